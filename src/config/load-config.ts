@@ -1,0 +1,59 @@
+import type { Octokit, RepoRef } from "../context.js";
+import { ConfigError } from "./config-error.js";
+import { type ConfigResult, DEFAULT_CONFIG_PATH, validateConfig } from "./parse-config.js";
+
+/**
+ * Reads `.github/hotfix.yml` through the Octokit config plugin (the same loader Probot's `context.config` uses,
+ * so org-level `.github` repositories and `_extends` work the same in the App, the Action and the CLI), then
+ * validates it. Never throws for a bad file: the error is returned so that the gate can show it.
+ */
+export async function loadConfig(
+  octokit: Octokit,
+  repo: RepoRef,
+  path: string = DEFAULT_CONFIG_PATH,
+): Promise<ConfigResult> {
+  let raw: unknown;
+  try {
+    const { config } = await octokit.config.get({ owner: repo.owner, repo: repo.repo, path });
+    raw = config;
+  } catch (error) {
+    if (isHttpError(error) && error.status !== 404) throw error;
+    const cause =
+      error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message.split("\n")[0]}` : "";
+    const message =
+      error instanceof Error
+        ? error.message.replace(/^\[@probot\/octokit-plugin-config\] /, "")
+        : String(error);
+    return { ok: false, error: new ConfigError(path, [{ path: "", message: `${message}${cause}` }]) };
+  }
+  return validateConfig(raw, path);
+}
+
+function isHttpError(error: unknown): error is { status: number } {
+  return (
+    typeof error === "object" && error !== null && typeof (error as { status?: unknown }).status === "number"
+  );
+}
+
+/**
+ * Per-process memo of configurations, so that a storm of events for one repository reads the file once.
+ * An entry lives `ttlMs` and is dropped early when a push to the default branch touches the file.
+ */
+export class ConfigCache {
+  private readonly entries = new Map<string, { at: number; value: Promise<ConfigResult> }>();
+  constructor(private readonly ttlMs = 60_000) {}
+
+  get(key: string, now: number, load: () => Promise<ConfigResult>): Promise<ConfigResult> {
+    const hit = this.entries.get(key);
+    if (hit && now - hit.at < this.ttlMs) return hit.value;
+    const value = load();
+    this.entries.set(key, { at: now, value });
+    // A failed load (network) must not be remembered; a loaded-but-invalid file is remembered like a good one.
+    value.catch(() => this.entries.delete(key));
+    return value;
+  }
+
+  invalidate(key: string): void {
+    this.entries.delete(key);
+  }
+}

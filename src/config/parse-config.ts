@@ -1,0 +1,47 @@
+import { parse as parseYaml } from "yaml";
+import type { z } from "zod";
+import { ConfigError, type ConfigProblem } from "./config-error.js";
+import { configSchema, type HotfixConfig } from "./schema.js";
+
+export const DEFAULT_CONFIG_PATH = ".github/hotfix.yml";
+
+export type ConfigResult = { ok: true; config: HotfixConfig } | { ok: false; error: ConfigError };
+
+function describeIssue(issue: z.core.$ZodIssue): ConfigProblem {
+  const path = issue.path.map(String).join(".");
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
+    return { path, message: `unknown key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}` };
+  }
+  return { path, message: issue.message };
+}
+
+/** Validates an already-parsed configuration object (from YAML, JSON or an org-level `_extends`). */
+export function validateConfig(raw: unknown, file: string = DEFAULT_CONFIG_PATH): ConfigResult {
+  if (raw !== null && raw !== undefined && (typeof raw !== "object" || Array.isArray(raw))) {
+    return {
+      ok: false,
+      error: new ConfigError(file, [
+        { path: "", message: "expected a mapping of keys to values at the top level" },
+      ]),
+    };
+  }
+  const result = configSchema.safeParse(raw ?? {});
+  if (result.success) return { ok: true, config: result.data };
+  return { ok: false, error: new ConfigError(file, result.error.issues.map(describeIssue)) };
+}
+
+/** Parses YAML text and validates it. A syntax error names the line and column. */
+export function parseConfigText(text: string, file: string = DEFAULT_CONFIG_PATH): ConfigResult {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text, { prettyErrors: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return {
+      ok: false,
+      error: new ConfigError(file, [{ path: "", message: `YAML syntax error: ${message}` }]),
+    };
+  }
+  return validateConfig(raw, file);
+}

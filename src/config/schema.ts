@@ -1,0 +1,169 @@
+import { z } from "zod";
+
+/**
+ * The schema of `.github/hotfix.yml`. Every object is strict so that a typo in a key is reported instead of
+ * silently ignored, and every field has a default so that an empty file (or no file) is a working setup.
+ */
+
+const branchName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^(?!\/|.*\/\/|.*\.\.|.*\.lock$|.*[/.]$)[A-Za-z0-9._/-]+$/, "a plain git branch name");
+
+const checkNamePattern = z.string().min(1).max(200).describe("a check run name, or a glob with * wildcards");
+
+const severity = z.enum(["P0", "P1", "P2"]);
+
+const approvalRule = z
+  .strictObject({
+    required: z.number().int().min(0).max(20).describe("approving reviews required before the gate passes"),
+    from: z
+      .array(z.string().min(1).max(100))
+      .default([])
+      .describe("logins or org/team slugs whose approval counts; empty = anyone with write access"),
+  })
+  .describe("approvals for one severity");
+
+const issueTemplate = z.strictObject({
+  enabled: z.boolean().default(true),
+  title: z.string().min(1).max(256),
+  body: z.string().max(60000),
+  labels: z.array(z.string().min(1).max(50)).default([]),
+});
+
+export const configSchema = z
+  .strictObject({
+    productionBranch: branchName.default("main").describe("the branch that is deployed to production"),
+    developBranch: branchName.default("develop").describe("the integration branch that receives backports"),
+    branches: z
+      .strictObject({
+        patterns: z
+          .array(z.string().min(1).max(200))
+          .min(1)
+          .default(["hotfix/{date}-{slug}", "hotfix/incident-{n}"])
+          .describe(
+            "hotfix branch patterns; placeholders {date} (YYYYMMDD), {slug}, {n}, and * for anything",
+          ),
+      })
+      .prefault({}),
+    title: z
+      .strictObject({
+        format: z
+          .string()
+          .min(1)
+          .max(200)
+          .default("[{key}] {summary}")
+          .describe("the expected PR title; {key} is the Jira key, {summary} free text"),
+        projects: z
+          .array(z.string().regex(/^[A-Z][A-Z0-9_]+$/, "an upper-case Jira project key such as SPF"))
+          .default([])
+          .describe("allowed Jira project keys; empty = any"),
+      })
+      .prefault({}),
+    checks: z
+      .strictObject({
+        criticalTests: z.array(checkNamePattern).default([]).describe("check runs that must succeed"),
+        securityScan: z
+          .array(checkNamePattern)
+          .default([])
+          .describe("security scan check runs that must succeed"),
+        neutralPasses: z.boolean().default(false).describe("whether a neutral conclusion counts as passing"),
+        skippedPasses: z.boolean().default(false).describe("whether a skipped conclusion counts as passing"),
+      })
+      .prefault({}),
+    severity: z
+      .strictObject({
+        labels: z
+          .strictObject({
+            P0: z.string().min(1).max(50).default("P0-hotfix"),
+            P1: z.string().min(1).max(50).default("P1-hotfix"),
+            P2: z.string().min(1).max(50).default("P2-hotfix"),
+          })
+          .prefault({}),
+        default: severity.default("P1").describe("severity assumed when no label says otherwise"),
+      })
+      .prefault({}),
+    approvals: z
+      .strictObject({
+        P0: approvalRule.prefault({ required: 0 }),
+        P1: approvalRule.prefault({ required: 0 }),
+        P2: approvalRule.prefault({ required: 1 }),
+      })
+      .prefault({}),
+    diffBudget: z
+      .strictObject({
+        maxFiles: z.number().int().min(1).default(20),
+        maxLines: z.number().int().min(1).default(500),
+        mode: z.enum(["fail", "warn"]).default("fail"),
+      })
+      .prefault({}),
+    release: z
+      .strictObject({
+        tagScheme: z.enum(["hotfix-date", "semver-patch"]).default("hotfix-date"),
+        createRelease: z.boolean().default(true),
+        changelog: z.boolean().default(false).describe("also prepend an entry to CHANGELOG.md on production"),
+      })
+      .prefault({}),
+    backport: z
+      .strictObject({
+        targets: z
+          .array(z.string().min(1).max(200))
+          .default(["{develop}"])
+          .describe("branches or globs (release/*) to backport to; {develop} is the develop branch"),
+        labels: z.array(z.string().min(1).max(50)).default(["backport"]),
+        deleteHotfixBranch: z.boolean().default(true),
+      })
+      .prefault({}),
+    followUps: z
+      .strictObject({
+        testGlobs: z
+          .array(z.string().min(1))
+          .default(["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"]),
+        postMortem: issueTemplate.prefault({
+          title: "Post-mortem: {title}",
+          body: "Incident {incident}, fixed by {pr} ({jira}), released as {tag}.\n\n## Timeline\n\n## Root cause\n\n## Prevention\n",
+          labels: ["post-mortem"],
+        }),
+        properFix: issueTemplate.prefault({
+          title: "Proper fix for {jira}: {title}",
+          body: "{pr} was merged as a temporary fix for incident {incident}. Replace it with a lasting fix.\n",
+          labels: ["tech-debt"],
+        }),
+        regressionTests: issueTemplate.prefault({
+          title: "Regression tests for {jira}: {title}",
+          body: "{pr} changed no test file. Add tests that would have caught incident {incident}.\n",
+          labels: ["testing"],
+        }),
+        postDeployReview: issueTemplate.prefault({
+          title: "Post-deploy review of {pr}: merged without approval",
+          body: "{pr} ({severity}) merged without an approving review. Review the change now that it is live.\n",
+          labels: ["review"],
+        }),
+      })
+      .prefault({}),
+    deploy: z
+      .strictObject({
+        workflow: z
+          .strictObject({
+            id: z.string().min(1).describe("workflow file name (deploy.yml) or id"),
+            ref: z.string().min(1).optional().describe("ref to run on; default the production branch"),
+            inputs: z.record(z.string(), z.string()).default({}),
+          })
+          .optional(),
+        environment: z.string().min(1).optional().describe("create a GitHub deployment to this environment"),
+        closeIncidentOnSuccess: z.boolean().default(false),
+      })
+      .prefault({}),
+    intake: z
+      .strictObject({
+        cutFromLatestTag: z.boolean().default(false),
+        incidentReport: z.boolean().default(false),
+      })
+      .prefault({}),
+  })
+  .describe("hotfix-bot configuration (.github/hotfix.yml)");
+
+export type HotfixConfig = z.output<typeof configSchema>;
+export type HotfixConfigInput = z.input<typeof configSchema>;
+export type Severity = z.infer<typeof severity>;

@@ -1,0 +1,30 @@
+import type { ProbotOctokit } from "probot";
+import type { ConfigResult } from "./config/parse-config.js";
+
+/** The Octokit every adapter hands to the engine: Probot's, with retry, throttling and the config plugin. */
+export type Octokit = InstanceType<typeof ProbotOctokit>;
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+/** The subset of a pino logger the engine uses; Probot's, the Action's and the CLI's loggers all fit. */
+export interface Log {
+  debug(msg: string): void;
+  info(msg: string): void;
+  warn(msg: string): void;
+  error(msg: string): void;
+}
+
+/**
+ * What every adapter (App, Action, CLI) builds before calling the engine. The configuration is loaded lazily
+ * and at most once, so that events which are not ours cost no API call.
+ */
+export interface EngineContext {
+  octokit: Octokit;
+  repo: RepoRef;
+  config: () => Promise<ConfigResult>;
+  log: Log;
+  clock: () => Date;
+}

@@ -1,0 +1,64 @@
+import type { EngineContext } from "./context.js";
+
+/** A webhook event as every adapter sees it: GitHub's event name (`pull_request`), delivery id, payload. */
+export interface EngineEvent {
+  name: string;
+  id: string;
+  payload: unknown;
+}
+
+/** What a workflow step reports back; the Action turns it into outputs, the CLI into text. */
+export interface StepOutcome {
+  gate?: { conclusion: string; summary: string; url?: string };
+  tag?: string;
+  releaseUrl?: string;
+  backports?: { target: string; pr?: number; url?: string; conflict: boolean; status: string }[];
+  followUps?: { kind: string; issue: number; url: string }[];
+}
+
+export interface EngineOutcome extends StepOutcome {
+  /** Names of the workflow steps that ran; empty when the event was not ours. */
+  steps: string[];
+}
+
+/**
+ * One workflow step. `match` is pure and cheap: it reads only the payload and answers whether the step wants
+ * the event (and with what input). Events no step matches return before any API call.
+ */
+export interface Route<Input> {
+  step: string;
+  match(event: EngineEvent): Input | null;
+  run(input: Input, ctx: EngineContext, event: EngineEvent): Promise<StepOutcome | undefined>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the table holds routes of different input types
+type AnyRoute = Route<any>;
+
+/** The one dispatch table: event name + payload -> workflow steps. Adapters never route on their own. */
+export const routes: AnyRoute[] = [];
+
+/** Runs every step that matches the event. A failing step does not stop the others; all failures are thrown. */
+export async function handleEvent(event: EngineEvent, ctx: EngineContext): Promise<EngineOutcome> {
+  const matched = routes.flatMap((route) => {
+    const input = route.match(event);
+    return input === null ? [] : [{ route, input }];
+  });
+  const outcome: EngineOutcome = { steps: [] };
+  const failures: unknown[] = [];
+  for (const { route, input } of matched) {
+    try {
+      const result = await route.run(input, ctx, event);
+      outcome.steps.push(route.step);
+      if (result) Object.assign(outcome, result);
+    } catch (error) {
+      ctx.log.error(
+        `${route.step} failed on ${event.name} ${event.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      failures.push(error);
+    }
+  }
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1)
+    throw new AggregateError(failures, `${failures.length} steps failed on ${event.name} ${event.id}`);
+  return outcome;
+}

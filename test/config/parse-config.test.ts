@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { renderConfigJsonSchema } from "../../src/config/json-schema.js";
+import { parseConfigText, validateConfig } from "../../src/config/parse-config.js";
+
+describe("parseConfigText", () => {
+  it("gives a fully defaulted configuration for an empty file", () => {
+    const result = parseConfigText("");
+    if (!result.ok) throw result.error;
+    expect(result.config.productionBranch).toBe("main");
+    expect(result.config.developBranch).toBe("develop");
+    expect(result.config.branches.patterns).toEqual(["hotfix/{date}-{slug}", "hotfix/incident-{n}"]);
+    expect(result.config.approvals.P2.required).toBe(1);
+    expect(result.config.approvals.P1.required).toBe(0);
+    expect(result.config.severity.labels.P1).toBe("P1-hotfix");
+    expect(result.config.backport.targets).toEqual(["{develop}"]);
+  });
+
+  it("keeps given values and defaults the rest of the same object", () => {
+    const result = parseConfigText("approvals:\n  P2:\n    required: 2\ndiffBudget:\n  maxFiles: 3\n");
+    if (!result.ok) throw result.error;
+    expect(result.config.approvals.P2).toEqual({ required: 2, from: [] });
+    expect(result.config.diffBudget).toEqual({ maxFiles: 3, maxLines: 500, mode: "fail" });
+  });
+
+  it.each([
+    ["a: [\n", "", /YAML syntax error.*line 2/],
+    ["approvals:\n  P2:\n    required: two\n", "approvals.P2.required", /expected number/],
+    ["productionBranch: 7\n", "productionBranch", /expected string/],
+    ["checks:\n  criticalTest: [unit]\n", "checks", /unknown key checks\.criticalTest/],
+    ["title:\n  projects: [spf]\n", "title.projects.0", /upper-case Jira project key/],
+    ["productionBranch: 'main; rm -rf /'\n", "productionBranch", /plain git branch name/],
+    ["- just\n- a list\n", "", /mapping of keys/],
+  ])("reports %j at field %j", (text, path, message) => {
+    const result = parseConfigText(text, ".github/hotfix.yml");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.file).toBe(".github/hotfix.yml");
+    const problem = result.error.problems.find((p) => p.path === path);
+    expect(problem?.message).toMatch(message);
+    expect(result.error.message).toContain(".github/hotfix.yml");
+  });
+
+  it("validates objects that came from elsewhere (an _extends chain)", () => {
+    expect(validateConfig({ developBranch: "dev" }).ok).toBe(true);
+    expect(validateConfig(null).ok).toBe(true);
+    expect(validateConfig("main").ok).toBe(false);
+  });
+});
+
+describe("committed JSON Schema", () => {
+  it("matches the zod schema (run `npm run schema` after changing it)", () => {
+    const committed = readFileSync(new URL("../../schema/hotfix.schema.json", import.meta.url), "utf8");
+    expect(committed).toBe(renderConfigJsonSchema());
+  });
+});
