@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
 
 /**
  * The schema of `.github/hotfix.yml`. Every object is strict so that a typo in a key is reported instead of
@@ -25,10 +26,25 @@ const approvalRule = z
   })
   .describe("approvals for one severity");
 
+// A typo in a placeholder would be copied into every follow-up issue unnoticed, so it is an error here.
+const templateText = (max: number, min = 0) =>
+  z
+    .string()
+    .min(min)
+    .max(max)
+    .superRefine((text, ctx) => {
+      const unknown = unknownPlaceholders(text);
+      if (unknown.length === 0) return;
+      const names = unknown.map((n) => `{${n}}`).join(", ");
+      const allowed = PLACEHOLDERS.map((n) => `{${n}}`).join(" ");
+      ctx.addIssue({ code: "custom", message: `unknown placeholder ${names}; allowed: ${allowed}` });
+    })
+    .describe(`text with placeholders ${PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}`);
+
 const issueTemplate = z.strictObject({
   enabled: z.boolean().default(true),
-  title: z.string().min(1).max(256),
-  body: z.string().max(60000),
+  title: templateText(256, 1),
+  body: templateText(60000),
   labels: z.array(z.string().min(1).max(50)).default([]),
 });
 
