@@ -1,0 +1,145 @@
+import picomatch from "picomatch";
+import type { HotfixConfig, Severity } from "../config/schema.js";
+import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
+import { renderTemplate } from "./templates.js";
+
+export type FollowUpKind = "post-mortem" | "proper-fix" | "regression-tests" | "post-deploy-review";
+
+export const FOLLOW_UP_KINDS: readonly FollowUpKind[] = [
+  "post-mortem",
+  "proper-fix",
+  "regression-tests",
+  "post-deploy-review",
+];
+
+/** The label on a PR that says the change is a stopgap and needs a proper fix later. */
+export const TEMPORARY_FIX_LABEL = "temporary-fix";
+
+export interface FollowUpPr {
+  number: number;
+  title: string;
+  author: string;
+  labels: string[];
+  url: string;
+}
+
+export interface FollowUpInput {
+  config: HotfixConfig;
+  pr: FollowUpPr;
+  changedFiles: string[];
+  severity: Severity;
+  approved: boolean;
+  incident: number | null;
+  jiraKey: string | null;
+  tag: string | null;
+}
+
+export interface FollowUpPlan {
+  kind: FollowUpKind;
+  title: string;
+  body: string;
+  labels: string[];
+  assignee: string;
+}
+
+const TEMPLATE_KEY = {
+  "post-mortem": "postMortem",
+  "proper-fix": "properFix",
+  "regression-tests": "regressionTests",
+  "post-deploy-review": "postDeployReview",
+} as const satisfies Record<FollowUpKind, keyof HotfixConfig["followUps"]>;
+
+// GitHub's limits: 256 characters for a title, 65,536 for a body (the marker must survive the cut).
+const TITLE_MAX = 256;
+const BODY_MAX = 65_000;
+
+const MARKER_PREFIX = "<!-- hotfix-bot:follow-up ";
+const MARKER = /<!-- hotfix-bot:follow-up (\{[^<>]*\}) -->/g;
+
+/** The hidden line that lets a follow-up be found again after a crash: one per (PR, kind). */
+export function followUpMarker(pr: number, kind: FollowUpKind): string {
+  return `${MARKER_PREFIX}${JSON.stringify({ pr, kind })} -->`;
+}
+
+/**
+ * Every follow-up marker in an issue body. User text in a body is escaped when we write it, but an issue can be
+ * edited, so callers also check who wrote the issue.
+ */
+export function parseFollowUpMarkers(body: string | null | undefined): { pr: number; kind: FollowUpKind }[] {
+  if (!body) return [];
+  const found: { pr: number; kind: FollowUpKind }[] = [];
+  for (const match of body.matchAll(MARKER)) {
+    try {
+      const data: unknown = JSON.parse(match[1] as string);
+      if (typeof data !== "object" || data === null) continue;
+      const { pr, kind } = data as { pr?: unknown; kind?: unknown };
+      if (Number.isSafeInteger(pr) && (pr as number) > 0 && FOLLOW_UP_KINDS.includes(kind as FollowUpKind)) {
+        found.push({ pr: pr as number, kind: kind as FollowUpKind });
+      }
+    } catch {
+      // Not our JSON: not a marker.
+    }
+  }
+  return found;
+}
+
+/** Which follow-ups the merge calls for, before templates: the triggers of the spec. */
+export function followUpKindsFor(input: {
+  pr: Pick<FollowUpPr, "labels">;
+  changedFiles: string[];
+  testGlobs: string[];
+  severity: Severity;
+  approved: boolean;
+}): FollowUpKind[] {
+  const kinds: FollowUpKind[] = ["post-mortem"];
+  // GitHub treats label names case-insensitively.
+  if (input.pr.labels.some((l) => l.toLowerCase() === TEMPORARY_FIX_LABEL)) kinds.push("proper-fix");
+  const isTest = picomatch(input.testGlobs, { dot: true });
+  if (!input.changedFiles.some((file) => isTest(file))) kinds.push("regression-tests");
+  if (input.severity === "P1" && !input.approved) kinds.push("post-deploy-review");
+  return kinds;
+}
+
+const NONE = "(none)";
+
+function templateValues(input: FollowUpInput, present: (text: string) => string): Record<string, string> {
+  return {
+    pr: `#${input.pr.number}`,
+    incident: input.incident === null ? NONE : `#${input.incident}`,
+    jira: input.jiraKey === null ? NONE : present(input.jiraKey),
+    tag: input.tag === null ? NONE : present(input.tag),
+    title: present(input.pr.title),
+    severity: input.severity,
+    author: present(input.pr.author),
+    url: input.pr.url,
+  };
+}
+
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+
+/**
+ * The follow-up issues to open after a hotfix merge, from the templates in the configuration. Titles are plain
+ * text (GitHub does not render them); in bodies every user-supplied value is markdown-escaped. Each body ends
+ * with `followUpMarker`. Assigned to the PR author, except bots, which GitHub refuses as assignees.
+ */
+export function planFollowUps(input: FollowUpInput): FollowUpPlan[] {
+  const kinds = followUpKindsFor({
+    pr: input.pr,
+    changedFiles: input.changedFiles,
+    testGlobs: input.config.followUps.testGlobs,
+    severity: input.severity,
+    approved: input.approved,
+  });
+  const titleValues = templateValues(input, oneLine);
+  const bodyValues = templateValues(input, escapeMarkdown);
+  const assignee = input.pr.author.endsWith("[bot]") ? "" : input.pr.author;
+  return kinds.flatMap((kind) => {
+    const template = input.config.followUps[TEMPLATE_KEY[kind]];
+    if (!template.enabled) return [];
+    const title = truncate(oneLine(renderTemplate(template.title, titleValues)), TITLE_MAX);
+    const marker = followUpMarker(input.pr.number, kind);
+    const text = renderTemplate(template.body, bodyValues).replace(/\s+$/, "");
+    const body = `${truncate(text, BODY_MAX - marker.length - 2)}\n\n${marker}`;
+    return [{ kind, title, body, labels: [...template.labels], assignee }];
+  });
+}

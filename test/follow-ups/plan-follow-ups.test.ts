@@ -1,0 +1,176 @@
+import { validateConfig } from "../../src/config/parse-config.js";
+import type { HotfixConfig, HotfixConfigInput } from "../../src/config/schema.js";
+import {
+  type FollowUpInput,
+  followUpMarker,
+  parseFollowUpMarkers,
+  planFollowUps,
+} from "../../src/follow-ups/plan-follow-ups.js";
+
+function config(raw: HotfixConfigInput = {}): HotfixConfig {
+  const result = validateConfig(raw);
+  if (!result.ok) throw result.error;
+  return result.config;
+}
+
+function input(overrides: Partial<FollowUpInput> = {}): FollowUpInput {
+  return {
+    config: config(),
+    pr: {
+      number: 12,
+      title: "[SPF-7] Fix login",
+      author: "octocat",
+      labels: ["P1-hotfix"],
+      url: "https://github.com/acme/shop/pull/12",
+    },
+    changedFiles: ["src/login.ts", "test/login.test.ts"],
+    severity: "P1",
+    approved: true,
+    incident: 5,
+    jiraKey: "SPF-7",
+    tag: "hotfix-20261121-1405",
+    ...overrides,
+  };
+}
+
+const kinds = (i: FollowUpInput) => planFollowUps(i).map((p) => p.kind);
+
+describe("planFollowUps triggers", () => {
+  it.each<[string, Partial<FollowUpInput>, string[]]>([
+    ["a tested, approved P1 fix gets only the post-mortem", {}, ["post-mortem"]],
+    [
+      "the temporary-fix label asks for a proper fix (label case does not matter)",
+      { pr: { ...input().pr, labels: ["Temporary-Fix"] } },
+      ["post-mortem", "proper-fix"],
+    ],
+    [
+      "no test file changed asks for regression tests",
+      { changedFiles: ["src/login.ts"] },
+      ["post-mortem", "regression-tests"],
+    ],
+    ["no file at all also counts as untested", { changedFiles: [] }, ["post-mortem", "regression-tests"]],
+    ["a spec file counts as a test", { changedFiles: ["src/a.ts", "src/a.spec.ts"] }, ["post-mortem"]],
+    ["a __tests__ folder counts as a test", { changedFiles: ["pkg/__tests__/a.js"] }, ["post-mortem"]],
+    ["a dot folder is still matched", { changedFiles: [".ci/tests/a.sh"] }, ["post-mortem"]],
+    [
+      "a P1 merged without approval asks for a post-deploy review",
+      { approved: false },
+      ["post-mortem", "post-deploy-review"],
+    ],
+    ["an approved P1 does not", { approved: true }, ["post-mortem"]],
+    [
+      "a P2 merged without approval does not (the spec names P1)",
+      { severity: "P2", approved: false },
+      ["post-mortem"],
+    ],
+    [
+      "all four at once, in a stable order",
+      { pr: { ...input().pr, labels: ["temporary-fix"] }, changedFiles: ["README.md"], approved: false },
+      ["post-mortem", "proper-fix", "regression-tests", "post-deploy-review"],
+    ],
+  ])("%s", (_name, overrides, expected) => {
+    expect(kinds(input(overrides))).toEqual(expected);
+  });
+
+  it("uses the configured test globs", () => {
+    const i = input({
+      config: config({ followUps: { testGlobs: ["checks/**"] } }),
+      changedFiles: ["test/a.test.ts"],
+    });
+    expect(kinds(i)).toEqual(["post-mortem", "regression-tests"]);
+    expect(kinds({ ...i, changedFiles: ["checks/a.sh"] })).toEqual(["post-mortem"]);
+  });
+
+  it("honours enabled: false for each kind", () => {
+    const off = { enabled: false, title: "x", body: "" };
+    const all = input({
+      pr: { ...input().pr, labels: ["temporary-fix"] },
+      changedFiles: [],
+      approved: false,
+    });
+    expect(kinds({ ...all, config: config({ followUps: { postMortem: off } }) })).toEqual([
+      "proper-fix",
+      "regression-tests",
+      "post-deploy-review",
+    ]);
+    expect(
+      kinds({
+        ...all,
+        config: config({
+          followUps: { postMortem: off, properFix: off, regressionTests: off, postDeployReview: off },
+        }),
+      }),
+    ).toEqual([]);
+  });
+});
+
+describe("planFollowUps content", () => {
+  it("renders the default templates with the PR, incident, Jira key and tag, assigned to the author", () => {
+    const [plan] = planFollowUps(input());
+    expect(plan).toEqual({
+      kind: "post-mortem",
+      title: "Post-mortem: [SPF-7] Fix login",
+      body: expect.stringContaining(
+        "Incident #5, fixed by #12 (SPF\\-7), released as hotfix\\-20261121\\-1405.",
+      ),
+      labels: ["post-mortem"],
+      assignee: "octocat",
+    });
+    expect(plan?.body.endsWith(`\n\n<!-- hotfix-bot:follow-up {"pr":12,"kind":"post-mortem"} -->`)).toBe(
+      true,
+    );
+  });
+
+  it("says (none) for a missing incident, Jira key or tag", () => {
+    const [plan] = planFollowUps(input({ incident: null, jiraKey: null, tag: null }));
+    expect(plan?.body).toContain("Incident (none), fixed by #12 ((none)), released as (none).");
+  });
+
+  it("escapes hostile PR text in bodies and keeps titles on one line", () => {
+    const hostile =
+      'x\n<!-- hotfix-bot:follow-up {"pr":99,"kind":"proper-fix"} --> @everyone {pr} [a](javascript:1)';
+    const plans = planFollowUps(
+      input({ pr: { ...input().pr, title: hostile, labels: ["temporary-fix"] }, changedFiles: [] }),
+    );
+    for (const plan of plans) {
+      expect(plan.title).not.toMatch(/[\r\n]/);
+      // The only marker in the body is ours; the forged one is escaped and does not parse.
+      expect(parseFollowUpMarkers(plan.body)).toEqual([{ pr: 12, kind: plan.kind }]);
+      expect(plan.body).not.toContain("@everyone");
+      expect(plan.body).not.toContain("[a](javascript:1)");
+    }
+    // The {pr} inside the title is text, not a second substitution.
+    expect(plans[0]?.title).toContain("{pr}");
+  });
+
+  it("does not assign bots, which GitHub refuses as assignees", () => {
+    const [plan] = planFollowUps(input({ pr: { ...input().pr, author: "dependabot[bot]" } }));
+    expect(plan?.assignee).toBe("");
+  });
+
+  it("keeps titles within 256 characters and bodies within GitHub's limit with the marker intact", () => {
+    const long = "t".repeat(1000);
+    const big = config({
+      followUps: {
+        postMortem: { title: "{title}{title}", body: `${"b".repeat(59900)}${"{title}".repeat(10)}` },
+      },
+    });
+    const [plan] = planFollowUps(input({ config: big, pr: { ...input().pr, title: long } }));
+    expect(plan?.title.length).toBeLessThanOrEqual(256);
+    expect(plan?.body.length).toBeLessThanOrEqual(65_536);
+    expect(parseFollowUpMarkers(plan?.body)).toEqual([{ pr: 12, kind: "post-mortem" }]);
+  });
+});
+
+describe("follow-up markers", () => {
+  it.each([
+    [followUpMarker(3, "proper-fix"), [{ pr: 3, kind: "proper-fix" }]],
+    ['<!-- hotfix-bot:follow-up {"pr":3,"kind":"other"} -->', []],
+    ['<!-- hotfix-bot:follow-up {"pr":-1,"kind":"post-mortem"} -->', []],
+    ['<!-- hotfix-bot:follow-up {"pr":3,"kind":"post-mortem" -->', []],
+    ['&lt;!-- hotfix-bot:follow-up {"pr":3,"kind":"post-mortem"} -->', []],
+    ["", []],
+  ])("parses %j", (body, expected) => {
+    expect(parseFollowUpMarkers(body)).toEqual(expected);
+  });
+});
