@@ -1,0 +1,84 @@
+import type { FollowUpKind } from "../follow-ups/plan-follow-ups.js";
+import { truncate } from "../text/escape-markdown.js";
+
+/**
+ * The machine-readable state of an incident, kept (as JSON) in the bot's one timeline comment: GitHub is the
+ * database. `v` is bumped on any incompatible change; a state of another version is not read.
+ */
+
+export type BackportStatus = "open" | "conflict" | "already" | "failed";
+
+export interface BackportState {
+  status: BackportStatus;
+  pr?: number;
+  url?: string;
+  error?: string;
+}
+
+/** One after-merge pipeline (one merged hotfix PR), keyed in `TimelineState.pipelines` by the PR number. */
+export interface PipelineState {
+  pr: number;
+  mergeSha: string;
+  mergedAt: string;
+  tag?: string;
+  release?: { id: number; url: string };
+  /** Keyed by target branch. */
+  backports: Record<string, BackportState>;
+  followUps: Partial<Record<FollowUpKind, { issue: number; url: string }>>;
+  branchDeleted?: boolean;
+  done: boolean;
+  /** Last time a run worked on this pipeline; a stale heartbeat on an unfinished pipeline means a crash. */
+  heartbeatAt: string;
+}
+
+/** One line of the human timeline. The key makes adding an entry idempotent (`merged-12`, `tag-12`, …). */
+export interface TimelineEntry {
+  key: string;
+  /** ISO 8601 time. */
+  at: string;
+  /** Plain text; it is escaped when rendered. */
+  text: string;
+  url?: string;
+}
+
+export interface TimelineState {
+  v: 1;
+  incident: number | null;
+  detectedAt?: string;
+  severity?: string;
+  commander?: string;
+  entries: TimelineEntry[];
+  pipelines: Record<string, PipelineState>;
+  /** How many of the oldest entries were dropped to keep the comment within GitHub's size limit. */
+  collapsed?: number;
+}
+
+/** Entry texts are short step descriptions; a longer one is cut so one entry cannot crowd out the others. */
+export const ENTRY_TEXT_MAX = 1_000;
+
+export function emptyTimeline(incident: number | null): TimelineState {
+  return { v: 1, incident, entries: [], pipelines: {} };
+}
+
+function timeOf(entry: TimelineEntry): number {
+  const t = Date.parse(entry.at);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+/**
+ * Adds an entry, or replaces the entry with the same key (so a redelivered step does not add a second line).
+ * Entries stay sorted by time; equal times keep the order in which they were first added.
+ */
+export function addEntry(state: TimelineState, entry: TimelineEntry): TimelineState {
+  const next: TimelineEntry = { ...entry, text: truncate(entry.text, ENTRY_TEXT_MAX) };
+  const index = state.entries.findIndex((e) => e.key === entry.key);
+  const entries =
+    index === -1 ? [...state.entries, next] : state.entries.map((e, i) => (i === index ? next : e));
+  // Array.prototype.sort is stable, so ties keep their insertion order.
+  entries.sort((a, b) => {
+    const x = timeOf(a);
+    const y = timeOf(b);
+    return x === y ? 0 : x < y ? -1 : 1;
+  });
+  return { ...state, entries };
+}
