@@ -27,6 +27,11 @@ export interface EngineOutcome extends StepOutcome {
  */
 export interface Route<Input> {
   step: string;
+  /**
+   * A long step (the after-merge pipeline paces its writes about a second apart). The App runs it in the
+   * background so that the webhook is answered within GitHub's 10 s; it stays crash-safe through reconcile.
+   */
+  long?: boolean;
   match(event: EngineEvent): Input | null;
   run(input: Input, ctx: EngineContext, event: EngineEvent): Promise<StepOutcome | undefined>;
 }
@@ -37,8 +42,17 @@ type AnyRoute = Route<any>;
 /** The one dispatch table: event name + payload -> workflow steps. Adapters never route on their own. */
 export const routes: AnyRoute[] = [];
 
+/** Where the App puts long steps; the Action and the CLI give none and so wait for every step. */
+export interface BackgroundRunner {
+  run(name: string, task: () => Promise<unknown>): void;
+}
+
 /** Runs every step that matches the event. A failing step does not stop the others; all failures are thrown. */
-export async function handleEvent(event: EngineEvent, ctx: EngineContext): Promise<EngineOutcome> {
+export async function handleEvent(
+  event: EngineEvent,
+  ctx: EngineContext,
+  background?: BackgroundRunner,
+): Promise<EngineOutcome> {
   const matched = routes.flatMap((route) => {
     const input = route.match(event);
     return input === null ? [] : [{ route, input }];
@@ -46,6 +60,11 @@ export async function handleEvent(event: EngineEvent, ctx: EngineContext): Promi
   const outcome: EngineOutcome = { steps: [] };
   const failures: unknown[] = [];
   for (const { route, input } of matched) {
+    if (route.long && background) {
+      background.run(`${route.step} for ${event.name} ${event.id}`, () => route.run(input, ctx, event));
+      outcome.steps.push(route.step);
+      continue;
+    }
     try {
       const result = await route.run(input, ctx, event);
       outcome.steps.push(route.step);

@@ -1,4 +1,5 @@
 import type { Octokit, RepoRef } from "../context.js";
+import { httpStatus } from "../util/http-status.js";
 import { ConfigError } from "./config-error.js";
 import { type ConfigResult, DEFAULT_CONFIG_PATH, validateConfig } from "./parse-config.js";
 
@@ -17,7 +18,8 @@ export async function loadConfig(
     const { config } = await octokit.config.get({ owner: repo.owner, repo: repo.repo, path });
     raw = config;
   } catch (error) {
-    if (isHttpError(error) && error.status !== 404) throw error;
+    const status = httpStatus(error);
+    if (status !== undefined && status !== 404) throw error;
     const cause =
       error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message.split("\n")[0]}` : "";
     const message =
@@ -27,12 +29,6 @@ export async function loadConfig(
     return { ok: false, error: new ConfigError(path, [{ path: "", message: `${message}${cause}` }]) };
   }
   return validateConfig(raw, path);
-}
-
-function isHttpError(error: unknown): error is { status: number } {
-  return (
-    typeof error === "object" && error !== null && typeof (error as { status?: unknown }).status === "number"
-  );
 }
 
 /**
