@@ -1,0 +1,221 @@
+import type { HotfixConfigInput } from "../../src/config/schema.js";
+import {
+  type CheckRunFact,
+  checkRequiredChecks,
+  isRequiredCheckName,
+  latestRunPerName,
+} from "../../src/rules/required-checks.js";
+import { configOf } from "./config-of.js";
+
+let nextId = 100;
+function run(
+  name: string,
+  status: string,
+  conclusion: string | null,
+  minute = 0,
+  extra: Partial<CheckRunFact> = {},
+) {
+  nextId += 1;
+  const at = (m: number) => `2024-05-01T10:${String(m).padStart(2, "0")}:00Z`;
+  return {
+    id: nextId,
+    name,
+    status,
+    conclusion,
+    startedAt: at(minute),
+    completedAt: status === "completed" ? at(minute + 1) : null,
+    ...extra,
+  };
+}
+
+const checks = (input: HotfixConfigInput["checks"]) => configOf({ checks: input });
+
+describe("latestRunPerName", () => {
+  it("keeps the latest run of each name", () => {
+    const failed = run("unit", "completed", "failure", 1);
+    const rerun = run("unit", "completed", "success", 5);
+    const other = run("lint", "completed", "success", 2);
+    expect(latestRunPerName([rerun, failed, other]).map((r) => r.id)).toEqual([rerun.id, other.id]);
+    expect(latestRunPerName([failed, rerun, other]).map((r) => r.id)).toEqual([rerun.id, other.id]);
+  });
+
+  it("treats a run that has not started as the newest", () => {
+    const failed = run("unit", "completed", "failure", 1);
+    const queued = run("unit", "queued", null, 0, { startedAt: null });
+    expect(latestRunPerName([queued, failed])).toEqual([queued]);
+  });
+
+  it("breaks ties by completion, then by id", () => {
+    const a = run("unit", "completed", "failure", 1, { completedAt: "2024-05-01T11:00:00Z" });
+    const b = { ...a, id: a.id + 1, conclusion: "success", completedAt: "2024-05-01T10:30:00Z" };
+    expect(latestRunPerName([a, b])).toEqual([a]);
+    const c = { ...a, id: a.id + 2, conclusion: "success" };
+    expect(latestRunPerName([c, a])).toEqual([c]);
+  });
+});
+
+describe("checkRequiredChecks", () => {
+  const config = checks({ criticalTests: ["unit", "e2e (*)"], securityScan: ["codeql"] });
+
+  it.each<[string, CheckRunFact[], string, string, RegExp]>([
+    [
+      "all green",
+      [
+        run("unit", "completed", "success"),
+        run("e2e (1)", "completed", "success"),
+        run("codeql", "completed", "success"),
+      ],
+      "pass",
+      "pass",
+      /passed: unit, e2e \(1\)/,
+    ],
+    [
+      "nothing reported",
+      [],
+      "pending",
+      "pending",
+      /waiting for unit \(not reported yet\), e2e \(\*\) \(not reported yet\)/,
+    ],
+    [
+      "one in progress",
+      [
+        run("unit", "in_progress", null),
+        run("e2e (1)", "completed", "success"),
+        run("codeql", "completed", "success"),
+      ],
+      "pending",
+      "pass",
+      /waiting for unit \(in_progress\)/,
+    ],
+    [
+      "one failed among pending",
+      [
+        run("unit", "queued", null),
+        run("e2e (1)", "completed", "timed_out"),
+        run("codeql", "completed", "success"),
+      ],
+      "fail",
+      "pass",
+      /failed: e2e \(1\) \(timed_out\)/,
+    ],
+    [
+      "every matrix leg counts",
+      [
+        run("e2e (1)", "completed", "success"),
+        run("e2e (2)", "completed", "cancelled"),
+        run("unit", "completed", "success"),
+      ],
+      "fail",
+      "pending",
+      /failed: e2e \(2\) \(cancelled\)/,
+    ],
+    [
+      "a re-run replaces a failure",
+      [
+        run("unit", "completed", "failure", 1),
+        run("unit", "completed", "success", 9),
+        run("e2e (1)", "completed", "success"),
+        run("codeql", "completed", "success"),
+      ],
+      "pass",
+      "pass",
+      /passed/,
+    ],
+    [
+      "a re-run that fails replaces a success",
+      [
+        run("unit", "completed", "success", 1),
+        run("unit", "completed", "failure", 9),
+        run("e2e (1)", "completed", "success"),
+        run("codeql", "completed", "success"),
+      ],
+      "fail",
+      "pass",
+      /failed: unit \(failure\)/,
+    ],
+  ])("%s", (_name, runs, critical, security, reason) => {
+    const [c, s] = checkRequiredChecks(runs, config, "hotfix-gate");
+    expect([c.state, s.state]).toEqual([critical, security]);
+    expect(c.reason).toMatch(reason);
+  });
+
+  it.each([
+    "failure",
+    "cancelled",
+    "timed_out",
+    "action_required",
+    "stale",
+    "startup_failure",
+    "something_new",
+  ])("%s fails", (conclusion) => {
+    const [c] = checkRequiredChecks(
+      [run("unit", "completed", conclusion)],
+      checks({ criticalTests: ["unit"] }),
+      "g",
+    );
+    expect(c.state).toBe("fail");
+  });
+
+  it.each([
+    ["neutral", false, false, "fail"],
+    ["neutral", true, false, "pass"],
+    ["skipped", false, false, "fail"],
+    ["skipped", false, true, "pass"],
+    ["skipped", true, false, "fail"],
+  ] as const)(
+    "%s with neutralPasses %s, skippedPasses %s -> %s",
+    (conclusion, neutralPasses, skippedPasses, state) => {
+      const config = checks({ criticalTests: ["unit"], neutralPasses, skippedPasses });
+      const [c] = checkRequiredChecks([run("unit", "completed", conclusion)], config, "hotfix-gate");
+      expect(c.state).toBe(state);
+      if (state === "fail") expect(c.reason).toMatch(/count as passing only with checks\.neutralPasses/);
+    },
+  );
+
+  it.each(["waiting", "requested", "pending", "queued"])("status %s is pending", (status) => {
+    const [c] = checkRequiredChecks([run("unit", status, null)], checks({ criticalTests: ["unit"] }), "g");
+    expect(c.state).toBe("pending");
+  });
+
+  it("says so when nothing is configured instead of passing silently", () => {
+    const [c, s] = checkRequiredChecks([run("unit", "completed", "failure")], configOf(), "hotfix-gate");
+    expect(c).toMatchObject({
+      state: "warn",
+      reason: expect.stringMatching(/none configured \(checks\.criticalTests is empty\)/),
+    });
+    expect(s).toMatchObject({
+      state: "warn",
+      reason: expect.stringMatching(/checks\.securityScan is empty/),
+    });
+  });
+
+  it("ignores its own check run, even when a glob would match it", () => {
+    const config = checks({ criticalTests: ["*"] });
+    const [c] = checkRequiredChecks(
+      [run("hotfix-gate", "in_progress", null), run("unit", "completed", "success")],
+      config,
+      "hotfix-gate",
+    );
+    expect(c.state).toBe("pass");
+  });
+
+  it("lists every run in the details", () => {
+    const [c] = checkRequiredChecks(
+      [run("e2e (1)", "completed", "success"), run("e2e (2)", "in_progress", null)],
+      config,
+      "hotfix-gate",
+    );
+    expect(c.details).toEqual(["unit: not reported yet", "e2e (1): success", "e2e (2): in_progress"]);
+  });
+});
+
+describe("isRequiredCheckName", () => {
+  it("matches configured names and globs of both kinds", () => {
+    const config = checks({ criticalTests: ["unit", "e2e (*)"], securityScan: ["codeql"] });
+    expect(isRequiredCheckName("unit", config)).toBe(true);
+    expect(isRequiredCheckName("e2e (3)", config)).toBe(true);
+    expect(isRequiredCheckName("codeql", config)).toBe(true);
+    expect(isRequiredCheckName("lint", config)).toBe(false);
+    expect(isRequiredCheckName("unit", configOf())).toBe(false);
+  });
+});
