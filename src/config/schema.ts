@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
+import { branchPatternProblems } from "../rules/branch-pattern.js";
+import { unknownTitlePlaceholders } from "../rules/title.js";
 
 /**
  * The schema of `.github/hotfix.yml`. Every object is strict so that a typo in a key is reported instead of
@@ -55,7 +57,17 @@ export const configSchema = z
     branches: z
       .strictObject({
         patterns: z
-          .array(z.string().min(1).max(200))
+          .array(
+            // An unknown placeholder or too many wildcards would make the pattern match nothing, silently.
+            z
+              .string()
+              .min(1)
+              .max(200)
+              .superRefine((pattern, ctx) => {
+                const problem = branchPatternProblems(pattern);
+                if (problem) ctx.addIssue({ code: "custom", message: problem });
+              }),
+          )
           .min(1)
           .default(["hotfix/{date}-{slug}", "hotfix/incident-{n}"])
           .describe(
@@ -69,6 +81,15 @@ export const configSchema = z
           .string()
           .min(1)
           .max(200)
+          .superRefine((format, ctx) => {
+            const unknown = unknownTitlePlaceholders(format);
+            if (unknown.length === 0) return;
+            const names = unknown.map((n) => `{${n}}`).join(", ");
+            ctx.addIssue({
+              code: "custom",
+              message: `unknown placeholder ${names}; allowed: {key} {summary}`,
+            });
+          })
           .default("[{key}] {summary}")
           .describe("the expected PR title; {key} is the Jira key, {summary} free text"),
         projects: z

@@ -1,3 +1,4 @@
+import { parseConfigText } from "../../src/config/parse-config.js";
 import {
   branchPatternProblems,
   compileBranchPattern,
@@ -98,5 +99,19 @@ describe("isHotfixFamilyBranch", () => {
     // A pattern that starts with a placeholder has no prefix: only a full match counts.
     expect(isHotfixFamilyBranch("anything", ["{slug}"])).toBe(true);
     expect(isHotfixFamilyBranch("Any/Thing", ["{slug}"])).toBe(false);
+  });
+});
+
+describe("configuration validation", () => {
+  it("rejects an unusable pattern, naming the field", () => {
+    const result = parseConfigText("branches:\n  patterns: ['hotfix/{date}-{slug}', 'hotfix/{ticket}']\n");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems).toEqual([
+      {
+        path: "branches.patterns.1",
+        message: "unknown placeholder {ticket}; allowed: {date} {slug} {n} and *",
+      },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { parseConfigText } from "../../src/config/parse-config.js";
 import { checkTitle, exampleTitle, jiraKeyOf, unknownTitlePlaceholders } from "../../src/rules/title.js";
 import { configOf } from "./config-of.js";
 
@@ -87,5 +88,16 @@ describe("unknownTitlePlaceholders", () => {
   it("lists placeholders outside the fixed set", () => {
     expect(unknownTitlePlaceholders("[{key}] {summary}")).toEqual([]);
     expect(unknownTitlePlaceholders("[{jira}] {summary} {}")).toEqual(["jira", ""]);
+  });
+});
+
+describe("configuration validation", () => {
+  it("rejects a format with an unknown placeholder, naming the field", () => {
+    const result = parseConfigText("title:\n  format: '[{jira}] {summary}'\n");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems).toEqual([
+      { path: "title.format", message: "unknown placeholder {jira}; allowed: {key} {summary}" },
+    ]);
   });
 });
