@@ -1,0 +1,146 @@
+import type { Octokit, RepoRef } from "../context.js";
+import { isBotAuthored } from "../incident/bot-author.js";
+import { httpStatus } from "../util/http-status.js";
+import { type FollowUpKind, type FollowUpPlan, parseFollowUpMarkers } from "./plan-follow-ups.js";
+
+export interface OpenedFollowUp {
+  kind: FollowUpKind;
+  issue: number;
+  url: string;
+  /** Whether this call's issue is the one that stands (false: it existed already, or a concurrent run's won). */
+  created: boolean;
+  /** Content-creating requests spent on this follow-up: the issue, a retry without assignee, closing a duplicate. */
+  writes: number;
+}
+
+interface ExistingIssue {
+  number: number;
+  url: string;
+  open: boolean;
+  kind: FollowUpKind;
+}
+
+/**
+ * The follow-ups of `pr` that exist: one read (paginated) of the issues updated since the merge (a follow-up is
+ * created after the merge, so it is in that window), keeping those an app wrote whose hidden marker names this
+ * PR. A marker a person typed into their own issue does not count.
+ */
+async function listFollowUps(
+  octokit: Octokit,
+  repo: RepoRef,
+  since: Date,
+  pr: number,
+): Promise<ExistingIssue[]> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    ...repo,
+    state: "all",
+    since: since.toISOString(),
+    sort: "created",
+    direction: "asc",
+    per_page: 100,
+  });
+  return issues.flatMap((issue) => {
+    if (issue.pull_request || !isBotAuthored(issue)) return [];
+    return parseFollowUpMarkers(issue.body)
+      .filter((m) => m.pr === pr)
+      .map((m) => ({
+        number: issue.number,
+        url: issue.html_url,
+        open: issue.state === "open",
+        kind: m.kind,
+      }));
+  });
+}
+
+/** Per kind, the issue that stands: the lowest number, so that every concurrent run picks the same one. */
+function canonical(issues: ExistingIssue[]): Map<FollowUpKind, ExistingIssue> {
+  const byKind = new Map<FollowUpKind, ExistingIssue>();
+  for (const issue of issues) {
+    const current = byKind.get(issue.kind);
+    if (!current || issue.number < current.number) byKind.set(issue.kind, issue);
+  }
+  return byKind;
+}
+
+async function createIssue(
+  octokit: Octokit,
+  repo: RepoRef,
+  plan: FollowUpPlan,
+): Promise<{ number: number; url: string; writes: number }> {
+  const request = { ...repo, title: plan.title, body: plan.body, labels: plan.labels };
+  if (plan.assignee) {
+    try {
+      const { data } = await octokit.rest.issues.create({ ...request, assignees: [plan.assignee] });
+      return { number: data.number, url: data.html_url, writes: 1 };
+    } catch (error) {
+      // GitHub refuses an assignee without access to the repository; the issue matters more than the assignee.
+      if (httpStatus(error) !== 422) throw error;
+      const { data } = await octokit.rest.issues.create(request);
+      return { number: data.number, url: data.html_url, writes: 2 };
+    }
+  }
+  const { data } = await octokit.rest.issues.create(request);
+  return { number: data.number, url: data.html_url, writes: 1 };
+}
+
+/**
+ * Opens the planned follow-up issues that do not exist yet. Idempotent: existing ones are found by their hidden
+ * marker (one read), and only the missing ones are created. GitHub has no atomic "create unless exists" for
+ * issues, so two concurrent runs can both create one; after creating, the list is read once more, the lowest
+ * number of each kind stands, and any other open duplicate is closed as not planned. Both runs then answer with
+ * the same issue.
+ */
+export async function openFollowUps(
+  octokit: Octokit,
+  repo: RepoRef,
+  input: { plans: FollowUpPlan[]; since: Date; pr: number },
+): Promise<OpenedFollowUp[]> {
+  const before = canonical(await listFollowUps(octokit, repo, input.since, input.pr));
+  const mine = new Map<FollowUpKind, { number: number; writes: number }>();
+  const results = new Map<FollowUpKind, OpenedFollowUp>();
+  for (const plan of input.plans) {
+    const found = before.get(plan.kind);
+    if (found) {
+      results.set(plan.kind, {
+        kind: plan.kind,
+        issue: found.number,
+        url: found.url,
+        created: false,
+        writes: 0,
+      });
+      continue;
+    }
+    const issue = await createIssue(octokit, repo, plan);
+    mine.set(plan.kind, issue);
+    results.set(plan.kind, {
+      kind: plan.kind,
+      issue: issue.number,
+      url: issue.url,
+      created: true,
+      writes: issue.writes,
+    });
+  }
+  if (mine.size > 0) {
+    const all = await listFollowUps(octokit, repo, input.since, input.pr);
+    const after = canonical(all);
+    for (const [kind, issue] of mine) {
+      const standing = after.get(kind);
+      const result = results.get(kind);
+      if (!standing || !result || standing.number === issue.number) continue;
+      results.set(kind, { ...result, issue: standing.number, url: standing.url, created: false });
+    }
+    for (const duplicate of all) {
+      const standing = after.get(duplicate.kind);
+      if (!duplicate.open || !standing || standing.number === duplicate.number) continue;
+      await octokit.rest.issues.update({
+        ...repo,
+        issue_number: duplicate.number,
+        state: "closed",
+        state_reason: "not_planned",
+      });
+      const result = results.get(duplicate.kind);
+      if (result) result.writes++;
+    }
+  }
+  return input.plans.flatMap((plan) => results.get(plan.kind) ?? []);
+}
