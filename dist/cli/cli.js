@@ -1,0 +1,82 @@
+import {
+  EXIT,
+  UsageError
+} from "./chunks/chunk-UNCCS3NG.js";
+
+// src/cli/commands.ts
+var commands = [
+  {
+    name: "check-title",
+    summary: "check a pull request title against the title rule",
+    load: async () => (await import("./chunks/check-title-VMF424DG.js")).command
+  },
+  {
+    name: "validate-config",
+    summary: "validate a .github/hotfix.yml file",
+    load: async () => (await import("./chunks/validate-config-ECWBH5DU.js")).command
+  }
+];
+
+// src/cli/io.ts
+function processIo() {
+  return {
+    stdout: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}
+`),
+    stderr: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}
+`),
+    env: process.env,
+    cwd: process.cwd()
+  };
+}
+
+// src/cli.ts
+function usage() {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "Usage: hotfix-bot <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    'Run "hotfix-bot <command> --help" for the options of a command.',
+    ""
+  ].join("\n");
+}
+function isUsageProblem(error) {
+  return error instanceof UsageError || error instanceof Error && ["ConfigFileReadError", "CliEnvError"].includes(error.name);
+}
+async function main(argv, io = processIo()) {
+  const [name, ...rest] = argv;
+  if (name === void 0) {
+    io.stderr(usage());
+    return EXIT.usage;
+  }
+  if (name === "--help" || name === "-h" || name === "help") {
+    io.stdout(usage());
+    return EXIT.ok;
+  }
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
+    io.stderr(`hotfix-bot: unknown command "${name}"
+
+${usage()}`);
+    return EXIT.usage;
+  }
+  try {
+    const command = await entry.load();
+    return await command.run(rest, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isUsageProblem(error)) {
+      const hint = error instanceof UsageError ? `
+Run "hotfix-bot ${name} --help" for usage.` : "";
+      io.stderr(`hotfix-bot ${name}: ${message}${hint}`);
+      return EXIT.usage;
+    }
+    io.stderr(`hotfix-bot ${name}: ${message}`);
+    return EXIT.failed;
+  }
+}
+export {
+  main
+};

@@ -1,0 +1,69 @@
+import { fileURLToPath } from "node:url";
+import esbuild from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * The Action bundle is one self-contained file (a runner installs no node_modules). Two substitutions keep its
+ * cold start short, and both fail loudly rather than silently if they ever stop fitting:
+ * - `probot` resolves to Probot's Octokit module alone. The Action needs nothing else from Probot, and the
+ *   package index would pull in its server and logger. A value import of anything but `ProbotOctokit` breaks
+ *   the build ("No matching export").
+ * - @actions/core's OIDC client (`core.getIDToken`, which hotfix-bot never calls) is replaced by one that
+ *   throws; it is what drags in @actions/http-client and undici (about 420 KB minified).
+ */
+const actionPlugin: esbuild.Plugin = {
+  name: "hotfix-bot-action",
+  setup(build) {
+    build.onResolve({ filter: /^probot$/ }, () => ({
+      path: fileURLToPath(new URL("../node_modules/probot/lib/octokit/probot-octokit.js", import.meta.url)),
+    }));
+    build.onResolve({ filter: /\/oidc-utils\.js$/ }, (args) =>
+      /[\\/]@actions[\\/]core[\\/]/.test(args.importer) ? { path: "oidc-utils", namespace: "omitted" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "omitted" }, () => ({
+      loader: "js",
+      contents:
+        "export class OidcClient { static async getIDToken() { throw new Error('core.getIDToken is not part of the hotfix-bot Action bundle'); } }",
+    }));
+  },
+};
+
+/** Bundled CommonJS dependencies call `require` for Node's built-ins, which an ES module does not have. */
+const requireShim =
+  'import { createRequire as __hotfixBotCreateRequire } from "node:module"; const require = __hotfixBotCreateRequire(import.meta.url);';
+
+/**
+ * Builds the committed bundles into `outdir` (dist/ for real; a temporary directory when a test checks that
+ * dist/ is up to date — the build is deterministic, so the bytes must match):
+ * - `index.js`: the Action (`runs.main` in action.yml), everything inlined;
+ * - `cli/cli.js` and its chunks: the `hotfix-bot` command (bin/hotfix-bot.js). It runs where the package is
+ *   installed, so dependencies stay in node_modules; commands are split so that each loads only what it uses.
+ */
+export async function buildBundles(outdir: string): Promise<void> {
+  const common: esbuild.BuildOptions = {
+    absWorkingDir: root,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "warning",
+    legalComments: "eof",
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: ["src/action/index.ts"],
+    outfile: `${outdir}/index.js`,
+    minify: true,
+    banner: { js: requireShim },
+    plugins: [actionPlugin],
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: { cli: "src/cli.ts" },
+    outdir: `${outdir}/cli`,
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    packages: "external",
+  });
+}

@@ -1,0 +1,4 @@
+import { run } from "./run.js";
+
+// The Action's entry point (dist/index.js once bundled): nothing but the call.
+await run();

@@ -1,0 +1,119 @@
+import * as core from "@actions/core";
+import { loadConfig } from "../config/load-config.js";
+import type { ConfigResult } from "../config/parse-config.js";
+import type { EngineContext, Log } from "../context.js";
+import { type EngineOutcome, handleEvent } from "../engine.js";
+import { onlyRefusals, type RefusedWrite } from "./dry-run.js";
+import { parseInputs } from "./inputs.js";
+import { actionOutputs } from "./outputs.js";
+import { readRunnerContext } from "./runner-env.js";
+import { renderSummary, type SummaryInput } from "./summary.js";
+import { tokenKind } from "./token-kind.js";
+import { createTokenOctokit } from "./token-octokit.js";
+
+const coreLog: Log = {
+  debug: (msg) => core.debug(msg),
+  info: (msg) => core.info(msg),
+  warn: (msg) => core.warning(msg),
+  error: (msg) => core.error(msg),
+};
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Loads the configuration at most once, and remembers whether anything asked for it. */
+function memoConfig(load: () => Promise<ConfigResult>) {
+  let loaded: Promise<ConfigResult> | undefined;
+  return {
+    get: () => {
+      loaded ??= load();
+      return loaded;
+    },
+    get requested() {
+      return loaded;
+    },
+  };
+}
+
+/**
+ * The Action adapter: maps the step's inputs and the runner's context to the engine's context, calls the
+ * engine, and turns its outcome into outputs, a job summary and the step's status. No workflow logic here.
+ */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  // Masked before anything can print it, even an invalid input.
+  for (const name of ["github-token", "workflow-token"]) {
+    const value = core.getInput(name);
+    if (value) core.setSecret(value);
+  }
+  if (env.GITHUB_TOKEN) core.setSecret(env.GITHUB_TOKEN);
+
+  const summary: SummaryInput = {
+    repo: env.GITHUB_REPOSITORY ?? "",
+    event: env.GITHUB_EVENT_NAME ?? "",
+    outcome: null,
+    tokenKind: "unknown",
+    dryRun: false,
+    refusedWrites: [],
+  };
+  let failed: string | undefined;
+  try {
+    const inputs = parseInputs((name) => core.getInput(name));
+    const runner = readRunnerContext(env);
+    summary.repo = `${runner.repo.owner}/${runner.repo.repo}`;
+    summary.dryRun = inputs.dryRun;
+    summary.tokenKind = tokenKind(inputs.token, {
+      workflowToken: inputs.workflowToken,
+      envToken: env.GITHUB_TOKEN,
+    });
+
+    const refusedWrites: RefusedWrite[] = [];
+    const octokit = createTokenOctokit({
+      token: inputs.token,
+      apiUrl: runner.apiUrl,
+      log: coreLog,
+      userAgent: "hotfix-bot-action",
+      ...(inputs.dryRun ? { refusedWrites } : {}),
+    });
+    summary.refusedWrites = refusedWrites;
+    const config = memoConfig(() => loadConfig(octokit, runner.repo, inputs.configPath));
+    const ctx: EngineContext = {
+      octokit,
+      repo: runner.repo,
+      config: config.get,
+      log: coreLog,
+      clock: () => new Date(),
+    };
+
+    let outcome: EngineOutcome | null = null;
+    try {
+      outcome = await handleEvent(runner.event, ctx);
+    } catch (error) {
+      if (!(inputs.dryRun && onlyRefusals(error))) summary.failure = messageOf(error);
+    }
+    summary.outcome = outcome;
+
+    // Only when the engine needed the configuration: an event that is not ours costs no read.
+    const requested = config.requested;
+    if (requested) {
+      const result = await requested.catch(() => null);
+      if (result && !result.ok) summary.configError = result.error.message;
+    }
+
+    const outputs = actionOutputs(outcome ?? { steps: [] });
+    for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+
+    if (summary.configError) failed = summary.configError;
+    else if (summary.failure) failed = summary.failure;
+    else if (outcome?.gate?.conclusion === "failure")
+      failed = `hotfix-gate failed: ${outcome.gate.summary.split("\n")[0]}`;
+  } catch (error) {
+    summary.failure = messageOf(error);
+    failed = summary.failure;
+  }
+
+  try {
+    await core.summary.addRaw(renderSummary(summary)).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${messageOf(error)}`);
+  }
+  if (failed) core.setFailed(failed);
+}

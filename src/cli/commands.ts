@@ -1,0 +1,21 @@
+import type { Command } from "./command.js";
+
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  /** Loaded only when the command runs, so that `check-title` never loads the sandbox or Octokit. */
+  load: () => Promise<Command>;
+}
+
+export const commands: CommandEntry[] = [
+  {
+    name: "check-title",
+    summary: "check a pull request title against the title rule",
+    load: async () => (await import("./check-title.js")).command,
+  },
+  {
+    name: "validate-config",
+    summary: "validate a .github/hotfix.yml file",
+    load: async () => (await import("./validate-config.js")).command,
+  },
+];

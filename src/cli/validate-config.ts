@@ -1,0 +1,40 @@
+import { type Command, parseCommandArgs } from "./command.js";
+import { readConfigFile } from "./config-file.js";
+import { EXIT, UsageError } from "./usage-error.js";
+
+const help = `Usage: hotfix-bot validate-config FILE
+
+Validates a hotfix-bot configuration file (.github/hotfix.yml) with the same schema the App uses.
+Every problem is printed as "FILE: field.path: what was expected".
+
+Options:
+  -h, --help  show this help
+
+Exit codes: 0 valid, 1 invalid, 2 usage error or unreadable file.
+`;
+
+export const command: Command = {
+  name: "validate-config",
+  summary: "validate a .github/hotfix.yml file",
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs("validate-config", argv, {});
+    if (values.help) {
+      io.stdout(help);
+      return EXIT.ok;
+    }
+    const [file, ...rest] = positionals;
+    if (file === undefined || rest.length > 0) {
+      throw new UsageError("validate-config", `expected one FILE argument, got ${positionals.length}`);
+    }
+    const result = readConfigFile(file, io.cwd);
+    if (result.ok) {
+      io.stdout(`${file}: valid`);
+      return EXIT.ok;
+    }
+    for (const problem of result.error.problems) {
+      io.stderr(`${file}: ${problem.path ? `${problem.path}: ` : ""}${problem.message}`);
+    }
+    return EXIT.failed;
+  },
+};
