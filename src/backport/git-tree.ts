@@ -1,0 +1,39 @@
+/** A tree entry as the Git Data API lists it. */
+export interface GitEntry {
+  mode: string;
+  type: "blob" | "tree" | "commit";
+  sha: string;
+}
+
+/** An entry of one tree listing; `path` is relative to the listed tree (nested paths in a recursive listing). */
+export interface TreeItem extends GitEntry {
+  path: string;
+}
+
+/** Where trees and blobs are read from: the GitHub API in production, a local repository in tests. */
+export interface TreeSource {
+  /** One level of a tree. */
+  tree(sha: string): Promise<TreeItem[]>;
+  /** Every blob and submodule entry under a tree, or null when the listing would be incomplete. */
+  files(sha: string): Promise<TreeItem[] | null>;
+  blob(sha: string): Promise<Uint8Array>;
+}
+
+/** A file-level change from one tree to another (null: absent on that side). */
+export interface FileChange {
+  path: string;
+  before: GitEntry | null;
+  after: GitEntry | null;
+}
+
+export const REGULAR_MODES = new Set(["100644", "100755"]);
+
+export function sameEntry(x: GitEntry | null, y: GitEntry | null): boolean {
+  if (x === null || y === null) return x === y;
+  return x.sha === y.sha && x.mode === y.mode;
+}
+
+export function parentDirs(path: string): string[] {
+  const parts = path.split("/");
+  return parts.slice(0, -1).map((_, k) => parts.slice(0, k + 1).join("/"));
+}

@@ -1,0 +1,249 @@
+import {
+  type FileChange,
+  type GitEntry,
+  parentDirs,
+  REGULAR_MODES,
+  sameEntry,
+  type TreeSource,
+} from "./git-tree.js";
+import { mergeFile } from "./three-way-merge.js";
+import { diffTrees, entryAt } from "./tree-changes.js";
+
+/** The three trees of a cherry-pick: the picked commit's parent, the branch it goes onto, the picked commit. */
+export interface PickTrees {
+  base: string;
+  ours: string;
+  theirs: string;
+}
+
+/** Conflict marker labels, as `<<<<<<< <ours>` and `>>>>>>> <theirs>`. */
+export interface PickLabels {
+  ours: string;
+  theirs: string;
+}
+
+/** An entry of the tree to write: an existing object, the removal of one, or new content. */
+export type NewEntry =
+  | { path: string; entry: GitEntry }
+  | { path: string; remove: GitEntry }
+  | { path: string; mode: string; content: Uint8Array };
+
+/** Something only git can settle (the server-side merge): what it covers and what to commit if git conflicts. */
+export interface UncertainItem {
+  reason: string;
+  /** The files reported as conflicting if git conflicts here. */
+  paths: string[];
+  /** The picked commit's changes this item covers: replaying only these isolates the item in a probe merge. */
+  theirs: FileChange[];
+  /** Entries to commit when git confirms the conflict (conflict markers, or the side git leaves in place). */
+  onConflict: NewEntry[];
+}
+
+export interface LocalPlan {
+  /** Entries settled locally: what git's cherry-pick would write for those paths. */
+  entries: NewEntry[];
+  uncertain: UncertainItem[];
+  /** Every path the picked commit changes. */
+  changedPaths: string[];
+  /** Files whose two-sided changes were merged here. */
+  mergedFiles: number;
+}
+
+/** Larger files are left to git: the local merge is quadratic in the worst case. */
+export const MAX_LOCAL_MERGE_BYTES = 1_000_000;
+/** git's own binary test looks at this many leading bytes for a NUL. */
+const BINARY_PROBE_BYTES = 8000;
+/** Attributes that change how git merges a file (a merge driver, `binary`, the marker size). */
+const MERGE_ATTRIBUTES = /(^|[\s!-])(merge|binary|conflict-marker-size)\b/m;
+
+/**
+ * Works out a cherry-pick of `theirs` (against `base`) onto `ours` from the trees alone: which paths need no
+ * change, which take the picked version, which need a line merge (done here), and which only git can decide —
+ * renames, directory moves, binary and symlink conflicts, merge attributes, modify/delete, or a line merge that
+ * is not certainly clean. Reads go through `source`; nothing is written.
+ */
+export async function planPick(source: TreeSource, trees: PickTrees, labels: PickLabels): Promise<LocalPlan> {
+  const changes = await diffTrees(source, trees.base, trees.theirs);
+  const changedPaths = [...changes.files.map((c) => c.path), ...changes.clashes];
+  const plan: LocalPlan = { entries: [], uncertain: [], changedPaths, mergedFiles: 0 };
+  if (changes.incomplete || changes.clashes.length > 0) {
+    // A file turned into a directory (or back), or a tree too large to list: the whole pick goes to git.
+    plan.uncertain.push({
+      reason: changes.incomplete
+        ? "a changed directory is too large to list"
+        : "a file and a directory swap places",
+      paths: changes.clashes.length > 0 ? changes.clashes : changedPaths,
+      theirs: changes.files,
+      onConflict: [],
+    });
+    return plan;
+  }
+
+  const ours = (path: string) => entryAt(source, trees.ours, path);
+  const isDir = (entry: GitEntry | null | "blocked") =>
+    entry !== null && entry !== "blocked" && entry.type === "tree";
+
+  // Directories the picked commit removes while the target changed them: git may see a directory rename.
+  const settled = new Set<string>();
+  for (const dir of changes.removedDirs) {
+    const there = await ours(dir.path);
+    if (there !== null && there !== "blocked" && there.type === "tree" && there.sha === dir.sha) continue;
+    const covered = changes.files.filter((c) => c.path.startsWith(`${dir.path}/`));
+    for (const c of covered) settled.add(c.path);
+    plan.uncertain.push({
+      reason: `the target changed ${dir.path}/, which the picked commit removes`,
+      paths: [dir.path],
+      theirs: covered,
+      onConflict: [],
+    });
+  }
+
+  const merges: { change: FileChange; ours: GitEntry; mode: string; addedTwice?: boolean }[] = [];
+  for (const change of changes.files) {
+    if (settled.has(change.path)) continue;
+    const { path, before: base, after: theirs } = change;
+    const o = await ours(path);
+    const uncertain = (reason: string, onConflict: NewEntry[] = []) =>
+      plan.uncertain.push({ reason, paths: [path], theirs: [change], onConflict });
+    if (o === "blocked" || (o !== null && o.type === "tree")) {
+      uncertain(`${path} is a directory path on the target`);
+      continue;
+    }
+    if (sameEntry(theirs, o)) {
+      // Both gone: git may pair the deletion with an addition elsewhere (a rename) and conflict.
+      if (theirs === null) uncertain(`${path} is deleted on both sides`);
+      continue;
+    }
+    if (sameEntry(base, o)) {
+      if (base === null) {
+        let moved = false;
+        for (const dir of parentDirs(path)) {
+          if (isDir(await entryAt(source, trees.base, dir)) && !isDir(await ours(dir))) moved = true;
+        }
+        if (moved) {
+          const onConflict = theirs ? [{ path, entry: theirs }] : [];
+          uncertain(`the directory of the new file ${path} is gone on the target`, onConflict);
+          continue;
+        }
+      }
+      plan.entries.push(theirs ? { path, entry: theirs } : { path, remove: base as GitEntry });
+      continue;
+    }
+    // Both sides changed the path, differently.
+    if (base === null || o === null || theirs === null) {
+      const kind =
+        base === null ? "added on both sides" : o === null ? "deleted on the target" : "deleted by the pick";
+      const onConflict = o === null && theirs ? [{ path, entry: theirs }] : [];
+      if (base === null && o && theirs && regular(o) && regular(theirs)) {
+        // Added on both sides, differently: git conflicts; merge here only to write git-like markers.
+        merges.push({ change, ours: o, mode: o.mode, addedTwice: true });
+        continue;
+      }
+      uncertain(`${path} is ${kind}`, onConflict);
+      continue;
+    }
+    if (!regular(base) || !regular(o) || !regular(theirs)) {
+      uncertain(`${path} is a symlink or submodule changed on both sides`);
+      continue;
+    }
+    const mode = mergeMode(base.mode, o.mode, theirs.mode);
+    if (mode === null) {
+      uncertain(`${path} has its mode changed on both sides`);
+      continue;
+    }
+    if (base.sha === theirs.sha || o.sha === theirs.sha) {
+      plan.entries.push({ path, entry: { ...o, mode } });
+    } else if (base.sha === o.sha) {
+      plan.entries.push({ path, entry: { ...theirs, mode } });
+    } else {
+      merges.push({ change, ours: o, mode });
+    }
+  }
+
+  if (merges.length > 0) {
+    const attributesChanged = changedPaths.some(
+      (p) => p === ".gitattributes" || p.endsWith("/.gitattributes"),
+    );
+    for (const { change, ours: o, mode, addedTwice } of merges) {
+      const uncertain = (reason: string, onConflict: NewEntry[] = []) =>
+        plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict });
+      if (attributesChanged || (await mergeAttributesApply(source, trees.ours, change.path))) {
+        uncertain(`${change.path} may have merge attributes`);
+        continue;
+      }
+      const theirs = change.after as GitEntry;
+      const [b, x, y] = await Promise.all([
+        change.before ? source.blob(change.before.sha) : Promise.resolve(new Uint8Array()),
+        source.blob(o.sha),
+        source.blob(theirs.sha),
+      ]);
+      if ([b, x, y].some((bytes) => bytes.length > MAX_LOCAL_MERGE_BYTES)) {
+        uncertain(`${change.path} is too large to merge here`);
+        continue;
+      }
+      if ([b, x, y].some(looksBinary)) {
+        uncertain(`${change.path} is binary`);
+        continue;
+      }
+      const merged = mergeFile({
+        base: bytesToText(b),
+        ours: bytesToText(x),
+        theirs: bytesToText(y),
+        oursLabel: bytesToText(utf8(labels.ours)),
+        theirsLabel: bytesToText(utf8(labels.theirs)),
+      });
+      const content = textToBytes(merged.text);
+      if (merged.clean && !addedTwice) {
+        plan.mergedFiles++;
+        if (mode === o.mode && sameBytes(content, x)) continue;
+        plan.entries.push({ path: change.path, mode, content });
+      } else {
+        const reason = addedTwice ? `${change.path} is added on both sides` : `${change.path} may conflict`;
+        uncertain(reason, [{ path: change.path, mode, content }]);
+      }
+    }
+  }
+  return plan;
+}
+
+function regular(entry: GitEntry): boolean {
+  return entry.type === "blob" && REGULAR_MODES.has(entry.mode);
+}
+
+/** git's rule for the executable bit: a side that changed it wins; both changing it differently conflicts. */
+function mergeMode(base: string, ours: string, theirs: string): string | null {
+  if (ours === theirs || base === theirs) return ours;
+  if (base === ours) return theirs;
+  return null;
+}
+
+/** Whether a `.gitattributes` on the target, in the file's directory or above, could change how git merges it. */
+async function mergeAttributesApply(source: TreeSource, oursTree: string, path: string): Promise<boolean> {
+  for (const dir of ["", ...parentDirs(path)]) {
+    const file = await entryAt(source, oursTree, dir === "" ? ".gitattributes" : `${dir}/.gitattributes`);
+    if (file === null || file === "blocked" || file.type !== "blob") continue;
+    if (MERGE_ATTRIBUTES.test(bytesToText(await source.blob(file.sha)))) return true;
+  }
+  return false;
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
+}
+
+/** Bytes as a string of one character per byte, so that the merge works on exact bytes whatever the encoding. */
+function bytesToText(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString("latin1");
+}
+
+function textToBytes(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, "latin1"));
+}
+
+function utf8(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text, "utf8"));
+}
+
+function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
+  return Buffer.from(x).equals(Buffer.from(y));
+}
