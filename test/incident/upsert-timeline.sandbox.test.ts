@@ -1,0 +1,86 @@
+import { renderTimeline, TIMELINE_MARKER } from "../../src/incident/timeline-markdown.js";
+import { addEntry, emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
+import { readTimeline, writeTimeline } from "../../src/incident/upsert-timeline.js";
+import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { appOctokit, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
+
+const owner = "acme";
+let sandbox: Sandbox;
+let octokit: TestOctokit;
+let count = 0;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ clock: () => new Date("2026-11-21T14:00:00Z") });
+  octokit = appOctokit(sandbox);
+});
+afterAll(() => sandbox.close());
+
+async function incident() {
+  const name = `timeline-${++count}`;
+  await sandbox.createRepository({ name, collaborators: { alice: "write", mallory: "triage" } });
+  const alice = sandbox.as("alice", `${owner}/${name}`);
+  const mallory = sandbox.as("mallory", `${owner}/${name}`);
+  const number = await alice.createIssue({ title: "Checkout down", body: "500s everywhere" });
+  const timelineComments = () =>
+    [...sandbox.internalRepo(`${owner}/${name}`).comments.values()].filter(
+      (c) => c.issueNumber === number && c.body.startsWith(TIMELINE_MARKER),
+    );
+  return { repo: { owner, repo: name }, number, alice, mallory, timelineComments };
+}
+
+const state = (text: string): TimelineState =>
+  addEntry(emptyTimeline(1), { key: "detected", at: "2026-11-21T13:50:00Z", text });
+
+it("keeps one comment, edited in place, found again behind other comments", async () => {
+  const { repo, number, alice, timelineComments } = await incident();
+  await alice.comment(number, "on it");
+  const read = await readTimeline(octokit, repo, number);
+  expect(read).toEqual({ commentId: null, state: null });
+  const { commentId } = await writeTimeline(octokit, repo, number, null, state("opened"));
+  for (let i = 0; i < 120; i++) await alice.comment(number, `update ${i}`);
+  sandbox.counters.reset();
+  const again = await readTimeline(octokit, repo, number);
+  expect(again).toEqual({ commentId, state: state("opened") });
+  // The comment is on the first page: one read, no second page fetched.
+  expect(sandbox.counters.forApp()).toEqual({ requests: 1, writes: 0 });
+  await writeTimeline(octokit, repo, number, commentId, state("changed"));
+  expect(timelineComments()).toHaveLength(1);
+  expect((await readTimeline(octokit, repo, number)).state?.entries[0]?.text).toBe("changed");
+});
+
+it("ignores a forged timeline by a person and parses only the bot's own", async () => {
+  const { repo, number, mallory, timelineComments } = await incident();
+  await mallory.comment(number, renderTimeline({ ...state("forged"), incident: 666 }));
+  expect(await readTimeline(octokit, repo, number)).toEqual({ commentId: null, state: null });
+  await writeTimeline(octokit, repo, number, null, state("real"));
+  const read = await readTimeline(octokit, repo, number);
+  expect(read.state?.entries[0]?.text).toBe("real");
+  expect(timelineComments()).toHaveLength(2);
+  expect(timelineComments().filter((c) => c.user.login === "hotfix-bot[bot]")).toHaveLength(1);
+});
+
+it("two concurrent first writes leave one comment", async () => {
+  const { repo, number, timelineComments } = await incident();
+  const [a, b] = await Promise.all([
+    writeTimeline(octokit, repo, number, null, state("a")),
+    writeTimeline(octokit, repo, number, null, state("b")),
+  ]);
+  expect(a.commentId).toBe(b.commentId);
+  expect(timelineComments().map((c) => c.id)).toEqual([a.commentId]);
+});
+
+it("a large timeline stays within GitHub's comment limit", async () => {
+  const { repo, number, timelineComments } = await incident();
+  let big = state("opened");
+  for (let i = 0; i < 500; i++) {
+    big = addEntry(big, {
+      key: `k${i}`,
+      at: new Date(Date.UTC(2026, 10, 22, 0, i)).toISOString(),
+      text: `step ${i} ${"x".repeat(200)}`,
+    });
+  }
+  await writeTimeline(octokit, repo, number, null, big);
+  const [comment] = timelineComments();
+  expect(comment?.body.length).toBeLessThanOrEqual(65_536);
+  expect((await readTimeline(octokit, repo, number)).state?.entries.at(-1)?.key).toBe("k499");
+});
