@@ -8,12 +8,17 @@ var commands = [
   {
     name: "check-title",
     summary: "check a pull request title against the title rule",
-    load: async () => (await import("./chunks/check-title-VMF424DG.js")).command
+    load: async () => (await import("./chunks/check-title-HFSVOUVH.js")).command
   },
   {
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
-    load: async () => (await import("./chunks/validate-config-ECWBH5DU.js")).command
+    load: async () => (await import("./chunks/validate-config-J7T6RHXC.js")).command
+  },
+  {
+    name: "sandbox",
+    summary: "start a local git-backed GitHub seeded with acme/webshop",
+    load: async () => (await import("./chunks/sandbox-H4QLCEQD.js")).command
   }
 ];
 

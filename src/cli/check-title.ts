@@ -20,7 +20,6 @@ Exit codes: 0 the title is valid, 1 it is not (the reason is printed), 2 usage o
 
 export const command: Command = {
   name: "check-title",
-  summary: "check a pull request title against the title rule",
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs("check-title", argv, { config: { type: "string" } });

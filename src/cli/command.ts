@@ -4,8 +4,6 @@ import { UsageError } from "./usage-error.js";
 
 export interface Command {
   name: string;
-  /** One line for the command list. */
-  summary: string;
   /** The full text of `hotfix-bot <name> --help`. */
   help: string;
   run(argv: string[], io: CliIo): Promise<number>;

@@ -18,4 +18,9 @@ export const commands: CommandEntry[] = [
     summary: "validate a .github/hotfix.yml file",
     load: async () => (await import("./validate-config.js")).command,
   },
+  {
+    name: "sandbox",
+    summary: "start a local git-backed GitHub seeded with acme/webshop",
+    load: async () => (await import("./sandbox.js")).command,
+  },
 ];

@@ -15,7 +15,6 @@ Exit codes: 0 valid, 1 invalid, 2 usage error or unreadable file.
 
 export const command: Command = {
   name: "validate-config",
-  summary: "validate a .github/hotfix.yml file",
   help,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs("validate-config", argv, {});

@@ -1,6 +1,6 @@
 import { runCli } from "./run-cli.js";
 
-const commandNames = ["check-title", "validate-config"];
+const commandNames = ["check-title", "validate-config", "sandbox"];
 
 describe("hotfix-bot --help", () => {
   it("lists every command and exits 0", async () => {
