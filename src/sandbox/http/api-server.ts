@@ -255,7 +255,7 @@ export class ApiServer {
     });
     if (output.drop) {
       const drop = output.drop;
-      setTimeout(() => req.socket.destroy(), drop.afterMs);
+      setTimeout(() => req.socket.destroy(), drop.afterMs).unref();
       return;
     }
     res.writeHead(output.status, output.headers);

@@ -1,7 +1,7 @@
 /**
  * Route templates in GitHub's notation (`/repos/{owner}/{repo}/pulls/{pull_number}`). A parameter written
  * `{name+}` takes one or more path segments (refs and file paths contain slashes; Octokit sends them encoded
- * as %2F, people type them raw).
+ * as %2F, people type them raw); `{name*}` takes zero or more.
  */
 
 export interface RouteMatch<H> {
@@ -15,6 +15,8 @@ interface CompiledRoute<H> {
   template: string;
   prefix: Segment[];
   greedy: string | null;
+  /** Fewest segments the greedy parameter takes (1 for `+`, 0 for `*`). */
+  minGreedy: number;
   suffix: Segment[];
   handler: H;
 }
@@ -51,8 +53,10 @@ function safeDecode(part: string): string {
   }
 }
 
-function rank(route: { greedy: string | null; suffix: Segment[] }): number {
-  return route.greedy === null ? 1000 : route.suffix.length;
+/** Exact templates first; then more literal segments (`/issues/comments` beats `/issues/{issue_number}`). */
+function rank(route: { greedy: string | null; prefix: Segment[]; suffix: Segment[] }): number {
+  const literals = [...route.prefix, ...route.suffix].filter((segment) => "literal" in segment).length;
+  return route.greedy === null ? 10_000 + literals : route.suffix.length * 100 + literals;
 }
 
 export class RouteTable<H> {
@@ -60,15 +64,24 @@ export class RouteTable<H> {
 
   add(method: string, template: string, handler: H): void {
     const parts = template.split("/").slice(1);
-    const greedyAt = parts.findIndex((part) => /^\{\w+\+\}$/.test(part));
+    const greedyAt = parts.findIndex((part) => /^\{\w+[+*]\}$/.test(part));
     const route: CompiledRoute<H> =
       greedyAt === -1
-        ? { method, template, prefix: compileSegments(parts), greedy: null, suffix: [], handler }
+        ? {
+            method,
+            template,
+            prefix: compileSegments(parts),
+            greedy: null,
+            minGreedy: 0,
+            suffix: [],
+            handler,
+          }
         : {
             method,
-            template: template.replace(/\{(\w+)\+\}/, "{$1}"),
+            template: template.replace(/\{(\w+)[+*]\}/, "{$1}"),
             prefix: compileSegments(parts.slice(0, greedyAt)),
             greedy: (parts[greedyAt] as string).slice(1, -2),
+            minGreedy: (parts[greedyAt] as string).endsWith("*}") ? 0 : 1,
             suffix: compileSegments(parts.slice(greedyAt + 1)),
             handler,
           };
@@ -76,9 +89,9 @@ export class RouteTable<H> {
   }
 
   /**
-   * The matching route for a method and raw path. Exact templates win over greedy ones, and among greedy ones
-   * the one with the longer literal suffix wins, so `/commits/{ref+}/check-runs` beats `/commits/{ref+}` whatever
-   * the order of registration.
+   * The matching route for a method and raw path. Exact templates win over greedy ones, more literal segments
+   * win over parameters, and among greedy ones the longer literal suffix wins, so `/commits/{ref+}/check-runs`
+   * beats `/commits/{ref+}` whatever the order of registration.
    */
   match(method: string, path: string): RouteMatch<H> | null {
     const parts = path.split("/").slice(1);
@@ -93,7 +106,7 @@ export class RouteTable<H> {
         continue;
       }
       const middle = parts.length - route.prefix.length - route.suffix.length;
-      if (middle < 1) continue;
+      if (middle < route.minGreedy) continue;
       if (!matchSegments(route.prefix, parts.slice(0, route.prefix.length), params)) continue;
       if (!matchSegments(route.suffix, parts.slice(parts.length - route.suffix.length), params)) continue;
       const greedyParts = parts.slice(route.prefix.length, route.prefix.length + middle);

@@ -45,10 +45,6 @@ function installationShape(world: World, app: AppInfo): Record<string, unknown> 
 export function registerAppRoutes(table: RouteTable<Handler>): void {
   table.add("GET", "/app", async (req, world) => json(200, appShape(world, jwtApp(req))));
 
-  table.add("GET", "/app/installations", async (req, world) =>
-    json(200, [installationShape(world, jwtApp(req))]),
-  );
-
   table.add("GET", "/app/installations/{installation_id}", async (req, world) => {
     const app = jwtApp(req);
     if (numberParam(req, "installation_id") !== app.installationId) throw notFound();

@@ -162,8 +162,8 @@ async function commitFileChange(
 }
 
 export function registerContentsRoutes(table: RouteTable<Handler>): void {
-  table.add("GET", "/repos/{owner}/{repo}/contents", (req, world) => readContents(req, world));
-  table.add("GET", "/repos/{owner}/{repo}/contents/{path+}", (req, world) => readContents(req, world));
+  // `{path*}`: the root directory is `/contents` or `/contents/` (an empty path).
+  table.add("GET", "/repos/{owner}/{repo}/contents/{path*}", (req, world) => readContents(req, world));
   table.add("PUT", "/repos/{owner}/{repo}/contents/{path+}", async (req, world) => {
     const result = await commitFileChange(req, world, "put");
     return json(result.status, result.body);

@@ -102,7 +102,9 @@ export function registerDeploymentRoutes(table: RouteTable<Handler>): void {
       ]);
     }
     const now = world.now();
-    const targetUrl = optionalString(body, "target_url") ?? "";
+    const targetUrl =
+      optionalString(body, "target_url") ??
+      world.htmlUrl(`/${repo.owner.login}/${repo.name}/deployments/${deployment.id}`);
     const status: DeploymentStatusRecord = {
       id: world.nextId(),
       deploymentId: deployment.id,
@@ -110,7 +112,7 @@ export function registerDeploymentRoutes(table: RouteTable<Handler>): void {
       description: optionalString(body, "description") ?? "",
       environment: optionalString(body, "environment") ?? deployment.environment,
       targetUrl,
-      logUrl: optionalString(body, "log_url") ?? targetUrl,
+      logUrl: optionalString(body, "log_url") ?? "",
       environmentUrl: optionalString(body, "environment_url") ?? "",
       creator: actor,
       createdAt: now,

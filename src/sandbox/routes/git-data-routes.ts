@@ -231,17 +231,6 @@ export function registerGitDataRoutes(table: RouteTable<Handler>): void {
     return json(200, await Promise.all(matches.map(({ ref, sha }) => renderRef(world, repo, ref, sha))));
   });
 
-  table.add("GET", "/repos/{owner}/{repo}/git/refs/{ref+}", async (req, world) => {
-    // The legacy form: an exact ref as an object, else the refs it prefixes as an array.
-    const repo = repoOf(world, req);
-    const ref = fullRef(req);
-    const sha = repo.refs.get(ref);
-    if (sha) return json(200, await renderRef(world, repo, ref, sha));
-    const matches = repo.refs.list(`${ref}/`);
-    if (matches.length === 0) throw notFound();
-    return json(200, await Promise.all(matches.map((match) => renderRef(world, repo, match.ref, match.sha))));
-  });
-
   table.add("POST", "/repos/{owner}/{repo}/git/refs", async (req, world) => {
     const repo = repoOf(world, req);
     const actor = requireWrite(req, repo);

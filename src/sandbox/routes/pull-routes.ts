@@ -456,7 +456,7 @@ export function registerPullRoutes(table: RouteTable<Handler>): void {
       review.state = "DISMISSED";
       announce(world, repo, "pull_request_review", actor, {
         action: "dismissed",
-        review: reviewShape(world, repo, review),
+        review: reviewEventShape(world, repo, review),
         pull_request: pullShape(world, repo, pull, repo.issues.get(pull.number) as IssueRecord, null),
       });
       return json(200, reviewShape(world, repo, review));
@@ -503,6 +503,11 @@ export function registerPullRoutes(table: RouteTable<Handler>): void {
   });
 }
 
+/** Webhooks spell review states in lower case (`approved`), unlike the REST API (`APPROVED`). */
+function reviewEventShape(world: World, repo: Repository, review: ReviewRecord): Record<string, unknown> {
+  return { ...reviewShape(world, repo, review), state: review.state.toLowerCase() };
+}
+
 async function submitted(
   world: World,
   repo: Repository,
@@ -515,7 +520,7 @@ async function submitted(
   );
   announce(world, repo, "pull_request_review", actor, {
     action: "submitted",
-    review: reviewShape(world, repo, review),
+    review: reviewEventShape(world, repo, review),
     pull_request: pullShape(world, repo, pull, repo.issues.get(pull.number) as IssueRecord, null),
   });
 }

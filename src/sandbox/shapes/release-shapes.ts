@@ -90,7 +90,7 @@ export function deploymentStatusShape(
   status: DeploymentStatusRecord,
 ): Record<string, unknown> {
   const deploymentUrl = world.apiUrl(`/repos/${fullName(repo)}/deployments/${status.deploymentId}`);
-  return {
+  const shape: Record<string, unknown> = {
     url: `${deploymentUrl}/statuses/${status.id}`,
     id: status.id,
     node_id: nodeId("DeploymentStatus", status.id),
@@ -99,12 +99,14 @@ export function deploymentStatusShape(
     description: status.description,
     environment: status.environment,
     target_url: status.targetUrl,
-    log_url: status.logUrl,
-    environment_url: status.environmentUrl,
     created_at: status.createdAt,
     updated_at: status.updatedAt,
     deployment_url: deploymentUrl,
     repository_url: world.apiUrl(`/repos/${fullName(repo)}`),
     performed_via_github_app: status.app ? appShape(world, status.app) : null,
   };
+  // GitHub leaves unset URLs out rather than sending empty strings that are not URLs.
+  if (status.logUrl) shape.log_url = status.logUrl;
+  if (status.environmentUrl) shape.environment_url = status.environmentUrl;
+  return shape;
 }

@@ -8,6 +8,11 @@ export function nodeId(kind: string, id: number): string {
 /** GitHub's `simple-user`. */
 export function userShape(world: World, user: User): Record<string, unknown> {
   const url = world.apiUrl(`/users/${encodeURIComponent(user.login)}`);
+  // A bot's page is its App's page, as on GitHub.
+  const html =
+    user.type === "Bot"
+      ? world.htmlUrl(`/apps/${user.login.replace(/\[bot\]$/, "")}`)
+      : world.htmlUrl(`/${user.login}`);
   return {
     login: user.login,
     id: user.id,
@@ -15,7 +20,7 @@ export function userShape(world: World, user: User): Record<string, unknown> {
     avatar_url: `${world.baseUrl}/avatars/u/${user.id}`,
     gravatar_id: "",
     url,
-    html_url: world.htmlUrl(`/${user.login}`),
+    html_url: html,
     followers_url: `${url}/followers`,
     following_url: `${url}/following{/other_user}`,
     gists_url: `${url}/gists{/gist_id}`,
@@ -77,7 +82,6 @@ export function appShape(world: World, app: AppInfo): Record<string, unknown> {
       "deployment_status",
       "issue_comment",
       "issues",
-      "merge_group",
       "pull_request",
       "pull_request_review",
       "push",

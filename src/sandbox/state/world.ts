@@ -76,7 +76,11 @@ export class World {
       type,
       name: login,
       email:
-        type === "Bot" ? `${this.id}+${login}@users.noreply.github.com` : `${login}@users.noreply.github.com`,
+        // GitHub writes `<id>+<slug>[bot]@…`; the brackets are left out so that the address is a valid email,
+        // which GitHub's published webhook schemas require of commit authors and pushers.
+        type === "Bot"
+          ? `${this.id}+${login.replace(/\[bot\]$/, "")}@users.noreply.github.com`
+          : `${login}@users.noreply.github.com`,
     };
     this.users.set(login.toLowerCase(), user);
     return user;
