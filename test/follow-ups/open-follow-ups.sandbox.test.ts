@@ -2,6 +2,7 @@ import { validateConfig } from "../../src/config/parse-config.js";
 import { openFollowUps } from "../../src/follow-ups/open-follow-ups.js";
 import { followUpMarker, planFollowUps } from "../../src/follow-ups/plan-follow-ups.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { loseNextAnswer, retryingOctokit } from "../release/lost-answers.js";
 import { appOctokit, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
 
 const owner = "acme";
@@ -118,4 +119,22 @@ it("an assignee GitHub refuses does not lose the issue", async () => {
   });
   expect(postMortem).toMatchObject({ created: true, writes: 2 });
   expect(internal().issues.get(postMortem?.issue as number)?.assignees).toEqual([]);
+});
+
+it("a retried issue creation whose first answer was lost still leaves one open issue", async () => {
+  const { repo, internal } = await newRepo();
+  const fault = loseNextAnswer(sandbox, "POST /repos/{owner}/{repo}/issues");
+  try {
+    const result = await openFollowUps(retryingOctokit(sandbox), repo, {
+      plans: plans().slice(0, 1),
+      since: mergedAt,
+      pr: 12,
+    });
+    expect(fault.lost()).toBe(1);
+    const all = followUps(internal().issues.values());
+    expect(all).toHaveLength(2);
+    expect(all.filter((i) => i.state === "open").map((i) => i.number)).toEqual([result[0]?.issue]);
+  } finally {
+    sandbox.setFaults(null);
+  }
 });

@@ -2,6 +2,7 @@ import { renderTimeline, TIMELINE_MARKER } from "../../src/incident/timeline-mar
 import { addEntry, emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../../src/incident/upsert-timeline.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { loseNextAnswer, retryingOctokit } from "../release/lost-answers.js";
 import { appOctokit, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
 
 const owner = "acme";
@@ -83,4 +84,16 @@ it("a large timeline stays within GitHub's comment limit", async () => {
   const [comment] = timelineComments();
   expect(comment?.body.length).toBeLessThanOrEqual(65_536);
   expect((await readTimeline(octokit, repo, number)).state?.entries.at(-1)?.key).toBe("k499");
+});
+
+it("a retried comment creation whose first answer was lost still leaves one comment", async () => {
+  const { repo, number, timelineComments } = await incident();
+  const fault = loseNextAnswer(sandbox, "POST /repos/{owner}/{repo}/issues/{issue_number}/comments");
+  try {
+    const { commentId } = await writeTimeline(retryingOctokit(sandbox), repo, number, null, state("once"));
+    expect(fault.lost()).toBe(1);
+    expect(timelineComments().map((c) => c.id)).toEqual([commentId]);
+  } finally {
+    sandbox.setFaults(null);
+  }
 });

@@ -3,6 +3,7 @@ import type { HotfixConfig, HotfixConfigInput } from "../../src/config/schema.js
 import { type TagAndReleaseInput, tagAndRelease } from "../../src/release/create-tag-and-release.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { appOctokit, git, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
+import { loseNextAnswer, retryingOctokit } from "./lost-answers.js";
 
 // End to end on the sandbox: real refs and tag objects in a bare git repository, judged by git itself.
 
@@ -157,4 +158,30 @@ it("adds one CHANGELOG.md entry on production when configured", async () => {
   const changelog = git(handle.gitDir, "show", "main:CHANGELOG.md");
   expect(changelog.match(/## hotfix-20261121-1405/g)).toHaveLength(1);
   expect(git(handle.gitDir, "rev-parse", "main~1").trim()).toBe(input.mergeSha);
+});
+
+describe("when GitHub applies a write but the answer is lost", () => {
+  afterEach(() => sandbox.setFaults(null));
+
+  it.each(["POST /repos/{owner}/{repo}/git/refs", "POST /repos/{owner}/{repo}/releases"])(
+    "a retried %s still ends with one tag and one release",
+    async (route) => {
+      const { handle, mergeSha, input, repo } = await mergedHotfix();
+      const fault = loseNextAnswer(sandbox, route);
+      const result = await tagAndRelease(retryingOctokit(sandbox), repo, input);
+      expect(fault.lost()).toBe(1);
+      expect(result.tag).toBe("hotfix-20261121-1405");
+      expect(tagsPointingAt(handle.gitDir, mergeSha)).toEqual([result.tag]);
+      expect((await octokit.rest.repos.listReleases({ ...repo })).data).toHaveLength(1);
+    },
+  );
+
+  it("a redelivery after the failed run finishes the job without duplicates", async () => {
+    const { handle, mergeSha, input, repo } = await mergedHotfix();
+    loseNextAnswer(sandbox, "POST /repos/{owner}/{repo}/git/refs");
+    await expect(tagAndRelease(octokit, repo, input)).rejects.toMatchObject({ status: 500 });
+    const again = await tagAndRelease(octokit, repo, input);
+    expect(again).toMatchObject({ tag: "hotfix-20261121-1405", created: false, writes: 1 });
+    expect(tagsPointingAt(handle.gitDir, mergeSha)).toEqual([again.tag]);
+  });
 });
