@@ -2,6 +2,17 @@ import type { Context, Probot } from "probot";
 import { ConfigCache, loadConfig } from "./config/load-config.js";
 import type { EngineContext, RepoRef } from "./context.js";
 import { handleEvent } from "./engine.js";
+import { reconcileInstallations } from "./reconcile.js";
+import { BackgroundWork } from "./util/background-work.js";
+
+export interface HotfixBotOptions {
+  clock?: () => Date;
+  configCache?: ConfigCache;
+  /** Where long steps run after the delivery is answered; pass one to wait on it (tests, the demo). */
+  background?: BackgroundWork;
+  /** Finish half-done pipelines of every installation when the app starts (`npm start` turns it on). */
+  reconcileOnStart?: boolean;
+}
 
 /** Reads owner/name from any repository-scoped payload without trusting its shape. */
 function repoOf(payload: unknown): RepoRef | null {
@@ -13,13 +24,28 @@ function repoOf(payload: unknown): RepoRef | null {
 }
 
 /** Probot adapter: maps a Probot context to the engine's context. No workflow logic lives here. */
-export function createHotfixBot(options: { clock?: () => Date; configCache?: ConfigCache } = {}) {
+export function createHotfixBot(options: HotfixBotOptions = {}) {
   return (app: Probot): void => installHandlers(app, options);
 }
 
-function installHandlers(app: Probot, options: { clock?: () => Date; configCache?: ConfigCache }): void {
+function installHandlers(app: Probot, options: HotfixBotOptions): void {
   const clock = options.clock ?? (() => new Date());
   const configCache = options.configCache ?? new ConfigCache();
+  const background = options.background ?? new BackgroundWork(app.log);
+  const configFor = (octokit: EngineContext["octokit"], repo: RepoRef) => () =>
+    configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
+
+  if (options.reconcileOnStart ?? false) {
+    background.run("reconcile at start", () =>
+      reconcileInstallations(app, (octokit, repo) => ({
+        octokit,
+        repo,
+        config: configFor(octokit, repo),
+        log: app.log,
+        clock,
+      })),
+    );
+  }
 
   // Probot hands onAny a full Context at run time; its declared type is the bare webhook event.
   app.onAny(async (event) => {
@@ -31,11 +57,11 @@ function installHandlers(app: Probot, options: { clock?: () => Date; configCache
     const ctx: EngineContext = {
       octokit: context.octokit,
       repo,
-      config: () => configCache.get(key, clock().getTime(), () => loadConfig(context.octokit, repo)),
+      config: configFor(context.octokit, repo),
       log: context.log,
       clock,
     };
-    await handleEvent({ name: context.name, id: context.id, payload: context.payload }, ctx);
+    await handleEvent({ name: context.name, id: context.id, payload: context.payload }, ctx, background);
   });
 }
 

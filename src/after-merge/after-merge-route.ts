@@ -1,0 +1,24 @@
+import type { Route } from "../engine.js";
+import { type MergedPullRequest, mergedPullRequestFrom } from "./merged-pull-request.js";
+import { isMergedHotfix, runAfterMerge } from "./run-after-merge.js";
+
+/** `pull_request.closed` with `merged: true`: the after-merge pipeline of a hotfix PR. */
+export const afterMergeRoute: Route<MergedPullRequest> = {
+  step: "after-merge",
+  long: true,
+  match(event) {
+    if (event.name !== "pull_request") return null;
+    const payload = event.payload as { action?: unknown; pull_request?: unknown } | null;
+    if (payload?.action !== "closed") return null;
+    return mergedPullRequestFrom(payload.pull_request);
+  },
+  async run(pr, ctx) {
+    const loaded = await ctx.config();
+    if (!loaded.ok) {
+      ctx.log.error(`after-merge of #${pr.number} skipped: ${loaded.error.message}`);
+      return undefined;
+    }
+    if (!isMergedHotfix(pr, loaded.config)) return undefined;
+    return runAfterMerge(ctx, loaded.config, pr);
+  },
+};

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { branchNameProblem } from "../backport/backport-branch.js";
+import type { Route } from "../engine.js";
+import { escapeMarkdown } from "../text/escape-markdown.js";
+import { httpStatus } from "../util/http-status.js";
+import { hasWritePermission } from "../util/permission.js";
+import { mergedPullRequestFrom } from "./merged-pull-request.js";
+import { isMergedHotfix, runAfterMerge } from "./run-after-merge.js";
+
+export interface BackportCommand {
+  pull: number;
+  target: string;
+  commenter: string;
+}
+
+const commentShape = z.object({
+  action: z.literal("created"),
+  issue: z.object({ number: z.number().int().positive(), pull_request: z.object({}).passthrough() }),
+  comment: z.object({
+    body: z.string().max(65_536),
+    user: z.object({ login: z.string(), type: z.string() }),
+  }),
+});
+
+/** `/backport <branch>` alone on the first line of a new comment on a pull request, from a person. */
+export function parseBackportCommand(payload: unknown): BackportCommand | null {
+  const parsed = commentShape.safeParse(payload);
+  if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
+  const match = /^\/backport[ \t]+(\S+)[ \t]*$/.exec(parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "");
+  if (!match?.[1]) return null;
+  return { pull: parsed.data.issue.number, target: match[1], commenter: parsed.data.comment.user.login };
+}
+
+/** The `/backport <branch>` command on a merged hotfix PR: one more backport target, from a writer only. */
+export const backportCommandRoute: Route<BackportCommand> = {
+  step: "backport-command",
+  long: true,
+  match(event) {
+    return event.name === "issue_comment" ? parseBackportCommand(event.payload) : null;
+  },
+  async run(command, ctx) {
+    const { octokit, repo } = ctx;
+    const reply = (body: string) =>
+      octokit.rest.issues.createComment({ ...repo, issue_number: command.pull, body });
+    if (!(await hasWritePermission(ctx, command.commenter))) {
+      await reply(
+        `@${command.commenter} only people with write access can ask for a backport; nothing was done.`,
+      );
+      return undefined;
+    }
+    const target = command.target;
+    const problem = branchNameProblem(target);
+    if (problem) {
+      await reply(`\`/backport\`: that is not a branch name I can use (${problem}); nothing was done.`);
+      return undefined;
+    }
+    const loaded = await ctx.config();
+    if (!loaded.ok) {
+      await reply(`\`/backport\` cannot run: ${escapeMarkdown(loaded.error.message)}`);
+      return undefined;
+    }
+    const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: command.pull });
+    const pr = mergedPullRequestFrom(data);
+    if (!pr || !isMergedHotfix(pr, loaded.config)) {
+      await reply(
+        "`/backport` works on merged hotfix pull requests into the production branch; nothing was done.",
+      );
+      return undefined;
+    }
+    if (target === loaded.config.productionBranch) {
+      await reply("`/backport`: the fix is already on the production branch; nothing was done.");
+      return undefined;
+    }
+    try {
+      await octokit.rest.repos.getBranch({ ...repo, branch: target });
+    } catch (error) {
+      if (httpStatus(error) !== 404) throw error;
+      await reply(`\`/backport\`: there is no branch \`${escapeMarkdown(target)}\`; nothing was done.`);
+      return undefined;
+    }
+    return runAfterMerge(ctx, loaded.config, pr, { extraTargets: [target] });
+  },
+};

@@ -1,0 +1,42 @@
+import { escapeMarkdown } from "../text/escape-markdown.js";
+import type { MergedPullRequest } from "./merged-pull-request.js";
+
+// GitHub rejects PR titles over 256 characters; the suffix must survive so the provenance stays visible.
+const TITLE_MAX = 256;
+
+/** `<original title> (backport #<pr> to <target>)`; the Jira key at the front of the original is kept. */
+export function backportTitle(pr: Pick<MergedPullRequest, "number" | "title">, target: string): string {
+  const suffix = ` (backport #${pr.number} to ${target})`;
+  const room = TITLE_MAX - suffix.length;
+  const title = pr.title.length > room ? `${pr.title.slice(0, Math.max(0, room - 1))}…` : pr.title;
+  return title + suffix;
+}
+
+/** The backport PR's body: where it came from, and what the reviewer has to do. */
+export function backportBody(input: {
+  pr: Pick<MergedPullRequest, "number" | "title" | "author">;
+  target: string;
+  picks: { sha: string }[];
+  conflictFiles: string[];
+  incident: number | null;
+}): string {
+  const lines = [
+    `Backport of #${input.pr.number} (${escapeMarkdown(input.pr.title)}) to \`${input.target}\`.`,
+    "",
+    ...input.picks.map((pick) => `(cherry picked from commit ${pick.sha})`),
+  ];
+  if (input.incident !== null) lines.push("", `Incident: #${input.incident}`);
+  if (input.conflictFiles.length > 0) {
+    lines.push(
+      "",
+      "> [!WARNING]",
+      "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push.",
+      "> The `backport-conflicts` check fails until no conflict marker is left.",
+      "",
+      "Conflicting files:",
+      ...input.conflictFiles.map((file) => `- \`${file.replace(/`/g, "'")}\``),
+    );
+  }
+  lines.push("", `Original author: @${input.pr.author}`);
+  return lines.join("\n");
+}

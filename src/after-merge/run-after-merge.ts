@@ -1,0 +1,290 @@
+import { expandTargets } from "../backport/backport-branch.js";
+import { commitsToPick } from "../backport/pick-list.js";
+import type { HotfixConfig } from "../config/schema.js";
+import type { EngineContext } from "../context.js";
+import type { StepOutcome } from "../engine.js";
+import { openFollowUps } from "../follow-ups/open-follow-ups.js";
+import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
+import {
+  addEntry,
+  emptyTimeline,
+  type PipelineState,
+  type TimelineState,
+} from "../incident/timeline-state.js";
+import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import { tagAndRelease } from "../release/create-tag-and-release.js";
+import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
+import { linkedIncidentNumber } from "../rules/incident-link.js";
+import { jiraKeyOf } from "../rules/title.js";
+import { httpStatus } from "../util/http-status.js";
+import { backportToTarget } from "./backport-to-target.js";
+import { severityOfLabels, wasApproved } from "./merge-facts.js";
+import type { MergedPullRequest } from "./merged-pull-request.js";
+import { pipelineLock } from "./pipeline-lock.js";
+
+/** Whether a merged PR is a hotfix into production under this configuration (pure). */
+export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
+  return pr.baseRef === config.productionBranch && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
+}
+
+export interface AfterMergeOptions {
+  /** Extra targets asked for by a `/backport <branch>` command, on top of the configured ones. */
+  extraTargets?: string[];
+}
+
+/**
+ * The after-merge pipeline of one hotfix PR: tag and release, backport PRs, follow-up issues, branch cleanup, and
+ * the timeline. Every step first looks for what an earlier (crashed or concurrent) run left behind in GitHub and
+ * only creates what is missing, so the pipeline can be re-run at any time: by a redelivery, by `/backport`, or by
+ * reconcile. The timeline is written once at the end: it is the record, not the ledger, so a crash before it
+ * costs nothing but the re-run.
+ */
+export function runAfterMerge(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  pr: MergedPullRequest,
+  options: AfterMergeOptions = {},
+): Promise<StepOutcome> {
+  // Two runs for one merge in this process (a redelivery, `/backport`, reconcile) go one after the other, so the
+  // second finds the first one's work instead of racing it.
+  return pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`, () =>
+    runPipeline(ctx, config, pr, options),
+  );
+}
+
+async function runPipeline(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  pr: MergedPullRequest,
+  options: AfterMergeOptions,
+): Promise<StepOutcome> {
+  const { octokit, repo, clock } = ctx;
+  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
+  const timelineIssue = incident ?? pr.number;
+  const timeline = await readTimeline(octokit, repo, timelineIssue);
+  let state: TimelineState = timeline.state ?? emptyTimeline(incident);
+  const previous = state.pipelines[String(pr.number)];
+  const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
+  if (previous?.done && wanted.every((target) => settled(previous, target))) {
+    ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
+    return outcomeOf(previous);
+  }
+
+  const pipeline: PipelineState = previous ?? {
+    pr: pr.number,
+    mergeSha: pr.mergeSha,
+    mergedAt: pr.mergedAt,
+    backports: {},
+    followUps: {},
+    done: false,
+    heartbeatAt: clock().toISOString(),
+  };
+  const now = () => clock().toISOString();
+  state = addEntry(state, {
+    key: `merged-${pr.number}`,
+    at: pr.mergedAt,
+    text: `#${pr.number} merged into ${pr.baseRef} by the hotfix pipeline`,
+    url: pr.url,
+  });
+
+  const { data: prCommits } = await octokit.rest.pulls.listCommits({
+    ...repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
+  const commits = prCommits.map((c) => ({ sha: c.sha, message: c.commit.message }));
+  const jiraKey = jiraKeyOf(pr.title, config);
+
+  // 1. Tag and release.
+  const released = await tagAndRelease(octokit, repo, {
+    config,
+    mergeSha: pr.mergeSha,
+    mergedAt: new Date(pr.mergedAt),
+    pr: { number: pr.number, title: pr.title, url: pr.url, author: pr.author },
+    incident,
+    jiraKey,
+    commits,
+  });
+  pipeline.tag = released.tag;
+  if (released.release) pipeline.release = released.release;
+  state = addEntry(state, { key: `tag-${pr.number}`, at: now(), text: `Tagged ${released.tag}` });
+  if (released.release) {
+    state = addEntry(state, {
+      key: `release-${pr.number}`,
+      at: now(),
+      text: `Release ${released.tag} published`,
+      url: released.release.url,
+    });
+  }
+
+  // 2. Backports, one target at a time: each is independent, and a failure is recorded, not fatal to the rest.
+  const todo = wanted.filter((target) => !settled(pipeline, target));
+  if (todo.length > 0) {
+    const plan = await pickPlan(ctx, pr, commits);
+    for (const target of todo) {
+      try {
+        pipeline.backports[target] = await backportToTarget(ctx, {
+          pr,
+          target,
+          picks: plan.picks,
+          method: plan.method,
+          labels: config.backport.labels,
+          incident,
+        });
+      } catch (error) {
+        ctx.log.error(`backport of #${pr.number} to ${target} failed: ${String(error)}`);
+        pipeline.backports[target] = {
+          status: "failed",
+          error: error instanceof Error ? error.message : String(error),
+        };
+      }
+      state = addEntry(state, backportEntry(pr.number, target, pipeline.backports[target], now()));
+    }
+  }
+
+  // 3. Follow-up issues.
+  const { data: files } = await octokit.rest.pulls.listFiles({
+    ...repo,
+    pull_number: pr.number,
+    per_page: 100,
+  });
+  const plans = planFollowUps({
+    config,
+    pr: { number: pr.number, title: pr.title, author: pr.author, labels: pr.labels, url: pr.url },
+    changedFiles: files.map((f) => f.filename),
+    severity: severityOfLabels(pr.labels, state.severity, config),
+    approved: await wasApproved(ctx, pr),
+    incident,
+    jiraKey,
+    tag: released.tag,
+  });
+  const opened = await openFollowUps(octokit, repo, { plans, since: new Date(pr.mergedAt), pr: pr.number });
+  for (const followUp of opened) {
+    pipeline.followUps[followUp.kind] = { issue: followUp.issue, url: followUp.url };
+    state = addEntry(state, {
+      key: `follow-up-${pr.number}-${followUp.kind}`,
+      at: now(),
+      text: `Follow-up #${followUp.issue} opened (${followUp.kind})`,
+      url: followUp.url,
+    });
+  }
+
+  // 4. Cleanup: the hotfix branch goes once every backport has its PR (or needs none).
+  const allBackportsOpen = wanted.every((t) =>
+    ["open", "conflict", "already"].includes(pipeline.backports[t]?.status ?? ""),
+  );
+  if (config.backport.deleteHotfixBranch && allBackportsOpen && !pipeline.branchDeleted) {
+    pipeline.branchDeleted = await deleteBranch(ctx, pr.headRef);
+    if (pipeline.branchDeleted) {
+      state = addEntry(state, {
+        key: `branch-deleted-${pr.number}`,
+        at: now(),
+        text: `Deleted branch ${pr.headRef}`,
+      });
+    }
+  }
+
+  // 5. The record. `done` only when nothing is left for a re-run to do.
+  pipeline.done =
+    allBackportsOpen && (pipeline.branchDeleted === true || !config.backport.deleteHotfixBranch);
+  pipeline.heartbeatAt = now();
+  state = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: pipeline } };
+  await writeTimeline(octokit, repo, timelineIssue, timeline.commentId, state);
+  return outcomeOf(pipeline);
+}
+
+function settled(pipeline: PipelineState, target: string): boolean {
+  const status = pipeline.backports[target]?.status;
+  return status === "open" || status === "conflict" || status === "already";
+}
+
+/** Configured targets expanded against existing branches (globs), plus any asked for by command. */
+async function backportTargets(ctx: EngineContext, config: HotfixConfig, extra: string[]): Promise<string[]> {
+  const patterns = [...config.backport.targets, ...extra];
+  const needsBranchList = patterns.some((p) => /[*?[\]{}]/.test(p.replace("{develop}", "")));
+  let branches: string[] = [];
+  if (needsBranchList) {
+    const all = await ctx.octokit.paginate(ctx.octokit.rest.repos.listBranches, {
+      ...ctx.repo,
+      per_page: 100,
+    });
+    branches = all.map((b) => b.name);
+  } else {
+    branches = patterns.map((p) => p.replace("{develop}", config.developBranch));
+  }
+  return expandTargets(patterns, branches, config.developBranch, config.productionBranch);
+}
+
+async function pickPlan(
+  ctx: EngineContext,
+  pr: MergedPullRequest,
+  prCommits: { sha: string; message: string }[],
+) {
+  const { data: chain } = await ctx.octokit.rest.repos.listCommits({
+    ...ctx.repo,
+    sha: pr.mergeSha,
+    per_page: Math.min(100, prCommits.length + 1),
+  });
+  const merge = chain[0];
+  return commitsToPick({
+    mergeCommitSha: pr.mergeSha,
+    mergeCommitParents: merge?.parents.map((p) => p.sha) ?? [],
+    prCommits,
+    firstParentChain: chain.map((c) => ({
+      sha: c.sha,
+      message: c.commit.message,
+      parents: c.parents.map((p) => p.sha),
+    })),
+  });
+}
+
+async function deleteBranch(ctx: EngineContext, branch: string): Promise<boolean> {
+  try {
+    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref: `heads/${branch}` });
+    return true;
+  } catch (error) {
+    // Already gone (a re-run, or someone deleted it by hand) is the state we wanted.
+    if (httpStatus(error) === 422 || httpStatus(error) === 404) return true;
+    ctx.log.warn(`could not delete ${branch}: ${String(error)}`);
+    return false;
+  }
+}
+
+function backportEntry(
+  pr: number,
+  target: string,
+  state: PipelineState["backports"][string] | undefined,
+  at: string,
+) {
+  const key = `backport-${pr}-${target}`;
+  switch (state?.status) {
+    case "open":
+      return { key, at, text: `Backport to ${target}: PR #${state.pr}`, url: state.url };
+    case "conflict":
+      return {
+        key,
+        at,
+        text: `Backport to ${target}: draft PR #${state.pr} with conflicts to resolve`,
+        url: state.url,
+      };
+    case "already":
+      return { key, at, text: `Backport to ${target}: already there, no PR needed` };
+    default:
+      return { key, at, text: `Backport to ${target} failed: ${state?.error ?? "unknown error"}` };
+  }
+}
+
+function outcomeOf(pipeline: PipelineState): StepOutcome {
+  return {
+    ...(pipeline.tag ? { tag: pipeline.tag } : {}),
+    ...(pipeline.release ? { releaseUrl: pipeline.release.url } : {}),
+    backports: Object.entries(pipeline.backports).map(([target, b]) => ({
+      target,
+      ...(b.pr ? { pr: b.pr } : {}),
+      ...(b.url ? { url: b.url } : {}),
+      conflict: b.status === "conflict",
+      status: b.status,
+    })),
+    followUps: Object.entries(pipeline.followUps).map(([kind, f]) => ({ kind, issue: f.issue, url: f.url })),
+  };
+}
