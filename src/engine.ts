@@ -1,4 +1,5 @@
 import type { EngineContext } from "./context.js";
+import { gateRoute } from "./gate/gate-route.js";
 
 /** A webhook event as every adapter sees it: GitHub's event name (`pull_request`), delivery id, payload. */
 export interface EngineEvent {
@@ -40,7 +41,7 @@ export interface Route<Input> {
 type AnyRoute = Route<any>;
 
 /** The one dispatch table: event name + payload -> workflow steps. Adapters never route on their own. */
-export const routes: AnyRoute[] = [];
+export const routes: AnyRoute[] = [gateRoute];
 
 /** Where the App puts long steps; the Action and the CLI give none and so wait for every step. */
 export interface BackgroundRunner {

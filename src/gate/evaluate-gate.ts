@@ -1,0 +1,146 @@
+import type { ConfigError } from "../config/config-error.js";
+import type { HotfixConfig, Severity } from "../config/schema.js";
+import { checkApprovals } from "../rules/approvals.js";
+import { checkBranch } from "../rules/branch.js";
+import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
+import { checkConflictMarkers } from "../rules/conflict-markers.js";
+import { checkDiffBudget } from "../rules/diff-budget.js";
+import { checkRequiredChecks } from "../rules/required-checks.js";
+import type { RuleResult } from "../rules/rule-result.js";
+import { resolveSeverity, severityFromLabels, severityRow } from "../rules/severity.js";
+import { checkTitle, jiraKeyOf } from "../rules/title.js";
+import { GATE_CHECK_NAME } from "./gate-check-name.js";
+import type { GateFacts, GatePullRequest } from "./gate-facts.js";
+
+export type GateConclusion = "success" | "failure" | "neutral";
+
+/** The verdict, before rendering: what the check run's status, conclusion and rows will be. */
+export interface GateEvaluation {
+  status: "in_progress" | "completed";
+  /** Null while in progress. */
+  conclusion: GateConclusion | null;
+  /** One line: the check run's output title. */
+  title: string;
+  /** An opening sentence for the summary, above the table. */
+  headline: string;
+  rows: RuleResult[];
+  severity: Severity | null;
+  jiraKey: string | null;
+  approvedBy: string[];
+}
+
+/**
+ * Whether the gate applies: a PR into production whose head is in the hotfix branch family (it matches a
+ * pattern or starts like one, `hotfix/`) or that carries a severity label. Anything else into production gets a
+ * neutral "not a hotfix PR" run, so that a required `hotfix-gate` never blocks ordinary releases.
+ */
+export function isHotfixPullRequest(pr: GatePullRequest, config: HotfixConfig): boolean {
+  return (
+    isHotfixFamilyBranch(pr.headRef, config.branches.patterns) ||
+    severityFromLabels(pr.labels, config) !== null
+  );
+}
+
+const lower = (rows: RuleResult[]) => rows.map((row) => row.label.toLowerCase()).join(", ");
+
+/** all pass (warnings included) -> success; any fail -> failure; otherwise in progress. */
+function verdict(rows: RuleResult[]): Pick<GateEvaluation, "status" | "conclusion" | "title" | "headline"> {
+  const failed = rows.filter((row) => row.state === "fail");
+  const pending = rows.filter((row) => row.state === "pending");
+  const warned = rows.filter((row) => row.state === "warn");
+  if (failed.length > 0) {
+    return {
+      status: "completed",
+      conclusion: "failure",
+      title: `Failed: ${lower(failed)}`,
+      headline: `The hotfix gate failed on ${failed.length} of ${rows.length} criteria.`,
+    };
+  }
+  if (pending.length > 0) {
+    return {
+      status: "in_progress",
+      conclusion: null,
+      title: `Waiting for ${lower(pending)}`,
+      headline: `The hotfix gate is waiting on ${pending.length} of ${rows.length} criteria.`,
+    };
+  }
+  return {
+    status: "completed",
+    conclusion: "success",
+    title:
+      warned.length > 0
+        ? `Passed with ${warned.length} warning${warned.length === 1 ? "" : "s"}: ${lower(warned)}`
+        : `Passed: all ${rows.length} criteria met`,
+    headline: `The hotfix gate passed${warned.length > 0 ? "; look at the warnings below" : ""}.`,
+  };
+}
+
+export function evaluateGate(facts: GateFacts, config: HotfixConfig): GateEvaluation {
+  const { pr } = facts;
+  const resolved = resolveSeverity({ prLabels: pr.labels, incident: facts.incident }, config);
+  const approvals = checkApprovals(
+    { reviews: facts.reviews, author: pr.author, severity: resolved.severity, teams: facts.teams },
+    config,
+  );
+  const [critical, security] = checkRequiredChecks(facts.checkRuns, config, GATE_CHECK_NAME);
+  const listed = facts.files.list;
+  // The PR's own counts are exact even when the file list was cut short.
+  const size = pr.size ?? {
+    files: listed.length,
+    additions: listed.reduce((sum, f) => sum + f.additions, 0),
+    deletions: listed.reduce((sum, f) => sum + f.deletions, 0),
+  };
+  const { approvedBy, ...approvalRow } = approvals;
+  const rows: RuleResult[] = [
+    checkTitle(pr.title, config),
+    checkBranch({ headRef: pr.headRef, baseRef: pr.baseRef, lineage: facts.lineage }, config),
+    severityRow(resolved, config),
+    approvalRow,
+    critical,
+    security,
+    checkDiffBudget(size, config),
+    checkConflictMarkers(listed, facts.files.complete),
+  ];
+  return {
+    ...verdict(rows),
+    rows,
+    severity: resolved.severity,
+    jiraKey: jiraKeyOf(pr.title, config),
+    approvedBy,
+  };
+}
+
+export function notHotfixEvaluation(pr: GatePullRequest, config: HotfixConfig): GateEvaluation {
+  return {
+    status: "completed",
+    conclusion: "neutral",
+    title: "Not a hotfix PR",
+    headline: `Head branch "${pr.headRef}" is not a hotfix branch (${config.branches.patterns.join(", ")}) and the PR has no severity label, so the hotfix gate does not apply.`,
+    rows: [],
+    severity: null,
+    jiraKey: null,
+    approvedBy: [],
+  };
+}
+
+/** A configuration that cannot be read never passes the gate: the run fails and says what to fix where. */
+export function configErrorEvaluation(error: ConfigError): GateEvaluation {
+  return {
+    status: "completed",
+    conclusion: "failure",
+    title: `Invalid configuration: ${error.file}`,
+    headline: `${error.file} cannot be used, so no hotfix can pass the gate until it is fixed.`,
+    rows: [
+      {
+        rule: "config",
+        label: "Configuration",
+        state: "fail",
+        reason: error.message,
+        details: error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)),
+      },
+    ],
+    severity: null,
+    jiraKey: null,
+    approvedBy: [],
+  };
+}

@@ -1,0 +1,256 @@
+import type { ConfigError } from "../config/config-error.js";
+import type { HotfixConfig } from "../config/schema.js";
+import type { EngineContext } from "../context.js";
+import type { EngineEvent, Route, StepOutcome } from "../engine.js";
+import { isRequiredCheckName } from "../rules/required-checks.js";
+import { KeyedMutex } from "../util/keyed-mutex.js";
+import {
+  configErrorEvaluation,
+  evaluateGate,
+  type GateEvaluation,
+  isHotfixPullRequest,
+  notHotfixEvaluation,
+} from "./evaluate-gate.js";
+import { GATE_CHECK_NAME } from "./gate-check-name.js";
+import type { GatePullRequest, GateRunFact } from "./gate-facts.js";
+import { fetchPullRequest, gatherFacts, listCheckRuns } from "./gather-facts.js";
+import { branchOfRef, mergeQueuePullNumber } from "./merge-queue-ref.js";
+import { pullRequestFrom } from "./pull-request-data.js";
+import { renderGate } from "./render-gate.js";
+import { upsertGateCheck } from "./upsert-gate-check.js";
+
+/** What the gate needs from an event, read from the payload alone (no I/O). */
+export type GateInput =
+  /** pull_request and pull_request_review: the payload carries the whole PR. */
+  | { kind: "pull-request"; pr: GatePullRequest; defaultBranch: string | null }
+  /** check_run and check_suite: a SHA and the PRs GitHub associates with it. */
+  | {
+      kind: "checks";
+      sha: string;
+      prs: { number: number; baseRef: string }[];
+      /** The completed check's name (null for a suite): only required checks can change the verdict. */
+      checkName: string | null;
+      defaultBranch: string | null;
+    }
+  /** merge_group checks_requested: answered on the group's head SHA from its PR's facts. */
+  | {
+      kind: "merge-group";
+      sha: string;
+      baseRef: string;
+      pullNumber: number | null;
+      defaultBranch: string | null;
+    };
+
+const PR_ACTIONS = new Set([
+  "opened",
+  "edited",
+  "synchronize",
+  "reopened",
+  "labeled",
+  "unlabeled",
+  "ready_for_review",
+]);
+const REVIEW_ACTIONS = new Set(["submitted", "dismissed"]);
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null;
+const str = (value: unknown): string | null => (typeof value === "string" ? value : null);
+
+function defaultBranchOf(payload: Json): string | null {
+  return isObject(payload.repository) ? str(payload.repository.default_branch) : null;
+}
+
+/** The PRs of a check run or suite whose head is that SHA (an old SHA's late result does not concern the PR). */
+function associatedPulls(raw: unknown, sha: string): { number: number; baseRef: string }[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((pr) => {
+    if (!isObject(pr) || !isObject(pr.head) || !isObject(pr.base)) return [];
+    const baseRef = str(pr.base.ref);
+    if (typeof pr.number !== "number" || baseRef === null || pr.head.sha !== sha) return [];
+    return [{ number: pr.number, baseRef }];
+  });
+}
+
+export function matchGate(event: EngineEvent): GateInput | null {
+  const payload = event.payload;
+  if (!isObject(payload)) return null;
+  const action = str(payload.action);
+  const defaultBranch = defaultBranchOf(payload);
+  switch (event.name) {
+    case "pull_request":
+    case "pull_request_review": {
+      const actions = event.name === "pull_request" ? PR_ACTIONS : REVIEW_ACTIONS;
+      if (action === null || !actions.has(action)) return null;
+      const pr = pullRequestFrom(payload.pull_request);
+      if (pr?.state !== "open") return null;
+      return { kind: "pull-request", pr, defaultBranch };
+    }
+    case "check_run": {
+      const run = payload.check_run;
+      if (!isObject(run)) return null;
+      const name = str(run.name);
+      const sha = str(run.head_sha);
+      if (name === null || sha === null) return null;
+      // Our own run completing must not re-evaluate (that would loop); someone asking to re-run it must.
+      const ours = name === GATE_CHECK_NAME;
+      if (!((action === "completed" && !ours) || (action === "rerequested" && ours))) return null;
+      const prs = associatedPulls(run.pull_requests, sha);
+      if (prs.length === 0) return null;
+      return { kind: "checks", sha, prs, checkName: ours ? null : name, defaultBranch };
+    }
+    case "check_suite": {
+      const suite = payload.check_suite;
+      if (!isObject(suite) || (action !== "completed" && action !== "rerequested")) return null;
+      const sha = str(suite.head_sha);
+      if (sha === null) return null;
+      const prs = associatedPulls(suite.pull_requests, sha);
+      if (prs.length === 0) return null;
+      return { kind: "checks", sha, prs, checkName: null, defaultBranch };
+    }
+    case "merge_group": {
+      const group = payload.merge_group;
+      if (action !== "checks_requested" || !isObject(group)) return null;
+      const sha = str(group.head_sha);
+      const baseRef = str(group.base_ref);
+      const headRef = str(group.head_ref);
+      if (sha === null || baseRef === null || headRef === null) return null;
+      return {
+        kind: "merge-group",
+        sha,
+        baseRef: branchOfRef(baseRef),
+        pullNumber: mergeQueuePullNumber(headRef),
+        defaultBranch,
+      };
+    }
+    default:
+      return null;
+  }
+}
+
+/** One evaluation at a time per repository and SHA in this process (see KeyedMutex). */
+const gateLock = new KeyedMutex();
+
+async function publish(
+  ctx: EngineContext,
+  sha: string,
+  evaluate: () => Promise<{ evaluation: GateEvaluation; gateRun: GateRunFact | null }>,
+): Promise<StepOutcome> {
+  return gateLock.run(`${ctx.repo.owner}/${ctx.repo.repo}@${sha}`, async () => {
+    const { evaluation, gateRun } = await evaluate();
+    const output = renderGate(evaluation);
+    const written = await upsertGateCheck(ctx, { sha, existing: gateRun, evaluation, output });
+    ctx.log.info(`${GATE_CHECK_NAME} ${written.action} on ${sha.slice(0, 7)}: ${output.title}`);
+    return {
+      gate: {
+        conclusion: evaluation.conclusion ?? "pending",
+        summary: output.title,
+        ...(written.url ? { url: written.url } : {}),
+      },
+    };
+  });
+}
+
+/** Evaluates a PR and brings the gate run on `sha` (its head, or a merge group's head) up to date. */
+function publishPull(ctx: EngineContext, config: HotfixConfig, pr: GatePullRequest, sha: string) {
+  return publish(ctx, sha, async () => {
+    if (!isHotfixPullRequest(pr, config)) {
+      const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
+      return { evaluation: notHotfixEvaluation(pr, config), gateRun };
+    }
+    const { facts, gateRun } = await gatherFacts(ctx, pr, config, sha);
+    return { evaluation: evaluateGate(facts, config), gateRun };
+  });
+}
+
+function publishFixed(ctx: EngineContext, sha: string, evaluation: GateEvaluation) {
+  return publish(ctx, sha, async () => {
+    const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
+    return { evaluation, gateRun };
+  });
+}
+
+/** A merge group whose PR cannot be identified or read fails closed: the queue shows why instead of guessing. */
+function unknownMergeGroup(reason: string): GateEvaluation {
+  return {
+    status: "completed",
+    conclusion: "failure",
+    title: "Merge group not evaluated",
+    headline: "The hotfix gate could not tell which pull request this merge group is for.",
+    rows: [{ rule: "branch", label: "Merge group", state: "fail", reason }],
+    severity: null,
+    jiraKey: null,
+    approvedBy: [],
+  };
+}
+
+/**
+ * With an unusable configuration the production branch is unknown, so the failure goes on PRs into the
+ * repository's default branch or into `main` (the default production branch): the gate there never passes
+ * until the file is fixed, and PRs into other branches are left alone.
+ */
+async function reportConfigError(
+  ctx: EngineContext,
+  input: GateInput,
+  error: ConfigError,
+): Promise<StepOutcome | undefined> {
+  const bases = new Set(["main", ...(input.defaultBranch ? [input.defaultBranch] : [])]);
+  const evaluation = configErrorEvaluation(error);
+  switch (input.kind) {
+    case "pull-request":
+      return bases.has(input.pr.baseRef) ? publishFixed(ctx, input.pr.headSha, evaluation) : undefined;
+    case "checks":
+      return input.prs.some((pr) => bases.has(pr.baseRef))
+        ? publishFixed(ctx, input.sha, evaluation)
+        : undefined;
+    case "merge-group":
+      return bases.has(input.baseRef) ? publishFixed(ctx, input.sha, evaluation) : undefined;
+  }
+}
+
+async function runGate(input: GateInput, ctx: EngineContext): Promise<StepOutcome | undefined> {
+  // The one read before deciding: only the configuration knows the production branch (memoized per repo).
+  const loaded = await ctx.config();
+  if (!loaded.ok) return reportConfigError(ctx, input, loaded.error);
+  const config = loaded.config;
+  const production = config.productionBranch;
+
+  if (input.kind === "pull-request") {
+    if (input.pr.baseRef !== production) return undefined;
+    return publishPull(ctx, config, input.pr, input.pr.headSha);
+  }
+
+  if (input.kind === "checks") {
+    const pulls = input.prs.filter((pr) => pr.baseRef === production);
+    if (pulls.length === 0) return undefined;
+    // A check the gate does not wait for cannot change its verdict: no re-evaluation in a storm of other checks.
+    if (input.checkName !== null && !isRequiredCheckName(input.checkName, config)) return undefined;
+    let outcome: StepOutcome | undefined;
+    for (const { number } of pulls) {
+      const pr = await fetchPullRequest(ctx, number);
+      // A PR that moved on (new head, closed, retargeted) is evaluated by its own events.
+      if (pr?.state !== "open" || pr.headSha !== input.sha || pr.baseRef !== production) continue;
+      outcome = await publishPull(ctx, config, pr, input.sha);
+    }
+    return outcome;
+  }
+
+  if (input.baseRef !== production) return undefined;
+  if (input.pullNumber === null) {
+    return publishFixed(
+      ctx,
+      input.sha,
+      unknownMergeGroup("no pull request number in the merge queue branch name"),
+    );
+  }
+  const pr = await fetchPullRequest(ctx, input.pullNumber);
+  if (!pr)
+    return publishFixed(ctx, input.sha, unknownMergeGroup(`pull request #${input.pullNumber} not found`));
+  return publishPull(ctx, config, pr, input.sha);
+}
+
+/** The `hotfix-gate` step of the engine's dispatch table. */
+export const gateRoute: Route<GateInput> = {
+  step: "gate",
+  match: matchGate,
+  run: (input, ctx) => runGate(input, ctx),
+};

@@ -1,0 +1,66 @@
+import type { GateFacts, GatePullRequest } from "../../src/gate/gate-facts.js";
+
+export const SHA = "a".repeat(40);
+
+export function pullRequest(overrides: Partial<GatePullRequest> = {}): GatePullRequest {
+  return {
+    number: 42,
+    title: "[SPF-1290] Fix critical auth failure",
+    body: "Incident: #7",
+    author: "octo-author",
+    headRef: "hotfix/incident-7",
+    headSha: SHA,
+    baseRef: "main",
+    labels: ["P1-hotfix"],
+    state: "open",
+    draft: false,
+    size: { files: 1, additions: 1, deletions: 1 },
+    ...overrides,
+  };
+}
+
+/** Facts of a clean P1 hotfix with green `unit` and `codeql` checks. */
+export function cleanFacts(overrides: Partial<GateFacts> = {}): GateFacts {
+  return {
+    pr: pullRequest(),
+    incident: null,
+    reviews: [],
+    teams: {},
+    files: {
+      list: [
+        {
+          filename: "src/a.ts",
+          status: "modified",
+          additions: 1,
+          deletions: 1,
+          changes: 2,
+          patch: "@@ -1 +1 @@\n-a\n+b",
+        },
+      ],
+      complete: true,
+    },
+    lineage: {
+      notInProduction: { shas: [SHA], complete: true },
+      notInDevelop: { shas: [SHA], complete: true },
+    },
+    checkRuns: [
+      {
+        id: 1,
+        name: "unit",
+        status: "completed",
+        conclusion: "success",
+        startedAt: "2024-05-01T10:00:00Z",
+        completedAt: "2024-05-01T10:01:00Z",
+      },
+      {
+        id: 2,
+        name: "codeql",
+        status: "completed",
+        conclusion: "success",
+        startedAt: "2024-05-01T10:00:00Z",
+        completedAt: "2024-05-01T10:01:00Z",
+      },
+    ],
+    ...overrides,
+  };
+}
