@@ -114,6 +114,25 @@ function smallest(max: number, fits: (n: number) => boolean): number {
   return lo;
 }
 
+/** Error texts can be whole stack traces; in the stored state they are cut so that they cannot fill the comment. */
+export const STORED_ERROR_MAX = 1_000;
+
+function boundErrors(state: TimelineState): TimelineState {
+  const long = Object.values(state.pipelines).some((p) =>
+    Object.values(p.backports).some((b) => (b.error?.length ?? 0) > STORED_ERROR_MAX),
+  );
+  if (!long) return state;
+  const pipelines: Record<string, PipelineState> = {};
+  for (const [key, p] of Object.entries(state.pipelines)) {
+    const backports: PipelineState["backports"] = {};
+    for (const [target, b] of Object.entries(p.backports)) {
+      backports[target] = b.error === undefined ? b : { ...b, error: truncate(b.error, STORED_ERROR_MAX) };
+    }
+    pipelines[key] = { ...p, backports };
+  }
+  return { ...state, pipelines };
+}
+
 function dropOldest(state: TimelineState, count: number): TimelineState {
   if (count === 0) return state;
   return { ...state, entries: state.entries.slice(count), collapsed: (state.collapsed ?? 0) + count };
@@ -122,9 +141,11 @@ function dropOldest(state: TimelineState, count: number): TimelineState {
 /**
  * The comment body for a state, at most TIMELINE_BODY_MAX characters. When it would be longer, the oldest
  * entries first leave the table (still kept in the hidden state), and then, only if the state itself is too big,
- * leave the state too (counted in `collapsed`). Pipelines are never dropped: they are what a crashed run resumes.
+ * leave the state too (counted in `collapsed`). Pipelines are never dropped: they are what a crashed run resumes;
+ * only their backport error texts are cut to STORED_ERROR_MAX.
  */
-export function renderTimeline(state: TimelineState): string {
+export function renderTimeline(input: TimelineState): string {
+  const state = boundErrors(input);
   const fits = (body: string) => body.length <= TIMELINE_BODY_MAX;
   const full = layout(state, 0);
   if (fits(full)) return full;

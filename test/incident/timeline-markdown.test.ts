@@ -3,8 +3,10 @@ import {
   hasTimelineMarker,
   parseTimeline,
   renderTimeline,
+  STORED_ERROR_MAX,
   TIMELINE_BODY_MAX,
   TIMELINE_MARKER,
+  TimelineTooLargeError,
 } from "../../src/incident/timeline-markdown.js";
 import { addEntry, emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
 
@@ -72,7 +74,10 @@ describe("renderTimeline / parseTimeline", () => {
           fc.record({
             key: fc.string({ minLength: 1, maxLength: 30 }),
             text: fc.string({ maxLength: 200 }),
-            url: fc.option(fc.webUrl(), { nil: undefined }),
+            url: fc.option(
+              fc.string({ maxLength: 60 }).map((path) => `https://github.com/acme/shop/${path}`),
+              { nil: undefined },
+            ),
           }),
           {
             maxLength: 20,
@@ -134,6 +139,46 @@ describe("renderTimeline / parseTimeline", () => {
     expect(state).toEqual({ v: 1, incident: 1, entries: [], pipelines: {} });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((state as unknown as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("reads back anything the types allow, so a write never turns into a lost state", () => {
+    const odd: TimelineState = {
+      v: 1,
+      incident: null,
+      entries: [{ key: "", at: "not a time", text: "" }],
+      pipelines: {
+        "": {
+          pr: 1,
+          mergeSha: "",
+          mergedAt: "",
+          tag: "",
+          backports: { "": { status: "failed" }, __proto__x: { status: "already" } },
+          followUps: {},
+          done: true,
+          heartbeatAt: "",
+        },
+      },
+    };
+    expect(parseTimeline(renderTimeline(odd))).toEqual(odd);
+  });
+
+  it("cuts a huge backport error in the stored state instead of failing the write", () => {
+    const state = sample();
+    const pipeline = state.pipelines["12"];
+    if (!pipeline) throw new Error("sample has pipeline 12");
+    pipeline.backports.develop = { status: "failed", error: "e".repeat(200_000) };
+    const body = renderTimeline(state);
+    expect(body.length).toBeLessThanOrEqual(TIMELINE_BODY_MAX);
+    expect(parseTimeline(body)?.pipelines["12"]?.backports.develop?.error).toHaveLength(STORED_ERROR_MAX);
+  });
+
+  it("throws a typed error naming the incident when even the pipelines alone cannot fit", () => {
+    const state = sample();
+    const template = state.pipelines["12"];
+    if (!template) throw new Error("sample has pipeline 12");
+    for (let i = 0; i < 1000; i++) state.pipelines[String(1000 + i)] = { ...template, pr: 1000 + i };
+    expect(() => renderTimeline(state)).toThrow(TimelineTooLargeError);
+    expect(() => renderTimeline(state)).toThrow(/incident #5/);
   });
 
   it("recognises the marker even on a damaged comment (so it is repaired, not duplicated)", () => {
