@@ -161,7 +161,7 @@ function tagMessage(input: TagAndReleaseInput, name: string): string {
 }
 
 /**
- * Creates the tag (or finds the one already made) and its release. Creating the ref is the atomic ledger step:
+ * Creates the tag, or finds the one already on the merge commit. Creating the ref is the atomic ledger step:
  * GitHub answers 422 when the ref exists, and then it is ours when it points at our commit (a concurrent or
  * earlier run), else someone else's hotfix took the name and we take the next one.
  */
