@@ -431,6 +431,47 @@ describe("configuration errors", () => {
   });
 });
 
+describe("request budget of one evaluation", () => {
+  it("a required check completing costs 6 reads and at most 1 write once the config is cached", async () => {
+    const pr = cleanHotfix(github);
+    github.addCheckRun({
+      name: "unit",
+      head_sha: HEAD,
+      status: "in_progress",
+      conclusion: null,
+      completed_at: null,
+      started_at: "2024-05-01T11:00:00Z",
+    });
+    await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
+    const unit = [...github.checkRuns].reverse().find((r) => r.name === "unit");
+    Object.assign(unit ?? {}, {
+      status: "completed",
+      conclusion: "success",
+      completed_at: "2024-05-01T11:10:00Z",
+    });
+    github.clear();
+    await deliver(
+      probot,
+      "check_run",
+      checkRunEvent("completed", { name: "unit", head_sha: HEAD }, [
+        { number: PR_NUMBER, headRef: "hotfix/incident-7", baseRef: "main" },
+      ]),
+    );
+
+    expect(calls().sort()).toEqual(
+      [
+        `GET /repos/${OWNER}/${REPO}/pulls/42`,
+        `GET /repos/${OWNER}/${REPO}/pulls/42/reviews`,
+        `GET /repos/${OWNER}/${REPO}/pulls/42/files`,
+        `GET /repos/${OWNER}/${REPO}/compare/main...${HEAD}`,
+        `GET /repos/${OWNER}/${REPO}/compare/develop...${HEAD}`,
+        `GET ${HEAD_RUNS}`,
+        `PATCH ${CHECK_RUNS}/${github.gateRuns()[0]?.id}`,
+      ].sort(),
+    );
+  });
+});
+
 describe("check_run storms", () => {
   const CI = Array.from({ length: 30 }, (_, i) => `lint-${i}`);
 
