@@ -9,6 +9,7 @@ import type { RouteTable } from "./http/route-table.js";
 import { FaultInjector, type FaultOptions } from "./instruments/faults.js";
 import { LatencyInjector, type LatencyOptions } from "./instruments/latency.js";
 import { RequestLog } from "./instruments/request-log.js";
+import { ConformanceRecorder, OpenApiValidator } from "./openapi-conformance.js";
 import { createRouteTable } from "./routes/all-routes.js";
 import { SandboxClient } from "./sandbox-client.js";
 import { type RepositorySpec, seedRepository } from "./seed-repository.js";
@@ -103,6 +104,17 @@ export class Sandbox {
 
   setLatency(options: LatencyOptions | null): void {
     this.latency.configure(options);
+  }
+
+  /**
+   * Starts recording conformance violations: every response, and every request body the App sends, checked
+   * against GitHub's OpenAPI description. The description is loaded once per process (about a second).
+   */
+  async recordConformance(): Promise<ConformanceRecorder> {
+    validatorLoad ??= OpenApiValidator.load();
+    const recorder = new ConformanceRecorder(await validatorLoad);
+    this.observe(recorder.observe);
+    return recorder;
   }
 
   /** Sees every request/response pair (conformance recording uses this). */
@@ -218,6 +230,8 @@ export class Sandbox {
     };
   }
 }
+
+let validatorLoad: Promise<OpenApiValidator> | null = null;
 
 /** Starts a sandbox in-process, listening on 127.0.0.1. Close it to free the port and its temp directory. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {

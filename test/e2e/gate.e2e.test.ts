@@ -41,6 +41,7 @@ function gateRuns(sha: string) {
 }
 
 test("a hotfix PR's gate goes pending, then success when the required checks pass, then failure on a failed re-run", async () => {
+  const conformance = await sandbox.recordConformance();
   const alice = sandbox.as("alice", REPO);
   const head = await alice.push(
     "hotfix/incident-1",
@@ -77,4 +78,7 @@ test("a hotfix PR's gate goes pending, then success when the required checks pas
   // Every delivery was answered, and the App's writes were its own, made with its installation token.
   expect(sandbox.webhooks.deliveries.filter((delivery) => delivery.status !== 200)).toEqual([]);
   expect(sandbox.counters.appWrites().every((write) => write.route.includes("check-runs"))).toBe(true);
+  // What the App sent, and what it got back, matches GitHub's OpenAPI description.
+  expect(conformance.violations).toEqual([]);
+  expect(conformance.checkedRequests).toContain("POST /repos/{owner}/{repo}/check-runs");
 });

@@ -166,6 +166,18 @@ describe("faults on the wire", () => {
     expect(sandbox.requests.all().at(-1)).toMatchObject({ fault: "reset", status: 0 });
   });
 
+  test("a timeout hangs, then drops the connection", async () => {
+    sandbox.setFaults({ seed: 1, rate: 1, kinds: ["timeout"], timeoutMs: 50 });
+    const octokit = appOctokit(sandbox);
+    const error = (await octokit.rest.repos.get({ owner: "acme", repo: "shop" }).catch((e) => e)) as {
+      status?: number;
+      response?: unknown;
+    };
+    expect(error.status).toBe(500);
+    expect(error.response).toBeUndefined();
+    expect(sandbox.requests.all().at(-1)).toMatchObject({ fault: "timeout", status: 0 });
+  });
+
   test("Octokit's retry plugin rides over 5xx faults to the same answer", async () => {
     sandbox.setFaults({ seed: 5, rate: 0.5, kinds: ["500", "502"] });
     const { ProbotOctokit } = await import("probot");

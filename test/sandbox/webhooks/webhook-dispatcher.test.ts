@@ -156,6 +156,34 @@ test("with concurrency 1 deliveries go one at a time, in order; settle waits for
   }
 });
 
+test("with higher concurrency deliveries overlap, and settle still waits for all of them", async () => {
+  await sandbox.close();
+  sandbox = await startSandbox({ clock: FIXED_CLOCK, webhookConcurrency: 4 });
+  await sandbox.createRepository({ name: "hooks", collaborators: { alice: "write" } });
+  let concurrent = 0;
+  let peak = 0;
+  let done = 0;
+  const target = await receiver(async () => {
+    concurrent++;
+    peak = Math.max(peak, concurrent);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    concurrent--;
+    done++;
+  });
+  try {
+    sandbox.setWebhook({ url: target.url, secret: "x" });
+    sandbox.webhooks.hold();
+    const alice = sandbox.as("alice", "acme/hooks");
+    for (const title of ["one", "two", "three", "four"]) await alice.createIssue({ title });
+    sandbox.webhooks.release();
+    await sandbox.settle();
+    expect(done).toBe(4);
+    expect(peak).toBeGreaterThan(1);
+  } finally {
+    await target.close();
+  }
+});
+
 test("hold() queues deliveries until release(); a failed delivery is logged as failed", async () => {
   sandbox.setWebhook({ url: "http://127.0.0.1:9/unreachable", secret: "x" });
   sandbox.webhooks.hold();
