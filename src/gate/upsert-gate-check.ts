@@ -12,6 +12,11 @@ export type GateWrite = { kind: "create" } | { kind: "update"; id: number } | { 
  * - No run yet: create one.
  * - The run already shows exactly this: no write. Besides saving a write, this is what ends the loop our own
  *   update would otherwise start (our run completes -> check_suite completed -> re-evaluation -> same result).
+ * - A run in progress that stays in progress waiting for the same criteria (same title): no write either. In a
+ *   storm of check runs completing one by one only the per-check details change; rewriting them on every
+ *   completion would spend a write each (writes are paced about a second apart per installation) for text
+ *   nobody reads while the verdict has not moved. The run is rewritten when the verdict or what it waits for
+ *   changes, and when it completes.
  * - A completed run that must go back to in progress: GitHub does not reopen a completed run, so a new run is
  *   created; GitHub (and our listing) then takes the newest run of the name as the current one.
  * - Otherwise update it in place.
@@ -29,6 +34,13 @@ export function planGateWrite(
     (existing.summary ?? "") === output.summary &&
     (existing.text ?? "") === output.text;
   if (same) return { kind: "none", id: existing.id };
+  if (
+    existing.status === "in_progress" &&
+    evaluation.status === "in_progress" &&
+    existing.title === output.title
+  ) {
+    return { kind: "none", id: existing.id };
+  }
   if (existing.status === "completed" && evaluation.status !== "completed") return { kind: "create" };
   return { kind: "update", id: existing.id };
 }

@@ -54,8 +54,14 @@ describe("planGateWrite", () => {
       "none",
     ],
     [
-      "in progress with new output",
+      "in progress, waiting for the same criteria, other details",
       run({ status: "in_progress", conclusion: null, summary: "x" }),
+      evaluation("in_progress", null),
+      "none",
+    ],
+    [
+      "in progress, waiting for something else",
+      run({ status: "in_progress", conclusion: null, title: "Waiting for approvals", summary: "x" }),
       evaluation("in_progress", null),
       "update",
     ],
