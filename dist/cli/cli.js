@@ -18,7 +18,7 @@ var commands = [
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-H4QLCEQD.js")).command
+    load: async () => (await import("./chunks/sandbox-T7H6RYZV.js")).command
   }
 ];
 

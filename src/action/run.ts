@@ -3,13 +3,14 @@ import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
-import { onlyRefusals, type RefusedWrite } from "./dry-run.js";
+import { onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
 import { actionOutputs } from "./outputs.js";
 import { readRunnerContext } from "./runner-env.js";
 import { renderSummary, type SummaryInput } from "./summary.js";
 import { tokenKind } from "./token-kind.js";
 import { createTokenOctokit } from "./token-octokit.js";
+import { lastGateWrite, lastTimelineWrite, type RecordedWrite } from "./write-ledger.js";
 
 const coreLog: Log = {
   debug: (msg) => core.debug(msg),
@@ -20,7 +21,7 @@ const coreLog: Log = {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-/** Loads the configuration at most once, and remembers whether anything asked for it. */
+/** Loads the configuration at most once, and tells afterwards whether anything asked for it. */
 function memoConfig(load: () => Promise<ConfigResult>) {
   let loaded: Promise<ConfigResult> | undefined;
   return {
@@ -28,9 +29,7 @@ function memoConfig(load: () => Promise<ConfigResult>) {
       loaded ??= load();
       return loaded;
     },
-    get requested() {
-      return loaded;
-    },
+    requested: () => loaded,
   };
 }
 
@@ -39,20 +38,24 @@ function memoConfig(load: () => Promise<ConfigResult>) {
  * engine, and turns its outcome into outputs, a job summary and the step's status. No workflow logic here.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  // Masked before anything can print it, even an invalid input.
+  // Masked before anything can print them, even when an input turns out invalid.
   for (const name of ["github-token", "workflow-token"]) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
   }
   if (env.GITHUB_TOKEN) core.setSecret(env.GITHUB_TOKEN);
 
+  const writes: RecordedWrite[] = [];
   const summary: SummaryInput = {
     repo: env.GITHUB_REPOSITORY ?? "",
     event: env.GITHUB_EVENT_NAME ?? "",
     outcome: null,
+    gate: "",
+    gateWrite: null,
+    timeline: null,
+    writes,
     tokenKind: "unknown",
     dryRun: false,
-    refusedWrites: [],
   };
   let failed: string | undefined;
   try {
@@ -65,15 +68,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       envToken: env.GITHUB_TOKEN,
     });
 
-    const refusedWrites: RefusedWrite[] = [];
     const octokit = createTokenOctokit({
       token: inputs.token,
       apiUrl: runner.apiUrl,
       log: coreLog,
       userAgent: "hotfix-bot-action",
-      ...(inputs.dryRun ? { refusedWrites } : {}),
+      writes,
+      dryRun: inputs.dryRun,
     });
-    summary.refusedWrites = refusedWrites;
     const config = memoConfig(() => loadConfig(octokit, runner.repo, inputs.configPath));
     const ctx: EngineContext = {
       octokit,
@@ -92,19 +94,24 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     summary.outcome = outcome;
 
     // Only when the engine needed the configuration: an event that is not ours costs no read.
-    const requested = config.requested;
+    const requested = config.requested();
     if (requested) {
       const result = await requested.catch(() => null);
       if (result && !result.ok) summary.configError = result.error.message;
     }
 
-    const outputs = actionOutputs(outcome ?? { steps: [] });
+    summary.gateWrite = lastGateWrite(writes);
+    summary.timeline = lastTimelineWrite(writes);
+    const outputs = actionOutputs(outcome ?? {}, summary.gateWrite);
+    summary.gate = outputs.gate;
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 
     if (summary.configError) failed = summary.configError;
     else if (summary.failure) failed = summary.failure;
-    else if (outcome?.gate?.conclusion === "failure")
-      failed = `hotfix-gate failed: ${outcome.gate.summary.split("\n")[0]}`;
+    else if (outputs.gate === "failure") {
+      const title = outcome?.gate?.summary ?? summary.gateWrite?.title ?? "";
+      failed = `hotfix-gate failed${title ? `: ${title}` : ""}`;
+    }
   } catch (error) {
     summary.failure = messageOf(error);
     failed = summary.failure;

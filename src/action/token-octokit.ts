@@ -1,6 +1,7 @@
 import { ProbotOctokit } from "probot";
 import type { Log, Octokit } from "../context.js";
-import { DryRunRefusal, isWrite, type RefusedWrite, requestPath } from "./dry-run.js";
+import { DryRunRefusal } from "./dry-run.js";
+import { isWrite, type RecordedWrite, requestPath } from "./write-ledger.js";
 
 export interface TokenOctokitOptions {
   token: string;
@@ -8,12 +9,17 @@ export interface TokenOctokitOptions {
   apiUrl: string;
   log: Log;
   userAgent: string;
-  /** When given, every write is refused (DryRunRefusal), logged and recorded here instead of being sent. */
-  refusedWrites?: RefusedWrite[];
+  /** Every write is recorded here (method, path, body), for the job summary. */
+  writes?: RecordedWrite[];
+  /** Refuse every write (DryRunRefusal) instead of sending it; it is logged and recorded as refused. */
+  dryRun?: boolean;
 }
 
+/** Probot's request logging calls `debug(fields, message)`: the message first, then the fields when there are any. */
 function format(args: unknown[]): string {
-  return args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+  const strings = args.filter((a): a is string => typeof a === "string");
+  const fields = args.filter((a) => typeof a === "object" && a !== null && Object.keys(a).length > 0);
+  return [...strings, ...fields.map((f) => JSON.stringify(f))].join(" ");
 }
 
 /**
@@ -28,26 +34,34 @@ export function createTokenOctokit(options: TokenOctokitOptions): Octokit {
     baseUrl: options.apiUrl,
     userAgent: options.userAgent,
     log: {
-      // Probot's request logging calls debug(fields, message).
       debug: (...args: unknown[]) => log.debug(format(args)),
       info: (...args: unknown[]) => log.info(format(args)),
       warn: (...args: unknown[]) => log.warn(format(args)),
       error: (...args: unknown[]) => log.error(format(args)),
     },
   });
-  const refused = options.refusedWrites;
-  if (refused) {
+  const { writes, dryRun } = options;
+  if (writes || dryRun) {
     octokit.hook.wrap("request", async (request, requestOptions) => {
       const parsed = octokit.request.endpoint.parse(requestOptions);
       if (!isWrite(parsed.method)) return request(requestOptions);
-      const write: RefusedWrite = {
+      const write: RecordedWrite = {
         method: parsed.method,
         path: requestPath(parsed.url),
         body: parsed.body ?? null,
+        result: dryRun ? "refused" : "sent",
       };
-      refused.push(write);
-      log.info(`dry run: not sending ${write.method} ${write.path}`);
-      throw new DryRunRefusal(write);
+      writes?.push(write);
+      if (dryRun) {
+        log.info(`dry run: not sending ${write.method} ${write.path}`);
+        throw new DryRunRefusal(write);
+      }
+      try {
+        return await request(requestOptions);
+      } catch (error) {
+        write.result = "failed";
+        throw error;
+      }
     });
   }
   return octokit;

@@ -1,0 +1,46 @@
+import { ActionInputError, parseInputs } from "../../src/action/inputs.js";
+
+const reader = (values: Record<string, string>) => (name: string) => values[name] ?? "";
+
+describe("parseInputs", () => {
+  it("reads the inputs as the runner passes them, with defaults for empty ones", () => {
+    expect(parseInputs(reader({ "github-token": " ghs_abc ", "workflow-token": "ghs_abc" }))).toEqual({
+      token: "ghs_abc",
+      configPath: ".github/hotfix.yml",
+      dryRun: false,
+      workflowToken: "ghs_abc",
+    });
+  });
+
+  it.each([
+    ["true", true],
+    ["TRUE", true],
+    ["false", false],
+    ["", false],
+  ])("dry-run %j is %s", (text, expected) => {
+    expect(parseInputs(reader({ "github-token": "t", "dry-run": text })).dryRun).toBe(expected);
+  });
+
+  it("keeps a custom config path", () => {
+    expect(parseInputs(reader({ "github-token": "t", "config-path": "ops/hotfix.yaml" })).configPath).toBe(
+      "ops/hotfix.yaml",
+    );
+  });
+
+  it.each([
+    [{}, "github-token"],
+    [{ "github-token": "t", "dry-run": "yes" }, "dry-run"],
+    [{ "github-token": "t", "config-path": "../../etc/passwd" }, "config-path"],
+    [{ "github-token": "t", "config-path": "/abs.yml" }, "config-path"],
+  ])("rejects %j naming the input", (values, input) => {
+    let caught: unknown;
+    try {
+      parseInputs(reader(values));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ActionInputError);
+    expect((caught as ActionInputError).input).toBe(input);
+    expect((caught as Error).message).toContain(`input "${input}"`);
+  });
+});

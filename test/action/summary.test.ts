@@ -1,0 +1,98 @@
+import { APP_TOKEN_HINT, renderSummary, type SummaryInput } from "../../src/action/summary.js";
+
+const base: SummaryInput = {
+  repo: "acme/webshop",
+  event: "pull_request",
+  outcome: { steps: [] },
+  gate: "",
+  gateWrite: null,
+  timeline: null,
+  writes: [],
+  tokenKind: "other",
+  dryRun: false,
+};
+
+describe("renderSummary", () => {
+  it("says when no step handles the event", () => {
+    const md = renderSummary(base);
+    expect(md).toContain("## hotfix-bot: pull\\_request on acme/webshop");
+    expect(md).toContain("Nothing to do");
+  });
+
+  it("shows the gate's own markdown as written to the check run", () => {
+    const md = renderSummary({
+      ...base,
+      outcome: {
+        steps: ["gate"],
+        gate: { conclusion: "failure", summary: "Failed: title", url: "https://x/runs/1" },
+      },
+      gate: "failure",
+      gateWrite: {
+        status: "completed",
+        conclusion: "failure",
+        title: "Failed: title",
+        markdown: "| ❌ | Title | bad |",
+      },
+    });
+    expect(md).toContain("### [hotfix-gate](https://x/runs/1): failure");
+    expect(md).toContain("| ❌ | Title | bad |");
+    expect(md).not.toContain("Nothing to do");
+  });
+
+  it("says the run was unchanged when the gate did not need to write", () => {
+    const md = renderSummary({
+      ...base,
+      outcome: { steps: ["gate"], gate: { conclusion: "success", summary: "Passed: all 8 criteria met" } },
+      gate: "success",
+    });
+    expect(md).toContain("Passed: all 8 criteria met (unchanged");
+  });
+
+  it("tabulates release, backports and follow-ups, escaping user text", () => {
+    const md = renderSummary({
+      ...base,
+      event: "pull_request",
+      outcome: {
+        steps: ["after-merge"],
+        tag: "hotfix-1",
+        releaseUrl: "https://x/releases/1",
+        backports: [
+          { target: "release/*|@team", pr: 5, url: "https://x/pull/5", conflict: true, status: "open" },
+        ],
+        followUps: [{ kind: "post-mortem", issue: 6, url: "https://x/issues/6" }],
+      },
+      timeline: "<!-- hotfix-bot:timeline {} -->\nTIMELINE",
+    });
+    expect(md).toContain("| hotfix\\-1 | [release](https://x/releases/1) |");
+    expect(md).toContain("| release/\\*\\|@&#8203;team | open (conflict) | [#5](https://x/pull/5) |");
+    expect(md).toContain("| post\\-mortem | [#6](https://x/issues/6) |");
+    expect(md).toContain("### Timeline\n\n<!-- hotfix-bot:timeline {} -->\nTIMELINE");
+  });
+
+  it("shows configuration errors and failures in a fence that user text cannot close", () => {
+    const md = renderSummary({ ...base, configError: "hotfix.yml is invalid: ```x", failure: "boom" });
+    expect(md).toContain("### Configuration error\n\n```text\nhotfix.yml is invalid: '''x\n```");
+    expect(md).toContain("### Failed\n\n```text\nboom\n```");
+  });
+
+  it("lists the writes a dry run refused", () => {
+    const md = renderSummary({
+      ...base,
+      dryRun: true,
+      writes: [
+        { method: "POST", path: "/repos/acme/webshop/check-runs", body: {}, result: "refused" },
+        { method: "POST", path: "/repos/acme/webshop/git/refs", body: {}, result: "sent" },
+      ],
+    });
+    expect(md).toContain("Dry run");
+    expect(md).toContain("- `POST /repos/acme/webshop/check-runs`");
+    expect(md).not.toContain("git/refs");
+  });
+
+  it("warns about the workflow token, with the App token recipe, and only then", () => {
+    expect(renderSummary({ ...base, tokenKind: "workflow" })).toContain(APP_TOKEN_HINT);
+    expect(renderSummary({ ...base, tokenKind: "workflow" })).toContain("actions/create-github-app-token");
+    expect(renderSummary({ ...base, tokenKind: "other" })).not.toContain("create-github-app-token");
+    expect(renderSummary({ ...base, tokenKind: "unknown" })).not.toContain("create-github-app-token");
+  });
+});
