@@ -18,7 +18,7 @@ var commands = [
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-T7H6RYZV.js")).command
+    load: async () => (await import("./chunks/sandbox-RPCZ2UKZ.js")).command
   }
 ];
 
