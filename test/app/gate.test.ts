@@ -192,6 +192,50 @@ describe("a hotfix PR into production", () => {
   });
 });
 
+describe("approvals from an org/team", () => {
+  const config = `${CONFIG}approvals:\n  P2:\n    required: 1\n    from: [acme/sre]\n`;
+  const approval = {
+    id: 5,
+    user: { login: "sam" },
+    state: "APPROVED",
+    submitted_at: "2024-05-01T11:00:00Z",
+    author_association: "MEMBER",
+  };
+
+  it("counts a member of the team, read once per evaluation", async () => {
+    const pr = cleanHotfix(github, { labels: ["P2-hotfix"] });
+    github.configText = config;
+    github.teams.set("acme/sre", ["sam"]);
+    github.reviews.set(PR_NUMBER, [approval]);
+    await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
+    expect(calls().filter((c) => c.includes("/teams/"))).toEqual(["GET /orgs/acme/teams/sre/members"]);
+    expect(lastGateBody()).toMatchObject({ conclusion: "success" });
+  });
+
+  it("says so when the team cannot be read, and does not count the approval", async () => {
+    const pr = cleanHotfix(github, { labels: ["P2-hotfix"] });
+    github.configText = config;
+    github.teams.set("acme/sre", 403);
+    github.reviews.set(PR_NUMBER, [approval]);
+    await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
+    const body = lastGateBody();
+    expect(body.status).toBe("in_progress");
+    expect(plain(output(body).text)).toContain(
+      "team acme/sre could not be read (the app needs the organization Members: read permission)",
+    );
+  });
+});
+
+describe("the linked incident", () => {
+  it("falls back to the default severity, and says so, when the incident cannot be read", async () => {
+    const pr = cleanHotfix(github, { labels: [], body: "Incident: #404" });
+    await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
+    expect(plain(output(lastGateBody()).summary)).toContain(
+      "| ✅ | Severity | P1 by default (incident #404 could not be read) |",
+    );
+  });
+});
+
 describe("one run per head SHA", () => {
   it("does not write again on a redelivery", async () => {
     const pr = cleanHotfix(github);
