@@ -1,3 +1,5 @@
+import { afterMergeRoute } from "./after-merge/after-merge-route.js";
+import { backportCommandRoute } from "./after-merge/backport-command.js";
 import type { EngineContext } from "./context.js";
 import { gateRoute } from "./gate/gate-route.js";
 
@@ -41,7 +43,7 @@ export interface Route<Input> {
 type AnyRoute = Route<any>;
 
 /** The one dispatch table: event name + payload -> workflow steps. Adapters never route on their own. */
-export const routes: AnyRoute[] = [gateRoute];
+export const routes: AnyRoute[] = [gateRoute, afterMergeRoute, backportCommandRoute];
 
 /** Where the App puts long steps; the Action and the CLI give none and so wait for every step. */
 export interface BackgroundRunner {

@@ -17,6 +17,7 @@ import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { linkedIncidentNumber } from "../rules/incident-link.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
+import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
@@ -139,6 +140,10 @@ async function runPipeline(
         };
       }
       state = addEntry(state, backportEntry(pr.number, target, pipeline.backports[target], now()));
+    }
+    // Backports that produced no PR are said on the merged PR itself, where its author looks.
+    if (timelineIssue !== pr.number) {
+      await noticeBackportsWithoutPr(ctx, pr.number, todo, pipeline.backports);
     }
   }
 

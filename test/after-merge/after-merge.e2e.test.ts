@@ -1,0 +1,290 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config/load-config.js";
+import { reconcileRepo } from "../../src/reconcile.js";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
+import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
+import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+
+// End to end: the sandbox (a git-backed GitHub), the real Probot server receiving signed webhooks, hotfix-bot.
+// git itself judges every backport: the backport branch's tree must equal `git cherry-pick -x`'s.
+
+const CONFIG = [
+  "productionBranch: main",
+  "developBranch: develop",
+  "checks:",
+  "  criticalTests: [critical-tests]",
+  "  securityScan: [security-scan]",
+  "backport:",
+  "  targets: ['{develop}', 'release/*']",
+  "",
+].join("\n");
+
+const FIXED_AUTH =
+  "export function checkPassword(user, password) {\n  if (!user || !password) return false;\n  return user.password === password;\n}\n";
+
+let sandbox: Sandbox;
+let app: AppOnSandbox;
+
+beforeEach(async () => {
+  sandbox = await startSandbox();
+  await sandbox.createRepository(WEBSHOP);
+  const alice = sandbox.as("alice", "acme/webshop");
+  await alice.push("main", { ".github/hotfix.yml": CONFIG }, { message: "Backport to release branches too" });
+  await alice.createBranch("release/1.x", "main");
+  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+});
+
+afterEach(async () => {
+  await app.close();
+  await sandbox.close();
+});
+
+const repo = () => sandbox.internalRepo("acme/webshop");
+
+const GIT_ENV = {
+  PATH: process.env.PATH ?? "/usr/bin:/bin",
+  GIT_CONFIG_NOSYSTEM: "1",
+  GIT_CONFIG_GLOBAL: "/dev/null",
+  HOME: "/nonexistent",
+  GIT_AUTHOR_NAME: "judge",
+  GIT_AUTHOR_EMAIL: "judge@example.com",
+  GIT_COMMITTER_NAME: "judge",
+  GIT_COMMITTER_EMAIL: "judge@example.com",
+};
+
+function git(...args: string[]): string {
+  const gitDir = sandbox.repository("acme/webshop").gitDir;
+  return execFileSync("git", ["--git-dir", gitDir, ...args], { encoding: "utf8", env: GIT_ENV }).trim();
+}
+
+/** The tree `git cherry-pick -x` of `commit` (mainline 1 for a merge) onto `onto` gives, in a scratch clone. */
+function gitCherryPickTree(onto: string, commit: string): string {
+  const work = mkdtempSync(join(tmpdir(), "judge-"));
+  try {
+    const run = (...args: string[]) =>
+      execFileSync("git", args, { cwd: work, encoding: "utf8", env: GIT_ENV }).trim();
+    run("clone", "--quiet", "--no-checkout", sandbox.repository("acme/webshop").gitDir, ".");
+    run("checkout", "--quiet", "--detach", onto);
+    const isMerge = run("rev-list", "--parents", "-n", "1", commit).split(" ").length > 2;
+    run("cherry-pick", "-x", ...(isMerge ? ["-m", "1"] : []), commit);
+    return run("rev-parse", "HEAD^{tree}");
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** An incident issue, a hotfix branch with one fix commit, and its PR with green checks. */
+async function hotfixPullRequest(files: Record<string, string> = { "src/auth.js": FIXED_AUTH }) {
+  const alice = sandbox.as("alice", "acme/webshop");
+  const incident = await alice.createIssue({
+    title: "Logins fail for users without a password",
+    labels: ["P1-hotfix"],
+  });
+  await alice.createBranch("hotfix/incident-1", "main");
+  const fix = await alice.push("hotfix/incident-1", files, { message: "Reject empty passwords" });
+  const pr = await alice.openPullRequest({
+    head: "hotfix/incident-1",
+    base: "main",
+    title: "[SPF-1290] Fix critical auth failure",
+    body: `Incident: #${incident}`,
+  });
+  const ci = sandbox.asApp("ci", "acme/webshop");
+  await ci.runCheck("critical-tests", fix, "success");
+  await ci.runCheck("security-scan", fix, "success");
+  await sandbox.settle();
+  return { alice, incident, pr: pr.number, fix };
+}
+
+function pullsFrom(prefix: string) {
+  return [...repo().pulls.values()].filter((p) => p.headRef.startsWith(prefix));
+}
+
+test("a merged hotfix is tagged, released, backported, followed up and recorded", async () => {
+  const { alice, incident, pr } = await hotfixPullRequest();
+  const gate = [...repo().checkRuns.values()].filter((c) => c.name === "hotfix-gate");
+  expect(gate.map((c) => c.conclusion)).toEqual(["success"]);
+  sandbox.counters.reset();
+
+  const mergeSha = await alice.merge(pr, "merge");
+  await sandbox.settle();
+
+  // Tag: annotated, on the merge commit.
+  const tags = git("for-each-ref", "--format=%(refname:short) %(objecttype) %(*objectname)", "refs/tags");
+  expect(tags).toMatch(new RegExp(`^hotfix-\\d{8}-\\d{4} tag ${mergeSha}$`));
+  const tag = tags.split(" ")[0] ?? "";
+  expect([...repo().releases.values()].map((r) => r.tagName)).toEqual([tag]);
+
+  // Backports: one PR per target, git as the judge of the trees.
+  const backports = pullsFrom("hotfix-bot/backport-");
+  expect(backports.map((p) => [p.headRef, p.baseRef, p.draft]).sort()).toEqual([
+    [`hotfix-bot/backport-${pr}-to-develop`, "develop", false],
+    [`hotfix-bot/backport-${pr}-to-release/1.x`, "release/1.x", false],
+  ]);
+  for (const backport of backports) {
+    expect(repo().issues.get(backport.number)?.title).toBe(
+      `[SPF-1290] Fix critical auth failure (backport #${pr} to ${backport.baseRef})`,
+    );
+    const head = git("rev-parse", backport.headRef);
+    expect(git("rev-parse", `${head}^{tree}`)).toBe(
+      gitCherryPickTree(git("rev-parse", `${head}^1`), mergeSha),
+    );
+    expect(git("log", "-1", "--format=%B", head)).toContain(`(cherry picked from commit ${mergeSha})`);
+    expect(repo().issues.get(backport.number)?.labels).toEqual(["backport"]);
+  }
+
+  // Follow-ups: post-mortem always; regression tests (no test file changed); post-deploy review (P1, unapproved).
+  const followUps = [...repo().issues.values()].filter(
+    (i) => i.user.login === "hotfix-bot[bot]" && !i.isPull,
+  );
+  expect(followUps.map((i) => i.title).sort()).toEqual([
+    "Post-deploy review of #" + pr + ": merged without approval",
+    "Post-mortem: [SPF-1290] Fix critical auth failure",
+    "Regression tests for SPF-1290: [SPF-1290] Fix critical auth failure",
+  ]);
+  expect(followUps.every((i) => i.assignees.includes("alice"))).toBe(true);
+
+  // Cleanup and the one timeline comment on the incident.
+  expect(git("for-each-ref", "refs/heads/hotfix/")).toBe("");
+  const timeline = [...repo().comments.values()].filter(
+    (c) => c.issueNumber === incident && c.body.includes("hotfix-bot:timeline"),
+  );
+  expect(timeline).toHaveLength(1);
+  expect(timeline[0]?.body).toContain(tag);
+  expect(timeline[0]?.body).toMatch(/done&quot;:true|"done":true/);
+
+  // Writes are the currency: tag (object + ref), release, 2 × (tree, commit, ref, PR, labels, reviewer),
+  // 3 follow-ups, branch delete, timeline.
+  const writes = sandbox.counters.appWrites().map((w) => `${w.method} ${w.route}`);
+  expect(writes.length).toBeLessThanOrEqual(20);
+});
+
+test("the closed event delivered twice, and twice at once, creates every effect once", async () => {
+  const { alice, pr } = await hotfixPullRequest();
+  await alice.merge(pr, "squash");
+  await sandbox.settle();
+  const closed = sandbox.webhooks.find("pull_request", "closed");
+  expect(closed).toHaveLength(1);
+  const snapshot = () => ({
+    tags: git("for-each-ref", "refs/tags").split("\n").length,
+    releases: repo().releases.size,
+    pulls: repo().pulls.size,
+    issues: repo().issues.size,
+    comments: repo().comments.size,
+  });
+  const before = snapshot();
+  await sandbox.webhooks.redeliver(closed[0]?.id ?? "");
+  await sandbox.settle();
+  await sandbox.webhooks.duplicate(closed[0]?.id ?? "", 2);
+  await sandbox.settle();
+  expect(snapshot()).toEqual(before);
+});
+
+test("a change the target already has gets no PR, and a conflict becomes a draft with the markers", async () => {
+  const alice = sandbox.as("alice", "acme/webshop");
+  // develop already carries the fix; release/1.x has changed the same lines another way.
+  await alice.push("develop", { "src/auth.js": FIXED_AUTH }, { message: "Same fix on develop" });
+  await alice.push(
+    "release/1.x",
+    {
+      "src/auth.js":
+        "export function checkPassword(user, password) {\n  if (user == null) return false;\n  return user.password === password;\n}\n",
+    },
+    { message: "Release-only tweak" },
+  );
+  const { pr } = await hotfixPullRequest();
+  await alice.merge(pr, "rebase");
+  await sandbox.settle();
+
+  const backports = pullsFrom("hotfix-bot/backport-");
+  expect(backports.map((p) => p.baseRef)).toEqual(["release/1.x"]);
+  const conflict = backports[0];
+  expect(conflict?.draft).toBe(true);
+  expect(
+    repo()
+      .issues.get(conflict?.number ?? 0)
+      ?.labels.sort(),
+  ).toEqual(["backport", "backport-conflict"]);
+  const content = git("show", `${conflict?.headRef}:src/auth.js`);
+  expect(content).toContain("<<<<<<< release/1.x");
+  expect(content).toContain(">>>>>>> ");
+  const steps = [...repo().comments.values()].find((c) => c.issueNumber === conflict?.number);
+  expect(steps?.body).toContain("git cherry-pick -x");
+});
+
+test("a backport the target already has is said on the merged PR, once", async () => {
+  const alice = sandbox.as("alice", "acme/webshop");
+  await alice.push("develop", { "src/auth.js": FIXED_AUTH }, { message: "Same fix on develop" });
+  const { pr } = await hotfixPullRequest();
+  await alice.merge(pr, "merge");
+  await sandbox.settle();
+  const closed = sandbox.webhooks.find("pull_request", "closed")[0];
+  await sandbox.webhooks.redeliver(closed?.id ?? "");
+  await sandbox.settle();
+  const notices = [...repo().comments.values()].filter((c) => c.issueNumber === pr);
+  expect(notices).toHaveLength(1);
+  expect(notices[0]?.body).toContain("`develop`: already has this change");
+});
+
+test("a pipeline stopped after the tag is finished by reconcile from GitHub state alone", async () => {
+  const { alice, pr } = await hotfixPullRequest();
+  // Every tree write fails: the pipeline tags and releases, then cannot build any backport.
+  sandbox.setFaults({ seed: 1, rate: 1, kinds: ["500"], routes: ["POST /repos/{owner}/{repo}/git/trees"] });
+  await alice.merge(pr, "merge");
+  await sandbox.settle();
+  expect(git("for-each-ref", "--format=%(refname:short)", "refs/tags")).toMatch(/^hotfix-/);
+  expect(pullsFrom("hotfix-bot/backport-")).toHaveLength(0);
+  expect(git("for-each-ref", "refs/heads/hotfix/")).not.toBe("");
+
+  sandbox.setFaults(null);
+  const octokit = appOctokit(sandbox);
+  const repoRef = { owner: "acme", repo: "webshop" };
+  const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+  const ctx = {
+    octokit,
+    repo: repoRef,
+    config: () => loadConfig(octokit, repoRef),
+    log: quiet,
+    clock: () => new Date(),
+  };
+  const report = await reconcileRepo(ctx);
+  expect(report.finished).toEqual([pr]);
+  expect(
+    pullsFrom("hotfix-bot/backport-")
+      .map((p) => p.baseRef)
+      .sort(),
+  ).toEqual(["develop", "release/1.x"]);
+  expect(git("for-each-ref", "refs/tags").split("\n")).toHaveLength(1);
+  expect(git("for-each-ref", "refs/heads/hotfix/")).toBe("");
+
+  // Once finished, reconcile finds nothing to do and writes nothing.
+  sandbox.counters.reset();
+  expect((await reconcileRepo(ctx)).finished).toEqual([]);
+  expect(sandbox.counters.forApp().writes).toBe(0);
+});
+
+test("/backport <branch> from a writer adds a target; from a reader it is refused", async () => {
+  const alice = sandbox.as("alice", "acme/webshop");
+  await alice.push("main", { ".github/hotfix.yml": CONFIG.replace("'release/*'", "'{develop}'") });
+  const { pr } = await hotfixPullRequest();
+  await alice.merge(pr, "merge");
+  await sandbox.settle();
+  expect(pullsFrom("hotfix-bot/backport-").map((p) => p.baseRef)).toEqual(["develop"]);
+
+  await sandbox.as("carol", "acme/webshop").comment(pr, "/backport release/1.x");
+  await sandbox.settle();
+  expect(pullsFrom("hotfix-bot/backport-").map((p) => p.baseRef)).toEqual(["develop"]);
+  const refusal = [...repo().comments.values()].find((c) => c.issueNumber === pr && c.user.type === "Bot");
+  expect(refusal?.body).toContain("only people with write access");
+
+  await alice.comment(pr, "/backport release/1.x");
+  await sandbox.settle();
+  expect(
+    pullsFrom("hotfix-bot/backport-")
+      .map((p) => p.baseRef)
+      .sort(),
+  ).toEqual(["develop", "release/1.x"]);
+});
