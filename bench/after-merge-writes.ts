@@ -1,0 +1,147 @@
+import { cherryPickCommits } from "../src/backport/cherry-pick.js";
+import type { FileSpec } from "../src/sandbox/actor.js";
+import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox/start-app-on-sandbox.js";
+import { type Sandbox, startSandbox } from "../src/sandbox/start-sandbox.js";
+import { WEBSHOP } from "../src/sandbox/webshop-seed.js";
+import { appOctokit } from "../test/sandbox/sandbox-test-kit.js";
+
+// `npm run bench:writes [-- --paced]`: writes and requests the after-merge pipeline costs, counted by the sandbox.
+// Counts are exact; the wall-clock figure is only meaningful with --paced (Probot's write pacing on, as on GitHub).
+
+const REPO = { owner: "acme", repo: "webshop" };
+const paced = process.argv.includes("--paced");
+
+const CONFIG = `productionBranch: main
+developBranch: develop
+checks: { criticalTests: [critical-tests], securityScan: [security-scan] }
+backport: { targets: ["{develop}", "release/*"] }
+`;
+
+const FIX =
+  "export function checkPassword(user, password) {\n  if (!user || !password) return false;\n  return user.password === password;\n}\n";
+const CONFLICTING =
+  "export function checkPassword(user, password) {\n  if (user == null) return false;\n  return user.password === password;\n}\n";
+
+interface Row {
+  scenario: string;
+  writes: number;
+  requests: number;
+  note: string;
+}
+
+async function freshSandbox(): Promise<Sandbox> {
+  const sandbox = await startSandbox({ report: () => {} });
+  await sandbox.createRepository(WEBSHOP);
+  return sandbox;
+}
+
+/** One commit cherry-picked onto a branch through the API, plus the branch ref: the writes before a backport PR. */
+async function singleBackport(kind: "clean" | "conflict" | "binary"): Promise<Row> {
+  const sandbox = await freshSandbox();
+  try {
+    const alice = sandbox.as("alice", "acme/webshop");
+    if (kind === "conflict")
+      await alice.push("develop", { "src/auth.js": CONFLICTING }, { message: "Other change" });
+    const files: Record<string, FileSpec> =
+      kind === "binary"
+        ? { "assets/logo.png": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0, 255]) }
+        : { "src/auth.js": FIX };
+    const parent = (await alice.branchSha("main")) ?? "";
+    const fix = await alice.push("main", files, { message: "Fix" });
+    const onto = (await alice.branchSha("develop")) ?? "";
+    const octokit = appOctokit(sandbox);
+    sandbox.counters.reset();
+    const result = await cherryPickCommits(octokit, REPO, {
+      ontoSha: onto,
+      ontoLabel: "develop",
+      picks: [{ sha: fix, parent }],
+    });
+    await octokit.rest.git.createRef({
+      ...REPO,
+      ref: "refs/heads/hotfix-bot/backport-1-to-develop",
+      sha: result.headSha,
+    });
+    const counts = sandbox.counters.forApp();
+    return {
+      scenario: `single-commit backport, ${kind}`,
+      writes: counts.writes,
+      requests: counts.requests,
+      note: `${result.status}${result.usedServerMerge ? ", GitHub's merge used" : ", merged locally"}`,
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** The whole pipeline through the real App: merge → tag, release, 2 backports, 3 follow-ups, cleanup, timeline. */
+async function wholePipeline(): Promise<{ row: Row; routes: Map<string, number>; seconds: number }> {
+  const sandbox = await freshSandbox();
+  let app: AppOnSandbox | undefined;
+  try {
+    app = await startAppOnSandbox(sandbox, {
+      ...(paced ? {} : { throttle: { enabled: false } }),
+      retry: { enabled: false },
+    });
+    const alice = sandbox.as("alice", "acme/webshop");
+    await alice.push("main", { ".github/hotfix.yml": CONFIG }, { message: "Configure" });
+    await alice.createBranch("release/1.x", "main");
+    const incident = await alice.createIssue({ title: "Logins fail", labels: ["P1-hotfix"] });
+    await alice.createBranch(`hotfix/incident-${incident}`, "main");
+    const fix = await alice.push(`hotfix/incident-${incident}`, { "src/auth.js": FIX }, { message: "Fix" });
+    const pr = await alice.openPullRequest({
+      head: `hotfix/incident-${incident}`,
+      base: "main",
+      title: "[SPF-1290] Fix critical auth failure",
+      body: `Incident: #${incident}`,
+    });
+    const ci = sandbox.asApp("ci", "acme/webshop");
+    await ci.runCheck("critical-tests", fix, "success");
+    await ci.runCheck("security-scan", fix, "success");
+    await sandbox.settle();
+    sandbox.counters.reset();
+    const started = Date.now();
+    await alice.merge(pr.number, "merge");
+    await sandbox.settle({ timeoutMs: 300_000 });
+    const seconds = (Date.now() - started) / 1000;
+    const routes = new Map<string, number>();
+    for (const write of sandbox.counters.appWrites()) {
+      const key = `${write.method} ${write.route}`;
+      routes.set(key, (routes.get(key) ?? 0) + 1);
+    }
+    const counts = sandbox.counters.forApp();
+    return {
+      row: {
+        scenario: "whole pipeline: 2 targets, 3 follow-ups",
+        writes: counts.writes,
+        requests: counts.requests,
+        note: "tag, release, 2 backport PRs with label + reviewer, 3 issues, branch delete, timeline",
+      },
+      routes,
+      seconds,
+    };
+  } finally {
+    await app?.close();
+    await sandbox.close();
+  }
+}
+
+const rows: Row[] = [];
+for (const kind of ["clean", "conflict", "binary"] as const) rows.push(await singleBackport(kind));
+const pipeline = await wholePipeline();
+rows.push(pipeline.row);
+
+console.log("| scenario | writes | requests | note |");
+console.log("| --- | ---: | ---: | --- |");
+for (const row of rows) console.log(`| ${row.scenario} | ${row.writes} | ${row.requests} | ${row.note} |`);
+console.log("");
+console.log("Writes of the whole pipeline by route:");
+console.log("| route | writes |");
+console.log("| --- | ---: |");
+for (const [route, count] of [...pipeline.routes].sort((a, b) => b[1] - a[1]))
+  console.log(`| ${route} | ${count} |`);
+console.log("");
+console.log(
+  paced
+    ? `Wall clock from merge to a finished pipeline with Probot's write pacing on: ${pipeline.seconds.toFixed(1)} s`
+    : "Wall clock not shown: write pacing was off (run with -- --paced to see it).",
+);
