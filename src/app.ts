@@ -66,4 +66,4 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
 }
 
 /** The App as Probot loads it (`probot run`, `npm start`). */
-export default createHotfixBot();
+export default createHotfixBot({ reconcileOnStart: true });

@@ -1,6 +1,6 @@
 import type { EngineContext } from "../context.js";
-import type { BackportState } from "../incident/timeline-state.js";
 import { isBotAuthored } from "../incident/bot-author.js";
+import type { BackportState } from "../incident/timeline-state.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 
 const MARKER = "<!-- hotfix-bot:backport-notice";
