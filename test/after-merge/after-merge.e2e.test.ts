@@ -141,7 +141,7 @@ test("a merged hotfix is tagged, released, backported, followed up and recorded"
     (i) => i.user.login === "hotfix-bot[bot]" && !i.isPull,
   );
   expect(followUps.map((i) => i.title).sort()).toEqual([
-    "Post-deploy review of #" + pr + ": merged without approval",
+    `Post-deploy review of #${pr}: merged without approval`,
     "Post-mortem: [SPF-1290] Fix critical auth failure",
     "Regression tests for SPF-1290: [SPF-1290] Fix critical auth failure",
   ]);
