@@ -23,6 +23,7 @@ async function exerciseEveryRoute(): Promise<void> {
   const jwt = sandbox.client(null);
   const asJwt = { authorization: `Bearer ${jwtHeader}.${jwtBody}.x` };
   await jwt.request("GET", "/app", undefined, asJwt);
+  await jwt.request("GET", "/app/installations", undefined, asJwt);
   await jwt.request("GET", "/app/installations/1", undefined, asJwt);
   await jwt.request("POST", "/app/installations/1/access_tokens", undefined, asJwt);
   await jwt.request("GET", "/repos/acme/webshop/installation", undefined, asJwt);

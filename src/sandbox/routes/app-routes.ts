@@ -19,7 +19,15 @@ function installationShape(world: World, app: AppInfo): Record<string, unknown> 
   const permissions = appShape(world, app).permissions;
   return {
     id: app.installationId,
-    account: userShape(world, app.owner),
+    // GitHub's description of GET /app/installations requires the account to be a user AND an enterprise
+    // (allOf); the extra fields make one object that satisfies both and lose nothing.
+    account: {
+      ...userShape(world, app.owner),
+      name: app.owner.login,
+      slug: app.owner.login,
+      created_at: app.createdAt,
+      updated_at: app.createdAt,
+    },
     repository_selection: "all",
     access_tokens_url: world.apiUrl(`/app/installations/${app.installationId}/access_tokens`),
     repositories_url: world.apiUrl("/installation/repositories"),
@@ -44,6 +52,10 @@ function installationShape(world: World, app: AppInfo): Record<string, unknown> 
 
 export function registerAppRoutes(table: RouteTable<Handler>): void {
   table.add("GET", "/app", async (req, world) => json(200, appShape(world, jwtApp(req))));
+
+  table.add("GET", "/app/installations", async (req, world) =>
+    json(200, [installationShape(world, jwtApp(req))]),
+  );
 
   table.add("GET", "/app/installations/{installation_id}", async (req, world) => {
     const app = jwtApp(req);
