@@ -1,20 +1,12 @@
 import { ApiError, notFound } from "../http/api-error.js";
 import type { Handler } from "../http/handler.js";
 import type { RouteTable } from "../http/route-table.js";
+import { resolveCommit } from "../services/resolve.js";
 import { commitShape } from "../shapes/git-shapes.js";
 import { repositoryShape } from "../shapes/repository-shape.js";
 import { userShape } from "../shapes/user-shape.js";
 import { fullName, type Permission } from "../state/model.js";
-import {
-  actorOf,
-  bodyOf,
-  json,
-  paginated,
-  permissionOf,
-  repoOf,
-  requiredString,
-  requireWrite,
-} from "./common.js";
+import { bodyOf, json, paginated, permissionOf, repoOf, requiredString, requireWrite } from "./common.js";
 
 export function registerRepoRoutes(table: RouteTable<Handler>): void {
   table.add("GET", "/repos/{owner}/{repo}", async (req, world) => {
@@ -144,14 +136,14 @@ export function registerRepoRoutes(table: RouteTable<Handler>): void {
       const inputs = (body.inputs ?? {}) as Record<string, unknown>;
       if (typeof inputs !== "object" || Array.isArray(inputs))
         throw new ApiError(422, "inputs must be an object");
+      if (!(await resolveCommit(repo, ref))) throw new ApiError(422, `No ref found for: ${ref}`);
       repo.dispatches.push({
         workflowId: req.params.workflow_id ?? "",
         ref,
         inputs,
-        by: actorOf(req).login,
+        by: user.login,
         at: world.now(),
       });
-      void user;
       return { status: 204 };
     },
   );
