@@ -4,8 +4,10 @@ import { join } from "node:path";
 import { OtherApp, Person } from "./actor.js";
 import { assertGitVersion } from "./git/git-version.js";
 import { ApiServer, type Exchange } from "./http/api-server.js";
+import { GitHttpBackend, type GitHttpLog } from "./http/git-http-backend.js";
 import type { Handler } from "./http/handler.js";
 import type { RouteTable } from "./http/route-table.js";
+import { type ImportSpec, importRepository } from "./import-repository.js";
 import { FaultInjector, type FaultOptions } from "./instruments/faults.js";
 import { LatencyInjector, type LatencyOptions } from "./instruments/latency.js";
 import { RequestLog } from "./instruments/request-log.js";
@@ -61,6 +63,8 @@ export class Sandbox {
   readonly webhooks: WebhookDispatcher;
   readonly faults: FaultInjector;
   readonly latency: LatencyInjector;
+  /** Clones, fetches and pushes served over git's smart HTTP protocol (see `gitUrl`). */
+  readonly gitHttp: GitHttpLog;
   private closed = false;
   private readonly work = new Set<BackgroundTracker>();
 
@@ -74,6 +78,7 @@ export class Sandbox {
       webhooks: WebhookDispatcher;
       faults: FaultInjector;
       latency: LatencyInjector;
+      gitHttp: GitHttpLog;
     },
   ) {
     this.url = url;
@@ -81,6 +86,7 @@ export class Sandbox {
     this.webhooks = instruments.webhooks;
     this.faults = instruments.faults;
     this.latency = instruments.latency;
+    this.gitHttp = instruments.gitHttp;
   }
 
   /** The App under test, as the sandbox knows it. */
@@ -125,6 +131,22 @@ export class Sandbox {
   async createRepository(spec: RepositorySpec): Promise<RepositoryHandle> {
     const repo = await seedRepository(this.world, spec);
     return this.handle(repo);
+  }
+
+  /**
+   * A sandbox repository made from a git repository on disk (its branches and tags), for histories too large
+   * to seed commit by commit.
+   */
+  async importRepository(spec: ImportSpec): Promise<RepositoryHandle> {
+    return this.handle(await importRepository(this.world, spec));
+  }
+
+  /**
+   * Where git clones, fetches and pushes a repository over HTTP (`git clone <gitUrl>`), as from
+   * `https://github.com/<owner>/<repo>.git`; credentials as on GitHub (`x-access-token:<token>`).
+   */
+  gitUrl(name: string): string {
+    return `${this.url}/${fullName(this.internalRepo(name))}.git`;
   }
 
   repository(name: string): RepositoryHandle {
@@ -261,6 +283,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const table: RouteTable<Handler> = createRouteTable();
   const report = options.report ?? ((message: string) => process.stderr.write(`${message}\n`));
   const server = new ApiServer(world, table, { log: requests, faults, latency }, report);
+  const gitHttp = new GitHttpBackend(world, latency, report);
+  server.mount(gitHttp.handle);
   let url: string;
   try {
     url = await server.listen(options.port ?? 0);
@@ -269,5 +293,5 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   }
   world.baseUrl = url;
-  return new Sandbox(world, server, dir, url, { requests, webhooks, faults, latency });
+  return new Sandbox(world, server, dir, url, { requests, webhooks, faults, latency, gitHttp: gitHttp.log });
 }

@@ -28,7 +28,7 @@ const STATUS: Record<string, FileChange["status"]> = {
   T: "changed",
 };
 
-interface RawEntry {
+export interface RawEntry {
   oldSha: string;
   newSha: string;
   letter: string;
@@ -60,25 +60,6 @@ export function parseRawDiff(text: string): RawEntry[] {
   return entries;
 }
 
-/** Parses `git diff-tree -r -M -z --numstat` output into [additions, deletions] (null = binary). Pure. */
-export function parseNumstat(text: string): ([number, number] | null)[] {
-  const fields = text.split("\0");
-  const counts: ([number, number] | null)[] = [];
-  let at = 0;
-  while (at < fields.length) {
-    const field = fields[at] ?? "";
-    if (field === "") {
-      at++;
-      continue;
-    }
-    const [adds = "", dels = "", path = ""] = field.split("\t");
-    counts.push(adds === "-" ? null : [Number(adds), Number(dels)]);
-    // A rename/copy has an empty path here followed by the old and new names.
-    at += path === "" ? 3 : 1;
-  }
-  return counts;
-}
-
 /** Splits `git diff-tree -p` output per file and keeps the hunks of each (undefined when there are none). */
 export function splitPatches(text: string): (string | undefined)[] {
   const sections: string[][] = [];
@@ -95,17 +76,61 @@ export function splitPatches(text: string): (string | undefined)[] {
   });
 }
 
-/** Files changed between two tree-ishes (base null = the empty tree), with GitHub's fields. */
+/**
+ * Splits the output of `git diff-tree -r -M -z --raw --numstat -p`: raw records, then as many numstat records,
+ * then (after an empty field) the patch text. Pure.
+ */
+export function splitCombinedDiff(output: string): {
+  raw: RawEntry[];
+  counts: ([number, number] | null)[];
+  patch: string;
+} {
+  const boundary = output.indexOf("\0\0diff --git ");
+  const head = boundary === -1 ? output : output.slice(0, boundary + 1);
+  const patch = boundary === -1 ? "" : output.slice(boundary + 2);
+  const fields = head.split("\0");
+  const raw: RawEntry[] = [];
+  let at = 0;
+  while (at < fields.length && fields[at]?.startsWith(":")) {
+    const [, , oldSha = "", newSha = "", statusField = ""] = (fields[at] as string).slice(1).split(" ");
+    const letter = statusField.charAt(0);
+    if (letter === "R" || letter === "C") {
+      raw.push({ oldSha, newSha, letter, oldPath: fields[at + 1] ?? "", path: fields[at + 2] ?? "" });
+      at += 3;
+    } else {
+      raw.push({ oldSha, newSha, letter, path: fields[at + 1] ?? "" });
+      at += 2;
+    }
+  }
+  const counts: ([number, number] | null)[] = [];
+  while (counts.length < raw.length && at < fields.length) {
+    const [adds = "", dels = "", path = ""] = (fields[at] as string).split("\t");
+    counts.push(adds === "-" ? null : [Number(adds), Number(dels)]);
+    // A rename or copy leaves the path empty here; the old and new names follow as fields of their own.
+    at += path === "" ? 3 : 1;
+  }
+  return { raw, counts, patch };
+}
+
+/** Files changed between two tree-ishes (base null = the empty tree), with GitHub's fields; one git process. */
 export async function diffFiles(store: GitStore, base: string | null, head: string): Promise<FileChange[]> {
   const from = base ?? "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-  const [raw, numstat, patch] = await Promise.all([
-    store.git(["diff-tree", "-r", "-M", "-z", "--no-commit-id", from, head]),
-    store.git(["diff-tree", "-r", "-M", "-z", "--no-commit-id", "--numstat", from, head]),
-    store.git(["diff-tree", "-r", "-M", "-p", "--no-color", "--no-ext-diff", "--no-commit-id", from, head]),
+  const { stdout } = await store.git([
+    "diff-tree",
+    "-r",
+    "-M",
+    "-z",
+    "--raw",
+    "--numstat",
+    "-p",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-commit-id",
+    from,
+    head,
   ]);
-  const entries = parseRawDiff(raw.stdout.toString("utf8"));
-  const counts = parseNumstat(numstat.stdout.toString("utf8"));
-  const patches = splitPatches(patch.stdout.toString("utf8"));
+  const { raw: entries, counts, patch } = splitCombinedDiff(stdout.toString("utf8"));
+  const patches = splitPatches(patch);
   return entries.map((entry, index) => {
     const count = counts[index] ?? null;
     const text = patches[index];

@@ -7,6 +7,7 @@ import { isWrite, type RequestLog } from "../instruments/request-log.js";
 import { type Identity, identityLabel } from "../state/model.js";
 import type { World } from "../state/world.js";
 import { ApiError } from "./api-error.js";
+import type { RawHttpHandler } from "./git-http-backend.js";
 import type { Handler, SandboxRequest, SandboxResponse } from "./handler.js";
 import type { RouteTable } from "./route-table.js";
 
@@ -58,6 +59,7 @@ export class ApiServer {
   private server: Server | null = null;
   private readonly observers: ((exchange: Exchange) => void)[] = [];
   private readonly openSockets = new Set<import("node:net").Socket>();
+  private readonly rawHandlers: RawHttpHandler[] = [];
 
   constructor(
     private readonly world: World,
@@ -72,6 +74,11 @@ export class ApiServer {
       const at = this.observers.indexOf(observer);
       if (at !== -1) this.observers.splice(at, 1);
     };
+  }
+
+  /** Serves some paths outside the REST API over HTTP (git's smart HTTP protocol); tried in order first. */
+  mount(handler: RawHttpHandler): void {
+    this.rawHandlers.push(handler);
   }
 
   authenticate(header: string | undefined): Identity {
@@ -226,6 +233,7 @@ export class ApiServer {
   /** Serves the API over HTTP on 127.0.0.1 only. */
   async listen(port = 0): Promise<string> {
     const server = createServer((req, res) => {
+      if (this.rawHandlers.some((handle) => handle(req, res))) return;
       void this.serve(req, res);
     });
     server.on("connection", (socket) => {

@@ -1,6 +1,6 @@
-import { parseRawDiff } from "../git/diff-files.js";
 import type { CommitObject } from "../git/git-objects.js";
 import { RefError } from "../git/ref-store.js";
+import { treeChanges } from "../git/tree-changes.js";
 import { ApiError } from "../http/api-error.js";
 import { fullName, type Repository, type User } from "../state/model.js";
 import type { World } from "../state/world.js";
@@ -23,9 +23,10 @@ export function refErrorToApi(error: unknown): never {
 }
 
 async function pushCommit(world: World, repo: Repository, commit: CommitObject) {
-  const parent = commit.parents[0] ?? "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-  const raw = await repo.store.git(["diff-tree", "-r", "-z", "--no-commit-id", parent, commit.sha]);
-  const changes = parseRawDiff(raw.stdout.toString("utf8"));
+  const parentTree = commit.parents[0]
+    ? ((await repo.store.readCommit(commit.parents[0]))?.tree ?? null)
+    : null;
+  const changes = await treeChanges(repo.store, parentTree, commit.tree);
   const person = (identity: CommitObject["author"]) => {
     const user = [...world.users.values()].find((candidate) => candidate.email === identity.email);
     return user
@@ -41,11 +42,9 @@ async function pushCommit(world: World, repo: Repository, commit: CommitObject) 
     url: world.htmlUrl(`/${fullName(repo)}/commit/${commit.sha}`),
     author: person(commit.author),
     committer: person(commit.committer),
-    added: changes.filter((change) => change.letter === "A").map((change) => change.path),
-    removed: changes.filter((change) => change.letter === "D").map((change) => change.path),
-    modified: changes
-      .filter((change) => change.letter !== "A" && change.letter !== "D")
-      .map((change) => change.path),
+    added: changes.added,
+    removed: changes.removed,
+    modified: changes.modified,
   };
 }
 
