@@ -65,6 +65,7 @@ export interface NewCommit {
 export class GitStore {
   private readonly cache = new Map<string, RawObject>();
   private refWrites: Promise<void> = Promise.resolve();
+  private readonly pendingRefs: { name: string; sha: string | null }[] = [];
 
   private constructor(readonly gitDir: string) {}
 
@@ -353,19 +354,32 @@ export class GitStore {
 
   /**
    * Mirrors a ref into the repository on disk, so that a person can `git clone` it. The in-memory ref table
-   * is the authority; writes are chained so the disk sees them in order.
+   * is the authority; changes are queued and written in order, many at a time (one `update-ref --stdin`).
    */
   mirrorRef(name: string, sha: string | null): Promise<void> {
-    const write = async () => {
-      try {
-        if (sha === null) await this.git(["update-ref", "-d", name]);
-        else await this.git(["update-ref", name, sha]);
-      } catch (error) {
-        if (!(error instanceof GitCommandError)) throw error;
-      }
-    };
+    this.pendingRefs.push({ name, sha });
+    const write = () => this.writePendingRefs();
     this.refWrites = this.refWrites.then(write, write);
     return this.refWrites;
+  }
+
+  private async writePendingRefs(): Promise<void> {
+    const batch = this.pendingRefs.splice(0);
+    if (batch.length === 0) return;
+    const line = ({ name, sha }: { name: string; sha: string | null }) =>
+      sha === null ? `delete ${name}\n` : `update ${name} ${sha}\n`;
+    try {
+      await this.git(["update-ref", "--stdin"], { input: batch.map(line).join("") });
+    } catch (error) {
+      if (!(error instanceof GitCommandError)) throw error;
+      // One transaction refuses everything if one change cannot apply (the same ref twice, a deleted ref):
+      // apply them one by one, in order, and skip what git refuses.
+      for (const change of batch) {
+        await this.git(["update-ref", "--stdin"], { input: line(change) }).catch((inner: unknown) => {
+          if (!(inner instanceof GitCommandError)) throw inner;
+        });
+      }
+    }
   }
 
   /** Resolves once every queued ref mirror write has reached the disk. */

@@ -112,9 +112,6 @@ export class GitHttpBackend {
     const service = serviceOf(target.rest, target.url.searchParams);
     let identity: Identity = { kind: "anonymous" };
     const counts = { status: 0, bytesIn: 0, bytesOut: 0 };
-    req.on("data", (chunk: Buffer) => {
-      counts.bytesIn += chunk.length;
-    });
     try {
       identity = this.authenticate(req.headers.authorization);
       const repo = this.world.repo(target.owner, target.name);
@@ -211,7 +208,7 @@ export class GitHttpBackend {
       target: { rest: string; url: URL };
       user: User | null;
       pushing: boolean;
-      counts: { status: number; bytesOut: number };
+      counts: { status: number; bytesIn: number; bytesOut: number };
     },
   ): Promise<void> {
     const { method, target, user, pushing, counts } = context;
@@ -268,6 +265,10 @@ export class GitHttpBackend {
     const exited = new Promise<number | null>((resolve, reject) => {
       child.on("error", reject);
       child.on("close", resolve);
+    });
+    // Only now is the body read: the stream stays paused through the checks and waits above.
+    req.on("data", (chunk: Buffer) => {
+      counts.bytesIn += chunk.length;
     });
     req.pipe(child.stdin);
 

@@ -260,6 +260,28 @@ describe("refs", () => {
     }
   });
 
+  test("the repository on disk follows every ref change, in order, also for quick create/delete/re-create", async () => {
+    const { repo, handle, main } = await newRepo();
+    const other = await commitOn(repo, main, "other");
+    await Promise.all([
+      octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/a", sha: main }),
+      octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/b", sha: main }),
+    ]);
+    await octokit.rest.git.deleteRef({ owner, repo, ref: "heads/a" });
+    await octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/a", sha: other });
+    await octokit.rest.git.deleteRef({ owner, repo, ref: "heads/b" });
+    await sandbox.internalRepo(`acme/${repo}`).store.flush();
+    const onDisk = git(handle.gitDir, "for-each-ref", "--format=%(refname) %(objectname)", "refs/heads/")
+      .trim()
+      .split("\n");
+    const inMemory = sandbox
+      .internalRepo(`acme/${repo}`)
+      .refs.list("refs/heads/")
+      .map(({ ref, sha }) => `${ref} ${sha}`);
+    expect(onDisk).toEqual(inMemory);
+    expect(inMemory).toContain(`refs/heads/a ${other}`);
+  });
+
   test("refs need a valid name and an existing object", async () => {
     const { repo, main } = await newRepo();
     expect(
