@@ -6,19 +6,29 @@ import {
 // src/cli/commands.ts
 var commands = [
   {
+    name: "demo",
+    summary: "play a whole incident offline on the sandbox with the real App",
+    load: async () => (await import("./chunks/demo-QKKMFFYI.js")).command
+  },
+  {
     name: "check-title",
     summary: "check a pull request title against the title rule",
-    load: async () => (await import("./chunks/check-title-HFSVOUVH.js")).command
+    load: async () => (await import("./chunks/check-title-DWGHIJSP.js")).command
   },
   {
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
-    load: async () => (await import("./chunks/validate-config-J7T6RHXC.js")).command
+    load: async () => (await import("./chunks/validate-config-QT336BN7.js")).command
+  },
+  {
+    name: "reconcile",
+    summary: "finish after-merge pipelines left half done (--repo owner/name)",
+    load: async () => (await import("./chunks/reconcile-JPSIHO5V.js")).command
   },
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-RPCZ2UKZ.js")).command
+    load: async () => (await import("./chunks/sandbox-ZJJR533M.js")).command
   }
 ];
 

@@ -7,8 +7,15 @@ import type { RecordedWrite } from "./write-ledger.js";
 export class DryRunRefusal extends Error {
   override readonly name = "DryRunRefusal";
   constructor(readonly write: RecordedWrite) {
-    super(`dry run: refused ${write.method} ${write.path}`);
+    super(`${REFUSAL_PREFIX}${write.method} ${write.path}`);
   }
+}
+
+const REFUSAL_PREFIX = "dry run: refused ";
+
+/** For places that keep only an error's message (reconcile's report): was it a refusal? */
+export function isRefusalMessage(message: string): boolean {
+  return message.startsWith(REFUSAL_PREFIX);
 }
 
 /** True when every failure (a single error or an AggregateError of them) is a dry-run refusal. */

@@ -3,9 +3,11 @@ import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
-import { onlyRefusals } from "./dry-run.js";
+import { reconcileRepo } from "../reconcile.js";
+import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
 import { actionOutputs } from "./outputs.js";
+import { RECONCILE_EVENTS, reconcileFailure, renderReconcile } from "./reconcile-summary.js";
 import { readRunnerContext } from "./runner-env.js";
 import { renderSummary, type SummaryInput } from "./summary.js";
 import { tokenKind } from "./token-kind.js";
@@ -75,6 +77,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       userAgent: "hotfix-bot-action",
       writes,
       dryRun: inputs.dryRun,
+      pacing: runner.pacing,
     });
     const config = memoConfig(() => loadConfig(octokit, runner.repo, inputs.configPath));
     const ctx: EngineContext = {
@@ -86,12 +89,24 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     };
 
     let outcome: EngineOutcome | null = null;
+    let reconcileProblem: string | null = null;
     try {
-      outcome = await handleEvent(runner.event, ctx);
+      if (RECONCILE_EVENTS.has(runner.event.name)) {
+        const report = await reconcileRepo(ctx);
+        summary.reconcile = renderReconcile(report);
+        // In a dry run every pipeline stops at its first (refused) write; that is no failure.
+        const failed = inputs.dryRun
+          ? report.failed.filter((f) => !isRefusalMessage(f.error))
+          : report.failed;
+        reconcileProblem = reconcileFailure({ ...report, failed });
+      } else {
+        outcome = await handleEvent(runner.event, ctx);
+      }
     } catch (error) {
       if (!(inputs.dryRun && onlyRefusals(error))) summary.failure = messageOf(error);
     }
     summary.outcome = outcome;
+    if (reconcileProblem && !summary.failure) summary.failure = reconcileProblem;
 
     // Only when the engine needed the configuration: an event that is not ours costs no read.
     const requested = config.requested();

@@ -18,6 +18,8 @@ export interface RunnerContext {
   repo: RepoRef;
   /** REST base URL: api.github.com, `https://HOST/api/v3` on GitHub Enterprise Server, or a sandbox. */
   apiUrl: string;
+  /** False when HOTFIX_BOT_WRITE_PACING=off: for a local sandbox, where no rate limit applies. */
+  pacing: boolean;
 }
 
 /**
@@ -66,5 +68,6 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
     event: { name: engineEventName(name), id, payload },
     repo: repoOf(payload, env.GITHUB_REPOSITORY),
     apiUrl,
+    pacing: env.HOTFIX_BOT_WRITE_PACING !== "off",
   };
 }

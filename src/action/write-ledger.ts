@@ -59,12 +59,16 @@ export function lastGateWrite(writes: readonly RecordedWrite[]): CheckRunWrite |
   return null;
 }
 
-/** The last incident timeline comment written: its body is the timeline renderer's own markdown. */
+/**
+ * The last incident timeline comment written: the timeline renderer's own markdown, without its hidden
+ * machine-readable first line (state for the bot, noise for a person).
+ */
 export function lastTimelineWrite(writes: readonly RecordedWrite[]): string | null {
   for (const write of [...writes].reverse()) {
     if (write.result === "failed" || !/\/issues\/(\d+\/)?comments(\/\d+)?$/.test(write.path)) continue;
     const body = isObject(write.body) ? write.body.body : undefined;
-    if (typeof body === "string" && body.trimStart().startsWith(TIMELINE_MARKER)) return body;
+    if (typeof body !== "string" || !body.trimStart().startsWith(TIMELINE_MARKER)) continue;
+    return body.trimStart().replace(/^<!--[^\n]*-->\n*/, "");
   }
   return null;
 }

@@ -9,6 +9,11 @@ export interface CommandEntry {
 
 export const commands: CommandEntry[] = [
   {
+    name: "demo",
+    summary: "play a whole incident offline on the sandbox with the real App",
+    load: async () => (await import("./demo.js")).command,
+  },
+  {
     name: "check-title",
     summary: "check a pull request title against the title rule",
     load: async () => (await import("./check-title.js")).command,
@@ -17,6 +22,11 @@ export const commands: CommandEntry[] = [
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
     load: async () => (await import("./validate-config.js")).command,
+  },
+  {
+    name: "reconcile",
+    summary: "finish after-merge pipelines left half done (--repo owner/name)",
+    load: async () => (await import("./reconcile.js")).command,
   },
   {
     name: "sandbox",

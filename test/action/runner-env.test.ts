@@ -35,6 +35,13 @@ describe("readRunnerContext", () => {
     });
     expect(context.repo).toEqual({ owner: "acme", repo: "webshop" });
     expect(context.apiUrl).toBe("https://ghe.example.com/api/v3");
+    expect(context.pacing).toBe(true);
+  });
+
+  it("turns write pacing off only when asked to", () => {
+    const env = { GITHUB_EVENT_NAME: "pull_request", GITHUB_EVENT_PATH: prPath };
+    expect(readRunnerContext({ ...env, HOTFIX_BOT_WRITE_PACING: "off" }).pacing).toBe(false);
+    expect(readRunnerContext({ ...env, HOTFIX_BOT_WRITE_PACING: "no" }).pacing).toBe(true);
   });
 
   it("defaults to api.github.com and takes the repository from GITHUB_REPOSITORY for a schedule", () => {

@@ -72,8 +72,8 @@ describe("write ledger", () => {
     expect(lastGateWrite([refused])?.markdown).toBe("would");
   });
 
-  it("finds the timeline comment by its marker, created or edited", () => {
-    const timeline = "<!-- hotfix-bot:timeline {} -->\n## Timeline";
+  it("finds the timeline comment by its marker, created or edited, and drops its hidden state line", () => {
+    const timeline = '<!-- hotfix-bot:timeline {"v":1} -->\n### Hotfix timeline';
     expect(
       lastTimelineWrite([
         { method: "POST", path: "/repos/a/b/issues/3/comments", body: { body: timeline }, result: "sent" },
@@ -84,7 +84,7 @@ describe("write ledger", () => {
           result: "sent",
         },
       ]),
-    ).toBe(timeline);
+    ).toBe("### Hotfix timeline");
     expect(
       lastTimelineWrite([
         {
@@ -94,7 +94,7 @@ describe("write ledger", () => {
           result: "sent",
         },
       ]),
-    ).toBe(`${timeline}!`);
+    ).toBe("### Hotfix timeline!");
     expect(
       lastTimelineWrite([
         { method: "POST", path: "/repos/a/b/issues", body: { body: timeline }, result: "sent" },

@@ -1,9 +1,27 @@
+import type { CliIo } from "../../src/cli/io.js";
+import { main } from "../../src/cli.js";
 import { runCli } from "./run-cli.js";
 
-const commandNames = ["check-title", "validate-config", "sandbox"];
+const commandNames = ["demo", "check-title", "validate-config", "reconcile", "sandbox"];
+
+function memoryIo(): CliIo & { out: string; err: string } {
+  const io = {
+    out: "",
+    err: "",
+    stdout: (text: string) => {
+      io.out += `${text}\n`;
+    },
+    stderr: (text: string) => {
+      io.err += `${text}\n`;
+    },
+    env: {},
+    cwd: process.cwd(),
+  };
+  return io;
+}
 
 describe("hotfix-bot --help", () => {
-  it("lists every command and exits 0", async () => {
+  it("lists every command and exits 0 (through bin/hotfix-bot.js and the bundle)", async () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
     for (const name of commandNames) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
@@ -13,21 +31,22 @@ describe("hotfix-bot --help", () => {
     const none = await runCli([]);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain("Usage: hotfix-bot <command>");
-    const unknown = await runCli(["frobnicate"]);
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    const io = memoryIo();
+    expect(await main(["frobnicate"], io)).toBe(2);
+    expect(io.err).toContain('unknown command "frobnicate"');
   });
 
   it("does not offer a report command before one exists", async () => {
-    expect((await runCli(["report", "--help"])).code).toBe(2);
+    expect(await main(["report", "--help"], memoryIo())).toBe(2);
   });
 
   it.each(commandNames)("%s --help prints its usage and exits 0", async (name) => {
     for (const flag of ["--help", "-h"]) {
-      const run = await runCli([name, flag]);
-      expect(run.code).toBe(0);
-      expect(run.stdout).toContain(`Usage: hotfix-bot ${name}`);
-      expect(run.stdout).toContain("Exit codes");
+      const io = memoryIo();
+      expect(await main([name, flag], io)).toBe(0);
+      expect(io.out).toContain(`Usage: hotfix-bot ${name}`);
+      expect(io.out).toContain("Exit codes");
+      expect(io.err).toBe("");
     }
   });
 });

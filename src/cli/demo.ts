@@ -1,0 +1,38 @@
+import { runDemo } from "../demo/run-demo.js";
+import { type Command, parseCommandArgs } from "./command.js";
+import { EXIT, UsageError } from "./usage-error.js";
+
+const help = `Usage: hotfix-bot demo [--json] [--fast]
+
+Plays a whole incident offline: a local sandbox GitHub and the real App (its Probot server receiving signed
+webhooks). Hotfix branch, PR, required checks, the hotfix-gate, merge, then tag, release, backports (one
+clean, one with conflicts), follow-up issues, cleanup and the timeline, printed as they happen.
+
+Options:
+  --json      end with one line of JSON describing the outcome
+  --fast      turn off GitHub's write pacing (about a second per write) for a quicker run
+  -h, --help  show this help
+
+Exit codes: 0 the incident went through, 1 it did not, 2 usage error.
+`;
+
+export const command: Command = {
+  name: "demo",
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs("demo", argv, {
+      json: { type: "boolean" },
+      fast: { type: "boolean" },
+    });
+    if (values.help) {
+      io.stdout(help);
+      return EXIT.ok;
+    }
+    if (positionals.length > 0) throw new UsageError("demo", `unexpected argument "${positionals[0]}"`);
+    return runDemo({
+      json: values.json ?? false,
+      realisticPacing: !values.fast,
+      write: (line) => io.stdout(line),
+    });
+  },
+};
