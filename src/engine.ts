@@ -2,6 +2,9 @@ import { afterMergeRoute } from "./after-merge/after-merge-route.js";
 import { backportCommandRoute } from "./after-merge/backport-command.js";
 import type { EngineContext } from "./context.js";
 import { gateRoute } from "./gate/gate-route.js";
+import { draftPrRoute } from "./intake/draft-pr-route.js";
+import { incidentChangeRoute } from "./intake/incident-change-route.js";
+import { intakeRoute } from "./intake/intake-route.js";
 
 /** A webhook event as every adapter sees it: GitHub's event name (`pull_request`), delivery id, payload. */
 export interface EngineEvent {
@@ -43,7 +46,14 @@ export interface Route<Input> {
 type AnyRoute = Route<any>;
 
 /** The one dispatch table: event name + payload -> workflow steps. Adapters never route on their own. */
-export const routes: AnyRoute[] = [gateRoute, afterMergeRoute, backportCommandRoute];
+export const routes: AnyRoute[] = [
+  gateRoute,
+  afterMergeRoute,
+  backportCommandRoute,
+  intakeRoute,
+  incidentChangeRoute,
+  draftPrRoute,
+];
 
 /** Where the App puts long steps; the Action and the CLI give none and so wait for every step. */
 export interface BackgroundRunner {

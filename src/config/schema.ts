@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEPLOY_PLACEHOLDERS, unknownDeployPlaceholders } from "../deploy/deploy-inputs.js";
 import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
 import { branchPatternProblems } from "../rules/branch-pattern.js";
 import { unknownTitlePlaceholders } from "../rules/title.js";
@@ -185,17 +186,52 @@ export const configSchema = z
           .strictObject({
             id: z.string().min(1).describe("workflow file name (deploy.yml) or id"),
             ref: z.string().min(1).optional().describe("ref to run on; default the production branch"),
-            inputs: z.record(z.string(), z.string()).default({}),
+            inputs: z
+              .record(
+                z.string().min(1).max(100),
+                z
+                  .string()
+                  .max(1000)
+                  .superRefine((text, ctx) => {
+                    const unknown = unknownDeployPlaceholders(text);
+                    if (unknown.length === 0) return;
+                    const names = unknown.map((n) => `{${n}}`).join(", ");
+                    const allowed = DEPLOY_PLACEHOLDERS.map((n) => `{${n}}`).join(" ");
+                    ctx.addIssue({
+                      code: "custom",
+                      message: `unknown placeholder ${names}; allowed: ${allowed}`,
+                    });
+                  }),
+              )
+              .default({})
+              .describe(
+                `workflow_dispatch inputs with placeholders ${DEPLOY_PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}; empty = { tag: "{tag}", incident: "{incident}" }`,
+              ),
           })
           .optional(),
         environment: z.string().min(1).optional().describe("create a GitHub deployment to this environment"),
-        closeIncidentOnSuccess: z.boolean().default(false),
+        closeIncidentOnSuccess: z
+          .boolean()
+          .default(false)
+          .describe("close the incident once the tag is deployed successfully"),
+        rollbackLabel: z
+          .string()
+          .min(1)
+          .max(50)
+          .default("rollback")
+          .describe("label put on the incident when a deployment of the fix fails"),
       })
       .prefault({}),
     intake: z
       .strictObject({
-        cutFromLatestTag: z.boolean().default(false),
-        incidentReport: z.boolean().default(false),
+        cutFromLatestTag: z
+          .boolean()
+          .default(false)
+          .describe("cut hotfix/incident-<n> from the latest production tag instead of the production head"),
+        incidentReport: z
+          .boolean()
+          .default(false)
+          .describe("commit docs/incidents/HOTFIX-<date>-<slug>.md from a template to the hotfix branch"),
       })
       .prefault({}),
   })

@@ -33,6 +33,37 @@ const followUps = z
   )
   .default({});
 
+const rollback = z.object({
+  status: z.enum(["open", "conflict", "empty", "failed"]),
+  pr: count.optional(),
+  url: url.optional(),
+  error: z.string().optional(),
+});
+
+const deploy = z.object({
+  workflow: z.object({ id: z.string(), ref: z.string(), at: isoTime }).optional(),
+  environment: z.object({ name: z.string(), deployment: count, at: isoTime }).optional(),
+  deployedAt: isoTime.optional(),
+  deployment: count.optional(),
+  url: url.optional(),
+  failedAt: isoTime.optional(),
+  failedDeployment: count.optional(),
+  rollback: rollback.optional(),
+  escalated: z.boolean().optional(),
+});
+
+const intake = z.object({
+  trigger: z.enum(["label", "command"]),
+  branch: z.string(),
+  cutFrom: z.string(),
+  baseSha: z.string(),
+  productionSha: z.string(),
+  previousTag: z.object({ name: z.string(), sha: z.string() }).optional(),
+  checklist: z.boolean().optional(),
+  report: z.object({ path: z.string(), commit: z.string() }).optional(),
+  pr: z.object({ number: count, url, openedAt: isoTime, byBot: z.boolean() }).optional(),
+});
+
 const pipeline = z.object({
   pr: count,
   mergeSha: z.string(),
@@ -42,6 +73,7 @@ const pipeline = z.object({
   backports: z.record(z.string(), backport).default({}),
   followUps,
   branchDeleted: z.boolean().optional(),
+  deploy: deploy.optional(),
   done: z.boolean(),
   heartbeatAt: isoTime,
 });
@@ -59,6 +91,7 @@ export const timelineStateSchema = z.object({
   detectedAt: isoTime.optional(),
   severity: z.string().optional(),
   commander: z.string().optional(),
+  intake: intake.optional(),
   entries: z.array(entry),
   pipelines: z.record(z.string(), pipeline),
   collapsed: z.number().int().nonnegative().optional(),

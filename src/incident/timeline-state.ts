@@ -26,9 +26,54 @@ export interface PipelineState {
   backports: Record<string, BackportState>;
   followUps: Partial<Record<FollowUpKind, { issue: number; url: string }>>;
   branchDeleted?: boolean;
+  /** The deploy of the tag (deploy.workflow / deploy.environment) and what came of it. */
+  deploy?: DeployState;
   done: boolean;
   /** Last time a run worked on this pipeline; a stale heartbeat on an unfinished pipeline means a crash. */
   heartbeatAt: string;
+}
+
+/** The revert PR that answers a failed deployment; `empty` when production no longer had the change. */
+export interface RollbackState {
+  status: "open" | "conflict" | "empty" | "failed";
+  pr?: number;
+  url?: string;
+  error?: string;
+}
+
+export interface DeployState {
+  /** A workflow_dispatch sent (it cannot be found again, so it is recorded the moment it is sent). */
+  workflow?: { id: string; ref: string; at: string };
+  /** A GitHub deployment of the tag that hotfix-bot created. */
+  environment?: { name: string; deployment: number; at: string };
+  /** The first successful deployment of the tag. */
+  deployedAt?: string;
+  deployment?: number;
+  url?: string;
+  /** The first failed (failure or error) deployment of the tag, and the rollback it started. */
+  failedAt?: string;
+  failedDeployment?: number;
+  rollback?: RollbackState;
+  /** The rollback label is on the incident and the commander has been told. */
+  escalated?: boolean;
+}
+
+/** What intake did when the issue became an incident; every field is a step a redelivery need not repeat. */
+export interface IntakeState {
+  trigger: "label" | "command";
+  /** `hotfix/incident-<n>`, once its ref exists. */
+  branch: string;
+  /** The tag or branch the hotfix branch was cut from, and the commit. */
+  cutFrom: string;
+  baseSha: string;
+  /** The production head at intake. */
+  productionSha: string;
+  /** The latest production tag at intake: what production runs, and what a rollback restores. */
+  previousTag?: { name: string; sha: string };
+  checklist?: boolean;
+  report?: { path: string; commit: string };
+  /** The PR from the hotfix branch into production (the draft hotfix-bot opened, or one found open). */
+  pr?: { number: number; url: string; openedAt: string; byBot: boolean };
 }
 
 /** One line of the human timeline. The key makes adding an entry idempotent (`merged-12`, `tag-12`, …). */
@@ -47,6 +92,7 @@ export interface TimelineState {
   detectedAt?: string;
   severity?: string;
   commander?: string;
+  intake?: IntakeState;
   entries: TimelineEntry[];
   pipelines: Record<string, PipelineState>;
   /** How many of the oldest entries were dropped to keep the comment within GitHub's size limit. */

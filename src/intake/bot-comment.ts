@@ -1,0 +1,41 @@
+import type { EngineContext } from "../context.js";
+import { isBotAuthored } from "../incident/bot-author.js";
+
+interface Comment {
+  id: number;
+  body?: string | undefined;
+  user: { login?: string; type?: string } | null;
+  performed_via_github_app?: unknown;
+}
+
+async function findMarked(ctx: EngineContext, issue: number, marker: string): Promise<Comment[]> {
+  const comments = (await ctx.octokit.paginate(ctx.octokit.rest.issues.listComments, {
+    ...ctx.repo,
+    issue_number: issue,
+    per_page: 100,
+  })) as Comment[];
+  // Only an app can author a comment that counts: anyone can type the marker into their own comment.
+  return comments.filter((c) => isBotAuthored(c) && (c.body ?? "").trimStart().startsWith(marker));
+}
+
+/**
+ * Posts a comment that starts with `marker` unless one is there already; returns its id and whether this call
+ * posted it. When two runs post at once, the later comment is deleted, so there is only ever one.
+ */
+export async function ensureBotComment(
+  ctx: EngineContext,
+  issue: number,
+  marker: string,
+  body: string,
+): Promise<{ id: number; created: boolean }> {
+  const existing = await findMarked(ctx, issue, marker);
+  if (existing[0]) return { id: existing[0].id, created: false };
+  const { data } = await ctx.octokit.rest.issues.createComment({ ...ctx.repo, issue_number: issue, body });
+  const all = await findMarked(ctx, issue, marker);
+  const first = all[0];
+  if (first && first.id !== data.id) {
+    await ctx.octokit.rest.issues.deleteComment({ ...ctx.repo, comment_id: data.id });
+    return { id: first.id, created: false };
+  }
+  return { id: data.id, created: true };
+}

@@ -1,0 +1,22 @@
+import type { Route } from "../engine.js";
+import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
+import { type HotfixPush, hotfixPushFrom } from "./hotfix-push.js";
+import { withIncidentLock } from "./incident-lock.js";
+import { openDraftPr } from "./open-draft-pr.js";
+
+/** The first push of commits to `hotfix/incident-<n>`: a draft PR into production (see openDraftPr). */
+export const draftPrRoute: Route<HotfixPush> = {
+  step: "draft-pr",
+  long: true,
+  match: hotfixPushFrom,
+  async run(push, ctx) {
+    const loaded = await ctx.config();
+    if (!loaded.ok) {
+      ctx.log.error(`draft PR for ${push.branch} skipped: ${loaded.error.message}`);
+      return undefined;
+    }
+    if (!isHotfixFamilyBranch(push.branch, loaded.config.branches.patterns)) return undefined;
+    await withIncidentLock(ctx, push.incident, () => openDraftPr(ctx, loaded.config, push));
+    return undefined;
+  },
+};

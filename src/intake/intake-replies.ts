@@ -1,0 +1,28 @@
+import { escapeMarkdown } from "../text/escape-markdown.js";
+
+/** The hidden first line of a reply to one `/hotfix` comment, so a redelivery does not reply twice. */
+export function replyMarker(commentId: number): string {
+  return `<!-- hotfix-bot:hotfix-reply ${JSON.stringify({ comment: commentId })} -->`;
+}
+
+/** `/hotfix` from someone without write access: a polite no, and nothing else happens. */
+export function refusalReply(commentId: number, login: string, label: string): string {
+  return [
+    replyMarker(commentId),
+    `Thanks @${login}. Only people with write access to this repository can declare a hotfix incident with \`/hotfix\`, so nothing was done.`,
+    `If production is affected, ask a maintainer to comment \`/hotfix\` here or to add the ${escapeMarkdown(label)} label.`,
+  ].join("\n");
+}
+
+/** `/hotfix` on a closed issue: incidents are declared on open issues. */
+export function closedIssueReply(commentId: number): string {
+  return [
+    replyMarker(commentId),
+    "This issue is closed, so no hotfix incident was declared. Reopen it and comment `/hotfix` again if production is still affected.",
+  ].join("\n");
+}
+
+/** `/hotfix` while `.github/hotfix.yml` is broken: say why nothing happened, where the commander looks. */
+export function configErrorReply(commentId: number, message: string): string {
+  return [replyMarker(commentId), `\`/hotfix\` cannot run: ${escapeMarkdown(message)}`].join("\n");
+}

@@ -1,0 +1,115 @@
+import { z } from "zod";
+import type { Severity } from "../config/schema.js";
+import type { EngineEvent } from "../engine.js";
+
+/** The facts of the issue that becomes (or is) the incident, as the event carries them. */
+export interface IncidentIssue {
+  number: number;
+  title: string;
+  state: "open" | "closed";
+  labels: string[];
+  url: string;
+}
+
+/**
+ * What turns an issue into an incident: a label (any label; whether it is a severity label is known only once the
+ * configuration is read) or a `/hotfix` command. `at` is when it happened, as GitHub reports it.
+ */
+export type IntakeTrigger =
+  | { kind: "label"; issue: IncidentIssue; label: string; actor: string; at: string | null }
+  | {
+      kind: "command";
+      issue: IncidentIssue;
+      actor: string;
+      at: string | null;
+      commentId: number;
+      /** `/hotfix P0` names the severity; plain `/hotfix` leaves it to the labels or the default. */
+      severity: Severity | null;
+    };
+
+/** An issue as webhooks carry it; a pull request (with `pull_request`) is told apart by the caller. */
+export const issueShape = z.object({
+  number: z.number().int().positive(),
+  title: z.string(),
+  state: z.enum(["open", "closed"]),
+  labels: z.array(z.object({ name: z.string() })).default([]),
+  html_url: z.string(),
+  updated_at: z.string().nullable().optional(),
+  pull_request: z.unknown().optional(),
+});
+
+export const userShape = z.object({ login: z.string(), type: z.string().optional() });
+
+const labeledShape = z.object({
+  action: z.literal("labeled"),
+  issue: issueShape,
+  label: z.object({ name: z.string() }),
+  sender: userShape,
+});
+
+const commentShape = z.object({
+  action: z.literal("created"),
+  issue: issueShape,
+  comment: z.object({
+    id: z.number().int().positive(),
+    body: z.string().max(65_536),
+    created_at: z.string().nullable().optional(),
+    user: userShape,
+  }),
+});
+
+export function incidentIssueFrom(issue: z.infer<typeof issueShape>): IncidentIssue {
+  return {
+    number: issue.number,
+    title: issue.title,
+    state: issue.state,
+    labels: issue.labels.map((label) => label.name),
+    url: issue.html_url,
+  };
+}
+
+/**
+ * `/hotfix`, optionally followed by a severity (`/hotfix P0`), alone on the first line of a comment. Anything else
+ * on that line makes it an ordinary comment, so that prose mentioning /hotfix is never a command.
+ */
+export function parseHotfixCommand(body: string): { severity: Severity | null } | null {
+  const first = body.split(/\r?\n/, 1)[0] ?? "";
+  const match = /^\/hotfix(?:[ \t]+(P[012]))?[ \t]*$/i.exec(first.trim());
+  if (!match) return null;
+  const severity = match[1]?.toUpperCase();
+  return { severity: severity === "P0" || severity === "P1" || severity === "P2" ? severity : null };
+}
+
+/** Reads an intake trigger from an event (pure): a label added to an issue, or `/hotfix` from a person. */
+export function intakeTriggerFrom(event: EngineEvent): IntakeTrigger | null {
+  if (event.name === "issues") {
+    const parsed = labeledShape.safeParse(event.payload);
+    if (!parsed.success || parsed.data.issue.pull_request !== undefined) return null;
+    const { issue, label, sender } = parsed.data;
+    return {
+      kind: "label",
+      issue: incidentIssueFrom(issue),
+      label: label.name,
+      actor: sender.login,
+      at: issue.updated_at ?? null,
+    };
+  }
+  if (event.name === "issue_comment") {
+    const parsed = commentShape.safeParse(event.payload);
+    if (!parsed.success || parsed.data.issue.pull_request !== undefined) return null;
+    const { issue, comment } = parsed.data;
+    // A bot's comment is never a command: an echo of one (ours included) must not declare an incident.
+    if (comment.user.type === "Bot" || comment.user.login.endsWith("[bot]")) return null;
+    const command = parseHotfixCommand(comment.body);
+    if (!command) return null;
+    return {
+      kind: "command",
+      issue: incidentIssueFrom(issue),
+      actor: comment.user.login,
+      at: comment.created_at ?? null,
+      commentId: comment.id,
+      severity: command.severity,
+    };
+  }
+  return null;
+}

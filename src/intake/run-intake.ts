@@ -1,0 +1,166 @@
+import type { HotfixConfig, Severity } from "../config/schema.js";
+import type { EngineContext } from "../context.js";
+import { addEntry, emptyTimeline, type IntakeState, type TimelineState } from "../incident/timeline-state.js";
+import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import { httpStatus } from "../util/http-status.js";
+import { ensureBotComment } from "./bot-comment.js";
+import { checklistComment, checklistMarker } from "./checklist.js";
+import { cutIncidentBranch } from "./cut-incident-branch.js";
+import { incidentReport, incidentReportPath } from "./incident-report.js";
+import type { IncidentIssue } from "./intake-trigger.js";
+
+export interface IntakeRequest {
+  issue: IncidentIssue;
+  trigger: "label" | "command";
+  severity: Severity;
+  /** Who declared the incident: the incident commander. */
+  actor: string;
+  /** When it was declared (the label or comment time). */
+  at: string;
+}
+
+export interface IntakeResult {
+  incident: number;
+  branch: string;
+  /** False when everything was already done (a redelivery, or the label after `/hotfix`). */
+  changed: boolean;
+}
+
+function hasLabel(labels: readonly string[], name: string): boolean {
+  return labels.some((label) => label.toLowerCase() === name.toLowerCase());
+}
+
+/**
+ * Makes an issue the incident: timeline (detected at, severity, commander), the severity label, the branch
+ * `hotfix/incident-<n>`, optionally the incident report on it, and the checklist with the rollback plan. Each step
+ * is skipped when the timeline or GitHub shows it done, so any number of deliveries end in the same one branch,
+ * one timeline and one checklist. The timeline is written once, at the end: it records, the ref is the ledger.
+ */
+export async function runIntake(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  request: IntakeRequest,
+): Promise<IntakeResult> {
+  const { octokit, repo } = ctx;
+  const n = request.issue.number;
+  const timeline = await readTimeline(octokit, repo, n);
+  const before = timeline.state ?? emptyTimeline(n);
+  let state: TimelineState = { ...before, incident: n };
+
+  if (state.detectedAt === undefined) {
+    state = {
+      ...state,
+      detectedAt: request.at,
+      severity: state.severity ?? request.severity,
+      commander: state.commander ?? request.actor,
+    };
+    const how = request.trigger === "label" ? `label ${config.severity.labels[request.severity]}` : "/hotfix";
+    state = addEntry(state, {
+      key: "declared",
+      at: request.at,
+      text: `Incident declared by @${request.actor} (${how}), severity ${request.severity}`,
+      url: request.issue.url,
+    });
+  }
+  const severity = (state.severity as Severity | undefined) ?? request.severity;
+  const now = () => ctx.clock().toISOString();
+
+  const label = config.severity.labels[severity];
+  const labelled = state.entries.some((e) => e.key === "severity-label");
+  if (!labelled && !hasLabel(request.issue.labels, label)) {
+    await octokit.rest.issues.addLabels({ ...repo, issue_number: n, labels: [label] });
+    state = addEntry(state, { key: "severity-label", at: now(), text: `Label ${label} added` });
+  }
+
+  let intake: IntakeState | undefined = state.intake;
+  if (!intake) {
+    const cut = await cutIncidentBranch(ctx, config, n);
+    intake = {
+      trigger: request.trigger,
+      branch: cut.branch,
+      cutFrom: cut.cutFrom,
+      baseSha: cut.baseSha,
+      productionSha: cut.productionSha,
+      ...(cut.previousTag ? { previousTag: cut.previousTag } : {}),
+    };
+    state = addEntry(state, {
+      key: "branch",
+      at: now(),
+      text: cut.created
+        ? `Branch ${cut.branch} cut from ${cut.cutFrom} (${cut.baseSha.slice(0, 7)})`
+        : `Branch ${cut.branch} already existed (${cut.baseSha.slice(0, 7)}); kept as it is`,
+    });
+  }
+
+  if (config.intake.incidentReport && !intake.report) {
+    intake = { ...intake, report: await commitIncidentReport(ctx, state, request, intake) };
+    state = addEntry(state, {
+      key: "incident-report",
+      at: now(),
+      text: `Incident report ${intake.report?.path ?? ""} committed to ${intake.branch}`,
+    });
+  }
+
+  if (!intake.checklist) {
+    const body = checklistComment({
+      repo,
+      incident: n,
+      severity,
+      branch: intake.branch,
+      cutFrom: intake.cutFrom,
+      baseSha: intake.baseSha,
+      previousTag: intake.previousTag ?? null,
+      productionSha: intake.productionSha,
+      config,
+    });
+    await ensureBotComment(ctx, n, checklistMarker(n), body);
+    intake = { ...intake, checklist: true };
+    state = addEntry(state, { key: "checklist", at: now(), text: "Checklist and rollback plan posted" });
+  }
+  state = { ...state, intake };
+
+  const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
+  if (changed) await writeTimeline(octokit, repo, n, timeline.commentId, state);
+  else ctx.log.info(`incident #${n}: intake already done`);
+  return { incident: n, branch: intake.branch, changed };
+}
+
+/**
+ * Commits the incident report to the hotfix branch (one write). A file already there (a crash after this write)
+ * is kept; the branch head then stands for the report's commit.
+ */
+async function commitIncidentReport(
+  ctx: EngineContext,
+  state: TimelineState,
+  request: IntakeRequest,
+  intake: IntakeState,
+): Promise<{ path: string; commit: string }> {
+  const { octokit, repo } = ctx;
+  const detectedAt = state.detectedAt ?? request.at;
+  const path = incidentReportPath({ title: request.issue.title, incident: request.issue.number, detectedAt });
+  const content = incidentReport({
+    incident: request.issue.number,
+    title: request.issue.title,
+    url: request.issue.url,
+    severity: (state.severity as Severity | undefined) ?? request.severity,
+    detectedAt,
+    commander: state.commander ?? request.actor,
+    branch: intake.branch,
+    previousTag: intake.previousTag?.name ?? null,
+  });
+  try {
+    const { data } = await octokit.rest.repos.createOrUpdateFileContents({
+      ...repo,
+      path,
+      branch: intake.branch,
+      message: `Incident report for #${request.issue.number}`,
+      content: Buffer.from(content, "utf8").toString("base64"),
+    });
+    return { path, commit: data.commit.sha ?? "" };
+  } catch (error) {
+    // 422 without a sha: the file exists.
+    if (httpStatus(error) !== 422) throw error;
+    const { data: ref } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${intake.branch}` });
+    return { path, commit: ref.object.sha };
+  }
+}

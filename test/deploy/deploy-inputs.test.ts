@@ -1,0 +1,29 @@
+import { validateConfig } from "../../src/config/parse-config.js";
+import { renderDeployInputs, unknownDeployPlaceholders } from "../../src/deploy/deploy-inputs.js";
+
+const values = { tag: "hotfix-20260301-1200", incident: "12", pr: "34", sha: "f".repeat(40), severity: "P1" };
+
+test("no configured inputs: the tag and the incident", () => {
+  expect(renderDeployInputs({}, values)).toEqual({ tag: "hotfix-20260301-1200", incident: "12" });
+});
+
+test("configured inputs are filled in one pass from the fixed set; anything else stays text", () => {
+  expect(
+    renderDeployInputs(
+      { version: "{tag}", note: "#{incident} via #{pr} ({severity}) {sha}", other: "{unknown} {tag", raw: "{{tag}}" },
+      { ...values, tag: "{incident}" },
+    ),
+  ).toEqual({
+    version: "{incident}",
+    note: `#12 via #34 (P1) ${"f".repeat(40)}`,
+    other: "{unknown} {tag",
+    raw: "{{incident}}",
+  });
+});
+
+test("an unknown placeholder is a configuration error that names the field", () => {
+  expect(unknownDeployPlaceholders("{tag} {tga} {tga} {constructor}")).toEqual(["tga", "constructor"]);
+  const result = validateConfig({ deploy: { workflow: { id: "deploy.yml", inputs: { version: "{tga}" } } } });
+  expect(result.ok).toBe(false);
+  if (!result.ok) expect(result.error.message).toMatch(/deploy\.workflow\.inputs\.version.*unknown placeholder \{tga\}/);
+});
