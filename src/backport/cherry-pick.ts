@@ -1,7 +1,8 @@
 import type { Octokit } from "../context.js";
 import { CherryPickError, isWorkflowPath } from "./backport-errors.js";
 import { cherryPickMessage } from "./cherry-pick-message.js";
-import { GitWriter } from "./git-writer.js";
+import type { CommitSource } from "./git-tree.js";
+import { GitWriter, type GitWrites } from "./git-writer.js";
 import { GitHubTreeSource } from "./github-tree-source.js";
 import { planPick } from "./local-pick.js";
 import type { Pick } from "./pick-list.js";
@@ -52,9 +53,22 @@ export async function cherryPickCommits(
   repo: { owner: string; repo: string },
   input: CherryPickInput,
 ): Promise<CherryPickResult> {
-  const source = new GitHubTreeSource(octokit, repo);
   const changed = new Set<string>();
-  const writer = new GitWriter(octokit, repo, () => [...changed]);
+  return cherryPickWith(
+    new GitHubTreeSource(octokit, repo),
+    new GitWriter(octokit, repo, () => [...changed]),
+    input,
+    changed,
+  );
+}
+
+/** cherryPickCommits over any reader and writer; `changed` collects the paths the picks change. */
+export async function cherryPickWith(
+  source: CommitSource,
+  writer: GitWrites,
+  input: CherryPickInput,
+  changed: Set<string> = new Set(),
+): Promise<CherryPickResult> {
   const result: CherryPickResult = {
     status: "empty",
     headSha: input.ontoSha,

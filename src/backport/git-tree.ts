@@ -19,6 +19,22 @@ export interface TreeSource {
   blob(sha: string): Promise<Uint8Array>;
 }
 
+/** What a cherry-pick needs to know of a commit. */
+export interface CommitFacts {
+  sha: string;
+  tree: string;
+  parents: string[];
+  message: string;
+  author: { name: string; email: string; date: string };
+}
+
+/** A TreeSource that also reads commits. */
+export interface CommitSource extends TreeSource {
+  /** Requests made so far. */
+  readonly reads: number;
+  commit(sha: string): Promise<CommitFacts>;
+}
+
 /** A file-level change from one tree to another (null: absent on that side). */
 export interface FileChange {
   path: string;

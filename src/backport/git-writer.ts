@@ -11,11 +11,28 @@ export type MergeOutcome =
   | { merged: true; sha: string; tree: string }
   | { merged: false; reason: "conflict" | "nothing" };
 
+/** The writes a cherry-pick makes; GitWriter makes them through the API, tests make them in a local repository. */
+export interface GitWrites {
+  /** Writes made so far, failed attempts included. */
+  readonly writes: number;
+  tree(baseTree: string, entries: readonly NewEntry[]): Promise<string>;
+  commit(input: {
+    message: string;
+    tree: string;
+    parents: string[];
+    author?: { name: string; email: string; date: string };
+  }): Promise<string>;
+  createBranch(branch: string, sha: string): Promise<void>;
+  moveBranch(branch: string, sha: string): Promise<void>;
+  deleteBranch(branch: string): Promise<void>;
+  merge(base: string, head: string, message: string): Promise<MergeOutcome>;
+}
+
 /**
  * The Git Data API writes a cherry-pick makes, each counted (failed attempts too), with GitHub's refusal to touch
  * workflow files turned into a WorkflowPermissionError.
  */
-export class GitWriter {
+export class GitWriter implements GitWrites {
   writes = 0;
 
   constructor(

@@ -1,20 +1,11 @@
 import type { Octokit, RepoRef } from "../context.js";
-import type { TreeItem, TreeSource } from "./git-tree.js";
-
-/** What a cherry-pick needs to know of a commit. */
-export interface CommitFacts {
-  sha: string;
-  tree: string;
-  parents: string[];
-  message: string;
-  author: { name: string; email: string; date: string };
-}
+import type { CommitFacts, CommitSource, TreeItem } from "./git-tree.js";
 
 /**
  * Trees, blobs and commits read through the Git Data API, each object at most once (objects never change), with
  * the number of requests made.
  */
-export class GitHubTreeSource implements TreeSource {
+export class GitHubTreeSource implements CommitSource {
   reads = 0;
   private readonly trees = new Map<string, Promise<TreeItem[]>>();
   private readonly blobs = new Map<string, Promise<Uint8Array>>();

@@ -83,24 +83,27 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
   const isDir = (entry: GitEntry | null | "blocked") =>
     entry !== null && entry !== "blocked" && entry.type === "tree";
 
-  // Directories the picked commit removes while the target changed them: git may see a directory rename.
-  const settled = new Set<string>();
+  // A directory the picked commit empties, where the target added files: if the pick moved the directory, git
+  // moves the target's new files along (and reports their new place).
+  const adds = changes.files.some((c) => c.before === null);
   for (const dir of changes.removedDirs) {
     const there = await ours(dir.path);
-    if (there !== null && there !== "blocked" && there.type === "tree" && there.sha === dir.sha) continue;
-    const covered = changes.files.filter((c) => c.path.startsWith(`${dir.path}/`));
-    for (const c of covered) settled.add(c.path);
+    if (!adds || !isDir(there) || (there as GitEntry).sha === dir.sha) continue;
+    const before = new Set(changes.files.filter((c) => c.path.startsWith(`${dir.path}/`)).map((c) => c.path));
+    const added = ((await source.files((there as GitEntry).sha)) ?? [])
+      .map((file) => `${dir.path}/${file.path}`)
+      .filter((path) => !before.has(path));
+    if (added.length === 0) continue;
     plan.uncertain.push({
-      reason: `the target changed ${dir.path}/, which the picked commit removes`,
-      paths: [dir.path],
-      theirs: covered,
+      reason: `the target added files under ${dir.path}/, which the picked commit empties`,
+      paths: added,
+      theirs: changes.files,
       onConflict: [],
     });
   }
 
   const merges: { change: FileChange; ours: GitEntry; mode: string; addedTwice?: boolean }[] = [];
   for (const change of changes.files) {
-    if (settled.has(change.path)) continue;
     const { path, before: base, after: theirs } = change;
     const o = await ours(path);
     const uncertain = (reason: string, onConflict: NewEntry[] = []) =>

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { CherryPickError } from "./backport-errors.js";
 import type { FileChange, TreeSource } from "./git-tree.js";
-import type { GitWriter } from "./git-writer.js";
+import type { GitWrites } from "./git-writer.js";
 import type { LocalPlan, NewEntry, UncertainItem } from "./local-pick.js";
 import type { Pick } from "./pick-list.js";
 import { diffTrees } from "./tree-changes.js";
@@ -30,7 +30,7 @@ export interface ServerPickOutcome {
  */
 export async function serverCherryPick(
   source: TreeSource,
-  writer: GitWriter,
+  writer: GitWrites,
   input: ServerPickInput,
 ): Promise<ServerPickOutcome> {
   const { pick, baseTree, oursTree, plan } = input;

@@ -1,0 +1,96 @@
+import fc from "fast-check";
+import { cherryPickWith } from "../../src/backport/cherry-pick.js";
+import { GitRepo, LocalGitWriter, LocalTreeSource, readCommit } from "./git-repo.js";
+import { history, renamesPossible, writeHistory } from "./random-history.js";
+
+/**
+ * git is the judge: for random histories (a base, a develop branch and a hotfix commit, each edited at random
+ * from a tiny alphabet so that edits collide, with modes, symlinks, binaries, additions and deletions) the
+ * cherry-pick computed here — the local merge, and git's merge through the same sibling-commit technique when
+ * the local merge cannot vouch for the result — must end where `git cherry-pick -x` ends: the same tree and
+ * message, the same conflicting files (by their old names where git detected a rename), or nothing to pick.
+ */
+
+let repo: GitRepo;
+const tally = { local: 0, server: 0, clean: 0, conflict: 0, empty: 0 };
+
+beforeAll(() => {
+  repo = new GitRepo();
+  // A first commit, so that the worktree has a HEAD to leave.
+  repo.git(["commit", "-q", "--allow-empty", "-m", "root"]);
+});
+
+afterAll(() => {
+  repo.remove();
+});
+
+type GitVerdict =
+  | { status: "clean"; tree: string; message: string; author: string }
+  | { status: "conflict"; files: string[] }
+  | { status: "empty" };
+
+function gitCherryPick(onto: string, pick: string): GitVerdict {
+  repo.git(["checkout", "-q", "-f", "--detach", onto]);
+  const attempt = repo.tryGit(["cherry-pick", "-x", pick]);
+  if (attempt.status === 0) {
+    const head = readCommit(repo, "HEAD");
+    return {
+      status: "clean",
+      tree: head.tree,
+      message: head.message,
+      author: `${head.author.name} <${head.author.email}> ${head.author.date}`,
+    };
+  }
+  const unmerged = repo.git(["diff", "--name-only", "--diff-filter=U"]).split("\n").filter(Boolean);
+  repo.tryGit(["cherry-pick", "--abort"]);
+  repo.git(["clean", "-q", "-f", "-d"]);
+  if (unmerged.length > 0) return { status: "conflict", files: unmerged.sort() };
+  return { status: "empty" };
+}
+
+test("cherry-picks exactly as git cherry-pick -x does, locally where it can and through git's merge elsewhere", async () => {
+  await fc.assert(
+    fc.asyncProperty(history, async (h) => {
+      const { base, develop, hotfix } = writeHistory(repo, h);
+      const verdict = gitCherryPick(develop, hotfix);
+      const writer = new LocalGitWriter(repo);
+      const source = new LocalTreeSource(repo);
+      const result = await cherryPickWith(source, writer, {
+        ontoSha: develop,
+        ontoLabel: "develop",
+        picks: [{ sha: hotfix, parent: base }],
+      }).finally(() => source.close());
+      tally[result.usedServerMerge ? "server" : "local"]++;
+      tally[verdict.status]++;
+
+      expect(result.status).toBe(verdict.status);
+      if (verdict.status === "clean") {
+        const made = readCommit(repo, result.headSha);
+        expect(made.tree).toBe(verdict.tree);
+        expect(made.message).toBe(verdict.message);
+        expect(`${made.author.name} <${made.author.email}> ${made.author.date}`).toBe(verdict.author);
+        expect(made.parents).toEqual([develop]);
+        if (!result.usedServerMerge) expect(writer.log).toEqual(["tree", "commit"]);
+      } else if (verdict.status === "conflict") {
+        expect(result.usedServerMerge).toBe(true);
+        // GitHub's merge endpoint names no file; with a rename git reports the new path, the plan the old one.
+        if (!renamesPossible(h)) expect(result.conflictFiles).toEqual(verdict.files);
+        else expect(result.conflictFiles.length).toBeGreaterThan(0);
+        expect(readCommit(repo, result.headSha).parents).toEqual([develop]);
+      } else {
+        expect(result.headSha).toBe(develop);
+        expect(result.commits).toEqual([{ pick: hotfix, commit: null }]);
+      }
+      // The temporary branch of the server-side merge never outlives the call.
+      expect(repo.git(["for-each-ref", "refs/heads/hotfix-bot/"])).toBe("");
+    }),
+    { numRuns: 100, seed: 20240501, endOnFailure: true },
+  );
+  process.stdout.write(`cherry-pick property tally: ${JSON.stringify(tally)}\n`);
+  // The generator must exercise every path, or the property proves little.
+  expect(tally.local).toBeGreaterThan(20);
+  expect(tally.server).toBeGreaterThan(20);
+  expect(tally.conflict).toBeGreaterThan(10);
+  expect(tally.clean).toBeGreaterThan(20);
+  expect(tally.empty).toBeGreaterThan(0);
+}, 120_000);
