@@ -16,6 +16,7 @@ import { createRouteTable } from "./routes/all-routes.js";
 import { SandboxClient } from "./sandbox-client.js";
 import { type RepositorySpec, seedRepository } from "./seed-repository.js";
 import { enqueueMergeGroup } from "./services/merge-group.js";
+import { markReadyForReview } from "./services/ready-for-review.js";
 import { fullName, type Repository } from "./state/model.js";
 import { World } from "./state/world.js";
 import { WebhookDispatcher, type WebhookTarget } from "./webhooks/webhook-dispatcher.js";
@@ -204,6 +205,11 @@ export class Sandbox {
     login: string,
   ): Promise<{ headSha: string; headRef: string }> {
     return enqueueMergeGroup(this.world, this.internalRepo(repo), number, this.world.ensureUser(login));
+  }
+
+  /** Marks a draft PR ready for review, as a person does in the UI: `pull_request.ready_for_review`. */
+  async markReadyForReview(repo: string, number: number, login: string): Promise<void> {
+    await markReadyForReview(this.world, this.internalRepo(repo), number, this.world.ensureUser(login));
   }
 
   /**
