@@ -19,7 +19,9 @@ const actionPlugin: esbuild.Plugin = {
       path: fileURLToPath(new URL("../node_modules/probot/lib/octokit/probot-octokit.js", import.meta.url)),
     }));
     build.onResolve({ filter: /\/oidc-utils\.js$/ }, (args) =>
-      /[\\/]@actions[\\/]core[\\/]/.test(args.importer) ? { path: "oidc-utils", namespace: "omitted" } : undefined,
+      /[\\/]@actions[\\/]core[\\/]/.test(args.importer)
+        ? { path: "oidc-utils", namespace: "omitted" }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: "omitted" }, () => ({
       loader: "js",
