@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { branchNameProblem } from "../backport/backport-branch.js";
 import type { Route } from "../engine.js";
+import { ensureBotComment } from "../intake/bot-comment.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { httpStatus } from "../util/http-status.js";
 import { hasWritePermission } from "../util/permission.js";
@@ -11,16 +12,24 @@ export interface BackportCommand {
   pull: number;
   target: string;
   commenter: string;
+  /** The command's comment: a reply names it, so that a redelivery finds the reply instead of posting another. */
+  commentId: number;
 }
 
 const commentShape = z.object({
   action: z.literal("created"),
   issue: z.object({ number: z.number().int().positive(), pull_request: z.object({}).passthrough() }),
   comment: z.object({
+    id: z.number().int().positive(),
     body: z.string().max(65_536),
     user: z.object({ login: z.string(), type: z.string() }),
   }),
 });
+
+/** The hidden first line of the reply to one `/backport` comment. */
+export function backportReplyMarker(commentId: number): string {
+  return `<!-- hotfix-bot:backport-reply ${JSON.stringify({ comment: commentId })} -->`;
+}
 
 /** `/backport <branch>` alone on the first line of a new comment on a pull request, from a person. */
 export function parseBackportCommand(payload: unknown): BackportCommand | null {
@@ -28,7 +37,12 @@ export function parseBackportCommand(payload: unknown): BackportCommand | null {
   if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
   const match = /^\/backport[ \t]+(\S+)[ \t]*$/.exec(parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "");
   if (!match?.[1]) return null;
-  return { pull: parsed.data.issue.number, target: match[1], commenter: parsed.data.comment.user.login };
+  return {
+    pull: parsed.data.issue.number,
+    target: match[1],
+    commenter: parsed.data.comment.user.login,
+    commentId: parsed.data.comment.id,
+  };
 }
 
 /** The `/backport <branch>` command on a merged hotfix PR: one more backport target, from a writer only. */
@@ -40,8 +54,9 @@ export const backportCommandRoute: Route<BackportCommand> = {
   },
   async run(command, ctx) {
     const { octokit, repo } = ctx;
-    const reply = (body: string) =>
-      octokit.rest.issues.createComment({ ...repo, issue_number: command.pull, body });
+    // One reply per command comment, however often its event is delivered.
+    const marker = backportReplyMarker(command.commentId);
+    const reply = (body: string) => ensureBotComment(ctx, command.pull, marker, `${marker}\n${body}`);
     if (!(await hasWritePermission(ctx, command.commenter))) {
       await reply(
         `@${command.commenter} only people with write access can ask for a backport; nothing was done.`,
