@@ -216,7 +216,13 @@ async function runGate(input: GateInput, ctx: EngineContext): Promise<StepOutcom
 
   if (input.kind === "pull-request") {
     if (input.pr.baseRef !== production) return undefined;
-    return publishPull(ctx, config, input.pr, input.pr.headSha);
+    // The payload may be stale: a redelivered `opened` after the title was fixed, or deliveries out of order. The
+    // verdict is written from the PR as it is now (one read), so an old event can never turn a green gate red.
+    const pr = await fetchPullRequest(ctx, input.pr.number);
+    // A PR that moved on (new head, closed, retargeted) is evaluated by its own events.
+    if (pr?.state !== "open" || pr.headSha !== input.pr.headSha || pr.baseRef !== production)
+      return undefined;
+    return publishPull(ctx, config, pr, pr.headSha);
   }
 
   if (input.kind === "checks") {

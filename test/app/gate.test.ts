@@ -49,13 +49,14 @@ function calls(): string[] {
 }
 
 describe("a hotfix PR into production", () => {
-  it("passes with a success run that shows every criterion, in 6 reads and 1 write", async () => {
+  it("passes with a success run that shows every criterion, in 7 reads and 1 write", async () => {
     const pr = cleanHotfix(github);
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
 
     expect(calls().sort()).toEqual(
       [
         `GET /repos/${OWNER}/${REPO}/contents/.github/hotfix.yml`,
+        `GET /repos/${OWNER}/${REPO}/pulls/42`,
         `GET /repos/${OWNER}/${REPO}/pulls/42/reviews`,
         `GET /repos/${OWNER}/${REPO}/pulls/42/files`,
         `GET /repos/${OWNER}/${REPO}/compare/main...${HEAD}`,
@@ -337,6 +338,27 @@ describe("one run per head SHA", () => {
   });
 });
 
+describe("stale and out-of-order deliveries", () => {
+  it("a redelivered opened event with the old title leaves the gate green: the PR is read as it is now", async () => {
+    const pr = cleanHotfix(github);
+    await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
+    expect(github.gateRuns()[0]).toMatchObject({ status: "completed", conclusion: "success" });
+    github.clear();
+
+    await deliver(probot, "pull_request", pullRequestEvent("opened", { ...pr, title: "no key" }));
+    expect(github.writes).toEqual([]);
+    expect(github.gateRuns()).toHaveLength(1);
+    expect(github.gateRuns()[0]).toMatchObject({ status: "completed", conclusion: "success" });
+  });
+
+  it("an event for a head the PR has moved on from writes nothing", async () => {
+    const pr = cleanHotfix(github);
+    github.pulls.set(PR_NUMBER, { ...pr, head: { ...(pr.head as Json), sha: "2".repeat(40) } });
+    await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
+    expect(github.writes).toEqual([]);
+  });
+});
+
 describe("events that are not the gate's", () => {
   it("a non-hotfix PR into production gets a neutral run", async () => {
     const pr = cleanHotfix(github, { headRef: "release/2024-05", labels: [] });
@@ -344,10 +366,11 @@ describe("events that are not the gate's", () => {
 
     expect(calls()).toEqual([
       `GET /repos/${OWNER}/${REPO}/contents/.github/hotfix.yml`,
+      `GET /repos/${OWNER}/${REPO}/pulls/42`,
       `GET ${HEAD_RUNS}`,
       `POST ${CHECK_RUNS}`,
     ]);
-    expect(github.apiRequests[1]?.query.get("check_name")).toBe("hotfix-gate");
+    expect(github.apiRequests[2]?.query.get("check_name")).toBe("hotfix-gate");
     const body = lastGateBody();
     expect(body).toMatchObject({ status: "completed", conclusion: "neutral" });
     expect(output(body).title).toBe("Not a hotfix PR");
