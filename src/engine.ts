@@ -1,6 +1,7 @@
 import { afterMergeRoute } from "./after-merge/after-merge-route.js";
 import { backportCommandRoute } from "./after-merge/backport-command.js";
 import type { EngineContext } from "./context.js";
+import { deploymentStatusRoute } from "./deploy/deployment-status-route.js";
 import { gateRoute } from "./gate/gate-route.js";
 import { draftPrRoute } from "./intake/draft-pr-route.js";
 import { incidentChangeRoute } from "./intake/incident-change-route.js";
@@ -53,6 +54,7 @@ export const routes: AnyRoute[] = [
   intakeRoute,
   incidentChangeRoute,
   draftPrRoute,
+  deploymentStatusRoute,
 ];
 
 /** Where the App puts long steps; the Action and the CLI give none and so wait for every step. */

@@ -2,6 +2,7 @@ import { expandTargets } from "../backport/backport-branch.js";
 import { commitsToPick } from "../backport/pick-list.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import { deployAfterTag } from "../deploy/trigger-deploy.js";
 import type { StepOutcome } from "../engine.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
@@ -64,6 +65,7 @@ async function runPipeline(
   const timelineIssue = incident ?? pr.number;
   const timeline = await readTimeline(octokit, repo, timelineIssue);
   let state: TimelineState = timeline.state ?? emptyTimeline(incident);
+  let commentId = timeline.commentId;
   const previous = state.pipelines[String(pr.number)];
   const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
   if (previous?.done && wanted.every((target) => settled(previous, target))) {
@@ -117,6 +119,17 @@ async function runPipeline(
       url: released.release.url,
     });
   }
+
+  // 1b. Deploy the tag (deploy.workflow / deploy.environment), before the slower steps: recovery waits for it.
+  ({ state, commentId } = await deployAfterTag(ctx, config, {
+    state,
+    pipeline,
+    pr,
+    incident,
+    severity: severityOfLabels(pr.labels, state.severity, config),
+    timelineIssue,
+    commentId,
+  }));
 
   // 2. Backports, one target at a time: each is independent, and a failure is recorded, not fatal to the rest.
   const todo = wanted.filter((target) => !settled(pipeline, target));
@@ -194,7 +207,7 @@ async function runPipeline(
     allBackportsOpen && (pipeline.branchDeleted === true || !config.backport.deleteHotfixBranch);
   pipeline.heartbeatAt = now();
   state = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: pipeline } };
-  await writeTimeline(octokit, repo, timelineIssue, timeline.commentId, state);
+  await writeTimeline(octokit, repo, timelineIssue, commentId, state);
   return outcomeOf(pipeline);
 }
 

@@ -50,6 +50,7 @@ const deploy = z.object({
   failedDeployment: count.optional(),
   rollback: rollback.optional(),
   escalated: z.boolean().optional(),
+  error: z.string().optional(),
 });
 
 const intake = z.object({

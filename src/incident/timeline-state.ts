@@ -56,6 +56,8 @@ export interface DeployState {
   rollback?: RollbackState;
   /** The rollback label is on the incident and the commander has been told. */
   escalated?: boolean;
+  /** Why the deploy could not be started (a refused dispatch, a deployment GitHub would not create). */
+  error?: string;
 }
 
 /** What intake did when the issue became an incident; every field is a step a redelivery need not repeat. */

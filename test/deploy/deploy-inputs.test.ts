@@ -10,7 +10,12 @@ test("no configured inputs: the tag and the incident", () => {
 test("configured inputs are filled in one pass from the fixed set; anything else stays text", () => {
   expect(
     renderDeployInputs(
-      { version: "{tag}", note: "#{incident} via #{pr} ({severity}) {sha}", other: "{unknown} {tag", raw: "{{tag}}" },
+      {
+        version: "{tag}",
+        note: "#{incident} via #{pr} ({severity}) {sha}",
+        other: "{unknown} {tag",
+        raw: "{{tag}}",
+      },
       { ...values, tag: "{incident}" },
     ),
   ).toEqual({
@@ -25,5 +30,6 @@ test("an unknown placeholder is a configuration error that names the field", () 
   expect(unknownDeployPlaceholders("{tag} {tga} {tga} {constructor}")).toEqual(["tga", "constructor"]);
   const result = validateConfig({ deploy: { workflow: { id: "deploy.yml", inputs: { version: "{tga}" } } } });
   expect(result.ok).toBe(false);
-  if (!result.ok) expect(result.error.message).toMatch(/deploy\.workflow\.inputs\.version.*unknown placeholder \{tga\}/);
+  if (!result.ok)
+    expect(result.error.message).toMatch(/deploy\.workflow\.inputs\.version.*unknown placeholder \{tga\}/);
 });

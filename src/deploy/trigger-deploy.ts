@@ -1,0 +1,188 @@
+import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
+import type { HotfixConfig } from "../config/schema.js";
+import type { EngineContext } from "../context.js";
+import { isBotAuthored } from "../incident/bot-author.js";
+import {
+  addEntry,
+  type DeployState,
+  type PipelineState,
+  type TimelineEntry,
+  type TimelineState,
+} from "../incident/timeline-state.js";
+import { writeTimeline } from "../incident/upsert-timeline.js";
+import { httpStatus } from "../util/http-status.js";
+import { renderDeployInputs } from "./deploy-inputs.js";
+import { type DeployMarker, deploymentDescription, deploymentPayload, markerOf } from "./deploy-marker.js";
+
+export interface DeployRequest {
+  tag: string;
+  mergeSha: string;
+  pr: number;
+  incident: number | null;
+  severity: string;
+}
+
+export interface Triggered {
+  deploy: DeployState;
+  entries: TimelineEntry[];
+  /** A workflow was dispatched: nothing in GitHub finds that again, so the record must be written now. */
+  mustRecord: boolean;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Why a dispatch was refused, in words an operator can act on. */
+function dispatchProblem(error: unknown, workflow: string): string {
+  const status = httpStatus(error);
+  if (status === 403)
+    return `hotfix-bot may not run workflows: the App needs the "actions: write" permission for deploy.workflow`;
+  if (status === 404) return `there is no workflow ${workflow} (or it has no workflow_dispatch trigger)`;
+  return errorText(error);
+}
+
+/** Our deployment of the tag to the environment, if an earlier run created it (a crash before the record). */
+async function findOurDeployment(
+  ctx: EngineContext,
+  tag: string,
+  environment: string,
+  pr: number,
+): Promise<{ id: number; created_at: string } | null> {
+  const { data } = await ctx.octokit.rest.repos.listDeployments({
+    ...ctx.repo,
+    ref: tag,
+    environment,
+    per_page: 100,
+  });
+  const ours = data.find((d) => {
+    const by = { user: d.creator, performed_via_github_app: d.performed_via_github_app };
+    return isBotAuthored(by) && markerOf(d.payload)?.pr === pr;
+  });
+  return ours ? { id: ours.id, created_at: ours.created_at } : null;
+}
+
+/**
+ * Starts the deploy of a hotfix tag: a workflow_dispatch of `deploy.workflow` with templated inputs, and/or a GitHub
+ * deployment of the tag to `deploy.environment` (marked in its payload). Null when no deploy is configured. A
+ * refused dispatch is recorded, not thrown: the tag, backports and follow-ups still matter, and a person can run
+ * the deploy by hand.
+ */
+export async function triggerDeploy(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  request: DeployRequest,
+): Promise<Triggered | null> {
+  const { workflow, environment } = config.deploy;
+  if (!workflow && !environment) return null;
+  const { octokit, repo } = ctx;
+  const now = () => ctx.clock().toISOString();
+  const deploy: DeployState = {};
+  const entries: TimelineEntry[] = [];
+  let mustRecord = false;
+
+  if (workflow) {
+    const ref = workflow.ref ?? config.productionBranch;
+    const inputs = renderDeployInputs(workflow.inputs, {
+      tag: request.tag,
+      incident: request.incident === null ? "" : String(request.incident),
+      pr: String(request.pr),
+      sha: request.mergeSha,
+      severity: request.severity,
+    });
+    try {
+      await octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: workflow.id, ref, inputs });
+      deploy.workflow = { id: workflow.id, ref, at: now() };
+      entries.push({
+        key: `deploy-dispatch-${request.pr}`,
+        at: deploy.workflow.at,
+        text: `Deploy workflow ${workflow.id} started for ${request.tag}`,
+      });
+    } catch (error) {
+      const problem = dispatchProblem(error, workflow.id);
+      ctx.log.error(`deploy of ${request.tag}: ${problem}`);
+      deploy.error = problem;
+      entries.push({
+        key: `deploy-dispatch-${request.pr}`,
+        at: now(),
+        text: `Deploy not started: ${problem}`,
+      });
+    }
+    mustRecord = true;
+  }
+
+  if (environment) {
+    const marker: DeployMarker = { incident: request.incident, pr: request.pr, tag: request.tag };
+    let found = await findOurDeployment(ctx, request.tag, environment, request.pr);
+    if (!found) {
+      try {
+        const { data } = await octokit.rest.repos.createDeployment({
+          ...repo,
+          ref: request.tag,
+          environment,
+          auto_merge: false,
+          required_contexts: [],
+          payload: deploymentPayload(marker),
+          description: deploymentDescription(marker),
+        });
+        if ("id" in data) found = { id: data.id, created_at: data.created_at };
+        else throw new Error(data.message ?? "GitHub did not create the deployment");
+      } catch (error) {
+        const problem = errorText(error);
+        ctx.log.error(`deployment of ${request.tag} to ${environment}: ${problem}`);
+        deploy.error = problem;
+        entries.push({
+          key: `deployment-${request.pr}`,
+          at: now(),
+          text: `Deployment not created: ${problem}`,
+        });
+      }
+    }
+    if (found) {
+      deploy.environment = { name: environment, deployment: found.id, at: found.created_at };
+      entries.push({
+        key: `deployment-${request.pr}`,
+        at: found.created_at,
+        text: `Deployment of ${request.tag} to ${environment} created`,
+      });
+    }
+  }
+  return { deploy, entries, mustRecord };
+}
+
+/**
+ * The after-merge pipeline's deploy step, right after the tag: recovery is measured to the deploy, so it does not
+ * wait for backports and follow-ups. Once per pipeline: a pipeline that has a deploy record never deploys again.
+ */
+export async function deployAfterTag(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  input: {
+    state: TimelineState;
+    pipeline: PipelineState;
+    pr: MergedPullRequest;
+    incident: number | null;
+    severity: string;
+    timelineIssue: number;
+    commentId: number | null;
+  },
+): Promise<{ state: TimelineState; commentId: number | null }> {
+  const { pipeline, pr } = input;
+  let { state, commentId } = input;
+  if (pipeline.deploy || !pipeline.tag) return { state, commentId };
+  const triggered = await triggerDeploy(ctx, config, {
+    tag: pipeline.tag,
+    mergeSha: pr.mergeSha,
+    pr: pr.number,
+    incident: input.incident,
+    severity: input.severity,
+  });
+  if (!triggered) return { state, commentId };
+  pipeline.deploy = triggered.deploy;
+  for (const entry of triggered.entries) state = addEntry(state, entry);
+  if (triggered.mustRecord) {
+    const snapshot = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: { ...pipeline } } };
+    ({ commentId } = await writeTimeline(ctx.octokit, ctx.repo, input.timelineIssue, commentId, snapshot));
+  }
+  return { state, commentId };
+}
