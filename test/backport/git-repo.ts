@@ -79,6 +79,53 @@ export class GitRepo {
     }
   }
 
+  /**
+   * Writes commits with one `git fast-import`, each with exactly the given files (a path to text or bytes, mode
+   * 100644 unless given) on top of the given parents (earlier commits of the same call by index, or SHAs).
+   * Returns the commits' SHAs in order.
+   */
+  importCommits(
+    commits: {
+      message: string;
+      parents: (number | string)[];
+      files: Record<string, string | Buffer | { content: string | Buffer; mode: string }>;
+    }[],
+  ): string[] {
+    const chunks: Buffer[] = [];
+    const put = (s: string | Buffer) => chunks.push(typeof s === "string" ? Buffer.from(s, "utf8") : s);
+    const data = (content: string | Buffer) => {
+      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+      put(`data ${bytes.length}\n`);
+      put(bytes);
+      put("\n");
+    };
+    const ref = `refs/import/${process.pid}-${Math.random().toString(36).slice(2)}`;
+    commits.forEach((commit, k) => {
+      put(`commit ${ref}/${k}\nmark :${k + 1}\n`);
+      put("author Ada Tester <ada@example.test> 1714564800 +0000\n");
+      put("committer Ada Tester <ada@example.test> 1714564800 +0000\n");
+      data(commit.message);
+      const [first, ...merges] = commit.parents.map((p) => (typeof p === "number" ? `:${p + 1}` : p));
+      put(first ? `from ${first}\n` : "");
+      for (const parent of merges) put(`merge ${parent}\n`);
+      put("deleteall\n");
+      for (const [path, file] of Object.entries(commit.files)) {
+        const { content, mode } =
+          typeof file === "object" && !Buffer.isBuffer(file) ? file : { content: file, mode: "100644" };
+        put(`M ${mode} inline ${path}\n`);
+        data(content);
+      }
+      put("\n");
+    });
+    this.git(["fast-import", "--quiet"], Buffer.concat(chunks));
+    const refs = commits.map((_, k) => `${ref}/${k}`);
+    const shas = this.git(["rev-parse", ...refs])
+      .trim()
+      .split("\n");
+    this.git(["update-ref", "--stdin"], refs.map((r) => `delete ${r}\n`).join(""));
+    return shas;
+  }
+
   commitTree(tree: string, parents: string[], message: string): string {
     return this.git(["commit-tree", tree, ...parents.flatMap((p) => ["-p", p]), "-m", message]).trim();
   }

@@ -129,40 +129,13 @@ export const history: fc.Arbitrary<History> = fc
     message,
   }));
 
-let run = 0;
-
 /** Writes the three commits with one `git fast-import`; returns their SHAs. */
 export function writeHistory(repo: GitRepo, h: History): { base: string; develop: string; hotfix: string } {
-  const n = ++run;
-  const chunks: Buffer[] = [];
-  const put = (s: string | Buffer) => chunks.push(typeof s === "string" ? Buffer.from(s, "utf8") : s);
-  const data = (content: string | Buffer) => {
-    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-    put(`data ${bytes.length}\n`);
-    put(bytes);
-    put("\n");
-  };
-  const commit = (ref: string, mark: number, message: string, tree: GenTree, from?: number) => {
-    put(`commit ${ref}\nmark :${mark}\n`);
-    put("author Ada Tester <ada@example.test> 1714564800 +0000\n");
-    put("committer Ada Tester <ada@example.test> 1714564800 +0000\n");
-    data(message);
-    if (from) put(`from :${from}\n`);
-    put("deleteall\n");
-    for (const [path, file] of Object.entries(tree)) {
-      put(`M ${file.mode} inline ${path}\n`);
-      data(file.content);
-    }
-    put("\n");
-  };
-  commit(`refs/runs/${n}/base`, 1, "Base\n", h.base);
-  commit(`refs/runs/${n}/develop`, 2, "Develop work\n", h.develop, 1);
-  commit(`refs/runs/${n}/hotfix`, 3, h.message, h.hotfix, 1);
-  repo.git(["fast-import", "--quiet"], Buffer.concat(chunks));
-  const [base = "", develop = "", hotfix = ""] = repo
-    .git(["rev-parse", `refs/runs/${n}/base`, `refs/runs/${n}/develop`, `refs/runs/${n}/hotfix`])
-    .trim()
-    .split("\n");
+  const [base = "", develop = "", hotfix = ""] = repo.importCommits([
+    { message: "Base\n", parents: [], files: h.base },
+    { message: "Develop work\n", parents: [0], files: h.develop },
+    { message: h.message, parents: [0], files: h.hotfix },
+  ]);
   return { base, develop, hotfix };
 }
 
