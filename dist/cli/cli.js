@@ -8,27 +8,27 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-QKKMFFYI.js")).command
+    load: async () => (await import("./chunks/demo-ZAZACR5K.js")).command
   },
   {
     name: "check-title",
     summary: "check a pull request title against the title rule",
-    load: async () => (await import("./chunks/check-title-DWGHIJSP.js")).command
+    load: async () => (await import("./chunks/check-title-F5SCNXJO.js")).command
   },
   {
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
-    load: async () => (await import("./chunks/validate-config-QT336BN7.js")).command
+    load: async () => (await import("./chunks/validate-config-ZGXQCCMT.js")).command
   },
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-JPSIHO5V.js")).command
+    load: async () => (await import("./chunks/reconcile-F4G7RWFX.js")).command
   },
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-ZJJR533M.js")).command
+    load: async () => (await import("./chunks/sandbox-FGSGU2PW.js")).command
   }
 ];
 

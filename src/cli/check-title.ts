@@ -3,7 +3,7 @@ import { resolve } from "node:path";
 import { DEFAULT_CONFIG_PATH, validateConfig } from "../config/parse-config.js";
 import { checkTitle } from "../rules/title.js";
 import { type Command, parseCommandArgs } from "./command.js";
-import { readConfigFile } from "./config-file.js";
+import { extendsNote, readConfigFile } from "./config-file.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 const help = `Usage: hotfix-bot check-title [--config FILE] "<title>"
@@ -33,7 +33,9 @@ export const command: Command = {
     const title = positionals[0] ?? "";
     const file =
       values.config ?? (existsSync(resolve(io.cwd, DEFAULT_CONFIG_PATH)) ? DEFAULT_CONFIG_PATH : undefined);
-    const result = file === undefined ? validateConfig({}) : readConfigFile(file, io.cwd);
+    const local = file === undefined ? null : readConfigFile(file, io.cwd);
+    if (file !== undefined && local?.extendsTarget) io.stderr(extendsNote(file, local.extendsTarget));
+    const result = local ? local.result : validateConfig({});
     if (!result.ok) {
       io.stderr(result.error.message);
       return EXIT.usage;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { type ConfigResult, parseConfigText } from "../config/parse-config.js";
+import { parse as parseYaml } from "yaml";
+import { type ConfigResult, parseConfigText, validateConfig } from "../config/parse-config.js";
 
 /** A configuration file that cannot be read at all (missing, a directory, no permission). */
 export class ConfigFileReadError extends Error {
@@ -13,8 +14,18 @@ export class ConfigFileReadError extends Error {
   }
 }
 
-/** Reads and validates a local `.github/hotfix.yml`, exactly as the App validates the one it fetches. */
-export function readConfigFile(file: string, cwd: string): ConfigResult {
+export interface LocalConfig {
+  result: ConfigResult;
+  /** The `_extends` target the file names: resolved only when the App reads the file through the API. */
+  extendsTarget: string | null;
+}
+
+/**
+ * Reads and validates a local `.github/hotfix.yml`, exactly as the App validates the one it fetches. A file
+ * with `_extends` is validated on its own keys (the base lives in another repository, which only the API
+ * read resolves), and the caller is told so.
+ */
+export function readConfigFile(file: string, cwd: string): LocalConfig {
   let text: string;
   try {
     text = readFileSync(resolve(cwd, file), "utf8");
@@ -22,5 +33,17 @@ export function readConfigFile(file: string, cwd: string): ConfigResult {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigFileReadError(file, code === "ENOENT" ? "no such file" : String(code ?? error));
   }
-  return parseConfigText(text, file);
+  const result = parseConfigText(text, file);
+  const namesExtends = (p: { path: string; message: string }) =>
+    p.path === "" && /^unknown keys? (.*, )?_extends(,|$)/.test(p.message);
+  if (result.ok || !result.error.problems.some(namesExtends)) {
+    return { result, extendsTarget: null };
+  }
+  // The text parsed (the only complaint is a key), so parsing it again cannot throw.
+  const { _extends, ...own } = parseYaml(text) as Record<string, unknown>;
+  return { result: validateConfig(own, file), extendsTarget: String(_extends) };
+}
+
+export function extendsNote(file: string, target: string): string {
+  return `note: ${file} extends "${target}", which is resolved only when read from GitHub; checked this file's own keys`;
 }

@@ -1,5 +1,5 @@
 import { type Command, parseCommandArgs } from "./command.js";
-import { readConfigFile } from "./config-file.js";
+import { extendsNote, readConfigFile } from "./config-file.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 const help = `Usage: hotfix-bot validate-config FILE
@@ -26,7 +26,8 @@ export const command: Command = {
     if (file === undefined || rest.length > 0) {
       throw new UsageError("validate-config", `expected one FILE argument, got ${positionals.length}`);
     }
-    const result = readConfigFile(file, io.cwd);
+    const { result, extendsTarget } = readConfigFile(file, io.cwd);
+    if (extendsTarget) io.stderr(extendsNote(file, extendsTarget));
     if (result.ok) {
       io.stdout(`${file}: valid`);
       return EXIT.ok;

@@ -44,3 +44,27 @@ describe("hotfix-bot validate-config", () => {
     }
   });
 });
+
+describe("hotfix-bot validate-config with _extends", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "hotfix-bot-cli-"));
+    writeFileSync(join(dir, "extends.yml"), "_extends: .github\ndiffBudget:\n  maxFiles: 3\n");
+    writeFileSync(join(dir, "extends-typo.yml"), "_extends: .github\ndifBudget: {}\n");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("validates the file's own keys and says the base is resolved only from GitHub", async () => {
+    const run = await runCli(["validate-config", "extends.yml"], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe("extends.yml: valid\n");
+    expect(run.stderr).toContain('extends ".github", which is resolved only when read from GitHub');
+  });
+
+  it("still reports the file's own unknown keys", async () => {
+    const run = await runCli(["validate-config", "extends-typo.yml"], { cwd: dir });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("unknown key difBudget");
+    expect(run.stderr).not.toContain("unknown keys _extends");
+  });
+});

@@ -1,0 +1,200 @@
+import {
+  loadConfig,
+  reconcileRepo
+} from "./chunk-547PAOYE.js";
+import "./chunk-GLF2HGH7.js";
+import {
+  parseCommandArgs
+} from "./chunk-LDPOZN2S.js";
+import {
+  EXIT,
+  UsageError
+} from "./chunk-UNCCS3NG.js";
+
+// src/action/token-octokit.ts
+import { ProbotOctokit } from "probot";
+
+// src/action/dry-run.ts
+var DryRunRefusal = class extends Error {
+  constructor(write) {
+    super(`${REFUSAL_PREFIX}${write.method} ${write.path}`);
+    this.write = write;
+  }
+  write;
+  name = "DryRunRefusal";
+};
+var REFUSAL_PREFIX = "dry run: refused ";
+
+// src/action/write-ledger.ts
+var READ_METHODS = /* @__PURE__ */ new Set(["GET", "HEAD", "OPTIONS"]);
+function isWrite(method) {
+  return !READ_METHODS.has(method.toUpperCase());
+}
+function requestPath(url) {
+  try {
+    return new URL(url, "http://api.invalid").pathname;
+  } catch {
+    return url;
+  }
+}
+
+// src/action/token-octokit.ts
+function format(args) {
+  const strings = args.filter((a) => typeof a === "string");
+  const fields = args.filter((a) => typeof a === "object" && a !== null && Object.keys(a).length > 0);
+  return [...strings, ...fields.map((f) => JSON.stringify(f))].join(" ");
+}
+function createTokenOctokit(options) {
+  const { log } = options;
+  const octokit = new ProbotOctokit({
+    auth: { token: options.token },
+    baseUrl: options.apiUrl,
+    userAgent: options.userAgent,
+    ...options.pacing === false ? { throttle: { enabled: false } } : {},
+    log: {
+      debug: (...args) => log.debug(format(args)),
+      info: (...args) => log.info(format(args)),
+      warn: (...args) => log.warn(format(args)),
+      error: (...args) => log.error(format(args))
+    }
+  });
+  const { writes, dryRun } = options;
+  if (writes || dryRun) {
+    octokit.hook.wrap("request", async (request, requestOptions) => {
+      const parsed = octokit.request.endpoint.parse(requestOptions);
+      if (!isWrite(parsed.method)) return request(requestOptions);
+      const write = {
+        method: parsed.method,
+        path: requestPath(parsed.url),
+        body: parsed.body ?? null,
+        result: dryRun ? "refused" : "sent"
+      };
+      writes?.push(write);
+      if (dryRun) {
+        log.info(`dry run: not sending ${write.method} ${write.path}`);
+        throw new DryRunRefusal(write);
+      }
+      try {
+        return await request(requestOptions);
+      } catch (error) {
+        write.result = "failed";
+        throw error;
+      }
+    });
+  }
+  return octokit;
+}
+
+// src/cli/github-context.ts
+var CliEnvError = class extends Error {
+  name = "CliEnvError";
+};
+var DEFAULT_API_URL = "https://api.github.com";
+function parseRepo(text) {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(text ?? "");
+  if (!match?.[1] || !match[2]) throw new CliEnvError(`--repo: expected owner/name, got "${text ?? ""}"`);
+  return { owner: match[1], repo: match[2] };
+}
+function parseApiUrl(text) {
+  const url = (text || DEFAULT_API_URL).replace(/\/+$/, "");
+  if (!/^https?:\/\/\S+$/.test(url))
+    throw new CliEnvError(`--api-url: expected an http(s) URL, got "${text}"`);
+  return url;
+}
+function stderrLog(write, verbose) {
+  return {
+    debug: (msg) => {
+      if (verbose) write(`debug: ${msg}`);
+    },
+    info: (msg) => {
+      if (verbose) write(msg);
+    },
+    warn: (msg) => write(`warning: ${msg}`),
+    error: (msg) => write(`error: ${msg}`)
+  };
+}
+function githubContext(input) {
+  const token = input.env.GITHUB_TOKEN;
+  if (!token)
+    throw new CliEnvError("GITHUB_TOKEN is not set: export a token that can read and write the repository");
+  const octokit = createTokenOctokit({
+    token,
+    apiUrl: input.apiUrl,
+    log: input.log,
+    userAgent: "hotfix-bot-cli",
+    // As in the Action: GitHub's write pacing stays on unless turned off for a local sandbox.
+    pacing: input.env.HOTFIX_BOT_WRITE_PACING !== "off"
+  });
+  let config;
+  return {
+    octokit,
+    repo: input.repo,
+    config: () => {
+      config ??= loadConfig(octokit, input.repo, input.configPath);
+      return config;
+    },
+    log: input.log,
+    clock: () => /* @__PURE__ */ new Date()
+  };
+}
+
+// src/cli/reconcile.ts
+var help = `Usage: hotfix-bot reconcile --repo OWNER/NAME [--api-url URL] [--config-path PATH] [--json] [--verbose]
+
+Finishes every after-merge pipeline (tag, release, backports, follow-ups, timeline) that a crash, a lost
+webhook or an API outage left half done, from GitHub state alone. Safe to run at any time and repeatedly:
+it only creates what is missing. Reads the token from GITHUB_TOKEN.
+
+Options:
+  --repo OWNER/NAME   the repository
+  --api-url URL       REST API base URL (default https://api.github.com; GitHub Enterprise Server:
+                      https://HOST/api/v3; or a sandbox's URL)
+  --config-path PATH  the configuration file in the repository (default .github/hotfix.yml)
+  --json              print the report as one line of JSON
+  -v, --verbose       log each step on stderr
+  -h, --help          show this help
+
+Exit codes: 0 nothing left to do or everything finished, 1 a pipeline could not be finished or the
+configuration is broken, 2 usage error (missing --repo, GITHUB_TOKEN not set).
+`;
+var command = {
+  name: "reconcile",
+  help,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs("reconcile", argv, {
+      repo: { type: "string" },
+      "api-url": { type: "string" },
+      "config-path": { type: "string" },
+      json: { type: "boolean" },
+      verbose: { type: "boolean", short: "v" }
+    });
+    if (values.help) {
+      io.stdout(help);
+      return EXIT.ok;
+    }
+    if (positionals.length > 0) throw new UsageError("reconcile", `unexpected argument "${positionals[0]}"`);
+    if (values.repo === void 0) throw new UsageError("reconcile", "--repo OWNER/NAME is required");
+    const ctx = githubContext({
+      env: io.env,
+      repo: parseRepo(values.repo),
+      apiUrl: parseApiUrl(values["api-url"]),
+      log: stderrLog(io.stderr, values.verbose ?? false),
+      ...values["config-path"] ? { configPath: values["config-path"] } : {}
+    });
+    const report = await reconcileRepo(ctx);
+    if (values.json) {
+      io.stdout(JSON.stringify(report));
+    } else if (report.skipped) {
+      io.stderr(`${report.repo}: skipped: ${report.skipped}`);
+    } else {
+      io.stdout(`${report.repo}: checked ${report.checked} merged hotfix pull request(s)`);
+      for (const pr of report.finished) io.stdout(`finished #${pr}`);
+      for (const f of report.failed) io.stderr(`could not finish #${f.pr}: ${f.error}`);
+      if (report.finished.length === 0 && report.failed.length === 0) io.stdout("nothing was left half done");
+    }
+    return report.skipped || report.failed.length > 0 ? EXIT.failed : EXIT.ok;
+  }
+};
+export {
+  command
+};
