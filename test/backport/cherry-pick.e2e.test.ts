@@ -267,10 +267,7 @@ test("binary files changed on both sides are git's to judge: a conflict keeps de
   });
   const result = await backport(picks);
   expect(result).toMatchObject({ status: "conflict", usedServerMerge: true, conflictFiles: ["logo.png"] });
-  const gitDir = sandbox.repository(REPO).gitDir;
-  const logo = new GitRepo({ dir: gitDir }).bytes([
-    "--git-dir",
-    gitDir,
+  const logo = new GitRepo({ dir: sandbox.repository(REPO).gitDir }).bytes([
     "cat-file",
     "blob",
     `${result.headSha}:logo.png`,
