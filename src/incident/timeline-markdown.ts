@@ -1,4 +1,5 @@
 import type { FollowUpKind } from "../follow-ups/plan-follow-ups.js";
+import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { linkTarget } from "../release/release-notes.js";
 import { escapeMarkdown, escapeTableCell, truncate } from "../text/escape-markdown.js";
 import { toTimelineState } from "./timeline-schema.js";
@@ -80,7 +81,13 @@ function header(state: TimelineState): string[] {
     ...(state.commander ? [`commander ${escapeMarkdown(`@${state.commander}`)}`] : []),
     ...(state.detectedAt ? [`detected ${formatTime(state.detectedAt)} UTC`] : []),
   ];
-  return ["### Hotfix timeline", ...(facts.length > 0 ? ["", facts.join(" · ")] : [])];
+  // The incident's own recovery figures, as the metrics report computes them.
+  const recovery = recoveryLine(incidentDurations(state));
+  return [
+    "### Hotfix timeline",
+    ...(facts.length > 0 ? ["", facts.join(" · ")] : []),
+    ...(recovery ? ["", `Recovery: ${recovery}`] : []),
+  ];
 }
 
 /** The whole body with the first `hidden` entries of the state left out of the table (they stay in the JSON). */

@@ -236,3 +236,24 @@ describe("the 65,536 character limit", () => {
     expect(parseTimeline(body)).toEqual(state);
   });
 });
+
+test("the header shows the incident's own recovery figures once there are any", () => {
+  const state: TimelineState = {
+    ...emptyTimeline(5),
+    detectedAt: "2026-11-21T13:50:00Z",
+    pipelines: {
+      "9": {
+        pr: 9,
+        mergeSha: SHA,
+        mergedAt: "2026-11-21T14:12:00Z",
+        backports: {},
+        followUps: {},
+        done: true,
+        heartbeatAt: "2026-11-21T14:13:00Z",
+        deploy: { deployedAt: "2026-11-21T14:20:00Z" },
+      },
+    },
+  };
+  expect(renderTimeline(state)).toContain("\nRecovery: detection → merge 22 min, → deploy 30 min\n");
+  expect(renderTimeline({ ...state, pipelines: {} })).not.toContain("Recovery:");
+});
