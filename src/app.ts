@@ -3,15 +3,21 @@ import { ConfigCache, loadConfig } from "./config/load-config.js";
 import type { EngineContext, RepoRef } from "./context.js";
 import { handleEvent } from "./engine.js";
 import { reconcileInstallations } from "./reconcile.js";
-import { BackgroundWork } from "./util/background-work.js";
+import { BackgroundWork, STEP_RETRY } from "./util/background-work.js";
+import { retrySecondaryRateLimits, type SecondaryLimitRetryOptions } from "./util/secondary-rate-limit.js";
 
 export interface HotfixBotOptions {
   clock?: () => Date;
   configCache?: ConfigCache;
-  /** Where long steps run after the delivery is answered; pass one to wait on it (tests, the demo). */
+  /**
+   * Where long steps run after the delivery is answered; pass one to wait on it (tests, the demo). The default
+   * runs a failed step again later (STEP_RETRY).
+   */
   background?: BackgroundWork;
   /** Finish half-done pipelines of every installation when the app starts (`npm start` turns it on). */
   reconcileOnStart?: boolean;
+  /** How requests refused by a secondary rate limit are retried (tests shorten the wait). */
+  secondaryRateLimit?: SecondaryLimitRetryOptions;
 }
 
 /** Reads owner/name from any repository-scoped payload without trusting its shape. */
@@ -31,14 +37,14 @@ export function createHotfixBot(options: HotfixBotOptions = {}) {
 function installHandlers(app: Probot, options: HotfixBotOptions): void {
   const clock = options.clock ?? (() => new Date());
   const configCache = options.configCache ?? new ConfigCache();
-  const background = options.background ?? new BackgroundWork(app.log);
+  const background = options.background ?? new BackgroundWork(app.log, STEP_RETRY);
   const configFor = (octokit: EngineContext["octokit"], repo: RepoRef) => () =>
     configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
 
   if (options.reconcileOnStart ?? false) {
     background.run("reconcile at start", () =>
       reconcileInstallations(app, (octokit, repo) => ({
-        octokit,
+        octokit: retrySecondaryRateLimits(octokit, options.secondaryRateLimit),
         repo,
         config: configFor(octokit, repo),
         log: app.log,
@@ -54,10 +60,12 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
     if (!repo) return;
     const key = `${repo.owner}/${repo.repo}`;
     if (context.name === "push") configCache.invalidate(key);
+    // Probot's throttling does not retry a secondary rate limit; the engine's steps need it to (see the util).
+    const octokit = retrySecondaryRateLimits(context.octokit, options.secondaryRateLimit);
     const ctx: EngineContext = {
-      octokit: context.octokit,
+      octokit,
       repo,
-      config: configFor(context.octokit, repo),
+      config: configFor(octokit, repo),
       log: context.log,
       clock,
     };
