@@ -7,6 +7,7 @@ import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox/start-app-o
 import { type Sandbox, startSandbox } from "../src/sandbox/start-sandbox.js";
 import { WEBSHOP } from "../src/sandbox/webshop-seed.js";
 import { appOctokit, userOctokit } from "../test/sandbox/sandbox-test-kit.js";
+import { openHotfixPr } from "./hotfix-pr.js";
 
 /**
  * `npm run bench:sibling`: writes and requests of a backport and of the whole after-merge pipeline, counted by the
@@ -63,14 +64,8 @@ async function mergeHotfix(
   method: "squash" | "rebase",
   beforeMerge: () => void = () => {},
 ): Promise<number> {
-  const alice = sandbox.as("alice", "acme/webshop");
-  const incident = await alice.createIssue({ title: "Logins fail", labels: ["P1-hotfix"] });
-  await sandbox.settle();
-  const branch = `hotfix/incident-${incident}`;
-  // With the App running, intake cuts the branch and opens a draft PR on the first push.
-  if (!sandbox.repository("acme/webshop").branch(branch)) await alice.createBranch(branch, "main");
   // Three commits on files develop has not touched: each backport pick is clean.
-  const edits: Record<string, string>[] = [
+  const { number, head } = await openHotfixPr(sandbox, [
     { "src/auth.js": FIX },
     {
       "CHANGELOG.md":
@@ -79,31 +74,13 @@ async function mergeHotfix(
     {
       "test/auth.test.js": `${AUTH_TEST}\ntest("rejects a missing password", () => {\n  expect(checkPassword({}, "")).toBe(false);\n});\n`,
     },
-  ];
-  let head = "";
-  for (const [index, files] of edits.entries()) {
-    head = await alice.push(branch, files, { message: `Fix, part ${index + 1}` });
-  }
-  await sandbox.settle();
-  const title = "[SPF-1290] Fix critical auth failure";
-  const body = `Incident: #${incident}`;
-  const draft = [...sandbox.internalRepo("acme/webshop").pulls.values()].find(
-    (pull) => pull.headRef === branch,
-  );
-  let number: number;
-  if (draft) {
-    number = draft.number;
-    await alice.updatePullRequest(number, { title, body });
-    await sandbox.markReadyForReview("acme/webshop", number, "alice");
-  } else {
-    number = (await alice.openPullRequest({ head: branch, base: "main", title, body })).number;
-  }
+  ]);
   const ci = sandbox.asApp("ci", "acme/webshop");
   await ci.runCheck("critical-tests", head, "success");
   await ci.runCheck("security-scan", head, "success");
   await sandbox.settle();
   beforeMerge();
-  await alice.merge(number, method);
+  await sandbox.as("alice", "acme/webshop").merge(number, method);
   return number;
 }
 
