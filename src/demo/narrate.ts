@@ -21,24 +21,45 @@ export function narrate(
     case "POST /git/refs": {
       const ref = String(body.ref ?? "");
       if (ref.startsWith("refs/tags/")) return `tag ${ref.slice("refs/tags/".length)} created`;
-      if (ref.startsWith("refs/heads/hotfix-bot/backport-"))
+      if (ref.startsWith("refs/heads/hotfix/")) return `branch ${ref.slice("refs/heads/".length)} cut`;
+      if (
+        ref.startsWith("refs/heads/hotfix-bot/backport-") ||
+        ref.startsWith("refs/heads/hotfix-bot/revert-")
+      )
         return `branch ${ref.slice("refs/heads/".length)} created`;
       return null;
     }
     case "POST /releases":
       return `release ${String(answer.tag_name)} published: ${String(answer.html_url)}`;
-    case "POST /pulls":
-      return `backport PR #${String(answer.number)} into ${String(body.base)}${body.draft ? " (draft: conflict to resolve)" : ""}: ${String(answer.title)}`;
+    case "POST /pulls": {
+      const head = String(body.head ?? "");
+      const title = String(answer.title);
+      if (head.startsWith("hotfix-bot/revert-")) return `revert PR #${String(answer.number)}: ${title}`;
+      if (!head.startsWith("hotfix-bot/"))
+        return `draft PR #${String(answer.number)} into ${String(body.base)}: ${title}`;
+      return `backport PR #${String(answer.number)} into ${String(body.base)}${body.draft ? " (draft: conflict to resolve)" : ""}: ${title}`;
+    }
+    case "POST /deployments":
+      return `deployment of ${String(body.ref)} to ${String(body.environment)} created`;
+    case "POST /actions/workflows/{workflow_id}/dispatches":
+      return `deploy workflow started on ${String(body.ref)}`;
+    case "PUT /contents/{path+}":
+      return `incident report committed to ${String(body.branch)}`;
+    case "PATCH /issues/{issue_number}":
+      return body.state === "closed" ? `issue #${String(answer.number)} closed` : null;
     case "POST /issues":
       return `follow-up issue #${String(answer.number)}: ${String(answer.title)}`;
     case "POST /issues/{issue_number}/labels":
       return `labels ${(body.labels as string[] | undefined)?.join(", ") ?? ""} added`;
     case "POST /pulls/{pull_number}/requested_reviewers":
       return `review requested from ${(body.reviewers as string[] | undefined)?.join(", ") ?? ""}`;
-    case "POST /issues/{issue_number}/comments":
-      return String(body.body ?? "").includes("hotfix-bot:timeline")
-        ? "timeline comment written"
-        : "comment posted";
+    case "POST /issues/{issue_number}/comments": {
+      const text = String(body.body ?? "");
+      if (text.includes("hotfix-bot:timeline")) return "timeline comment written";
+      if (text.includes("hotfix-bot:checklist")) return "checklist and rollback plan posted";
+      if (text.includes("hotfix-bot:escalation")) return "escalation posted";
+      return "comment posted";
+    }
     case "PATCH /issues/comments/{comment_id}":
       return "timeline comment updated";
     default:

@@ -1,4 +1,7 @@
+import { githubContext } from "../cli/github-context.js";
 import { parseTimeline } from "../incident/timeline-markdown.js";
+import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
+import { generateReport } from "../metrics/report.js";
 import { startAppOnSandbox } from "../sandbox/start-app-on-sandbox.js";
 import { startSandbox } from "../sandbox/start-sandbox.js";
 import { WEBSHOP } from "../sandbox/webshop-seed.js";
@@ -31,6 +34,9 @@ checks:
   securityScan: [security-scan]
 backport:
   targets: ["{develop}", "release/*"]
+deploy:
+  environment: production
+  closeIncidentOnSuccess: true
 `;
 
 const FIX = `export function checkPassword(user, password) {
@@ -48,8 +54,10 @@ const RELEASE_TWEAK = `export function checkPassword(user, password) {
 
 /**
  * Plays a whole incident against the sandbox with the real App (its Probot server receiving signed webhooks):
- * hotfix branch, PR with a Jira title, checks, gate, merge, then tag, release, backports (one clean, one
- * conflicting), follow-ups, cleanup and the timeline, printed as they happen. Returns the process exit code.
+ * the P1-hotfix label (timeline, hotfix branch, checklist), the fix pushed to the bot's branch (draft PR), the Jira
+ * title, checks and gate, merge, then tag, release, the deployment, backports (one clean, one conflicting),
+ * follow-ups, cleanup, the deploy's success and the incident's recovery figures, printed as they happen. Returns
+ * the process exit code.
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
   const { write } = options;
@@ -91,21 +99,23 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       body: "Production login is broken since 14:02.",
       labels: ["P1-hotfix"],
     });
-    say("alice", `opens incident #${incident} (P1-hotfix)`);
-    await alice.createBranch(`hotfix/incident-${incident}`, "main");
-    const fix = await alice.push(
-      `hotfix/incident-${incident}`,
-      { "src/auth.js": FIX },
-      { message: "Reject empty passwords" },
+    say("alice", `opens incident #${incident} with the P1-hotfix label`);
+    await sandbox.settle();
+
+    const branch = `hotfix/incident-${incident}`;
+    const fix = await alice.push(branch, { "src/auth.js": FIX }, { message: "Reject empty passwords" });
+    say("alice", `pushes the fix to ${branch}`);
+    await sandbox.settle();
+    const draft = [...sandbox.internalRepo(REPO).pulls.values()].find((p) => p.headRef === branch);
+    if (!draft) throw new Error(`hotfix-bot opened no draft PR for ${branch}`);
+    const pr = { number: draft.number };
+    await alice.updatePullRequest(pr.number, { title: "[SPF-1290] Fix critical auth failure" });
+    say(
+      "alice",
+      `puts the Jira key in the title of PR #${pr.number}: "[SPF-1290] Fix critical auth failure"`,
     );
-    say("alice", `pushes the fix to hotfix/incident-${incident}`);
-    const pr = await alice.openPullRequest({
-      head: `hotfix/incident-${incident}`,
-      base: "main",
-      title: "[SPF-1290] Fix critical auth failure",
-      body: `Incident: #${incident}\n\nRejects logins without a password.`,
-    });
-    say("alice", `opens PR #${pr.number} "[SPF-1290] Fix critical auth failure"`);
+    await sandbox.markReadyForReview(REPO, pr.number, "alice");
+    say("alice", `marks PR #${pr.number} ready for review`);
     await sandbox.settle();
 
     await ci.runCheck("critical-tests", fix, "success");
@@ -117,19 +127,44 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const mergeSha = await alice.merge(pr.number, "squash");
     say("alice", `squash-merges PR #${pr.number} (${mergeSha.slice(0, 7)})`);
     await sandbox.settle({ timeoutMs: 120_000 });
+
+    const deployment = [...sandbox.internalRepo(REPO).deployments.values()].find(
+      (d) => d.creator.login === `${sandbox.app.slug}[bot]`,
+    );
+    if (deployment) {
+      await bob.setDeploymentStatus(deployment.id, "success");
+      say("deployer", `deployment of ${deployment.ref} to ${deployment.environment}: success`);
+      await sandbox.settle();
+    }
     stopNarrating();
 
     const summary = summarize(sandbox, incident, pr.number);
     write("");
     write(`Timeline on incident #${incident}:`);
     for (const entry of timelineEntries(sandbox, incident)) write(`  ${entry}`);
+    const state = parseTimeline(timelineComment(sandbox, incident)?.body ?? "");
+    const recovery = state ? recoveryLine(incidentDurations(state)) : null;
+    write("");
+    write(`Recovery of incident #${incident}: ${recovery ?? "not measured"}`);
+    write("");
+    const report = await generateReport(
+      githubContext({
+        env: { GITHUB_TOKEN: sandbox.tokenFor("carol") },
+        repo: { owner: "acme", repo: "webshop" },
+        apiUrl: sandbox.url,
+        log: { debug() {}, info() {}, warn() {}, error() {} },
+      }),
+    );
+    for (const line of report.text.trimEnd().split("\n")) write(line);
     write("");
     write(
       `Done in ${elapsed().trim()}: tag ${summary.tag ?? "none"}, ${summary.backports.length} backport(s), ` +
         `${summary.followUps.length} follow-up(s); the bot made ${summary.botWrites} writes in ${summary.botRequests} requests.`,
     );
     if (options.json) write(JSON.stringify(summary));
-    const complete = summary.tag !== null && summary.backports.length === 2 && summary.followUps.length > 0;
+    const deployed = state?.pipelines[String(pr.number)]?.deploy?.deployedAt !== undefined;
+    const complete =
+      summary.tag !== null && summary.backports.length === 2 && summary.followUps.length > 0 && deployed;
     return complete ? 0 : 1;
   } finally {
     await app.close();

@@ -52,6 +52,9 @@ export const incidentChangeRoute: Route<IncidentChange> = {
       if (!state?.detectedAt) return;
       const t = Date.parse(change.at ?? "");
       const at = Number.isNaN(t) ? ctx.clock().toISOString() : new Date(t).toISOString();
+      // hotfix-bot's own close after the deploy is on the timeline already.
+      const closedByDeploy = state.entries.some((e) => e.key.startsWith("closed-by-deploy-"));
+      if (change.kind === "closed" && closedByDeploy && change.actor.endsWith("[bot]")) return;
       const merged = Object.keys(state.pipelines).length > 0;
       const next = addEntry(state, changeEntry(change, merged, at));
       if (JSON.stringify(next) === JSON.stringify(state)) return;
