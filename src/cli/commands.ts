@@ -29,6 +29,11 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./reconcile.js")).command,
   },
   {
+    name: "report",
+    summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
+    load: async () => (await import("./report.js")).command,
+  },
+  {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
     load: async () => (await import("./sandbox.js")).command,
