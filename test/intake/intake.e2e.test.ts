@@ -241,9 +241,12 @@ test("closing an incident before the merge is recorded; nothing is deleted", asy
   expect(timelineOf(incident)?.entries.map((e) => e.text)).toContain(
     "Incident closed by @alice before a fix was merged",
   );
-  // A label added to the closed incident does not start it again.
+  // Redelivered, the close is recorded once; a label added to the closed incident does not start it again.
+  const entries = timelineOf(incident)?.entries.length;
   sandbox.counters.reset();
+  await redeliverAll("issues", "closed");
   await alice.addLabels(incident, ["P0-hotfix"]);
   await sandbox.settle();
   expect(sandbox.counters.forApp().writes).toBe(0);
+  expect(timelineOf(incident)?.entries.length).toBe(entries);
 });
