@@ -7,11 +7,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** `a / b` with two significant digits: `22×`, `3.1×`, `0.013×`. */
+/** `a / b` with two significant digits: `22×`, `3.1×`, `1.0×`, `0.013×`. */
 export function ratio(a: number, b: number): string {
   if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) return "n/a";
   const value = a / b;
-  return `${value >= 100 ? value.toFixed(0) : Number(value.toPrecision(2))}×`;
+  return `${value >= 100 ? value.toFixed(0) : value.toPrecision(2)}×`;
 }
 
 /** Milliseconds as seconds with two decimals. */
