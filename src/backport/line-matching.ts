@@ -74,12 +74,17 @@ export interface Region {
 }
 
 /**
+ * Steps of the histogram search (lines scanned and compared) before it gives up: the search is quadratic in the
+ * number of anchors, like git's, and a huge file changed all over is better merged by git than here.
+ */
+const HISTOGRAM_BUDGET = 50_000_000;
+
+/**
  * A histogram diff of a region: anchor on a run of equal lines that is rare in `a` (a run is as rare as its
  * rarest line), taking a longer or a rarer run as the scan goes down `b`, then recurse on both sides of the
- * anchor. There is no
- * prefix/suffix trimming: git runs its histogram diff on whole files. Returns false where a region had common
- * lines but all of them too frequent to anchor on (git then falls back to another algorithm; the region's
- * matching is left empty and must not be trusted).
+ * anchor. There is no prefix/suffix trimming: git runs its histogram diff on whole files. Returns false where a
+ * region had common lines but all of them too frequent to anchor on (git then falls back to another algorithm),
+ * or when the work budget ran out: the matching is then not to be trusted.
  */
 export function histogramRegion(
   a: readonly number[],
@@ -87,52 +92,68 @@ export function histogramRegion(
   m: Matching,
   region: Region,
 ): boolean {
-  let trusted = true;
+  let maxId = -1;
+  for (const id of a) if (id > maxId) maxId = id;
+  // Occurrences of each line of the current region of `a`: a count and a chain first -> next -> ... -> -1.
+  const first = new Int32Array(maxId + 1).fill(-1);
+  const count = new Int32Array(maxId + 1);
+  const next = new Int32Array(a.length).fill(-1);
+  const occurrences = (id: number) => (id <= maxId ? (count[id] as number) : 0);
+  let work = 0;
+
   const stack: Region[] = [region];
   for (let r = stack.pop(); r !== undefined; r = stack.pop()) {
     const { a0, a1, b0, b1 } = r;
     if (a0 >= a1 || b0 >= b1) continue;
-    const positions = new Map<number, number[]>();
-    for (let i = a0; i < a1; i++) {
-      const line = a[i] as number;
-      const list = positions.get(line);
-      if (list) list.push(i);
-      else positions.set(line, [i]);
+    for (let i = a1 - 1; i >= a0; i--) {
+      const id = a[i] as number;
+      next[i] = first[id] as number;
+      first[id] = i;
+      count[id] = (count[id] as number) + 1;
     }
-    const occurrences = (i: number) => positions.get(a[i] as number)?.length ?? 0;
     let best = { ai: 0, bj: 0, len: 0, count: MAX_ANCHOR_OCCURRENCES + 1 };
     let common = false;
     for (let j = b0; j < b1; ) {
-      let next = j + 1;
-      const list = positions.get(b[j] as number);
-      if (list) common = true;
-      if (list && list.length <= best.count) {
+      let after = j + 1;
+      const id = b[j] as number;
+      const seen = occurrences(id);
+      if (seen > 0) common = true;
+      if (seen > 0 && seen <= best.count) {
         let runEnd = -1;
-        for (const i of list) {
+        for (let i = first[id] as number; i >= 0; i = next[i] as number) {
           if (i < runEnd) continue; // inside the run found from an earlier occurrence
           let start = 0;
           while (i - start > a0 && j - start > b0 && a[i - start - 1] === b[j - start - 1]) start++;
           let len = start + 1;
           while (i - start + len < a1 && j - start + len < b1 && a[i - start + len] === b[j - start + len])
             len++;
-          let count = list.length;
-          for (let t = i - start; t < i - start + len; t++) count = Math.min(count, occurrences(t));
-          next = Math.max(next, j - start + len);
+          let rarest = seen;
+          for (let t = i - start; t < i - start + len; t++)
+            rarest = Math.min(rarest, occurrences(a[t] as number));
+          work += 2 * len;
+          after = Math.max(after, j - start + len);
           runEnd = i - start + len;
-          if (len > best.len || count < best.count) best = { ai: i - start, bj: j - start, len, count };
+          if (len > best.len || rarest < best.count)
+            best = { ai: i - start, bj: j - start, len, count: rarest };
         }
       }
-      j = next;
+      j = after;
     }
+    for (let i = a0; i < a1; i++) {
+      first[a[i] as number] = -1;
+      count[a[i] as number] = 0;
+    }
+    work += a1 - a0 + (b1 - b0);
+    if (work > HISTOGRAM_BUDGET) return false;
     if (best.len === 0) {
-      if (common) trusted = false;
+      if (common) return false;
       continue;
     }
     for (let t = 0; t < best.len; t++) m[best.ai + t] = best.bj + t;
     stack.push({ a0, a1: best.ai, b0, b1: best.bj });
     stack.push({ a0: best.ai + best.len, a1, b0: best.bj + best.len, b1 });
   }
-  return trusted;
+  return true;
 }
 
 /** The matching seen from `b`: `inverse[j]` is the line of `a` matched with `b[j]`, or -1. */

@@ -1,11 +1,19 @@
-import { histogramRegion, lcsRegion, type Matching, slideAll, trimmedMatching } from "./line-matching.js";
+import {
+  histogramRegion,
+  lcsRegion,
+  type Matching,
+  type Region,
+  slideAll,
+  trimmedMatching,
+} from "./line-matching.js";
 
 /**
  * The matchings a diff tool could reasonably produce for `a` -> `b`, or null when none can be vouched for.
  * git's merge diffs whole files with its histogram algorithm and then slides runs of changed lines along equal
  * lines ("compaction"); the histogram matching at both extremes of sliding brackets what git ends up with.
- * Longest common subsequences after trimming the common prefix and suffix (searched forwards and backwards, slid
- * both ways too) widen the net, so that a detail of git's choice not modelled here is caught as disagreement.
+ * Where it is cheap, longest common subsequences after trimming the common prefix and suffix (node-diff3's,
+ * searched forwards and backwards, slid both ways too) widen the net, so that a detail of git's choice not
+ * modelled here shows up as disagreement.
  */
 export function plausibleMatchings(a: readonly number[], b: readonly number[]): Matching[] | null {
   const whole = { a0: 0, a1: a.length, b0: 0, b1: b.length };
@@ -13,12 +21,31 @@ export function plausibleMatchings(a: readonly number[], b: readonly number[]): 
   if (!histogramRegion(a, b, histogram, whole)) return null;
   const bases: Matching[] = [histogram];
   const { m: trimmed, lo, aHi, bHi } = trimmedMatching(a, b);
-  for (const backwards of [false, true]) {
-    const lcs = Int32Array.from(trimmed);
-    lcsRegion(a, b, lcs, { a0: lo, a1: aHi, b0: lo, b1: bHi }, backwards);
-    bases.push(lcs);
+  const region = { a0: lo, a1: aHi, b0: lo, b1: bHi };
+  if (equalPairs(a, b, region) <= MAX_LCS_PAIRS) {
+    for (const backwards of [false, true]) {
+      const lcs = Int32Array.from(trimmed);
+      lcsRegion(a, b, lcs, region, backwards);
+      bases.push(lcs);
+    }
   }
   return bases.flatMap((m) => [m, slideAll(a, b, m, false), slideAll(a, b, m, true)]);
+}
+
+/**
+ * The longest-common-subsequence search costs about one step per pair of equal lines, which grows with the
+ * square of repeated lines (blank lines, braces). Past this many pairs the histogram matching alone is used;
+ * it is git's own algorithm and needs no second opinion to be sound, the LCS only widens the net.
+ */
+export const MAX_LCS_PAIRS = 50_000;
+
+/** The number of (i, j) with a[i] = b[j] in a region: about the steps of a longest-common-subsequence search. */
+export function equalPairs(a: readonly number[], b: readonly number[], r: Region): number {
+  const counts = new Map<number, number>();
+  for (let j = r.b0; j < r.b1; j++) counts.set(b[j] as number, (counts.get(b[j] as number) ?? 0) + 1);
+  let pairs = 0;
+  for (let i = r.a0; i < r.a1; i++) pairs += counts.get(a[i] as number) ?? 0;
+  return pairs;
 }
 
 /** One side's change, in the coordinates of both files: `a[a0, a1)` became `b[b0, b1)`. */

@@ -1,5 +1,5 @@
 import { diffComm } from "node-diff3";
-import { type Change, robustChanges } from "./stable-matching.js";
+import { type Change, equalPairs, MAX_LCS_PAIRS, robustChanges } from "./stable-matching.js";
 import { LineTable, splitLines } from "./text-lines.js";
 
 export interface MergeFileInput {
@@ -146,7 +146,31 @@ function renderConflict(
     lines.map((line, k) => (k === lines.length - 1 && !line.endsWith("\n") ? line + eol : line));
   const oneLine = (label: string) => label.replace(/[\r\n]+/g, " ");
   let blocks = 0;
-  for (const part of diffComm(oursLines, theirsLines)) {
+  // Common lines at both ends stay outside; the middle is refined only while that stays cheap.
+  let head = 0;
+  while (head < oursLines.length && head < theirsLines.length && oursLines[head] === theirsLines[head])
+    head++;
+  let tail = 0;
+  while (
+    tail < oursLines.length - head &&
+    tail < theirsLines.length - head &&
+    oursLines[oursLines.length - 1 - tail] === theirsLines[theirsLines.length - 1 - tail]
+  ) {
+    tail++;
+  }
+  const oursMiddle = oursLines.slice(head, oursLines.length - tail);
+  const theirsMiddle = theirsLines.slice(head, theirsLines.length - tail);
+  const table = new LineTable();
+  const cheap =
+    equalPairs(table.intern(oursMiddle), table.intern(theirsMiddle), {
+      a0: 0,
+      a1: oursMiddle.length,
+      b0: 0,
+      b1: theirsMiddle.length,
+    }) <= MAX_LCS_PAIRS;
+  const parts = cheap ? diffComm(oursMiddle, theirsMiddle) : [{ buffer1: oursMiddle, buffer2: theirsMiddle }];
+  out.push(...oursLines.slice(0, head));
+  for (const part of parts) {
     if (part.common) {
       out.push(...part.common);
       continue;
@@ -160,5 +184,6 @@ function renderConflict(
       `>>>>>>> ${oneLine(labels.theirsLabel)}${eol}`,
     );
   }
+  out.push(...oursLines.slice(oursLines.length - tail));
   return blocks;
 }
