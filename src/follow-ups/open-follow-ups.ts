@@ -1,5 +1,6 @@
 import type { Octokit, RepoRef } from "../context.js";
 import { isBotAuthored } from "../incident/bot-author.js";
+import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import { httpStatus } from "../util/http-status.js";
 import { type FollowUpKind, type FollowUpPlan, parseFollowUpMarkers } from "./plan-follow-ups.js";
 
@@ -62,25 +63,39 @@ function canonical(issues: ExistingIssue[]): Map<FollowUpKind, ExistingIssue> {
   return byKind;
 }
 
+/**
+ * Creates one follow-up issue. A create whose answer is lost (5xx, dropped connection) may have taken effect, so it
+ * is not retried blindly: `find` looks for the issue by its marker first (createOnce).
+ */
 async function createIssue(
   octokit: Octokit,
   repo: RepoRef,
   plan: FollowUpPlan,
+  find: () => Promise<{ number: number; url: string } | null>,
 ): Promise<{ number: number; url: string; writes: number }> {
-  const request = { ...repo, title: plan.title, body: plan.body, labels: plan.labels };
+  let writes = 0;
+  const send = async (assignees?: string[]) => {
+    writes++;
+    const { data } = await octokit.rest.issues.create({
+      ...repo,
+      title: plan.title,
+      body: plan.body,
+      labels: plan.labels,
+      ...(assignees ? { assignees } : {}),
+      ...NO_BLIND_RETRY,
+    });
+    return { number: data.number, url: data.html_url };
+  };
   if (plan.assignee) {
+    const assignee = plan.assignee;
     try {
-      const { data } = await octokit.rest.issues.create({ ...request, assignees: [plan.assignee] });
-      return { number: data.number, url: data.html_url, writes: 1 };
+      return { ...(await createOnce(() => send([assignee]), find)), writes };
     } catch (error) {
       // GitHub refuses an assignee without access to the repository; the issue matters more than the assignee.
       if (httpStatus(error) !== 422) throw error;
-      const { data } = await octokit.rest.issues.create(request);
-      return { number: data.number, url: data.html_url, writes: 2 };
     }
   }
-  const { data } = await octokit.rest.issues.create(request);
-  return { number: data.number, url: data.html_url, writes: 1 };
+  return { ...(await createOnce(() => send(), find)), writes };
 }
 
 /**
@@ -110,7 +125,10 @@ export async function openFollowUps(
       });
       continue;
     }
-    const issue = await createIssue(octokit, repo, plan);
+    const issue = await createIssue(octokit, repo, plan, async () => {
+      const found = canonical(await listFollowUps(octokit, repo, input.since, input.pr)).get(plan.kind);
+      return found ? { number: found.number, url: found.url } : null;
+    });
     mine.set(plan.kind, issue);
     results.set(plan.kind, {
       kind: plan.kind,

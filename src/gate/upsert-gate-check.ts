@@ -1,7 +1,9 @@
 import type { EngineContext } from "../context.js";
+import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import type { GateEvaluation } from "./evaluate-gate.js";
 import { GATE_CHECK_NAME, GATE_EXTERNAL_ID } from "./gate-check-name.js";
 import type { GateRunFact } from "./gate-facts.js";
+import { listCheckRuns } from "./gather-facts.js";
 import type { GateOutput } from "./render-gate.js";
 
 export type GateWrite = { kind: "create" } | { kind: "update"; id: number } | { kind: "none"; id: number };
@@ -66,17 +68,28 @@ export async function upsertGateCheck(
       : { status: "in_progress" as const };
   const { owner, repo } = ctx.repo;
   if (plan.kind === "create") {
-    const { data } = await ctx.octokit.request("POST /repos/{owner}/{repo}/check-runs", {
-      owner,
-      repo,
-      name: GATE_CHECK_NAME,
-      head_sha: sha,
-      external_id: GATE_EXTERNAL_ID,
-      started_at: now,
-      ...state,
-      output,
-    });
-    return { action: "created", id: Number(data.id), url: data.html_url ?? null };
+    // A retried POST whose answer was lost would leave two runs; look for ours before sending it again.
+    const created = await createOnce(
+      async () => {
+        const { data } = await ctx.octokit.request("POST /repos/{owner}/{repo}/check-runs", {
+          owner,
+          repo,
+          name: GATE_CHECK_NAME,
+          head_sha: sha,
+          external_id: GATE_EXTERNAL_ID,
+          started_at: now,
+          ...state,
+          output,
+          ...NO_BLIND_RETRY,
+        });
+        return { id: Number(data.id), url: data.html_url ?? null };
+      },
+      async () => {
+        const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
+        return gateRun && gateRun.id > (existing?.id ?? 0) ? { id: gateRun.id, url: gateRun.url } : null;
+      },
+    );
+    return { action: "created", ...created };
   }
   const { data } = await ctx.octokit.request("PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}", {
     owner,

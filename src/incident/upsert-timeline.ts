@@ -1,4 +1,5 @@
 import type { Octokit, RepoRef } from "../context.js";
+import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import { httpStatus } from "../util/http-status.js";
 import { isBotAuthored } from "./bot-author.js";
 import { hasTimelineMarker, parseTimeline, renderTimeline } from "./timeline-markdown.js";
@@ -65,14 +66,31 @@ export async function writeTimeline(
       if (httpStatus(error) !== 404) throw error;
     }
   }
-  const { data: created } = await octokit.rest.issues.createComment({
-    ...repo,
-    issue_number: issueNumber,
-    body,
-  });
+  // A create whose answer was lost is looked for before it is sent again (createOnce), never repeated blindly.
+  const createdId = await createOnce(
+    async () => {
+      const { data } = await octokit.rest.issues.createComment({
+        ...repo,
+        issue_number: issueNumber,
+        body,
+        ...NO_BLIND_RETRY,
+      });
+      return data.id;
+    },
+    async () => {
+      // Ours only if it holds what we wrote; a concurrent run's comment is handled below like any other.
+      const found = await findTimelineComment(octokit, repo, issueNumber);
+      return found?.body === body ? found.id : null;
+    },
+  );
   const first = await findTimelineComment(octokit, repo, issueNumber);
-  if (!first || first.id === created.id) return { commentId: created.id };
-  await octokit.rest.issues.deleteComment({ ...repo, comment_id: created.id });
+  if (!first || first.id === createdId) return { commentId: createdId };
+  try {
+    await octokit.rest.issues.deleteComment({ ...repo, comment_id: createdId });
+  } catch (error) {
+    // Gone already: a retried delete whose first answer was lost.
+    if (httpStatus(error) !== 404) throw error;
+  }
   await octokit.rest.issues.updateComment({ ...repo, comment_id: first.id, body });
   return { commentId: first.id };
 }

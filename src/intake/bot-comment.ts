@@ -1,5 +1,7 @@
 import type { EngineContext } from "../context.js";
 import { isBotAuthored } from "../incident/bot-author.js";
+import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
+import { httpStatus } from "../util/http-status.js";
 
 interface Comment {
   id: number;
@@ -30,12 +32,29 @@ export async function ensureBotComment(
 ): Promise<{ id: number; created: boolean }> {
   const existing = await findMarked(ctx, issue, marker);
   if (existing[0]) return { id: existing[0].id, created: false };
-  const { data } = await ctx.octokit.rest.issues.createComment({ ...ctx.repo, issue_number: issue, body });
+  // A create whose answer was lost is looked for before it is sent again (createOnce), never repeated blindly.
+  const created = await createOnce(
+    async () => {
+      const { data } = await ctx.octokit.rest.issues.createComment({
+        ...ctx.repo,
+        issue_number: issue,
+        body,
+        ...NO_BLIND_RETRY,
+      });
+      return data.id;
+    },
+    async () => (await findMarked(ctx, issue, marker)).at(-1)?.id ?? null,
+  );
   const all = await findMarked(ctx, issue, marker);
   const first = all[0];
-  if (first && first.id !== data.id) {
-    await ctx.octokit.rest.issues.deleteComment({ ...ctx.repo, comment_id: data.id });
+  if (first && first.id !== created) {
+    try {
+      await ctx.octokit.rest.issues.deleteComment({ ...ctx.repo, comment_id: created });
+    } catch (error) {
+      // Gone already: a retried delete whose first answer was lost.
+      if (httpStatus(error) !== 404) throw error;
+    }
     return { id: first.id, created: false };
   }
-  return { id: data.id, created: true };
+  return { id: created, created: true };
 }
