@@ -1,6 +1,6 @@
 import type { EngineContext } from "../context.js";
-import { isBotAuthored } from "../incident/bot-author.js";
 import type { BackportState } from "../incident/timeline-state.js";
+import { ensureBotComment } from "../intake/bot-comment.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 
 const MARKER = "<!-- hotfix-bot:backport-notice";
@@ -31,7 +31,7 @@ export function backportNotice(
 
 /**
  * Comments the notice on the merged PR unless the same notice is there already (a re-run after a crash between
- * this comment and the timeline write finds it and stays quiet).
+ * this comment and the timeline write finds it and stays quiet; a lost answer is looked for, not re-sent).
  */
 export async function noticeBackportsWithoutPr(
   ctx: EngineContext,
@@ -42,11 +42,5 @@ export async function noticeBackportsWithoutPr(
   const body = backportNotice(pr, backports, targets);
   if (!body) return;
   const marker = body.split("\n", 1)[0] ?? MARKER;
-  const comments = await ctx.octokit.paginate(ctx.octokit.rest.issues.listComments, {
-    ...ctx.repo,
-    issue_number: pr,
-    per_page: 100,
-  });
-  if (comments.some((c) => isBotAuthored(c) && c.body?.startsWith(marker))) return;
-  await ctx.octokit.rest.issues.createComment({ ...ctx.repo, issue_number: pr, body });
+  await ensureBotComment(ctx, pr, marker, body);
 }

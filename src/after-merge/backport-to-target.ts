@@ -5,6 +5,7 @@ import { manualBackportSteps } from "../backport/manual-steps.js";
 import type { MergeMethod } from "../backport/pick-list.js";
 import type { EngineContext } from "../context.js";
 import type { BackportState } from "../incident/timeline-state.js";
+import { ensureBotComment } from "../intake/bot-comment.js";
 import { httpStatus } from "../util/http-status.js";
 import { backportBody, backportTitle } from "./backport-pr-text.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
@@ -22,9 +23,10 @@ export interface BackportRequest {
 
 /**
  * Backports one merged hotfix to one target branch, idempotently: the deterministic branch name is the ledger.
- * An existing PR from that branch means the work is done; an existing branch without a PR (a crash between the
- * two writes) gets its PR; otherwise the cherry-pick is built through the Git Data API and the branch created
- * with one atomic ref write — a concurrent run that loses that race goes on to find the winner's PR.
+ * An existing PR from that branch means the cherry-pick is done (what a crash may have left out after the PR —
+ * labels, the review request, the manual steps of a conflict — is completed); an existing branch without a PR (a
+ * crash between the two writes) gets its PR; otherwise the cherry-pick is built through the Git Data API and the
+ * branch created with one atomic ref write — a concurrent run that loses that race goes on to find the winner's PR.
  */
 export async function backportToTarget(ctx: EngineContext, request: BackportRequest): Promise<BackportState> {
   const { octokit, repo } = ctx;
@@ -32,7 +34,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
   const branch = backportBranchName(pr.number, target);
 
   const existing = await findBackportPr(ctx, branch, target);
-  if (existing) return existing;
+  if (existing) return completeBackportPr(ctx, request, existing, false);
 
   const { data: targetRef } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${target}` });
   let picked: Awaited<ReturnType<typeof cherryPickCommits>>;
@@ -57,7 +59,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
     // the same cherry-pick, so a PR from it (ours or theirs) is what is missing.
     if (httpStatus(error) !== 422) throw error;
     const raced = await findBackportPr(ctx, branch, target);
-    if (raced) return raced;
+    if (raced) return completeBackportPr(ctx, request, raced, false, picked.conflictPick);
   }
 
   const conflict = picked.status === "conflict";
@@ -79,42 +81,77 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
       draft: conflict,
     }));
   } catch (error) {
+    // 422 "already exists": a concurrent run's PR, or ours when a retried create had lost its first answer.
     if (httpStatus(error) !== 422) throw error;
     const raced = await findBackportPr(ctx, branch, target);
-    if (raced) return raced;
+    if (raced) return completeBackportPr(ctx, request, raced, false, picked.conflictPick);
     throw error;
   }
-
-  const labels = conflict ? [...request.labels, BACKPORT_CONFLICT_LABEL] : request.labels;
-  if (labels.length > 0) {
-    await octokit.rest.issues.addLabels({ ...repo, issue_number: created.number, labels });
-  }
-  await requestAuthorReview(ctx, created.number, pr.author);
-  if (conflict) {
-    await octokit.rest.issues.createComment({
-      ...repo,
-      issue_number: created.number,
-      body: manualBackportSteps({
-        target,
-        branch,
-        picks: request.picks,
-        method: request.method,
-        ...(picked.conflictPick ? { stoppedAt: picked.conflictPick } : {}),
-      }),
-    });
-  }
+  const opened: FoundPr = {
+    number: created.number,
+    url: created.html_url,
+    labels: [],
+    reviewers: [],
+    draft: conflict,
+  };
+  const state = await completeBackportPr(ctx, request, opened, true, picked.conflictPick, conflict);
   ctx.log.info(
     `backport of #${pr.number} to ${target}: PR #${created.number}${conflict ? " (conflict)" : ""}`,
   );
-  return { status: conflict ? "conflict" : "open", pr: created.number, url: created.html_url };
+  return state;
+}
+
+/** A backport PR as the PR listing shows it. */
+interface FoundPr {
+  number: number;
+  url: string;
+  labels: string[];
+  reviewers: string[];
+  draft: boolean;
+}
+
+/** The hidden first line of the manual steps on a conflicting backport PR. */
+const STEPS_MARKER = "<!-- hotfix-bot:backport-steps -->";
+
+/**
+ * Brings a backport PR to what a run that was never interrupted leaves: its labels, the original author asked to
+ * review, and for a conflict the manual steps. A PR found from an earlier run is completed only where something is
+ * missing, so a redelivery or reconcile after a crash between the PR and these writes finishes them, and a complete
+ * PR costs no write. `conflict` is known when this run cherry-picked; a found PR tells it by its label, or — when
+ * the crash came before any label — by being a draft.
+ */
+async function completeBackportPr(
+  ctx: EngineContext,
+  request: BackportRequest,
+  pr: FoundPr,
+  opened: boolean,
+  stoppedAt?: string,
+  conflictKnown?: boolean,
+): Promise<BackportState> {
+  const conflict =
+    conflictKnown ?? (pr.labels.includes(BACKPORT_CONFLICT_LABEL) || (pr.labels.length === 0 && pr.draft));
+  const wanted = conflict ? [...request.labels, BACKPORT_CONFLICT_LABEL] : request.labels;
+  const missing = wanted.filter((label) => !pr.labels.includes(label));
+  if (missing.length > 0) {
+    await ctx.octokit.rest.issues.addLabels({ ...ctx.repo, issue_number: pr.number, labels: missing });
+  }
+  await requestAuthorReview(ctx, pr, request.pr.author, opened);
+  if (conflict) {
+    const branch = backportBranchName(request.pr.number, request.target);
+    const steps = manualBackportSteps({
+      target: request.target,
+      branch,
+      picks: request.picks,
+      method: request.method,
+      ...(stoppedAt ? { stoppedAt } : {}),
+    });
+    await ensureBotComment(ctx, pr.number, STEPS_MARKER, `${STEPS_MARKER}\n${steps}`);
+  }
+  return { status: conflict ? "conflict" : "open", pr: pr.number, url: pr.url };
 }
 
 /** The PR already opened from the backport branch into the target, in any state, if there is one. */
-async function findBackportPr(
-  ctx: EngineContext,
-  branch: string,
-  target: string,
-): Promise<BackportState | null> {
+async function findBackportPr(ctx: EngineContext, branch: string, target: string): Promise<FoundPr | null> {
   const { data } = await ctx.octokit.rest.pulls.list({
     ...ctx.repo,
     head: `${ctx.repo.owner}:${branch}`,
@@ -124,18 +161,44 @@ async function findBackportPr(
   });
   const pr = data[0];
   if (!pr) return null;
-  const conflict = pr.labels.some((label) => label.name === BACKPORT_CONFLICT_LABEL);
-  return { status: conflict ? "conflict" : "open", pr: pr.number, url: pr.html_url };
+  return {
+    number: pr.number,
+    url: pr.html_url,
+    labels: pr.labels.map((label) => label.name),
+    reviewers: (pr.requested_reviewers ?? []).map((user) => user.login),
+    draft: pr.draft ?? false,
+  };
 }
 
-/** The original author reviews the backport; GitHub refuses some logins (bots, people without access). */
-async function requestAuthorReview(ctx: EngineContext, pull: number, author: string): Promise<void> {
-  if (author.endsWith("[bot]") || author === "ghost") return;
+/**
+ * The original author reviews the backport; GitHub refuses some logins (bots, people without access). On a PR
+ * found from an earlier run the request is made only when the author is neither asked nor has reviewed (GitHub
+ * drops a reviewer from the requested list once they review), so nobody is asked twice.
+ */
+async function requestAuthorReview(
+  ctx: EngineContext,
+  pr: FoundPr,
+  author: string,
+  opened: boolean,
+): Promise<void> {
+  if (author.endsWith("[bot]") || author === "ghost" || pr.reviewers.includes(author)) return;
+  if (!opened) {
+    const { data: reviews } = await ctx.octokit.rest.pulls.listReviews({
+      ...ctx.repo,
+      pull_number: pr.number,
+      per_page: 100,
+    });
+    if (reviews.some((review) => review.user?.login === author)) return;
+  }
   try {
-    await ctx.octokit.rest.pulls.requestReviewers({ ...ctx.repo, pull_number: pull, reviewers: [author] });
+    await ctx.octokit.rest.pulls.requestReviewers({
+      ...ctx.repo,
+      pull_number: pr.number,
+      reviewers: [author],
+    });
   } catch (error) {
     if (httpStatus(error) !== 422) throw error;
-    ctx.log.warn(`could not request a review from ${author} on #${pull}: not a collaborator`);
+    ctx.log.warn(`could not request a review from ${author} on #${pr.number}: not a collaborator`);
   }
 }
 
