@@ -147,6 +147,29 @@ test("a push with a token moves the branch in the sandbox and is announced", asy
   ).toContain("user:alice");
 });
 
+test("a push to a PR's head branch synchronizes the PR; a deleting push removes the branch", async () => {
+  const alice = sandbox.as("alice", "acme/webshop");
+  await alice.push("feature/x", { "x.txt": "x\n" }, { from: "main" });
+  const pr = await alice.openPullRequest({ head: "feature/x", base: "main", title: "X" });
+  await ok(work, ["clone", "--quiet", "--branch", "feature/x", sandbox.gitUrl("acme/webshop"), "c"]);
+  const clone = join(work, "c");
+  await ok(clone, ["commit", "--quiet", "--allow-empty", "-m", "More"]);
+  const head = await ok(clone, ["rev-parse", "HEAD"]);
+  const auth = basicAuth(sandbox.tokenFor("alice"));
+  await ok(clone, ["-c", auth, "push", "--quiet", "origin", "HEAD:refs/heads/feature/x"]);
+
+  expect(sandbox.internalRepo("acme/webshop").pulls.get(pr.number)?.headSha).toBe(head);
+  const synchronize = sandbox.webhooks.find("pull_request", "synchronize").at(-1)?.payload as
+    | { number?: number; after?: string }
+    | undefined;
+  expect(synchronize).toMatchObject({ number: pr.number, after: head });
+
+  await ok(clone, ["-c", auth, "push", "--quiet", "origin", ":refs/heads/feature/x"]);
+  expect(sandbox.repository("acme/webshop").branch("feature/x")).toBeNull();
+  // GitHub closes a PR whose head branch is deleted.
+  expect(sandbox.internalRepo("acme/webshop").issues.get(pr.number)?.state).toBe("closed");
+});
+
 test("pushing needs credentials with write access; reading a public repository does not", async () => {
   await ok(work, ["clone", "--quiet", sandbox.gitUrl("acme/webshop"), "c"]);
   const clone = join(work, "c");
