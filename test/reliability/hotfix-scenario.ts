@@ -51,8 +51,12 @@ export interface ScenarioFacts {
 /** What waits between the scenario's steps: `sandbox.settle()`, or a wait that also tolerates other instances. */
 export type Settle = () => Promise<void>;
 
-/** Plays the whole scenario; `settle` runs after every step that the App reacts to. */
-export async function playHotfix(sandbox: Sandbox, settle: Settle): Promise<ScenarioFacts> {
+/** Plays the whole scenario; `settle` runs after every step that the App reacts to, `beforeMerge` before merging. */
+export async function playHotfix(
+  sandbox: Sandbox,
+  settle: Settle,
+  hooks: { beforeMerge?: () => void } = {},
+): Promise<ScenarioFacts> {
   const alice = sandbox.as("alice", REPO);
   const incident = await alice.createIssue({
     title: "Logins fail for users without a password",
@@ -73,6 +77,7 @@ export async function playHotfix(sandbox: Sandbox, settle: Settle): Promise<Scen
   await settle();
   await sandbox.as("bob", REPO).review(pr, "APPROVE", "Looks right");
   await settle();
+  hooks.beforeMerge?.();
   const mergeSha = await alice.merge(pr, "merge");
   await settle();
   await alice.comment(pr, "/backport release/1.x");
