@@ -8,7 +8,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-ETZMDYNC.js")).command
+    load: async () => (await import("./chunks/demo-UENMZXJD.js")).command
   },
   {
     name: "check-title",
@@ -23,12 +23,12 @@ var commands = [
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-3QNEWCS5.js")).command
+    load: async () => (await import("./chunks/reconcile-SCTZOIOE.js")).command
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-JHC4YIHB.js")).command
+    load: async () => (await import("./chunks/report-TH5DI5N5.js")).command
   },
   {
     name: "sandbox",
