@@ -95,10 +95,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         const report = await reconcileRepo(ctx);
         summary.reconcile = renderReconcile(report);
         // In a dry run every pipeline stops at its first (refused) write; that is no failure.
-        const failed = inputs.dryRun
+        const unfinished = inputs.dryRun
           ? report.failed.filter((f) => !isRefusalMessage(f.error))
           : report.failed;
-        reconcileProblem = reconcileFailure({ ...report, failed });
+        reconcileProblem = reconcileFailure({ ...report, failed: unfinished });
       } else {
         outcome = await handleEvent(runner.event, ctx);
       }
