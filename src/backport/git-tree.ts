@@ -3,6 +3,8 @@ export interface GitEntry {
   mode: string;
   type: "blob" | "tree" | "commit";
   sha: string;
+  /** A blob's size in bytes, when the listing gave it. */
+  size?: number;
 }
 
 /** An entry of one tree listing; `path` is relative to the listed tree (nested paths in a recursive listing). */

@@ -67,8 +67,22 @@ function once<T>(cache: Map<string, Promise<T>>, key: string, load: () => Promis
   return value;
 }
 
-function toItem(entry: { path?: string; mode?: string; type?: string; sha?: string }): TreeItem[] {
-  const { path, mode, type, sha } = entry;
+function toItem(entry: {
+  path?: string;
+  mode?: string;
+  type?: string;
+  sha?: string;
+  size?: number;
+}): TreeItem[] {
+  const { path, mode, type, sha, size } = entry;
   if (!path || !mode || !sha || (type !== "blob" && type !== "tree" && type !== "commit")) return [];
-  return [{ path, mode: mode === "40000" ? "040000" : mode, type, sha }];
+  return [
+    {
+      path,
+      mode: mode === "40000" ? "040000" : mode,
+      type,
+      sha,
+      ...(typeof size === "number" ? { size } : {}),
+    },
+  ];
 }

@@ -175,6 +175,10 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         continue;
       }
       const theirs = change.after as GitEntry;
+      if ([change.before, o, theirs].some((entry) => (entry?.size ?? 0) > MAX_LOCAL_MERGE_BYTES)) {
+        uncertain(`${change.path} is too large to merge here`);
+        continue;
+      }
       const [b, x, y] = await Promise.all([
         change.before ? source.blob(change.before.sha) : Promise.resolve(new Uint8Array()),
         source.blob(o.sha),

@@ -71,7 +71,9 @@ async function walk(
 }
 
 function strip(item: TreeItem): GitEntry {
-  return { mode: item.mode, type: item.type, sha: item.sha };
+  const entry: GitEntry = { mode: item.mode, type: item.type, sha: item.sha };
+  if (item.size !== undefined) entry.size = item.size;
+  return entry;
 }
 
 /**

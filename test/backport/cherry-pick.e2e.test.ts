@@ -153,6 +153,8 @@ test.each<MergeMethod>(["squash", "merge"])(
     expect(result).toMatchObject({ status: "clean", usedServerMerge: false, writes: 2, conflictFiles: [] });
     expect(sandbox.requests.forApp().writes).toBe(2);
     expect(sandbox.requests.forApp().requests).toBe(result.writes + result.reads);
+    // Three commits, src/ and the root of each of the three trees, three versions of src/app.ts.
+    expect(result.reads).toBeLessThanOrEqual(12);
     const expected = gitCherryPick(picks);
     expect(bare(["rev-parse", `${result.headSha}^{tree}`]).trim()).toBe(expected.tree);
     expect(bare(["log", "-1", "--format=%B", result.headSha]).trim()).toBe(expected.messages[0]);

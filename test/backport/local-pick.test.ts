@@ -1,0 +1,233 @@
+import { createHash } from "node:crypto";
+import type { TreeItem, TreeSource } from "../../src/backport/git-tree.js";
+import { type LocalPlan, MAX_LOCAL_MERGE_BYTES, planPick } from "../../src/backport/local-pick.js";
+
+type Files = Record<string, string | Buffer | { content: string | Buffer; mode: string }>;
+
+/** Trees and blobs in memory, addressed by content hashes, with blob reads counted. */
+class MemorySource implements TreeSource {
+  private readonly trees = new Map<string, TreeItem[]>();
+  private readonly blobs = new Map<string, Buffer>();
+  blobReads = 0;
+
+  write(files: Files): string {
+    const root: Record<string, unknown> = {};
+    for (const [path, file] of Object.entries(files)) {
+      const parts = path.split("/");
+      let dir = root;
+      for (const part of parts.slice(0, -1)) {
+        dir[part] = dir[part] ?? {};
+        dir = dir[part] as Record<string, unknown>;
+      }
+      dir[parts.at(-1) as string] =
+        typeof file === "object" && !Buffer.isBuffer(file) ? file : { content: file, mode: "100644" };
+    }
+    return this.writeDir(root);
+  }
+
+  private writeDir(dir: Record<string, unknown>): string {
+    const items: TreeItem[] = Object.entries(dir).map(([name, value]) => {
+      const file = value as { content?: string | Buffer; mode?: string };
+      if (file.mode !== undefined && file.content !== undefined) {
+        const bytes = Buffer.from(file.content);
+        const sha = this.hash(`blob:${bytes.toString("base64")}`);
+        this.blobs.set(sha, bytes);
+        return { path: name, mode: file.mode, type: "blob" as const, sha, size: bytes.length };
+      }
+      return {
+        path: name,
+        mode: "040000",
+        type: "tree" as const,
+        sha: this.writeDir(value as Record<string, unknown>),
+      };
+    });
+    const sha = this.hash(`tree:${JSON.stringify(items)}`);
+    this.trees.set(sha, items);
+    return sha;
+  }
+
+  private hash(text: string): string {
+    return createHash("sha1").update(text).digest("hex");
+  }
+
+  async tree(sha: string): Promise<TreeItem[]> {
+    return this.trees.get(sha) ?? [];
+  }
+
+  async files(sha: string): Promise<TreeItem[] | null> {
+    const out: TreeItem[] = [];
+    for (const item of await this.tree(sha)) {
+      if (item.type === "tree")
+        out.push(
+          ...((await this.files(item.sha)) ?? []).map((f) => ({ ...f, path: `${item.path}/${f.path}` })),
+        );
+      else out.push(item);
+    }
+    return out;
+  }
+
+  async blob(sha: string): Promise<Uint8Array> {
+    this.blobReads++;
+    return new Uint8Array(this.blobs.get(sha) ?? Buffer.alloc(0));
+  }
+}
+
+const labels = { ours: "develop", theirs: "1234567 (Fix)" };
+const text = "one\ntwo\nthree\nfour\nfive\nsix\nseven\n";
+
+async function plan(
+  base: Files,
+  ours: Files,
+  theirs: Files,
+): Promise<{ plan: LocalPlan; source: MemorySource }> {
+  const source = new MemorySource();
+  const trees = { base: source.write(base), ours: source.write(ours), theirs: source.write(theirs) };
+  return { plan: await planPick(source, trees, labels), source };
+}
+
+const reasons = (p: LocalPlan) => p.uncertain.map((u) => u.reason);
+
+describe("planPick", () => {
+  test("both sides changed apart: merged here, the content inline", async () => {
+    const { plan: p } = await plan(
+      { "src/a.txt": text },
+      { "src/a.txt": text.replace("one", "ONE") },
+      { "src/a.txt": text.replace("seven", "SEVEN") },
+    );
+    expect(p.uncertain).toEqual([]);
+    expect(p.mergedFiles).toBe(1);
+    expect(p.entries).toEqual([
+      {
+        path: "src/a.txt",
+        mode: "100644",
+        content: new Uint8Array(Buffer.from(text.replace("one", "ONE").replace("seven", "SEVEN"))),
+      },
+    ]);
+  });
+
+  test("one side's executable bit and the other side's content both survive", async () => {
+    const { plan: p } = await plan(
+      { "run.sh": text },
+      { "run.sh": { content: text, mode: "100755" } },
+      { "run.sh": text.replace("two", "TWO") },
+    );
+    expect(p.uncertain).toEqual([]);
+    expect(p.entries).toEqual([
+      { path: "run.sh", entry: expect.objectContaining({ mode: "100755", type: "blob" }) },
+    ]);
+  });
+
+  test("a file too large for the local merge goes to git without being downloaded", async () => {
+    const big = "x\n".repeat(MAX_LOCAL_MERGE_BYTES / 2 + 1);
+    const { plan: p, source } = await plan({ big: big }, { big: `a\n${big}` }, { big: `${big}z\n` });
+    expect(reasons(p)).toEqual(["big is too large to merge here"]);
+    expect(source.blobReads).toBe(0);
+  });
+
+  test.each([
+    {
+      name: "binary",
+      files: [Buffer.from([0, 1]), Buffer.from([0, 2]), Buffer.from([0, 3])],
+      reason: "f is binary",
+    },
+    { name: "added twice", files: [null, "x\n", "y\n"], reason: "f is added on both sides" },
+  ])("$name content is git's to judge", async ({ files, reason }) => {
+    const [b, o, t] = files;
+    const side = (content: string | Buffer | null | undefined): Files =>
+      content === null || content === undefined ? {} : { f: content };
+    const { plan: p } = await plan(side(b), side(o), side(t));
+    expect(reasons(p)).toEqual([reason]);
+  });
+
+  test.each<{ name: string; ours: Files; theirs: Files; reason: string; onConflict: unknown[] }>([
+    {
+      name: "modified on the target, deleted by the pick",
+      ours: { f: "changed\n" },
+      theirs: {},
+      reason: "f is deleted by the pick",
+      onConflict: [],
+    },
+    {
+      name: "deleted on the target, modified by the pick",
+      ours: {},
+      theirs: { f: "changed\n" },
+      reason: "f is deleted on the target",
+      onConflict: [{ path: "f", entry: expect.objectContaining({ type: "blob" }) }],
+    },
+    {
+      name: "deleted on both sides (git may see two renames)",
+      ours: {},
+      theirs: {},
+      reason: "f is deleted on both sides",
+      onConflict: [],
+    },
+  ])("$name", async ({ ours, theirs, reason, onConflict }) => {
+    const { plan: p } = await plan(
+      { f: "base\n", keep: "k\n" },
+      { keep: "k\n", ...ours },
+      { keep: "k\n", ...theirs },
+    );
+    expect(p.uncertain).toEqual([expect.objectContaining({ reason, paths: ["f"], onConflict })]);
+  });
+
+  test("merge attributes on the target leave the file to git", async () => {
+    const attributes = { ".gitattributes": "*.lock merge=ours\n" };
+    const { plan: p } = await plan(
+      { ...attributes, "deps/x.lock": text },
+      { ...attributes, "deps/x.lock": text.replace("one", "ONE") },
+      { ...attributes, "deps/x.lock": text.replace("seven", "SEVEN") },
+    );
+    expect(reasons(p)).toEqual(["deps/x.lock may have merge attributes"]);
+  });
+
+  test("harmless attributes do not", async () => {
+    const attributes = { "src/.gitattributes": "* text=auto eol=lf\n" };
+    const { plan: p } = await plan(
+      { ...attributes, "src/a.txt": text },
+      { ...attributes, "src/a.txt": text.replace("one", "ONE") },
+      { ...attributes, "src/a.txt": text.replace("seven", "SEVEN") },
+    );
+    expect(p.uncertain).toEqual([]);
+  });
+
+  test("a new file in a directory the target moved away is git's to place", async () => {
+    const { plan: p } = await plan(
+      { "lib/a.txt": "a\n" },
+      { "pkg/a.txt": "a\n" },
+      { "lib/a.txt": "a\n", "lib/b.txt": "b\n" },
+    );
+    expect(reasons(p)).toEqual(["the directory of the new file lib/b.txt is gone on the target"]);
+  });
+
+  test("files the target added in a directory the pick moves are git's to place", async () => {
+    const { plan: p } = await plan(
+      { "lib/a.txt": "a\n" },
+      { "lib/a.txt": "a\n", "lib/new.txt": "n\n" },
+      { "pkg/a.txt": "a\n" },
+    );
+    expect(p.uncertain).toEqual([expect.objectContaining({ paths: ["lib/new.txt"] })]);
+  });
+
+  test("a symlink changed on both sides is git's to judge; changed on one side it is taken", async () => {
+    const link = (to: string) => ({ content: to, mode: "120000" });
+    const both = await plan({ l: link("a") }, { l: link("b") }, { l: link("c") });
+    expect(reasons(both.plan)).toEqual(["l is a symlink or submodule changed on both sides"]);
+    const one = await plan(
+      { l: link("a"), x: "1\n" },
+      { l: link("a"), x: "2\n" },
+      { l: link("c"), x: "1\n" },
+    );
+    expect(one.plan.uncertain).toEqual([]);
+    expect(one.plan.entries).toEqual([{ path: "l", entry: expect.objectContaining({ mode: "120000" }) }]);
+  });
+
+  test("what the target already has is left alone: an empty pick", async () => {
+    const { plan: p, source } = await plan(
+      { f: text },
+      { f: text.replace("one", "ONE"), g: "x\n" },
+      { f: text.replace("one", "ONE") },
+    );
+    expect(p).toEqual({ entries: [], uncertain: [], changedPaths: ["f"], mergedFiles: 0 });
+    expect(source.blobReads).toBe(0);
+  });
+});
