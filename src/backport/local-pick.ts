@@ -155,7 +155,8 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       continue;
     }
     if (base.sha === theirs.sha || o.sha === theirs.sha) {
-      plan.entries.push({ path, entry: { ...o, mode } });
+      // Only the mode can still change; the target's content is the result.
+      if (mode !== o.mode) plan.entries.push({ path, entry: { ...o, mode } });
     } else if (base.sha === o.sha) {
       plan.entries.push({ path, entry: { ...theirs, mode } });
     } else {
