@@ -26,6 +26,11 @@ export interface IntakeResult {
   changed: boolean;
 }
 
+/** The recorded severity, if it is one: the state is read back from a comment anyone with write access can edit. */
+function asSeverity(value: string | undefined): Severity | null {
+  return value === "P0" || value === "P1" || value === "P2" ? value : null;
+}
+
 function hasLabel(labels: readonly string[], name: string): boolean {
   return labels.some((label) => label.toLowerCase() === name.toLowerCase());
 }
@@ -62,7 +67,7 @@ export async function runIntake(
       url: request.issue.url,
     });
   }
-  const severity = (state.severity as Severity | undefined) ?? request.severity;
+  const severity = asSeverity(state.severity) ?? request.severity;
   const now = () => ctx.clock().toISOString();
 
   const label = config.severity.labels[severity];
@@ -142,7 +147,7 @@ async function commitIncidentReport(
     incident: request.issue.number,
     title: request.issue.title,
     url: request.issue.url,
-    severity: (state.severity as Severity | undefined) ?? request.severity,
+    severity: asSeverity(state.severity) ?? request.severity,
     detectedAt,
     commander: state.commander ?? request.actor,
     branch: intake.branch,
