@@ -8,7 +8,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-UENMZXJD.js")).command
+    load: async () => (await import("./chunks/demo-PXFA36CP.js")).command
   },
   {
     name: "check-title",
@@ -23,7 +23,7 @@ var commands = [
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-SCTZOIOE.js")).command
+    load: async () => (await import("./chunks/reconcile-X3RE5TIQ.js")).command
   },
   {
     name: "report",
