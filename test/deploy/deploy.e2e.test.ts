@@ -169,8 +169,24 @@ test("a failed deployment opens a revert PR (git's revert), labels the incident 
   const tip = sandbox.repository(REPO).branch("main") ?? "";
   await sandbox.settle();
 
+  sandbox.counters.reset();
   await alice.setDeploymentStatus(deployment?.id ?? 0, "failure");
   await sandbox.settle();
+  // Writes are the currency: the revert (tree, commit, ref, PR), the label, the escalation, the timeline; and the
+  // gate's neutral run on the revert PR (not a hotfix PR), which answers the PR's opening on its own.
+  const writes = sandbox.counters
+    .appWrites()
+    .map((w) => `${w.method} ${w.route.replace("/repos/{owner}/{repo}", "")}`);
+  expect(writes.sort()).toEqual([
+    "PATCH /issues/comments/{comment_id}",
+    "POST /check-runs",
+    "POST /git/commits",
+    "POST /git/refs",
+    "POST /git/trees",
+    "POST /issues/{issue_number}/comments",
+    "POST /issues/{issue_number}/labels",
+    "POST /pulls",
+  ]);
 
   const reverts = [...repo().pulls.values()].filter((p) => p.headRef === `hotfix-bot/revert-${pr}`);
   expect(reverts).toHaveLength(1);

@@ -58,8 +58,20 @@ async function redeliverAll(event: string, action?: string): Promise<void> {
 test("the P1-hotfix label makes the incident: timeline, branch from production, checklist; the first push opens a draft PR", async () => {
   const alice = sandbox.as("alice", REPO);
   const mainSha = sandbox.repository(REPO).branch("main");
+  const appWrites = () =>
+    sandbox.counters
+      .appWrites()
+      .map((w) => `${w.method} ${w.route.replace("/repos/{owner}/{repo}", "")}`)
+      .sort();
+  sandbox.counters.reset();
   const incident = await alice.createIssue({ title: "Checkout: logins fail", labels: ["P1-hotfix"] });
   await sandbox.settle();
+  // Three writes: the branch, the checklist, the timeline.
+  expect(appWrites()).toEqual([
+    "POST /git/refs",
+    "POST /issues/{issue_number}/comments",
+    "POST /issues/{issue_number}/comments",
+  ]);
 
   expect(hotfixBranches()).toBe(`hotfix/incident-${incident}`);
   expect(sandbox.repository(REPO).branch(`hotfix/incident-${incident}`)).toBe(mainSha);
@@ -82,12 +94,15 @@ test("the P1-hotfix label makes the incident: timeline, branch from production, 
 
   // The branch creation's own push (no commits) opened no PR.
   expect(pullsFrom(`hotfix/incident-${incident}`)).toEqual([]);
+  sandbox.counters.reset();
   await alice.push(
     `hotfix/incident-${incident}`,
     { "src/auth.js": FIX },
     { message: "Reject empty passwords" },
   );
   await sandbox.settle();
+  // The draft PR and its record on the timeline; and the gate's run on the new PR.
+  expect(appWrites()).toEqual(["PATCH /issues/comments/{comment_id}", "POST /check-runs", "POST /pulls"]);
   const [draft] = pullsFrom(`hotfix/incident-${incident}`);
   expect(draft).toMatchObject({ baseRef: "main", draft: true });
   const draftIssue = repo().issues.get(draft?.number ?? 0);
