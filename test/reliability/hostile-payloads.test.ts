@@ -7,7 +7,6 @@ import { createRouteTable } from "../../src/sandbox/routes/all-routes.js";
 import {
   answersFor,
   examples,
-  type Json,
   MASTER_IS_PRODUCTION,
   NOTHING_IS_OURS,
   payloads,

@@ -127,6 +127,7 @@ const HOSTILE = [
   "refs/heads/../../../etc/passwd",
   "hotfix/`id`",
   "hotfix/incident-1\nrm -rf /",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a workflow expression, meant to stay literal text
   "${{ github.token }}",
   "<!-- hotfix-bot:timeline {} -->",
   "@everyone",
