@@ -1,7 +1,7 @@
 import type { Octokit, RepoRef } from "../context.js";
 import { httpStatus } from "../util/http-status.js";
 import { ConfigError } from "./config-error.js";
-import { type ConfigResult, DEFAULT_CONFIG_PATH, validateConfig } from "./parse-config.js";
+import { type ConfigResult, DEFAULT_CONFIG_PATH, NOT_A_MAPPING, validateConfig } from "./parse-config.js";
 
 /**
  * Reads `.github/hotfix.yml` through the Octokit config plugin (the same loader Probot's `context.config` uses,
@@ -15,7 +15,15 @@ export async function loadConfig(
 ): Promise<ConfigResult> {
   let raw: unknown;
   try {
-    const { config } = await octokit.config.get({ owner: repo.owner, repo: repo.repo, path });
+    const { config, files } = await octokit.config.get({ owner: repo.owner, repo: repo.repo, path });
+    // The plugin merges every file into an object, which turns a top-level list into keys "0", "1", …: look at
+    // what each file held before that, so the error says what is wrong rather than "unknown keys 0, 1".
+    const notMapping = files.find((file) => Array.isArray(file.config));
+    if (notMapping) {
+      const own = notMapping.owner === repo.owner && notMapping.repo === repo.repo;
+      const file = own ? notMapping.path : `${notMapping.owner}/${notMapping.repo}:${notMapping.path}`;
+      return { ok: false, error: new ConfigError(file, [{ path: "", message: NOT_A_MAPPING }]) };
+    }
     raw = config;
   } catch (error) {
     const status = httpStatus(error);

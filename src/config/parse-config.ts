@@ -5,6 +5,8 @@ import { configSchema, type HotfixConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = ".github/hotfix.yml";
 
+export const NOT_A_MAPPING = "expected a mapping of keys to values at the top level";
+
 export type ConfigResult = { ok: true; config: HotfixConfig } | { ok: false; error: ConfigError };
 
 function describeIssue(issue: z.core.$ZodIssue): ConfigProblem {
@@ -21,9 +23,7 @@ export function validateConfig(raw: unknown, file: string = DEFAULT_CONFIG_PATH)
   if (raw !== null && raw !== undefined && (typeof raw !== "object" || Array.isArray(raw))) {
     return {
       ok: false,
-      error: new ConfigError(file, [
-        { path: "", message: "expected a mapping of keys to values at the top level" },
-      ]),
+      error: new ConfigError(file, [{ path: "", message: NOT_A_MAPPING }]),
     };
   }
   const result = configSchema.safeParse(raw ?? {});
