@@ -79,7 +79,14 @@ export function evaluateGate(facts: GateFacts, config: HotfixConfig): GateEvalua
   const { pr } = facts;
   const resolved = resolveSeverity({ prLabels: pr.labels, incident: facts.incident }, config);
   const approvals = checkApprovals(
-    { reviews: facts.reviews, author: pr.author, severity: resolved.severity, teams: facts.teams },
+    {
+      reviews: facts.reviews,
+      author: pr.author,
+      commitAuthors:
+        facts.lineage.notInProduction === "unrelated" ? [] : (facts.lineage.notInProduction.authors ?? []),
+      severity: resolved.severity,
+      teams: facts.teams,
+    },
     config,
   );
   const [critical, security] = checkRequiredChecks(facts.checkRuns, config, GATE_CHECK_NAME);

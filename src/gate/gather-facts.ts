@@ -104,8 +104,9 @@ async function commitsNotIn(
   sha: string,
 ): Promise<CommitList | "unrelated"> {
   const shas: string[] = [];
+  const authors = new Set<string>();
   for (let page = 1; page <= MAX_COMPARE_PAGES; page += 1) {
-    let data: { total_commits: number; commits: { sha: string }[] };
+    let data: { total_commits: number; commits: { sha: string; author?: { login?: string } | null }[] };
     try {
       ({ data } = await ctx.octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
         ...ctx.repo,
@@ -118,11 +119,12 @@ async function commitsNotIn(
       throw error;
     }
     shas.push(...data.commits.map((c) => c.sha));
+    for (const commit of data.commits) if (commit.author?.login) authors.add(commit.author.login);
     if (shas.length >= data.total_commits || data.commits.length < PER_PAGE) {
-      return { shas, complete: shas.length >= data.total_commits };
+      return { shas, complete: shas.length >= data.total_commits, authors: [...authors] };
     }
   }
-  return { shas, complete: false };
+  return { shas, complete: false, authors: [...authors] };
 }
 
 async function lineageOf(

@@ -17,6 +17,8 @@ export interface ReviewFact {
 export interface ApprovalFacts {
   reviews: readonly ReviewFact[];
   author: string | null;
+  /** Logins of the PR's commit authors; their approvals do not count either. */
+  commitAuthors?: readonly string[];
   severity: Severity;
   /** Members of each `org/team` named in the rule's `from` (lower-case key); null when it could not be read. */
   teams: Readonly<Record<string, readonly string[] | null>>;
@@ -48,18 +50,22 @@ export function approvalTeams(severity: Severity, config: ApprovalConfig): strin
 export function standingReviews(
   reviews: readonly ReviewFact[],
   author: string | null,
+  commitAuthors: readonly string[] = [],
 ): Map<string, { login: string; state: Standing; association: string }> {
   const ordered = reviews
     .filter((r) => r.reviewer !== null && r.state !== "PENDING")
     .slice()
     .sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") || a.id - b.id);
   const standing = new Map<string, { login: string; state: Standing; association: string }>();
-  const authorKey = author?.toLowerCase();
+  // The author's own review never counts, whatever GitHub allowed them to submit; nor does the review of anyone
+  // who wrote commits in the PR (on a PR the bot opened, the author is the bot and the fixer is a commit author).
+  const excluded = new Set(
+    [author, ...commitAuthors].flatMap((login) => (login ? [login.toLowerCase()] : [])),
+  );
   for (const review of ordered) {
     const login = review.reviewer as string;
     const key = login.toLowerCase();
-    // The author's own review never counts, whatever GitHub allowed them to submit.
-    if (key === authorKey) continue;
+    if (excluded.has(key)) continue;
     if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED") {
       standing.set(key, { login, state: review.state, association: review.association });
     } else if (review.state === "DISMISSED") {
@@ -92,7 +98,8 @@ export function checkApprovals(facts: ApprovalFacts, config: ApprovalConfig): Ap
 
   const approvedBy: string[] = [];
   const blockers: string[] = [];
-  for (const [key, review] of standingReviews(facts.reviews, facts.author)) {
+  const commitAuthors = facts.commitAuthors ?? [];
+  for (const [key, review] of standingReviews(facts.reviews, facts.author, commitAuthors)) {
     const counted = counts(key, review.association);
     if (review.state === "CHANGES_REQUESTED") {
       if (counted || TRUSTED_ASSOCIATIONS.has(review.association)) blockers.push(review.login);
@@ -109,6 +116,13 @@ export function checkApprovals(facts: ApprovalFacts, config: ApprovalConfig): Ap
   const author = facts.author?.toLowerCase();
   if (author && facts.reviews.some((r) => r.reviewer?.toLowerCase() === author && r.state === "APPROVED")) {
     details.push(`the author's own approval (${facts.author}) does not count`);
+  }
+  for (const login of commitAuthors) {
+    const key = login.toLowerCase();
+    if (key === author) continue;
+    if (facts.reviews.some((r) => r.reviewer?.toLowerCase() === key && r.state === "APPROVED")) {
+      details.push(`approval by ${login} does not count (they wrote commits in this PR)`);
+    }
   }
 
   const base = { rule: "approvals" as const, label: "Approvals", approvedBy, details };

@@ -268,3 +268,31 @@ describe("checkApprovals", () => {
     });
   });
 });
+
+describe("commit authors", () => {
+  // A PR the bot opened from an incident branch has the bot as its author: the person who pushed the fix must
+  // still not approve their own change.
+  const facts = (reviews: ReviewFact[]) => ({
+    reviews,
+    author: "hotfix-bot[bot]",
+    commitAuthors: ["Fixer"],
+    severity: "P2" as const,
+    teams: {},
+  });
+
+  it("does not count an approval by someone who wrote commits in the PR", () => {
+    const result = checkApprovals(facts([review("fixer", "APPROVED", 1)]), configOf({}));
+    expect(result.approvedBy).toEqual([]);
+    expect(result.state).not.toBe("pass");
+    expect(result.details).toContain("approval by Fixer does not count (they wrote commits in this PR)");
+  });
+
+  it("still counts a reviewer who wrote nothing", () => {
+    const result = checkApprovals(
+      facts([review("fixer", "APPROVED", 1), review("reviewer", "APPROVED", 2)]),
+      configOf({}),
+    );
+    expect(result.approvedBy).toEqual(["reviewer"]);
+    expect(result.state).toBe("pass");
+  });
+});
