@@ -8,27 +8,27 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-PXFA36CP.js")).command
+    load: async () => (await import("./chunks/demo-2ZLKCXMP.js")).command
   },
   {
     name: "check-title",
     summary: "check a pull request title against the title rule",
-    load: async () => (await import("./chunks/check-title-F5SCNXJO.js")).command
+    load: async () => (await import("./chunks/check-title-KMLPMIHS.js")).command
   },
   {
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
-    load: async () => (await import("./chunks/validate-config-ZGXQCCMT.js")).command
+    load: async () => (await import("./chunks/validate-config-2PGQSRPG.js")).command
   },
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-X3RE5TIQ.js")).command
+    load: async () => (await import("./chunks/reconcile-PUKRVKGK.js")).command
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-TH5DI5N5.js")).command
+    load: async () => (await import("./chunks/report-XWWO4KOK.js")).command
   },
   {
     name: "sandbox",
