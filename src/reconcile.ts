@@ -50,7 +50,8 @@ export async function reconcileRepo(ctx: EngineContext): Promise<ReconcileReport
     if (state?.pipelines[String(pr.number)]?.done) continue;
     try {
       ctx.log.info(`reconcile: finishing the after-merge pipeline of #${pr.number}`);
-      await runAfterMerge(ctx, config, pr);
+      // Reconcile runs after crashes: a claim it finds may be a dead run's, so it does not wait for it.
+      await runAfterMerge(ctx, config, pr, { takeOver: true });
       report.finished.push(pr.number);
     } catch (error) {
       report.failed.push({ pr: pr.number, error: error instanceof Error ? error.message : String(error) });

@@ -22,6 +22,7 @@ import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
+import { claimPipeline, PipelineClaimedError, releasePipeline, waitForRelease } from "./pipeline-claim.js";
 import { pipelineLock } from "./pipeline-lock.js";
 
 /** Whether a merged PR is a hotfix into production under this configuration (pure). */
@@ -32,6 +33,11 @@ export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boo
 export interface AfterMergeOptions {
   /** Extra targets asked for by a `/backport <branch>` command, on top of the configured ones. */
   extraTargets?: string[];
+  /**
+   * Run even when another run holds the pipeline's claim (reconcile: it runs after crashes, whose claims nobody
+   * will release). Others wait for the claim to go (see pipeline-claim.ts).
+   */
+  takeOver?: boolean;
 }
 
 /**
@@ -50,10 +56,57 @@ export function runAfterMerge(
   // Two runs for one merge in this process (a redelivery, `/backport`, reconcile) go one after the other, so the
   // second finds the first one's work instead of racing it.
   return pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`, () =>
-    runPipeline(ctx, config, pr, options),
+    claimAndRun(ctx, config, pr, options),
   );
 }
 
+/**
+ * Two processes have no common mutex: a run that has work to do first claims the pipeline (one atomic ref
+ * create), and one that finds it claimed waits for the claim to go, then looks again — usually to find the work
+ * done. A complete pipeline is recognised before any claim, so a redelivery costs no write.
+ */
+async function claimAndRun(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  pr: MergedPullRequest,
+  options: AfterMergeOptions,
+): Promise<StepOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    const complete = await completeOutcome(ctx, config, pr, options);
+    if (complete) return complete;
+    const claimed = await claimPipeline(ctx, pr.number, pr.mergeSha);
+    if (claimed || options.takeOver) {
+      try {
+        return await runPipeline(ctx, config, pr, options);
+      } finally {
+        await releasePipeline(ctx, pr.number);
+      }
+    }
+    ctx.log.info(`after-merge pipeline of #${pr.number} is claimed by another run; waiting for it`);
+    if (attempt >= 3 || (await waitForRelease(ctx, pr.number)) === "timeout") {
+      throw new PipelineClaimedError(ctx.repo, pr.number);
+    }
+  }
+}
+
+/** The outcome of a pipeline that has nothing left to do for these targets, else null (reads only). */
+async function completeOutcome(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  pr: MergedPullRequest,
+  options: AfterMergeOptions,
+): Promise<StepOutcome | null> {
+  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
+  const { state } = await readTimeline(ctx.octokit, ctx.repo, incident ?? pr.number);
+  const previous = state?.pipelines[String(pr.number)];
+  if (!previous?.done) return null;
+  const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
+  if (!wanted.every((target) => settled(previous, target))) return null;
+  ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
+  return outcomeOf(previous);
+}
+
+/** The pipeline itself, run under the claim; it reads the timeline again, as another run may just have ended. */
 async function runPipeline(
   ctx: EngineContext,
   config: HotfixConfig,

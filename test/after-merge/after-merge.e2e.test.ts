@@ -157,9 +157,12 @@ test("a merged hotfix is tagged, released, backported, followed up and recorded"
   expect(timeline[0]?.body).toMatch(/done&quot;:true|"done":true/);
 
   // Writes are the currency: tag (object + ref), release, 2 × (tree, commit, ref, PR, labels, reviewer),
-  // 3 follow-ups, branch delete, timeline.
+  // 3 follow-ups, branch delete, timeline, and the pipeline's claim against a second instance (create, delete).
   const writes = sandbox.counters.appWrites().map((w) => `${w.method} ${w.route}`);
-  expect(writes.length).toBeLessThanOrEqual(20);
+  expect(writes.length).toBeLessThanOrEqual(22);
+  expect(
+    writes.filter((w) => w.endsWith("/git/refs") || w.endsWith("/git/refs/{ref}")).length,
+  ).toBeGreaterThan(0);
 });
 
 test("the closed event delivered twice, and twice at once, creates every effect once", async () => {
