@@ -14,13 +14,14 @@ import { openHotfix, REPO, type ScenarioFacts, scenarioOutcome, seedWebshop } fr
 
 const SEEDS = [7, 11];
 /**
- * The pipeline of one hotfix makes 13 writes here (tag object and ref, release, tree, commit, branch, PR, labels,
- * review request, two follow-ups, branch deletion, timeline): per seed one kill point from each third of the way.
+ * The pipeline of one hotfix makes 15 writes here (its claim, tag object and ref, release, tree, commit, branch, PR,
+ * labels, review request, two follow-ups, branch deletion, timeline, the claim's release): per seed one kill point
+ * from each third of the way.
  */
 const BINS = [
-  [1, 4],
-  [5, 8],
-  [9, 12],
+  [1, 5],
+  [6, 10],
+  [11, 14],
 ] as const;
 
 function killPoints(): number[] {
