@@ -1,9 +1,11 @@
+import { Redis } from "ioredis";
 import type { Context, Probot } from "probot";
 import { ConfigCache, loadConfig } from "./config/load-config.js";
 import type { EngineContext, RepoRef } from "./context.js";
 import { handleEvent } from "./engine.js";
 import { reconcileInstallations } from "./reconcile.js";
 import { BackgroundWork, STEP_RETRY } from "./util/background-work.js";
+import { RedisKeyedLock } from "./util/redis-keyed-lock.js";
 import { retrySecondaryRateLimits, type SecondaryLimitRetryOptions } from "./util/secondary-rate-limit.js";
 
 export interface HotfixBotOptions {
@@ -18,6 +20,11 @@ export interface HotfixBotOptions {
   reconcileOnStart?: boolean;
   /** How requests refused by a secondary rate limit are retried (tests shorten the wait). */
   secondaryRateLimit?: SecondaryLimitRetryOptions;
+  /**
+   * The Redis that several instances of the App share (default: REDIS_URL, as Probot's throttling uses). With
+   * it, steps that must not run twice at once take a lock across instances; without it, within this process.
+   */
+  redisUrl?: string;
 }
 
 /** Reads owner/name from any repository-scoped payload without trusting its shape. */
@@ -38,6 +45,8 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
   const clock = options.clock ?? (() => new Date());
   const configCache = options.configCache ?? new ConfigCache();
   const background = options.background ?? new BackgroundWork(app.log, STEP_RETRY);
+  const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
+  const instancesLock = redisUrl ? new RedisKeyedLock(new Redis(redisUrl, { lazyConnect: true })) : undefined;
   const configFor = (octokit: EngineContext["octokit"], repo: RepoRef) => () =>
     configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
 
@@ -49,6 +58,7 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
         config: configFor(octokit, repo),
         log: app.log,
         clock,
+        ...(instancesLock ? { instancesLock } : {}),
       })),
     );
   }
@@ -68,6 +78,7 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
       config: configFor(octokit, repo),
       log: context.log,
       clock,
+      ...(instancesLock ? { instancesLock } : {}),
     };
     await handleEvent({ name: context.name, id: context.id, payload: context.payload }, ctx, background);
   });

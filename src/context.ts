@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { ConfigResult } from "./config/parse-config.js";
+import type { KeyedLock } from "./util/redis-keyed-lock.js";
 
 /** The Octokit every adapter hands to the engine: Probot's, with retry, throttling and the config plugin. */
 export type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -27,4 +28,9 @@ export interface EngineContext {
   config: () => Promise<ConfigResult>;
   log: Log;
   clock: () => Date;
+  /**
+   * A lock that spans App instances (the App gives one when it has REDIS_URL, i.e. runs as several processes).
+   * Steps that must not run twice at once take it inside their in-process mutex; without it they rely on that.
+   */
+  instancesLock?: KeyedLock;
 }

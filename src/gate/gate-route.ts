@@ -135,19 +135,26 @@ async function publish(
   sha: string,
   evaluate: () => Promise<{ evaluation: GateEvaluation; gateRun: GateRunFact | null }>,
 ): Promise<StepOutcome> {
-  return gateLock.run(`${ctx.repo.owner}/${ctx.repo.repo}@${sha}`, async () => {
-    const { evaluation, gateRun } = await evaluate();
-    const output = renderGate(evaluation);
-    const written = await upsertGateCheck(ctx, { sha, existing: gateRun, evaluation, output });
-    ctx.log.info(`${GATE_CHECK_NAME} ${written.action} on ${sha.slice(0, 7)}: ${output.title}`);
-    return {
-      gate: {
-        conclusion: evaluation.conclusion ?? "pending",
-        summary: output.title,
-        ...(written.url ? { url: written.url } : {}),
-      },
-    };
-  });
+  const key = `${ctx.repo.owner}/${ctx.repo.repo}@${sha}`;
+  // Two instances evaluating one SHA at once would both find no run and both create one: across processes the
+  // instances' lock (Redis) orders them like the in-process mutex does within one.
+  const locked = <T>(task: () => Promise<T>) =>
+    ctx.instancesLock ? ctx.instancesLock.run(`gate:${key}`, task) : task();
+  return gateLock.run(key, () =>
+    locked(async () => {
+      const { evaluation, gateRun } = await evaluate();
+      const output = renderGate(evaluation);
+      const written = await upsertGateCheck(ctx, { sha, existing: gateRun, evaluation, output });
+      ctx.log.info(`${GATE_CHECK_NAME} ${written.action} on ${sha.slice(0, 7)}: ${output.title}`);
+      return {
+        gate: {
+          conclusion: evaluation.conclusion ?? "pending",
+          summary: output.title,
+          ...(written.url ? { url: written.url } : {}),
+        },
+      };
+    }),
+  );
 }
 
 /** Evaluates a PR and brings the gate run on `sha` (its head, or a merge group's head) up to date. */

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { Redis } from "ioredis";
 import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { type AppConformance, recordAppConformance } from "./app-conformance.js";
 import { type AppProcess, ProcessWork, startAppProcess } from "./app-processes.js";
@@ -61,6 +62,11 @@ test("two instances, every delivery to both: every effect exactly once", async (
       `effects ${JSON.stringify(effectCounts(snapshot))}; complete ${missing.length === 0 ? "yes" : missing.join("; ")}; ` +
       `duplicates ${JSON.stringify(duplicatesIn(snapshot))}\n`,
   );
+  // Both processes paced their writes through Redis: Probot's throttling keeps its limiters there.
+  const redisClient = new Redis(redis.url);
+  const limiterKeys = await redisClient.keys("b_octokit-write*");
+  await redisClient.quit();
+  expect(limiterKeys.length).toBeGreaterThan(0);
   expect(missing).toEqual([]);
   expect(duplicatesIn(snapshot)).toEqual([]);
   expect(sandbox.webhooks.deliveries.filter((d) => d.state === "failed")).toEqual([]);
