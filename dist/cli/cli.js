@@ -8,7 +8,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-2ZLKCXMP.js")).command
+    load: async () => (await import("./chunks/demo-Y37RWAA6.js")).command
   },
   {
     name: "check-title",
@@ -23,7 +23,7 @@ var commands = [
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-PUKRVKGK.js")).command
+    load: async () => (await import("./chunks/reconcile-LD2AF7VS.js")).command
   },
   {
     name: "report",
