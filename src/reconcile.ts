@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { mergedPullRequestFrom } from "./after-merge/merged-pull-request.js";
+import { listClaims, releasePipeline } from "./after-merge/pipeline-claim.js";
 import { isMergedHotfix, runAfterMerge } from "./after-merge/run-after-merge.js";
 import type { EngineContext, Octokit, RepoRef } from "./context.js";
 import { readTimeline } from "./incident/upsert-timeline.js";
@@ -41,13 +42,18 @@ export async function reconcileRepo(ctx: EngineContext): Promise<ReconcileReport
     direction: "desc",
     per_page: 50,
   });
+  const claims = await listClaims(ctx);
   for (const raw of closed) {
     const pr = mergedPullRequestFrom(raw);
     if (!pr || !isMergedHotfix(pr, config) || Date.parse(pr.mergedAt) < cutoff) continue;
     report.checked += 1;
     const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
     const { state } = await readTimeline(ctx.octokit, ctx.repo, incident ?? pr.number);
-    if (state?.pipelines[String(pr.number)]?.done) continue;
+    if (state?.pipelines[String(pr.number)]?.done) {
+      // A run that died after recording the pipeline done, before deleting its claim: nobody else deletes it.
+      if (claims.has(pr.number)) await releasePipeline(ctx, pr.number);
+      continue;
+    }
     try {
       ctx.log.info(`reconcile: finishing the after-merge pipeline of #${pr.number}`);
       // Reconcile runs after crashes: a claim it finds may be a dead run's, so it does not wait for it.

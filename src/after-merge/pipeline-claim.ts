@@ -11,8 +11,9 @@ import { httpStatus } from "../util/http-status.js";
  * taken does not act: it waits for the claim to go, then starts over and finds the work done.
  *
  * Writes: the claim costs two (create, delete) per run that has work to do; a run that finds the pipeline complete
- * claims nothing. A claim left by a process that died is not waited on forever: the waiter gives up (reconcile
- * finishes the pipeline), and reconcile takes a claim over, since it runs after such a crash by design.
+ * claims nothing. A claim left by a process that died is not waited on forever: reconcile (which runs after such a
+ * crash by design) takes it over, or deletes it when the pipeline is done, and a waiter takes over a claim that
+ * outlived its wait.
  */
 
 /** `refs/hotfix-bot/claims/pr-<n>`: outside heads and tags, so no branch list, clone or tag list shows it. */
@@ -95,4 +96,18 @@ export async function waitForRelease(
     if (!(await claimExists(ctx, pr))) return "released";
   }
   return "timeout";
+}
+
+/** The PRs whose pipeline is claimed right now (one read: the claims are listed by prefix). */
+export async function listClaims(ctx: EngineContext): Promise<Set<number>> {
+  const refs = await ctx.octokit.paginate(ctx.octokit.rest.git.listMatchingRefs, {
+    ...ctx.repo,
+    ref: "hotfix-bot/claims/pr-",
+    per_page: 100,
+  });
+  const prs = refs.flatMap((r) => {
+    const match = /^refs\/hotfix-bot\/claims\/pr-(\d+)$/.exec(r.ref);
+    return match?.[1] ? [Number(match[1])] : [];
+  });
+  return new Set(prs);
 }

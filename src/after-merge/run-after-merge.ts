@@ -22,7 +22,13 @@ import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
-import { claimPipeline, PipelineClaimedError, releasePipeline, waitForRelease } from "./pipeline-claim.js";
+import {
+  type ClaimWait,
+  claimPipeline,
+  PipelineClaimedError,
+  releasePipeline,
+  waitForRelease,
+} from "./pipeline-claim.js";
 import { pipelineLock } from "./pipeline-lock.js";
 
 /** Whether a merged PR is a hotfix into production under this configuration (pure). */
@@ -38,6 +44,8 @@ export interface AfterMergeOptions {
    * will release). Others wait for the claim to go (see pipeline-claim.ts).
    */
   takeOver?: boolean;
+  /** How long to wait for another run's claim, and how often to look (CLAIM_WAIT; tests shorten it). */
+  claimWait?: ClaimWait;
 }
 
 /**
@@ -82,9 +90,12 @@ async function claimAndRun(
         await releasePipeline(ctx, pr.number);
       }
     }
+    if (attempt >= 3) throw new PipelineClaimedError(ctx.repo, pr.number);
     ctx.log.info(`after-merge pipeline of #${pr.number} is claimed by another run; waiting for it`);
-    if (attempt >= 3 || (await waitForRelease(ctx, pr.number)) === "timeout") {
-      throw new PipelineClaimedError(ctx.repo, pr.number);
+    if ((await waitForRelease(ctx, pr.number, options.claimWait)) === "timeout") {
+      // Held for longer than any run takes: its run died. Delete it and claim again like anyone else would.
+      ctx.log.warn(`after-merge pipeline of #${pr.number}: taking over a claim that outlived the wait`);
+      await releasePipeline(ctx, pr.number);
     }
   }
 }
