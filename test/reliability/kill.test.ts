@@ -14,14 +14,13 @@ import { openHotfix, REPO, type ScenarioFacts, scenarioOutcome, seedWebshop } fr
 
 const SEEDS = [7, 11];
 /**
- * The pipeline of one hotfix makes 15 writes here (its claim, tag object and ref, release, tree, commit, branch, PR,
- * labels, review request, two follow-ups, branch deletion, timeline, the claim's release): per seed one kill point
- * from each third of the way.
+ * The pipeline of one hotfix makes 14 writes here (its claim, tag object and ref, release, tree, commit, branch, PR,
+ * labels, two follow-ups, branch deletion, timeline, the claim's release; no review request, as intake opened the
+ * PR): per seed one kill point from each half of the way, the last write excluded (nothing left to kill).
  */
 const BINS = [
-  [1, 5],
-  [6, 10],
-  [11, 14],
+  [1, 7],
+  [8, 13],
 ] as const;
 
 function killPoints(): number[] {
@@ -29,6 +28,12 @@ function killPoints(): number[] {
     BINS.map(([low, high], i) => low + Math.floor(seededUnit(seed, `kill#${i}`) * (high - low + 1))),
   );
 }
+
+const claimRefs = () =>
+  sandbox
+    .internalRepo(REPO)
+    .refs.list("refs/hotfix-bot/claims/")
+    .map((r) => r.ref);
 
 let sandbox: Sandbox;
 let conformance: AppConformance;
@@ -67,7 +72,9 @@ test("killed at random points of the pipeline, a restarted App finishes every pi
     const victim = current as AppProcess;
     let writes = 0;
     const stop = sandbox.observe((exchange) => {
-      if (exchange.identity.kind !== "installation" || exchange.method === "GET") return;
+      if (exchange.identity.kind !== "installation" || exchange.identity.app.slug !== sandbox.app.slug)
+        return;
+      if (exchange.method === "GET") return;
       writes++;
       if (writes === point) void victim.kill();
     });
@@ -81,8 +88,9 @@ test("killed at random points of the pipeline, a restarted App finishes every pi
     stop();
     killedAfter.push(writes);
     hotfixes.push({ ...opened, mergeSha, commands: false });
-    // What the dead App left: some pipeline writes, not all.
-    expect((await scenarioOutcome(sandbox, hotfixes.at(-1) as ScenarioFacts)).missing).not.toEqual([]);
+    // What the dead App left: some pipeline writes, not all (at the last point, only its claim).
+    const unfinished = (await scenarioOutcome(sandbox, hotfixes.at(-1) as ScenarioFacts)).missing;
+    expect({ unfinished, claims: claimRefs() }).not.toEqual({ unfinished: [], claims: [] });
     await start();
   }
   await settle();
@@ -96,6 +104,8 @@ test("killed at random points of the pipeline, a restarted App finishes every pi
       `effects ${JSON.stringify(effectCounts(snapshot))}; duplicates ${duplicatesIn(snapshot).length}\n`,
   );
   expect(missing).toEqual(hotfixes.map(() => []));
+  // No claim outlives its pipeline: the dead runs' claims were taken over or deleted by reconcile.
+  expect(claimRefs()).toEqual([]);
   expect(duplicatesIn(snapshot)).toEqual([]);
   expect(conformance.undocumented).toEqual(new Set());
   expect(conformance.invalidBodies).toEqual([]);
