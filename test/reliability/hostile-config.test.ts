@@ -3,6 +3,7 @@ import { loadConfig } from "../../src/config/load-config.js";
 import type { ConfigResult } from "../../src/config/parse-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { handleEvent } from "../../src/engine.js";
+import { OpenApiValidator } from "../../src/sandbox/openapi-conformance.js";
 import { RecordingGitHub } from "./recording-github.js";
 
 // A broken or hostile `.github/hotfix.yml` must not break the App, and must say what is wrong where people look:
@@ -79,6 +80,7 @@ const CASES: { name: string; text: string; says: RegExp }[] = [
 ];
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+let validator: OpenApiValidator | undefined;
 
 async function gateOn(text: string): Promise<{ writes: RecordingGitHub["writes"]; error: unknown }> {
   const github = new RecordingGitHub(text, (method, path) =>
@@ -119,6 +121,9 @@ test.each(CASES)(
     // GitHub's limit on a check run's summary: a huge value is not echoed whole.
     expect(String(body.output.summary).length).toBeLessThanOrEqual(65_535);
     expect(({} as Json).polluted).toBeUndefined();
+    // And it is a request GitHub accepts, however hostile the text it reports.
+    validator ??= await OpenApiValidator.load();
+    expect(validator.validateRequest("POST", "/repos/{owner}/{repo}/check-runs", body)).toEqual([]);
   },
 );
 
