@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { Redis } from "ioredis";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { type AppConformance, recordAppConformance } from "./app-conformance.js";
 import { type AppProcess, ProcessWork, startAppProcess } from "./app-processes.js";
 import { duplicatesIn, effectCounts, effectsSnapshot } from "./effects-snapshot.js";
