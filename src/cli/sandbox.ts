@@ -1,5 +1,4 @@
-import { startSandbox } from "../sandbox/start-sandbox.js";
-import { WEBSHOP } from "../sandbox/webshop-seed.js";
+import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { type Command, parseCommandArgs } from "./command.js";
 import { EXIT, UsageError } from "./usage-error.js";
 

@@ -1,11 +1,11 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import pino from "pino";
 import { type ApplicationFunction, createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createHotfixBot } from "../app.js";
 import { BackgroundWork } from "../util/background-work.js";
-import type { Sandbox } from "./start-sandbox.js";
 
 export interface AppOnSandboxOptions {
   /** The App to run (default: hotfix-bot itself, `createHotfixBot({ clock })`). */
