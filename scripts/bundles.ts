@@ -35,23 +35,26 @@ const actionPlugin: esbuild.Plugin = {
 const requireShim =
   'import { createRequire as __hotfixBotCreateRequire } from "node:module"; const require = __hotfixBotCreateRequire(import.meta.url);';
 
+const common: esbuild.BuildOptions = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  logLevel: "warning",
+  legalComments: "eof",
+};
+
 /**
  * Builds the committed bundles into `outdir` (dist/ for real; a temporary directory when a test checks that
  * dist/ is up to date — the build is deterministic, so the bytes must match):
  * - `index.js`: the Action (`runs.main` in action.yml), everything inlined;
  * - `cli/cli.js` and its chunks: the `hotfix-bot` command (bin/hotfix-bot.js). It runs where the package is
- *   installed, so dependencies stay in node_modules; commands are split so that each loads only what it uses.
+ *   installed, so dependencies stay in node_modules; commands are split so that each loads only what it uses;
+ * - `app.js`: the App's production server (`npm start`, src/main.ts). Like the CLI it runs where the package is
+ *   installed with its dependencies, so they stay external; one file, since it loads everything at start.
  */
 export async function buildBundles(outdir: string): Promise<void> {
-  const common: esbuild.BuildOptions = {
-    absWorkingDir: root,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    logLevel: "warning",
-    legalComments: "eof",
-  };
   await esbuild.build({
     ...common,
     entryPoints: ["src/action/index.ts"],
@@ -66,6 +69,17 @@ export async function buildBundles(outdir: string): Promise<void> {
     outdir: `${outdir}/cli`,
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
+    packages: "external",
+  });
+  await buildAppBundle(outdir);
+}
+
+/** Builds `app.js` alone (the production server test builds it into a directory of its own). */
+export async function buildAppBundle(outdir: string): Promise<void> {
+  await esbuild.build({
+    ...common,
+    entryPoints: ["src/main.ts"],
+    outfile: `${outdir}/app.js`,
     packages: "external",
   });
 }

@@ -1,0 +1,207 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
+import {
+  type BuiltApp,
+  buildProductionApp,
+  eventually,
+  type ProductionServer,
+  startCommand,
+  startProductionServer,
+} from "./production-process.js";
+import { residentBytes, streamPost } from "./stream-body.js";
+
+// `npm start` as a user runs it: the production entry as a child process, configured by its environment and
+// pointed at the sandbox served as GitHub Enterprise Server (/api/v3). The sandbox delivers signed webhooks to it
+// over HTTP; what it did is read back from the sandbox and from its JSON logs.
+
+const REPO = "acme/webshop";
+const MB = 1024 * 1024;
+
+let built: BuiltApp;
+let sandbox: Sandbox;
+let server: ProductionServer | undefined;
+const secret = randomBytes(16).toString("hex");
+
+beforeAll(async () => {
+  built = await buildProductionApp();
+});
+afterAll(() => built.dispose());
+
+beforeEach(async () => {
+  sandbox = await startSandbox();
+  await sandbox.createRepository(WEBSHOP);
+});
+
+afterEach(async () => {
+  sandbox.setWebhook(null);
+  await server?.stop();
+  server = undefined;
+  await sandbox.close();
+});
+
+function gateRuns(sha: string) {
+  return [...sandbox.internalRepo(REPO).checkRuns.values()].filter(
+    (run) => run.name === "hotfix-gate" && run.headSha === sha,
+  );
+}
+
+async function health(): Promise<{ status: number; body: { status: string; backgroundSteps: number } }> {
+  const response = await fetch(`${server?.url}/health`);
+  return { status: response.status, body: (await response.json()) as never };
+}
+
+test("npm start runs the bundled production entry", () => {
+  expect(startCommand()).toEqual({ program: "node", entry: "dist/app.js" });
+});
+
+test("the production server reconciles at start, runs the gate on signed deliveries, and on SIGTERM lets the " +
+  "running after-merge pipeline finish before it exits 0", async () => {
+  server = await startProductionServer(built, sandbox, {
+    secret,
+    env: { LOG_LEVEL: "debug", SHUTDOWN_TIMEOUT_SECONDS: "120" },
+  });
+  sandbox.setWebhook({ url: `${server.url}/api/github/webhooks`, secret });
+
+  // Reconcile at start went through the App's JWT and its installation token, over /api/v3, without an error.
+  const reconciled = await eventually("reconcile at start", () =>
+    server?.logs().find((line) => line.msg.startsWith("reconcile at start:")),
+  );
+  expect(reconciled.msg).toBe("reconcile at start: 1 repositories checked, 0 pipelines finished, 0 failed");
+  const requests = sandbox.requests.all();
+  expect(requests).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ route: "/app/installations", status: 200, identity: "jwt:hotfix-bot" }),
+      expect.objectContaining({
+        route: "/installation/repositories",
+        status: 200,
+        identity: "app:hotfix-bot",
+      }),
+    ]),
+  );
+
+  const alice = sandbox.as("alice", REPO);
+  const head = await alice.push(
+    "hotfix/incident-1",
+    {
+      "src/auth.js":
+        "export function checkPassword(u, p) {\n  return Boolean(u && p) && u.password === p;\n}\n",
+    },
+    { from: "main", message: "Reject empty passwords" },
+  );
+  const pr = await alice.openPullRequest({
+    head: "hotfix/incident-1",
+    base: "main",
+    title: "[SPF-1290] Fix critical auth failure",
+  });
+  await sandbox.settle({ timeoutMs: 60_000 });
+  expect(gateRuns(head).map((run) => `${run.status}/${run.conclusion}`)).toEqual(["in_progress/null"]);
+  expect(gateRuns(head)[0]?.app.slug).toBe("hotfix-bot");
+
+  const ci = sandbox.asApp("ci", REPO);
+  await ci.runCheck("critical-tests", head, "success");
+  await ci.runCheck("security-scan", head, "success");
+  await sandbox.settle({ timeoutMs: 60_000 });
+  expect(gateRuns(head).map((run) => `${run.status}/${run.conclusion}`)).toEqual(["completed/success"]);
+  expect(sandbox.webhooks.deliveries.filter((delivery) => delivery.status !== 200)).toEqual([]);
+
+  // The merge starts the after-merge pipeline in the background (paced writes: several seconds); SIGTERM
+  // arrives while it runs.
+  const mergeSha = await alice.merge(pr.number, "merge");
+  await sandbox.settle({ timeoutMs: 60_000 });
+  const during = await health();
+  expect(during).toMatchObject({ status: 200, body: { status: "ok" } });
+  expect(during.body.backgroundSteps).toBeGreaterThanOrEqual(1);
+  server.child.kill("SIGTERM");
+  // It stops taking deliveries at once: new connections are refused (or answered 503 while it drains).
+  await eventually("the server to stop taking requests", async () => {
+    try {
+      return (await fetch(`${server?.url}/health`)).status === 503 ? true : undefined;
+    } catch {
+      return true;
+    }
+  });
+  expect(await server.exit).toEqual({ code: 0, signal: null });
+
+  // The step finished before the exit: tag on the merge commit and the backport to develop exist.
+  const repo = sandbox.internalRepo(REPO);
+  expect([...repo.releases.values()].map((release) => release.tagName)).toHaveLength(1);
+  expect([...repo.pulls.values()].map((pull) => pull.headRef)).toContain(
+    `hotfix-bot/backport-${pr.number}-to-develop`,
+  );
+  expect(sandbox.repository(REPO).branch("main")).toBe(mergeSha);
+
+  // JSON logs, one object a line, at the level asked for (debug lines present), and no error.
+  const logs = server.logs();
+  expect(logs.length).toBeGreaterThan(5);
+  expect(logs.some((line) => line.level === 20)).toBe(true);
+  expect(logs.filter((line) => line.level >= 50)).toEqual([]);
+  expect(logs.map((line) => line.msg)).toContain(
+    "stopped: every delivery answered, every background step finished",
+  );
+}, 240_000);
+
+test("SIGTERM while idle: the process exits 0 promptly, and says so in its log", async () => {
+  server = await startProductionServer(built, sandbox, { secret, env: { LOG_LEVEL: "info" } });
+  expect(await health()).toEqual({
+    status: 200,
+    body: expect.objectContaining({ status: "ok", backgroundSteps: expect.any(Number) }),
+  });
+  await eventually("reconcile at start", () =>
+    server?.logs().find((line) => line.msg.startsWith("reconcile at start:")),
+  );
+  const signalled = Date.now();
+  server.child.kill("SIGTERM");
+  const exit = await server.exit;
+  expect(exit).toEqual({ code: 0, signal: null });
+  // Nothing to wait for: well within the 25 s bound (generous: the machine may be loaded).
+  expect(Date.now() - signalled).toBeLessThan(10_000);
+  expect(server.logs().map((line) => line.msg)).toContain(
+    "stopped: every delivery answered, every background step finished",
+  );
+  // Info and above only: LOG_LEVEL is honoured.
+  expect(server.logs().every((line) => line.level >= 30)).toBe(true);
+});
+
+test("refuses unsigned webhook bodies over 25 MB with 413 while they stream, and its memory stays flat", async () => {
+  server = await startProductionServer(built, sandbox, { secret, env: { LOG_LEVEL: "warn" } });
+  const pid = server.child.pid as number;
+  const headers = {
+    "content-type": "application/json",
+    "x-github-event": "push",
+    "x-github-delivery": randomUUID(),
+    "x-hub-signature-256": `sha256=${"0".repeat(64)}`,
+  };
+  const path = "/api/github/webhooks";
+  const before = await residentBytes(pid);
+
+  const chunked = await streamPost(server.url, { path, headers, framing: "chunked", sendUpTo: 256 * MB });
+  expect(chunked.status).toBe(413);
+  expect(chunked.sentBytes).toBeLessThan(64 * MB);
+
+  const declared = await streamPost(server.url, {
+    path,
+    headers,
+    framing: { contentLength: 256 * MB },
+    sendUpTo: 256 * MB,
+  });
+  expect(declared.status).toBe(413);
+  expect(declared.sentBytes).toBeLessThan(64 * MB);
+
+  // A Content-Length that lies low: only the declared bytes are the body (its signature fails), and what
+  // follows is not HTTP; the server answers 400 and closes, without reading on.
+  const understated = await streamPost(server.url, {
+    path,
+    headers,
+    framing: { contentLength: 1024 },
+    sendUpTo: 256 * MB,
+  });
+  expect(understated.status).toBe(400);
+  expect(understated.sentBytes).toBeLessThan(64 * MB);
+
+  const after = await residentBytes(pid);
+  expect(after - before).toBeLessThan(100 * MB);
+  // Still serving, and nothing was logged at or above warn for it but what it refused.
+  expect((await health()).status).toBe(200);
+  expect(server.logs().every((line) => line.level >= 40)).toBe(true);
+}, 120_000);
