@@ -63,6 +63,12 @@ export async function buildBundles(outdir: string): Promise<void> {
     banner: { js: requireShim },
     plugins: [actionPlugin],
   });
+  await buildCliBundle(outdir);
+  await buildAppBundle(outdir);
+}
+
+/** Builds `cli/` alone (tests of a command changed since dist/ was last built use it). */
+export async function buildCliBundle(outdir: string): Promise<void> {
   await esbuild.build({
     ...common,
     entryPoints: { cli: "src/cli.ts" },
@@ -71,7 +77,6 @@ export async function buildBundles(outdir: string): Promise<void> {
     chunkNames: "chunks/[name]-[hash]",
     packages: "external",
   });
-  await buildAppBundle(outdir);
 }
 
 /** Builds `app.js` alone (the production server test builds it into a directory of its own). */

@@ -31,13 +31,21 @@ export interface BuiltApp {
   dispose(): void;
 }
 
+/**
+ * A scratch directory inside the repository (node_modules/.cache), where a bundle with packages external resolves
+ * them from the repository's node_modules as dist/ does.
+ */
+export function scratchDir(prefix: string): string {
+  const cache = join(root, "node_modules", ".cache");
+  mkdirSync(cache, { recursive: true });
+  return mkdtempSync(join(cache, prefix));
+}
+
 export async function buildProductionApp(): Promise<BuiltApp> {
   const { entry } = startCommand();
   if (!/^dist\/[\w./-]+\.js$/.test(entry))
     throw new Error(`npm start should run a bundle in dist/, runs ${entry}`);
-  const cache = join(root, "node_modules", ".cache");
-  mkdirSync(cache, { recursive: true });
-  const dir = mkdtempSync(join(cache, "hotfix-bot-app-"));
+  const dir = scratchDir("hotfix-bot-app-");
   await buildAppBundle(join(dir, "dist"));
   const { privateKey } = generateKeyPairSync("rsa", {
     modulusLength: 2048,
@@ -103,18 +111,24 @@ export async function startProductionServer(
   sandbox: Sandbox,
   options: { secret: string; env?: Record<string, string> },
 ): Promise<ProductionServer> {
-  const port = await freePort();
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
+  return startProductionProcess(app, {
     APP_ID: String(sandbox.app.id),
     PRIVATE_KEY_PATH: app.privateKeyPath,
     WEBHOOK_SECRET: options.secret,
     HOST: "127.0.0.1",
-    PORT: String(port),
+    PORT: String(await freePort()),
     GHE_HOST: new URL(sandbox.url).host,
     GHE_PROTOCOL: "http",
     ...options.env,
-  };
+  });
+}
+
+/** Starts `node dist/app.js` with exactly `settings` (and PATH) as its environment; waits for GET /health. */
+export async function startProductionProcess(
+  app: BuiltApp,
+  settings: Record<string, string>,
+): Promise<ProductionServer> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? "/usr/bin:/bin", ...settings };
   const { program } = startCommand();
   if (program !== "node") throw new Error(`npm start should run node, runs ${program}`);
   // cwd: the bundle's directory, where no developer's .env can change the configuration.
@@ -134,7 +148,7 @@ export async function startProductionServer(
   void exit.then(() => {
     exited = true;
   });
-  const url = `http://127.0.0.1:${port}`;
+  const url = `http://${settings.HOST}:${settings.PORT}`;
   await eventually(
     "the production server to answer GET /health",
     async () => {
