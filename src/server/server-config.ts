@@ -67,8 +67,18 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-/** Reads and checks the server's settings from the environment; throws ServerConfigError on a bad value. */
+/**
+ * Reads and checks the server's settings from the environment (and that a webhook secret is set); throws
+ * ServerConfigError on a missing or bad value.
+ */
 export function readServerConfig(env: Env): ServerConfig {
+  // Probot would fall back to the well-known secret "development", with which anyone can sign a delivery.
+  if (setting(env, "WEBHOOK_SECRET") === undefined)
+    throw new ServerConfigError(
+      "WEBHOOK_SECRET",
+      "the secret GitHub signs deliveries with (App settings)",
+      "",
+    );
   const webhookPath = setting(env, "WEBHOOK_PATH") ?? SERVER_DEFAULTS.webhookPath;
   if (!webhookPath.startsWith("/"))
     throw new ServerConfigError("WEBHOOK_PATH", "a path starting with /", webhookPath);

@@ -2,7 +2,7 @@ import { hasAppCredentials, readServerConfig, ServerConfigError } from "../../sr
 
 describe("readServerConfig", () => {
   it("defaults to Probot's port, host and webhook path, JSON logs at info, and a 25 s shutdown bound", () => {
-    expect(readServerConfig({})).toEqual({
+    expect(readServerConfig({ WEBHOOK_SECRET: "s" })).toEqual({
       host: "localhost",
       port: 3000,
       webhookPath: "/api/github/webhooks",
@@ -14,7 +14,9 @@ describe("readServerConfig", () => {
   });
 
   it("treats empty values, as .env.example leaves them, as not set", () => {
-    expect(readServerConfig({ PORT: "", LOG_LEVEL: " ", WEBHOOK_PROXY_URL: "" })).toMatchObject({
+    expect(
+      readServerConfig({ WEBHOOK_SECRET: "s", PORT: "", LOG_LEVEL: " ", WEBHOOK_PROXY_URL: "" }),
+    ).toMatchObject({
       port: 3000,
       logLevel: "info",
       webhookProxyUrl: null,
@@ -24,6 +26,7 @@ describe("readServerConfig", () => {
   it("reads every variable it owns", () => {
     expect(
       readServerConfig({
+        WEBHOOK_SECRET: "s",
         HOST: "0.0.0.0",
         PORT: "8080",
         WEBHOOK_PATH: "/hooks",
@@ -64,10 +67,17 @@ describe("readServerConfig", () => {
       'WEBHOOK_PROXY_URL: expected an http(s) URL such as https://smee.io/abc123, got "smee.io/x"',
     ],
   ])("refuses %s=%s with an error naming the variable", (variable, value, message) => {
-    const read = () => readServerConfig({ [variable]: value });
+    const read = () => readServerConfig({ WEBHOOK_SECRET: "s", [variable]: value });
     expect(read).toThrow(ServerConfigError);
     expect(read).toThrow(message);
   });
+});
+
+test("a webhook secret is required: without one, Probot would accept deliveries signed with 'development'", () => {
+  for (const env of [{}, { WEBHOOK_SECRET: "" }, { WEBHOOK_SECRET: "  " }])
+    expect(() => readServerConfig(env)).toThrow(
+      'WEBHOOK_SECRET: expected the secret GitHub signs deliveries with (App settings), got ""',
+    );
 });
 
 describe("hasAppCredentials", () => {
