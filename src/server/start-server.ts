@@ -102,12 +102,15 @@ export async function startServer(env: Record<string, string | undefined>): Prom
 
   let proxy: SmeeClient | null = null;
   if (config.webhookProxyUrl) {
-    proxy = new SmeeClient({
-      source: config.webhookProxyUrl,
-      target: `${url}${config.webhookPath}`,
-      logger: probot.log.child({ name: "webhook-proxy" }),
+    const proxyLog = probot.log.child({ name: "webhook-proxy" });
+    const source = config.webhookProxyUrl;
+    proxy = new SmeeClient({ source, target: `${url}${config.webhookPath}`, logger: proxyLog });
+    // Not awaited: a relay that is down must not keep the server from serving; the client reconnects by itself.
+    proxy.start().catch((error: unknown) => {
+      proxyLog.error(
+        `WEBHOOK_PROXY_URL: cannot connect to ${source}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
-    await proxy.start();
   }
 
   return {

@@ -1,10 +1,15 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { spawn } from "node:child_process";
+import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { dirname } from "node:path";
 import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
 import {
   type BuiltApp,
   buildProductionApp,
   eventually,
+  freePort,
   type ProductionServer,
   startCommand,
   startProductionServer,
@@ -206,3 +211,77 @@ test("refuses unsigned webhook bodies over 25 MB with 413 while they stream, and
   expect((await health()).status).toBe(200);
   expect(server.logs().every((line) => line.level >= 40)).toBe(true);
 }, 120_000);
+
+test("refuses to start without WEBHOOK_SECRET, naming it, rather than accept deliveries signed with 'development'", async () => {
+  const child = spawn(process.execPath, [built.entry], {
+    cwd: dirname(dirname(built.entry)),
+    env: {
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      APP_ID: String(sandbox.app.id),
+      PRIVATE_KEY_PATH: built.privateKeyPath,
+      HOST: "127.0.0.1",
+      PORT: String(await freePort()),
+      GHE_HOST: new URL(sandbox.url).host,
+      GHE_PROTOCOL: "http",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  const outcome = await Promise.race([
+    exited,
+    new Promise<string>((resolve) => setTimeout(() => resolve("still running after 30 s"), 30_000).unref()),
+  ]);
+  child.kill("SIGKILL");
+  expect(outcome).toBe(2);
+  expect(stderr).toContain(
+    'hotfix-bot: WEBHOOK_SECRET: expected the secret GitHub signs deliveries with (App settings), got ""',
+  );
+}, 60_000);
+
+test("with WEBHOOK_PROXY_URL it relays deliveries from the channel (smee's event stream) to itself, signatures checked", async () => {
+  // A local stand-in for a smee.io channel: an event stream whose messages carry a delivery's headers and body.
+  const listeners: ServerResponse[] = [];
+  const channel = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+    res.write(": ready\n\n");
+    listeners.push(res);
+  });
+  await new Promise<void>((resolve) => channel.listen(0, "127.0.0.1", resolve));
+  const channelUrl = `http://127.0.0.1:${(channel.address() as AddressInfo).port}/hotfix-bot-dev`;
+  try {
+    server = await startProductionServer(built, sandbox, {
+      secret,
+      env: { WEBHOOK_PROXY_URL: channelUrl },
+    });
+    await eventually("the relay to connect", () => (listeners.length > 0 ? true : undefined));
+    const relay = (id: string, signingSecret: string) => {
+      const body = { zen: "Keep it logically awesome.", hook_id: 1 };
+      const signature = createHmac("sha256", signingSecret).update(JSON.stringify(body)).digest("hex");
+      const message = {
+        "x-github-event": "ping",
+        "x-github-delivery": id,
+        "x-hub-signature-256": `sha256=${signature}`,
+        body,
+        query: {},
+      };
+      for (const listener of listeners) listener.write(`data: ${JSON.stringify(message)}\n\n`);
+    };
+    const request = (id: string) => () =>
+      server?.logs().find((line) => line.name === "http" && line.delivery === id);
+
+    const good = randomUUID();
+    relay(good, secret);
+    expect((await eventually("the relayed delivery", request(good))).status).toBe(200);
+    const forged = randomUUID();
+    relay(forged, "development");
+    expect((await eventually("the forged delivery", request(forged))).status).toBe(400);
+  } finally {
+    for (const listener of listeners) listener.end();
+    channel.closeAllConnections();
+    await new Promise<void>((resolve) => channel.close(() => resolve()));
+  }
+});
