@@ -1,8 +1,10 @@
 import { spawn } from "node:child_process";
 import { createHmac, randomBytes, randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer, type ServerResponse } from "node:http";
+import { builtinModules } from "node:module";
 import type { AddressInfo } from "node:net";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
 import {
@@ -11,6 +13,7 @@ import {
   eventually,
   freePort,
   type ProductionServer,
+  root,
   startCommand,
   startProductionServer,
 } from "./production-process.js";
@@ -58,6 +61,29 @@ async function health(): Promise<{ status: number; body: { status: string; backg
 
 test("npm start runs the bundled production entry", () => {
   expect(startCommand()).toEqual({ program: "node", entry: "dist/app.js" });
+});
+
+test("the bundle imports only the package's runtime dependencies and Node's built-ins (so --omit=dev runs it)", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    dependencies: Record<string, string>;
+  };
+  const source = readFileSync(built.entry, "utf8");
+  const specifiers = new Set(
+    [...source.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*"([^"]+)"/g)].map((match) => match[1] ?? ""),
+  );
+  const packageOf = (specifier: string) =>
+    specifier
+      .split("/")
+      .slice(0, specifier.startsWith("@") ? 2 : 1)
+      .join("/");
+  const outside = [...specifiers].filter(
+    (specifier) =>
+      !specifier.startsWith("node:") &&
+      !builtinModules.includes(specifier) &&
+      !(packageOf(specifier) in pkg.dependencies),
+  );
+  expect(outside).toEqual([]);
+  expect([...specifiers]).toEqual(expect.arrayContaining(["probot", "smee-client", "ioredis"]));
 });
 
 test("the production server reconciles at start, runs the gate on signed deliveries, and on SIGTERM lets the " +
@@ -284,4 +310,20 @@ test("with WEBHOOK_PROXY_URL it relays deliveries from the channel (smee's event
     channel.closeAllConnections();
     await new Promise<void>((resolve) => channel.close(() => resolve()));
   }
+});
+
+test("SIGTERM waits for a running step no longer than SHUTDOWN_TIMEOUT_SECONDS, then exits 0 and leaves it to reconcile", async () => {
+  // Reconcile at start hangs on a slow API (30 s per request with the installation token) while SIGTERM arrives.
+  sandbox.setLatency({ fixedMs: 30_000, scope: "app" });
+  server = await startProductionServer(built, sandbox, { secret, env: { SHUTDOWN_TIMEOUT_SECONDS: "1" } });
+  expect((await health()).body.backgroundSteps).toBeGreaterThanOrEqual(1);
+  const signalled = Date.now();
+  server.child.kill("SIGTERM");
+  expect(await server.exit).toEqual({ code: 0, signal: null });
+  // It did not wait for the 30 s request: the bound held (generous margin for a loaded machine).
+  expect(Date.now() - signalled).toBeLessThan(20_000);
+  expect(server.logs().map((line) => line.msg)).toContain(
+    "stopped with 1 background steps still running after 1 s; reconcile (at the next start, or hotfix-bot reconcile) finishes them",
+  );
+  sandbox.setLatency(null);
 });
