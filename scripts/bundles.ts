@@ -79,6 +79,8 @@ const common: esbuild.BuildOptions = {
  * dist/ is up to date — the build is deterministic, so the bytes must match):
  * - `index.js`: the Action (`runs.main` in action.yml), everything inlined;
  * - `cli/cli.js` and its chunks: the `hotfix-bot` command, see `buildCliBundle`.
+ * - `app.js`: the App's production server (`npm start`, src/main.ts). Like the CLI it runs where the package is
+ *   installed with its dependencies, so they stay external; one file, since it loads everything at start.
  */
 export async function buildBundles(outdir: string): Promise<void> {
   await esbuild.build({
@@ -90,6 +92,7 @@ export async function buildBundles(outdir: string): Promise<void> {
     plugins: [actionPlugin],
   });
   await buildCliBundle(outdir);
+  await buildAppBundle(outdir);
 }
 
 /**
@@ -105,5 +108,15 @@ export async function buildCliBundle(outdir: string): Promise<void> {
     splitting: true,
     chunkNames: "chunks/[name]-[hash]",
     plugins: [cliPlugin],
+  });
+}
+
+/** Builds `app.js` alone (the production server test builds it into a directory of its own). */
+export async function buildAppBundle(outdir: string): Promise<void> {
+  await esbuild.build({
+    ...common,
+    entryPoints: ["src/main.ts"],
+    outfile: `${outdir}/app.js`,
+    packages: "external",
   });
 }
