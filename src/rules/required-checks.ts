@@ -51,7 +51,9 @@ export function latestRunPerName(runs: readonly CheckRunFact[]): CheckRunFact[] 
 /** Whether the run was reported by the App a required check is pinned to (by id, or by slug). */
 export function reportedBy(run: CheckRunFact, app: number | string): boolean {
   if (!run.app) return false;
-  return typeof app === "number" ? run.app.id === app : run.app.slug.toLowerCase() === app.toLowerCase();
+  // YAML may quote an id ("15368"): digits are read as an id either way (the Action's app input reads alike).
+  if (typeof app === "number" || /^[0-9]+$/.test(app)) return run.app.id === Number(app);
+  return run.app.slug.toLowerCase() === app.toLowerCase();
 }
 
 export function runState(run: CheckRunFact, config: ChecksConfig): RuleState {

@@ -236,7 +236,7 @@ describe("checkRequiredChecks: who reported it", () => {
 
   it("pinned: only the named App's success passes, by slug (any case) or by id", () => {
     const forged = run("unit", "completed", "success", 1, { app: EVIL });
-    for (const app of ["github-actions", "GitHub-Actions", 15368] as const) {
+    for (const app of ["github-actions", "GitHub-Actions", 15368, "15368"] as const) {
       const config = checks({ criticalTests: [{ name: "unit", app }] });
       const [alone] = checkRequiredChecks([forged], config, "g");
       expect(alone).toMatchObject({
