@@ -118,6 +118,7 @@ async function backportStep(method: "squash" | "rebase"): Promise<BackportFigure
       config: async () => config,
       log: quiet,
       clock: () => new Date(),
+      identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
     };
     sandbox.counters.reset();
     const outcome = await backportToTarget(ctx, {

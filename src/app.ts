@@ -3,8 +3,10 @@ import type { Context, Probot } from "probot";
 import { ConfigCache, loadConfig } from "./config/load-config.js";
 import type { EngineContext, RepoRef } from "./context.js";
 import { handleEvent } from "./engine.js";
+import { appIdentity } from "./identity/app-identity.js";
 import { reconcileInstallations } from "./reconcile.js";
 import { BackgroundWork, STEP_RETRY } from "./util/background-work.js";
+import { memoAsync } from "./util/memo-async.js";
 import { RedisKeyedLock } from "./util/redis-keyed-lock.js";
 import { retrySecondaryRateLimits, type SecondaryLimitRetryOptions } from "./util/secondary-rate-limit.js";
 
@@ -49,6 +51,8 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
   const instancesLock = redisUrl ? new RedisKeyedLock(new Redis(redisUrl, { lazyConnect: true })) : undefined;
   const configFor = (octokit: EngineContext["octokit"], repo: RepoRef) => () =>
     configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
+  // Which App this is, asked once per process (with the App's JWT) the first time a step needs it.
+  const identity = memoAsync(async () => appIdentity((await app.auth()) as EngineContext["octokit"]));
 
   if (options.reconcileOnStart ?? false) {
     background.run("reconcile at start", async () => {
@@ -58,6 +62,7 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
         config: configFor(octokit, repo),
         log: app.log,
         clock,
+        identity,
         ...(instancesLock ? { instancesLock } : {}),
       }));
       // One line an operator can look for after a deploy: reconcile ran, and what it found.
@@ -84,6 +89,7 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
       config: configFor(octokit, repo),
       log: context.log,
       clock,
+      identity,
       ...(instancesLock ? { instancesLock } : {}),
     };
     await handleEvent({ name: context.name, id: context.id, payload: context.payload }, ctx, background);

@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { ConfigResult } from "./config/parse-config.js";
+import type { BotIdentity } from "./identity/bot-identity.js";
 import type { KeyedLock } from "./util/redis-keyed-lock.js";
 
 /** The Octokit every adapter hands to the engine: Probot's, with retry, throttling and the config plugin. */
@@ -28,6 +29,11 @@ export interface EngineContext {
   config: () => Promise<ConfigResult>;
   log: Log;
   clock: () => Date;
+  /**
+   * Who the engine writes as (its App's id) and the key of its hidden state, resolved at most once and only when
+   * a step needs it: the App asks `GET /app`; the Action knows its token's App (see action/token-app.ts).
+   */
+  identity: () => Promise<BotIdentity>;
   /**
    * A lock that spans App instances (the App gives one when it has REDIS_URL, i.e. runs as several processes).
    * Steps that must not run twice at once take it inside their in-process mutex; without it they rely on that.

@@ -48,7 +48,7 @@ export async function reconcileRepo(ctx: EngineContext): Promise<ReconcileReport
     if (!pr || !isMergedHotfix(pr, config) || Date.parse(pr.mergedAt) < cutoff) continue;
     report.checked += 1;
     const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-    const { state } = await readTimeline(ctx.octokit, ctx.repo, incident ?? pr.number);
+    const { state } = await readTimeline(ctx, incident ?? pr.number);
     if (state?.pipelines[String(pr.number)]?.done) {
       // A run that died after recording the pipeline done, before deleting its claim: nobody else deletes it.
       if (claims.has(pr.number)) await releasePipeline(ctx, pr.number);

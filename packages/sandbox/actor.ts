@@ -268,7 +268,10 @@ export class Person {
   }
 }
 
-/** Another GitHub App (a CI system, a scanner) posting check runs on one repository with its own token. */
+/**
+ * Another GitHub App (a CI system, a scanner, another workflow's `github-actions`) acting on one repository with
+ * its own installation token: check runs, comments and issues, all marked as that App's.
+ */
 export class OtherApp {
   constructor(
     readonly slug: string,
@@ -286,10 +289,12 @@ export class OtherApp {
     status?: "queued" | "in_progress" | "completed";
     conclusion?: string;
     output?: { title: string; summary: string; text?: string };
+    externalId?: string;
   }): Promise<number> {
     const run = await this.request<{ id: number }>("POST", "/check-runs", {
       name: input.name,
       head_sha: input.headSha,
+      ...(input.externalId ? { external_id: input.externalId } : {}),
       ...(input.status ? { status: input.status } : {}),
       ...(input.conclusion ? { conclusion: input.conclusion } : {}),
       ...(input.output ? { output: input.output } : {}),
@@ -317,5 +322,15 @@ export class OtherApp {
       summary: `${name} finished: ${conclusion}`,
     });
     return id;
+  }
+
+  async comment(issue: number, body: string): Promise<number> {
+    const comment = await this.request<{ id: number }>("POST", `/issues/${issue}/comments`, { body });
+    return comment.id;
+  }
+
+  async createIssue(input: { title: string; body?: string; labels?: string[] }): Promise<number> {
+    const issue = await this.request<{ number: number }>("POST", "/issues", input);
+    return issue.number;
   }
 }

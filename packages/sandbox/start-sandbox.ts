@@ -179,16 +179,20 @@ export class Sandbox {
   /** Another GitHub App (e.g. CI posting `critical-tests`) acting on a repository with its own installation. */
   asApp(slug: string, repo: string): OtherApp {
     this.internalRepo(repo);
-    const existing = this.world.apps.get(slug);
+    return new OtherApp(slug, repo, new SandboxClient(this.server, this.tokenForApp(slug)));
+  }
+
+  /** An installation token of another App (registered on first use), e.g. a workflow's `github-actions`. */
+  tokenForApp(slug: string): string {
     const app =
-      existing ??
+      this.world.apps.get(slug) ??
       this.world.registerApp({
         id: 100 + this.world.apps.size,
         slug,
         name: slug,
         installationId: 100 + this.world.apps.size,
       });
-    return new OtherApp(slug, repo, new SandboxClient(this.server, this.world.issueInstallationToken(app)));
+    return this.world.issueInstallationToken(app);
   }
 
   /** An in-process client with any token (or none); for raw requests in tests. */

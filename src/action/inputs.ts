@@ -34,6 +34,19 @@ const inputsSchema = z.object({
     ),
   "dry-run": booleanText,
   "workflow-token": z.string().trim(),
+  app: z
+    .string()
+    .trim()
+    .pipe(
+      z
+        .string()
+        .max(100)
+        .regex(
+          /^$|^[1-9][0-9]{0,15}$|^[a-z0-9][a-z0-9-]*$/i,
+          "an App id (digits) or an App slug (github-actions)",
+        ),
+    ),
+  "state-secret": z.string(),
 });
 
 export interface ActionInputs {
@@ -42,6 +55,10 @@ export interface ActionInputs {
   dryRun: boolean;
   /** The workflow's own token (`github.token`), filled in by action.yml, to tell it apart from an App token. */
   workflowToken: string;
+  /** The GitHub App the token belongs to, by id or slug; empty: the workflow token's `github-actions`. */
+  app: string;
+  /** The key that seals hidden state; empty when the repository set none. */
+  stateSecret: string;
 }
 
 /** Validates the step inputs; `read(name)` returns the raw input, as `core.getInput` does. */
@@ -58,5 +75,7 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     configPath: data["config-path"],
     dryRun: data["dry-run"],
     workflowToken: data["workflow-token"],
+    app: data.app,
+    stateSecret: data["state-secret"],
   };
 }

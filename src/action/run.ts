@@ -4,12 +4,14 @@ import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
 import { reconcileRepo } from "../reconcile.js";
+import { memoAsync } from "../util/memo-async.js";
 import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
 import { actionOutputs } from "./outputs.js";
 import { RECONCILE_EVENTS, reconcileFailure, renderReconcile } from "./reconcile-summary.js";
 import { readRunnerContext } from "./runner-env.js";
 import { renderSummary, type SummaryInput } from "./summary.js";
+import { tokenApp, tokenIdentity, unsealedStateWarning } from "./token-app.js";
 import { tokenKind } from "./token-kind.js";
 import { createTokenOctokit } from "./token-octokit.js";
 import { lastGateWrite, lastTimelineWrite, type RecordedWrite } from "./write-ledger.js";
@@ -41,7 +43,7 @@ function memoConfig(load: () => Promise<ConfigResult>) {
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   // Masked before anything can print them, even when an input turns out invalid.
-  for (const name of ["github-token", "workflow-token"]) {
+  for (const name of ["github-token", "workflow-token", "state-secret"]) {
     const value = core.getInput(name);
     if (value) core.setSecret(value);
   }
@@ -80,12 +82,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       pacing: runner.pacing,
     });
     const config = memoConfig(() => loadConfig(octokit, runner.repo, inputs.configPath));
+    const app = tokenApp({ app: inputs.app, kind: summary.tokenKind });
+    if (!inputs.stateSecret) {
+      summary.stateWarning = unsealedStateWarning("id" in app ? `App ${app.id}` : app.slug);
+      core.warning(summary.stateWarning);
+    }
     const ctx: EngineContext = {
       octokit,
       repo: runner.repo,
       config: config.get,
       log: coreLog,
       clock: () => new Date(),
+      identity: memoAsync(() => tokenIdentity(octokit, app, inputs.stateSecret)),
     };
 
     let outcome: EngineOutcome | null = null;

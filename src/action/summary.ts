@@ -20,6 +20,8 @@ export interface SummaryInput {
   dryRun: boolean;
   configError?: string;
   failure?: string;
+  /** Hidden state is not sealed (no state-secret): why that matters and what to set. */
+  stateWarning?: string;
 }
 
 /** How to hand the step an App token; shown when it runs with the workflow token. */
@@ -97,6 +99,7 @@ export function renderSummary(input: SummaryInput): string {
     for (const write of refused) out.push(`- \`${write.method} ${write.path.replace(/`/g, "")}\``);
     out.push("");
   }
+  if (input.stateWarning) out.push("> [!WARNING]", `> ${input.stateWarning}`, "");
   if (input.tokenKind === "workflow") {
     out.push(
       "> [!WARNING]",

@@ -108,7 +108,7 @@ async function completeOutcome(
   options: AfterMergeOptions,
 ): Promise<StepOutcome | null> {
   const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-  const { state } = await readTimeline(ctx.octokit, ctx.repo, incident ?? pr.number);
+  const { state } = await readTimeline(ctx, incident ?? pr.number);
   const previous = state?.pipelines[String(pr.number)];
   if (!previous?.done) return null;
   const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
@@ -127,7 +127,7 @@ async function runPipeline(
   const { octokit, repo, clock } = ctx;
   const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
   const timelineIssue = incident ?? pr.number;
-  const timeline = await readTimeline(octokit, repo, timelineIssue);
+  const timeline = await readTimeline(ctx, timelineIssue);
   let state: TimelineState = timeline.state ?? emptyTimeline(incident);
   let commentId = timeline.commentId;
   const previous = state.pipelines[String(pr.number)];
@@ -240,7 +240,7 @@ async function runPipeline(
     jiraKey,
     tag: released.tag,
   });
-  const opened = await openFollowUps(octokit, repo, { plans, since: new Date(pr.mergedAt), pr: pr.number });
+  const opened = await openFollowUps(ctx, { plans, since: new Date(pr.mergedAt), pr: pr.number });
   for (const followUp of opened) {
     pipeline.followUps[followUp.kind] = { issue: followUp.issue, url: followUp.url };
     state = addEntry(state, {
@@ -271,7 +271,7 @@ async function runPipeline(
     allBackportsOpen && (pipeline.branchDeleted === true || !config.backport.deleteHotfixBranch);
   pipeline.heartbeatAt = now();
   state = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: pipeline } };
-  await writeTimeline(octokit, repo, timelineIssue, commentId, state);
+  await writeTimeline(ctx, timelineIssue, commentId, state);
   return outcomeOf(pipeline);
 }
 

@@ -1,7 +1,9 @@
+import { appReference, tokenIdentity } from "../action/token-app.js";
 import { createTokenOctokit } from "../action/token-octokit.js";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log, RepoRef } from "../context.js";
+import { memoAsync } from "../util/memo-async.js";
 
 /** The environment or the options do not say how to reach GitHub; names what is missing. */
 export class CliEnvError extends Error {
@@ -39,7 +41,9 @@ export function stderrLog(write: (text: string) => void, verbose: boolean): Log 
 
 /**
  * The engine's context for one repository, as the App and the Action build it: Probot's Octokit with the
- * token from GITHUB_TOKEN, the configuration read through the API (with `_extends`) at most once.
+ * token from GITHUB_TOKEN, the configuration read through the API (with `_extends`) at most once. Whose hidden
+ * state counts is named by HOTFIX_BOT_APP (the App's id or slug) and HOTFIX_BOT_STATE_SECRET (the Action's
+ * state-secret, when the repository runs hotfix-bot as an Action), asked only by commands that read state.
  */
 export function githubContext(input: {
   env: NodeJS.ProcessEnv;
@@ -69,5 +73,14 @@ export function githubContext(input: {
     },
     log: input.log,
     clock: () => new Date(),
+    identity: memoAsync(async () => {
+      const app = input.env.HOTFIX_BOT_APP?.trim();
+      if (!app) {
+        throw new CliEnvError(
+          "HOTFIX_BOT_APP is not set: name the GitHub App that runs hotfix-bot on this repository (its id or slug; github-actions for the Action with the workflow token), whose state alone is trusted",
+        );
+      }
+      return tokenIdentity(octokit, appReference(app), input.env.HOTFIX_BOT_STATE_SECRET ?? "");
+    }),
   };
 }

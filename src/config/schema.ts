@@ -17,6 +17,27 @@ const branchName = z
 
 const checkNamePattern = z.string().min(1).max(200).describe("a check run name, or a glob with * wildcards");
 
+const appReference = z
+  .union([
+    z.number().int().positive().describe("the App's id"),
+    z
+      .string()
+      .max(100)
+      .regex(/^[a-z0-9][a-z0-9-]*$/i, "an App slug (github-actions) or an App id")
+      .describe("the App's slug"),
+  ])
+  .describe("the GitHub App that must report the check (its id survives a rename of the App)");
+
+/**
+ * A required check: a plain name or glob (any App may report it; each App's newest run must pass), or
+ * `{ name, app }`, pinned to the App that must report it. Read as `{ name, app }`, app null when not pinned.
+ */
+const requiredCheck = z
+  .union([checkNamePattern, z.strictObject({ name: checkNamePattern, app: appReference })])
+  .transform((entry) => (typeof entry === "string" ? { name: entry, app: null } : entry));
+
+export type RequiredCheck = z.output<typeof requiredCheck>;
+
 const severity = z.enum(["P0", "P1", "P2"]);
 
 const approvalRule = z
@@ -101,9 +122,9 @@ export const configSchema = z
       .prefault({}),
     checks: z
       .strictObject({
-        criticalTests: z.array(checkNamePattern).default([]).describe("check runs that must succeed"),
+        criticalTests: z.array(requiredCheck).default([]).describe("check runs that must succeed"),
         securityScan: z
-          .array(checkNamePattern)
+          .array(requiredCheck)
           .default([])
           .describe("security scan check runs that must succeed"),
         neutralPasses: z.boolean().default(false).describe("whether a neutral conclusion counts as passing"),

@@ -148,7 +148,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     write("");
     const report = await generateReport(
       githubContext({
-        env: { GITHUB_TOKEN: sandbox.tokenFor("carol") },
+        env: { GITHUB_TOKEN: sandbox.tokenFor("carol"), HOTFIX_BOT_APP: String(sandbox.app.id) },
         repo: { owner: "acme", repo: "webshop" },
         apiUrl: sandbox.url,
         log: { debug() {}, info() {}, warn() {}, error() {} },

@@ -82,7 +82,7 @@ async function act(
   origin: { pr: MergedPullRequest; incident: number | null; issue: number },
 ): Promise<DeployHandling> {
   const { octokit, repo } = ctx;
-  const timeline = await readTimeline(octokit, repo, origin.issue);
+  const timeline = await readTimeline(ctx, origin.issue);
   const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
   if (decision.kind === "not-ours" || decision.kind === "done") return decision.kind;
   if (!timeline.state) return "not-ours";
@@ -121,7 +121,7 @@ async function act(
         text: "Incident closed: the fix is deployed",
       });
     }
-    await writeTimeline(octokit, repo, origin.issue, timeline.commentId, state);
+    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
     return "deployed";
   }
 
@@ -171,7 +171,7 @@ async function act(
     });
   }
   state = withPipeline(state, pipeline);
-  await writeTimeline(octokit, repo, origin.issue, timeline.commentId, state);
+  await writeTimeline(ctx, origin.issue, timeline.commentId, state);
   return "rolled-back";
 }
 

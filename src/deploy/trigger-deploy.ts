@@ -1,7 +1,7 @@
 import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { isBotAuthored } from "../incident/bot-author.js";
+import { isWrittenByUs } from "../identity/bot-identity.js";
 import {
   addEntry,
   type DeployState,
@@ -55,10 +55,9 @@ async function findOurDeployment(
     environment,
     per_page: 100,
   });
-  const ours = data.find((d) => {
-    const by = { user: d.creator, performed_via_github_app: d.performed_via_github_app };
-    return isBotAuthored(by) && markerOf(d.payload)?.pr === pr;
-  });
+  const identity = await ctx.identity();
+  // Another App's deployment carrying our marker is not ours (it would stand in for the deploy we owe).
+  const ours = data.find((d) => isWrittenByUs(d, identity) && markerOf(d.payload)?.pr === pr);
   return ours ? { id: ours.id, created_at: ours.created_at } : null;
 }
 
@@ -182,7 +181,7 @@ export async function deployAfterTag(
   for (const entry of triggered.entries) state = addEntry(state, entry);
   if (triggered.mustRecord) {
     const snapshot = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: { ...pipeline } } };
-    ({ commentId } = await writeTimeline(ctx.octokit, ctx.repo, input.timelineIssue, commentId, snapshot));
+    ({ commentId } = await writeTimeline(ctx, input.timelineIssue, commentId, snapshot));
   }
   return { state, commentId };
 }

@@ -1,5 +1,5 @@
-import type { Octokit, RepoRef } from "../context.js";
-import { isBotAuthored } from "../incident/bot-author.js";
+import type { EngineContext, Octokit, RepoRef } from "../context.js";
+import { isTrustedState, sealState } from "../identity/trusted-state.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import { httpStatus } from "../util/http-status.js";
 import { type FollowUpKind, type FollowUpPlan, parseFollowUpMarkers } from "./plan-follow-ups.js";
@@ -21,17 +21,16 @@ interface ExistingIssue {
   kind: FollowUpKind;
 }
 
+/** What opening follow-ups needs: the API, the repository, and who we are (whose issues are follow-ups). */
+export type FollowUpContext = Pick<EngineContext, "octokit" | "repo" | "identity">;
+
 /**
  * The follow-ups of `pr` that exist: one read (paginated) of the issues updated since the merge (a follow-up is
- * created after the merge, so it is in that window), keeping those an app wrote whose hidden marker names this
- * PR. A marker a person typed into their own issue does not count.
+ * created after the merge, so it is in that window), keeping those we wrote (trusted-state) whose hidden marker
+ * names this PR. A marker a person or another App typed into their own issue does not count.
  */
-async function listFollowUps(
-  octokit: Octokit,
-  repo: RepoRef,
-  since: Date,
-  pr: number,
-): Promise<ExistingIssue[]> {
+async function listFollowUps(ctx: FollowUpContext, since: Date, pr: number): Promise<ExistingIssue[]> {
+  const { octokit, repo } = ctx;
   const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
     ...repo,
     state: "all",
@@ -40,17 +39,21 @@ async function listFollowUps(
     direction: "asc",
     per_page: 100,
   });
-  return issues.flatMap((issue) => {
-    if (issue.pull_request || !isBotAuthored(issue)) return [];
-    return parseFollowUpMarkers(issue.body)
-      .filter((m) => m.pr === pr)
-      .map((m) => ({
+  const found: ExistingIssue[] = [];
+  for (const issue of issues) {
+    if (issue.pull_request) continue;
+    const markers = parseFollowUpMarkers(issue.body).filter((m) => m.pr === pr);
+    if (markers.length === 0 || !(await isTrustedState(ctx, issue, { repo, issue: null }))) continue;
+    found.push(
+      ...markers.map((m) => ({
         number: issue.number,
         url: issue.html_url,
         open: issue.state === "open",
         kind: m.kind,
-      }));
-  });
+      })),
+    );
+  }
+  return found;
 }
 
 /** Per kind, the issue that stands: the lowest number, so that every concurrent run picks the same one. */
@@ -70,7 +73,7 @@ function canonical(issues: ExistingIssue[]): Map<FollowUpKind, ExistingIssue> {
 async function createIssue(
   octokit: Octokit,
   repo: RepoRef,
-  plan: FollowUpPlan,
+  plan: FollowUpPlan & { sealedBody: string },
   find: () => Promise<{ number: number; url: string } | null>,
 ): Promise<{ number: number; url: string; writes: number }> {
   let writes = 0;
@@ -79,7 +82,7 @@ async function createIssue(
     const { data } = await octokit.rest.issues.create({
       ...repo,
       title: plan.title,
-      body: plan.body,
+      body: plan.sealedBody,
       labels: plan.labels,
       ...(assignees ? { assignees } : {}),
       ...NO_BLIND_RETRY,
@@ -106,11 +109,11 @@ async function createIssue(
  * the same issue.
  */
 export async function openFollowUps(
-  octokit: Octokit,
-  repo: RepoRef,
+  ctx: FollowUpContext,
   input: { plans: FollowUpPlan[]; since: Date; pr: number },
 ): Promise<OpenedFollowUp[]> {
-  const before = canonical(await listFollowUps(octokit, repo, input.since, input.pr));
+  const { octokit, repo } = ctx;
+  const before = canonical(await listFollowUps(ctx, input.since, input.pr));
   const mine = new Map<FollowUpKind, { number: number; writes: number }>();
   const results = new Map<FollowUpKind, OpenedFollowUp>();
   for (const plan of input.plans) {
@@ -125,8 +128,9 @@ export async function openFollowUps(
       });
       continue;
     }
-    const issue = await createIssue(octokit, repo, plan, async () => {
-      const found = canonical(await listFollowUps(octokit, repo, input.since, input.pr)).get(plan.kind);
+    const sealedBody = await sealState(ctx, plan.body, { repo, issue: null });
+    const issue = await createIssue(octokit, repo, { ...plan, sealedBody }, async () => {
+      const found = canonical(await listFollowUps(ctx, input.since, input.pr)).get(plan.kind);
       return found ? { number: found.number, url: found.url } : null;
     });
     mine.set(plan.kind, issue);
@@ -139,7 +143,7 @@ export async function openFollowUps(
     });
   }
   if (mine.size > 0) {
-    const all = await listFollowUps(octokit, repo, input.since, input.pr);
+    const all = await listFollowUps(ctx, input.since, input.pr);
     const after = canonical(all);
     for (const [kind, issue] of mine) {
       const standing = after.get(kind);

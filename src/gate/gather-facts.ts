@@ -1,5 +1,6 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import { isOurCheckRun } from "../identity/bot-identity.js";
 import { approvalTeams, type ReviewFact } from "../rules/approvals.js";
 import type { BranchLineage, CommitList } from "../rules/branch.js";
 import type { ChangedFile } from "../rules/conflict-markers.js";
@@ -7,7 +8,7 @@ import { linkedIncidentNumber } from "../rules/incident-link.js";
 import type { CheckRunFact } from "../rules/required-checks.js";
 import { resolveSeverity, severityFromLabels } from "../rules/severity.js";
 import { httpStatus } from "../util/http-status.js";
-import { GATE_CHECK_NAME, GATE_EXTERNAL_ID } from "./gate-check-name.js";
+import { GATE_CHECK_NAME } from "./gate-check-name.js";
 import type { GateFacts, GatePullRequest, GateRunFact } from "./gate-facts.js";
 import { pullRequestFrom } from "./pull-request-data.js";
 
@@ -39,7 +40,9 @@ export interface CheckRunListing {
 
 /**
  * Lists a SHA's check runs once: the same list feeds the required-checks rule and finds our own run, so a storm
- * of completions costs one listing per evaluation, not one per check. `onlyGate` narrows it to our run.
+ * of completions costs one listing per evaluation, not one per check. `onlyGate` narrows it to our run. Our run is
+ * the newest `hotfix-gate` our App created (by App id): any App can create a run of that name, with any
+ * external_id, and GitHub lets only its creator update it.
  */
 export async function listCheckRuns(
   ctx: EngineContext,
@@ -47,6 +50,7 @@ export async function listCheckRuns(
   options: { onlyGate?: boolean } = {},
 ): Promise<CheckRunListing> {
   const { owner, repo } = ctx.repo;
+  const identity = await ctx.identity();
   const { items } = await collect(
     ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
       owner,
@@ -54,7 +58,7 @@ export async function listCheckRuns(
       ref: sha,
       per_page: PER_PAGE,
       filter: "latest",
-      ...(options.onlyGate ? { check_name: GATE_CHECK_NAME } : {}),
+      ...(options.onlyGate ? { check_name: GATE_CHECK_NAME, app_id: identity.appId } : {}),
     }),
     MAX_CHECK_RUN_PAGES,
   );
@@ -65,10 +69,11 @@ export async function listCheckRuns(
     conclusion: run.conclusion ?? null,
     startedAt: run.started_at ?? null,
     completedAt: run.completed_at ?? null,
+    app: run.app ? { id: run.app.id, slug: run.app.slug ?? String(run.app.id) } : null,
   }));
   let gateRun: GateRunFact | null = null;
   for (const run of items) {
-    if (run.name !== GATE_CHECK_NAME || run.external_id !== GATE_EXTERNAL_ID) continue;
+    if (run.name !== GATE_CHECK_NAME || !isOurCheckRun(run, identity)) continue;
     if (gateRun && gateRun.id > Number(run.id)) continue;
     gateRun = {
       id: Number(run.id),

@@ -1,7 +1,7 @@
 import type { EngineContext } from "../context.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import type { GateEvaluation } from "./evaluate-gate.js";
-import { GATE_CHECK_NAME, GATE_EXTERNAL_ID } from "./gate-check-name.js";
+import { GATE_CHECK_NAME } from "./gate-check-name.js";
 import type { GateRunFact } from "./gate-facts.js";
 import { listCheckRuns } from "./gather-facts.js";
 import type { GateOutput } from "./render-gate.js";
@@ -76,7 +76,6 @@ export async function upsertGateCheck(
           repo,
           name: GATE_CHECK_NAME,
           head_sha: sha,
-          external_id: GATE_EXTERNAL_ID,
           started_at: now,
           ...state,
           output,

@@ -1,23 +1,25 @@
-import type { Octokit, RepoRef } from "../context.js";
+import type { EngineContext } from "../context.js";
+import { isTrustedState, sealState } from "../identity/trusted-state.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import { httpStatus } from "../util/http-status.js";
-import { isBotAuthored } from "./bot-author.js";
 import { hasTimelineMarker, parseTimeline, renderTimeline } from "./timeline-markdown.js";
 import type { TimelineState } from "./timeline-state.js";
+
+/** What the timeline needs: the API, the repository, and who we are (whose comment is the timeline). */
+export type TimelineContext = Pick<EngineContext, "octokit" | "repo" | "identity">;
 
 interface Comment {
   id: number;
   body?: string | undefined;
-  user: { login?: string; type?: string } | null;
-  performed_via_github_app?: unknown;
+  performed_via_github_app?: { id?: number } | null;
 }
 
-/** The first timeline comment an app wrote on the issue; pages are read only until it is found. */
-async function findTimelineComment(
-  octokit: Octokit,
-  repo: RepoRef,
-  issueNumber: number,
-): Promise<Comment | null> {
+/**
+ * The first timeline comment we wrote on the issue (see trusted-state: our App's id, and our seal where a state
+ * secret is set); pages are read only until it is found. A marker in anyone else's comment is text.
+ */
+async function findTimelineComment(ctx: TimelineContext, issueNumber: number): Promise<Comment | null> {
+  const { octokit, repo } = ctx;
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     ...repo,
     issue_number: issueNumber,
@@ -25,7 +27,8 @@ async function findTimelineComment(
   });
   for await (const page of pages) {
     for (const comment of page.data as Comment[]) {
-      if (isBotAuthored(comment) && hasTimelineMarker(comment.body)) return comment;
+      if (!hasTimelineMarker(comment.body)) continue;
+      if (await isTrustedState(ctx, comment, { repo, issue: issueNumber })) return comment;
     }
   }
   return null;
@@ -36,11 +39,10 @@ async function findTimelineComment(
  * state is damaged (then `state` is null and the next write repairs that comment instead of adding another).
  */
 export async function readTimeline(
-  octokit: Octokit,
-  repo: RepoRef,
+  ctx: TimelineContext,
   issueNumber: number,
 ): Promise<{ commentId: number | null; state: TimelineState | null }> {
-  const comment = await findTimelineComment(octokit, repo, issueNumber);
+  const comment = await findTimelineComment(ctx, issueNumber);
   if (!comment) return { commentId: null, state: null };
   return { commentId: comment.id, state: parseTimeline(comment.body ?? "") };
 }
@@ -51,13 +53,13 @@ export async function readTimeline(
  * its content goes to the earlier one, which every reader finds first.
  */
 export async function writeTimeline(
-  octokit: Octokit,
-  repo: RepoRef,
+  ctx: TimelineContext,
   issueNumber: number,
   commentId: number | null,
   state: TimelineState,
 ): Promise<{ commentId: number }> {
-  const body = renderTimeline(state);
+  const { octokit, repo } = ctx;
+  const body = await sealState(ctx, renderTimeline(state), { repo, issue: issueNumber });
   if (commentId !== null) {
     try {
       await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
@@ -79,11 +81,11 @@ export async function writeTimeline(
     },
     async () => {
       // Ours only if it holds what we wrote; a concurrent run's comment is handled below like any other.
-      const found = await findTimelineComment(octokit, repo, issueNumber);
+      const found = await findTimelineComment(ctx, issueNumber);
       return found?.body === body ? found.id : null;
     },
   );
-  const first = await findTimelineComment(octokit, repo, issueNumber);
+  const first = await findTimelineComment(ctx, issueNumber);
   if (!first || first.id === createdId) return { commentId: createdId };
   try {
     await octokit.rest.issues.deleteComment({ ...repo, comment_id: createdId });

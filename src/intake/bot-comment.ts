@@ -1,13 +1,12 @@
 import type { EngineContext } from "../context.js";
-import { isBotAuthored } from "../incident/bot-author.js";
+import { isTrustedState, sealState } from "../identity/trusted-state.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import { httpStatus } from "../util/http-status.js";
 
 interface Comment {
   id: number;
   body?: string | undefined;
-  user: { login?: string; type?: string } | null;
-  performed_via_github_app?: unknown;
+  performed_via_github_app?: { id?: number } | null;
 }
 
 async function findMarked(ctx: EngineContext, issue: number, marker: string): Promise<Comment[]> {
@@ -16,8 +15,10 @@ async function findMarked(ctx: EngineContext, issue: number, marker: string): Pr
     issue_number: issue,
     per_page: 100,
   })) as Comment[];
-  // Only an app can author a comment that counts: anyone can type the marker into their own comment.
-  return comments.filter((c) => isBotAuthored(c) && (c.body ?? "").trimStart().startsWith(marker));
+  // Only our own comment counts (trusted-state): anyone, another App included, can type the marker.
+  const marked = comments.filter((c) => (c.body ?? "").trimStart().startsWith(marker));
+  const trusted = await Promise.all(marked.map((c) => isTrustedState(ctx, c, { repo: ctx.repo, issue })));
+  return marked.filter((_, i) => trusted[i]);
 }
 
 /**
@@ -32,13 +33,14 @@ export async function ensureBotComment(
 ): Promise<{ id: number; created: boolean }> {
   const existing = await findMarked(ctx, issue, marker);
   if (existing[0]) return { id: existing[0].id, created: false };
+  const sealed = await sealState(ctx, body, { repo: ctx.repo, issue });
   // A create whose answer was lost is looked for before it is sent again (createOnce), never repeated blindly.
   const created = await createOnce(
     async () => {
       const { data } = await ctx.octokit.rest.issues.createComment({
         ...ctx.repo,
         issue_number: issue,
-        body,
+        body: sealed,
         ...NO_BLIND_RETRY,
       });
       return data.id;

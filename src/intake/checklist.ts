@@ -23,7 +23,7 @@ export interface ChecklistInput {
 
 /** The required checks, named, for "critical tests only". */
 function checksLine(config: ChecklistInput["config"]): string {
-  const names = [...config.checks.criticalTests, ...config.checks.securityScan];
+  const names = [...config.checks.criticalTests, ...config.checks.securityScan].map((check) => check.name);
   const named = names.length > 0 ? `: ${names.map(codeSpan).join(", ")}` : "";
   return `- [ ] **Critical tests only**: run the critical tests and the security scan${named}; the ${codeSpan("hotfix-gate")} check waits for them, the full suite can follow the merge.`;
 }

@@ -46,7 +46,7 @@ export const incidentChangeRoute: Route<IncidentChange> = {
     const labels = change.kind === "unlabeled" ? [change.label] : change.issue.labels;
     if (severityFromLabels(labels, loaded.config) === null) return undefined;
     await withIncidentLock(ctx, n, async () => {
-      const timeline = await readTimeline(ctx.octokit, ctx.repo, n);
+      const timeline = await readTimeline(ctx, n);
       const state = timeline.state;
       // Only an incident (intake recorded a detection) has a timeline worth adding to.
       if (!state?.detectedAt) return;
@@ -58,7 +58,7 @@ export const incidentChangeRoute: Route<IncidentChange> = {
       const merged = Object.keys(state.pipelines).length > 0;
       const next = addEntry(state, changeEntry(change, merged, at));
       if (JSON.stringify(next) === JSON.stringify(state)) return;
-      await writeTimeline(ctx.octokit, ctx.repo, n, timeline.commentId, next);
+      await writeTimeline(ctx, n, timeline.commentId, next);
     });
     return undefined;
   },

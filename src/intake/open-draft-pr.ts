@@ -36,7 +36,7 @@ export async function openDraftPr(
   push: HotfixPush,
 ): Promise<{ pr: number; created: boolean } | null> {
   const { octokit, repo } = ctx;
-  const timeline = await readTimeline(octokit, repo, push.incident);
+  const timeline = await readTimeline(ctx, push.incident);
   const state = timeline.state;
   const intake = state?.intake;
   if (!state || !intake || intake.branch !== push.branch) return null;
@@ -87,6 +87,6 @@ export async function openDraftPr(
     text: pr.byBot ? `Draft PR #${pr.number} opened on the first push` : `PR #${pr.number} opened`,
     url: pr.url,
   });
-  await writeTimeline(octokit, repo, push.incident, timeline.commentId, next);
+  await writeTimeline(ctx, push.incident, timeline.commentId, next);
   return { pr: pr.number, created };
 }

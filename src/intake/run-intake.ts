@@ -48,7 +48,7 @@ export async function runIntake(
 ): Promise<IntakeResult> {
   const { octokit, repo } = ctx;
   const n = request.issue.number;
-  const timeline = await readTimeline(octokit, repo, n);
+  const timeline = await readTimeline(ctx, n);
   const before = timeline.state ?? emptyTimeline(n);
   let state: TimelineState = { ...before, incident: n };
 
@@ -125,7 +125,7 @@ export async function runIntake(
   state = { ...state, intake };
 
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
-  if (changed) await writeTimeline(octokit, repo, n, timeline.commentId, state);
+  if (changed) await writeTimeline(ctx, n, timeline.commentId, state);
   else ctx.log.info(`incident #${n}: intake already done`);
   return { incident: n, branch: intake.branch, changed };
 }

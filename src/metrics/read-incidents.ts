@@ -1,6 +1,5 @@
 import type { HotfixConfig } from "../config/schema.js";
-import type { Octokit, RepoRef } from "../context.js";
-import { readTimeline } from "../incident/upsert-timeline.js";
+import { readTimeline, type TimelineContext } from "../incident/upsert-timeline.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { httpStatus } from "../util/http-status.js";
 import type { IncidentRecord } from "./compute-metrics.js";
@@ -21,11 +20,11 @@ const labelName = (label: string | { name?: string }) =>
  * issue the timelines name. Reads only.
  */
 export async function readIncidents(
-  octokit: Octokit,
-  repo: RepoRef,
+  ctx: TimelineContext,
   config: HotfixConfig,
   options: { since?: Date | null } = {},
 ): Promise<IncidentRecords> {
+  const { octokit, repo } = ctx;
   let reads = 0;
   const counted = <T>(value: T) => {
     reads += 1;
@@ -59,7 +58,7 @@ export async function readIncidents(
     }
   }
   for (const record of issues.values()) {
-    const { state } = await readTimeline(octokit, repo, record.number);
+    const { state } = await readTimeline(ctx, record.number);
     reads += 1;
     record.timeline = state;
     if (state?.severity && !record.severity) record.severity = state.severity;

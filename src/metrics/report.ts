@@ -35,7 +35,7 @@ export async function generateReport(
 ): Promise<RecoveryReport> {
   const loaded = await ctx.config();
   const config = loaded.ok ? loaded.config : defaults();
-  const records = await readIncidents(ctx.octokit, ctx.repo, config, { since: options.since ?? null });
+  const records = await readIncidents(ctx, config, { since: options.since ?? null });
   const metrics = computeMetrics(records.incidents, records.followUps, {
     since: options.since ?? null,
     now: ctx.clock(),

@@ -1,4 +1,4 @@
-import type { HotfixConfig } from "../config/schema.js";
+import type { HotfixConfig, RequiredCheck } from "../config/schema.js";
 import { matchesCheckName } from "./check-name-glob.js";
 import { type RuleResult, type RuleState, worstState } from "./rule-result.js";
 
@@ -11,6 +11,8 @@ export interface CheckRunFact {
   conclusion: string | null;
   startedAt: string | null;
   completedAt: string | null;
+  /** The App that reported it (GitHub always says; null only for a listing that did not). */
+  app: { id: number; slug: string } | null;
 }
 
 type ChecksConfig = Pick<HotfixConfig, "checks">;
@@ -31,14 +33,27 @@ function newer(a: CheckRunFact, b: CheckRunFact): boolean {
   return a.id > b.id;
 }
 
-/** The latest run of each name: a re-run replaces the run it re-runs, whatever that one concluded. */
+/**
+ * The latest run of each name from each App: a re-run replaces the run it re-runs, whatever that one concluded.
+ * Runs of one name from different Apps never replace each other: times are set by whoever reports the run, so
+ * comparing them across Apps would let any App supersede another's failure.
+ */
 export function latestRunPerName(runs: readonly CheckRunFact[]): CheckRunFact[] {
   const latest = new Map<string, CheckRunFact>();
   for (const run of runs) {
-    const current = latest.get(run.name);
-    if (!current || newer(run, current)) latest.set(run.name, run);
+    const key = `${run.app?.id ?? "?"}\u0000${run.name}`;
+    const current = latest.get(key);
+    if (!current || newer(run, current)) latest.set(key, run);
   }
   return [...latest.values()];
+}
+
+/** Whether the run was reported by the App a required check is pinned to (by id, or by slug). */
+export function reportedBy(run: CheckRunFact, app: number | string): boolean {
+  if (!run.app) return false;
+  // YAML may quote an id ("15368"): digits are read as an id either way (the Action's app input reads alike).
+  if (typeof app === "number" || /^[0-9]+$/.test(app)) return run.app.id === Number(app);
+  return run.app.slug.toLowerCase() === app.toLowerCase();
 }
 
 export function runState(run: CheckRunFact, config: ChecksConfig): RuleState {
@@ -56,6 +71,8 @@ export function runState(run: CheckRunFact, config: ChecksConfig): RuleState {
   }
 }
 
+const appName = (run: CheckRunFact) => run.app?.slug ?? "an unknown app";
+
 function describe(run: CheckRunFact): string {
   return run.status === "completed" ? (run.conclusion ?? "completed") : run.status;
 }
@@ -64,15 +81,51 @@ function listNames(items: string[]): string {
   return items.length > 5 ? `${items.slice(0, 5).join(", ")}, … (${items.length})` : items.join(", ");
 }
 
+/** "unit, e2e (1) (github-actions); codeql (scanner)": what passed, grouped by the App that reported it. */
+function passedByApp(items: string[]): string {
+  const byApp = new Map<string, string[]>();
+  for (const item of items) {
+    const [app = "", name = ""] = item.split("\u0000");
+    byApp.set(app, [...(byApp.get(app) ?? []), name]);
+  }
+  return [...byApp].map(([app, names]) => `${listNames(names)} (${app})`).join("; ");
+}
+
+/** How one required entry stands: what passed, what is awaited, what failed, each naming the reporting App. */
+function entryVerdict(
+  check: RequiredCheck,
+  latest: readonly CheckRunFact[],
+  config: ChecksConfig,
+): { passed: string[]; waiting: string[]; failed: string[]; missing: string | null } {
+  const passed: string[] = [];
+  const waiting: string[] = [];
+  const failed: string[] = [];
+  const runs = latest.filter((run) => matchesCheckName(check.name, run.name));
+  const pin = check.app;
+  const counted = pin === null ? runs : runs.filter((run) => reportedBy(run, pin));
+  const missing = counted.length === 0 ? `${check.name}${pin === null ? "" : ` from ${pin}`}` : null;
+  if (missing !== null) waiting.push(`${missing} (not reported yet)`);
+  for (const run of runs) {
+    const state = runState(run, config);
+    const shown = `${run.name} (${describe(run)}, ${appName(run)})`;
+    // A pinned check waits only for its App; any other App's run can still fail it (fail closed), never pass it.
+    if (state === "fail") failed.push(shown);
+    else if (!counted.includes(run)) continue;
+    else if (state === "pending") waiting.push(shown);
+    else passed.push(`${appName(run)}\u0000${run.name}`);
+  }
+  return { passed, waiting, failed, missing };
+}
+
 function category(
   rule: "critical-tests" | "security-scan",
   label: string,
   field: string,
-  patterns: readonly string[],
+  checks: readonly RequiredCheck[],
   runs: readonly CheckRunFact[],
   config: ChecksConfig,
 ): RuleResult {
-  if (patterns.length === 0) {
+  if (checks.length === 0) {
     return {
       rule,
       label,
@@ -80,47 +133,46 @@ function category(
       reason: `none configured (${field} is empty): no ${label.toLowerCase()} result is required`,
     };
   }
-  const passed: string[] = [];
-  const waiting: string[] = [];
-  const failed: string[] = [];
-  const details: string[] = [];
-  const matched = new Map<number, CheckRunFact>();
-  for (const pattern of patterns) {
-    const runsOfPattern = runs.filter((run) => matchesCheckName(pattern, run.name));
-    if (runsOfPattern.length === 0) {
-      waiting.push(`${pattern} (not reported yet)`);
-      details.push(`${pattern}: not reported yet`);
-    }
-    for (const run of runsOfPattern) matched.set(run.id, run);
+  const passed = new Set<string>();
+  const waiting = new Set<string>();
+  const failed = new Set<string>();
+  const missing = new Set<string>();
+  for (const check of checks) {
+    const verdict = entryVerdict(check, runs, config);
+    for (const item of verdict.passed) passed.add(item);
+    for (const item of verdict.waiting) waiting.add(item);
+    for (const item of verdict.failed) failed.add(item);
+    if (verdict.missing !== null) missing.add(verdict.missing);
   }
-  for (const run of matched.values()) {
-    const state = runState(run, config);
-    const shown = `${run.name} (${describe(run)})`;
-    details.push(`${run.name}: ${describe(run)}`);
-    if (state === "pass") passed.push(run.name);
-    else if (state === "pending") waiting.push(shown);
-    else failed.push(shown);
-  }
+  // Who reported what, every run of a required name: the evidence behind the verdict.
+  const reported = runs.filter((run) => checks.some((check) => matchesCheckName(check.name, run.name)));
+  const details = [
+    ...[...missing].map((name) => `${name}: not reported yet`),
+    ...reported.map((run) => `${run.name}: ${describe(run)} (${appName(run)})`),
+  ];
   const state = worstState([
-    ...failed.map(() => "fail" as const),
-    ...waiting.map(() => "pending" as const),
+    ...[...failed].map(() => "fail" as const),
+    ...[...waiting].map(() => "pending" as const),
     "pass",
   ]);
   let reason: string;
   if (state === "fail") {
-    const hint = failed.some((f) => /\((neutral|skipped)\)$/.test(f))
+    const hint = [...failed].some((f) => /\((neutral|skipped),/.test(f))
       ? " (neutral/skipped count as passing only with checks.neutralPasses/skippedPasses)"
       : "";
-    reason = `failed: ${listNames(failed)}${hint}`;
-  } else if (state === "pending") reason = `waiting for ${listNames(waiting)}`;
-  else reason = `passed: ${listNames(passed)}`;
+    reason = `failed: ${listNames([...failed])}${hint}`;
+  } else if (state === "pending") reason = `waiting for ${listNames([...waiting])}`;
+  else reason = `passed: ${passedByApp([...passed])}`;
   return { rule, label, state, reason, details };
 }
 
 /**
- * The configured critical-test and security-scan checks on the head SHA. Only the latest run per name counts;
- * a missing or unfinished run is pending; failure, cancelled, timed_out, action_required, stale and
- * startup_failure fail; neutral and skipped follow the config. `ownName` (the gate's own check run) is never one of the checks it waits for.
+ * The configured critical-test and security-scan checks on the head SHA. Each App's latest run of a name counts
+ * (a re-run replaces the run it re-runs); a check pinned to an App (`{ name, app }`) passes only on that App's
+ * success, and any App's failed latest run fails it; an unpinned check passes when every App that reported it
+ * succeeded. A missing or unfinished run is pending; failure, cancelled, timed_out, action_required, stale and
+ * startup_failure fail; neutral and skipped follow the config. `ownName` (the gate's own check run) is never
+ * one of the checks it waits for.
  */
 export function checkRequiredChecks(
   runs: readonly CheckRunFact[],
@@ -150,7 +202,7 @@ export function checkRequiredChecks(
 
 /** Whether a check run name is one the gate waits for, so that other completions need no re-evaluation. */
 export function isRequiredCheckName(name: string, config: ChecksConfig): boolean {
-  return [...config.checks.criticalTests, ...config.checks.securityScan].some((p) =>
-    matchesCheckName(p, name),
+  return [...config.checks.criticalTests, ...config.checks.securityScan].some((check) =>
+    matchesCheckName(check.name, name),
   );
 }

@@ -17,7 +17,7 @@ describe("the bundled Action on a merged hotfix PR", () => {
         payload: scenario.closedPayload,
         apiUrl: scenario.sandbox.url,
         repository: REPO,
-        inputs: { "github-token": scenario.sandbox.appToken(), "dry-run": "false" },
+        inputs: { "github-token": scenario.sandbox.appToken(), app: "hotfix-bot", "dry-run": "false" },
         env: { HOTFIX_BOT_WRITE_PACING: "off" },
       });
 

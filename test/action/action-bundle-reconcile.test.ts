@@ -8,7 +8,7 @@ const schedule = (sandbox: Sandbox, event: string, inputs: Record<string, string
     payload: event === "schedule" ? { schedule: "17 * * * *" } : { inputs: {}, ref: "refs/heads/main" },
     apiUrl: sandbox.url,
     repository: REPO,
-    inputs: { "github-token": sandbox.appToken(), "dry-run": "false", ...inputs },
+    inputs: { "github-token": sandbox.appToken(), app: "hotfix-bot", "dry-run": "false", ...inputs },
     // Nobody is notified in the sandbox: no need for GitHub's one-write-a-second pacing.
     env: { HOTFIX_BOT_WRITE_PACING: "off" },
   });

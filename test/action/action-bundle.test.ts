@@ -55,6 +55,8 @@ const run = (
     repository: REPO,
     inputs: {
       "github-token": scenario.token,
+      // The sandbox's token is hotfix-bot's App's installation token; the step must be told so.
+      app: "hotfix-bot",
       "config-path": ".github/hotfix.yml",
       "dry-run": "false",
       ...inputs,

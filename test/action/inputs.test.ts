@@ -9,6 +9,8 @@ describe("parseInputs", () => {
       configPath: ".github/hotfix.yml",
       dryRun: false,
       workflowToken: "ghs_abc",
+      app: "",
+      stateSecret: "",
     });
   });
 
@@ -32,6 +34,7 @@ describe("parseInputs", () => {
     [{ "github-token": "t", "dry-run": "yes" }, "dry-run"],
     [{ "github-token": "t", "config-path": "../../etc/passwd" }, "config-path"],
     [{ "github-token": "t", "config-path": "/abs.yml" }, "config-path"],
+    [{ "github-token": "t", app: "evil app" }, "app"],
   ])("rejects %j naming the input", (values, input) => {
     let caught: unknown;
     try {

@@ -1,4 +1,5 @@
 import { APP_TOKEN_HINT, renderSummary, type SummaryInput } from "../../src/action/summary.js";
+import { unsealedStateWarning } from "../../src/action/token-app.js";
 
 const base: SummaryInput = {
   repo: "acme/webshop",
@@ -94,5 +95,15 @@ describe("renderSummary", () => {
     expect(renderSummary({ ...base, tokenKind: "workflow" })).toContain("actions/create-github-app-token");
     expect(renderSummary({ ...base, tokenKind: "other" })).not.toContain("create-github-app-token");
     expect(renderSummary({ ...base, tokenKind: "unknown" })).not.toContain("create-github-app-token");
+  });
+
+  it("warns when the hidden state is not sealed, naming the input to set", () => {
+    const warning = unsealedStateWarning("github-actions");
+    const md = renderSummary({ ...base, stateWarning: warning });
+    expect(md).toContain(`> [!WARNING]\n> ${warning}`);
+    expect(warning).toMatch(
+      /state-secret is not set: any workflow of this repository that writes as github-actions/,
+    );
+    expect(renderSummary(base)).not.toContain("state-secret");
   });
 });

@@ -251,6 +251,7 @@ test("a pipeline stopped after the tag is finished by reconcile from GitHub stat
     config: () => loadConfig(octokit, repoRef),
     log: quiet,
     clock: () => new Date(),
+    identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
   };
   const report = await reconcileRepo(ctx);
   expect(report.finished).toEqual([pr]);

@@ -66,7 +66,8 @@ export class FakeGitHub {
    * installation listing of a start-up reconcile) are not part of any evaluation and are excluded.
    */
   get apiRequests(): RecordedRequest[] {
-    return this.requests.filter((r) => !r.path.startsWith("/app/"));
+    // The App's own JWT requests (who it is, installation tokens) are not requests of the installation.
+    return this.requests.filter((r) => r.path !== "/app" && !r.path.startsWith("/app/"));
   }
 
   get writes(): RecordedRequest[] {
@@ -135,6 +136,7 @@ export class FakeGitHub {
       });
     }
     if (method === "GET" && path === "/app/installations") return json(200, []);
+    if (method === "GET" && path === "/app") return json(200, { id: 1, slug: "hotfix-bot" });
     const prefix = `/repos/${this.owner}/${this.repo}`;
 
     if (
@@ -191,9 +193,13 @@ export class FakeGitHub {
       let runs = this.checkRuns.filter((r) => r.head_sha === sha);
       const name = query.get("check_name");
       if (name !== null) runs = runs.filter((r) => r.name === name);
+      const appId = query.get("app_id");
+      if (appId !== null) runs = runs.filter((r) => String(r.app.id) === appId);
       if ((query.get("filter") ?? "latest") === "latest") {
+        // GitHub's "latest" is per App and name.
         const latest = new Map<string, FakeCheckRun>();
-        for (const run of runs) if ((latest.get(run.name)?.id ?? -1) < run.id) latest.set(run.name, run);
+        const key = (run: FakeCheckRun) => `${run.app.id}:${run.name}`;
+        for (const run of runs) if ((latest.get(key(run))?.id ?? -1) < run.id) latest.set(key(run), run);
         runs = [...latest.values()];
       }
       return this.page(

@@ -70,6 +70,8 @@ describe("a hotfix PR into production", () => {
     const token = paths.indexOf("/app/installations/1/access_tokens");
     expect(token).toBeGreaterThanOrEqual(0);
     expect(token).toBeLessThan(paths.findIndex((p) => p.startsWith("/repos/")));
+    // It asked once which App it is (its own check run is the one with that App's id).
+    expect(paths.filter((p) => p === "/app")).toHaveLength(1);
 
     const body = lastGateBody();
     expect(body).toMatchObject({
@@ -87,7 +89,9 @@ describe("a hotfix PR into production", () => {
     expect(summary).toContain(
       "| ⚠️ | Approvals | no approval: a post\\-deploy review follow\\-up will be opened",
     );
-    expect(summary).toContain("| ✅ | Critical tests | passed: unit, e2e \\(1\\), e2e \\(2\\) |");
+    expect(summary).toContain(
+      "| ✅ | Critical tests | passed: unit, e2e \\(1\\), e2e \\(2\\) \\(github\\-actions\\) |",
+    );
   });
 
   it("fails with a table naming what is wrong", async () => {
@@ -138,7 +142,9 @@ describe("a hotfix PR into production", () => {
     expect(body.status).toBe("in_progress");
     expect(body.conclusion).toBeUndefined();
     expect(output(body).title).toBe("Waiting for critical tests");
-    expect(output(body).summary).toContain("| ⏳ | Critical tests | waiting for unit \\(in\\_progress\\) |");
+    expect(output(body).summary).toContain(
+      "| ⏳ | Critical tests | waiting for unit \\(in\\_progress, github\\-actions\\) |",
+    );
   });
 
   it("says so when no required check is configured, instead of passing silently", async () => {
@@ -274,7 +280,9 @@ describe("one run per head SHA", () => {
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
     const gate = github.gateRuns(HEAD)[0];
     expect(gate).toMatchObject({ status: "completed", conclusion: "failure" });
-    expect(gate?.output.summary).toContain("| ❌ | Critical tests | failed: unit \\(failure\\) |");
+    expect(gate?.output.summary).toContain(
+      "| ❌ | Critical tests | failed: unit \\(failure, github\\-actions\\) |",
+    );
 
     github.addCheckRun({
       name: "unit",

@@ -24,7 +24,11 @@ describe("hotfix-bot reconcile", () => {
     it("finishes a merged hotfix whose pipeline never ran, then has nothing left to do", async () => {
       const scenario = await mergedHotfix();
       sandbox = scenario.sandbox;
-      const env = { GITHUB_TOKEN: sandbox.appToken(), HOTFIX_BOT_WRITE_PACING: "off" };
+      const env = {
+        GITHUB_TOKEN: sandbox.appToken(),
+        HOTFIX_BOT_APP: String(sandbox.app.id),
+        HOTFIX_BOT_WRITE_PACING: "off",
+      };
       const args = ["reconcile", "--repo", REPO, "--api-url", sandbox.url];
 
       const first = await runCli(args, { env });
@@ -45,7 +49,7 @@ describe("hotfix-bot reconcile", () => {
       sandbox = scenario.sandbox;
       await sandbox.as("alice", REPO).push("main", { ".github/hotfix.yml": "title: {formatt: x}\n" });
       const run = await runCli(["reconcile", "--repo", REPO, "--api-url", sandbox.url], {
-        env: { GITHUB_TOKEN: sandbox.appToken() },
+        env: { GITHUB_TOKEN: sandbox.appToken(), HOTFIX_BOT_APP: String(sandbox.app.id) },
       });
       expect(run.code).toBe(1);
       expect(run.stderr).toContain(

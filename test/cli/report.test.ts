@@ -15,7 +15,7 @@ describe("hotfix-bot report", () => {
   it("prints the recovery figures of the repository's incidents as JSON, reading only", async () => {
     sandbox.requests.reset();
     const run = await runCli(["report", "--repo", "acme/webshop", "--api-url", sandbox.url, "--json"], {
-      env: { GITHUB_TOKEN: sandbox.appToken() },
+      env: { GITHUB_TOKEN: sandbox.appToken(), HOTFIX_BOT_APP: "hotfix-bot" },
     });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);

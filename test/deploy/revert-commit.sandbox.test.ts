@@ -31,7 +31,14 @@ beforeEach(async () => {
   const octokit = appOctokit(sandbox);
   const repo = { owner: "acme", repo: "webshop" };
   const quiet = { debug() {}, info() {}, warn() {}, error() {} };
-  ctx = { octokit, repo, config: () => loadConfig(octokit, repo), log: quiet, clock: () => new Date() };
+  ctx = {
+    octokit,
+    repo,
+    config: () => loadConfig(octokit, repo),
+    log: quiet,
+    clock: () => new Date(),
+    identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+  };
 });
 
 afterEach(async () => {

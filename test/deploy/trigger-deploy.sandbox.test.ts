@@ -22,6 +22,7 @@ beforeEach(async () => {
     config: () => loadConfig(octokit, repo),
     log,
     clock: () => new Date("2026-03-01T12:00:00Z"),
+    identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
   };
   errors.length = 0;
 });

@@ -17,6 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+const identity = async () => ({ appId: sandbox.app.id, stateSecret: null });
+
 const mergedAt = new Date("2026-11-21T14:05:00Z");
 
 function plans(author = "alice") {
@@ -58,7 +60,7 @@ const followUps = (
 it("opens the four follow-ups, assigned and labelled, and a rerun finds them with one read and no write", async () => {
   const { repo, internal } = await newRepo();
   sandbox.counters.reset();
-  const first = await openFollowUps(octokit, repo, { plans: plans(), since: mergedAt, pr: 12 });
+  const first = await openFollowUps({ octokit, repo, identity }, { plans: plans(), since: mergedAt, pr: 12 });
   expect(first.map((f) => [f.kind, f.created])).toEqual([
     ["post-mortem", true],
     ["proper-fix", true],
@@ -79,7 +81,10 @@ it("opens the four follow-ups, assigned and labelled, and a rerun finds them wit
   expect(postMortem.data.html_url).toBe(first[0]?.url);
 
   sandbox.counters.reset();
-  const second = await openFollowUps(octokit, repo, { plans: plans(), since: mergedAt, pr: 12 });
+  const second = await openFollowUps(
+    { octokit, repo, identity },
+    { plans: plans(), since: mergedAt, pr: 12 },
+  );
   expect(second.map((f) => f.issue)).toEqual(first.map((f) => f.issue));
   expect(second.every((f) => !f.created)).toBe(true);
   expect(sandbox.counters.forApp()).toEqual({ requests: 1, writes: 0 });
@@ -88,8 +93,8 @@ it("opens the four follow-ups, assigned and labelled, and a rerun finds them wit
 it("two concurrent runs leave one open issue per kind and report the same ones", async () => {
   const { repo, internal } = await newRepo();
   const [a, b] = await Promise.all([
-    openFollowUps(octokit, repo, { plans: plans(), since: mergedAt, pr: 12 }),
-    openFollowUps(octokit, repo, { plans: plans(), since: mergedAt, pr: 12 }),
+    openFollowUps({ octokit, repo, identity }, { plans: plans(), since: mergedAt, pr: 12 }),
+    openFollowUps({ octokit, repo, identity }, { plans: plans(), since: mergedAt, pr: 12 }),
   ]);
   expect(a.map((f) => f.issue)).toEqual(b.map((f) => f.issue));
   const open = followUps(internal().issues.values()).filter((i) => i.state === "open");
@@ -102,21 +107,27 @@ it("a follow-up forged by a person does not stop the real one", async () => {
   const { repo } = await newRepo();
   const mallory = sandbox.as("mallory", `${owner}/${repo.repo}`);
   await mallory.createIssue({ title: "nothing to see", body: followUpMarker(12, "post-mortem") });
-  const [postMortem] = await openFollowUps(octokit, repo, {
-    plans: plans().slice(0, 1),
-    since: mergedAt,
-    pr: 12,
-  });
+  const [postMortem] = await openFollowUps(
+    { octokit, repo, identity },
+    {
+      plans: plans().slice(0, 1),
+      since: mergedAt,
+      pr: 12,
+    },
+  );
   expect(postMortem?.created).toBe(true);
 });
 
 it("an assignee GitHub refuses does not lose the issue", async () => {
   const { repo, internal } = await newRepo();
-  const [postMortem] = await openFollowUps(octokit, repo, {
-    plans: plans("stranger").slice(0, 1),
-    since: mergedAt,
-    pr: 12,
-  });
+  const [postMortem] = await openFollowUps(
+    { octokit, repo, identity },
+    {
+      plans: plans("stranger").slice(0, 1),
+      since: mergedAt,
+      pr: 12,
+    },
+  );
   expect(postMortem).toMatchObject({ created: true, writes: 2 });
   expect(internal().issues.get(postMortem?.issue as number)?.assignees).toEqual([]);
 });
@@ -128,11 +139,14 @@ it("an issue creation whose answer was lost is found, not sent again: one issue"
   const postsBefore = posts();
   const fault = loseNextAnswer(sandbox, "POST /repos/{owner}/{repo}/issues");
   try {
-    const result = await openFollowUps(retryingOctokit(sandbox), repo, {
-      plans: plans().slice(0, 1),
-      since: mergedAt,
-      pr: 12,
-    });
+    const result = await openFollowUps(
+      { octokit: retryingOctokit(sandbox), repo, identity },
+      {
+        plans: plans().slice(0, 1),
+        since: mergedAt,
+        pr: 12,
+      },
+    );
     expect(fault.lost()).toBe(1);
     const all = followUps(internal().issues.values());
     expect(all.map((i) => [i.number, i.state])).toEqual([[result[0]?.issue, "open"]]);

@@ -1,7 +1,7 @@
 import { validateConfig } from "../../src/config/parse-config.js";
 import { openFollowUps } from "../../src/follow-ups/open-follow-ups.js";
 import { type FollowUpPlan, followUpMarker, planFollowUps } from "../../src/follow-ups/plan-follow-ups.js";
-import { FakeGitHub, HUMAN } from "../release/fake-github.js";
+import { FakeGitHub, fakeIdentity, HUMAN } from "../release/fake-github.js";
 
 const since = new Date("2026-11-21T14:05:00Z");
 
@@ -36,7 +36,10 @@ const followUpIssues = (gh: FakeGitHub) => gh.issues.filter((i) => i.body.includ
 describe("openFollowUps", () => {
   it("creates each planned issue, assigned to the PR author, with one read before and one after", async () => {
     const { gh, repo } = setup();
-    const result = await openFollowUps(gh.octokit(), repo, { plans: plans(), since, pr: 12 });
+    const result = await openFollowUps(
+      { octokit: gh.octokit(), repo, identity: fakeIdentity },
+      { plans: plans(), since, pr: 12 },
+    );
     expect(result.map((r) => [r.kind, r.created, r.writes])).toEqual([
       ["post-mortem", true, 1],
       ["proper-fix", true, 1],
@@ -55,10 +58,16 @@ describe("openFollowUps", () => {
 
   it("is idempotent: a second call finds every issue by its marker in one read and writes nothing", async () => {
     const { gh, repo } = setup();
-    const first = await openFollowUps(gh.octokit(), repo, { plans: plans(), since, pr: 12 });
+    const first = await openFollowUps(
+      { octokit: gh.octokit(), repo, identity: fakeIdentity },
+      { plans: plans(), since, pr: 12 },
+    );
     const writes = gh.writes;
     const reads = gh.reads;
-    const second = await openFollowUps(gh.octokit(), repo, { plans: plans(), since, pr: 12 });
+    const second = await openFollowUps(
+      { octokit: gh.octokit(), repo, identity: fakeIdentity },
+      { plans: plans(), since, pr: 12 },
+    );
     expect(second.map((r) => r.issue)).toEqual(first.map((r) => r.issue));
     expect(second.every((r) => !r.created && r.writes === 0)).toBe(true);
     expect(gh.writes).toBe(writes);
@@ -68,14 +77,20 @@ describe("openFollowUps", () => {
 
   it("creates only the missing ones after a crash half-way, and finds closed ones too", async () => {
     const { gh, repo } = setup();
-    const [postMortem] = await openFollowUps(gh.octokit(), repo, {
-      plans: plans().slice(0, 1),
-      since,
-      pr: 12,
-    });
+    const [postMortem] = await openFollowUps(
+      { octokit: gh.octokit(), repo, identity: fakeIdentity },
+      {
+        plans: plans().slice(0, 1),
+        since,
+        pr: 12,
+      },
+    );
     const issue = gh.issues.find((i) => i.number === postMortem?.issue);
     if (issue) issue.state = "closed";
-    const result = await openFollowUps(gh.octokit(), repo, { plans: plans(), since, pr: 12 });
+    const result = await openFollowUps(
+      { octokit: gh.octokit(), repo, identity: fakeIdentity },
+      { plans: plans(), since, pr: 12 },
+    );
     expect(result.map((r) => r.created)).toEqual([false, true, true]);
     expect(followUpIssues(gh)).toHaveLength(3);
   });
@@ -88,37 +103,52 @@ describe("openFollowUps", () => {
       body: followUpMarker(13, "post-mortem"),
       user: { login: "hotfix-bot[bot]", type: "Bot" },
     });
-    const result = await openFollowUps(gh.octokit(), repo, { plans: plans().slice(0, 1), since, pr: 12 });
+    const result = await openFollowUps(
+      { octokit: gh.octokit(), repo, identity: fakeIdentity },
+      { plans: plans().slice(0, 1), since, pr: 12 },
+    );
     expect(result[0]?.created).toBe(true);
     expect(result[0]?.issue).toBe(3);
   });
 
   it("keeps the issue when GitHub refuses the assignee, retrying without one", async () => {
     const { gh, repo } = setup();
-    const result = await openFollowUps(gh.octokit(), repo, {
-      plans: plans({ author: "drive-by" }).slice(0, 1),
-      since,
-      pr: 12,
-    });
+    const result = await openFollowUps(
+      { octokit: gh.octokit(), repo, identity: fakeIdentity },
+      {
+        plans: plans({ author: "drive-by" }).slice(0, 1),
+        since,
+        pr: 12,
+      },
+    );
     expect(result[0]).toMatchObject({ created: true, writes: 2 });
     expect(followUpIssues(gh)[0]?.assignees).toEqual([]);
   });
 
   it("creates bot-authored PRs' follow-ups without an assignee", async () => {
     const { gh, repo } = setup();
-    await openFollowUps(gh.octokit(), repo, {
-      plans: plans({ author: "dependabot[bot]" }).slice(0, 1),
-      since,
-      pr: 12,
-    });
+    await openFollowUps(
+      { octokit: gh.octokit(), repo, identity: fakeIdentity },
+      {
+        plans: plans({ author: "dependabot[bot]" }).slice(0, 1),
+        since,
+        pr: 12,
+      },
+    );
     expect(gh.requests.filter((r) => r.method === "POST")).toHaveLength(1);
   });
 
   it("two concurrent calls end with one open issue per kind, and both report the same issues", async () => {
     const { gh, repo } = setup();
     const [a, b] = await Promise.all([
-      openFollowUps(gh.octokit(), repo, { plans: plans(), since, pr: 12 }),
-      openFollowUps(gh.octokit(), repo, { plans: plans(), since, pr: 12 }),
+      openFollowUps(
+        { octokit: gh.octokit(), repo, identity: fakeIdentity },
+        { plans: plans(), since, pr: 12 },
+      ),
+      openFollowUps(
+        { octokit: gh.octokit(), repo, identity: fakeIdentity },
+        { plans: plans(), since, pr: 12 },
+      ),
     ]);
     expect(a.map((r) => r.issue)).toEqual(b.map((r) => r.issue));
     const open = followUpIssues(gh).filter((i) => i.state === "open");
@@ -136,7 +166,12 @@ describe("openFollowUps", () => {
 
   it("returns nothing and calls nothing but the list for an empty plan", async () => {
     const { gh, repo } = setup();
-    expect(await openFollowUps(gh.octokit(), repo, { plans: [], since, pr: 12 })).toEqual([]);
+    expect(
+      await openFollowUps(
+        { octokit: gh.octokit(), repo, identity: fakeIdentity },
+        { plans: [], since, pr: 12 },
+      ),
+    ).toEqual([]);
     expect(gh.writes).toBe(0);
   });
 });

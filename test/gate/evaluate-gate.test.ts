@@ -10,6 +10,8 @@ import type { GateFacts } from "../../src/gate/gate-facts.js";
 import { configOf } from "../rules/config-of.js";
 import { cleanFacts, pullRequest, SHA } from "./facts-fixture.js";
 
+const CI = { id: 15368, slug: "github-actions" };
+
 const config = configOf({ checks: { criticalTests: ["unit"], securityScan: ["codeql"] } });
 
 const approval = {
@@ -28,7 +30,15 @@ describe("evaluateGate", () => {
       "a pending check waits",
       {
         checkRuns: [
-          { id: 3, name: "unit", status: "queued", conclusion: null, startedAt: null, completedAt: null },
+          {
+            id: 3,
+            name: "unit",
+            status: "queued",
+            conclusion: null,
+            startedAt: null,
+            completedAt: null,
+            app: CI,
+          },
         ],
       },
       {},
@@ -41,7 +51,15 @@ describe("evaluateGate", () => {
       {
         pr: pullRequest({ title: "no key" }),
         checkRuns: [
-          { id: 3, name: "unit", status: "queued", conclusion: null, startedAt: null, completedAt: null },
+          {
+            id: 3,
+            name: "unit",
+            status: "queued",
+            conclusion: null,
+            startedAt: null,
+            completedAt: null,
+            app: CI,
+          },
         ],
       },
       {},
@@ -132,6 +150,7 @@ describe("evaluateGate", () => {
       conclusion: "failure",
       startedAt: null,
       completedAt: null,
+      app: { id: 1, slug: "hotfix-bot" },
     });
     const evaluation = evaluateGate(facts, configOf({ checks: { criticalTests: ["*"] } }));
     expect(evaluation.rows.find((r) => r.rule === "critical-tests")?.state).toBe("pass");

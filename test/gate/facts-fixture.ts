@@ -51,6 +51,7 @@ export function cleanFacts(overrides: Partial<GateFacts> = {}): GateFacts {
         conclusion: "success",
         startedAt: "2024-05-01T10:00:00Z",
         completedAt: "2024-05-01T10:01:00Z",
+        app: { id: 15368, slug: "github-actions" },
       },
       {
         id: 2,
@@ -59,6 +60,7 @@ export function cleanFacts(overrides: Partial<GateFacts> = {}): GateFacts {
         conclusion: "success",
         startedAt: "2024-05-01T10:00:00Z",
         completedAt: "2024-05-01T10:01:00Z",
+        app: { id: 15368, slug: "github-actions" },
       },
     ],
     ...overrides,

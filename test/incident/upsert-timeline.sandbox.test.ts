@@ -16,6 +16,8 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+const identity = async () => ({ appId: sandbox.app.id, stateSecret: null });
+
 async function incident() {
   const name = `timeline-${++count}`;
   await sandbox.createRepository({ name, collaborators: { alice: "write", mallory: "triage" } });
@@ -35,26 +37,26 @@ const state = (text: string): TimelineState =>
 it("keeps one comment, edited in place, found again behind other comments", async () => {
   const { repo, number, alice, timelineComments } = await incident();
   await alice.comment(number, "on it");
-  const read = await readTimeline(octokit, repo, number);
+  const read = await readTimeline({ octokit, repo, identity }, number);
   expect(read).toEqual({ commentId: null, state: null });
-  const { commentId } = await writeTimeline(octokit, repo, number, null, state("opened"));
+  const { commentId } = await writeTimeline({ octokit, repo, identity }, number, null, state("opened"));
   for (let i = 0; i < 120; i++) await alice.comment(number, `update ${i}`);
   sandbox.counters.reset();
-  const again = await readTimeline(octokit, repo, number);
+  const again = await readTimeline({ octokit, repo, identity }, number);
   expect(again).toEqual({ commentId, state: state("opened") });
   // The comment is on the first page: one read, no second page fetched.
   expect(sandbox.counters.forApp()).toEqual({ requests: 1, writes: 0 });
-  await writeTimeline(octokit, repo, number, commentId, state("changed"));
+  await writeTimeline({ octokit, repo, identity }, number, commentId, state("changed"));
   expect(timelineComments()).toHaveLength(1);
-  expect((await readTimeline(octokit, repo, number)).state?.entries[0]?.text).toBe("changed");
+  expect((await readTimeline({ octokit, repo, identity }, number)).state?.entries[0]?.text).toBe("changed");
 });
 
 it("ignores a forged timeline by a person and parses only the bot's own", async () => {
   const { repo, number, mallory, timelineComments } = await incident();
   await mallory.comment(number, renderTimeline({ ...state("forged"), incident: 666 }));
-  expect(await readTimeline(octokit, repo, number)).toEqual({ commentId: null, state: null });
-  await writeTimeline(octokit, repo, number, null, state("real"));
-  const read = await readTimeline(octokit, repo, number);
+  expect(await readTimeline({ octokit, repo, identity }, number)).toEqual({ commentId: null, state: null });
+  await writeTimeline({ octokit, repo, identity }, number, null, state("real"));
+  const read = await readTimeline({ octokit, repo, identity }, number);
   expect(read.state?.entries[0]?.text).toBe("real");
   expect(timelineComments()).toHaveLength(2);
   expect(timelineComments().filter((c) => c.user.login === "hotfix-bot[bot]")).toHaveLength(1);
@@ -63,8 +65,8 @@ it("ignores a forged timeline by a person and parses only the bot's own", async 
 it("two concurrent first writes leave one comment", async () => {
   const { repo, number, timelineComments } = await incident();
   const [a, b] = await Promise.all([
-    writeTimeline(octokit, repo, number, null, state("a")),
-    writeTimeline(octokit, repo, number, null, state("b")),
+    writeTimeline({ octokit, repo, identity }, number, null, state("a")),
+    writeTimeline({ octokit, repo, identity }, number, null, state("b")),
   ]);
   expect(a.commentId).toBe(b.commentId);
   expect(timelineComments().map((c) => c.id)).toEqual([a.commentId]);
@@ -80,17 +82,22 @@ it("a large timeline stays within GitHub's comment limit", async () => {
       text: `step ${i} ${"x".repeat(200)}`,
     });
   }
-  await writeTimeline(octokit, repo, number, null, big);
+  await writeTimeline({ octokit, repo, identity }, number, null, big);
   const [comment] = timelineComments();
   expect(comment?.body.length).toBeLessThanOrEqual(65_536);
-  expect((await readTimeline(octokit, repo, number)).state?.entries.at(-1)?.key).toBe("k499");
+  expect((await readTimeline({ octokit, repo, identity }, number)).state?.entries.at(-1)?.key).toBe("k499");
 });
 
 it("a retried comment creation whose first answer was lost still leaves one comment", async () => {
   const { repo, number, timelineComments } = await incident();
   const fault = loseNextAnswer(sandbox, "POST /repos/{owner}/{repo}/issues/{issue_number}/comments");
   try {
-    const { commentId } = await writeTimeline(retryingOctokit(sandbox), repo, number, null, state("once"));
+    const { commentId } = await writeTimeline(
+      { octokit: retryingOctokit(sandbox), repo, identity },
+      number,
+      null,
+      state("once"),
+    );
     expect(fault.lost()).toBe(1);
     expect(timelineComments().map((c) => c.id)).toEqual([commentId]);
   } finally {

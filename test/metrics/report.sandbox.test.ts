@@ -18,8 +18,9 @@ beforeAll(async () => {
   const alice = sandbox.as("alice", REPO);
   const octokit = appOctokit(sandbox);
   const repo = { owner: "acme", repo: "webshop" };
+  const identity = async () => ({ appId: sandbox.app.id, stateSecret: null });
   const record = async (issue: number, state: Partial<TimelineState>) =>
-    writeTimeline(octokit, repo, issue, null, { ...emptyTimeline(issue), ...state });
+    writeTimeline({ octokit, repo, identity }, issue, null, { ...emptyTimeline(issue), ...state });
   const pipeline = (pr: number, mergedAt: string, deploy: object, followUps: object) => ({
     pr,
     mergeSha: "a".repeat(40),
@@ -96,7 +97,11 @@ function io(env: NodeJS.ProcessEnv) {
   return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t), env } };
 }
 
-const env = () => ({ GITHUB_TOKEN: sandbox.tokenFor("carol"), HOTFIX_BOT_WRITE_PACING: "off" });
+const env = () => ({
+  GITHUB_TOKEN: sandbox.tokenFor("carol"),
+  HOTFIX_BOT_APP: "hotfix-bot",
+  HOTFIX_BOT_WRITE_PACING: "off",
+});
 
 test("the report: figures against the policy, and each incident's own", async () => {
   const run = io(env());

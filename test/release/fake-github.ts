@@ -33,6 +33,12 @@ interface Comment {
 
 export const BOT = { login: "hotfix-bot[bot]", type: "Bot" };
 export const HUMAN = { login: "mallory", type: "User" };
+/** The App the fake's BOT user belongs to: what GitHub shows on its issues and comments. */
+export const FAKE_APP = { id: 1, slug: "hotfix-bot" };
+/** The engine's identity as hotfix-bot on the fake. */
+export const fakeIdentity = async () => ({ appId: FAKE_APP.id, stateSecret: null });
+
+const appOf = (user: { login: string }) => (user.login === BOT.login ? FAKE_APP : null);
 
 const sha1 = (text: string) => createHash("sha1").update(text).digest("hex");
 
@@ -218,6 +224,7 @@ export class FakeGitHub {
 
   private issueJson(i: Issue): Json {
     return {
+      performed_via_github_app: appOf(i.user),
       ...i,
       html_url: `https://github.com/${this.owner}/${this.repo}/issues/${i.number}`,
       labels: i.labels.map((name) => ({ name })),
@@ -362,7 +369,6 @@ export class FakeGitHub {
         labels: (body.labels as string[] | undefined) ?? [],
         assignees,
         user: this.actor,
-        performed_via_github_app: null,
       });
       return { status: 201, data: this.issueJson(issue) };
     }
@@ -408,6 +414,7 @@ export class FakeGitHub {
       id: c.id,
       body: c.body,
       user: c.user,
+      performed_via_github_app: appOf(c.user),
       html_url: `https://github.com/${this.owner}/${this.repo}/issues/${c.issue}#issuecomment-${c.id}`,
     };
   }

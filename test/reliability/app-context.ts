@@ -32,7 +32,14 @@ export function appOctokit(sandbox: Sandbox, retry: Record<string, unknown> = FA
 export function appContext(sandbox: Sandbox, octokit: Octokit = appOctokit(sandbox)): EngineContext {
   const [owner = "", repo = ""] = REPO.split("/");
   const ref = { owner, repo };
-  return { octokit, repo: ref, config: () => loadConfig(octokit, ref), log: quiet, clock: () => new Date() };
+  return {
+    octokit,
+    repo: ref,
+    config: () => loadConfig(octokit, ref),
+    log: quiet,
+    clock: () => new Date(),
+    identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+  };
 }
 
 /** Secondary rate limits waited for in milliseconds per `retry-after` second (GitHub's are seconds). */

@@ -98,6 +98,7 @@ async function gateOn(text: string): Promise<{ writes: RecordingGitHub["writes"]
     },
     log: quiet,
     clock: () => new Date("2026-03-01T12:00:00Z"),
+    identity: async () => ({ appId: 1, stateSecret: null }),
   };
   let error: unknown = null;
   await handleEvent({ name: "pull_request", id: "config", payload: hotfixPrOpened() }, ctx).catch(

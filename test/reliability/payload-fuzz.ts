@@ -97,6 +97,7 @@ export async function runEngine(
     },
     log: quiet,
     clock: () => new Date("2026-03-01T12:00:00Z"),
+    identity: async () => ({ appId: 1, stateSecret: null }),
   };
   const event: EngineEvent = { name, id: "fuzz", payload };
   const matched = routes.filter((route) => route.match(event) !== null).map((route) => route.step);

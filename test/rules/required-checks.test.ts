@@ -8,6 +8,7 @@ import {
 import { configOf } from "./config-of.js";
 
 let nextId = 100;
+const CI = { id: 15368, slug: "github-actions" };
 function run(
   name: string,
   status: string,
@@ -17,15 +18,17 @@ function run(
 ) {
   nextId += 1;
   const at = (m: number) => `2024-05-01T10:${String(m).padStart(2, "0")}:00Z`;
-  return {
+  const fact: CheckRunFact = {
     id: nextId,
     name,
     status,
     conclusion,
     startedAt: at(minute),
     completedAt: status === "completed" ? at(minute + 1) : null,
+    app: CI,
     ...extra,
   };
+  return fact;
 }
 
 const checks = (input: HotfixConfigInput["checks"]) => configOf({ checks: input });
@@ -67,7 +70,7 @@ describe("checkRequiredChecks", () => {
       ],
       "pass",
       "pass",
-      /passed: unit, e2e \(1\)/,
+      /passed: unit, e2e \(1\) \(github-actions\)/,
     ],
     [
       "nothing reported",
@@ -85,7 +88,7 @@ describe("checkRequiredChecks", () => {
       ],
       "pending",
       "pass",
-      /waiting for unit \(in_progress\)/,
+      /waiting for unit \(in_progress, github-actions\)/,
     ],
     [
       "one failed among pending",
@@ -96,7 +99,7 @@ describe("checkRequiredChecks", () => {
       ],
       "fail",
       "pass",
-      /failed: e2e \(1\) \(timed_out\)/,
+      /failed: e2e \(1\) \(timed_out, github-actions\)/,
     ],
     [
       "every matrix leg counts",
@@ -107,7 +110,7 @@ describe("checkRequiredChecks", () => {
       ],
       "fail",
       "pending",
-      /failed: e2e \(2\) \(cancelled\)/,
+      /failed: e2e \(2\) \(cancelled, github-actions\)/,
     ],
     [
       "a re-run replaces a failure",
@@ -131,7 +134,7 @@ describe("checkRequiredChecks", () => {
       ],
       "fail",
       "pass",
-      /failed: unit \(failure\)/,
+      /failed: unit \(failure, github-actions\)/,
     ],
   ])("%s", (_name, runs, critical, security, reason) => {
     const [c, s] = checkRequiredChecks(runs, config, "hotfix-gate");
@@ -205,7 +208,57 @@ describe("checkRequiredChecks", () => {
       config,
       "hotfix-gate",
     );
-    expect(c.details).toEqual(["unit: not reported yet", "e2e (1): success", "e2e (2): in_progress"]);
+    expect(c.details).toEqual([
+      "unit: not reported yet",
+      "e2e (1): success (github-actions)",
+      "e2e (2): in_progress (github-actions)",
+    ]);
+  });
+});
+
+describe("checkRequiredChecks: who reported it", () => {
+  const EVIL = { id: 666, slug: "evil" };
+  const unpinned = checks({ criticalTests: ["unit"] });
+
+  it("keeps each App's latest run of a name: another App's later run does not replace CI's", () => {
+    const failed = run("unit", "completed", "failure", 1);
+    const forged = run("unit", "completed", "success", 9, { app: EVIL });
+    expect(latestRunPerName([failed, forged])).toEqual([failed, forged]);
+    const [c] = checkRequiredChecks([failed, forged], unpinned, "hotfix-gate");
+    expect(c).toMatchObject({ state: "fail", reason: "failed: unit (failure, github-actions)" });
+    expect(c.details).toEqual(["unit: failure (github-actions)", "unit: success (evil)"]);
+  });
+
+  it("unpinned: any App's unfinished run is waited for", () => {
+    const runs = [run("unit", "completed", "success"), run("unit", "in_progress", null, 2, { app: EVIL })];
+    expect(checkRequiredChecks(runs, unpinned, "g")[0].state).toBe("pending");
+  });
+
+  it("pinned: only the named App's success passes, by slug (any case) or by id", () => {
+    const forged = run("unit", "completed", "success", 1, { app: EVIL });
+    for (const app of ["github-actions", "GitHub-Actions", 15368, "15368"] as const) {
+      const config = checks({ criticalTests: [{ name: "unit", app }] });
+      const [alone] = checkRequiredChecks([forged], config, "g");
+      expect(alone).toMatchObject({
+        state: "pending",
+        reason: `waiting for unit from ${app} (not reported yet)`,
+      });
+      const [both] = checkRequiredChecks([forged, run("unit", "completed", "success", 2)], config, "g");
+      expect(both.state).toBe("pass");
+    }
+  });
+
+  it("pinned: another App's failure still fails the row, its pending run is not waited for", () => {
+    const config = checks({ criticalTests: [{ name: "unit", app: "github-actions" }] });
+    const ci = run("unit", "completed", "success", 1);
+    const [failing] = checkRequiredChecks(
+      [ci, run("unit", "completed", "failure", 2, { app: EVIL })],
+      config,
+      "g",
+    );
+    expect(failing).toMatchObject({ state: "fail", reason: "failed: unit (failure, evil)" });
+    const [pending] = checkRequiredChecks([ci, run("unit", "queued", null, 2, { app: EVIL })], config, "g");
+    expect(pending.state).toBe("pass");
   });
 });
 

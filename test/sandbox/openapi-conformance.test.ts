@@ -27,6 +27,8 @@ async function exerciseEveryRoute(): Promise<void> {
   await jwt.request("POST", "/app/installations/1/access_tokens", undefined, asJwt);
   await jwt.request("GET", "/repos/acme/webshop/installation", undefined, asJwt);
   await octokit.rest.apps.listReposAccessibleToInstallation();
+  await octokit.rest.apps.getBySlug({ app_slug: "hotfix-bot" });
+  await octokit.request("GET /apps/{app_slug}", { app_slug: "no-such-app" }).catch(() => undefined);
 
   const alice = sandbox.as("alice", "acme/webshop");
   const bob = sandbox.as("bob", "acme/webshop");

@@ -53,6 +53,13 @@ function installationShape(world: World, app: AppInfo): Record<string, unknown> 
 export function registerAppRoutes(table: RouteTable<Handler>): void {
   table.add("GET", "/app", async (req, world) => json(200, appShape(world, jwtApp(req))));
 
+  // Public Apps answer anyone; installation tokens may read any App (GitHub: "Get an app").
+  table.add("GET", "/apps/{app_slug}", async (req, world) => {
+    const app = world.apps.get(req.params.app_slug ?? "");
+    if (!app) throw notFound();
+    return json(200, appShape(world, app));
+  });
+
   table.add("GET", "/app/installations", async (req, world) =>
     json(200, [installationShape(world, jwtApp(req))]),
   );

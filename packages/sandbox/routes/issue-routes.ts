@@ -171,6 +171,11 @@ function sortIssues(req: SandboxRequest, issues: IssueRecord[], repo: Repository
   return direction === "asc" ? sorted : sorted.reverse();
 }
 
+/** The App whose installation token made the request, if any: what GitHub shows as `performed_via_github_app`. */
+function appOf(req: SandboxRequest): IssueRecord["app"] {
+  return req.identity.kind === "installation" ? req.identity.app : null;
+}
+
 function commentOf(repo: Repository, req: SandboxRequest): CommentRecord {
   const comment = repo.comments.get(numberParam(req, "comment_id"));
   if (!comment) throw notFound();
@@ -200,7 +205,8 @@ export function registerIssueRoutes(table: RouteTable<Handler>): void {
       title: String(title),
       body: optionalString(body, "body") ?? null,
       isPull: false,
-      app: null,
+      // GitHub marks what an App wrote with its installation token: `performed_via_github_app`.
+      app: appOf(req),
     });
     issue.labels = labels.map((name) => ensureLabel(world, repo, name, actor).name);
     issue.assignees = assignees;
@@ -318,7 +324,7 @@ export function registerIssueRoutes(table: RouteTable<Handler>): void {
       user: actor,
       createdAt: now,
       updatedAt: now,
-      app: null,
+      app: appOf(req),
     };
     repo.comments.set(comment.id, comment);
     issue.updatedAt = now;

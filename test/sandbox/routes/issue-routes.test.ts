@@ -23,6 +23,26 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
+test("issues and comments an App writes carry performed_via_github_app; a person's do not", async () => {
+  const { repo, alice } = await newRepo();
+  const byApp = await octokit.rest.issues.create({ owner, repo, title: "Post-mortem" });
+  expect(byApp.data.performed_via_github_app).toMatchObject({ id: sandbox.app.id, slug: "hotfix-bot" });
+  const comment = await octokit.rest.issues.createComment({ owner, repo, issue_number: 1, body: "x" });
+  expect(comment.data.performed_via_github_app?.id).toBe(sandbox.app.id);
+  const other = sandbox.asApp("other-ci", `acme/${repo}`);
+  await other.comment(1, "y");
+  const byPerson = await alice.createIssue({ title: "Checkout down" });
+  const comments = await octokit.rest.issues.listComments({ owner, repo, issue_number: 1 });
+  expect(comments.data.map((c) => c.performed_via_github_app?.slug ?? null)).toEqual([
+    "hotfix-bot",
+    "other-ci",
+  ]);
+  const person = await octokit.rest.issues.get({ owner, repo, issue_number: byPerson });
+  expect(person.data.performed_via_github_app).toBeNull();
+  const app = await octokit.rest.apps.getBySlug({ app_slug: "other-ci" });
+  expect(app.data?.id).toBe(comments.data[1]?.performed_via_github_app?.id);
+});
+
 test("create, get, update an issue; labels are created on first use; assignees must have access", async () => {
   const { repo } = await newRepo();
   const created = await octokit.rest.issues.create({
