@@ -1,8 +1,8 @@
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { followUpMarker, parseFollowUpMarkers } from "../../src/follow-ups/plan-follow-ups.js";
 import { renderTimeline } from "../../src/incident/timeline-markdown.js";
 import { emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { mergedHotfix, REPO, tags } from "../action/merged-hotfix.js";
 import { runAction } from "../action/run-action.js";
 

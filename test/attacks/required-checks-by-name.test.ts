@@ -1,5 +1,5 @@
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 
 // Attacker: another GitHub App installed on the repository (any App with checks: write). It reports check runs
 // under the names the gate waits for, or under the gate's own name, to turn the required `hotfix-gate` green.
