@@ -24,8 +24,8 @@ export interface ServerPickOutcome {
  * Lets git decide a cherry-pick through GitHub's merge endpoint. A sibling commit S has the target's tree and the
  * picked commit's parent as parent; merging the picked commit into a temporary branch at S is then exactly the
  * three-way merge a cherry-pick does (merge base = the parent). A clean merge's tree is the answer. On a conflict,
- * each uncertain item is merged alone (a commit replaying only its changes onto the parent) when there are
- * several, so that only what git really conflicts on is reported; items that merge cleanly take git's result.
+ * the items git conflicts on whenever the whole does (`conflictLikely`) are reported; the other items are merged
+ * by git together in one probe, and take git's result when it is clean. At most eight writes, however many files.
  * The temporary branch is always deleted.
  */
 export async function serverCherryPick(
@@ -33,7 +33,7 @@ export async function serverCherryPick(
   writer: GitWrites,
   input: ServerPickInput,
 ): Promise<ServerPickOutcome> {
-  const { pick, baseTree, oursTree, plan } = input;
+  const { pick, oursTree, plan } = input;
   const sibling = await writer.commit({
     message: `Merge base for cherry-picking ${pick.sha}`,
     tree: oursTree,
@@ -48,37 +48,17 @@ export async function serverCherryPick(
       throw new CherryPickError(pick.sha, "GitHub found nothing to merge onto the sibling commit");
     }
 
+    // A bounded number of writes whatever the number of files: items git almost surely conflicts on are taken
+    // as conflicts; the rest are merged by git together, in one probe, when both kinds are present.
     let conflicted: UncertainItem[] = plan.uncertain;
-    const resolved: NewEntry[] = [];
-    if (plan.uncertain.length > 1) {
-      conflicted = [];
-      let branchAt = sibling;
-      for (const item of plan.uncertain) {
-        const probeTree = await writer.tree(baseTree, item.theirs.map(afterEntry));
-        const probe = await writer.commit({
-          message: `Probe for cherry-picking ${pick.sha}`,
-          tree: probeTree,
-          parents: [pick.parent],
-        });
-        if (branchAt !== sibling) await writer.moveBranch(branch, sibling);
-        branchAt = sibling;
-        const outcome = await writer.merge(branch, probe, `Probe ${pick.sha}`);
-        if (!outcome.merged) {
-          conflicted.push(item);
-          continue;
-        }
-        branchAt = outcome.sha;
-        const effect = await diffTrees(source, oursTree, outcome.tree);
-        if (effect.incomplete || effect.clashes.length > 0) {
-          conflicted.push(item);
-          continue;
-        }
-        resolved.push(...effect.files.map(afterEntry));
-      }
-      // Every item merges alone, yet not all together: they interact (a rename, say). Report them all.
-      if (conflicted.length === 0) {
-        conflicted = plan.uncertain;
-        resolved.length = 0;
+    let resolved: NewEntry[] = [];
+    const likely = plan.uncertain.filter((item) => item.conflictLikely);
+    const unsure = plan.uncertain.filter((item) => !item.conflictLikely);
+    if (likely.length > 0 && unsure.length > 0) {
+      const settled = await probe(source, writer, { ...input, branch, items: unsure });
+      if (settled) {
+        conflicted = likely;
+        resolved = settled;
       }
     }
     const entries = [...plan.entries, ...resolved, ...conflicted.flatMap((item) => item.onConflict)];
@@ -87,6 +67,32 @@ export async function serverCherryPick(
   } finally {
     await writer.deleteBranch(branch).catch(() => undefined);
   }
+}
+
+/**
+ * Merges only `items`' changes (a commit replaying them onto the pick's parent) into `branch`, which is at the
+ * sibling commit: git's result for those paths, or null when git conflicts on them. Three writes.
+ */
+async function probe(
+  source: TreeSource,
+  writer: GitWrites,
+  input: ServerPickInput & { branch: string; items: UncertainItem[] },
+): Promise<NewEntry[] | null> {
+  const { pick, baseTree, oursTree, branch, items } = input;
+  const probeTree = await writer.tree(
+    baseTree,
+    items.flatMap((item) => item.theirs.map(afterEntry)),
+  );
+  const probeCommit = await writer.commit({
+    message: `Probe for cherry-picking ${pick.sha}`,
+    tree: probeTree,
+    parents: [pick.parent],
+  });
+  const outcome = await writer.merge(branch, probeCommit, `Probe ${pick.sha}`);
+  if (!outcome.merged) return null;
+  const effect = await diffTrees(source, oursTree, outcome.tree);
+  if (effect.incomplete || effect.clashes.length > 0) return null;
+  return effect.files.map(afterEntry);
 }
 
 /** The tree entry that brings a path to its state after the change. */
