@@ -43,6 +43,11 @@ export interface UncertainItem {
    * the others (renames, moves, large files, attributes) are probed by git together.
    */
   conflictLikely: boolean;
+  /**
+   * Set when a conflict here is committed without git's conflict blocks (git would write them): why. The draft
+   * must say so for the file, because the fix's change to it is not in the commit.
+   */
+  undrafted?: string;
 }
 
 export interface LocalPlan {
@@ -179,13 +184,23 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
     for (const { change, ours: o, mode, addedTwice } of merges) {
       const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
         plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict, conflictLikely });
+      // git would write conflict blocks here; the draft keeps the target's bytes and says so.
+      const tooLarge = (path: string) =>
+        plan.uncertain.push({
+          reason: `${path} is too large to merge here`,
+          paths: [path],
+          theirs: [change],
+          onConflict: [],
+          conflictLikely: false,
+          undrafted: `over ${MAX_LOCAL_MERGE_BYTES / 1_000_000} MB, too large for the bot to write git's conflict blocks: it keeps the target's version, without the fix's change to it`,
+        });
       if (attributesChanged || (await mergeAttributesApply(source, trees.ours, change.path))) {
         uncertain(`${change.path} may have merge attributes`);
         continue;
       }
       const theirs = change.after as GitEntry;
       if ([change.before, o, theirs].some((entry) => (entry?.size ?? 0) > MAX_LOCAL_MERGE_BYTES)) {
-        uncertain(`${change.path} is too large to merge here`);
+        tooLarge(change.path);
         continue;
       }
       const [b, x, y] = await Promise.all([
@@ -194,7 +209,7 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         source.blob(theirs.sha),
       ]);
       if ([b, x, y].some((bytes) => bytes.length > MAX_LOCAL_MERGE_BYTES)) {
-        uncertain(`${change.path} is too large to merge here`);
+        tooLarge(change.path);
         continue;
       }
       if ([b, x, y].some(looksBinary)) {

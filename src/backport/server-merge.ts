@@ -18,6 +18,8 @@ export interface ServerPickOutcome {
   /** The tree git's cherry-pick ends with (conflicting paths as in `onConflict`), written or merged. */
   tree: string;
   conflictFiles: string[];
+  /** Conflicting files committed without git's conflict blocks, and why (see UncertainItem.undrafted). */
+  undraftedFiles: { path: string; reason: string }[];
 }
 
 /**
@@ -43,7 +45,7 @@ export async function serverCherryPick(
   await writer.createBranch(branch, sibling);
   try {
     const whole = await writer.merge(branch, pick.sha, `Cherry-pick ${pick.sha}`);
-    if (whole.merged) return { tree: whole.tree, conflictFiles: [] };
+    if (whole.merged) return { tree: whole.tree, conflictFiles: [], undraftedFiles: [] };
     if (whole.reason === "nothing") {
       throw new CherryPickError(pick.sha, "GitHub found nothing to merge onto the sibling commit");
     }
@@ -63,7 +65,16 @@ export async function serverCherryPick(
     }
     const entries = [...plan.entries, ...resolved, ...conflicted.flatMap((item) => item.onConflict)];
     const tree = entries.length > 0 ? await writer.tree(oursTree, entries) : oursTree;
-    return { tree, conflictFiles: [...new Set(conflicted.flatMap((item) => item.paths))].sort() };
+    const undraftedFiles = conflicted.flatMap((item) =>
+      item.undrafted === undefined
+        ? []
+        : item.paths.map((path) => ({ path, reason: item.undrafted as string })),
+    );
+    return {
+      tree,
+      conflictFiles: [...new Set(conflicted.flatMap((item) => item.paths))].sort(),
+      undraftedFiles,
+    };
   } finally {
     await writer.deleteBranch(branch).catch(() => undefined);
   }
