@@ -26,8 +26,9 @@ export interface ServerPickOutcome {
  * Lets git decide a cherry-pick through GitHub's merge endpoint. A sibling commit S has the target's tree and the
  * picked commit's parent as parent; merging the picked commit into a temporary branch at S is then exactly the
  * three-way merge a cherry-pick does (merge base = the parent). A clean merge's tree is the answer. On a conflict,
- * the items git conflicts on whenever the whole does (`conflictLikely`) are reported; the other items are merged
- * by git together in one probe, and take git's result when it is clean. At most eight writes, however many files.
+ * up to PROBE_EACH_MAX uncertain items are merged by git one by one, so that only what git really conflicts on is
+ * reported; more items are judged in a fixed number of writes: the ones git conflicts on whenever the whole does
+ * (`conflictLikely`) are reported, the others merged by git together in one probe (at most eight writes).
  * The temporary branch is always deleted.
  */
 export async function serverCherryPick(
@@ -50,14 +51,20 @@ export async function serverCherryPick(
       throw new CherryPickError(pick.sha, "GitHub found nothing to merge onto the sibling commit");
     }
 
-    // A bounded number of writes whatever the number of files: items git almost surely conflicts on are taken
-    // as conflicts; the rest are merged by git together, in one probe, when both kinds are present.
     let conflicted: UncertainItem[] = plan.uncertain;
     let resolved: NewEntry[] = [];
-    const likely = plan.uncertain.filter((item) => item.conflictLikely);
-    const unsure = plan.uncertain.filter((item) => !item.conflictLikely);
-    if (likely.length > 0 && unsure.length > 0) {
-      const settled = await probe(source, writer, { ...input, branch, items: unsure });
+    if (plan.uncertain.length > 1 && plan.uncertain.length <= PROBE_EACH_MAX) {
+      // Few items: git judges each alone, so that only what it really conflicts on is reported.
+      ({ conflicted, resolved } = await probeEach(source, writer, { ...input, branch, sibling }));
+    } else if (plan.uncertain.length > PROBE_EACH_MAX) {
+      // Many items: a bounded number of writes whatever the number of files. Items git almost surely conflicts
+      // on are taken as conflicts; the rest are merged by git together, in one probe, when both kinds are present.
+      const likely = plan.uncertain.filter((item) => item.conflictLikely);
+      const unsure = plan.uncertain.filter((item) => !item.conflictLikely);
+      const settled =
+        likely.length > 0 && unsure.length > 0
+          ? (await probe(source, writer, { ...input, branch, items: unsure })).settled
+          : null;
       if (settled) {
         conflicted = likely;
         resolved = settled;
@@ -81,14 +88,43 @@ export async function serverCherryPick(
 }
 
 /**
+ * Up to this many uncertain items are merged by git one by one (four writes each at most); beyond, they are
+ * grouped so that a conflict draft stays within a fixed number of writes (at most ten before its PR).
+ */
+export const PROBE_EACH_MAX = 6;
+
+/** Each item merged alone into `branch`, moved back to `sibling` between merges: what git conflicts on, the rest's result. */
+async function probeEach(
+  source: TreeSource,
+  writer: GitWrites,
+  input: ServerPickInput & { branch: string; sibling: string },
+): Promise<{ conflicted: UncertainItem[]; resolved: NewEntry[] }> {
+  const { plan, branch, sibling } = input;
+  const conflicted: UncertainItem[] = [];
+  const resolved: NewEntry[] = [];
+  let branchAtSibling = true;
+  for (const item of plan.uncertain) {
+    if (!branchAtSibling) await writer.moveBranch(branch, sibling);
+    const { merged, settled } = await probe(source, writer, { ...input, items: [item] });
+    branchAtSibling = !merged;
+    if (settled === null) conflicted.push(item);
+    else resolved.push(...settled);
+  }
+  // Every item merges alone, yet not all together: they interact (a rename, say). Report them all.
+  if (conflicted.length === 0) return { conflicted: plan.uncertain, resolved: [] };
+  return { conflicted, resolved };
+}
+
+/**
  * Merges only `items`' changes (a commit replaying them onto the pick's parent) into `branch`, which is at the
- * sibling commit: git's result for those paths, or null when git conflicts on them. Three writes.
+ * sibling commit: git's result for those paths (`settled`), or null when git conflicts on them; `merged` says
+ * whether the branch moved. Three writes.
  */
 async function probe(
   source: TreeSource,
   writer: GitWrites,
   input: ServerPickInput & { branch: string; items: UncertainItem[] },
-): Promise<NewEntry[] | null> {
+): Promise<{ merged: boolean; settled: NewEntry[] | null }> {
   const { pick, baseTree, oursTree, branch, items } = input;
   const probeTree = await writer.tree(
     baseTree,
@@ -100,10 +136,10 @@ async function probe(
     parents: [pick.parent],
   });
   const outcome = await writer.merge(branch, probeCommit, `Probe ${pick.sha}`);
-  if (!outcome.merged) return null;
+  if (!outcome.merged) return { merged: false, settled: null };
   const effect = await diffTrees(source, oursTree, outcome.tree);
-  if (effect.incomplete || effect.clashes.length > 0) return null;
-  return effect.files.map(afterEntry);
+  if (effect.incomplete || effect.clashes.length > 0) return { merged: true, settled: null };
+  return { merged: true, settled: effect.files.map(afterEntry) };
 }
 
 /** The tree entry that brings a path to its state after the change. */
