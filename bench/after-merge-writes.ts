@@ -1,7 +1,9 @@
 import { type FileSpec, type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { cherryPickCommits } from "../src/backport/cherry-pick.js";
+
+import { readPickPlan, readPullCommits } from "../src/backport/read-pick-plan.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
-import { appOctokit } from "../test/sandbox/sandbox-test-kit.js";
+import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
 
 // `npm run bench:writes [-- --paced]`: writes and requests the after-merge pipeline costs, counted by the sandbox.
 // Counts are exact; the wall-clock figure is only meaningful with --paced (Probot's write pacing on, as on GitHub).
@@ -71,6 +73,86 @@ async function singleBackport(kind: "clean" | "conflict" | "binary"): Promise<Ro
   }
 }
 
+/** A fix touching `count` files that develop changed on the same lines: one conflicting pick, plus the branch ref. */
+async function conflictingFiles(count: number): Promise<Row> {
+  const sandbox = await freshSandbox();
+  try {
+    const gitDir = sandbox.repository("acme/webshop").gitDir;
+    const alice = sandbox.as("alice", "acme/webshop");
+    const { base, develop, fix } = importConflictingModules(
+      gitDir,
+      (await alice.branchSha("main")) ?? "",
+      count,
+    );
+    const octokit = appOctokit(sandbox);
+    sandbox.counters.reset();
+    const result = await cherryPickCommits(octokit, REPO, {
+      ontoSha: develop,
+      ontoLabel: "develop",
+      picks: [{ sha: fix, parent: base }],
+    });
+    await octokit.rest.git.createRef({
+      ...REPO,
+      ref: "refs/heads/hotfix-bot/backport-1-to-develop",
+      sha: result.headSha,
+    });
+    const counts = sandbox.counters.forApp();
+    return {
+      scenario: `conflict draft, ${count} conflicting files`,
+      writes: counts.writes,
+      requests: counts.requests,
+      note: `${result.status}, ${result.conflictFiles.length} files listed as conflicted`,
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+/** A pull request of `count` commits merged by rebase: the pick list read from GitHub, every pick, the branch ref. */
+async function rebaseMerge(count: number): Promise<Row> {
+  const sandbox = await freshSandbox();
+  try {
+    const gitDir = sandbox.repository("acme/webshop").gitDir;
+    const alice = sandbox.as("alice", "acme/webshop");
+    await alice.createBranch("hotfix/incident-1", "main");
+    const steps = Array.from({ length: count }, (_, k) => ({
+      message: `Fix step ${k}`,
+      files: { [`src/fix-${k}.js`]: `export const step = ${k};\n` },
+    }));
+    const shas = importCommits(gitDir, (await alice.branchSha("main")) ?? "", steps);
+    await alice.setBranch("hotfix/incident-1", shas.at(-1) ?? "");
+    const pr = await alice.openPullRequest({
+      head: "hotfix/incident-1",
+      base: "main",
+      title: "Fix in steps",
+    });
+    const mergeSha = await alice.merge(pr.number, "rebase");
+    const octokit = appOctokit(sandbox);
+    sandbox.counters.reset();
+    const ctx = { octokit, repo: REPO };
+    const plan = await readPickPlan(ctx, mergeSha, await readPullCommits(ctx, pr.number));
+    const result = await cherryPickCommits(octokit, REPO, {
+      ontoSha: (await alice.branchSha("develop")) ?? "",
+      ontoLabel: "develop",
+      picks: plan.picks,
+    });
+    await octokit.rest.git.createRef({
+      ...REPO,
+      ref: "refs/heads/hotfix-bot/backport-1-to-develop",
+      sha: result.headSha,
+    });
+    const counts = sandbox.counters.forApp();
+    return {
+      scenario: `rebase merge of ${count} commits, one target`,
+      writes: counts.writes,
+      requests: counts.requests,
+      note: `${plan.method}: ${plan.picks.length} picks, ${result.commits.filter((c) => c.commit).length} commits, ${result.status}`,
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
 /** The whole pipeline through the real App: merge → tag, release, 2 backports, 3 follow-ups, cleanup, timeline. */
 async function wholePipeline(): Promise<{ row: Row; routes: Map<string, number>; seconds: number }> {
   const sandbox = await freshSandbox();
@@ -125,6 +207,8 @@ async function wholePipeline(): Promise<{ row: Row; routes: Map<string, number>;
 
 const rows: Row[] = [];
 for (const kind of ["clean", "conflict", "binary"] as const) rows.push(await singleBackport(kind));
+rows.push(await conflictingFiles(50));
+rows.push(await rebaseMerge(150));
 const pipeline = await wholePipeline();
 rows.push(pipeline.row);
 

@@ -18,6 +18,8 @@ export function backportBody(input: {
   target: string;
   picks: { sha: string }[];
   conflictFiles: string[];
+  /** Conflicting files the bot committed without git's conflict blocks, and why. */
+  undraftedFiles?: { path: string; reason: string }[];
   incident: number | null;
 }): string {
   const lines = [
@@ -34,8 +36,20 @@ export function backportBody(input: {
       "> The `backport-conflicts` check fails until no conflict marker is left.",
       "",
       "Conflicting files:",
-      ...input.conflictFiles.map((file) => `- \`${file.replace(/`/g, "'")}\``),
+      ...input.conflictFiles.map((file) => {
+        const undrafted = input.undraftedFiles?.find((u) => u.path === file);
+        const name = `- \`${file.replace(/`/g, "'")}\``;
+        return undrafted ? `${name} — **no conflict markers**: ${escapeMarkdown(undrafted.reason)}` : name;
+      }),
     );
+    if ((input.undraftedFiles ?? []).length > 0) {
+      lines.push(
+        "",
+        "> [!CAUTION]",
+        "> Files marked **no conflict markers** above do not carry the fix's change, and no marker shows it: apply",
+        "> the change to each by hand (`git cherry-pick -x` writes git's conflict blocks for them) before merging.",
+      );
+    }
   }
   lines.push("", `Original author: @${input.pr.author}`);
   return lines.join("\n");

@@ -68,6 +68,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
     target,
     picks: request.picks,
     conflictFiles: picked.conflictFiles,
+    undraftedFiles: picked.undraftedFiles,
     incident: request.incident,
   });
   let created: { number: number; html_url: string };

@@ -1,5 +1,6 @@
 import { expandTargets } from "../backport/backport-branch.js";
-import { commitsToPick } from "../backport/pick-list.js";
+import { PickListError } from "../backport/pick-list.js";
+import { readPickPlan, readPullCommits } from "../backport/read-pick-plan.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { deployAfterTag } from "../deploy/trigger-deploy.js";
@@ -30,6 +31,7 @@ import {
   waitForRelease,
 } from "./pipeline-claim.js";
 import { pipelineLock } from "./pipeline-lock.js";
+import { readChangedFiles } from "./read-changed-files.js";
 
 /** Whether a merged PR is a hotfix into production under this configuration (pure). */
 export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
@@ -154,12 +156,8 @@ async function runPipeline(
     url: pr.url,
   });
 
-  const { data: prCommits } = await octokit.rest.pulls.listCommits({
-    ...repo,
-    pull_number: pr.number,
-    per_page: 100,
-  });
-  const commits = prCommits.map((c) => ({ sha: c.sha, message: c.commit.message }));
+  const pulled = await readPullCommits(ctx, pr.number);
+  const { commits } = pulled;
   const jiraKey = jiraKeyOf(pr.title, config);
 
   // 1. Tag and release.
@@ -198,9 +196,14 @@ async function runPipeline(
   // 2. Backports, one target at a time: each is independent, and a failure is recorded, not fatal to the rest.
   const todo = wanted.filter((target) => !settled(pipeline, target));
   if (todo.length > 0) {
-    const plan = await pickPlan(ctx, pr, commits);
+    const plan = await readPickPlan(ctx, pr.mergeSha, pulled).catch((error: unknown) => {
+      if (!(error instanceof PickListError)) throw error;
+      return error;
+    });
     for (const target of todo) {
       try {
+        // The pick list cannot be trusted (a cut commit list, a broken history): no target gets a guess.
+        if (plan instanceof PickListError) throw plan;
         pipeline.backports[target] = await backportToTarget(ctx, {
           pr,
           target,
@@ -225,15 +228,17 @@ async function runPipeline(
   }
 
   // 3. Follow-up issues.
-  const { data: files } = await octokit.rest.pulls.listFiles({
-    ...repo,
-    pull_number: pr.number,
-    per_page: 100,
-  });
+  const changed = await readChangedFiles(ctx, pr.number);
+  if (changed.total > changed.files.length) {
+    ctx.log.warn(
+      `#${pr.number} changed ${changed.total} files; GitHub listed ${changed.files.length} of them`,
+    );
+  }
   const plans = planFollowUps({
     config,
     pr: { number: pr.number, title: pr.title, author: pr.author, labels: pr.labels, url: pr.url },
-    changedFiles: files.map((f) => f.filename),
+    changedFiles: changed.files,
+    changedFilesTotal: changed.total,
     severity: severityOfLabels(pr.labels, state.severity, config),
     approved: await wasApproved(ctx, pr),
     incident,
@@ -295,29 +300,6 @@ async function backportTargets(ctx: EngineContext, config: HotfixConfig, extra: 
     branches = patterns.map((p) => p.replace("{develop}", config.developBranch));
   }
   return expandTargets(patterns, branches, config.developBranch, config.productionBranch);
-}
-
-async function pickPlan(
-  ctx: EngineContext,
-  pr: MergedPullRequest,
-  prCommits: { sha: string; message: string }[],
-) {
-  const { data: chain } = await ctx.octokit.rest.repos.listCommits({
-    ...ctx.repo,
-    sha: pr.mergeSha,
-    per_page: Math.min(100, prCommits.length + 1),
-  });
-  const merge = chain[0];
-  return commitsToPick({
-    mergeCommitSha: pr.mergeSha,
-    mergeCommitParents: merge?.parents.map((p) => p.sha) ?? [],
-    prCommits,
-    firstParentChain: chain.map((c) => ({
-      sha: c.sha,
-      message: c.commit.message,
-      parents: c.parents.map((p) => p.sha),
-    })),
-  });
 }
 
 async function deleteBranch(ctx: EngineContext, branch: string): Promise<boolean> {

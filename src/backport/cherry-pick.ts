@@ -23,6 +23,8 @@ export interface CherryPickResult {
   headSha: string;
   /** Paths of the conflicting pick left with conflict markers (or with the side git keeps) for a human. */
   conflictFiles: string[];
+  /** Conflicting files committed without git's conflict blocks, and why: a person must apply the fix to them. */
+  undraftedFiles: { path: string; reason: string }[];
   usedServerMerge: boolean;
   /** Writes this call made, failed attempts included. */
   writes: number;
@@ -73,6 +75,7 @@ export async function cherryPickWith(
     status: "empty",
     headSha: input.ontoSha,
     conflictFiles: [],
+    undraftedFiles: [],
     usedServerMerge: false,
     writes: 0,
     reads: 0,
@@ -108,6 +111,7 @@ export async function cherryPickWith(
 
     let tree: string;
     let conflictFiles: string[] = [];
+    let undraftedFiles: { path: string; reason: string }[] = [];
     if (plan.uncertain.length === 0) {
       tree = plan.entries.length > 0 ? await writer.tree(headTree, plan.entries) : headTree;
     } else {
@@ -120,6 +124,7 @@ export async function cherryPickWith(
       });
       tree = outcome.tree;
       conflictFiles = outcome.conflictFiles;
+      undraftedFiles = outcome.undraftedFiles;
     }
 
     if (tree === headTree && conflictFiles.length === 0) {
@@ -139,6 +144,7 @@ export async function cherryPickWith(
     if (conflictFiles.length > 0) {
       result.status = "conflict";
       result.conflictFiles = conflictFiles;
+      result.undraftedFiles = undraftedFiles;
       result.conflictPick = pick.sha;
       result.notApplied = input.picks.slice(index + 1).map((p) => p.sha);
       break;

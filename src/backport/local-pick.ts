@@ -37,6 +37,17 @@ export interface UncertainItem {
   theirs: FileChange[];
   /** Entries to commit when git confirms the conflict (conflict markers, or the side git leaves in place). */
   onConflict: NewEntry[];
+  /**
+   * git conflicts here whenever the whole pick conflicts, unless a rename elsewhere pairs with it: both sides
+   * changed the same lines, bytes, link, mode or presence. Such items are reported without a probe of their own;
+   * the others (renames, moves, large files, attributes) are probed by git together.
+   */
+  conflictLikely: boolean;
+  /**
+   * Set when a conflict here is committed without git's conflict blocks (git would write them): why. The draft
+   * must say so for the file, because the fix's change to it is not in the commit.
+   */
+  undrafted?: string;
 }
 
 export interface LocalPlan {
@@ -75,6 +86,7 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       paths: changes.clashes.length > 0 ? changes.clashes : changedPaths,
       theirs: changes.files,
       onConflict: [],
+      conflictLikely: false,
     });
     return plan;
   }
@@ -99,6 +111,7 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       paths: added,
       theirs: changes.files,
       onConflict: [],
+      conflictLikely: false,
     });
   }
 
@@ -106,8 +119,8 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
   for (const change of changes.files) {
     const { path, before: base, after: theirs } = change;
     const o = await ours(path);
-    const uncertain = (reason: string, onConflict: NewEntry[] = []) =>
-      plan.uncertain.push({ reason, paths: [path], theirs: [change], onConflict });
+    const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
+      plan.uncertain.push({ reason, paths: [path], theirs: [change], onConflict, conflictLikely });
     if (o === "blocked" || (o !== null && o.type === "tree")) {
       uncertain(`${path} is a directory path on the target`);
       continue;
@@ -142,16 +155,16 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         merges.push({ change, ours: o, mode: o.mode, addedTwice: true });
         continue;
       }
-      uncertain(`${path} is ${kind}`, onConflict);
+      uncertain(`${path} is ${kind}`, onConflict, true);
       continue;
     }
     if (!regular(base) || !regular(o) || !regular(theirs)) {
-      uncertain(`${path} is a symlink or submodule changed on both sides`);
+      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true);
       continue;
     }
     const mode = mergeMode(base.mode, o.mode, theirs.mode);
     if (mode === null) {
-      uncertain(`${path} has its mode changed on both sides`);
+      uncertain(`${path} has its mode changed on both sides`, [], true);
       continue;
     }
     if (base.sha === theirs.sha || o.sha === theirs.sha) {
@@ -169,15 +182,25 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       (p) => p === ".gitattributes" || p.endsWith("/.gitattributes"),
     );
     for (const { change, ours: o, mode, addedTwice } of merges) {
-      const uncertain = (reason: string, onConflict: NewEntry[] = []) =>
-        plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict });
+      const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
+        plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict, conflictLikely });
+      // git would write conflict blocks here; the draft keeps the target's bytes and says so.
+      const tooLarge = (path: string) =>
+        plan.uncertain.push({
+          reason: `${path} is too large to merge here`,
+          paths: [path],
+          theirs: [change],
+          onConflict: [],
+          conflictLikely: false,
+          undrafted: `over ${MAX_LOCAL_MERGE_BYTES / 1_000_000} MB, too large for the bot to write git's conflict blocks: it keeps the target's version, without the fix's change to it`,
+        });
       if (attributesChanged || (await mergeAttributesApply(source, trees.ours, change.path))) {
         uncertain(`${change.path} may have merge attributes`);
         continue;
       }
       const theirs = change.after as GitEntry;
       if ([change.before, o, theirs].some((entry) => (entry?.size ?? 0) > MAX_LOCAL_MERGE_BYTES)) {
-        uncertain(`${change.path} is too large to merge here`);
+        tooLarge(change.path);
         continue;
       }
       const [b, x, y] = await Promise.all([
@@ -186,11 +209,11 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         source.blob(theirs.sha),
       ]);
       if ([b, x, y].some((bytes) => bytes.length > MAX_LOCAL_MERGE_BYTES)) {
-        uncertain(`${change.path} is too large to merge here`);
+        tooLarge(change.path);
         continue;
       }
       if ([b, x, y].some(looksBinary)) {
-        uncertain(`${change.path} is binary`);
+        uncertain(`${change.path} is binary`, [], true);
         continue;
       }
       const merged = mergeFile({
@@ -207,7 +230,7 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         plan.entries.push({ path: change.path, mode, content });
       } else {
         const reason = addedTwice ? `${change.path} is added on both sides` : `${change.path} may conflict`;
-        uncertain(reason, [{ path: change.path, mode, content }]);
+        uncertain(reason, [{ path: change.path, mode, content }], true);
       }
     }
   }

@@ -16,6 +16,12 @@ export interface PickListInput {
   /** The pull request's commits in order, oldest first (GET /pulls/{n}/commits). */
   prCommits: { sha: string; message: string }[];
   /**
+   * How many commits the pull request has (its `commits` count). GitHub lists at most 250; when `prCommits` is
+   * shorter than this, the list was cut and a single-parent merge commit cannot be told rebase from squash.
+   * Defaults to `prCommits.length`.
+   */
+  prCommitTotal?: number;
+  /**
    * The merge commit and its first-parent ancestors, newest first, at least as many as the pull request has
    * commits (or down to the root commit).
    */
@@ -54,6 +60,16 @@ export function commitsToPick(input: PickListInput): { method: MergeMethod; pick
     return { method: "merge", picks: [{ sha: mergeCommitSha, parent: firstParent, mainline: 1 }] };
   }
 
+  const n = prCommits.length;
+  const total = input.prCommitTotal ?? n;
+  if (total > n) {
+    throw new PickListError(
+      mergeCommitSha,
+      `the pull request has ${total} commits and GitHub lists only ${n} of them, so whether it was rebased (pick ` +
+        "every commit) or squashed (pick one) cannot be verified; backport it by hand with the manual steps",
+    );
+  }
+
   const head = firstParentChain[0];
   if (head && head.sha !== mergeCommitSha) {
     throw new PickListError(mergeCommitSha, `the first-parent chain starts at ${head.sha}`);
@@ -66,7 +82,6 @@ export function commitsToPick(input: PickListInput): { method: MergeMethod; pick
     }
   }
 
-  const n = prCommits.length;
   const last = firstParentChain.at(-1);
   if (n > firstParentChain.length && (!last || last.parents.length > 0)) {
     throw new PickListError(

@@ -1,7 +1,7 @@
 import { GitWriter } from "../backport/git-writer.js";
 import { GitHubTreeSource } from "../backport/github-tree-source.js";
 import { planPick } from "../backport/local-pick.js";
-import { commitsToPick } from "../backport/pick-list.js";
+import { readPickPlan, readPullCommits } from "../backport/read-pick-plan.js";
 import { serverCherryPick } from "../backport/server-merge.js";
 import type { EngineContext } from "../context.js";
 
@@ -29,28 +29,7 @@ export interface RevertResult {
  * rebase merge of N commits, the first parent of the oldest of them, so that the revert takes out all N.
  */
 export async function revertBase(ctx: EngineContext, pr: number, mergeSha: string): Promise<string> {
-  const { octokit, repo } = ctx;
-  const { data: prCommits } = await octokit.rest.pulls.listCommits({
-    ...repo,
-    pull_number: pr,
-    per_page: 100,
-  });
-  const { data: chain } = await octokit.rest.repos.listCommits({
-    ...repo,
-    sha: mergeSha,
-    per_page: Math.min(100, prCommits.length + 1),
-  });
-  const merge = chain[0];
-  const { picks } = commitsToPick({
-    mergeCommitSha: mergeSha,
-    mergeCommitParents: merge?.parents.map((p) => p.sha) ?? [],
-    prCommits: prCommits.map((c) => ({ sha: c.sha, message: c.commit.message })),
-    firstParentChain: chain.map((c) => ({
-      sha: c.sha,
-      message: c.commit.message,
-      parents: c.parents.map((p) => p.sha),
-    })),
-  });
+  const { picks } = await readPickPlan(ctx, mergeSha, await readPullCommits(ctx, pr));
   const oldest = picks[0];
   if (!oldest) throw new Error(`nothing to revert for #${pr}`);
   return oldest.parent;

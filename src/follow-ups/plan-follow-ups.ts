@@ -27,6 +27,11 @@ export interface FollowUpInput {
   config: HotfixConfig;
   pr: FollowUpPr;
   changedFiles: string[];
+  /**
+   * How many files the pull request changed (its `changed_files`), when `changedFiles` may be cut short: GitHub
+   * lists at most 3000. Defaults to `changedFiles.length`.
+   */
+  changedFilesTotal?: number;
   severity: Severity;
   approved: boolean;
   incident: number | null;
@@ -115,6 +120,19 @@ function templateValues(input: FollowUpInput, present: (text: string) => string)
   };
 }
 
+/**
+ * When GitHub listed only part of the changed files and none of those was a test, the regression-tests follow-up
+ * cannot rule out a test among the rest: it opens (the safe side) and says why.
+ */
+function unlistedFilesNote(input: FollowUpInput): string {
+  const total = input.changedFilesTotal ?? input.changedFiles.length;
+  if (total <= input.changedFiles.length) return "";
+  return (
+    `\n\nGitHub listed only ${input.changedFiles.length} of the ${total} files this pull request changed, and none ` +
+    "of those is a test file; check the rest by hand and close this issue if a regression test is among them."
+  );
+}
+
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 
 /**
@@ -138,7 +156,7 @@ export function planFollowUps(input: FollowUpInput): FollowUpPlan[] {
     if (!template.enabled) return [];
     const title = truncate(oneLine(renderTemplate(template.title, titleValues)), TITLE_MAX);
     const marker = followUpMarker(input.pr.number, kind);
-    const text = renderTemplate(template.body, bodyValues).replace(/\s+$/, "");
+    const text = `${renderTemplate(template.body, bodyValues).replace(/\s+$/, "")}${kind === "regression-tests" ? unlistedFilesNote(input) : ""}`;
     const body = `${truncate(text, BODY_MAX - marker.length - 2)}\n\n${marker}`;
     return [{ kind, title, body, labels: [...template.labels], assignee }];
   });

@@ -5,8 +5,9 @@ import { join } from "node:path";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
 import { reconcileRepo } from "../../src/reconcile.js";
+
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
-import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+import { appOctokit, importCommits } from "../sandbox/sandbox-test-kit.js";
 
 // End to end: the sandbox (a git-backed GitHub), the real Probot server receiving signed webhooks, hotfix-bot.
 // git itself judges every backport: the backport branch's tree must equal `git cherry-pick -x`'s.
@@ -76,15 +77,29 @@ function gitCherryPickTree(onto: string, commit: string): string {
   }
 }
 
+function fastImportCommits(parent: string, commits: { message: string; files: Record<string, string> }[]) {
+  return importCommits(sandbox.repository("acme/webshop").gitDir, parent, commits);
+}
+
 /** An incident issue, a hotfix branch with one fix commit, and its PR with green checks. */
-async function hotfixPullRequest(files: Record<string, string> = { "src/auth.js": FIXED_AUTH }) {
+async function hotfixPullRequest(
+  files: Record<string, string> = { "src/auth.js": FIXED_AUTH },
+  options: { writeWithGit?: boolean; settle?: { timeoutMs: number } } = {},
+) {
   const alice = sandbox.as("alice", "acme/webshop");
   const incident = await alice.createIssue({
     title: "Logins fail for users without a password",
     labels: ["P1-hotfix"],
   });
   await alice.createBranch("hotfix/incident-1", "main");
-  const fix = await alice.push("hotfix/incident-1", files, { message: "Reject empty passwords" });
+  const message = "Reject empty passwords";
+  let fix: string;
+  if (options.writeWithGit) {
+    [fix = ""] = fastImportCommits(git("rev-parse", "main"), [{ message, files }]);
+    await alice.setBranch("hotfix/incident-1", fix);
+  } else {
+    fix = await alice.push("hotfix/incident-1", files, { message });
+  }
   const pr = await alice.openPullRequest({
     head: "hotfix/incident-1",
     base: "main",
@@ -94,7 +109,7 @@ async function hotfixPullRequest(files: Record<string, string> = { "src/auth.js"
   const ci = sandbox.asApp("ci", "acme/webshop");
   await ci.runCheck("critical-tests", fix, "success");
   await ci.runCheck("security-scan", fix, "success");
-  await sandbox.settle();
+  await sandbox.settle(options.settle);
   return { alice, incident, pr: pr.number, fix };
 }
 
@@ -291,3 +306,29 @@ test("/backport <branch> from a writer adds a target; from a reader it is refuse
       .sort(),
   ).toEqual(["develop", "release/1.x"]);
 });
+
+// A pull request of GitHub's own page sizes: real work in the sandbox, so it gets room on a loaded machine.
+const LARGE_SETTLE = { timeoutMs: 240_000 };
+const LARGE_TIMEOUT = 300_000;
+
+test(
+  "a pull request changing 300 files, one of them a test, gets no regression-tests follow-up",
+  async () => {
+    const files: Record<string, string> = {};
+    for (let k = 0; k < 299; k++)
+      files[`src/module-${String(k).padStart(3, "0")}.js`] = `export const m${k} = ${k};\n`;
+    files["tests/checkout.js"] = "test('checkout', () => {});\n";
+    // No backport target: this is about the follow-ups; a 300-file backport is the benchmark's to count.
+    const alice = sandbox.as("alice", "acme/webshop");
+    await alice.deleteBranch("develop");
+    await alice.deleteBranch("release/1.x");
+    const { pr } = await hotfixPullRequest(files, { writeWithGit: true, settle: LARGE_SETTLE });
+    await alice.merge(pr, "squash");
+    await sandbox.settle(LARGE_SETTLE);
+
+    const titles = [...repo().issues.values()].map((issue) => issue.title);
+    expect(titles.some((title) => /post-mortem/i.test(title))).toBe(true);
+    expect(titles.some((title) => /regression/i.test(title))).toBe(false);
+  },
+  LARGE_TIMEOUT,
+);

@@ -11,6 +11,10 @@ import { history, renamesPossible, writeHistory } from "./random-history.js";
  * message, the same conflicting files (by their old names where git detected a rename), or nothing to pick.
  */
 
+// `CHERRY_PICK_RUNS=3000` (and `CHERRY_PICK_SEED`) for a long run; `npm test` runs 100 from a fixed seed.
+const RUNS = Number(process.env.CHERRY_PICK_RUNS ?? 100);
+const SEED = Number(process.env.CHERRY_PICK_SEED ?? 20240501);
+
 let repo: GitRepo;
 const tally = { local: 0, server: 0, clean: 0, conflict: 0, empty: 0 };
 
@@ -48,49 +52,53 @@ function gitCherryPick(onto: string, pick: string): GitVerdict {
   return { status: "empty" };
 }
 
-test("cherry-picks exactly as git cherry-pick -x does, locally where it can and through git's merge elsewhere", async () => {
-  await fc.assert(
-    fc.asyncProperty(history, async (h) => {
-      const { base, develop, hotfix } = writeHistory(repo, h);
-      const verdict = gitCherryPick(develop, hotfix);
-      const writer = new LocalGitWriter(repo);
-      const source = new LocalTreeSource(repo);
-      const result = await cherryPickWith(source, writer, {
-        ontoSha: develop,
-        ontoLabel: "develop",
-        picks: [{ sha: hotfix, parent: base }],
-      }).finally(() => source.close());
-      tally[result.usedServerMerge ? "server" : "local"]++;
-      tally[verdict.status]++;
+test(
+  "cherry-picks exactly as git cherry-pick -x does, locally where it can and through git's merge elsewhere",
+  async () => {
+    await fc.assert(
+      fc.asyncProperty(history, async (h) => {
+        const { base, develop, hotfix } = writeHistory(repo, h);
+        const verdict = gitCherryPick(develop, hotfix);
+        const writer = new LocalGitWriter(repo);
+        const source = new LocalTreeSource(repo);
+        const result = await cherryPickWith(source, writer, {
+          ontoSha: develop,
+          ontoLabel: "develop",
+          picks: [{ sha: hotfix, parent: base }],
+        }).finally(() => source.close());
+        tally[result.usedServerMerge ? "server" : "local"]++;
+        tally[verdict.status]++;
 
-      expect(result.status).toBe(verdict.status);
-      if (verdict.status === "clean") {
-        const made = readCommit(repo, result.headSha);
-        expect(made.tree).toBe(verdict.tree);
-        expect(made.message).toBe(verdict.message);
-        expect(`${made.author.name} <${made.author.email}> ${made.author.date}`).toBe(verdict.author);
-        expect(made.parents).toEqual([develop]);
-        if (!result.usedServerMerge) expect(writer.log).toEqual(["tree", "commit"]);
-      } else if (verdict.status === "conflict") {
-        expect(result.usedServerMerge).toBe(true);
-        // GitHub's merge endpoint names no file; with a rename git reports the new path, the plan the old one.
-        if (!renamesPossible(h)) expect(result.conflictFiles).toEqual(verdict.files);
-        else expect(result.conflictFiles.length).toBeGreaterThan(0);
-        expect(readCommit(repo, result.headSha).parents).toEqual([develop]);
-      } else {
-        expect(result.headSha).toBe(develop);
-        expect(result.commits).toEqual([{ pick: hotfix, commit: null }]);
-      }
-      // The temporary branch of the server-side merge never outlives the call.
-      expect(repo.git(["for-each-ref", "refs/heads/hotfix-bot/"])).toBe("");
-    }),
-    { numRuns: 100, seed: 20240501, endOnFailure: true },
-  );
-  process.stdout.write(`cherry-pick property tally: ${JSON.stringify(tally)}\n`);
-  // The generator must exercise every path, or the property proves little.
-  expect(tally.local).toBeGreaterThan(20);
-  expect(tally.server).toBeGreaterThan(20);
-  expect(tally.conflict).toBeGreaterThan(10);
-  expect(tally.clean).toBeGreaterThan(20);
-  expect(tally.empty).toBeGreaterThan(0);
-}, 120_000);
+        expect(result.status).toBe(verdict.status);
+        if (verdict.status === "clean") {
+          const made = readCommit(repo, result.headSha);
+          expect(made.tree).toBe(verdict.tree);
+          expect(made.message).toBe(verdict.message);
+          expect(`${made.author.name} <${made.author.email}> ${made.author.date}`).toBe(verdict.author);
+          expect(made.parents).toEqual([develop]);
+          if (!result.usedServerMerge) expect(writer.log).toEqual(["tree", "commit"]);
+        } else if (verdict.status === "conflict") {
+          expect(result.usedServerMerge).toBe(true);
+          // GitHub's merge endpoint names no file; with a rename git reports the new path, the plan the old one.
+          if (!renamesPossible(h)) expect(result.conflictFiles).toEqual(verdict.files);
+          else expect(result.conflictFiles.length).toBeGreaterThan(0);
+          expect(readCommit(repo, result.headSha).parents).toEqual([develop]);
+        } else {
+          expect(result.headSha).toBe(develop);
+          expect(result.commits).toEqual([{ pick: hotfix, commit: null }]);
+        }
+        // The temporary branch of the server-side merge never outlives the call.
+        expect(repo.git(["for-each-ref", "refs/heads/hotfix-bot/"])).toBe("");
+      }),
+      { numRuns: RUNS, seed: SEED, endOnFailure: true },
+    );
+    process.stdout.write(`cherry-pick property tally: ${JSON.stringify(tally)}\n`);
+    // The generator must exercise every path, or the property proves little.
+    expect(tally.local).toBeGreaterThan(RUNS / 5);
+    expect(tally.server).toBeGreaterThan(RUNS / 5);
+    expect(tally.conflict).toBeGreaterThan(RUNS / 10);
+    expect(tally.clean).toBeGreaterThan(RUNS / 5);
+    expect(tally.empty).toBeGreaterThan(0);
+  },
+  120_000 + RUNS * 5_000,
+);

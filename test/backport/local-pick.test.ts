@@ -122,6 +122,8 @@ describe("planPick", () => {
     const { plan: p, source } = await plan({ big: big }, { big: `a\n${big}` }, { big: `${big}z\n` });
     expect(reasons(p)).toEqual(["big is too large to merge here"]);
     expect(source.blobReads).toBe(0);
+    // Committed without git's conflict blocks if git conflicts: the item says so, for the draft to say it too.
+    expect(p.uncertain[0]?.undrafted).toMatch(/too large for the bot to write git's conflict blocks/);
   });
 
   test.each([

@@ -1,4 +1,5 @@
 import { commitsToPick, PickListError, type PickListInput } from "../../src/backport/pick-list.js";
+import { firstParentPath } from "../../src/backport/read-pick-plan.js";
 
 const sha = (c: string) => c.repeat(40);
 const P = sha("0"); // production before the merge
@@ -142,7 +143,53 @@ describe("commitsToPick", () => {
         firstParentChain: chain([B, "y", [A]]),
       },
     },
+    {
+      name: "a single-parent merge of a pull request listed only in part (GitHub's 250) cannot tell a rebase",
+      input: {
+        mergeCommitSha: B,
+        mergeCommitParents: [A],
+        prCommits: [{ sha: sha("1"), message: "y" }],
+        prCommitTotal: 251,
+        firstParentChain: chain([B, "y", [A]], [A, "x", [P]]),
+      },
+    },
   ])("$name", ({ input }) => {
     expect(() => commitsToPick(input)).toThrow(PickListError);
+  });
+
+  test("the cut list is named in the error, with its size and the pull request's", () => {
+    const input: PickListInput = {
+      mergeCommitSha: B,
+      mergeCommitParents: [A],
+      prCommits: Array.from({ length: 250 }, (_, k) => ({ sha: sha(String(k % 10)), message: `c${k}` })),
+      prCommitTotal: 260,
+      firstParentChain: chain([B, "c249", [A]]),
+    };
+    expect(() => commitsToPick(input)).toThrow(/has 260 commits and GitHub lists only 250/);
+  });
+
+  test("a merge commit is picked alone even when the pull request's list was cut", () => {
+    const picked = commitsToPick({
+      mergeCommitSha: M,
+      mergeCommitParents: [P, B],
+      prCommits: [{ sha: B, message: "two" }],
+      prCommitTotal: 400,
+      firstParentChain: chain([M, "Merge", [P, B]]),
+    });
+    expect(picked).toEqual({ method: "merge", picks: [{ sha: M, parent: P, mainline: 1 }] });
+  });
+});
+
+describe("firstParentPath", () => {
+  test("follows first parents through a listing that interleaves side-branch commits", () => {
+    const listed = chain(
+      [M, "merge", [C, sha("s")]],
+      [sha("s"), "side", [A]],
+      [C, "c", [B]],
+      [B, "b", [A]],
+      [A, "a", [P]],
+    );
+    expect(firstParentPath(listed, M, 10).map((c) => c.sha)).toEqual([M, C, B, A]);
+    expect(firstParentPath(listed, M, 2).map((c) => c.sha)).toEqual([M, C]);
   });
 });

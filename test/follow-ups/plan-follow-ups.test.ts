@@ -174,3 +174,24 @@ describe("follow-up markers", () => {
     expect(parseFollowUpMarkers(body)).toEqual(expected);
   });
 });
+
+describe("a changed-file list GitHub cut short", () => {
+  const untested = Array.from({ length: 3000 }, (_, k) => `src/file-${k}.ts`);
+
+  it("opens the regression-tests follow-up and says that the rest of the files went unread", () => {
+    const plans = planFollowUps(input({ changedFiles: untested, changedFilesTotal: 3400 }));
+    const regression = plans.find((p) => p.kind === "regression-tests");
+    expect(regression?.body).toContain("GitHub listed only 3000 of the 3400 files");
+  });
+
+  it("says nothing of the kind when the list is complete", () => {
+    const plans = planFollowUps(input({ changedFiles: ["src/a.ts"], changedFilesTotal: 1 }));
+    expect(plans.find((p) => p.kind === "regression-tests")?.body).not.toContain("GitHub listed only");
+  });
+
+  it("needs no note when a test is among the listed files", () => {
+    expect(kinds(input({ changedFiles: [...untested, "test/a.test.ts"], changedFilesTotal: 5000 }))).toEqual([
+      "post-mortem",
+    ]);
+  });
+});

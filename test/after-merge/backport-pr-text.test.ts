@@ -1,0 +1,26 @@
+import { backportBody } from "../../src/after-merge/backport-pr-text.js";
+
+const input = {
+  pr: { number: 7, title: "Fix login", author: "alice" },
+  target: "develop",
+  picks: [{ sha: "a".repeat(40) }],
+  incident: 3,
+};
+
+test("a conflicting file committed without markers is named as such, with a caution to apply the fix by hand", () => {
+  const body = backportBody({
+    ...input,
+    conflictFiles: ["data/big.csv", "src/app.ts"],
+    undraftedFiles: [{ path: "data/big.csv", reason: "over 1 MB, too large" }],
+  });
+  expect(body).toContain("- `data/big.csv` — **no conflict markers**: over 1 MB, too large");
+  expect(body).toContain("- `src/app.ts`\n");
+  expect(body).toContain("> [!CAUTION]");
+});
+
+test("a draft whose every file carries markers has no caution", () => {
+  const body = backportBody({ ...input, conflictFiles: ["src/app.ts"], undraftedFiles: [] });
+  expect(body).toContain("- `src/app.ts`");
+  expect(body).not.toContain("no conflict markers");
+  expect(body).not.toContain("[!CAUTION]");
+});
