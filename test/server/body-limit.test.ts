@@ -85,7 +85,7 @@ describe("the App's server on the sandbox", () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
-  });
+  }, 60_000);
   afterAll(async () => {
     await app.close();
     await sandbox.close();
@@ -104,5 +104,5 @@ describe("the App's server on the sandbox", () => {
     expect(result.status).toBe(413);
     // Refused at the cap, not after the whole body: what was sent stops a socket buffer or so past 25 MB.
     expect(result.sentBytes).toBeLessThan(64 * MB);
-  });
+  }, 60_000);
 });
