@@ -79,7 +79,7 @@ describe("hotfix-bot sandbox, then npm start with the environment it prints", ()
     scratchLauncher = join(scratch, "bin", "hotfix-bot.js");
     copyFileSync(launcher, scratchLauncher);
     app = await buildProductionApp();
-  });
+  }, 180_000);
   afterAll(() => {
     rmSync(scratch, { recursive: true, force: true });
     app.dispose();

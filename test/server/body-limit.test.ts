@@ -85,7 +85,7 @@ describe("the App's server on the sandbox", () => {
   beforeAll(async () => {
     sandbox = await startSandbox();
     app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
-  });
+  }, 60_000);
   afterAll(async () => {
     await app.close();
     await sandbox.close();
@@ -94,15 +94,19 @@ describe("the App's server on the sandbox", () => {
   it.each([
     ["streamed without a Content-Length", "chunked" as const],
     ["declaring 256 MB up front", { contentLength: 256 * MB }],
-  ])("refuses an unsigned body over 25 MB %s with 413 before reading it all", async (_name, framing) => {
-    const result = await streamPost(app.url, {
-      path: "/api/github/webhooks",
-      headers: WEBHOOK_HEADERS,
-      framing,
-      sendUpTo: 256 * MB,
-    });
-    expect(result.status).toBe(413);
-    // Refused at the cap, not after the whole body: what was sent stops a socket buffer or so past 25 MB.
-    expect(result.sentBytes).toBeLessThan(64 * MB);
-  });
+  ])(
+    "refuses an unsigned body over 25 MB %s with 413 before reading it all",
+    async (_name, framing) => {
+      const result = await streamPost(app.url, {
+        path: "/api/github/webhooks",
+        headers: WEBHOOK_HEADERS,
+        framing,
+        sendUpTo: 256 * MB,
+      });
+      expect(result.status).toBe(413);
+      // Refused at the cap, not after the whole body: what was sent stops a socket buffer or so past 25 MB.
+      expect(result.sentBytes).toBeLessThan(64 * MB);
+    },
+    60_000,
+  );
 });

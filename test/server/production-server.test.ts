@@ -31,22 +31,23 @@ let sandbox: Sandbox;
 let server: ProductionServer | undefined;
 const secret = randomBytes(16).toString("hex");
 
+// Builds, child processes and a git-backed sandbox: generous bounds, the machine may be loaded.
 beforeAll(async () => {
   built = await buildProductionApp();
-});
+}, 180_000);
 afterAll(() => built.dispose());
 
 beforeEach(async () => {
   sandbox = await startSandbox();
   await sandbox.createRepository(WEBSHOP);
-});
+}, 60_000);
 
 afterEach(async () => {
   sandbox.setWebhook(null);
   await server?.stop();
   server = undefined;
   await sandbox.close();
-});
+}, 60_000);
 
 function gateRuns(sha: string) {
   return [...sandbox.internalRepo(REPO).checkRuns.values()].filter(
@@ -192,7 +193,7 @@ test("SIGTERM while idle: the process exits 0 promptly, and says so in its log",
   );
   // Info and above only: LOG_LEVEL is honoured.
   expect(server.logs().every((line) => line.level >= 30)).toBe(true);
-});
+}, 120_000);
 
 test("refuses unsigned webhook bodies over 25 MB with 413 while they stream, and its memory stays flat", async () => {
   server = await startProductionServer(built, sandbox, { secret, env: { LOG_LEVEL: "warn" } });
@@ -310,7 +311,7 @@ test("with WEBHOOK_PROXY_URL it relays deliveries from the channel (smee's event
     channel.closeAllConnections();
     await new Promise<void>((resolve) => channel.close(() => resolve()));
   }
-});
+}, 120_000);
 
 test("SIGTERM waits for a running step no longer than SHUTDOWN_TIMEOUT_SECONDS, then exits 0 and leaves it to reconcile", async () => {
   // Reconcile at start hangs on a slow API (30 s per request with the installation token) while SIGTERM arrives.
@@ -326,4 +327,4 @@ test("SIGTERM waits for a running step no longer than SHUTDOWN_TIMEOUT_SECONDS, 
     "stopped with 1 background steps still running after 1 s; reconcile (at the next start, or hotfix-bot reconcile) finishes them",
   );
   sandbox.setLatency(null);
-});
+}, 120_000);
