@@ -6,6 +6,7 @@ import { deployAfterTag } from "../deploy/trigger-deploy.js";
 import type { StepOutcome } from "../engine.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
+import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import {
   addEntry,
   emptyTimeline,
@@ -216,7 +217,11 @@ async function runPipeline(
           error: error instanceof Error ? error.message : String(error),
         };
       }
-      state = addEntry(state, backportEntry(pr.number, target, pipeline.backports[target], now()));
+      const backport = pipeline.backports[target];
+      for (const entry of refusedBranchEntries(backport?.refused, backport?.branch, now())) {
+        state = addEntry(state, entry);
+      }
+      state = addEntry(state, backportEntry(pr.number, target, backport, now()));
     }
     // Backports that produced no PR are said on the merged PR itself, where its author looks.
     if (timelineIssue !== pr.number) {
