@@ -55,6 +55,7 @@ async function singleBackport(kind: "clean" | "conflict" | "binary"): Promise<Ro
       ontoSha: onto,
       ontoLabel: "develop",
       picks: [{ sha: fix, parent }],
+      verified: true,
     });
     await octokit.rest.git.createRef({
       ...REPO,

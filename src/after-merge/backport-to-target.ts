@@ -26,6 +26,8 @@ export interface BackportRequest {
   method: MergeMethod;
   labels: string[];
   incident: number | null;
+  /** `commits.verified`: commits GitHub signs, the original author credited by a trailer. */
+  verified: boolean;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
       ontoSha: targetRef.object.sha,
       ontoLabel: target,
       picks: request.picks,
+      verified: request.verified,
     });
   } catch (error) {
     if (error instanceof WorkflowPermissionError) return workflowPermissionFailure(error);

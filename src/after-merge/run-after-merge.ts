@@ -209,6 +209,7 @@ async function runPipeline(
           method: plan.method,
           labels: config.backport.labels,
           incident,
+          verified: config.commits.verified,
         });
       } catch (error) {
         ctx.log.error(`backport of #${pr.number} to ${target} failed: ${String(error)}`);
