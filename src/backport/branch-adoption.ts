@@ -15,13 +15,16 @@ export function branchNameCandidates(name: string, attempts = BRANCH_NAME_ATTEMP
  * Whether a commit found on a branch carries the same change as one the bot computed: the same tree and the same
  * message (its `(cherry picked from …)` and `Co-authored-by:` trailers included) on a single parent. Never by SHA:
  * a commit GitHub signs gets GitHub's committer date and signature, so the same change made twice has two SHAs.
- * The parents themselves are compared by the caller, which walks both chains down to the commit they start from.
+ * A commit GitHub signed is matched only by one it signed too: an unsigned copy would block the PR on a branch that
+ * requires signatures. The parents themselves are compared by the caller, which walks both chains down to the
+ * commit they start from.
  */
 export function sameChange(found: CommitFacts, computed: CommitFacts): boolean {
   return (
     found.tree === computed.tree &&
     found.message === computed.message &&
     found.parents.length === 1 &&
-    computed.parents.length === 1
+    computed.parents.length === 1 &&
+    (computed.verified !== true || found.verified === true)
   );
 }
