@@ -25,6 +25,8 @@ const config = (verified: boolean) =>
     "  changelog: true",
     "deploy:",
     "  environment: production",
+    "intake:",
+    "  incidentReport: true",
     "commits:",
     `  verified: ${verified}`,
     "",
@@ -113,6 +115,8 @@ async function hotfixMerged() {
   await ci.runCheck("security-scan", fix, "success");
   await sandbox.settle();
   // The incident report the bot committed to the branch is signed too, or main would refuse the hotfix.
+  const report = git("log", "-1", "--format=%H", branch, "--", "docs/incidents");
+  expect(await verification(report)).toMatchObject({ verified: true, committer: "GitHub" });
   await alice.merge(pr.number, "merge");
   await sandbox.settle();
   return { alice, incident, pr: pr.number };
