@@ -27,40 +27,23 @@ export function registerProtectionRoutes(table: RouteTable<Handler>): void {
     return json(200, protectionShape(world, repo, branch, protection.requiredSignatures));
   });
 
-  table.add(
-    "GET",
-    "/repos/{owner}/{repo}/branches/{branch+}/protection/required_signatures",
-    async (req, world) => {
-      const { repo, branch } = protectedBranchOf(world, req);
-      const protection = repo.protections.get(branch);
-      if (!protection) throw new ApiError(404, "Branch not protected");
-      return json(200, signaturesShape(world, repo, branch, protection.requiredSignatures));
-    },
-  );
+  table.add("GET", SIGNATURES, signaturesHandler(null));
+  table.add("POST", SIGNATURES, signaturesHandler(true));
+  table.add("DELETE", SIGNATURES, signaturesHandler(false));
+}
 
-  table.add(
-    "POST",
-    "/repos/{owner}/{repo}/branches/{branch+}/protection/required_signatures",
-    async (req, world) => {
-      const { repo, branch } = protectedBranchOf(world, req);
-      const protection = repo.protections.get(branch);
-      if (!protection) throw new ApiError(404, "Branch not protected");
-      protection.requiredSignatures = true;
-      return json(200, signaturesShape(world, repo, branch, true));
-    },
-  );
+const SIGNATURES = "/repos/{owner}/{repo}/branches/{branch+}/protection/required_signatures";
 
-  table.add(
-    "DELETE",
-    "/repos/{owner}/{repo}/branches/{branch+}/protection/required_signatures",
-    async (req, world) => {
-      const { repo, branch } = protectedBranchOf(world, req);
-      const protection = repo.protections.get(branch);
-      if (!protection) throw new ApiError(404, "Branch not protected");
-      protection.requiredSignatures = false;
-      return { status: 204 };
-    },
-  );
+/** The `required_signatures` sub-resource: read it (null), switch it on (true, 200) or off (false, 204). */
+function signaturesHandler(enable: boolean | null): Handler {
+  return async (req, world) => {
+    const { repo, branch } = protectedBranchOf(world, req);
+    const protection = repo.protections.get(branch);
+    if (!protection) throw new ApiError(404, "Branch not protected");
+    if (enable !== null) protection.requiredSignatures = enable;
+    if (enable === false) return { status: 204 };
+    return json(200, signaturesShape(world, repo, branch, protection.requiredSignatures));
+  };
 }
 
 function protectedBranchOf(world: World, req: SandboxRequest): { repo: Repository; branch: string } {
