@@ -55,6 +55,7 @@ async function singleBackport(kind: "clean" | "conflict" | "binary"): Promise<Ro
       ontoSha: onto,
       ontoLabel: "develop",
       picks: [{ sha: fix, parent }],
+      verified: true,
     });
     await octokit.rest.git.createRef({
       ...REPO,
@@ -90,6 +91,7 @@ async function conflictingFiles(count: number): Promise<Row> {
       ontoSha: develop,
       ontoLabel: "develop",
       picks: [{ sha: fix, parent: base }],
+      verified: true,
     });
     await octokit.rest.git.createRef({
       ...REPO,
@@ -135,6 +137,7 @@ async function rebaseMerge(count: number): Promise<Row> {
       ontoSha: (await alice.branchSha("develop")) ?? "",
       ontoLabel: "develop",
       picks: plan.picks,
+      verified: true,
     });
     await octokit.rest.git.createRef({
       ...REPO,

@@ -89,6 +89,7 @@ async function oursOnce(
     ontoSha: target.object.sha,
     ontoLabel: "develop",
     picks: [{ sha: synthetic.fix, parent: synthetic.fixParent }],
+    verified: true,
   });
   await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: picked.headSha });
   const ms = performance.now() - started;

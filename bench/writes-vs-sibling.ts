@@ -128,6 +128,7 @@ async function backportStep(method: "squash" | "rebase"): Promise<BackportFigure
       method: plan.method,
       labels: ["backport"],
       incident: null,
+      verified: true,
     });
     if (outcome.status !== "open") throw new Error(`backport ended ${outcome.status}`);
     const records = sandbox.counters.all().filter((record) => record.identity === sandbox.app.identity);

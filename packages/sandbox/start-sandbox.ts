@@ -17,6 +17,7 @@ import { SandboxClient } from "./sandbox-client.js";
 import { type RepositorySpec, seedRepository } from "./seed-repository.js";
 import { enqueueMergeGroup } from "./services/merge-group.js";
 import { markReadyForReview } from "./services/ready-for-review.js";
+import { commitInWebEditor } from "./services/web-editor-commit.js";
 import { fullName, type Repository } from "./state/model.js";
 import { World } from "./state/world.js";
 import { WebhookDispatcher, type WebhookTarget } from "./webhooks/webhook-dispatcher.js";
@@ -217,6 +218,15 @@ export class Sandbox {
   /** Marks a draft PR ready for review, as a person does in the UI: `pull_request.ready_for_review`. */
   async markReadyForReview(repo: string, number: number, login: string): Promise<void> {
     await markReadyForReview(this.world, this.internalRepo(repo), number, this.world.ensureUser(login));
+  }
+
+  /** A commit made in GitHub's web editor on `branch` (signed by GitHub, as it does); returns its SHA. */
+  commitInWebEditor(
+    repo: string,
+    login: string,
+    input: { branch: string; files: Record<string, string>; message: string },
+  ): Promise<string> {
+    return commitInWebEditor(this.world, this.internalRepo(repo), this.world.ensureUser(login), input);
   }
 
   /**

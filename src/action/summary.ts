@@ -1,5 +1,6 @@
 import type { EngineOutcome } from "../engine.js";
 import { escapeTableCell } from "../text/escape-markdown.js";
+import { commitSigning, commitSigningSection } from "./commit-signing.js";
 import type { TokenKind } from "./token-kind.js";
 import type { CheckRunWrite, RecordedWrite } from "./write-ledger.js";
 
@@ -89,6 +90,7 @@ export function renderSummary(input: SummaryInput): string {
   if (input.configError) out.push("### Configuration error", "", ...fence(input.configError), "");
   if (input.failure) out.push("### Failed", "", ...fence(input.failure), "");
   out.push(...gateSection(input), ...mergeSections(input.outcome));
+  out.push(...commitSigningSection(commitSigning(input.writes)));
   if (input.timeline) out.push("### Timeline", "", input.timeline, "");
   if (input.reconcile) out.push("### Reconcile", "", input.reconcile, "");
   if (input.outcome && input.outcome.steps.length === 0 && !input.reconcile) {

@@ -3,7 +3,14 @@ import { WorkflowPermissionError, workflowPermissionError } from "../backport/ba
 import { cherryPickCommits } from "../backport/cherry-pick.js";
 import { manualBackportSteps } from "../backport/manual-steps.js";
 import type { MergeMethod } from "../backport/pick-list.js";
+import {
+  type PlacedBranch,
+  placeBotBranch,
+  placementRecord,
+  type RefusedBranch,
+} from "../backport/place-bot-branch.js";
 import type { EngineContext } from "../context.js";
+import { isOpenedByAnApp } from "../identity/bot-identity.js";
 import type { BackportState } from "../incident/timeline-state.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
 import { httpStatus } from "../util/http-status.js";
@@ -19,14 +26,17 @@ export interface BackportRequest {
   method: MergeMethod;
   labels: string[];
   incident: number | null;
+  /** `commits.verified`: commits GitHub signs, the original author credited by a trailer. */
+  verified: boolean;
 }
 
 /**
  * Backports one merged hotfix to one target branch, idempotently: the deterministic branch name is the ledger.
- * An existing PR from that branch means the cherry-pick is done (what a crash may have left out after the PR —
- * labels, the review request, the manual steps of a conflict — is completed); an existing branch without a PR (a
- * crash between the two writes) gets its PR; otherwise the cherry-pick is built through the Git Data API and the
- * branch created with one atomic ref write — a concurrent run that loses that race goes on to find the winner's PR.
+ * An existing PR the bot opened from that branch means the cherry-pick is done (what a crash may have left out
+ * after the PR — labels, the review request, the manual steps of a conflict — is completed); otherwise the
+ * cherry-pick is built through the Git Data API and the branch placed with one atomic ref write (see
+ * placeBotBranch): an existing branch holding the same commits (a crash between the two writes, a concurrent run)
+ * is adopted and gets its PR, while one holding anything else is refused and the next name (`-2`, …) used.
  */
 export async function backportToTarget(ctx: EngineContext, request: BackportRequest): Promise<BackportState> {
   const { octokit, repo } = ctx;
@@ -34,7 +44,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
   const branch = backportBranchName(pr.number, target);
 
   const existing = await findBackportPr(ctx, branch, target);
-  if (existing) return completeBackportPr(ctx, request, existing, false);
+  if (existing) return completeBackportPr(ctx, request, { branch, refused: [] }, existing, false);
 
   const { data: targetRef } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${target}` });
   let picked: Awaited<ReturnType<typeof cherryPickCommits>>;
@@ -43,6 +53,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
       ontoSha: targetRef.object.sha,
       ontoLabel: target,
       picks: request.picks,
+      verified: request.verified,
     });
   } catch (error) {
     if (error instanceof WorkflowPermissionError) return workflowPermissionFailure(error);
@@ -50,16 +61,23 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
   }
   if (picked.status === "empty") return { status: "already" };
 
+  let placed: PlacedBranch;
   try {
-    await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: picked.headSha });
+    placed = await placeBotBranch(octokit, repo, {
+      name: branch,
+      head: picked.headSha,
+      onto: targetRef.object.sha,
+    });
   } catch (error) {
     const denied = workflowPermissionError(error, picked.workflowFiles);
     if (denied) return workflowPermissionFailure(denied);
-    // 422: the branch exists. Either a concurrent run created it, or a crash left it without its PR. Its content is
-    // the same cherry-pick, so a PR from it (ours or theirs) is what is missing.
-    if (httpStatus(error) !== 422) throw error;
-    const raced = await findBackportPr(ctx, branch, target);
-    if (raced) return completeBackportPr(ctx, request, raced, false, picked.conflictPick);
+    throw error;
+  }
+  const where = { branch: placed.branch, refused: placed.refused };
+  if (!placed.created) {
+    // Our own commits were there already: a concurrent run made the branch, or a crash left it without its PR.
+    const raced = await findBackportPr(ctx, placed.branch, target);
+    if (raced) return completeBackportPr(ctx, request, where, raced, false, picked.conflictPick);
   }
 
   const conflict = picked.status === "conflict";
@@ -75,7 +93,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
   try {
     ({ data: created } = await octokit.rest.pulls.create({
       ...repo,
-      head: branch,
+      head: placed.branch,
       base: target,
       title: backportTitle(pr, target),
       body,
@@ -84,8 +102,8 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
   } catch (error) {
     // 422 "already exists": a concurrent run's PR, or ours when a retried create had lost its first answer.
     if (httpStatus(error) !== 422) throw error;
-    const raced = await findBackportPr(ctx, branch, target);
-    if (raced) return completeBackportPr(ctx, request, raced, false, picked.conflictPick);
+    const raced = await findBackportPr(ctx, placed.branch, target);
+    if (raced) return completeBackportPr(ctx, request, where, raced, false, picked.conflictPick);
     throw error;
   }
   const opened: FoundPr = {
@@ -95,7 +113,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
     reviewers: [],
     draft: conflict,
   };
-  const state = await completeBackportPr(ctx, request, opened, true, picked.conflictPick, conflict);
+  const state = await completeBackportPr(ctx, request, where, opened, true, picked.conflictPick, conflict);
   ctx.log.info(
     `backport of #${pr.number} to ${target}: PR #${created.number}${conflict ? " (conflict)" : ""}`,
   );
@@ -124,6 +142,7 @@ const STEPS_MARKER = "<!-- hotfix-bot:backport-steps -->";
 async function completeBackportPr(
   ctx: EngineContext,
   request: BackportRequest,
+  where: { branch: string; refused: RefusedBranch[] },
   pr: FoundPr,
   opened: boolean,
   stoppedAt?: string,
@@ -138,20 +157,27 @@ async function completeBackportPr(
   }
   await requestAuthorReview(ctx, pr, request.pr.author, opened);
   if (conflict) {
-    const branch = backportBranchName(request.pr.number, request.target);
     const steps = manualBackportSteps({
       target: request.target,
-      branch,
+      branch: where.branch,
       picks: request.picks,
       method: request.method,
       ...(stoppedAt ? { stoppedAt } : {}),
     });
     await ensureBotComment(ctx, pr.number, STEPS_MARKER, `${STEPS_MARKER}\n${steps}`);
   }
-  return { status: conflict ? "conflict" : "open", pr: pr.number, url: pr.url };
+  return {
+    status: conflict ? "conflict" : "open",
+    pr: pr.number,
+    url: pr.url,
+    ...placementRecord(backportBranchName(request.pr.number, request.target), where),
+  };
 }
 
-/** The PR already opened from the backport branch into the target, in any state, if there is one. */
+/**
+ * The PR the bot already opened from the backport branch into the target, in any state, if there is one. A PR
+ * someone else opened from a branch of that name is not ours to label, complete or report.
+ */
 async function findBackportPr(ctx: EngineContext, branch: string, target: string): Promise<FoundPr | null> {
   const { data } = await ctx.octokit.rest.pulls.list({
     ...ctx.repo,
@@ -160,7 +186,7 @@ async function findBackportPr(ctx: EngineContext, branch: string, target: string
     state: "all",
     per_page: 10,
   });
-  const pr = data[0];
+  const pr = data.find(isOpenedByAnApp);
   if (!pr) return null;
   return {
     number: pr.number,

@@ -7,6 +7,7 @@ import { deployAfterTag } from "../deploy/trigger-deploy.js";
 import type { StepOutcome } from "../engine.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
+import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import {
   addEntry,
   emptyTimeline,
@@ -211,6 +212,7 @@ async function runPipeline(
           method: plan.method,
           labels: config.backport.labels,
           incident,
+          verified: config.commits.verified,
         });
       } catch (error) {
         ctx.log.error(`backport of #${pr.number} to ${target} failed: ${String(error)}`);
@@ -219,7 +221,11 @@ async function runPipeline(
           error: error instanceof Error ? error.message : String(error),
         };
       }
-      state = addEntry(state, backportEntry(pr.number, target, pipeline.backports[target], now()));
+      const backport = pipeline.backports[target];
+      for (const entry of refusedBranchEntries(backport?.refused, backport?.branch, now())) {
+        state = addEntry(state, entry);
+      }
+      state = addEntry(state, backportEntry(pr.number, target, backport, now()));
     }
     // Backports that produced no PR are said on the merged PR itself, where its author looks.
     if (timelineIssue !== pr.number) {

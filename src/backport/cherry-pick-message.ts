@@ -1,12 +1,29 @@
 /**
  * The message `git cherry-pick -x` writes: the original message, then `(cherry picked from commit <sha>)` on a
  * line of its own — after a blank line, unless the message already ends in a block of trailers
- * (`Signed-off-by: …`), which the new line then joins — with git's whitespace clean-up applied.
+ * (`Signed-off-by: …`), which the new line then joins — with git's whitespace clean-up applied. With `coAuthor`
+ * (a commit GitHub signs has the bot as author), `Co-authored-by: Name <email>` follows in the same trailer block,
+ * which is how GitHub credits the original author.
  */
-export function cherryPickMessage(message: string, sha: string): string {
+export function cherryPickMessage(
+  message: string,
+  sha: string,
+  coAuthor?: { name: string; email: string },
+): string {
   const completed = message === "" || message.endsWith("\n") ? message : `${message}\n`;
-  const origin = `(cherry picked from commit ${sha})\n`;
+  const credit = coAuthor ? coAuthorTrailer(coAuthor) : "";
+  const origin = `(cherry picked from commit ${sha})\n${completed.includes(credit) ? "" : credit}`;
   return stripSpace(endsWithTrailers(completed) ? completed + origin : `${completed}\n${origin}`);
+}
+
+/**
+ * `Co-authored-by: Name <email>\n`. Name and email come from a commit (anyone's input): characters that would end
+ * the line or the address are dropped, so the trailer stays one well-formed line.
+ */
+export function coAuthorTrailer(author: { name: string; email: string }): string {
+  const name = author.name.replace(/[<>\r\n]/g, "").trim() || author.email;
+  const email = author.email.replace(/[<>\s]/g, "");
+  return `Co-authored-by: ${name} <${email}>\n`;
 }
 
 /** Trailing whitespace off every line, no blank lines at either end, runs of blank lines cut to one. */

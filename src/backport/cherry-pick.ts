@@ -15,6 +15,11 @@ export interface CherryPickInput {
   ontoLabel: string;
   /** Oldest first, as `commitsToPick` returns them. */
   picks: Pick[];
+  /**
+   * `commits.verified`: send no author, so that GitHub signs the commit, and credit the original author with a
+   * `Co-authored-by:` trailer; false keeps the original author (and date) on the commit, unsigned.
+   */
+  verified: boolean;
 }
 
 export interface CherryPickResult {
@@ -131,12 +136,20 @@ export async function cherryPickWith(
       result.commits.push({ pick: pick.sha, commit: null });
       continue;
     }
-    const sha = await writer.commit({
-      message: cherryPickMessage(commit.message, pick.sha),
-      tree,
-      parents: [result.headSha],
-      author: commit.author,
-    });
+    const sha = await writer.commit(
+      input.verified
+        ? {
+            message: cherryPickMessage(commit.message, pick.sha, commit.author),
+            tree,
+            parents: [result.headSha],
+          }
+        : {
+            message: cherryPickMessage(commit.message, pick.sha),
+            tree,
+            parents: [result.headSha],
+            author: commit.author,
+          },
+    );
     result.commits.push({ pick: pick.sha, commit: sha });
     result.headSha = sha;
     headTree = tree;

@@ -28,6 +28,8 @@ export interface CommitFacts {
   parents: string[];
   message: string;
   author: { name: string; email: string; date: string };
+  /** Whether GitHub verifies the commit's signature, where the source knows (the API does, local git does not). */
+  verified?: boolean;
 }
 
 /** A TreeSource that also reads commits. */

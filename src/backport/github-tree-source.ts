@@ -51,6 +51,7 @@ export class GitHubTreeSource implements CommitSource {
         parents: data.parents.map((p) => p.sha),
         message: data.message,
         author: { name: data.author.name, email: data.author.email, date: data.author.date },
+        verified: data.verification?.verified === true,
       };
     });
   }

@@ -174,6 +174,18 @@ export const configSchema = z
         deleteHotfixBranch: z.boolean().default(true),
       })
       .prefault({}),
+    commits: z
+      .strictObject({
+        verified: z
+          .boolean()
+          .default(true)
+          .describe(
+            "let GitHub sign the bot's commits (backports, reverts, incident reports, CHANGELOG): sent without " +
+              "author or committer, with the original author as a Co-authored-by trailer; false keeps the " +
+              "original author on backport commits, which then are unsigned",
+          ),
+      })
+      .prefault({}),
     followUps: z
       .strictObject({
         testGlobs: z

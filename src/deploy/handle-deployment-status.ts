@@ -1,8 +1,11 @@
 import { type MergedPullRequest, mergedPullRequestFrom } from "../after-merge/merged-pull-request.js";
 import { pipelineLock } from "../after-merge/pipeline-lock.js";
 import { isMergedHotfix } from "../after-merge/run-after-merge.js";
+import { placeBotBranch, placementRecord } from "../backport/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import { isOpenedByAnApp } from "../identity/bot-identity.js";
+import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import {
   addEntry,
   type DeployState,
@@ -138,7 +141,11 @@ async function act(
   });
   if (!deploy.rollback || deploy.rollback.status === "failed") {
     deploy.rollback = await openRevertPr(ctx, config, status, origin, state);
-    state = addEntry(state, revertEntry(n, deploy.rollback, ctx.clock().toISOString()));
+    const at = ctx.clock().toISOString();
+    for (const entry of refusedBranchEntries(deploy.rollback.refused, deploy.rollback.branch, at)) {
+      state = addEntry(state, entry);
+    }
+    state = addEntry(state, revertEntry(n, deploy.rollback, at));
   }
   if (!deploy.escalated) {
     await octokit.rest.issues.addLabels({
@@ -207,7 +214,7 @@ function revertEntry(pr: number, rollback: RollbackState, at: string) {
   }
 }
 
-/** The revert PR already opened from the revert branch into production, in any state. */
+/** The revert PR the bot already opened from the revert branch into production, in any state; never another's. */
 async function findRevertPr(ctx: EngineContext, branch: string, base: string): Promise<RollbackState | null> {
   const { data } = await ctx.octokit.rest.pulls.list({
     ...ctx.repo,
@@ -216,7 +223,7 @@ async function findRevertPr(ctx: EngineContext, branch: string, base: string): P
     state: "all",
     per_page: 10,
   });
-  const pr = data[0];
+  const pr = data.find(isOpenedByAnApp);
   if (!pr) return null;
   return { status: pr.draft ? "conflict" : "open", pr: pr.number, url: pr.html_url };
 }
@@ -249,18 +256,21 @@ async function openRevertPr(
       message: revertMessage({ title: pr.title, pr: pr.number, mergeSha: pr.mergeSha, tag: status.ref }),
     });
     if (revert.status === "empty") return { status: "empty" };
-    try {
-      await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: revert.headSha });
-    } catch (error) {
-      // The branch exists: a concurrent run made it, or a crash left it without its PR; its content is this revert.
-      if (httpStatus(error) !== 422) throw error;
-      const raced = await findRevertPr(ctx, branch, production);
-      if (raced) return raced;
+    const placed = await placeBotBranch(octokit, repo, {
+      name: branch,
+      head: revert.headSha,
+      onto: tip.object.sha,
+    });
+    const record = placementRecord(branch, placed);
+    if (!placed.created) {
+      // Our own revert was there already: a concurrent run made the branch, or a crash left it without its PR.
+      const raced = await findRevertPr(ctx, placed.branch, production);
+      if (raced) return { ...raced, ...record };
     }
     const conflict = revert.status === "conflict";
     const { data: created } = await octokit.rest.pulls.create({
       ...repo,
-      head: branch,
+      head: placed.branch,
       base: production,
       title: revertTitle(pr.title),
       body: revertBody({
@@ -278,7 +288,7 @@ async function openRevertPr(
       draft: conflict,
     });
     ctx.log.info(`revert of #${pr.number}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
-    return { status: conflict ? "conflict" : "open", pr: created.number, url: created.html_url };
+    return { status: conflict ? "conflict" : "open", pr: created.number, url: created.html_url, ...record };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     ctx.log.error(`revert of #${pr.number} failed: ${message}`);

@@ -30,3 +30,13 @@ export function isOurCheckRun(
 ): boolean {
   return run.app?.id === identity.appId;
 }
+
+/**
+ * Whether a pull request was opened by an App rather than a person. GitHub's pull request objects carry no
+ * `performed_via_github_app`, so the App's id cannot be compared here; only Apps have `Bot` users. The callers
+ * ask this of a PR from a branch whose commits `placeBotBranch` has already checked are the ones the bot
+ * computed, so an App that is not us can at most have opened a PR with our exact change.
+ */
+export function isOpenedByAnApp(pr: { user?: { type?: string | null } | null }): boolean {
+  return pr.user?.type === "Bot";
+}

@@ -15,11 +15,15 @@ const isoTime = z.string();
 const url = z.string();
 const count = z.number().int().positive();
 
+const refused = z.array(z.object({ branch: z.string(), tip: z.string() }));
+
 const backport = z.object({
   status: z.enum(["open", "conflict", "already", "failed"]),
   pr: count.optional(),
   url: url.optional(),
   error: z.string().optional(),
+  branch: z.string().optional(),
+  refused: refused.optional(),
 });
 
 const followUp = z.object({ issue: count, url });
@@ -38,6 +42,8 @@ const rollback = z.object({
   pr: count.optional(),
   url: url.optional(),
   error: z.string().optional(),
+  branch: z.string().optional(),
+  refused: refused.optional(),
 });
 
 const deploy = z.object({

@@ -8,11 +8,20 @@ import { truncate } from "../text/escape-markdown.js";
 
 export type BackportStatus = "open" | "conflict" | "already" | "failed";
 
+/** A branch the bot would have used but found holding commits it did not compute, and the tip it had. */
+export interface RefusedBranchState {
+  branch: string;
+  tip: string;
+}
+
 export interface BackportState {
   status: BackportStatus;
   pr?: number;
   url?: string;
   error?: string;
+  /** The branch used, when it is not the deterministic name (see `refused`). */
+  branch?: string;
+  refused?: RefusedBranchState[];
 }
 
 /** One after-merge pipeline (one merged hotfix PR), keyed in `TimelineState.pipelines` by the PR number. */
@@ -39,6 +48,9 @@ export interface RollbackState {
   pr?: number;
   url?: string;
   error?: string;
+  /** The branch used, when it is not the deterministic name (see `refused`). */
+  branch?: string;
+  refused?: RefusedBranchState[];
 }
 
 export interface DeployState {

@@ -107,3 +107,43 @@ describe("renderSummary", () => {
     expect(renderSummary(base)).not.toContain("state-secret");
   });
 });
+
+describe("the commits' signatures", () => {
+  const commit = (body: Record<string, unknown>, path = "/repos/acme/webshop/git/commits") => ({
+    method: path.includes("/contents/") ? "PUT" : "POST",
+    path,
+    body,
+    result: "sent" as const,
+  });
+
+  it("says Verified when every commit went without author or committer (backport and CHANGELOG)", () => {
+    const md = renderSummary({
+      ...base,
+      writes: [
+        commit({ message: "m", tree: "t", parents: ["p"] }),
+        commit({ message: "Changelog", content: "eA==" }, "/repos/acme/webshop/contents/CHANGELOG.md"),
+        { method: "POST", path: "/repos/acme/webshop/git/refs", body: {}, result: "sent" },
+      ],
+    });
+    expect(md).toContain("### Commits: Verified");
+    expect(md).toContain("The 2 commits this run created went without author or committer");
+  });
+
+  it("says not verified, and why, when commits.verified is false (a custom author)", () => {
+    const author = { name: "Alice", email: "alice@example.com", date: "2026-01-01T00:00:00Z" };
+    const md = renderSummary({
+      ...base,
+      writes: [commit({ message: "m", tree: "t", parents: ["p"], author })],
+    });
+    expect(md).toContain("### Commits: not verified");
+    expect(md).toContain(
+      "1 of the 1 commit this run created carries a custom author (`commits.verified: false`)",
+    );
+  });
+
+  it("says nothing of commits when the run made none, or only refused ones", () => {
+    expect(renderSummary(base)).not.toContain("### Commits");
+    const refused = { ...commit({ message: "m" }), result: "refused" as const };
+    expect(renderSummary({ ...base, writes: [refused] })).not.toContain("### Commits");
+  });
+});

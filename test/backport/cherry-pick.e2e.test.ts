@@ -4,6 +4,7 @@ import { WorkflowPermissionError } from "../../src/backport/backport-errors.js";
 import { type CherryPickResult, cherryPickCommits } from "../../src/backport/cherry-pick.js";
 import { commitsToPick, type MergeMethod, type Pick } from "../../src/backport/pick-list.js";
 import type { Octokit } from "../../src/context.js";
+import { splitCoAuthors } from "./co-author.js";
 import { GitRepo } from "./git-repo.js";
 
 const OWNER = "acme";
@@ -100,11 +101,11 @@ async function backport(picks: Pick[], octokit = appOctokit()): Promise<CherryPi
   const develop = sandbox.repository(REPO).branch("develop");
   if (!develop) throw new Error("no develop");
   sandbox.requests.reset();
-  return cherryPickCommits(octokit, repo, { ontoSha: develop, ontoLabel: "develop", picks });
+  return cherryPickCommits(octokit, repo, { ontoSha: develop, ontoLabel: "develop", picks, verified: true });
 }
 
 /** git's own `cherry-pick -x` of the same picks onto develop, in a clone of the sandbox's repository. */
-function gitCherryPick(picks: Pick[]): { tree: string; messages: string[] } {
+function gitCherryPick(picks: Pick[]): { tree: string; messages: string[]; authors: string[] } {
   const gitDir = sandbox.repository(REPO).gitDir;
   const clone = new GitRepo();
   try {
@@ -118,7 +119,11 @@ function gitCherryPick(picks: Pick[]): { tree: string; messages: string[] } {
       .map((m) => m.trim())
       .filter(Boolean)
       .reverse();
-    return { tree: clone.git(["rev-parse", "HEAD^{tree}"]).trim(), messages };
+    const authors = clone
+      .git(["log", "--format=%an <%ae>", "--reverse", "origin/develop..HEAD"])
+      .split("\n")
+      .filter(Boolean);
+    return { tree: clone.git(["rev-parse", "HEAD^{tree}"]).trim(), messages, authors };
   } finally {
     clone.remove();
   }
@@ -155,7 +160,10 @@ test.each<MergeMethod>(["squash", "merge"])(
     expect(result.reads).toBeLessThanOrEqual(12);
     const expected = gitCherryPick(picks);
     expect(bare(["rev-parse", `${result.headSha}^{tree}`]).trim()).toBe(expected.tree);
-    expect(bare(["log", "-1", "--format=%B", result.headSha]).trim()).toBe(expected.messages[0]);
+    const made = splitCoAuthors(bare(["log", "-1", "--format=%B", result.headSha]).trim());
+    expect(made.message).toBe(expected.messages[0]);
+    // GitHub signs the commit, so its author is the App; the original author is credited in a trailer.
+    expect(made.coAuthors).toEqual([`Co-authored-by: ${expected.authors[0]}`]);
     expect(bare(["show", `${result.headSha}:src/app.ts`])).toContain("version = 2");
     expect(bare(["show", `${result.headSha}:src/app.ts`])).toContain("s.expired");
 
@@ -194,7 +202,7 @@ test("a rebase merge picks every commit in order: one tree and one commit each",
     `${sandbox.repository(REPO).branch("develop")}..${result.headSha}`,
   ])
     .split("\0")
-    .map((m) => m.trim())
+    .map((m) => splitCoAuthors(m.trim()).message)
     .filter(Boolean)
     .reverse();
   expect(ours).toEqual(expected.messages);

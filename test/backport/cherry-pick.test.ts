@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { cherryPickWith } from "../../src/backport/cherry-pick.js";
+import { splitCoAuthors } from "./co-author.js";
 import { GitRepo, LocalGitWriter, LocalTreeSource, readCommit } from "./git-repo.js";
 import { history, renamesPossible, writeHistory } from "./random-history.js";
 
@@ -65,6 +66,7 @@ test(
           ontoSha: develop,
           ontoLabel: "develop",
           picks: [{ sha: hotfix, parent: base }],
+          verified: true,
         }).finally(() => source.close());
         tally[result.usedServerMerge ? "server" : "local"]++;
         tally[verdict.status]++;
@@ -73,8 +75,11 @@ test(
         if (verdict.status === "clean") {
           const made = readCommit(repo, result.headSha);
           expect(made.tree).toBe(verdict.tree);
-          expect(made.message).toBe(verdict.message);
-          expect(`${made.author.name} <${made.author.email}> ${made.author.date}`).toBe(verdict.author);
+          // Trailers aside, git's message; the original author (whom git keeps as author) is credited by a
+          // trailer, as the commit is sent without an author for GitHub to sign it.
+          const { message, coAuthors } = splitCoAuthors(made.message);
+          expect(message).toBe(verdict.message);
+          expect(coAuthors).toEqual([`Co-authored-by: ${verdict.author.replace(/ \S+$/, "")}`]);
           expect(made.parents).toEqual([develop]);
           if (!result.usedServerMerge) expect(writer.log).toEqual(["tree", "commit"]);
         } else if (verdict.status === "conflict") {

@@ -32,6 +32,7 @@ test("a pick conflicting in 50 files is drafted in at most 10 writes, every file
     ontoSha: develop,
     ontoLabel: "develop",
     picks: [{ sha: fix, parent: base }],
+    verified: true,
   });
   await octokit.rest.git.createRef({
     ...REPO,

@@ -33,6 +33,7 @@ test("a conflicting file over 1 MB is listed and reported as committed without g
     ontoSha: develop,
     ontoLabel: "develop",
     picks: [{ sha: fix, parent: base }],
+    verified: true,
   });
 
   expect(result.status).toBe("conflict");

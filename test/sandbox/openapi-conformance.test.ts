@@ -221,6 +221,23 @@ async function exerciseEveryRoute(): Promise<void> {
   await octokit.rest.repos.merge({ owner, repo, base: "develop", head: "main" }).catch(() => undefined);
   await alice.deleteBranch("hotfix/incident-1");
 
+  // Branch protection requiring signatures, and the merge it refuses: a person's API commit is unsigned.
+  const unprotected = { owner, repo, branch: "develop" };
+  await octokit.rest.repos.createCommitSignatureProtection(unprotected).catch(() => undefined);
+  await octokit.rest.repos.updateBranchProtection({
+    ...unprotected,
+    required_status_checks: null,
+    enforce_admins: null,
+    required_pull_request_reviews: null,
+    restrictions: null,
+  });
+  await octokit.rest.repos.createCommitSignatureProtection(unprotected);
+  await octokit.rest.repos.getCommitSignatureProtection(unprotected);
+  await alice.push("unsigned", { "src/unsigned.js": "x\n" }, { from: "develop" });
+  const unsigned = await alice.openPullRequest({ head: "unsigned", base: "develop", title: "Unsigned" });
+  await octokit.rest.pulls.merge({ owner, repo, pull_number: unsigned.number }).catch(() => undefined);
+  await octokit.rest.repos.deleteCommitSignatureProtection(unprotected);
+
   // Incident issue, comments, labels.
   const issue = await octokit.rest.issues.create({
     owner,

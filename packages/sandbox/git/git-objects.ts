@@ -1,3 +1,4 @@
+import { splitSignature } from "./commit-signature.js";
 /** Plain-data views of git objects, parsed from `cat-file` output. Pure. */
 
 export type ObjectType = "blob" | "tree" | "commit" | "tag";
@@ -16,6 +17,8 @@ export interface CommitObject {
   author: GitIdentity;
   committer: GitIdentity;
   message: string;
+  /** The `gpgsig` header and the payload it signs, when the commit carries one. */
+  signed: { signature: string; payload: string } | null;
 }
 
 export interface TreeEntry {
@@ -79,7 +82,8 @@ function headersOf(text: string): { headers: [string, string][]; message: string
 }
 
 export function parseCommit(sha: string, content: Buffer): CommitObject {
-  const { headers, message } = headersOf(content.toString("utf8"));
+  const text = content.toString("utf8");
+  const { headers, message } = headersOf(text);
   let tree: string | undefined;
   const parents: string[] = [];
   let author: GitIdentity | null = null;
@@ -91,7 +95,7 @@ export function parseCommit(sha: string, content: Buffer): CommitObject {
     else if (key === "committer") committer = parseIdentity(value);
   }
   if (!tree || !author || !committer) throw new GitObjectFormatError(sha, "commit");
-  return { sha, tree, parents, author, committer, message };
+  return { sha, tree, parents, author, committer, message, signed: splitSignature(text) };
 }
 
 export function parseTag(sha: string, content: Buffer): TagObject {

@@ -1,6 +1,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
+import { withSignature } from "./commit-signature.js";
 import {
   type CommitObject,
   type GitIdentity,
@@ -222,7 +223,22 @@ export class GitStore {
     return stdout.toString("utf8").trim();
   }
 
-  async writeCommit(commit: NewCommit): Promise<string> {
+  /**
+   * Writes a commit with `git commit-tree`; with `sign`, the same object text with `sign(payload)` as its
+   * `gpgsig` header, written with `hash-object` (commit-tree signs only through gpg).
+   */
+  async writeCommit(commit: NewCommit, sign?: (payload: string) => string): Promise<string> {
+    if (sign) {
+      const line = (who: string, identity: GitIdentity) =>
+        `${who} ${identity.name} <${identity.email}> ${gitDate(identity.date).slice(1)}\n`;
+      const payload =
+        `tree ${commit.tree}\n${commit.parents.map((parent) => `parent ${parent}\n`).join("")}` +
+        `${line("author", commit.author)}${line("committer", commit.committer)}\n${commit.message}`;
+      const { stdout } = await this.git(["hash-object", "-w", "-t", "commit", "--stdin"], {
+        input: withSignature(payload, sign(payload)),
+      });
+      return stdout.toString("utf8").trim();
+    }
     const args = ["commit-tree", commit.tree];
     for (const parent of commit.parents) args.push("-p", parent);
     const { stdout } = await this.git(args, {

@@ -7,6 +7,7 @@ import { registerContentsRoutes } from "./contents-routes.js";
 import { registerDeploymentRoutes } from "./deployment-routes.js";
 import { registerGitDataRoutes } from "./git-data-routes.js";
 import { registerIssueRoutes } from "./issue-routes.js";
+import { registerProtectionRoutes } from "./protection-routes.js";
 import { registerPullRoutes } from "./pull-routes.js";
 import { registerReleaseRoutes } from "./release-routes.js";
 import { registerRepoRoutes } from "./repo-routes.js";
@@ -17,6 +18,7 @@ export function createRouteTable(): RouteTable<Handler> {
   const table = new RouteTable<Handler>();
   registerAppRoutes(table);
   registerRepoRoutes(table);
+  registerProtectionRoutes(table);
   registerGitDataRoutes(table);
   registerCommitRoutes(table);
   registerContentsRoutes(table);

@@ -4,6 +4,7 @@ import type { Handler, SandboxRequest } from "../http/handler.js";
 import type { RouteTable } from "../http/route-table.js";
 import { moveRef } from "../services/ref-effects.js";
 import { resolveCommit } from "../services/resolve.js";
+import { githubSignsRequest, WEB_FLOW, webFlowSigner } from "../services/web-flow.js";
 import { gitCommitShape } from "../shapes/git-shapes.js";
 import { gitIdentityOf } from "../shapes/user-shape.js";
 import { fullName, type Repository } from "../state/model.js";
@@ -134,8 +135,17 @@ async function commitFileChange(
       : fallback;
   };
   const author = person(body.author);
-  const committer = body.committer ? person(body.committer) : author;
-  const commitSha = await repo.store.writeCommit({ tree, parents: [tip], message, author, committer });
+  // An App's commit without a custom author or committer is GitHub's to commit and sign (web-flow).
+  const signs = githubSignsRequest(req, body);
+  const committer = signs
+    ? { ...WEB_FLOW, date: fallback.date }
+    : body.committer
+      ? person(body.committer)
+      : author;
+  const commitSha = await repo.store.writeCommit(
+    { tree, parents: [tip], message, author, committer },
+    signs ? webFlowSigner(world) : undefined,
+  );
   try {
     await moveRef(world, repo, ref, commitSha, actor, { expected: tip, force: true });
   } catch (error) {

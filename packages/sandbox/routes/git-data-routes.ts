@@ -5,6 +5,7 @@ import type { Handler, SandboxRequest } from "../http/handler.js";
 import type { RouteTable } from "../http/route-table.js";
 import { createRef, deleteRef, moveRef } from "../services/ref-effects.js";
 import { resolveCommit } from "../services/resolve.js";
+import { githubSignsRequest, WEB_FLOW, webFlowSigner } from "../services/web-flow.js";
 import { blobShape, gitCommitShape, refShape, tagShape, treeEntryShape } from "../shapes/git-shapes.js";
 import { gitIdentityOf } from "../shapes/user-shape.js";
 import type { Repository } from "../state/model.js";
@@ -196,14 +197,15 @@ export function registerGitDataRoutes(table: RouteTable<Handler>): void {
     }
     const fallback = gitIdentityOf(actorOf(req), world.now());
     const author = identityField(body.author, "author", fallback);
-    const committer = identityField(body.committer, "committer", body.author ? author : fallback);
-    const sha = await repo.store.writeCommit({
-      tree,
-      parents: parents as string[],
-      message,
-      author,
-      committer,
-    });
+    // An App's commit without a custom author or committer is GitHub's to commit and sign (web-flow).
+    const signs = githubSignsRequest(req, body);
+    const committer = signs
+      ? { ...WEB_FLOW, date: fallback.date }
+      : identityField(body.committer, "committer", body.author ? author : fallback);
+    const sha = await repo.store.writeCommit(
+      { tree, parents: parents as string[], message, author, committer },
+      signs ? webFlowSigner(world) : undefined,
+    );
     const commit = await repo.store.readCommit(sha);
     if (!commit) throw new Error(`commit ${sha} vanished after writing`);
     return json(201, gitCommitShape(world, repo, commit));

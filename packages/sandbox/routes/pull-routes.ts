@@ -7,6 +7,8 @@ import { cherryPickTree } from "../services/merging.js";
 import { announcePull, renderPull } from "../services/pull-events.js";
 import { currentBaseSha, pullFacts } from "../services/pull-facts.js";
 import { moveRef } from "../services/ref-effects.js";
+import { requireVerifiedCommits } from "../services/signed-commits.js";
+import { WEB_FLOW, webFlowSigner } from "../services/web-flow.js";
 import { commitShape, diffEntryShape } from "../shapes/git-shapes.js";
 import { pullShape, reviewShape } from "../shapes/pull-shapes.js";
 import { gitIdentityOf, userShape } from "../shapes/user-shape.js";
@@ -25,8 +27,6 @@ import {
   requireWrite,
 } from "./common.js";
 import { createIssue, updateIssue } from "./issue-routes.js";
-
-const WEB_FLOW: Omit<GitIdentity, "date"> = { name: "GitHub", email: "noreply@github.com" };
 
 function pullOf(repo: Repository, req: SandboxRequest): { pull: PullRecord; issue: IssueRecord } {
   const number = numberParam(req, "pull_number");
@@ -65,8 +65,11 @@ async function mergePull(
   const baseRef = `refs/heads/${pull.baseRef}`;
   const baseSha = repo.refs.get(baseRef);
   if (!baseSha) throw new ApiError(405, "Base branch does not exist");
+  await requireVerifiedCommits(world, repo, { branch: pull.baseRef, sha: baseSha }, pull.headSha);
   const now = world.now();
+  // Merge, squash and rebase commits are GitHub's own (web-flow), and signed.
   const committer = { ...WEB_FLOW, date: now };
+  const sign = webFlowSigner(world);
   const title = optionalString(body, "commit_title");
   const message = optionalString(body, "commit_message");
   let newTip: string;
@@ -74,13 +77,16 @@ async function mergePull(
     const merge = await store.mergeTree(baseSha, pull.headSha);
     if (!merge.clean) throw new ApiError(405, "Pull Request is not mergeable");
     const subject = title ?? `Merge pull request #${pull.number} from ${repo.owner.login}/${pull.headRef}`;
-    newTip = await store.writeCommit({
-      tree: merge.tree,
-      parents: [baseSha, pull.headSha],
-      message: `${subject}\n\n${message ?? issue.title}`,
-      author: gitIdentityOf(actor, now),
-      committer,
-    });
+    newTip = await store.writeCommit(
+      {
+        tree: merge.tree,
+        parents: [baseSha, pull.headSha],
+        message: `${subject}\n\n${message ?? issue.title}`,
+        author: gitIdentityOf(actor, now),
+        committer,
+      },
+      sign,
+    );
   } else if (method === "squash") {
     const merge = await store.mergeTree(baseSha, pull.headSha);
     if (!merge.clean) throw new ApiError(405, "Pull Request is not mergeable");
@@ -90,13 +96,16 @@ async function mergePull(
     );
     const subject = title ?? `${issue.title} (#${pull.number})`;
     const details = message ?? messages.map((text) => `* ${text}`).join("\n\n");
-    newTip = await store.writeCommit({
-      tree: merge.tree,
-      parents: [baseSha],
-      message: details === "" ? subject : `${subject}\n\n${details}`,
-      author: gitIdentityOf(issue.user, now),
-      committer,
-    });
+    newTip = await store.writeCommit(
+      {
+        tree: merge.tree,
+        parents: [baseSha],
+        message: details === "" ? subject : `${subject}\n\n${details}`,
+        author: gitIdentityOf(issue.user, now),
+        committer,
+      },
+      sign,
+    );
   } else {
     const commits = await store.revList([pull.headSha], [baseSha], { reverse: true });
     newTip = baseSha;
@@ -105,13 +114,16 @@ async function mergePull(
       if (!commit || commit.parents.length > 1) throw new ApiError(405, "This branch can't be rebased");
       const picked = await cherryPickTree(repo, newTip, sha);
       if (!picked.clean) throw new ApiError(405, "This branch can't be rebased");
-      newTip = await store.writeCommit({
-        tree: picked.tree,
-        parents: [newTip],
-        message: commit.message,
-        author: commit.author,
-        committer,
-      });
+      newTip = await store.writeCommit(
+        {
+          tree: picked.tree,
+          parents: [newTip],
+          message: commit.message,
+          author: commit.author,
+          committer,
+        },
+        sign,
+      );
     }
   }
   try {

@@ -1,5 +1,6 @@
 import type { FileChange } from "../git/diff-files.js";
 import type { CommitObject, GitIdentity, TagObject, TreeEntry } from "../git/git-objects.js";
+import { verificationOf } from "../services/web-flow.js";
 import { fullName, type Repository } from "../state/model.js";
 import type { World } from "../state/world.js";
 import { userShape } from "./user-shape.js";
@@ -72,7 +73,7 @@ export function gitCommitShape(
       url: repoUrl(world, repo, `/git/commits/${sha}`),
       html_url: world.htmlUrl(`/${fullName(repo)}/commit/${sha}`),
     })),
-    verification: UNSIGNED,
+    verification: verificationOf(world, commit),
   };
 }
 
@@ -159,7 +160,7 @@ export function commitShape(
       message: commit.message,
       comment_count: 0,
       tree: { sha: commit.tree, url: repoUrl(world, repo, `/git/trees/${commit.tree}`) },
-      verification: UNSIGNED,
+      verification: verificationOf(world, commit),
     },
     author: accountOf(world, commit.author),
     committer: accountOf(world, commit.committer),

@@ -235,6 +235,13 @@ export interface Repository {
   deploymentStatuses: DeploymentStatusRecord[];
   collaborators: Map<string, Permission>;
   dispatches: WorkflowDispatch[];
+  /** Protected branches by name; only the rules the sandbox enforces are modelled. */
+  protections: Map<string, BranchProtection>;
+}
+
+export interface BranchProtection {
+  /** Every commit a PR brings must carry a signature GitHub verifies. */
+  requiredSignatures: boolean;
 }
 
 export function fullName(repo: Repository): string {

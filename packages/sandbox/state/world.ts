@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
+import { WebFlowKey } from "../git/commit-signature.js";
 import { GitStore } from "../git/git-store.js";
 import { RefStore } from "../git/ref-store.js";
 import type { AppInfo, Identity, Permission, Repository, User } from "./model.js";
@@ -37,6 +38,8 @@ export class World {
   readonly tokens = new Map<string, Identity>();
   readonly apps = new Map<string, AppInfo>();
   readonly app: AppInfo;
+  /** The key GitHub signs its own commits with (web-flow). */
+  readonly webFlow = new WebFlowKey();
   private id = 1000;
   private listeners: ((announcement: Announcement) => void)[] = [];
 
@@ -184,6 +187,7 @@ export class World {
       deploymentStatuses: [],
       collaborators: new Map([[owner.login.toLowerCase(), "admin" as Permission]]),
       dispatches: [],
+      protections: new Map(),
     };
     this.repos.set(key, repo);
     return repo;
