@@ -29,6 +29,17 @@ export interface EngineOutcome extends StepOutcome {
 }
 
 /**
+ * An event a step can act on, as a workflow's `on:` names it: the event and, where GitHub sends several, the
+ * activity types (`actions`) the step reads. The caller example of the reusable workflow is tested against these.
+ */
+export interface Trigger {
+  event: string;
+  actions?: readonly string[];
+  /** For `push`: the branches (workflow globs) the step can act on. */
+  branches?: readonly string[];
+}
+
+/**
  * One workflow step. `match` is pure and cheap: it reads only the payload and answers whether the step wants
  * the event (and with what input). Events no step matches return before any API call.
  */
@@ -39,6 +50,8 @@ export interface Route<Input> {
    * background so that the webhook is answered within GitHub's 10 s; it stays crash-safe through reconcile.
    */
   long?: boolean;
+  /** Every event `match` can accept; `match` returns null for any other (a test holds the two together). */
+  triggers: readonly Trigger[];
   match(event: EngineEvent): Input | null;
   run(input: Input, ctx: EngineContext, event: EngineEvent): Promise<StepOutcome | undefined>;
 }
