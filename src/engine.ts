@@ -70,6 +70,20 @@ export const routes: AnyRoute[] = [
   deploymentStatusRoute,
 ];
 
+/**
+ * An error that ends a step on purpose rather than a failure of it: a dry run refusing the step's first write.
+ * The engine logs it as information; the adapter decides what it means for the run.
+ */
+export interface DeliberateStop {
+  readonly deliberateStop: true;
+}
+
+function isDeliberateStop(error: unknown): error is DeliberateStop {
+  return (
+    typeof error === "object" && error !== null && (error as Partial<DeliberateStop>).deliberateStop === true
+  );
+}
+
 /** Where the App puts long steps; the Action and the CLI give none and so wait for every step. */
 export interface BackgroundRunner {
   run(name: string, task: () => Promise<unknown>): void;
@@ -98,9 +112,10 @@ export async function handleEvent(
       outcome.steps.push(route.step);
       if (result) Object.assign(outcome, result);
     } catch (error) {
-      ctx.log.error(
-        `${route.step} failed on ${event.name} ${event.id}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      if (isDeliberateStop(error))
+        ctx.log.info(`${route.step} stopped on ${event.name} ${event.id}: ${message}`);
+      else ctx.log.error(`${route.step} failed on ${event.name} ${event.id}: ${message}`);
       failures.push(error);
     }
   }
