@@ -42,6 +42,11 @@ export const command: Command = {
       throw new UsageError("sandbox", `--webhook-url: expected an http(s) URL, got "${webhookUrl}"`);
     }
 
+    // Listening before the start, so that a signal during it still closes the sandbox (and removes its directory).
+    const stopped = new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
     const sandbox = await startSandbox({ port });
     await sandbox.createRepository(WEBSHOP);
     if (webhookUrl)
@@ -55,10 +60,7 @@ export const command: Command = {
     io.stdout(`App token (installation ${sandbox.app.installationId}): ${sandbox.appToken()}`);
     io.stdout(webhookUrl ? `webhooks -> ${webhookUrl}` : "webhooks: not delivered (see --webhook-url)");
 
-    await new Promise<void>((resolve) => {
-      process.once("SIGINT", resolve);
-      process.once("SIGTERM", resolve);
-    });
+    await stopped;
     await sandbox.close();
     return EXIT.ok;
   },
