@@ -103,6 +103,11 @@ describe("the caller example and the engine's route table", () => {
     },
   );
 
+  it("subscribes the App (app.yml) to the same events", () => {
+    const manifest = parse(readFileSync(`${root}app.yml`, "utf8")) as { default_events: string[] };
+    expect([...manifest.default_events].sort()).toEqual([...routedEvents].sort());
+  });
+
   it("asks for the permissions every step needs, deploy's included", () => {
     const permissions = (parse(callerText) as { permissions: Record<string, string> }).permissions;
     expect(permissions).toEqual({
