@@ -23,9 +23,12 @@ function npmRun(script: string, args: string[]): Promise<{ code: number; stdout:
 }
 
 describe("npm scripts run the hotfix-bot command", () => {
-  it.each(["demo", "sandbox", "report", "reconcile"])("npm run %s calls the CLI command of that name", (name) => {
-    expect(scripts[name]).toBe(`tsx scripts/hotfix-bot.ts ${name}`);
-  });
+  it.each(["demo", "sandbox", "report", "reconcile"])(
+    "npm run %s calls the CLI command of that name",
+    (name) => {
+      expect(scripts[name]).toBe(`tsx scripts/hotfix-bot.ts ${name}`);
+    },
+  );
 
   it("npm run demo -- --help prints the demo's help instead of playing it", async () => {
     const run = await npmRun("demo", ["--help"]);
