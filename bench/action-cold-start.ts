@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { startSandbox } from "../src/sandbox/start-sandbox.js";
+import { startSandbox } from "@hotfix-bot/sandbox";
 
 /**
  * `npm run bench:action`: the cold start of the bundled Action (dist/index.js) as a runner starts it, against

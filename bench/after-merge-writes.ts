@@ -1,8 +1,6 @@
+import { type FileSpec, type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { cherryPickCommits } from "../src/backport/cherry-pick.js";
-import type { FileSpec } from "../src/sandbox/actor.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../src/sandbox/webshop-seed.js";
+import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit } from "../test/sandbox/sandbox-test-kit.js";
 
 // `npm run bench:writes [-- --paced]`: writes and requests the after-merge pipeline costs, counted by the sandbox.

@@ -2,10 +2,10 @@ import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { cherryPickCommits } from "../src/backport/cherry-pick.js";
 import type { Octokit } from "../src/context.js";
-import { startAppOnSandbox } from "../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../src/sandbox/start-sandbox.js";
+import { startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { median, ratio, seconds } from "./figures.js";
 import { buildSyntheticRepo, gitEnv, type SyntheticRepo } from "./synthetic-repo.js";
 

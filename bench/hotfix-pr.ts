@@ -1,4 +1,4 @@
-import type { Sandbox } from "../src/sandbox/start-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 
 /**
  * A hotfix PR on acme/webshop as people make one: an incident issue labelled P1-hotfix, commits pushed to

@@ -1,6 +1,5 @@
-import { startAppOnSandbox } from "../src/sandbox/start-app-on-sandbox.js";
-import { startSandbox } from "../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../src/sandbox/webshop-seed.js";
+import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import { startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit } from "../test/sandbox/sandbox-test-kit.js";
 
 // `npx tsx bench/sandbox-latency.ts`: what the sandbox costs per operation, over HTTP with the App's Octokit,

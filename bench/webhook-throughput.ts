@@ -2,9 +2,7 @@ import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { startSandbox } from "../src/sandbox/start-sandbox.js";
-import { signatureSha1, signatureSha256 } from "../src/sandbox/webhooks/sign-payload.js";
-import { WEBSHOP } from "../src/sandbox/webshop-seed.js";
+import { signatureSha1, signatureSha256, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { median, ratio } from "./figures.js";
 import { openHotfixPr } from "./hotfix-pr.js";
 

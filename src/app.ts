@@ -51,16 +51,22 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
     configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
 
   if (options.reconcileOnStart ?? false) {
-    background.run("reconcile at start", () =>
-      reconcileInstallations(app, (octokit, repo) => ({
+    background.run("reconcile at start", async () => {
+      const reports = await reconcileInstallations(app, (octokit, repo) => ({
         octokit: retrySecondaryRateLimits(octokit, options.secondaryRateLimit),
         repo,
         config: configFor(octokit, repo),
         log: app.log,
         clock,
         ...(instancesLock ? { instancesLock } : {}),
-      })),
-    );
+      }));
+      // One line an operator can look for after a deploy: reconcile ran, and what it found.
+      const finished = reports.reduce((sum, report) => sum + report.finished.length, 0);
+      const failed = reports.reduce((sum, report) => sum + report.failed.length, 0);
+      app.log.info(
+        `reconcile at start: ${reports.length} repositories checked, ${finished} pipelines finished, ${failed} failed`,
+      );
+    });
   }
 
   // Probot hands onAny a full Context at run time; its declared type is the bare webhook event.

@@ -1,12 +1,14 @@
 import type { Command } from "./cli/command.js";
 import { commands } from "./cli/commands.js";
 import { type CliIo, processIo } from "./cli/io.js";
+import { ownVersion } from "./cli/own-version.js";
 import { EXIT, UsageError } from "./cli/usage-error.js";
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "Usage: hotfix-bot <command> [options]",
+    "       hotfix-bot --version",
     "",
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
@@ -33,6 +35,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
   }
   if (name === "--help" || name === "-h" || name === "help") {
     io.stdout(usage());
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout(ownVersion());
     return EXIT.ok;
   }
   const entry = commands.find((c) => c.name === name);

@@ -1,5 +1,9 @@
-import { startSandbox } from "../sandbox/start-sandbox.js";
-import { WEBSHOP } from "../sandbox/webshop-seed.js";
+import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import { appEnvironment, npmStartCommand } from "./app-environment.js";
 import { type Command, parseCommandArgs } from "./command.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
@@ -7,8 +11,10 @@ const help = `Usage: hotfix-bot sandbox [--port N] [--webhook-url URL] [--webhoo
 
 Starts the sandbox: a local, git-backed GitHub on 127.0.0.1, seeded with acme/webshop (main and develop).
 The first line printed is "sandbox listening on http://127.0.0.1:PORT"; then tokens for the people alice,
-bob and carol. Point the App (GHE_HOST), the Action (GITHUB_API_URL) or "hotfix-bot reconcile --api-url" at it.
-Runs until interrupted (Ctrl-C).
+bob and carol, and the exact environment to run the App against it ("run the App against it: APP_ID=…
+npm start": the sandbox as GitHub Enterprise Server, a private key generated for this run, the webhook secret,
+and the host and port of --webhook-url). Point the Action (GITHUB_API_URL) or "hotfix-bot reconcile --api-url"
+at the URL. Runs until interrupted (Ctrl-C).
 
 Options:
   --port N                TCP port (default: a free one)
@@ -18,6 +24,14 @@ Options:
 
 Exit codes: 0 stopped by a signal, 2 usage error, 1 the sandbox could not start (e.g. git older than 2.38).
 `;
+
+function generatedPrivateKey(): string {
+  return generateKeyPairSync("rsa", {
+    modulusLength: 2048,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
+}
 
 export const command: Command = {
   name: "sandbox",
@@ -42,6 +56,7 @@ export const command: Command = {
       throw new UsageError("sandbox", `--webhook-url: expected an http(s) URL, got "${webhookUrl}"`);
     }
 
+    const webhookSecret = values["webhook-secret"] ?? "development";
     // Listening before the start, so that a signal during it still closes the sandbox (and removes its directory).
     const stopped = new Promise<void>((resolve) => {
       process.once("SIGINT", () => resolve());
@@ -49,8 +64,11 @@ export const command: Command = {
     });
     const sandbox = await startSandbox({ port });
     await sandbox.createRepository(WEBSHOP);
-    if (webhookUrl)
-      sandbox.setWebhook({ url: webhookUrl, secret: values["webhook-secret"] ?? "development" });
+    if (webhookUrl) sandbox.setWebhook({ url: webhookUrl, secret: webhookSecret });
+    // The sandbox accepts any JWT, but Probot signs its JWTs and needs a real RSA key: one for this run.
+    const keyDir = mkdtempSync(join(tmpdir(), "hotfix-sandbox-key-"));
+    const privateKeyPath = join(keyDir, "app.private-key.pem");
+    writeFileSync(privateKeyPath, generatedPrivateKey(), { mode: 0o600 });
     io.stdout(`sandbox listening on ${sandbox.url}`);
     io.stdout(
       `repository acme/webshop (main, develop); git data in ${sandbox.repository("acme/webshop").gitDir}`,
@@ -59,9 +77,22 @@ export const command: Command = {
       io.stdout(`token for ${login}: ${sandbox.tokenFor(login)}`);
     io.stdout(`App token (installation ${sandbox.app.installationId}): ${sandbox.appToken()}`);
     io.stdout(webhookUrl ? `webhooks -> ${webhookUrl}` : "webhooks: not delivered (see --webhook-url)");
+    const environment = appEnvironment({
+      apiUrl: sandbox.url,
+      appId: sandbox.app.id,
+      privateKeyPath,
+      webhookSecret,
+      ...(webhookUrl ? { webhookUrl } : {}),
+    });
+    io.stdout(`run the App against it: ${npmStartCommand(environment)}`);
+    if (!webhookUrl)
+      io.stdout(
+        "  (to receive webhooks, start the sandbox with --webhook-url http://127.0.0.1:3000/api/github/webhooks)",
+      );
 
     await stopped;
     await sandbox.close();
+    rmSync(keyDir, { recursive: true, force: true });
     return EXIT.ok;
   },
 };

@@ -1,4 +1,4 @@
-import type { Exchange } from "../sandbox/http/api-server.js";
+import type { Exchange } from "@hotfix-bot/sandbox";
 
 /**
  * Turns one of the bot's successful writes into a line a person can follow during the demo, or null for writes

@@ -1,10 +1,9 @@
+import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { githubContext } from "../cli/github-context.js";
 import { parseTimeline } from "../incident/timeline-markdown.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { generateReport } from "../metrics/report.js";
-import { startAppOnSandbox } from "../sandbox/start-app-on-sandbox.js";
-import { startSandbox } from "../sandbox/start-sandbox.js";
-import { WEBSHOP } from "../sandbox/webshop-seed.js";
+import { startAppOnSandbox } from "../sandbox-app/start-app-on-sandbox.js";
 import { narrate } from "./narrate.js";
 
 export interface DemoOptions {

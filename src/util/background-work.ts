@@ -71,6 +71,11 @@ export class BackgroundWork {
     return this.running.size > 0;
   }
 
+  /** Tasks running now (a task waiting to run again counts). */
+  get runningCount(): number {
+    return this.running.size;
+  }
+
   /** Tasks that failed for good (every run failed). */
   get failureCount(): number {
     return this.failures;

@@ -21,8 +21,8 @@ describe("dist/", () => {
   });
   afterAll(() => rmSync(fresh, { recursive: true, force: true }));
 
-  it("holds the Action bundle and the CLI", () => {
-    expect(filesUnder(fresh)).toEqual(expect.arrayContaining(["index.js", "cli/cli.js"]));
+  it("holds the Action bundle, the CLI and the App's server", () => {
+    expect(filesUnder(fresh)).toEqual(expect.arrayContaining(["index.js", "cli/cli.js", "app.js"]));
   });
 
   it("is what `npm run build` makes from the current sources (else run it and commit dist/)", () => {

@@ -1,4 +1,4 @@
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 
 export const REPO = "acme/webshop";
 

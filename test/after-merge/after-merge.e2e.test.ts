@@ -2,11 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
 import { reconcileRepo } from "../../src/reconcile.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 
 // End to end: the sandbox (a git-backed GitHub), the real Probot server receiving signed webhooks, hotfix-bot.

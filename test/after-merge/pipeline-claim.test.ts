@@ -1,9 +1,9 @@
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { mergedPullRequestFrom } from "../../src/after-merge/merged-pull-request.js";
 import { claimRefName } from "../../src/after-merge/pipeline-claim.js";
 import { runAfterMerge } from "../../src/after-merge/run-after-merge.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { reconcileRepo } from "../../src/reconcile.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { appContext } from "../reliability/app-context.js";
 import { duplicatesIn, effectsSnapshot } from "../reliability/effects-snapshot.js";
 import {

@@ -1,11 +1,9 @@
+import { type CommitSpec, type FileSpec, type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
 import { WorkflowPermissionError } from "../../src/backport/backport-errors.js";
 import { type CherryPickResult, cherryPickCommits } from "../../src/backport/cherry-pick.js";
 import { commitsToPick, type MergeMethod, type Pick } from "../../src/backport/pick-list.js";
 import type { Octokit } from "../../src/context.js";
-import type { FileSpec } from "../../src/sandbox/actor.js";
-import type { CommitSpec } from "../../src/sandbox/seed-repository.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { GitRepo } from "./git-repo.js";
 
 const OWNER = "acme";

@@ -1,10 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
 
 /** The command line in this process, with its output kept. */
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = process.cwd()) {

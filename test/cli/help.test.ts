@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli.js";
 import { runCli } from "./run-cli.js";
@@ -25,6 +26,17 @@ describe("hotfix-bot --help", () => {
     const run = await runCli(["--help"]);
     expect(run.code).toBe(0);
     for (const name of commandNames) expect(run.stdout).toMatch(new RegExp(`^  ${name} `, "m"));
+  });
+
+  it("--version prints the version in package.json", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    for (const flag of ["--version", "-v"]) {
+      const io = memoryIo();
+      expect(await main([flag], io)).toBe(0);
+      expect(io.out).toBe(`${version}\n`);
+    }
   });
 
   it("exits 2 with the usage for no command or an unknown one", async () => {

@@ -58,7 +58,8 @@ describe("an interrupted command leaves no sandbox directory behind", () => {
 
   it("sandbox on SIGINT closes and removes it", async () => {
     const run = await interrupt(["sandbox"], /^sandbox listening on /, "SIGINT");
-    expect(run.whileRunning).toHaveLength(1);
+    // Its git data, and the App key it generates for `npm start`.
+    expect(run.whileRunning.length).toBeGreaterThan(0);
     expect(run.code).toBe(0);
     expect(run.left).toEqual([]);
   }, 120_000);

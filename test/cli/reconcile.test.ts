@@ -1,4 +1,4 @@
-import type { Sandbox } from "../../src/sandbox/start-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { mergedHotfix, REPO, tags } from "../action/merged-hotfix.js";
 import { runCli } from "./run-cli.js";
 

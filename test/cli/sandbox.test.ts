@@ -1,5 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { buildCliBundle } from "../../scripts/bundles.js";
+import {
+  type BuiltApp,
+  buildProductionApp,
+  eventually,
+  freePort,
+  type ProductionServer,
+  scratchDir,
+  startProductionProcess,
+} from "../server/production-process.js";
 import { launcher } from "./run-cli.js";
 
 /** Reads stdout lines until `count` have arrived (bounded by a timeout). */
@@ -53,4 +65,87 @@ describe("hotfix-bot sandbox", () => {
     const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
     expect(code).toBe(2);
   });
+});
+
+describe("hotfix-bot sandbox, then npm start with the environment it prints", () => {
+  // The command as built from the current sources (dist/ is rebuilt at release), and the production bundle.
+  let scratch: string;
+  let scratchLauncher: string;
+  let app: BuiltApp;
+  beforeAll(async () => {
+    scratch = scratchDir("hotfix-bot-cli-");
+    await buildCliBundle(join(scratch, "dist"));
+    mkdirSync(join(scratch, "bin"));
+    scratchLauncher = join(scratch, "bin", "hotfix-bot.js");
+    copyFileSync(launcher, scratchLauncher);
+    app = await buildProductionApp();
+  });
+  afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+    app.dispose();
+  });
+
+  it("prints the exact environment that makes npm start reconcile against it and receive its webhooks", async () => {
+    const port = await freePort();
+    const webhookUrl = `http://127.0.0.1:${port}/api/github/webhooks`;
+    const sandbox = spawn(
+      process.execPath,
+      [scratchLauncher, "sandbox", "--webhook-url", webhookUrl, "--webhook-secret", "s3cret"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const sandboxExit = new Promise<number | null>((resolve) => sandbox.on("exit", (code) => resolve(code)));
+    let server: ProductionServer | undefined;
+    try {
+      const lines = await firstLines(sandbox, 8);
+      const sandboxUrl = /^sandbox listening on (http:\/\/127\.0\.0\.1:\d+)$/.exec(lines[0] ?? "")?.[1] ?? "";
+      const bobToken = /^token for bob: (\S+)$/.exec(lines[3] ?? "")?.[1] ?? "";
+      const command = lines.find((line) => line.startsWith("run the App against it: "));
+      expect(command).toMatch(/ npm start$/);
+      const env = Object.fromEntries(
+        [...(command ?? "").matchAll(/ ([A-Z_]+)=(\S+)/g)].map((match) => [match[1], match[2]] as const),
+      ) as Record<string, string>;
+      expect(Object.keys(env)).toEqual([
+        "APP_ID",
+        "PRIVATE_KEY_PATH",
+        "WEBHOOK_SECRET",
+        "GHE_HOST",
+        "GHE_PROTOCOL",
+        "HOST",
+        "PORT",
+      ]);
+      expect(env).toMatchObject({
+        APP_ID: "1",
+        WEBHOOK_SECRET: "s3cret",
+        GHE_HOST: new URL(sandboxUrl).host,
+        GHE_PROTOCOL: "http",
+        HOST: "127.0.0.1",
+        PORT: String(port),
+      });
+
+      // npm start with exactly that environment: reconcile at start succeeds through /api/v3 ...
+      server = await startProductionProcess(app, env);
+      const started = server;
+      const reconciled = await eventually("reconcile at start", () =>
+        started.logs().find((line) => line.msg.startsWith("reconcile at start:")),
+      );
+      expect(reconciled.msg).toMatch(
+        /^reconcile at start: 1 repositories checked, 0 pipelines finished, 0 failed$/,
+      );
+      // ... and a change in the sandbox reaches it as a signed delivery it accepts.
+      const created = await fetch(`${sandboxUrl}/repos/acme/webshop/issues`, {
+        method: "POST",
+        headers: { authorization: `token ${bobToken}`, "content-type": "application/json" },
+        body: JSON.stringify({ title: "Checkout is slow" }),
+      });
+      expect(created.status).toBe(201);
+      await eventually("the issues delivery", () =>
+        started.logs().find((line) => line.msg.startsWith("POST /api/github/webhooks 200")),
+      );
+      expect(started.logs().filter((line) => line.level >= 50)).toEqual([]);
+    } finally {
+      await server?.stop();
+      sandbox.kill("SIGTERM");
+    }
+    expect(await sandboxExit).toBe(0);
+  }, 120_000);
 });

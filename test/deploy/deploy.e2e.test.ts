@@ -2,10 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 
 // From the label to the deploy, end to end: the sandbox sends signed webhooks to the real Probot server; people
 // and CI are scripted; git judges the revert.

@@ -2,11 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { revertBase, revertCommit } from "../../src/deploy/revert-commit.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 
 // The revert is built through the API (no clone); git, run on the sandbox's repository, is the judge.

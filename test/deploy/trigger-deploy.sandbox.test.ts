@@ -1,8 +1,7 @@
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { triggerDeploy } from "../../src/deploy/trigger-deploy.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
 import { configOf } from "../rules/config-of.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 

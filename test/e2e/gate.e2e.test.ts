@@ -1,5 +1,5 @@
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 
 // End to end: the sandbox sends signed webhooks over HTTP to the real Probot server running hotfix-bot,
 // which reads its configuration and writes its check run back through the sandbox's API.

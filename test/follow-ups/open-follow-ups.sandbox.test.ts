@@ -1,7 +1,7 @@
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { validateConfig } from "../../src/config/parse-config.js";
 import { openFollowUps } from "../../src/follow-ups/open-follow-ups.js";
 import { followUpMarker, planFollowUps } from "../../src/follow-ups/plan-follow-ups.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { loseNextAnswer, retryingOctokit } from "../release/lost-answers.js";
 import { appOctokit, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
 

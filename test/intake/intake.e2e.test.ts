@@ -1,7 +1,6 @@
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { git } from "../sandbox/sandbox-test-kit.js";
 
 // Intake end to end: the sandbox sends signed webhooks to the real Probot server running hotfix-bot.

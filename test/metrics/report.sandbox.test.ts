@@ -1,10 +1,9 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
 import { writeTimeline } from "../../src/incident/upsert-timeline.js";
 import { runReport } from "../../src/metrics/report.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 
 // The report reads incident records from a (sandbox) GitHub: issues with a severity label and the timeline

@@ -1,7 +1,7 @@
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { validateConfig } from "../../src/config/parse-config.js";
 import type { HotfixConfig, HotfixConfigInput } from "../../src/config/schema.js";
 import { type TagAndReleaseInput, tagAndRelease } from "../../src/release/create-tag-and-release.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { appOctokit, git, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
 import { loseNextAnswer, retryingOctokit } from "./lost-answers.js";
 

@@ -1,6 +1,6 @@
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
 import type { Octokit } from "../../src/context.js";
-import type { Sandbox } from "../../src/sandbox/start-sandbox.js";
 
 /**
  * The failure that makes retried POSTs dangerous: GitHub applies a write and the answer is lost (a 500 after the

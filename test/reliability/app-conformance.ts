@@ -1,6 +1,5 @@
-import type { Exchange } from "../../src/sandbox/http/api-server.js";
-import { ConformanceRecorder, OpenApiValidator } from "../../src/sandbox/openapi-conformance.js";
-import type { Sandbox } from "../../src/sandbox/start-sandbox.js";
+import type { Exchange, Sandbox } from "@hotfix-bot/sandbox";
+import { ConformanceRecorder, OpenApiValidator } from "@hotfix-bot/sandbox/conformance";
 
 let validator: Promise<OpenApiValidator> | null = null;
 

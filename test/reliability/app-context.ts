@@ -1,9 +1,9 @@
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
 import { createHotfixBot } from "../../src/app.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext, Octokit } from "../../src/context.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import type { Sandbox } from "../../src/sandbox/start-sandbox.js";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { BackgroundWork, STEP_RETRY } from "../../src/util/background-work.js";
 import { retrySecondaryRateLimits } from "../../src/util/secondary-rate-limit.js";
 import { REPO } from "./hotfix-scenario.js";

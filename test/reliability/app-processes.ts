@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import type { BackgroundTracker, Sandbox } from "../../src/sandbox/start-sandbox.js";
+import type { BackgroundTracker, Sandbox } from "@hotfix-bot/sandbox";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 

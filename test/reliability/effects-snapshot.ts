@@ -1,5 +1,4 @@
-import type { Sandbox } from "../../src/sandbox/start-sandbox.js";
-import type { CheckRunRecord } from "../../src/sandbox/state/model.js";
+import type { CheckRunRecord, Sandbox } from "@hotfix-bot/sandbox";
 import { appLogin } from "./hotfix-scenario.js";
 
 /**

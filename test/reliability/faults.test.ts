@@ -1,6 +1,5 @@
+import { type FaultOptions, type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { reconcileRepo } from "../../src/reconcile.js";
-import type { FaultOptions } from "../../src/sandbox/instruments/faults.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { type AppConformance, recordAppConformance } from "./app-conformance.js";
 import { appContext, type HotfixApp, startHotfixApp } from "./app-context.js";
 import { duplicatesIn, effectsSnapshot } from "./effects-snapshot.js";

@@ -1,9 +1,9 @@
 import { createRequire } from "node:module";
+import { OpenApiValidator } from "@hotfix-bot/sandbox/conformance";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { ConfigResult } from "../../src/config/parse-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { handleEvent } from "../../src/engine.js";
-import { OpenApiValidator } from "../../src/sandbox/openapi-conformance.js";
 import { RecordingGitHub } from "./recording-github.js";
 
 // A broken or hostile `.github/hotfix.yml` must not break the App, and must say what is wrong where people look:

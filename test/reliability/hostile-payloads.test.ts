@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { createRouteTable } from "@hotfix-bot/sandbox";
+import { OpenApiValidator } from "@hotfix-bot/sandbox/conformance";
 import fc from "fast-check";
-import { OpenApiValidator } from "../../src/sandbox/openapi-conformance.js";
-import { createRouteTable } from "../../src/sandbox/routes/all-routes.js";
 import {
   answersFor,
   examples,

@@ -1,7 +1,6 @@
+import { type Sandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { routes } from "../../src/engine.js";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
-import type { Sandbox } from "../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
 
 /**
  * The end-to-end hotfix, played by people and CI on the sandbox while an App answers the webhooks: an incident

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { seededUnit } from "../../src/sandbox/instruments/seeded-random.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { type Sandbox, seededUnit, startSandbox } from "@hotfix-bot/sandbox";
 import { type AppConformance, recordAppConformance } from "./app-conformance.js";
 import { type AppProcess, ProcessWork, startAppProcess } from "./app-processes.js";
 import { duplicatesIn, effectCounts, effectsSnapshot } from "./effects-snapshot.js";

@@ -1,5 +1,5 @@
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { type AppConformance, recordAppConformance } from "./app-conformance.js";
 import { duplicatesIn, effectCounts, effectsSnapshot } from "./effects-snapshot.js";
 import { playHotfix, REPO, scenarioOutcome, seedWebshop } from "./hotfix-scenario.js";

@@ -1,6 +1,5 @@
-import { startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { signatureSha256 } from "../../src/sandbox/webhooks/sign-payload.js";
+import { type Sandbox, signatureSha256, startSandbox } from "@hotfix-bot/sandbox";
+import { startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { effectCounts, effectsSnapshot } from "./effects-snapshot.js";
 import { REPO, seedWebshop } from "./hotfix-scenario.js";
 

@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ImportRepositoryError } from "../../src/sandbox/import-repository.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import { ImportRepositoryError } from "../../packages/sandbox/import-repository.js";
 import { appOctokit, FIXED_CLOCK } from "./sandbox-test-kit.js";
 
 const env = {

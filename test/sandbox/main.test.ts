@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
 test("npm run sandbox prints its URL first, serves acme/webshop with main and develop, and stops on SIGTERM", async () => {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/sandbox/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", "packages/sandbox/main.ts"], {
     cwd: process.cwd(),
     env: { ...process.env, SANDBOX_PORT: "0", NODE_OPTIONS: "" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,12 +1,11 @@
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import {
   ConformanceRecorder,
   OpenApiValidator,
   rewriteNullable,
-} from "../../src/sandbox/openapi-conformance.js";
-import { createRouteTable } from "../../src/sandbox/routes/all-routes.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
-import { WebhookSchemaValidator } from "../../src/sandbox/webhook-conformance.js";
-import { WEBSHOP } from "../../src/sandbox/webshop-seed.js";
+} from "../../packages/sandbox/openapi-conformance.js";
+import { createRouteTable } from "../../packages/sandbox/routes/all-routes.js";
+import { WebhookSchemaValidator } from "../../packages/sandbox/webhook-conformance.js";
 import { appOctokit, FIXED_CLOCK, type TestOctokit } from "./sandbox-test-kit.js";
 
 const owner = "acme";

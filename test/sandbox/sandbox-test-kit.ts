@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
-import type { Sandbox } from "../../src/sandbox/start-sandbox.js";
 
 export type TestOctokit = InstanceType<typeof ProbotOctokit>;
 

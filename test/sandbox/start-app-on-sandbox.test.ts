@@ -1,6 +1,6 @@
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import type { Probot } from "probot";
-import { startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
+import { startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 
 let sandbox: Sandbox;
 beforeEach(async () => {

@@ -1,7 +1,6 @@
+import { type FaultKind, type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
 import type { Octokit } from "../../src/context.js";
-import type { FaultKind } from "../../src/sandbox/instruments/faults.js";
-import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
 import { isSecondaryRateLimit, retrySecondaryRateLimits } from "../../src/util/secondary-rate-limit.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,4 +1,4 @@
-import { splitCombinedDiff, splitPatches } from "../../../src/sandbox/git/diff-files.js";
+import { splitCombinedDiff, splitPatches } from "../../../packages/sandbox/git/diff-files.js";
 
 // Real output of `git diff-tree -r -M -z --raw --numstat -p` for: a binary file added, a renamed and edited
 // file, a modified file, and a file whose name starts with ":" (which must not be taken for a raw record).

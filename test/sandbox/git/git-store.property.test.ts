@@ -2,8 +2,8 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import fc from "fast-check";
-import { type Sandbox, startSandbox } from "../../../src/sandbox/start-sandbox.js";
 import { appOctokit, type TestOctokit } from "../sandbox-test-kit.js";
 
 // The judge: git itself, in a working clone, doing the same work the sandbox did through the API.

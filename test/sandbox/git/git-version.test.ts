@@ -1,4 +1,4 @@
-import { isSupportedGitVersion, parseGitVersion } from "../../../src/sandbox/git/git-version.js";
+import { isSupportedGitVersion, parseGitVersion } from "../../../packages/sandbox/git/git-version.js";
 
 test.each([
   ["git version 2.39.5", [2, 39, 5], true],

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GitStore, type TreeEdit } from "../../../src/sandbox/git/git-store.js";
-import { treeChanges } from "../../../src/sandbox/git/tree-changes.js";
+import { GitStore, type TreeEdit } from "../../../packages/sandbox/git/git-store.js";
+import { treeChanges } from "../../../packages/sandbox/git/tree-changes.js";
 import { git } from "../sandbox-test-kit.js";
 
 let dir: string;

@@ -2,8 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Sandbox, startSandbox } from "../../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../../src/sandbox/webshop-seed.js";
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { appOctokit, FIXED_CLOCK, git, treeFiles } from "../sandbox-test-kit.js";
 
 // git's smart HTTP protocol served by `git http-backend`: real git clients are the judge.

@@ -1,4 +1,4 @@
-import { RouteTable } from "../../../src/sandbox/http/route-table.js";
+import { RouteTable } from "../../../packages/sandbox/http/route-table.js";
 
 const table = new RouteTable<string>();
 table.add("GET", "/repos/{owner}/{repo}/commits/{ref+}", "commit");

@@ -1,6 +1,6 @@
-import { FaultInjector } from "../../../src/sandbox/instruments/faults.js";
-import { LatencyInjector } from "../../../src/sandbox/instruments/latency.js";
-import { type Sandbox, startSandbox } from "../../../src/sandbox/start-sandbox.js";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import { FaultInjector } from "../../../packages/sandbox/instruments/faults.js";
+import { LatencyInjector } from "../../../packages/sandbox/instruments/latency.js";
 import { appOctokit, FIXED_CLOCK, failure } from "../sandbox-test-kit.js";
 
 describe("FaultInjector (pure decisions)", () => {

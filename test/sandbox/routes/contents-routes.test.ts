@@ -1,4 +1,4 @@
-import { type Sandbox, startSandbox } from "../../../src/sandbox/start-sandbox.js";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { appOctokit, FIXED_CLOCK, failure, type TestOctokit, treeFiles } from "../sandbox-test-kit.js";
 
 const owner = "acme";

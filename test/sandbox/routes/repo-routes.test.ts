@@ -1,4 +1,5 @@
-import { type Sandbox, startSandbox } from "../../../src/sandbox/start-sandbox.js";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import { ProbotOctokit } from "probot";
 import { appOctokit, FIXED_CLOCK, failure, git, type TestOctokit } from "../sandbox-test-kit.js";
 
 const owner = "acme";
@@ -153,4 +154,26 @@ test("a route the sandbox lacks is 501 and names the route", async () => {
   expect(missing.status).toBe(501);
   expect(missing.message).toBe("The sandbox does not implement GET /repos/acme/misc/hooks");
   expect(sandbox.requests.all().at(-1)).toMatchObject({ route: "(unmatched)", status: 501 });
+});
+
+test("answers under /api/v3 as GitHub Enterprise Server does, and at the root as github.com does", async () => {
+  const ghes = new ProbotOctokit({
+    auth: { token: sandbox.appToken() },
+    baseUrl: `${sandbox.url}/api/v3`,
+    throttle: { enabled: false },
+    retry: { enabled: false },
+  });
+  const { data } = await ghes.rest.repos.get({ owner, repo });
+  expect(data.full_name).toBe("acme/misc");
+  // The request log names the route without the prefix: the same route, whichever way it was reached.
+  expect(sandbox.requests.all().at(-1)).toMatchObject({
+    path: "/repos/acme/misc",
+    route: "/repos/{owner}/{repo}",
+  });
+  expect((await octokit.rest.repos.get({ owner, repo })).data.full_name).toBe("acme/misc");
+  // Only the exact segment is a prefix: /api/v3x is not GHES's API.
+  const lookalike = await fetch(`${sandbox.url}/api/v3x/repos/acme/misc`, {
+    headers: { authorization: `token ${sandbox.appToken()}` },
+  });
+  expect(lookalike.status).toBe(501);
 });

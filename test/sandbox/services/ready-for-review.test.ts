@@ -1,5 +1,4 @@
-import { type Sandbox, startSandbox } from "../../../src/sandbox/start-sandbox.js";
-import { WEBSHOP } from "../../../src/sandbox/webshop-seed.js";
+import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 
 let sandbox: Sandbox;
 

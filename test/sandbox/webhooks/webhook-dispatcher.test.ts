@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { verify } from "@octokit/webhooks-methods";
-import { type Sandbox, startSandbox } from "../../../src/sandbox/start-sandbox.js";
 import { FIXED_CLOCK } from "../sandbox-test-kit.js";
 
 interface Received {

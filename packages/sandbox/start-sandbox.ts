@@ -11,7 +11,7 @@ import { type ImportSpec, importRepository } from "./import-repository.js";
 import { FaultInjector, type FaultOptions } from "./instruments/faults.js";
 import { LatencyInjector, type LatencyOptions } from "./instruments/latency.js";
 import { RequestLog } from "./instruments/request-log.js";
-import { ConformanceRecorder, OpenApiValidator } from "./openapi-conformance.js";
+import type { ConformanceRecorder, OpenApiValidator } from "./openapi-conformance.js";
 import { createRouteTable } from "./routes/all-routes.js";
 import { SandboxClient } from "./sandbox-client.js";
 import { type RepositorySpec, seedRepository } from "./seed-repository.js";
@@ -117,10 +117,13 @@ export class Sandbox {
   /**
    * Starts recording conformance violations: every response, and every request body the App sends, checked
    * against GitHub's OpenAPI description. The description is loaded once per process (about a second).
+   * Loaded on first use: conformance needs ajv and the OpenAPI description, development dependencies that the
+   * demo in the packaged CLI does without.
    */
   async recordConformance(): Promise<ConformanceRecorder> {
-    validatorLoad ??= OpenApiValidator.load();
-    const recorder = new ConformanceRecorder(await validatorLoad);
+    const conformance = await import("./openapi-conformance.js");
+    validatorLoad ??= conformance.OpenApiValidator.load();
+    const recorder = new conformance.ConformanceRecorder(await validatorLoad);
     this.observe(recorder.observe);
     return recorder;
   }

@@ -1,11 +1,12 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import pino from "pino";
 import { type ApplicationFunction, createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createHotfixBot } from "../app.js";
+import { limitRequestBodies } from "../server/body-limit.js";
 import { BackgroundWork } from "../util/background-work.js";
-import type { Sandbox } from "./start-sandbox.js";
 
 export interface AppOnSandboxOptions {
   /** The App to run (default: hotfix-bot itself, `createHotfixBot({ clock })`). */
@@ -33,6 +34,9 @@ export interface AppOnSandbox {
   background: BackgroundWork;
   close(): Promise<void>;
 }
+
+/** Probot's default webhook path. */
+const WEBHOOK_PATH = "/api/github/webhooks";
 
 let cachedKey: string | null = null;
 
@@ -78,10 +82,16 @@ export async function startAppOnSandbox(
   const botOptions = { ...(options.clock ? { clock: options.clock } : {}), background };
   const appFn = options.appFn ?? createHotfixBot(botOptions);
   const middleware = await createNodeMiddleware(appFn, { probot });
+  // As in production: no webhook body over GitHub's 25 MB cap is buffered.
+  const handler = limitRequestBodies(
+    (req, res) =>
+      middleware(req, res, () => {
+        res.writeHead(404).end();
+      }),
+    { webhookPath: WEBHOOK_PATH },
+  );
   const server: Server = createServer((req, res) => {
-    void middleware(req, res, () => {
-      res.writeHead(404).end();
-    });
+    void handler(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -89,7 +99,7 @@ export async function startAppOnSandbox(
   });
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
-  sandbox.setWebhook({ url: `${url}/api/github/webhooks`, secret });
+  sandbox.setWebhook({ url: `${url}${WEBHOOK_PATH}`, secret });
   return {
     url,
     probot,

@@ -54,6 +54,18 @@ function decodeJwtIssuer(token: string): number | null {
   }
 }
 
+/**
+ * GitHub Enterprise Server serves the REST API under `/api/v3` (Probot's GHE_HOST, Octokit's baseUrl
+ * `https://HOST/api/v3`); github.com serves it at the root. The sandbox answers both ways, so an App configured
+ * for GHES (`GHE_HOST=127.0.0.1:PORT GHE_PROTOCOL=http`) talks to it unchanged.
+ */
+export const GHES_API_PREFIX = "/api/v3";
+
+function withoutGhesPrefix(pathname: string): string {
+  if (pathname === GHES_API_PREFIX) return "/";
+  return pathname.startsWith(`${GHES_API_PREFIX}/`) ? pathname.slice(GHES_API_PREFIX.length) : pathname;
+}
+
 /** The GitHub REST surface of the sandbox, independent of the transport (HTTP or in-process). */
 export class ApiServer {
   private server: Server | null = null;
@@ -100,7 +112,7 @@ export class ApiServer {
     const started = performance.now();
     const method = input.method.toUpperCase();
     const parsed = new URL(input.url, "http://127.0.0.1");
-    const path = parsed.pathname.replace(/\/+$/, "") || "/";
+    const path = withoutGhesPrefix(parsed.pathname).replace(/\/+$/, "") || "/";
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(input.headers))
       if (value !== undefined) headers[key.toLowerCase()] = value;
