@@ -29,6 +29,17 @@ export interface EngineOutcome extends StepOutcome {
 }
 
 /**
+ * An event a step can act on, as a workflow's `on:` names it: the event and, where GitHub sends several, the
+ * activity types (`actions`) the step reads. The caller example of the reusable workflow is tested against these.
+ */
+export interface Trigger {
+  event: string;
+  actions?: readonly string[];
+  /** For `push`: the branches (workflow globs) the step can act on. */
+  branches?: readonly string[];
+}
+
+/**
  * One workflow step. `match` is pure and cheap: it reads only the payload and answers whether the step wants
  * the event (and with what input). Events no step matches return before any API call.
  */
@@ -39,6 +50,8 @@ export interface Route<Input> {
    * background so that the webhook is answered within GitHub's 10 s; it stays crash-safe through reconcile.
    */
   long?: boolean;
+  /** Every event `match` can accept; `match` returns null for any other (a test holds the two together). */
+  triggers: readonly Trigger[];
   match(event: EngineEvent): Input | null;
   run(input: Input, ctx: EngineContext, event: EngineEvent): Promise<StepOutcome | undefined>;
 }
@@ -56,6 +69,20 @@ export const routes: AnyRoute[] = [
   draftPrRoute,
   deploymentStatusRoute,
 ];
+
+/**
+ * An error that ends a step on purpose rather than a failure of it: a dry run refusing the step's first write.
+ * The engine logs it as information; the adapter decides what it means for the run.
+ */
+export interface DeliberateStop {
+  readonly deliberateStop: true;
+}
+
+function isDeliberateStop(error: unknown): error is DeliberateStop {
+  return (
+    typeof error === "object" && error !== null && (error as Partial<DeliberateStop>).deliberateStop === true
+  );
+}
 
 /** Where the App puts long steps; the Action and the CLI give none and so wait for every step. */
 export interface BackgroundRunner {
@@ -85,9 +112,10 @@ export async function handleEvent(
       outcome.steps.push(route.step);
       if (result) Object.assign(outcome, result);
     } catch (error) {
-      ctx.log.error(
-        `${route.step} failed on ${event.name} ${event.id}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      const message = error instanceof Error ? error.message : String(error);
+      if (isDeliberateStop(error))
+        ctx.log.info(`${route.step} stopped on ${event.name} ${event.id}: ${message}`);
+      else ctx.log.error(`${route.step} failed on ${event.name} ${event.id}: ${message}`);
       failures.push(error);
     }
   }

@@ -20,6 +20,7 @@ import { markReadyForReview } from "./services/ready-for-review.js";
 import { commitInWebEditor } from "./services/web-editor-commit.js";
 import { fullName, type Repository } from "./state/model.js";
 import { World } from "./state/world.js";
+import { trackTempDir, untrackTempDir } from "./temp-dirs.js";
 import { WebhookDispatcher, type WebhookTarget } from "./webhooks/webhook-dispatcher.js";
 
 export interface SandboxOptions {
@@ -263,6 +264,7 @@ export class Sandbox {
     await this.server.close();
     await Promise.all([...this.world.repos.values()].map((repo) => repo.store.flush()));
     await rm(this.dir, { recursive: true, force: true });
+    untrackTempDir(this.dir);
   }
 
   private handle(repo: Repository): RepositoryHandle {
@@ -282,6 +284,7 @@ let validatorLoad: Promise<OpenApiValidator> | null = null;
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   await assertGitVersion();
   const dir = await mkdtemp(join(options.tmpRoot ?? tmpdir(), "hotfix-sandbox-"));
+  trackTempDir(dir);
   const world = new World({
     dir,
     clock: options.clock ?? (() => new Date()),
@@ -313,6 +316,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url = await server.listen(options.port ?? 0);
   } catch (error) {
     await rm(dir, { recursive: true, force: true });
+    untrackTempDir(dir);
     throw error;
   }
   world.baseUrl = url;

@@ -42,12 +42,15 @@ function memoConfig(load: () => Promise<ConfigResult>) {
  * engine, and turns its outcome into outputs, a job summary and the step's status. No workflow logic here.
  */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  // Masked before anything can print them, even when an input turns out invalid.
-  for (const name of ["github-token", "workflow-token", "state-secret"]) {
-    const value = core.getInput(name);
-    if (value) core.setSecret(value);
-  }
-  if (env.GITHUB_TOKEN) core.setSecret(env.GITHUB_TOKEN);
+  // Masked before anything can print them, even when an input turns out invalid; each value once (by default
+  // both token inputs are the workflow's token).
+  const secrets = new Set([
+    core.getInput("github-token"),
+    core.getInput("workflow-token"),
+    core.getInput("state-secret"),
+    env.GITHUB_TOKEN,
+  ]);
+  for (const value of secrets) if (value) core.setSecret(value);
 
   const writes: RecordedWrite[] = [];
   const summary: SummaryInput = {
@@ -144,6 +147,15 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await core.summary.addRaw(renderSummary(summary)).write();
   } catch (error) {
     core.warning(`could not write the job summary: ${messageOf(error)}`);
+  }
+  // A dry run refuses writes by design: one notice says so (the summary lists them), never an error annotation.
+  const refused = writes.filter((write) => write.result === "refused");
+  if (summary.dryRun && refused.length > 0) {
+    core.notice(
+      `Dry run: ${refused.length} write${refused.length === 1 ? "" : "s"} not sent (${refused
+        .map((write) => `${write.method} ${write.path}`)
+        .join(", ")}); the job summary shows what would have been written.`,
+    );
   }
   if (failed) core.setFailed(failed);
 }

@@ -91,7 +91,8 @@ export function renderSummary(input: SummaryInput): string {
   if (input.failure) out.push("### Failed", "", ...fence(input.failure), "");
   out.push(...gateSection(input), ...mergeSections(input.outcome));
   out.push(...commitSigningSection(commitSigning(input.writes)));
-  if (input.timeline) out.push("### Timeline", "", input.timeline, "");
+  // The timeline's own markdown starts with its heading ("### Hotfix timeline").
+  if (input.timeline) out.push(input.timeline, "");
   if (input.reconcile) out.push("### Reconcile", "", input.reconcile, "");
   if (input.outcome && input.outcome.steps.length === 0 && !input.reconcile) {
     out.push(`Nothing to do: no hotfix-bot step handles this ${cell(input.event)} event.`, "");

@@ -6,6 +6,7 @@ import { isMergedHotfix, runAfterMerge } from "./run-after-merge.js";
 export const afterMergeRoute: Route<MergedPullRequest> = {
   step: "after-merge",
   long: true,
+  triggers: [{ event: "pull_request", actions: ["closed"] }],
   match(event) {
     if (event.name !== "pull_request") return null;
     const payload = event.payload as { action?: unknown; pull_request?: unknown } | null;

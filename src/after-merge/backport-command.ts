@@ -49,6 +49,7 @@ export function parseBackportCommand(payload: unknown): BackportCommand | null {
 export const backportCommandRoute: Route<BackportCommand> = {
   step: "backport-command",
   long: true,
+  triggers: [{ event: "issue_comment", actions: ["created"] }],
   match(event) {
     return event.name === "issue_comment" ? parseBackportCommand(event.payload) : null;
   },

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { type ConfigResult, parseConfigText, validateConfig } from "../config/parse-config.js";
 
@@ -11,6 +11,25 @@ export class ConfigFileReadError extends Error {
     reason: string,
   ) {
     super(`cannot read ${file}: ${reason}`);
+  }
+}
+
+/** Why a file could not be read, in words rather than an errno code. */
+function readProblem(file: string, absolute: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file";
+    case "EISDIR": {
+      const inside =
+        basename(absolute) === ".github" ? join(file, "hotfix.yml") : join(file, ".github", "hotfix.yml");
+      return `it is a directory; give the configuration file itself, such as ${inside}`;
+    }
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    default:
+      return error instanceof Error ? error.message : String(error);
   }
 }
 
@@ -26,12 +45,12 @@ export interface LocalConfig {
  * read resolves), and the caller is told so.
  */
 export function readConfigFile(file: string, cwd: string): LocalConfig {
+  const absolute = resolve(cwd, file);
   let text: string;
   try {
-    text = readFileSync(resolve(cwd, file), "utf8");
+    text = readFileSync(absolute, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigFileReadError(file, code === "ENOENT" ? "no such file" : String(code ?? error));
+    throw new ConfigFileReadError(file, readProblem(file, absolute, error));
   }
   const result = parseConfigText(text, file);
   const namesExtends = (p: { path: string; message: string }) =>

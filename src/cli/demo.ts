@@ -1,5 +1,6 @@
 import { runDemo } from "../demo/run-demo.js";
 import { type Command, parseCommandArgs } from "./command.js";
+import { exitOnSignal } from "./exit-on-signal.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 const help = `Usage: hotfix-bot demo [--json] [--fast]
@@ -29,10 +30,16 @@ export const command: Command = {
       return EXIT.ok;
     }
     if (positionals.length > 0) throw new UsageError("demo", `unexpected argument "${positionals[0]}"`);
-    return runDemo({
-      json: values.json ?? false,
-      realisticPacing: !values.fast,
-      write: (line) => io.stdout(line),
-    });
+    // Interrupted (Ctrl-C), the demo stops at once and leaves no sandbox directory behind.
+    const signals = exitOnSignal((signal) => io.stderr(`demo interrupted (${signal})`));
+    try {
+      return await runDemo({
+        json: values.json ?? false,
+        realisticPacing: !values.fast,
+        write: (line) => io.stdout(line),
+      });
+    } finally {
+      signals.release();
+    }
   },
 };

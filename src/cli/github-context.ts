@@ -3,6 +3,7 @@ import { createTokenOctokit } from "../action/token-octokit.js";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log, RepoRef } from "../context.js";
+import { httpStatus } from "../util/http-status.js";
 import { memoAsync } from "../util/memo-async.js";
 
 /** The environment or the options do not say how to reach GitHub; names what is missing. */
@@ -40,6 +41,34 @@ export function stderrLog(write: (text: string) => void, verbose: boolean): Log 
 }
 
 /**
+ * A refused request, said in terms of what to check: the repository and API it was for, and the token. GitHub
+ * answers 404 both for a repository that does not exist and for one the token cannot see, so both are named.
+ * Other errors are returned unchanged.
+ */
+export function explainGitHubError(error: unknown, target: { repo: RepoRef; apiUrl: string }): unknown {
+  const status = httpStatus(error);
+  const name = `${target.repo.owner}/${target.repo.repo}`;
+  const detail =
+    error instanceof Error ? error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, "") : "";
+  switch (status) {
+    case 404:
+      return new Error(
+        `repository ${name} not found at ${target.apiUrl}: check its name, and that the token in GITHUB_TOKEN can access it (a fine-grained token must list the repository; an App must be installed on it)`,
+      );
+    case 401:
+      return new Error(
+        `${target.apiUrl} refused the token in GITHUB_TOKEN (${detail || "401"}): check that it is valid, not expired or revoked, and meant for this server`,
+      );
+    case 403:
+      return new Error(
+        `${target.apiUrl} refused access to ${name} (${detail || "403"}): check the permissions of the token in GITHUB_TOKEN`,
+      );
+    default:
+      return error;
+  }
+}
+
+/**
  * The engine's context for one repository, as the App and the Action build it: Probot's Octokit with the
  * token from GITHUB_TOKEN, the configuration read through the API (with `_extends`) at most once. Whose hidden
  * state counts is named by HOTFIX_BOT_APP (the App's id or slug) and HOTFIX_BOT_STATE_SECRET (the Action's
@@ -51,10 +80,16 @@ export function githubContext(input: {
   apiUrl: string;
   log: Log;
   configPath?: string;
+  /** What the command does with the repository, for the message when no token is set. */
+  access: "read" | "write";
 }): EngineContext {
   const token = input.env.GITHUB_TOKEN;
   if (!token)
-    throw new CliEnvError("GITHUB_TOKEN is not set: export a token that can read and write the repository");
+    throw new CliEnvError(
+      input.access === "read"
+        ? "GITHUB_TOKEN is not set: export a token that can read the repository's issues (read-only is enough)"
+        : "GITHUB_TOKEN is not set: export a token that can read and write the repository (contents, issues, pull requests, checks)",
+    );
   const octokit = createTokenOctokit({
     token,
     apiUrl: input.apiUrl,

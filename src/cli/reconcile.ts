@@ -1,6 +1,6 @@
 import { reconcileRepo } from "../reconcile.js";
 import { type Command, parseCommandArgs } from "./command.js";
-import { githubContext, parseApiUrl, parseRepo, stderrLog } from "./github-context.js";
+import { explainGitHubError, githubContext, parseApiUrl, parseRepo, stderrLog } from "./github-context.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
 const help = `Usage: hotfix-bot reconcile --repo OWNER/NAME [--api-url URL] [--config-path PATH] [--json] [--verbose]
@@ -39,14 +39,19 @@ export const command: Command = {
     }
     if (positionals.length > 0) throw new UsageError("reconcile", `unexpected argument "${positionals[0]}"`);
     if (values.repo === undefined) throw new UsageError("reconcile", "--repo OWNER/NAME is required");
+    const repo = parseRepo(values.repo);
+    const apiUrl = parseApiUrl(values["api-url"]);
     const ctx = githubContext({
       env: io.env,
-      repo: parseRepo(values.repo),
-      apiUrl: parseApiUrl(values["api-url"]),
+      repo,
+      apiUrl,
       log: stderrLog(io.stderr, values.verbose ?? false),
+      access: "write",
       ...(values["config-path"] ? { configPath: values["config-path"] } : {}),
     });
-    const report = await reconcileRepo(ctx);
+    const report = await reconcileRepo(ctx).catch((error: unknown) => {
+      throw explainGitHubError(error, { repo, apiUrl });
+    });
     if (values.json) {
       io.stdout(JSON.stringify(report));
     } else if (report.skipped) {

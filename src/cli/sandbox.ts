@@ -57,6 +57,11 @@ export const command: Command = {
     }
 
     const webhookSecret = values["webhook-secret"] ?? "development";
+    // Listening before the start, so that a signal during it still closes the sandbox (and removes its directory).
+    const stopped = new Promise<void>((resolve) => {
+      process.once("SIGINT", () => resolve());
+      process.once("SIGTERM", () => resolve());
+    });
     const sandbox = await startSandbox({ port });
     await sandbox.createRepository(WEBSHOP);
     if (webhookUrl) sandbox.setWebhook({ url: webhookUrl, secret: webhookSecret });
@@ -85,10 +90,7 @@ export const command: Command = {
         "  (to receive webhooks, start the sandbox with --webhook-url http://127.0.0.1:3000/api/github/webhooks)",
       );
 
-    await new Promise<void>((resolve) => {
-      process.once("SIGINT", resolve);
-      process.once("SIGTERM", resolve);
-    });
+    await stopped;
     await sandbox.close();
     rmSync(keyDir, { recursive: true, force: true });
     return EXIT.ok;

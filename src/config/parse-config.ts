@@ -1,6 +1,8 @@
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
+import { closestWord } from "../text/closest-word.js";
 import { ConfigError, type ConfigProblem } from "./config-error.js";
+import { knownKeysAt } from "./known-keys.js";
 import { configSchema, type HotfixConfig } from "./schema.js";
 
 export const DEFAULT_CONFIG_PATH = ".github/hotfix.yml";
@@ -12,7 +14,12 @@ export type ConfigResult = { ok: true; config: HotfixConfig } | { ok: false; err
 function describeIssue(issue: z.core.$ZodIssue): ConfigProblem {
   const path = issue.path.map(String).join(".");
   if (issue.code === "unrecognized_keys") {
-    const keys = issue.keys.map((k) => (path ? `${path}.${k}` : k));
+    const known = knownKeysAt(issue.path);
+    const keys = issue.keys.map((key) => {
+      const named = path ? `${path}.${key}` : key;
+      const meant = closestWord(key, known);
+      return meant ? `${named} (did you mean ${meant}?)` : named;
+    });
     return { path, message: `unknown key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}` };
   }
   return { path, message: issue.message };
@@ -37,7 +44,9 @@ export function parseConfigText(text: string, file: string = DEFAULT_CONFIG_PATH
   try {
     raw = parseYaml(text, { prettyErrors: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    // The yaml library's first line ends with a colon that introduces a code frame; the position is enough here.
+    const firstLine = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    const message = firstLine.replace(/:\s*$/, "");
     return {
       ok: false,
       error: new ConfigError(file, [{ path: "", message: `YAML syntax error: ${message}` }]),

@@ -40,15 +40,24 @@ export type RequiredCheck = z.output<typeof requiredCheck>;
 
 const severity = z.enum(["P0", "P1", "P2"]);
 
-const approvalRule = z
-  .strictObject({
-    required: z.number().int().min(0).max(20).describe("approving reviews required before the gate passes"),
-    from: z
-      .array(z.string().min(1).max(100))
-      .default([])
-      .describe("logins or org/team slugs whose approval counts; empty = anyone with write access"),
-  })
-  .describe("approvals for one severity");
+/** Approvals for one severity; `required` defaults per severity, so `P2: { from: [...] }` alone is complete. */
+const approvalRule = (required: number) =>
+  z
+    .strictObject({
+      required: z
+        .number()
+        .int()
+        .min(0)
+        .max(20)
+        .default(required)
+        .describe("approving reviews required before the gate passes"),
+      from: z
+        .array(z.string().min(1).max(100))
+        .default([])
+        .describe("logins or org/team slugs whose approval counts; empty = anyone with write access"),
+    })
+    .prefault({})
+    .describe("approvals for one severity");
 
 // A typo in a placeholder would be copied into every follow-up issue unnoticed, so it is an error here.
 const templateText = (max: number, min = 0) =>
@@ -65,12 +74,19 @@ const templateText = (max: number, min = 0) =>
     })
     .describe(`text with placeholders ${PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}`);
 
-const issueTemplate = z.strictObject({
-  enabled: z.boolean().default(true),
-  title: templateText(256, 1),
-  body: templateText(60000),
-  labels: z.array(z.string().min(1).max(50)).default([]),
-});
+/**
+ * One follow-up issue. Each key defaults on its own, so `postMortem: { enabled: false }` or a new title alone
+ * keeps the rest of that follow-up's defaults.
+ */
+const issueTemplate = (defaults: { title: string; body: string; labels: string[] }) =>
+  z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      title: templateText(256, 1).default(defaults.title),
+      body: templateText(60000).default(defaults.body),
+      labels: z.array(z.string().min(1).max(50)).default(defaults.labels),
+    })
+    .prefault({});
 
 export const configSchema = z
   .strictObject({
@@ -145,9 +161,9 @@ export const configSchema = z
       .prefault({}),
     approvals: z
       .strictObject({
-        P0: approvalRule.prefault({ required: 0 }),
-        P1: approvalRule.prefault({ required: 0 }),
-        P2: approvalRule.prefault({ required: 1 }),
+        P0: approvalRule(0),
+        P1: approvalRule(0),
+        P2: approvalRule(1),
       })
       .prefault({}),
     diffBudget: z
@@ -191,22 +207,22 @@ export const configSchema = z
         testGlobs: z
           .array(z.string().min(1))
           .default(["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"]),
-        postMortem: issueTemplate.prefault({
+        postMortem: issueTemplate({
           title: "Post-mortem: {title}",
           body: "Incident {incident}, fixed by {pr} ({jira}), released as {tag}.\n\n## Timeline\n\n## Root cause\n\n## Prevention\n",
           labels: ["post-mortem"],
         }),
-        properFix: issueTemplate.prefault({
+        properFix: issueTemplate({
           title: "Proper fix for {jira}: {title}",
           body: "{pr} was merged as a temporary fix for incident {incident}. Replace it with a lasting fix.\n",
           labels: ["tech-debt"],
         }),
-        regressionTests: issueTemplate.prefault({
+        regressionTests: issueTemplate({
           title: "Regression tests for {jira}: {title}",
           body: "{pr} changed no test file. Add tests that would have caught incident {incident}.\n",
           labels: ["testing"],
         }),
-        postDeployReview: issueTemplate.prefault({
+        postDeployReview: issueTemplate({
           title: "Post-deploy review of {pr}: merged without approval",
           body: "{pr} ({severity}) merged without an approving review. Review the change now that it is live.\n",
           labels: ["review"],

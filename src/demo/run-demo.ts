@@ -152,6 +152,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         repo: { owner: "acme", repo: "webshop" },
         apiUrl: sandbox.url,
         log: { debug() {}, info() {}, warn() {}, error() {} },
+        access: "read",
       }),
     );
     for (const line of report.text.trimEnd().split("\n")) write(line);

@@ -9,6 +9,7 @@ import { handleDeploymentStatus } from "./handle-deployment-status.js";
 export const deploymentStatusRoute: Route<DeploymentStatus> = {
   step: "deployment-status",
   long: true,
+  triggers: [{ event: "deployment_status" }],
   match: deploymentStatusFrom,
   async run(status, ctx) {
     const loaded = await ctx.config();

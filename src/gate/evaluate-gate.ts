@@ -12,7 +12,8 @@ import { checkTitle, jiraKeyOf } from "../rules/title.js";
 import { GATE_CHECK_NAME } from "./gate-check-name.js";
 import type { GateFacts, GatePullRequest } from "./gate-facts.js";
 
-export type GateConclusion = "success" | "failure" | "neutral";
+export const GATE_CONCLUSIONS = ["success", "failure", "neutral"] as const;
+export type GateConclusion = (typeof GATE_CONCLUSIONS)[number];
 
 /** The verdict, before rendering: what the check run's status, conclusion and rows will be. */
 export interface GateEvaluation {

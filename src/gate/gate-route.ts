@@ -1,7 +1,7 @@
 import type { ConfigError } from "../config/config-error.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import type { EngineEvent, Route, StepOutcome } from "../engine.js";
+import type { EngineEvent, Route, StepOutcome, Trigger } from "../engine.js";
 import { isRequiredCheckName } from "../rules/required-checks.js";
 import { KeyedMutex } from "../util/keyed-mutex.js";
 import {
@@ -41,16 +41,22 @@ export type GateInput =
       defaultBranch: string | null;
     };
 
-const PR_ACTIONS = new Set([
-  "opened",
-  "edited",
-  "synchronize",
-  "reopened",
-  "labeled",
-  "unlabeled",
-  "ready_for_review",
-]);
-const REVIEW_ACTIONS = new Set(["submitted", "dismissed"]);
+/** What the gate answers; every one re-reads the pull request, so a later one covers an earlier one. */
+export const GATE_TRIGGERS = [
+  {
+    event: "pull_request",
+    actions: ["opened", "edited", "synchronize", "reopened", "labeled", "unlabeled", "ready_for_review"],
+  },
+  { event: "pull_request_review", actions: ["submitted", "dismissed"] },
+  { event: "check_run", actions: ["completed", "rerequested"] },
+  { event: "check_suite", actions: ["completed", "rerequested"] },
+  { event: "merge_group", actions: ["checks_requested"] },
+] as const satisfies readonly Trigger[];
+
+const actionsOf = (event: (typeof GATE_TRIGGERS)[number]["event"]): ReadonlySet<string> =>
+  new Set(GATE_TRIGGERS.find((trigger) => trigger.event === event)?.actions);
+const PR_ACTIONS = actionsOf("pull_request");
+const REVIEW_ACTIONS = actionsOf("pull_request_review");
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null;
@@ -264,6 +270,7 @@ async function runGate(input: GateInput, ctx: EngineContext): Promise<StepOutcom
 /** The `hotfix-gate` step of the engine's dispatch table. */
 export const gateRoute: Route<GateInput> = {
   step: "gate",
+  triggers: GATE_TRIGGERS,
   match: matchGate,
   run: (input, ctx) => runGate(input, ctx),
 };

@@ -8,6 +8,8 @@ import { openDraftPr } from "./open-draft-pr.js";
 export const draftPrRoute: Route<HotfixPush> = {
   step: "draft-pr",
   long: true,
+  // Only the incident branches that intake cuts (see incidentOfBranch).
+  triggers: [{ event: "push", branches: ["hotfix/incident-*"] }],
   match: hotfixPushFrom,
   async run(push, ctx) {
     const loaded = await ctx.config();

@@ -37,6 +37,7 @@ export function changeEntry(
  */
 export const incidentChangeRoute: Route<IncidentChange> = {
   step: "incident-change",
+  triggers: [{ event: "issues", actions: ["unlabeled", "closed", "reopened"] }],
   match: incidentChangeFrom,
   async run(change, ctx) {
     const n = change.issue.number;

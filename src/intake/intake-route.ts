@@ -16,6 +16,10 @@ import { runIntake } from "./run-intake.js";
 export const intakeRoute: Route<IntakeTrigger> = {
   step: "intake",
   long: true,
+  triggers: [
+    { event: "issues", actions: ["labeled"] },
+    { event: "issue_comment", actions: ["created"] },
+  ],
   match: intakeTriggerFrom,
   async run(trigger, ctx) {
     const loaded = await ctx.config();

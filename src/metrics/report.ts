@@ -1,4 +1,4 @@
-import { githubContext, stderrLog } from "../cli/github-context.js";
+import { explainGitHubError, githubContext, stderrLog } from "../cli/github-context.js";
 import type { CliIo } from "../cli/io.js";
 import { validateConfig } from "../config/parse-config.js";
 import type { HotfixConfig } from "../config/schema.js";
@@ -70,18 +70,21 @@ export async function runReport(
     io.stdout(REPORT_USAGE);
     return 0;
   }
+  const apiUrl = args.apiUrl ?? io.env.GITHUB_API_URL?.replace(/\/+$/, "") ?? "https://api.github.com";
   try {
     const ctx = githubContext({
       env: io.env,
       repo: args.repo,
-      apiUrl: args.apiUrl ?? io.env.GITHUB_API_URL?.replace(/\/+$/, "") ?? "https://api.github.com",
+      apiUrl,
       log: stderrLog(io.stderr, false),
+      access: "read",
     });
     const report = await generateReport(ctx, { since: args.since });
     if (report.configProblem) io.stderr(`warning: default severity labels used: ${report.configProblem}`);
     io.stdout(args.json ? JSON.stringify(report.metrics) : report.text);
     return 0;
-  } catch (error) {
+  } catch (caught) {
+    const error = explainGitHubError(caught, { repo: args.repo, apiUrl });
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`report: ${message}`);
     return error instanceof Error && error.name === "CliEnvError" ? 2 : 1;

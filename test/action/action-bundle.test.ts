@@ -138,10 +138,22 @@ describe("the bundled Action (dist/index.js) on the sandbox", () => {
     expect(result.summary).toMatch(/\| ❌ \| Title \|/);
   });
 
+  it("in a dry run that succeeds, says with a notice (not an error) which writes it did not send", async () => {
+    const s = await scenario(GOOD_CONFIG, "[SPF-1290] Fix critical auth failure");
+    const result = await run(s, { "dry-run": "true" });
+    expect(result.code).toBe(0);
+    expect(result.outputs.gate).toBe("pending");
+    expect(result.stdout).not.toContain("::error::");
+    expect(result.stdout).toContain(`::notice::Dry run: 1 write not sent (POST /repos/${REPO}/check-runs)`);
+    expect(s.sandbox.requests.forApp().writes).toBe(0);
+  });
+
   it("warns in the summary when it runs with the workflow token, and not with another token", async () => {
     const s = await scenario(GOOD_CONFIG, "[SPF-1290] Fix critical auth failure");
     const workflow = await run(s, { "workflow-token": s.token });
     expect(workflow.summary).toContain("actions/create-github-app-token");
+    // Both inputs hold the same token: it is masked once.
+    expect(workflow.stdout.split(`::add-mask::${s.token}`)).toHaveLength(2);
     const other = await run(s, { "workflow-token": "ghs_theworkflowtoken" });
     expect(other.summary).not.toContain("actions/create-github-app-token");
     expectMasked(other, "ghs_theworkflowtoken");

@@ -2,13 +2,17 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 import { actionOutputs } from "../../src/action/outputs.js";
+import { GATE_CONCLUSIONS } from "../../src/gate/evaluate-gate.js";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const action = parse(readFileSync(`${root}action.yml`, "utf8")) as {
   runs: { using: string; main: string };
   branding: { icon: string; color: string };
   inputs: Record<string, { default?: string }>;
-  outputs: Record<string, unknown>;
+  outputs: Record<string, { description: string }>;
+};
+const reusable = parse(readFileSync(`${root}.github/workflows/hotfix.yml`, "utf8")) as {
+  on: { workflow_call: { outputs: Record<string, { description: string }> } };
 };
 
 /** A workflow expression as text: `${{ inner }}`. */
@@ -31,5 +35,14 @@ describe("action.yml", () => {
     const declared = Object.keys(action.outputs).sort();
     expect(declared).toEqual(["backports", "follow-ups", "gate", "release-url", "tag"]);
     expect(Object.keys(actionOutputs({})).sort()).toEqual(declared);
+  });
+
+  it("lists every value of the gate output, pending included", () => {
+    // pending: the engine's word for a gate still waiting (see gateConclusion).
+    expect(actionOutputs({ gate: { conclusion: "pending", summary: "" } }).gate).toBe("pending");
+    for (const value of [...GATE_CONCLUSIONS, "pending"]) {
+      expect(action.outputs.gate?.description).toContain(value);
+      expect(reusable.on.workflow_call.outputs.gate?.description).toContain(value);
+    }
   });
 });

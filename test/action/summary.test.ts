@@ -1,5 +1,8 @@
 import { APP_TOKEN_HINT, renderSummary, type SummaryInput } from "../../src/action/summary.js";
 import { unsealedStateWarning } from "../../src/action/token-app.js";
+import { lastTimelineWrite, type RecordedWrite } from "../../src/action/write-ledger.js";
+import { renderTimeline } from "../../src/incident/timeline-markdown.js";
+import { addEntry, emptyTimeline } from "../../src/incident/timeline-state.js";
 
 const base: SummaryInput = {
   repo: "acme/webshop",
@@ -67,7 +70,23 @@ describe("renderSummary", () => {
     expect(md).toContain("| hotfix\\-1 | [release](https://x/releases/1) |");
     expect(md).toContain("| release/\\*\\|@&#8203;team | open (conflict) | [#5](https://x/pull/5) |");
     expect(md).toContain("| post\\-mortem | [#6](https://x/issues/6) |");
-    expect(md).toContain("### Timeline\n\n<!-- hotfix-bot:timeline {} -->\nTIMELINE");
+    expect(md).toContain("<!-- hotfix-bot:timeline {} -->\nTIMELINE");
+  });
+
+  it("shows the incident timeline under its own heading, once", () => {
+    const timeline = renderTimeline(
+      addEntry(emptyTimeline(7), { key: "k", at: "2026-01-01T00:00:00Z", text: "x" }),
+    );
+    const writes: RecordedWrite[] = [
+      {
+        method: "POST",
+        path: "/repos/acme/webshop/issues/7/comments",
+        body: { body: timeline },
+        result: "sent",
+      },
+    ];
+    const md = renderSummary({ ...base, writes, timeline: lastTimelineWrite(writes) });
+    expect(md.match(/^#+ .*timeline/gim)).toEqual(["### Hotfix timeline"]);
   });
 
   it("shows configuration errors and failures in a fence that user text cannot close", () => {

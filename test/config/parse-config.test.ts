@@ -23,10 +23,18 @@ describe("parseConfigText", () => {
   });
 
   it.each([
-    ["a: [\n", "", /YAML syntax error.*line 2/],
+    ["a: [\n", "", /^YAML syntax error: .*at line 2, column 1$/],
+    ["title:\n  format: x\n format: y\n", "", /^YAML syntax error: .*at line 3, column 1$/],
     ["approvals:\n  P2:\n    required: two\n", "approvals.P2.required", /expected number/],
     ["productionBranch: 7\n", "productionBranch", /expected string/],
-    ["checks:\n  criticalTest: [unit]\n", "checks", /unknown key checks\.criticalTest/],
+    [
+      "checks:\n  criticalTest: [unit]\n",
+      "checks",
+      /^unknown key checks\.criticalTest \(did you mean criticalTests\?\)$/,
+    ],
+    ["productionBrnch: x\n", "", /^unknown key productionBrnch \(did you mean productionBranch\?\)$/],
+    ["followUps:\n  postMortem: { enabeld: false }\n", "followUps.postMortem", /did you mean enabled\?/],
+    ["notifications: {}\n", "", /^unknown key notifications$/],
     ["title:\n  projects: [spf]\n", "title.projects.0", /upper-case Jira project key/],
     ["productionBranch: 'main; rm -rf /'\n", "productionBranch", /plain git branch name/],
     ["- just\n- a list\n", "", /mapping of keys/],

@@ -154,12 +154,12 @@ test("no token, a bad flag: usage errors", async () => {
   expect(bad.err.join("")).toContain("unknown argument --fast");
 });
 
-test("npm run report runs main.ts", async () => {
-  const main = fileURLToPath(new URL("../../src/metrics/main.ts", import.meta.url));
+test("npm run report runs the report command", async () => {
+  const main = fileURLToPath(new URL("../../scripts/hotfix-bot.ts", import.meta.url));
   const result = await new Promise<{ code: number; stdout: string }>((resolve, reject) =>
     execFile(
       process.execPath,
-      ["--import", "tsx", main, "--repo", REPO, "--api-url", sandbox.url, "--json"],
+      ["--import", "tsx", main, "report", "--repo", REPO, "--api-url", sandbox.url, "--json"],
       { env: { PATH: process.env.PATH, ...env() }, timeout: 30_000 },
       (error, stdout) => {
         if (error && typeof error.code !== "number") return reject(error);
