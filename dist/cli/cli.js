@@ -8,32 +8,32 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-5IM7QD3C.js")).command
+    load: async () => (await import("./chunks/demo-H6GIGIOE.js")).command
   },
   {
     name: "check-title",
     summary: "check a pull request title against the title rule",
-    load: async () => (await import("./chunks/check-title-KMLPMIHS.js")).command
+    load: async () => (await import("./chunks/check-title-GTGLYSOK.js")).command
   },
   {
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
-    load: async () => (await import("./chunks/validate-config-2PGQSRPG.js")).command
+    load: async () => (await import("./chunks/validate-config-6NRV3ZJM.js")).command
   },
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-S6A7A5TO.js")).command
+    load: async () => (await import("./chunks/reconcile-PIHWLEOA.js")).command
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-XWWO4KOK.js")).command
+    load: async () => (await import("./chunks/report-ZXOX7JXI.js")).command
   },
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-FGSGU2PW.js")).command
+    load: async () => (await import("./chunks/sandbox-QTNH5DZG.js")).command
   }
 ];
 
@@ -49,11 +49,36 @@ function processIo() {
   };
 }
 
+// src/cli/own-version.ts
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var PACKAGE_NAME = "hotfix-bot";
+function ownVersion(moduleUrl = import.meta.url) {
+  let dir = dirname(fileURLToPath(moduleUrl));
+  for (; ; ) {
+    const manifest = readManifest(join(dir, "package.json"));
+    if (manifest?.name === PACKAGE_NAME && typeof manifest.version === "string") return manifest.version;
+    const parent = dirname(dir);
+    if (parent === dir)
+      throw new Error(`no package.json of ${PACKAGE_NAME} above ${fileURLToPath(moduleUrl)}`);
+    dir = parent;
+  }
+}
+function readManifest(path) {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
 // src/cli.ts
 function usage() {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "Usage: hotfix-bot <command> [options]",
+    "       hotfix-bot --version",
     "",
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
@@ -73,6 +98,10 @@ async function main(argv, io = processIo()) {
   }
   if (name === "--help" || name === "-h" || name === "help") {
     io.stdout(usage());
+    return EXIT.ok;
+  }
+  if (name === "--version" || name === "-v" || name === "version") {
+    io.stdout(ownVersion());
     return EXIT.ok;
   }
   const entry = commands.find((c) => c.name === name);
