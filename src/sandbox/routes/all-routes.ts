@@ -1,5 +1,6 @@
 import type { Handler } from "../http/handler.js";
 import { RouteTable } from "../http/route-table.js";
+import { registerActivityRoutes } from "./activity-routes.js";
 import { registerAppRoutes } from "./app-routes.js";
 import { registerCheckRoutes } from "./check-routes.js";
 import { registerCommitRoutes } from "./commit-routes.js";
@@ -17,6 +18,7 @@ export function createRouteTable(): RouteTable<Handler> {
   const table = new RouteTable<Handler>();
   registerAppRoutes(table);
   registerRepoRoutes(table);
+  registerActivityRoutes(table);
   registerGitDataRoutes(table);
   registerCommitRoutes(table);
   registerContentsRoutes(table);

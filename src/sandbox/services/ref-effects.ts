@@ -81,6 +81,22 @@ export async function announceRefChange(
       }
     }
   }
+  repo.activities.push({
+    id: world.nextId(),
+    ref,
+    before: before ?? ZERO,
+    after: after ?? ZERO,
+    timestamp: world.now(),
+    activityType:
+      before === null
+        ? "branch_creation"
+        : after === null
+          ? "branch_deletion"
+          : forced
+            ? "force_push"
+            : "push",
+    actor,
+  });
   const commits = [];
   for (const sha of commitShas.slice(-20)) {
     const commit = await store.readCommit(sha);

@@ -209,6 +209,17 @@ export interface WorkflowDispatch {
   at: string;
 }
 
+/** A ref update as the repository activity API lists it: who moved which ref, from what to what. */
+export interface ActivityRecord {
+  id: number;
+  ref: string;
+  before: string;
+  after: string;
+  timestamp: string;
+  activityType: "push" | "force_push" | "branch_deletion" | "branch_creation";
+  actor: User;
+}
+
 export interface Repository {
   id: number;
   owner: User;
@@ -235,6 +246,8 @@ export interface Repository {
   deploymentStatuses: DeploymentStatusRecord[];
   collaborators: Map<string, Permission>;
   dispatches: WorkflowDispatch[];
+  /** Every ref update, oldest first (`GET /repos/{owner}/{repo}/activity`). */
+  activities: ActivityRecord[];
 }
 
 export function fullName(repo: Repository): string {

@@ -184,6 +184,7 @@ export class World {
       deploymentStatuses: [],
       collaborators: new Map([[owner.login.toLowerCase(), "admin" as Permission]]),
       dispatches: [],
+      activities: [],
     };
     this.repos.set(key, repo);
     return repo;
