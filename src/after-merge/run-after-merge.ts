@@ -230,12 +230,13 @@ async function runPipeline(
     pull_number: pr.number,
     per_page: 100,
   });
+  const severity = severityOfLabels(pr.labels, state.severity, config);
   const plans = planFollowUps({
     config,
     pr: { number: pr.number, title: pr.title, author: pr.author, labels: pr.labels, url: pr.url },
     changedFiles: files.map((f) => f.filename),
-    severity: severityOfLabels(pr.labels, state.severity, config),
-    approved: await wasApproved(ctx, pr),
+    severity,
+    approved: await wasApproved(ctx, pr, severity, config),
     incident,
     jiraKey,
     tag: released.tag,

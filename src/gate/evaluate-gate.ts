@@ -78,17 +78,7 @@ function verdict(rows: RuleResult[]): Pick<GateEvaluation, "status" | "conclusio
 export function evaluateGate(facts: GateFacts, config: HotfixConfig): GateEvaluation {
   const { pr } = facts;
   const resolved = resolveSeverity({ prLabels: pr.labels, incident: facts.incident }, config);
-  const approvals = checkApprovals(
-    {
-      reviews: facts.reviews,
-      author: pr.author,
-      commitAuthors:
-        facts.lineage.notInProduction === "unrelated" ? [] : (facts.lineage.notInProduction.authors ?? []),
-      severity: resolved.severity,
-      teams: facts.teams,
-    },
-    config,
-  );
+  const approvals = checkApprovals(facts.approvals, resolved.severity, config);
   const [critical, security] = checkRequiredChecks(facts.checkRuns, config, GATE_CHECK_NAME);
   const listed = facts.files.list;
   // The PR's own counts are exact even when the file list was cut short.

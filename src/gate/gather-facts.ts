@@ -1,6 +1,6 @@
+import { readApprovalFacts } from "../approvals/read-approval-facts.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { approvalTeams, type ReviewFact } from "../rules/approvals.js";
 import type { BranchLineage, CommitList } from "../rules/branch.js";
 import type { ChangedFile } from "../rules/conflict-markers.js";
 import { linkedIncidentNumber } from "../rules/incident-link.js";
@@ -14,9 +14,7 @@ import { pullRequestFrom } from "./pull-request-data.js";
 /** Page caps: every evaluation costs a bounded number of requests, however large the PR or the storm. */
 const MAX_CHECK_RUN_PAGES = 10;
 const MAX_FILE_PAGES = 10;
-const MAX_REVIEW_PAGES = 5;
 const MAX_COMPARE_PAGES = 3;
-const MAX_TEAM_PAGES = 3;
 const PER_PAGE = 100;
 
 /** Collects up to `maxPages` pages of a paginated listing; `complete` says whether the listing ended. */
@@ -104,9 +102,8 @@ async function commitsNotIn(
   sha: string,
 ): Promise<CommitList | "unrelated"> {
   const shas: string[] = [];
-  const authors = new Set<string>();
   for (let page = 1; page <= MAX_COMPARE_PAGES; page += 1) {
-    let data: { total_commits: number; commits: { sha: string; author?: { login?: string } | null }[] };
+    let data: { total_commits: number; commits: { sha: string }[] };
     try {
       ({ data } = await ctx.octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
         ...ctx.repo,
@@ -119,12 +116,11 @@ async function commitsNotIn(
       throw error;
     }
     shas.push(...data.commits.map((c) => c.sha));
-    for (const commit of data.commits) if (commit.author?.login) authors.add(commit.author.login);
     if (shas.length >= data.total_commits || data.commits.length < PER_PAGE) {
-      return { shas, complete: shas.length >= data.total_commits, authors: [...authors] };
+      return { shas, complete: shas.length >= data.total_commits };
     }
   }
-  return { shas, complete: false, authors: [...authors] };
+  return { shas, complete: false };
 }
 
 async function lineageOf(
@@ -138,24 +134,6 @@ async function lineageOf(
   ]);
   // A compare against develop that 404s means develop is missing or unrelated: either way nothing came from it.
   return { notInProduction, notInDevelop: notInDevelop === "unrelated" ? "no-develop" : notInDevelop };
-}
-
-async function reviewsOf(ctx: EngineContext, number: number): Promise<ReviewFact[]> {
-  const { items } = await collect(
-    ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-      ...ctx.repo,
-      pull_number: number,
-      per_page: PER_PAGE,
-    }),
-    MAX_REVIEW_PAGES,
-  );
-  return items.map((review) => ({
-    id: Number(review.id),
-    reviewer: review.user?.login ?? null,
-    state: review.state,
-    submittedAt: review.submitted_at ?? null,
-    association: review.author_association,
-  }));
 }
 
 async function filesOf(
@@ -207,27 +185,6 @@ async function incidentOf(
   }
 }
 
-async function teamMembers(ctx: EngineContext, team: string): Promise<string[] | null> {
-  const [org, slug] = team.split("/", 2);
-  if (!org || !slug) return null;
-  try {
-    const { items } = await collect(
-      ctx.octokit.paginate.iterator("GET /orgs/{org}/teams/{team_slug}/members", {
-        org,
-        team_slug: slug,
-        per_page: PER_PAGE,
-      }),
-      MAX_TEAM_PAGES,
-    );
-    return items.map((member) => member.login);
-  } catch (error) {
-    // Without the organization Members permission GitHub answers 403 or 404: the rule then says so.
-    const status = httpStatus(error);
-    if (status === 403 || status === 404) return null;
-    throw error;
-  }
-}
-
 /**
  * The gate's reads for one evaluation, in parallel where independent. `runSha` is where our run lives: the PR
  * head, or a merge group's head; the required checks are always read on the PR head.
@@ -238,8 +195,7 @@ export async function gatherFacts(
   config: HotfixConfig,
   runSha: string = pr.headSha,
 ): Promise<{ facts: GateFacts; gateRun: GateRunFact | null }> {
-  const [reviews, files, lineage, headRuns, incident, runShaListing] = await Promise.all([
-    reviewsOf(ctx, pr.number),
+  const [files, lineage, headRuns, incident, runShaListing] = await Promise.all([
     filesOf(ctx, pr.number),
     lineageOf(ctx, pr, config),
     listCheckRuns(ctx, pr.headSha),
@@ -247,17 +203,17 @@ export async function gatherFacts(
     runSha === pr.headSha ? Promise.resolve(null) : listCheckRuns(ctx, runSha, { onlyGate: true }),
   ]);
   const { severity } = resolveSeverity({ prLabels: pr.labels, incident }, config);
-  const teamNames = approvalTeams(severity, config);
-  const teams: Record<string, string[] | null> = {};
-  await Promise.all(
-    teamNames.map(async (team) => {
-      teams[team] = await teamMembers(ctx, team);
-    }),
+  const author = pr.author !== null && pr.authorId !== null ? { login: pr.author, id: pr.authorId } : null;
+  const approvals = await readApprovalFacts(
+    ctx,
+    { number: pr.number, headSha: pr.headSha, headRef: pr.headRef, author, commitCount: pr.commitCount },
+    severity,
+    config,
   );
   // GitHub lists at most 3000 files: fewer listed than the PR reports means the list was cut short.
   const complete = files.complete && (pr.size === null || files.list.length >= pr.size.files);
   return {
-    facts: { pr, incident, reviews, teams, files: { ...files, complete }, lineage, checkRuns: headRuns.runs },
+    facts: { pr, incident, approvals, files: { ...files, complete }, lineage, checkRuns: headRuns.runs },
     gateRun: runShaListing ? runShaListing.gateRun : headRuns.gateRun,
   };
 }

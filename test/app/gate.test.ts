@@ -171,9 +171,10 @@ describe("a hotfix PR into production", () => {
 
     const review = {
       id: 77,
-      user: { login: "reviewer" },
+      user: { login: "reviewer", id: github.userId("reviewer") },
       state: "approved",
       submitted_at: "2024-05-01T11:30:00Z",
+      commit_id: HEAD,
       author_association: "COLLABORATOR",
     };
     github.reviews.set(PR_NUMBER, [{ ...review, state: "APPROVED" }]);
@@ -195,34 +196,35 @@ describe("a hotfix PR into production", () => {
 
 describe("approvals from an org/team", () => {
   const config = `${CONFIG}approvals:\n  P2:\n    required: 1\n    from: [acme/sre]\n`;
-  const approval = {
+  const approval = () => ({
     id: 5,
-    user: { login: "sam" },
+    user: { login: "sam", id: github.userId("sam") },
     state: "APPROVED",
     submitted_at: "2024-05-01T11:00:00Z",
+    commit_id: HEAD,
     author_association: "MEMBER",
-  };
+  });
 
   it("counts a member of the team, read once per evaluation", async () => {
     const pr = cleanHotfix(github, { labels: ["P2-hotfix"] });
     github.configText = config;
     github.teams.set("acme/sre", ["sam"]);
-    github.reviews.set(PR_NUMBER, [approval]);
+    github.reviews.set(PR_NUMBER, [approval()]);
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
     expect(calls().filter((c) => c.includes("/teams/"))).toEqual(["GET /orgs/acme/teams/sre/members"]);
     expect(lastGateBody()).toMatchObject({ conclusion: "success" });
   });
 
-  it("says so when the team cannot be read, and does not count the approval", async () => {
+  it("fails, naming the missing permission, when the team cannot be read", async () => {
     const pr = cleanHotfix(github, { labels: ["P2-hotfix"] });
     github.configText = config;
     github.teams.set("acme/sre", 403);
-    github.reviews.set(PR_NUMBER, [approval]);
+    github.reviews.set(PR_NUMBER, [approval()]);
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
     const body = lastGateBody();
-    expect(body.status).toBe("in_progress");
-    expect(plain(output(body).text)).toContain(
-      "team acme/sre could not be read (the app needs the organization Members: read permission)",
+    expect(body).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(plain(output(body).summary)).toContain(
+      "team acme/sre cannot be read: grant the App the organization permission Members: read",
     );
   });
 });

@@ -29,13 +29,13 @@ test("a triage user's approval does not satisfy the approval matrix (permission 
 
   expect(gateState(stage, head)).toBe("in_progress/null");
   expect(gateRow(stage, head, "Approvals")).toMatch(/1 more approval needed/);
-  expect(gateDetails(stage, head)).toMatch(/approval by carol does not count \(no write access/);
 
-  // A writer's approval does count.
+  // A writer's approval does count; the gate's details say why carol's did not.
   await stage.as("bob").review(number, "APPROVE");
   await stage.sandbox.settle();
   expect(gateState(stage, head)).toBe("completed/success");
-  expect(gateRow(stage, head, "Approvals")).toMatch(/approved by bob/);
+  expect(gateRow(stage, head, "Approvals")).toMatch(/approved by bob \(1 required/);
+  expect(gateDetails(stage, head)).toMatch(/approval by carol does not count \(no write access/);
 });
 
 test("an approval of an older commit does not count for a new head", async () => {
@@ -49,6 +49,7 @@ test("an approval of an older commit does not count for a new head", async () =>
   await stage.sandbox.settle();
 
   expect(gateState(stage, backdoored)).toBe("in_progress/null");
+  expect(gateRow(stage, backdoored, "Approvals")).toMatch(/1 more approval needed/);
   expect(gateDetails(stage, backdoored)).toMatch(/approval by bob was for .{7}, not the head .{7}/);
 
   // Bob approves again after looking at the new commit: now it counts.
@@ -73,12 +74,19 @@ test("whoever pushed or committed to the PR cannot approve it, whatever the comm
   await dave.review(number, "APPROVE");
   await stage.sandbox.settle();
   expect(gateState(stage, forged)).toBe("in_progress/null");
-  expect(gateDetails(stage, forged)).toMatch(/approval by dave does not count \(they pushed to this PR\)/);
 
   // Bob, whose name is on the commit, is a commit author: his approval does not count either.
   await stage.as("bob").review(number, "APPROVE");
   await stage.sandbox.settle();
   expect(gateState(stage, forged)).toBe("in_progress/null");
+  expect(gateRow(stage, forged, "Approvals")).toMatch(/1 more approval needed/);
+
+  // Frank took no part: his approval counts, and the details say why dave's and bob's did not.
+  await stage.as("frank").review(number, "APPROVE");
+  await stage.sandbox.settle();
+  expect(gateState(stage, forged)).toBe("completed/success");
+  expect(gateRow(stage, forged, "Approvals")).toMatch(/approved by frank \(1 required/);
+  expect(gateDetails(stage, forged)).toMatch(/approval by dave does not count \(they pushed to this PR\)/);
   expect(gateDetails(stage, forged)).toMatch(/approval by bob does not count \(they wrote or committed/);
 });
 
@@ -102,4 +110,3 @@ test("a commit with no GitHub user behind it fails the approvals row closed", as
     new RegExp(`commit ${anonymous.slice(0, 7)} has no GitHub author or committer`),
   );
 });
-

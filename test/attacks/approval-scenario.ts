@@ -5,7 +5,7 @@ import type { Permission } from "../../src/sandbox/state/model.js";
 
 /**
  * The stage of the approval, intake and fork attacks: acme/webshop on the sandbox, the real Probot App answering
- * its webhooks, CI as another App. The people: alice (write, the fixer), bob and dave (write), carol (triage),
+ * its webhooks, CI as another App. The people: alice (write, the fixer), bob, dave and frank (write), carol (triage),
  * erin (read).
  */
 
@@ -15,6 +15,7 @@ export const PEOPLE: Record<string, Permission> = {
   alice: "write",
   bob: "write",
   dave: "write",
+  frank: "write",
   carol: "triage",
   erin: "read",
 };
@@ -35,13 +36,20 @@ export async function startStage(config: string = BASE_CONFIG): Promise<Stage> {
     name: "webshop",
     collaborators: PEOPLE,
     history: [
-      { message: "Initial commit", files: { "src/auth.js": "export const check = (u, p) => u.password === p;\n" } },
+      {
+        message: "Initial commit",
+        files: { "src/auth.js": "export const check = (u, p) => u.password === p;\n" },
+      },
       { message: "Configure hotfix-bot", files: { ".github/hotfix.yml": config } },
     ],
     branches: { develop: {} },
     labels: ["P0-hotfix", "P1-hotfix", "P2-hotfix"],
   });
-  const app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  const app = await startAppOnSandbox(sandbox, {
+    throttle: { enabled: false },
+    retry: { enabled: false },
+    ...(process.env.ATTACK_LOG ? { logLevel: "info" as const } : {}),
+  });
   return {
     sandbox,
     app,
@@ -70,12 +78,13 @@ export function gateState(stage: Stage, sha: string): string {
 /** The row of the gate's table for a criterion, e.g. `Approvals`. */
 export function gateRow(stage: Stage, sha: string, label: string): string {
   const summary = gateRun(stage, sha)?.output.summary ?? "";
-  return summary.split("\n").find((line) => line.includes(`| ${label} |`)) ?? "";
+  const row = summary.split("\n").find((line) => line.includes(`| ${label} |`)) ?? "";
+  return row.replace(/\\/g, "");
 }
 
 /** The gate's details below the table (why an approval did not count). */
 export function gateDetails(stage: Stage, sha: string): string {
-  return gateRun(stage, sha)?.output.text ?? "";
+  return (gateRun(stage, sha)?.output.text ?? "").replace(/\\/g, "");
 }
 
 /** A hotfix fix pushed by `by` to `hotfix/incident-<n>` and its PR into main; CI passes on the head. */
