@@ -6,6 +6,7 @@ import { deployAfterTag } from "../deploy/trigger-deploy.js";
 import type { StepOutcome } from "../engine.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
+import { incidentOfPull } from "../incident/pull-incident.js";
 import {
   addEntry,
   emptyTimeline,
@@ -15,7 +16,6 @@ import {
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { tagAndRelease } from "../release/create-tag-and-release.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
-import { linkedIncidentNumber } from "../rules/incident-link.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
@@ -107,14 +107,24 @@ async function completeOutcome(
   pr: MergedPullRequest,
   options: AfterMergeOptions,
 ): Promise<StepOutcome | null> {
-  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-  const { state } = await readTimeline(ctx.octokit, ctx.repo, incident ?? pr.number);
+  const { state } = await pipelineTimeline(ctx, pr);
   const previous = state?.pipelines[String(pr.number)];
   if (!previous?.done) return null;
   const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
   if (!wanted.every((target) => settled(previous, target))) return null;
   ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
   return outcomeOf(previous);
+}
+
+/**
+ * Where the pipeline of a PR is recorded: on its incident when the incident's timeline binds it to the PR's
+ * branch (see incidentOfPull), otherwise on the PR itself, so that a PR cannot write into an unrelated incident.
+ */
+async function pipelineTimeline(ctx: EngineContext, pr: MergedPullRequest) {
+  const linked = await incidentOfPull(ctx, pr);
+  const timelineIssue = linked.incident ?? pr.number;
+  const timeline = linked.timeline ?? (await readTimeline(ctx.octokit, ctx.repo, timelineIssue));
+  return { incident: linked.incident, timelineIssue, ...timeline };
 }
 
 /** The pipeline itself, run under the claim; it reads the timeline again, as another run may just have ended. */
@@ -125,9 +135,8 @@ async function runPipeline(
   options: AfterMergeOptions,
 ): Promise<StepOutcome> {
   const { octokit, repo, clock } = ctx;
-  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-  const timelineIssue = incident ?? pr.number;
-  const timeline = await readTimeline(octokit, repo, timelineIssue);
+  const timeline = await pipelineTimeline(ctx, pr);
+  const { incident, timelineIssue } = timeline;
   let state: TimelineState = timeline.state ?? emptyTimeline(incident);
   let commentId = timeline.commentId;
   const previous = state.pipelines[String(pr.number)];

@@ -30,7 +30,7 @@ export interface GatePullRequest {
 export interface GateFacts {
   pr: GatePullRequest;
   /** The linked incident issue; `labels` null when it could not be read. Null when none is linked or needed. */
-  incident: { number: number; labels: string[] | null } | null;
+  incident: { number: number; labels: string[] | null; unbound?: boolean } | null;
   /** Reviews, contributors, reviewers' write access and team members, for the applicable severity. */
   approvals: ApprovalFacts;
   files: { list: ChangedFile[]; complete: boolean };

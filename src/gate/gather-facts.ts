@@ -1,9 +1,9 @@
 import { readApprovalFacts } from "../approvals/read-approval-facts.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import { incidentOfPull } from "../incident/pull-incident.js";
 import type { BranchLineage, CommitList } from "../rules/branch.js";
 import type { ChangedFile } from "../rules/conflict-markers.js";
-import { linkedIncidentNumber } from "../rules/incident-link.js";
 import type { CheckRunFact } from "../rules/required-checks.js";
 import { resolveSeverity, severityFromLabels } from "../rules/severity.js";
 import { httpStatus } from "../util/http-status.js";
@@ -166,7 +166,9 @@ async function incidentOf(
 ): Promise<GateFacts["incident"]> {
   // The incident is only read when the PR's own labels do not already decide the severity.
   if (severityFromLabels(pr.labels, config) !== null) return null;
-  const number = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
+  // Only an incident bound to this branch may lend the PR its severity (see incidentOfPull).
+  const { incident: number, refused } = await incidentOfPull(ctx, pr);
+  if (refused !== null) return { number: refused, labels: null, unbound: true };
   if (number === null) return null;
   try {
     const { data } = await ctx.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {

@@ -52,6 +52,8 @@ export class FakeGitHub {
   /** `org/slug` -> member logins, or the status GitHub answers instead. */
   readonly teams = new Map<string, string[] | number>();
   readonly checkRuns: FakeCheckRun[] = [];
+  /** Issue number -> its comments (default none; an unknown issue answers 404). */
+  readonly issueComments = new Map<number, Json[]>();
   /** PR number -> its commits as `GET /pulls/{n}/commits` lists them (default none). */
   readonly pullCommits = new Map<number, Json[]>();
   /** Permission per login (default `write`). */
@@ -197,6 +199,12 @@ export class FakeGitHub {
     const filesHit = on("GET", /^\/pulls\/(\d+)\/files$/);
     if (filesHit) {
       return this.page(url, this.files.get(Number(filesHit[1])) ?? []);
+    }
+    const commentsHit = on("GET", /^\/issues\/(\d+)\/comments$/);
+    if (commentsHit) {
+      const number = Number(commentsHit[1]);
+      this.must(this.issues.get(number) ?? this.pulls.get(number));
+      return this.page(url, this.issueComments.get(number) ?? []);
     }
     const issueHit = on("GET", /^\/issues\/(\d+)$/);
     if (issueHit) {

@@ -1,4 +1,6 @@
 import type { Probot } from "probot";
+import { renderTimeline } from "../../src/incident/timeline-markdown.js";
+import { emptyTimeline } from "../../src/incident/timeline-state.js";
 import { deliver, example, FakeGitHub, inRepo, NOW, startApp } from "./harness.js";
 import {
   CLEAN_PATCH,
@@ -26,6 +28,20 @@ beforeEach(async () => {
 });
 
 const CHECK_RUNS = `/repos/${OWNER}/${REPO}/check-runs`;
+/** The bot's timeline comment on an incident whose intake cut `branch`. */
+function timelineComment(incident: number, branch: string) {
+  const state = {
+    ...emptyTimeline(incident),
+    intake: { trigger: "label" as const, branch, cutFrom: "main", baseSha: HEAD, productionSha: HEAD },
+  };
+  return {
+    id: 70 + incident,
+    body: renderTimeline(state),
+    user: { login: "hotfix-bot[bot]", id: 4242, type: "Bot" },
+    performed_via_github_app: { id: 1, slug: "hotfix-bot" },
+  };
+}
+
 const HEAD_RUNS = `/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`;
 
 function lastGateBody(): Json {
@@ -155,6 +171,7 @@ describe("a hotfix PR into production", () => {
   it("reads severity from the linked incident when the PR has no severity label", async () => {
     const pr = cleanHotfix(github, { labels: [], body: "Fixes #7" });
     github.issues.set(7, { number: 7, title: "Checkout down", labels: [{ id: 9, name: "P2-hotfix" }] });
+    github.issueComments.set(7, [timelineComment(7, "hotfix/incident-7")]);
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
 
     expect(calls()).toContain(`GET /repos/${OWNER}/${REPO}/issues/7`);
@@ -230,11 +247,22 @@ describe("approvals from an org/team", () => {
 });
 
 describe("the linked incident", () => {
-  it("falls back to the default severity, and says so, when the incident cannot be read", async () => {
+  it("lends its severity only when its timeline records the PR's branch", async () => {
+    const pr = cleanHotfix(github, { labels: [], body: "Incident: #7" });
+    github.issues.set(7, { number: 7, title: "Checkout down", labels: [{ id: 9, name: "P0-hotfix" }] });
+    github.issueComments.set(7, [timelineComment(7, "hotfix/incident-8")]);
+    await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
+    expect(calls()).not.toContain(`GET /repos/${OWNER}/${REPO}/issues/7`);
+    expect(plain(output(lastGateBody()).summary)).toContain(
+      "| ✅ | Severity | P1 by default (incident #7 does not record this branch as its hotfix branch, so the link is not followed) |",
+    );
+  });
+
+  it("falls back to the default severity, and says so, when the incident does not exist", async () => {
     const pr = cleanHotfix(github, { labels: [], body: "Incident: #404" });
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
     expect(plain(output(lastGateBody()).summary)).toContain(
-      "| ✅ | Severity | P1 by default (incident #404 could not be read) |",
+      "| ✅ | Severity | P1 by default (incident #404 does not record this branch as its hotfix branch, so the link is not followed) |",
     );
   });
 });

@@ -1,3 +1,5 @@
+import { parseTimeline } from "../../src/incident/timeline-markdown.js";
+import type { TimelineState } from "../../src/incident/timeline-state.js";
 import type { Person } from "../../src/sandbox/actor.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox/start-app-on-sandbox.js";
 import { type Sandbox, startSandbox } from "../../src/sandbox/start-sandbox.js";
@@ -134,4 +136,25 @@ export async function pushAuthoredAs(
   });
   await person.setBranch(branch, commit.sha);
   return commit.sha;
+}
+
+/** The follow-up issues the pipeline opened for a PR, by kind (`post-deploy-review`, …). */
+export function followUpKinds(stage: Stage, pr: number): string[] {
+  const marker = /<!-- hotfix-bot:follow-up (\{[^<>]*\}) -->/;
+  return [...stage.sandbox.internalRepo(REPO).issues.values()].flatMap((issue) => {
+    const found = marker.exec(issue.body ?? "");
+    if (!found || issue.user.login !== "hotfix-bot[bot]") return [];
+    const data = JSON.parse(found[1] as string) as { pr: number; kind: string };
+    return data.pr === pr ? [data.kind] : [];
+  });
+}
+
+/** The hidden timeline state the bot keeps on an issue, or null. */
+export function timelineOf(stage: Stage, issue: number): TimelineState | null {
+  for (const comment of stage.sandbox.internalRepo(REPO).comments.values()) {
+    if (comment.issueNumber !== issue || comment.user.login !== "hotfix-bot[bot]") continue;
+    const state = parseTimeline(comment.body);
+    if (state) return state;
+  }
+  return null;
 }
