@@ -129,6 +129,17 @@ export class Sandbox {
     return this.server.observe(observer);
   }
 
+  /** A team of an organization (`acme/sre`) with these members; `GET /orgs/{org}/teams/{slug}/members` lists them. */
+  createTeam(org: string, slug: string, members: string[]): void {
+    for (const login of members) this.world.ensureUser(login);
+    this.world.teams.set(`${org}/${slug}`.toLowerCase(), members);
+  }
+
+  /** Grants (or withdraws) the App's organization permission Members: read, which team listings need. */
+  grantMembersRead(granted = true): void {
+    this.world.appReadsMembers = granted;
+  }
+
   async createRepository(spec: RepositorySpec): Promise<RepositoryHandle> {
     const repo = await seedRepository(this.world, spec);
     return this.handle(repo);

@@ -12,6 +12,7 @@ import { registerPullRoutes } from "./pull-routes.js";
 import { registerReleaseRoutes } from "./release-routes.js";
 import { registerRepoRoutes } from "./repo-routes.js";
 import { registerStatusRoutes } from "./status-routes.js";
+import { registerTeamRoutes } from "./team-routes.js";
 
 /** Every REST route the sandbox serves. Anything else answers 501 naming the route. */
 export function createRouteTable(): RouteTable<Handler> {
@@ -28,5 +29,6 @@ export function createRouteTable(): RouteTable<Handler> {
   registerStatusRoutes(table);
   registerReleaseRoutes(table);
   registerDeploymentRoutes(table);
+  registerTeamRoutes(table);
   return table;
 }

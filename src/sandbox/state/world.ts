@@ -37,6 +37,13 @@ export class World {
   readonly tokens = new Map<string, Identity>();
   readonly apps = new Map<string, AppInfo>();
   readonly app: AppInfo;
+  /** `org/slug` (lower case) -> member logins. */
+  readonly teams = new Map<string, string[]>();
+  /**
+   * Whether the App under test holds the organization permission Members: read. Off by default, as for an App
+   * that never asked for it: team listings then answer its installation token 403.
+   */
+  appReadsMembers = false;
   private id = 1000;
   private listeners: ((announcement: Announcement) => void)[] = [];
 
