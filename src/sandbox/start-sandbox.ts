@@ -129,6 +129,15 @@ export class Sandbox {
     return this.server.observe(observer);
   }
 
+  /** A fork of a repository (`acme/webshop`) owned by `owner`; PRs from it name their head `owner:branch`. */
+  fork(source: string, owner: string): string {
+    const [sourceOwner = "", name = ""] = source.split("/");
+    const parent = this.world.repo(sourceOwner, name);
+    if (!parent) throw new Error(`no repository ${source}`);
+    const fork = this.world.createFork(parent, owner);
+    return `${fork.owner.login}/${fork.name}`;
+  }
+
   /** A team of an organization (`acme/sre`) with these members; `GET /orgs/{org}/teams/{slug}/members` lists them. */
   createTeam(org: string, slug: string, members: string[]): void {
     for (const login of members) this.world.ensureUser(login);

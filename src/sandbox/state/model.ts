@@ -78,6 +78,8 @@ export interface PullRecord {
   mergeCommitSha: string | null;
   requestedReviewers: string[];
   maintainerCanModify: boolean;
+  /** The fork the head branch lives in; null when it is this repository's own branch. */
+  headRepo: Repository | null;
 }
 
 export interface CommentRecord {
@@ -246,6 +248,8 @@ export interface Repository {
   deploymentStatuses: DeploymentStatusRecord[];
   collaborators: Map<string, Permission>;
   dispatches: WorkflowDispatch[];
+  /** The repository this one is a fork of (sharing its git objects, as a GitHub fork network does). */
+  forkOf: Repository | null;
   /** Every ref update, oldest first (`GET /repos/{owner}/{repo}/activity`). */
   activities: ActivityRecord[];
 }

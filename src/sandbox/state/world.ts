@@ -192,9 +192,56 @@ export class World {
       collaborators: new Map([[owner.login.toLowerCase(), "admin" as Permission]]),
       dispatches: [],
       activities: [],
+      forkOf: null,
     };
     this.repos.set(key, repo);
     return repo;
+  }
+
+  /**
+   * A fork of `parent` owned by `ownerLogin`: the parent's branches, its git objects shared (a fork network shares
+   * object storage on GitHub too). The fork's refs are mirrored into the shared git directory under
+   * `refs/forks/<id>/` so that they never touch the parent's. The App is not installed on forks: no webhooks.
+   */
+  createFork(parent: Repository, ownerLogin: string): Repository {
+    const key = `${ownerLogin}/${parent.name}`.toLowerCase();
+    const found = this.repos.get(key);
+    if (found) return found;
+    const owner = this.ensureUser(ownerLogin);
+    const id = this.nextId();
+    const now = this.now();
+    const store = parent.store;
+    const fork: Repository = {
+      ...parent,
+      id,
+      owner,
+      description: parent.description,
+      createdAt: now,
+      updatedAt: now,
+      pushedAt: now,
+      refs: new RefStore((change) => {
+        void store.mirrorRef(change.ref.replace(/^refs\//, `refs/forks/${id}/`), change.after);
+      }),
+      nextNumber: 1,
+      issues: new Map(),
+      pulls: new Map(),
+      comments: new Map(),
+      labels: new Map(),
+      reviews: new Map(),
+      checkSuites: new Map(),
+      checkRuns: new Map(),
+      statuses: [],
+      releases: new Map(),
+      deployments: new Map(),
+      deploymentStatuses: [],
+      collaborators: new Map([[owner.login.toLowerCase(), "admin" as Permission]]),
+      dispatches: [],
+      activities: [],
+      forkOf: parent,
+    };
+    for (const { ref, sha } of parent.refs.list("refs/heads/")) fork.refs.create(ref, sha);
+    this.repos.set(key, fork);
+    return fork;
   }
 
   onAnnouncement(listener: (announcement: Announcement) => void): () => void {
