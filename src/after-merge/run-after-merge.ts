@@ -31,9 +31,13 @@ import {
 } from "./pipeline-claim.js";
 import { pipelineLock } from "./pipeline-lock.js";
 
-/** Whether a merged PR is a hotfix into production under this configuration (pure). */
+/** Whether a merged PR is a hotfix into production under this configuration (pure). A fork's PR never is. */
 export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
-  return pr.baseRef === config.productionBranch && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
+  return (
+    !pr.fromFork &&
+    pr.baseRef === config.productionBranch &&
+    isHotfixFamilyBranch(pr.headRef, config.branches.patterns)
+  );
 }
 
 export interface AfterMergeOptions {
@@ -266,12 +270,19 @@ async function runPipeline(
     ["open", "conflict", "already"].includes(pipeline.backports[t]?.status ?? ""),
   );
   if (config.backport.deleteHotfixBranch && allBackportsOpen && !pipeline.branchDeleted) {
-    pipeline.branchDeleted = await deleteBranch(ctx, pr.headRef);
-    if (pipeline.branchDeleted) {
+    const cleanup = await deleteBranch(ctx, pr);
+    pipeline.branchDeleted = cleanup !== "failed";
+    if (cleanup === "deleted") {
       state = addEntry(state, {
         key: `branch-deleted-${pr.number}`,
         at: now(),
         text: `Deleted branch ${pr.headRef}`,
+      });
+    } else if (cleanup === "moved") {
+      state = addEntry(state, {
+        key: `branch-kept-${pr.number}`,
+        at: now(),
+        text: `Kept branch ${pr.headRef}: it moved past the merged head ${pr.headSha.slice(0, 7)}`,
       });
     }
   }
@@ -330,15 +341,24 @@ async function pickPlan(
   });
 }
 
-async function deleteBranch(ctx: EngineContext, branch: string): Promise<boolean> {
+/**
+ * Deletes the hotfix branch only while its tip is the head that was merged: a branch that moved on holds work
+ * nobody merged, and is kept ("moved"). "gone" when it no longer exists (a re-run, or deleted by hand).
+ */
+async function deleteBranch(
+  ctx: EngineContext,
+  pr: MergedPullRequest,
+): Promise<"deleted" | "gone" | "moved" | "failed"> {
+  const ref = `heads/${pr.headRef}`;
   try {
-    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref: `heads/${branch}` });
-    return true;
+    const { data } = await ctx.octokit.rest.git.getRef({ ...ctx.repo, ref });
+    if (data.object.sha !== pr.headSha) return "moved";
+    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref });
+    return "deleted";
   } catch (error) {
-    // Already gone (a re-run, or someone deleted it by hand) is the state we wanted.
-    if (httpStatus(error) === 422 || httpStatus(error) === 404) return true;
-    ctx.log.warn(`could not delete ${branch}: ${String(error)}`);
-    return false;
+    if (httpStatus(error) === 422 || httpStatus(error) === 404) return "gone";
+    ctx.log.warn(`could not delete ${pr.headRef}: ${String(error)}`);
+    return "failed";
   }
 }
 

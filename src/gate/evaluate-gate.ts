@@ -120,6 +120,33 @@ export function notHotfixEvaluation(pr: GatePullRequest, config: HotfixConfig): 
   };
 }
 
+/**
+ * A PR from a fork is never a hotfix PR: its branch is not ours (the after-merge pipeline would tag, backport,
+ * delete and link by a name someone else chose) and its author cannot be held to the hotfix workflow. When it
+ * looks like one (a hotfix branch name or a severity label) the run fails and says why, so that nobody merges it
+ * believing the gate checked it; a fork PR that does not look like a hotfix stays "not a hotfix PR" (neutral).
+ */
+export function forkEvaluation(pr: GatePullRequest): GateEvaluation {
+  const where = pr.headRepoName ? `the fork ${pr.headRepoName}` : "a fork (since deleted)";
+  return {
+    status: "completed",
+    conclusion: "failure",
+    title: "Hotfix PRs cannot come from a fork",
+    headline: `This PR's head branch "${pr.headRef}" lives in ${where}, not in this repository, so it cannot be a hotfix PR.`,
+    rows: [
+      {
+        rule: "branch",
+        label: "Branch",
+        state: "fail",
+        reason: `${pr.headRef} is from ${where}: push the change to a branch of this repository and open the hotfix PR from there`,
+      },
+    ],
+    severity: null,
+    jiraKey: null,
+    approvedBy: [],
+  };
+}
+
 /** A configuration that cannot be read never passes the gate: the run fails and says what to fix where. */
 export function configErrorEvaluation(error: ConfigError): GateEvaluation {
   return {

@@ -24,6 +24,8 @@ export interface GatePullRequest {
   commitCount: number | null;
   /** Whether the head branch lives in another repository (a fork); null when the payload does not say. */
   fromFork: boolean | null;
+  /** `owner/name` of the repository the head branch lives in (null when deleted or not said). */
+  headRepoName: string | null;
 }
 
 /** Everything the pure evaluation needs, read once per evaluation. */

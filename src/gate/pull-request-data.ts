@@ -45,5 +45,6 @@ export function pullRequestFrom(raw: unknown): GatePullRequest | null {
     commitCount: num(raw.commits),
     // A deleted fork leaves `head.repo` null: that is still not this repository.
     fromFork: baseRepo === null ? null : headRepo !== baseRepo,
+    headRepoName: isObject(raw.head.repo) ? str(raw.head.repo.full_name) : null,
   };
 }

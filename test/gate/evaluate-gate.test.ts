@@ -3,6 +3,7 @@ import type { HotfixConfigInput } from "../../src/config/schema.js";
 import {
   configErrorEvaluation,
   evaluateGate,
+  forkEvaluation,
   isHotfixPullRequest,
   notHotfixEvaluation,
 } from "../../src/gate/evaluate-gate.js";
@@ -180,5 +181,13 @@ describe("configErrorEvaluation", () => {
       },
     ]);
     void SHA;
+  });
+});
+
+describe("forkEvaluation", () => {
+  it("fails a hotfix-looking PR from a fork and names the fork", () => {
+    const evaluation = forkEvaluation(pullRequest({ fromFork: true, headRepoName: "mallory/shop" }));
+    expect(evaluation).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(evaluation.rows[0]?.reason).toMatch(/^hotfix\/incident-7 is from the fork mallory\/shop/);
   });
 });

@@ -19,6 +19,7 @@ export function pullRequest(overrides: Partial<GatePullRequest> = {}): GatePullR
     size: { files: 1, additions: 1, deletions: 1 },
     commitCount: 1,
     fromFork: false,
+    headRepoName: "acme/shop",
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ describe("pullRequestFrom", () => {
       authorId: 21031067,
       commitCount: 1,
       fromFork: false,
+      headRepoName: "Codertocat/Hello-World",
       headRef: "changes",
       headSha: "ec26c3e57ca3a959ca5aad62de7213c562f8c821",
       baseRef: "master",
