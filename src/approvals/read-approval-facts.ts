@@ -9,6 +9,7 @@ import {
   needsContributors,
   type ReviewFact,
 } from "../rules/approvals.js";
+import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
 import { type Account, WriteAccessCache } from "../util/permission.js";
 
@@ -18,7 +19,6 @@ import { type Account, WriteAccessCache } from "../util/permission.js";
  * record), the write access of each reviewer that matters (read once per evaluation), and team members.
  */
 
-const PER_PAGE = 100;
 const MAX_REVIEW_PAGES = 5;
 /** GitHub lists at most 250 commits of a PR. */
 const MAX_COMMIT_PAGES = 3;
@@ -34,25 +34,13 @@ export interface ApprovalSubject {
   commitCount: number | null;
 }
 
-/** Collects up to `maxPages` pages; `complete` says whether the listing ended. */
-async function collect<T>(pages: AsyncIterable<{ data: T[] }>, maxPages: number) {
-  const items: T[] = [];
-  let count = 0;
-  for await (const page of pages) {
-    items.push(...page.data);
-    count += 1;
-    if (count >= maxPages) return { items, complete: page.data.length < PER_PAGE };
-  }
-  return { items, complete: true };
-}
-
 const accountOf = (user: { id?: number; login?: string } | null | undefined): Account | null =>
   user && typeof user.id === "number" && typeof user.login === "string"
     ? { id: user.id, login: user.login }
     : null;
 
 async function readReviews(ctx: EngineContext, number: number) {
-  const { items, complete } = await collect(
+  const { items, complete } = await collectPages(
     ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
       ...ctx.repo,
       pull_number: number,
@@ -81,7 +69,7 @@ async function readContributors(ctx: EngineContext, subject: ApprovalSubject): P
   add(subject.author, "author");
 
   const [commits, pushes] = await Promise.all([
-    collect(
+    collectPages(
       ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
         ...ctx.repo,
         pull_number: subject.number,
@@ -124,7 +112,7 @@ async function readPushes(
   branch: string,
 ): Promise<{ pushers: Account[]; complete: boolean; anonymous: boolean } | "unreadable"> {
   try {
-    const { items, complete } = await collect(
+    const { items, complete } = await collectPages(
       ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/activity", {
         ...ctx.repo,
         ref: `refs/heads/${branch}`,
@@ -148,7 +136,7 @@ async function teamMemberIds(ctx: EngineContext, team: string): Promise<number[]
   const [org, slug] = team.split("/", 2);
   if (!org || !slug) return null;
   try {
-    const { items } = await collect(
+    const { items } = await collectPages(
       ctx.octokit.paginate.iterator("GET /orgs/{org}/teams/{team_slug}/members", {
         org,
         team_slug: slug,

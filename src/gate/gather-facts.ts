@@ -6,6 +6,7 @@ import type { BranchLineage, CommitList } from "../rules/branch.js";
 import type { ChangedFile } from "../rules/conflict-markers.js";
 import type { CheckRunFact } from "../rules/required-checks.js";
 import { resolveSeverity, severityFromLabels } from "../rules/severity.js";
+import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
 import { GATE_CHECK_NAME, GATE_EXTERNAL_ID } from "./gate-check-name.js";
 import type { GateFacts, GatePullRequest, GateRunFact } from "./gate-facts.js";
@@ -15,19 +16,6 @@ import { pullRequestFrom } from "./pull-request-data.js";
 const MAX_CHECK_RUN_PAGES = 10;
 const MAX_FILE_PAGES = 10;
 const MAX_COMPARE_PAGES = 3;
-const PER_PAGE = 100;
-
-/** Collects up to `maxPages` pages of a paginated listing; `complete` says whether the listing ended. */
-async function collect<T>(pages: AsyncIterable<{ data: T[] }>, maxPages: number) {
-  const items: T[] = [];
-  let count = 0;
-  for await (const page of pages) {
-    items.push(...page.data);
-    count += 1;
-    if (count >= maxPages) return { items, complete: page.data.length < PER_PAGE };
-  }
-  return { items, complete: true };
-}
 
 export interface CheckRunListing {
   runs: CheckRunFact[];
@@ -45,7 +33,7 @@ export async function listCheckRuns(
   options: { onlyGate?: boolean } = {},
 ): Promise<CheckRunListing> {
   const { owner, repo } = ctx.repo;
-  const { items } = await collect(
+  const { items } = await collectPages(
     ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
       owner,
       repo,
@@ -140,7 +128,7 @@ async function filesOf(
   ctx: EngineContext,
   number: number,
 ): Promise<{ list: ChangedFile[]; complete: boolean }> {
-  const { items, complete } = await collect(
+  const { items, complete } = await collectPages(
     ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
       ...ctx.repo,
       pull_number: number,
