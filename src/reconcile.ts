@@ -3,8 +3,8 @@ import { mergedPullRequestFrom } from "./after-merge/merged-pull-request.js";
 import { listClaims, releasePipeline } from "./after-merge/pipeline-claim.js";
 import { isMergedHotfix, runAfterMerge } from "./after-merge/run-after-merge.js";
 import type { EngineContext, Octokit, RepoRef } from "./context.js";
+import { incidentOfPull } from "./incident/pull-incident.js";
 import { readTimeline } from "./incident/upsert-timeline.js";
-import { linkedIncidentNumber } from "./rules/incident-link.js";
 
 export interface ReconcileReport {
   repo: string;
@@ -47,8 +47,8 @@ export async function reconcileRepo(ctx: EngineContext): Promise<ReconcileReport
     const pr = mergedPullRequestFrom(raw);
     if (!pr || !isMergedHotfix(pr, config) || Date.parse(pr.mergedAt) < cutoff) continue;
     report.checked += 1;
-    const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-    const { state } = await readTimeline(ctx, incident ?? pr.number);
+    const linked = await incidentOfPull(ctx, pr);
+    const { state } = linked.timeline ?? (await readTimeline(ctx, pr.number));
     if (state?.pipelines[String(pr.number)]?.done) {
       // A run that died after recording the pipeline done, before deleting its claim: nobody else deletes it.
       if (claims.has(pr.number)) await releasePipeline(ctx, pr.number);

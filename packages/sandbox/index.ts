@@ -17,7 +17,7 @@ export {
   type SandboxOptions,
   startSandbox,
 } from "./start-sandbox.js";
-export type { CheckRunRecord } from "./state/model.js";
+export type { CheckRunRecord, Permission } from "./state/model.js";
 export { signatureSha1, signatureSha256 } from "./webhooks/sign-payload.js";
 export type { Delivery, WebhookTarget } from "./webhooks/webhook-dispatcher.js";
 export { WEBSHOP } from "./webshop-seed.js";

@@ -134,6 +134,26 @@ export class Sandbox {
     return this.server.observe(observer);
   }
 
+  /** A fork of a repository (`acme/webshop`) owned by `owner`; PRs from it name their head `owner:branch`. */
+  fork(source: string, owner: string): string {
+    const [sourceOwner = "", name = ""] = source.split("/");
+    const parent = this.world.repo(sourceOwner, name);
+    if (!parent) throw new Error(`no repository ${source}`);
+    const fork = this.world.createFork(parent, owner);
+    return `${fork.owner.login}/${fork.name}`;
+  }
+
+  /** A team of an organization (`acme/sre`) with these members; `GET /orgs/{org}/teams/{slug}/members` lists them. */
+  createTeam(org: string, slug: string, members: string[]): void {
+    for (const login of members) this.world.ensureUser(login);
+    this.world.teams.set(`${org}/${slug}`.toLowerCase(), members);
+  }
+
+  /** Grants (or withdraws) the App's organization permission Members: read, which team listings need. */
+  grantMembersRead(granted = true): void {
+    this.world.appReadsMembers = granted;
+  }
+
   async createRepository(spec: RepositorySpec): Promise<RepositoryHandle> {
     const repo = await seedRepository(this.world, spec);
     return this.handle(repo);

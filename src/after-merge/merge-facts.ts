@@ -1,6 +1,7 @@
+import { readApprovalFacts } from "../approvals/read-approval-facts.js";
 import type { HotfixConfig, Severity } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { standingReviews } from "../rules/approvals.js";
+import { countedApprovals } from "../rules/approvals.js";
 import { severityFromLabels } from "../rules/severity.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
 
@@ -17,22 +18,27 @@ export function severityOfLabels(
   return config.severity.default;
 }
 
-/** Whether anyone but the author had a standing approval when the PR merged (one read). */
-export async function wasApproved(ctx: EngineContext, pr: MergedPullRequest): Promise<boolean> {
-  const reviews = await ctx.octokit.paginate(ctx.octokit.rest.pulls.listReviews, {
-    ...ctx.repo,
-    pull_number: pr.number,
-    per_page: 100,
-  });
-  const standing = standingReviews(
-    reviews.map((r) => ({
-      id: r.id,
-      reviewer: r.user?.login ?? null,
-      state: r.state,
-      submittedAt: r.submitted_at ?? null,
-      association: r.author_association,
-    })),
-    pr.author,
+/**
+ * Whether the merged head had an approval that counts, by the gate's own predicate (`countedApprovals`): a
+ * drive-by approval, or one of an older commit, must not stand in for the review the gate asked for.
+ */
+export async function wasApproved(
+  ctx: EngineContext,
+  pr: MergedPullRequest,
+  severity: Severity,
+  config: HotfixConfig,
+): Promise<boolean> {
+  const facts = await readApprovalFacts(
+    ctx,
+    {
+      number: pr.number,
+      headSha: pr.headSha,
+      headRef: pr.headRef,
+      author: pr.authorId === null ? null : { id: pr.authorId, login: pr.author },
+      commitCount: pr.commitCount,
+    },
+    severity,
+    config,
   );
-  return [...standing.values()].some((review) => review.state === "APPROVED");
+  return countedApprovals(facts, severity, config).approvedBy.length > 0;
 }

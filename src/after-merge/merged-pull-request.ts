@@ -7,8 +7,16 @@ export interface MergedPullRequest {
   body: string;
   url: string;
   author: string;
+  /** The author's GitHub user id; null for a deleted account. */
+  authorId: number | null;
   labels: string[];
   headRef: string;
+  /** The head commit that was merged: only approvals of it count. */
+  headSha: string;
+  /** Whether the head branch lived in another repository (a fork, or a deleted one). */
+  fromFork: boolean;
+  /** The number of commits GitHub reports (null when the payload lacks it). */
+  commitCount: number | null;
   baseRef: string;
   mergeSha: string;
   mergedAt: string;
@@ -19,10 +27,15 @@ const pullRequestShape = z.object({
   title: z.string(),
   body: z.string().nullable().optional(),
   html_url: z.string(),
-  user: z.object({ login: z.string() }).nullable(),
+  user: z.object({ login: z.string(), id: z.number().int().optional() }).nullable(),
   labels: z.array(z.object({ name: z.string() })).default([]),
-  head: z.object({ ref: z.string() }),
-  base: z.object({ ref: z.string() }),
+  head: z.object({
+    ref: z.string(),
+    sha: z.string().regex(/^[0-9a-f]{40}$/),
+    repo: z.object({ id: z.number().int() }).nullable().optional(),
+  }),
+  base: z.object({ ref: z.string(), repo: z.object({ id: z.number().int() }) }),
+  commits: z.number().int().nonnegative().optional(),
   merged: z.boolean().nullable().optional(),
   merge_commit_sha: z
     .string()
@@ -46,8 +59,13 @@ export function mergedPullRequestFrom(raw: unknown): MergedPullRequest | null {
     body: pr.body ?? "",
     url: pr.html_url,
     author: pr.user?.login ?? "ghost",
+    authorId: pr.user?.id ?? null,
     labels: pr.labels.map((label) => label.name),
     headRef: pr.head.ref,
+    headSha: pr.head.sha,
+    // A deleted fork leaves `head.repo` null: that is still not this repository.
+    fromFork: pr.head.repo?.id !== pr.base.repo.id,
+    commitCount: pr.commits ?? null,
     baseRef: pr.base.ref,
     mergeSha: pr.merge_commit_sha,
     mergedAt: pr.merged_at,

@@ -7,6 +7,7 @@ import { deployAfterTag } from "../deploy/trigger-deploy.js";
 import type { StepOutcome } from "../engine.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
+import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import {
   addEntry,
@@ -17,7 +18,6 @@ import {
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { tagAndRelease } from "../release/create-tag-and-release.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
-import { linkedIncidentNumber } from "../rules/incident-link.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
@@ -34,9 +34,13 @@ import {
 import { pipelineLock } from "./pipeline-lock.js";
 import { readChangedFiles } from "./read-changed-files.js";
 
-/** Whether a merged PR is a hotfix into production under this configuration (pure). */
+/** Whether a merged PR is a hotfix into production under this configuration (pure). A fork's PR never is. */
 export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
-  return pr.baseRef === config.productionBranch && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
+  return (
+    !pr.fromFork &&
+    pr.baseRef === config.productionBranch &&
+    isHotfixFamilyBranch(pr.headRef, config.branches.patterns)
+  );
 }
 
 export interface AfterMergeOptions {
@@ -110,14 +114,24 @@ async function completeOutcome(
   pr: MergedPullRequest,
   options: AfterMergeOptions,
 ): Promise<StepOutcome | null> {
-  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-  const { state } = await readTimeline(ctx, incident ?? pr.number);
+  const { state } = await pipelineTimeline(ctx, pr);
   const previous = state?.pipelines[String(pr.number)];
   if (!previous?.done) return null;
   const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
   if (!wanted.every((target) => settled(previous, target))) return null;
   ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
   return outcomeOf(previous);
+}
+
+/**
+ * Where the pipeline of a PR is recorded: on its incident when the incident's timeline binds it to the PR's
+ * branch (see incidentOfPull), otherwise on the PR itself, so that a PR cannot write into an unrelated incident.
+ */
+async function pipelineTimeline(ctx: EngineContext, pr: MergedPullRequest) {
+  const linked = await incidentOfPull(ctx, pr);
+  const timelineIssue = linked.incident ?? pr.number;
+  const timeline = linked.timeline ?? (await readTimeline(ctx, timelineIssue));
+  return { incident: linked.incident, timelineIssue, ...timeline };
 }
 
 /** The pipeline itself, run under the claim; it reads the timeline again, as another run may just have ended. */
@@ -128,9 +142,8 @@ async function runPipeline(
   options: AfterMergeOptions,
 ): Promise<StepOutcome> {
   const { octokit, repo, clock } = ctx;
-  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-  const timelineIssue = incident ?? pr.number;
-  const timeline = await readTimeline(ctx, timelineIssue);
+  const timeline = await pipelineTimeline(ctx, pr);
+  const { incident, timelineIssue } = timeline;
   let state: TimelineState = timeline.state ?? emptyTimeline(incident);
   let commentId = timeline.commentId;
   const previous = state.pipelines[String(pr.number)];
@@ -240,13 +253,14 @@ async function runPipeline(
       `#${pr.number} changed ${changed.total} files; GitHub listed ${changed.files.length} of them`,
     );
   }
+  const severity = severityOfLabels(pr.labels, state.severity, config);
   const plans = planFollowUps({
     config,
     pr: { number: pr.number, title: pr.title, author: pr.author, labels: pr.labels, url: pr.url },
     changedFiles: changed.files,
     changedFilesTotal: changed.total,
-    severity: severityOfLabels(pr.labels, state.severity, config),
-    approved: await wasApproved(ctx, pr),
+    severity,
+    approved: await wasApproved(ctx, pr, severity, config),
     incident,
     jiraKey,
     tag: released.tag,
@@ -267,12 +281,19 @@ async function runPipeline(
     ["open", "conflict", "already"].includes(pipeline.backports[t]?.status ?? ""),
   );
   if (config.backport.deleteHotfixBranch && allBackportsOpen && !pipeline.branchDeleted) {
-    pipeline.branchDeleted = await deleteBranch(ctx, pr.headRef);
-    if (pipeline.branchDeleted) {
+    const cleanup = await deleteBranch(ctx, pr);
+    pipeline.branchDeleted = cleanup !== "failed";
+    if (cleanup === "deleted") {
       state = addEntry(state, {
         key: `branch-deleted-${pr.number}`,
         at: now(),
         text: `Deleted branch ${pr.headRef}`,
+      });
+    } else if (cleanup === "moved") {
+      state = addEntry(state, {
+        key: `branch-kept-${pr.number}`,
+        at: now(),
+        text: `Kept branch ${pr.headRef}: it moved past the merged head ${pr.headSha.slice(0, 7)}`,
       });
     }
   }
@@ -308,15 +329,24 @@ async function backportTargets(ctx: EngineContext, config: HotfixConfig, extra: 
   return expandTargets(patterns, branches, config.developBranch, config.productionBranch);
 }
 
-async function deleteBranch(ctx: EngineContext, branch: string): Promise<boolean> {
+/**
+ * Deletes the hotfix branch only while its tip is the head that was merged: a branch that moved on holds work
+ * nobody merged, and is kept ("moved"). "gone" when it no longer exists (a re-run, or deleted by hand).
+ */
+async function deleteBranch(
+  ctx: EngineContext,
+  pr: MergedPullRequest,
+): Promise<"deleted" | "gone" | "moved" | "failed"> {
+  const ref = `heads/${pr.headRef}`;
   try {
-    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref: `heads/${branch}` });
-    return true;
+    const { data } = await ctx.octokit.rest.git.getRef({ ...ctx.repo, ref });
+    if (data.object.sha !== pr.headSha) return "moved";
+    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref });
+    return "deleted";
   } catch (error) {
-    // Already gone (a re-run, or someone deleted it by hand) is the state we wanted.
-    if (httpStatus(error) === 422 || httpStatus(error) === 404) return true;
-    ctx.log.warn(`could not delete ${branch}: ${String(error)}`);
-    return false;
+    if (httpStatus(error) === 422 || httpStatus(error) === 404) return "gone";
+    ctx.log.warn(`could not delete ${pr.headRef}: ${String(error)}`);
+    return "failed";
   }
 }
 

@@ -5,6 +5,7 @@ import { placeBotBranch, placementRecord } from "../backport/place-bot-branch.js
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
+import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import {
   addEntry,
@@ -17,7 +18,6 @@ import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
 import { withIncidentLock } from "../intake/incident-lock.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
-import { linkedIncidentNumber } from "../rules/incident-link.js";
 import { httpStatus } from "../util/http-status.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";
@@ -70,7 +70,8 @@ export async function handleDeploymentStatus(
 ): Promise<DeployHandling> {
   const pr = await mergedPrOf(ctx, config, status);
   if (!pr) return "not-ours";
-  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
+  // Only an incident bound to the PR's branch is closed or escalated on its behalf (see incidentOfPull).
+  const { incident } = await incidentOfPull(ctx, pr);
   const issue = incident ?? pr.number;
   const key = `${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`;
   return pipelineLock.run(key, () =>

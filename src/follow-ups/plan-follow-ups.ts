@@ -101,7 +101,9 @@ export function followUpKindsFor(input: {
   if (input.pr.labels.some((l) => l.toLowerCase() === TEMPORARY_FIX_LABEL)) kinds.push("proper-fix");
   const isTest = picomatch(input.testGlobs, { dot: true });
   if (!input.changedFiles.some((file) => isTest(file))) kinds.push("regression-tests");
-  if (input.severity === "P1" && !input.approved) kinds.push("post-deploy-review");
+  // Whatever the severity: P0 and P1 may merge without an approval by default, and a P2 that did bypassed the
+  // gate. `approved` is the gate's own predicate (see countedApprovals), so a drive-by approval does not count.
+  if (!input.approved) kinds.push("post-deploy-review");
   return kinds;
 }
 

@@ -79,17 +79,7 @@ function verdict(rows: RuleResult[]): Pick<GateEvaluation, "status" | "conclusio
 export function evaluateGate(facts: GateFacts, config: HotfixConfig): GateEvaluation {
   const { pr } = facts;
   const resolved = resolveSeverity({ prLabels: pr.labels, incident: facts.incident }, config);
-  const approvals = checkApprovals(
-    {
-      reviews: facts.reviews,
-      author: pr.author,
-      commitAuthors:
-        facts.lineage.notInProduction === "unrelated" ? [] : (facts.lineage.notInProduction.authors ?? []),
-      severity: resolved.severity,
-      teams: facts.teams,
-    },
-    config,
-  );
+  const approvals = checkApprovals(facts.approvals, resolved.severity, config);
   const [critical, security] = checkRequiredChecks(facts.checkRuns, config, GATE_CHECK_NAME);
   const listed = facts.files.list;
   // The PR's own counts are exact even when the file list was cut short.
@@ -125,6 +115,33 @@ export function notHotfixEvaluation(pr: GatePullRequest, config: HotfixConfig): 
     title: "Not a hotfix PR",
     headline: `Head branch "${pr.headRef}" is not a hotfix branch (${config.branches.patterns.join(", ")}) and the PR has no severity label, so the hotfix gate does not apply.`,
     rows: [],
+    severity: null,
+    jiraKey: null,
+    approvedBy: [],
+  };
+}
+
+/**
+ * A PR from a fork is never a hotfix PR: its branch is not ours (the after-merge pipeline would tag, backport,
+ * delete and link by a name someone else chose) and its author cannot be held to the hotfix workflow. When it
+ * looks like one (a hotfix branch name or a severity label) the run fails and says why, so that nobody merges it
+ * believing the gate checked it; a fork PR that does not look like a hotfix stays "not a hotfix PR" (neutral).
+ */
+export function forkEvaluation(pr: GatePullRequest): GateEvaluation {
+  const where = pr.headRepoName ? `the fork ${pr.headRepoName}` : "a fork (since deleted)";
+  return {
+    status: "completed",
+    conclusion: "failure",
+    title: "Hotfix PRs cannot come from a fork",
+    headline: `This PR's head branch "${pr.headRef}" lives in ${where}, not in this repository, so it cannot be a hotfix PR.`,
+    rows: [
+      {
+        rule: "branch",
+        label: "Branch",
+        state: "fail",
+        reason: `${pr.headRef} is from ${where}: push the change to a branch of this repository and open the hotfix PR from there`,
+      },
+    ],
     severity: null,
     jiraKey: null,
     approvedBy: [],

@@ -1,4 +1,4 @@
-import type { ReviewFact } from "../rules/approvals.js";
+import type { ApprovalFacts } from "../rules/approvals.js";
 import type { BranchLineage } from "../rules/branch.js";
 import type { ChangedFile } from "../rules/conflict-markers.js";
 import type { CheckRunFact } from "../rules/required-checks.js";
@@ -10,6 +10,8 @@ export interface GatePullRequest {
   body: string | null;
   /** Null for a deleted account. */
   author: string | null;
+  /** The author's GitHub user id; null for a deleted account. */
+  authorId: number | null;
   headRef: string;
   headSha: string;
   baseRef: string;
@@ -18,16 +20,21 @@ export interface GatePullRequest {
   draft: boolean;
   /** Sizes from the full PR object; review payloads lack them, then the files are summed. */
   size: { files: number; additions: number; deletions: number } | null;
+  /** The number of commits, from the full PR object (null from a review payload). */
+  commitCount: number | null;
+  /** Whether the head branch lives in another repository (a fork); null when the payload does not say. */
+  fromFork: boolean | null;
+  /** `owner/name` of the repository the head branch lives in (null when deleted or not said). */
+  headRepoName: string | null;
 }
 
 /** Everything the pure evaluation needs, read once per evaluation. */
 export interface GateFacts {
   pr: GatePullRequest;
   /** The linked incident issue; `labels` null when it could not be read. Null when none is linked or needed. */
-  incident: { number: number; labels: string[] | null } | null;
-  reviews: ReviewFact[];
-  /** Members of the `org/team` entries of the applicable approval rule (lower-case key), null if unreadable. */
-  teams: Record<string, string[] | null>;
+  incident: { number: number; labels: string[] | null; unbound?: boolean } | null;
+  /** Reviews, contributors, reviewers' write access and team members, for the applicable severity. */
+  approvals: ApprovalFacts;
   files: { list: ChangedFile[]; complete: boolean };
   lineage: BranchLineage;
   /** Check runs on the PR head SHA (the gate's own included; rules skip it). */

@@ -7,6 +7,7 @@ import { KeyedMutex } from "../util/keyed-mutex.js";
 import {
   configErrorEvaluation,
   evaluateGate,
+  forkEvaluation,
   type GateEvaluation,
   isHotfixPullRequest,
   notHotfixEvaluation,
@@ -166,6 +167,10 @@ async function publish(
 /** Evaluates a PR and brings the gate run on `sha` (its head, or a merge group's head) up to date. */
 function publishPull(ctx: EngineContext, config: HotfixConfig, pr: GatePullRequest, sha: string) {
   return publish(ctx, sha, async () => {
+    if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
+      const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
+      return { evaluation: forkEvaluation(pr), gateRun };
+    }
     if (!isHotfixPullRequest(pr, config)) {
       const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
       return { evaluation: notHotfixEvaluation(pr, config), gateRun };

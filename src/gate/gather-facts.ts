@@ -1,12 +1,14 @@
+import { readApprovalFacts } from "../approvals/read-approval-facts.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isOurCheckRun } from "../identity/bot-identity.js";
+import { incidentOfPull } from "../incident/pull-incident.js";
 import { approvalTeams, type ReviewFact } from "../rules/approvals.js";
 import type { BranchLineage, CommitList } from "../rules/branch.js";
 import type { ChangedFile } from "../rules/conflict-markers.js";
-import { linkedIncidentNumber } from "../rules/incident-link.js";
 import type { CheckRunFact } from "../rules/required-checks.js";
 import { resolveSeverity, severityFromLabels } from "../rules/severity.js";
+import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
 import { GATE_CHECK_NAME } from "./gate-check-name.js";
 import type { GateFacts, GatePullRequest, GateRunFact } from "./gate-facts.js";
@@ -15,22 +17,7 @@ import { pullRequestFrom } from "./pull-request-data.js";
 /** Page caps: every evaluation costs a bounded number of requests, however large the PR or the storm. */
 const MAX_CHECK_RUN_PAGES = 10;
 const MAX_FILE_PAGES = 10;
-const MAX_REVIEW_PAGES = 5;
 const MAX_COMPARE_PAGES = 3;
-const MAX_TEAM_PAGES = 3;
-const PER_PAGE = 100;
-
-/** Collects up to `maxPages` pages of a paginated listing; `complete` says whether the listing ended. */
-async function collect<T>(pages: AsyncIterable<{ data: T[] }>, maxPages: number) {
-  const items: T[] = [];
-  let count = 0;
-  for await (const page of pages) {
-    items.push(...page.data);
-    count += 1;
-    if (count >= maxPages) return { items, complete: page.data.length < PER_PAGE };
-  }
-  return { items, complete: true };
-}
 
 export interface CheckRunListing {
   runs: CheckRunFact[];
@@ -51,7 +38,7 @@ export async function listCheckRuns(
 ): Promise<CheckRunListing> {
   const { owner, repo } = ctx.repo;
   const identity = await ctx.identity();
-  const { items } = await collect(
+  const { items } = await collectPages(
     ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
       owner,
       repo,
@@ -109,9 +96,8 @@ async function commitsNotIn(
   sha: string,
 ): Promise<CommitList | "unrelated"> {
   const shas: string[] = [];
-  const authors = new Set<string>();
   for (let page = 1; page <= MAX_COMPARE_PAGES; page += 1) {
-    let data: { total_commits: number; commits: { sha: string; author?: { login?: string } | null }[] };
+    let data: { total_commits: number; commits: { sha: string }[] };
     try {
       ({ data } = await ctx.octokit.request("GET /repos/{owner}/{repo}/compare/{basehead}", {
         ...ctx.repo,
@@ -124,12 +110,11 @@ async function commitsNotIn(
       throw error;
     }
     shas.push(...data.commits.map((c) => c.sha));
-    for (const commit of data.commits) if (commit.author?.login) authors.add(commit.author.login);
     if (shas.length >= data.total_commits || data.commits.length < PER_PAGE) {
-      return { shas, complete: shas.length >= data.total_commits, authors: [...authors] };
+      return { shas, complete: shas.length >= data.total_commits };
     }
   }
-  return { shas, complete: false, authors: [...authors] };
+  return { shas, complete: false };
 }
 
 async function lineageOf(
@@ -145,29 +130,11 @@ async function lineageOf(
   return { notInProduction, notInDevelop: notInDevelop === "unrelated" ? "no-develop" : notInDevelop };
 }
 
-async function reviewsOf(ctx: EngineContext, number: number): Promise<ReviewFact[]> {
-  const { items } = await collect(
-    ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-      ...ctx.repo,
-      pull_number: number,
-      per_page: PER_PAGE,
-    }),
-    MAX_REVIEW_PAGES,
-  );
-  return items.map((review) => ({
-    id: Number(review.id),
-    reviewer: review.user?.login ?? null,
-    state: review.state,
-    submittedAt: review.submitted_at ?? null,
-    association: review.author_association,
-  }));
-}
-
 async function filesOf(
   ctx: EngineContext,
   number: number,
 ): Promise<{ list: ChangedFile[]; complete: boolean }> {
-  const { items, complete } = await collect(
+  const { items, complete } = await collectPages(
     ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
       ...ctx.repo,
       pull_number: number,
@@ -193,7 +160,9 @@ async function incidentOf(
 ): Promise<GateFacts["incident"]> {
   // The incident is only read when the PR's own labels do not already decide the severity.
   if (severityFromLabels(pr.labels, config) !== null) return null;
-  const number = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
+  // Only an incident bound to this branch may lend the PR its severity (see incidentOfPull).
+  const { incident: number, refused } = await incidentOfPull(ctx, pr);
+  if (refused !== null) return { number: refused, labels: null, unbound: true };
   if (number === null) return null;
   try {
     const { data } = await ctx.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -212,27 +181,6 @@ async function incidentOf(
   }
 }
 
-async function teamMembers(ctx: EngineContext, team: string): Promise<string[] | null> {
-  const [org, slug] = team.split("/", 2);
-  if (!org || !slug) return null;
-  try {
-    const { items } = await collect(
-      ctx.octokit.paginate.iterator("GET /orgs/{org}/teams/{team_slug}/members", {
-        org,
-        team_slug: slug,
-        per_page: PER_PAGE,
-      }),
-      MAX_TEAM_PAGES,
-    );
-    return items.map((member) => member.login);
-  } catch (error) {
-    // Without the organization Members permission GitHub answers 403 or 404: the rule then says so.
-    const status = httpStatus(error);
-    if (status === 403 || status === 404) return null;
-    throw error;
-  }
-}
-
 /**
  * The gate's reads for one evaluation, in parallel where independent. `runSha` is where our run lives: the PR
  * head, or a merge group's head; the required checks are always read on the PR head.
@@ -243,8 +191,7 @@ export async function gatherFacts(
   config: HotfixConfig,
   runSha: string = pr.headSha,
 ): Promise<{ facts: GateFacts; gateRun: GateRunFact | null }> {
-  const [reviews, files, lineage, headRuns, incident, runShaListing] = await Promise.all([
-    reviewsOf(ctx, pr.number),
+  const [files, lineage, headRuns, incident, runShaListing] = await Promise.all([
     filesOf(ctx, pr.number),
     lineageOf(ctx, pr, config),
     listCheckRuns(ctx, pr.headSha),
@@ -252,17 +199,17 @@ export async function gatherFacts(
     runSha === pr.headSha ? Promise.resolve(null) : listCheckRuns(ctx, runSha, { onlyGate: true }),
   ]);
   const { severity } = resolveSeverity({ prLabels: pr.labels, incident }, config);
-  const teamNames = approvalTeams(severity, config);
-  const teams: Record<string, string[] | null> = {};
-  await Promise.all(
-    teamNames.map(async (team) => {
-      teams[team] = await teamMembers(ctx, team);
-    }),
+  const author = pr.author !== null && pr.authorId !== null ? { login: pr.author, id: pr.authorId } : null;
+  const approvals = await readApprovalFacts(
+    ctx,
+    { number: pr.number, headSha: pr.headSha, headRef: pr.headRef, author, commitCount: pr.commitCount },
+    severity,
+    config,
   );
   // GitHub lists at most 3000 files: fewer listed than the PR reports means the list was cut short.
   const complete = files.complete && (pr.size === null || files.list.length >= pr.size.files);
   return {
-    facts: { pr, incident, reviews, teams, files: { ...files, complete }, lineage, checkRuns: headRuns.runs },
+    facts: { pr, incident, approvals, files: { ...files, complete }, lineage, checkRuns: headRuns.runs },
     gateRun: runShaListing ? runShaListing.gateRun : headRuns.gateRun,
   };
 }

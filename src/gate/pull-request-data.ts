@@ -27,11 +27,14 @@ export function pullRequestFrom(raw: unknown): GatePullRequest | null {
   const files = num(raw.changed_files);
   const additions = num(raw.additions);
   const deletions = num(raw.deletions);
+  const headRepo = isObject(raw.head.repo) ? num(raw.head.repo.id) : null;
+  const baseRepo = isObject(raw.base.repo) ? num(raw.base.repo.id) : null;
   return {
     number,
     title: str(raw.title) ?? "",
     body: str(raw.body),
     author: isObject(raw.user) ? str(raw.user.login) : null,
+    authorId: isObject(raw.user) ? num(raw.user.id) : null,
     headRef,
     headSha,
     baseRef,
@@ -39,5 +42,9 @@ export function pullRequestFrom(raw: unknown): GatePullRequest | null {
     state: str(raw.state) ?? "open",
     draft: raw.draft === true,
     size: files !== null && additions !== null && deletions !== null ? { files, additions, deletions } : null,
+    commitCount: num(raw.commits),
+    // A deleted fork leaves `head.repo` null: that is still not this repository.
+    fromFork: baseRepo === null ? null : headRepo !== baseRepo,
+    headRepoName: isObject(raw.head.repo) ? str(raw.head.repo.full_name) : null,
   };
 }

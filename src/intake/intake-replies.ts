@@ -26,3 +26,17 @@ export function closedIssueReply(commentId: number): string {
 export function configErrorReply(commentId: number, message: string): string {
   return [replyMarker(commentId), `\`/hotfix\` cannot run: ${escapeMarkdown(message)}`].join("\n");
 }
+
+/** The hidden first line of the one reply a non-writer's severity label gets on an issue (per user id). */
+export function labelRefusalMarker(userId: number): string {
+  return `<!-- hotfix-bot:label-refusal ${JSON.stringify({ user: userId })} -->`;
+}
+
+/** A severity label from someone without write access: one polite no per person and issue, and nothing else. */
+export function labelRefusalReply(userId: number, login: string, label: string): string {
+  return [
+    labelRefusalMarker(userId),
+    `Thanks @${escapeMarkdown(login)}. The ${escapeMarkdown(label)} label declares a hotfix incident only when someone with write access to this repository adds it, so nothing was done.`,
+    "If production is affected, ask a maintainer to add the label again or to comment `/hotfix` here.",
+  ].join("\n");
+}

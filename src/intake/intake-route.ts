@@ -1,10 +1,17 @@
 import type { Severity } from "../config/schema.js";
 import type { Route } from "../engine.js";
+import { readTimeline } from "../incident/upsert-timeline.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { hasWritePermission } from "../util/permission.js";
 import { ensureBotComment } from "./bot-comment.js";
 import { withIncidentLock } from "./incident-lock.js";
-import { closedIssueReply, configErrorReply, refusalReply } from "./intake-replies.js";
+import {
+  closedIssueReply,
+  configErrorReply,
+  labelRefusalMarker,
+  labelRefusalReply,
+  refusalReply,
+} from "./intake-replies.js";
 import { type IntakeTrigger, intakeTriggerFrom } from "./intake-trigger.js";
 import { runIntake } from "./run-intake.js";
 
@@ -36,6 +43,11 @@ export const intakeRoute: Route<IntakeTrigger> = {
       const named = severityFromLabels([trigger.label], config);
       // A closed issue is history: labelling it later must not cut a branch.
       if (named === null || trigger.issue.state !== "open") return undefined;
+      // Triage users and auto-labelers can add labels: only a writer's label declares an incident.
+      if (!(await hasWritePermission(ctx, trigger.actor))) {
+        await withIncidentLock(ctx, n, () => refuseLabel(ctx, trigger, config.severity.labels[named]));
+        return undefined;
+      }
       severity = named;
     } else {
       if (!(await hasWritePermission(ctx, trigger.actor))) {
@@ -64,6 +76,28 @@ export const intakeRoute: Route<IntakeTrigger> = {
     return undefined;
   },
 };
+
+/**
+ * One polite reply per person and issue, unless the incident is already declared: then the label changes nothing
+ * (it is often the bot's own, added at intake) and deserves no reply. Run under the incident lock, after any
+ * intake in progress has written its timeline.
+ */
+async function refuseLabel(
+  ctx: Parameters<typeof ensureBotComment>[0],
+  trigger: Extract<IntakeTrigger, { kind: "label" }>,
+  label: string,
+): Promise<void> {
+  const n = trigger.issue.number;
+  const { state } = await readTimeline(ctx, n);
+  if (state?.intake) return;
+  ctx.log.info(`severity label on #${n} by ${trigger.actor}, who has no write access: refused`);
+  await ensureBotComment(
+    ctx,
+    n,
+    labelRefusalMarker(trigger.actorId),
+    labelRefusalReply(trigger.actorId, trigger.actor, label),
+  );
+}
 
 function validTime(value: string | null): string | null {
   if (value === null) return null;

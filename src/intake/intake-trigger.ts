@@ -16,7 +16,15 @@ export interface IncidentIssue {
  * configuration is read) or a `/hotfix` command. `at` is when it happened, as GitHub reports it.
  */
 export type IntakeTrigger =
-  | { kind: "label"; issue: IncidentIssue; label: string; actor: string; at: string | null }
+  | {
+      kind: "label";
+      issue: IncidentIssue;
+      label: string;
+      actor: string;
+      /** The labeler's GitHub user id (a person, an auto-labeling App's bot, …). */
+      actorId: number;
+      at: string | null;
+    }
   | {
       kind: "command";
       issue: IncidentIssue;
@@ -40,11 +48,13 @@ export const issueShape = z.object({
 
 export const userShape = z.object({ login: z.string(), type: z.string().optional() });
 
+const senderShape = userShape.extend({ id: z.number().int().positive() });
+
 const labeledShape = z.object({
   action: z.literal("labeled"),
   issue: issueShape,
   label: z.object({ name: z.string() }),
-  sender: userShape,
+  sender: senderShape,
 });
 
 const commentShape = z.object({
@@ -91,6 +101,7 @@ export function intakeTriggerFrom(event: EngineEvent): IntakeTrigger | null {
       issue: incidentIssueFrom(issue),
       label: label.name,
       actor: sender.login,
+      actorId: sender.id,
       at: issue.updated_at ?? null,
     };
   }

@@ -6,8 +6,6 @@ import type { RuleResult } from "./rule-result.js";
 export interface CommitList {
   shas: string[];
   complete: boolean;
-  /** Logins of the commits' authors where GitHub knows them: people who may not approve their own change. */
-  authors?: string[];
 }
 
 /**

@@ -15,7 +15,7 @@ export function severityFromLabels(labels: readonly string[], config: SeverityCo
 export type SeveritySource =
   | { kind: "pull-request" }
   | { kind: "incident"; number: number }
-  | { kind: "default"; incident: { number: number; found: boolean } | null };
+  | { kind: "default"; incident: { number: number; found: boolean; unbound?: boolean } | null };
 
 export interface ResolvedSeverity {
   severity: Severity;
@@ -24,8 +24,11 @@ export interface ResolvedSeverity {
 
 export interface SeverityFacts {
   prLabels: readonly string[];
-  /** The linked incident issue, when there is one; `labels` null when it could not be read (deleted, moved). */
-  incident: { number: number; labels: readonly string[] | null } | null;
+  /**
+   * The linked incident issue, when there is one; `labels` null when it could not be read (deleted, moved).
+   * `unbound` when the PR names it but the incident's timeline does not record the PR's branch: not followed.
+   */
+  incident: { number: number; labels: readonly string[] | null; unbound?: boolean } | null;
 }
 
 /** The PR's own labels win; then the linked incident's; then the configured default. */
@@ -41,7 +44,13 @@ export function resolveSeverity(facts: SeverityFacts, config: SeverityConfig): R
     severity: config.severity.default,
     source: {
       kind: "default",
-      incident: incident ? { number: incident.number, found: incident.labels !== null } : null,
+      incident: incident
+        ? {
+            number: incident.number,
+            found: incident.labels !== null,
+            ...(incident.unbound ? { unbound: true } : {}),
+          }
+        : null,
     },
   };
 }
@@ -53,6 +62,8 @@ export function severityRow(resolved: ResolvedSeverity, config: SeverityConfig):
   let reason: string;
   if (source.kind === "pull-request") reason = `${severity} (label ${label} on the PR)`;
   else if (source.kind === "incident") reason = `${severity} (label ${label} on incident #${source.number})`;
+  else if (source.incident?.unbound)
+    reason = `${severity} by default (incident #${source.incident.number} does not record this branch as its hotfix branch, so the link is not followed)`;
   else if (source.incident && !source.incident.found)
     reason = `${severity} by default (incident #${source.incident.number} could not be read)`;
   else reason = `${severity} by default (no severity label on the PR or its incident)`;

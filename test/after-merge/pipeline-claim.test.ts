@@ -3,6 +3,8 @@ import { mergedPullRequestFrom } from "../../src/after-merge/merged-pull-request
 import { claimRefName } from "../../src/after-merge/pipeline-claim.js";
 import { runAfterMerge } from "../../src/after-merge/run-after-merge.js";
 import { loadConfig } from "../../src/config/load-config.js";
+import { emptyTimeline } from "../../src/incident/timeline-state.js";
+import { writeTimeline } from "../../src/incident/upsert-timeline.js";
 import { reconcileRepo } from "../../src/reconcile.js";
 import { appContext } from "../reliability/app-context.js";
 import { duplicatesIn, effectsSnapshot } from "../reliability/effects-snapshot.js";
@@ -42,6 +44,18 @@ async function mergedHotfix() {
   const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: opened.pr });
   const pr = mergedPullRequestFrom(data);
   if (!pr) throw new Error("not merged");
+  // Intake would have recorded the incident's branch (no App ran here): that record binds the PR to the incident.
+  const intake = {
+    trigger: "label" as const,
+    branch: pr.headRef,
+    cutFrom: "main",
+    baseSha: mergeSha,
+    productionSha: mergeSha,
+  };
+  await writeTimeline(ctx, opened.incident, null, {
+    ...emptyTimeline(opened.incident),
+    intake,
+  });
   return { ctx, config: loaded.config, pr, facts: { ...opened, mergeSha, commands: false } };
 }
 

@@ -52,7 +52,29 @@ export class FakeGitHub {
   /** `org/slug` -> member logins, or the status GitHub answers instead. */
   readonly teams = new Map<string, string[] | number>();
   readonly checkRuns: FakeCheckRun[] = [];
+  /** Issue number -> its comments (default none; an unknown issue answers 404). */
+  readonly issueComments = new Map<number, Json[]>();
+  /** PR number -> its commits as `GET /pulls/{n}/commits` lists them (default none). */
+  readonly pullCommits = new Map<number, Json[]>();
+  /** Permission per login (default `write`). */
+  readonly permissions = new Map<string, string>();
+  private readonly userIds = new Map<string, number>();
   private nextId = 5000;
+  /** By default a PR's commits are one commit, authored and committed by the PR's author. */
+  private authorsCommit(number: number): Json[] {
+    const pr = this.must(this.pulls.get(number));
+    const login = String((pr.user as Json | undefined)?.login ?? "octocat");
+    const user = { login, id: this.userId(login), type: "User" };
+    return [{ sha: (pr.head as Json).sha, author: user, committer: user, commit: { message: "fix" } }];
+  }
+
+  /** A stable user id per login, as GitHub gives each account one. */
+  userId(login: string): number {
+    const key = login.toLowerCase();
+    if (!this.userIds.has(key)) this.userIds.set(key, 9000 + this.userIds.size);
+    return this.userIds.get(key) as number;
+  }
+
   /** Optional hook run before each answer, to interleave concurrent deliveries. */
   beforeAnswer: (request: RecordedRequest) => Promise<void> = async () => {};
 
@@ -164,9 +186,27 @@ export class FakeGitHub {
     if (reviewsHit) {
       return this.page(url, this.reviews.get(Number(reviewsHit[1])) ?? []);
     }
+    const commitsHit = on("GET", /^\/pulls\/(\d+)\/commits$/);
+    if (commitsHit) {
+      const number = Number(commitsHit[1]);
+      return this.page(url, this.pullCommits.get(number) ?? this.authorsCommit(number));
+    }
+    if (method === "GET" && rest === "/activity") return this.page(url, []);
+    const permissionHit = on("GET", /^\/collaborators\/([^/]+)\/permission$/);
+    if (permissionHit) {
+      const login = decodeURIComponent(permissionHit[1] ?? "");
+      const permission = this.permissions.get(login.toLowerCase()) ?? "write";
+      return json(200, { permission, role_name: permission, user: { login, id: this.userId(login) } });
+    }
     const filesHit = on("GET", /^\/pulls\/(\d+)\/files$/);
     if (filesHit) {
       return this.page(url, this.files.get(Number(filesHit[1])) ?? []);
+    }
+    const commentsHit = on("GET", /^\/issues\/(\d+)\/comments$/);
+    if (commentsHit) {
+      const number = Number(commentsHit[1]);
+      this.must(this.issues.get(number) ?? this.pulls.get(number));
+      return this.page(url, this.issueComments.get(number) ?? []);
     }
     const issueHit = on("GET", /^\/issues\/(\d+)$/);
     if (issueHit) {
@@ -243,7 +283,7 @@ export class FakeGitHub {
       if (typeof members === "number") throw new HttpError(members, "Forbidden");
       return this.page(
         url,
-        this.must(members).map((login) => ({ login, id: login.length, type: "User" })),
+        this.must(members).map((login) => ({ login, id: this.userId(login), type: "User" })),
       );
     }
     throw new HttpError(404, `Not Found: ${method} ${path}`);

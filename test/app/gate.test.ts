@@ -1,4 +1,6 @@
 import type { Probot } from "probot";
+import { renderTimeline } from "../../src/incident/timeline-markdown.js";
+import { emptyTimeline } from "../../src/incident/timeline-state.js";
 import { deliver, example, FakeGitHub, inRepo, NOW, startApp } from "./harness.js";
 import {
   CLEAN_PATCH,
@@ -26,6 +28,20 @@ beforeEach(async () => {
 });
 
 const CHECK_RUNS = `/repos/${OWNER}/${REPO}/check-runs`;
+/** The bot's timeline comment on an incident whose intake cut `branch`. */
+function timelineComment(incident: number, branch: string) {
+  const state = {
+    ...emptyTimeline(incident),
+    intake: { trigger: "label" as const, branch, cutFrom: "main", baseSha: HEAD, productionSha: HEAD },
+  };
+  return {
+    id: 70 + incident,
+    body: renderTimeline(state),
+    user: { login: "hotfix-bot[bot]", id: 4242, type: "Bot" },
+    performed_via_github_app: { id: 1, slug: "hotfix-bot" },
+  };
+}
+
 const HEAD_RUNS = `/repos/${OWNER}/${REPO}/commits/${HEAD}/check-runs`;
 
 function lastGateBody(): Json {
@@ -161,6 +177,7 @@ describe("a hotfix PR into production", () => {
   it("reads severity from the linked incident when the PR has no severity label", async () => {
     const pr = cleanHotfix(github, { labels: [], body: "Fixes #7" });
     github.issues.set(7, { number: 7, title: "Checkout down", labels: [{ id: 9, name: "P2-hotfix" }] });
+    github.issueComments.set(7, [timelineComment(7, "hotfix/incident-7")]);
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
 
     expect(calls()).toContain(`GET /repos/${OWNER}/${REPO}/issues/7`);
@@ -177,9 +194,10 @@ describe("a hotfix PR into production", () => {
 
     const review = {
       id: 77,
-      user: { login: "reviewer" },
+      user: { login: "reviewer", id: github.userId("reviewer") },
       state: "approved",
       submitted_at: "2024-05-01T11:30:00Z",
+      commit_id: HEAD,
       author_association: "COLLABORATOR",
     };
     github.reviews.set(PR_NUMBER, [{ ...review, state: "APPROVED" }]);
@@ -201,44 +219,56 @@ describe("a hotfix PR into production", () => {
 
 describe("approvals from an org/team", () => {
   const config = `${CONFIG}approvals:\n  P2:\n    required: 1\n    from: [acme/sre]\n`;
-  const approval = {
+  const approval = () => ({
     id: 5,
-    user: { login: "sam" },
+    user: { login: "sam", id: github.userId("sam") },
     state: "APPROVED",
     submitted_at: "2024-05-01T11:00:00Z",
+    commit_id: HEAD,
     author_association: "MEMBER",
-  };
+  });
 
   it("counts a member of the team, read once per evaluation", async () => {
     const pr = cleanHotfix(github, { labels: ["P2-hotfix"] });
     github.configText = config;
     github.teams.set("acme/sre", ["sam"]);
-    github.reviews.set(PR_NUMBER, [approval]);
+    github.reviews.set(PR_NUMBER, [approval()]);
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
     expect(calls().filter((c) => c.includes("/teams/"))).toEqual(["GET /orgs/acme/teams/sre/members"]);
     expect(lastGateBody()).toMatchObject({ conclusion: "success" });
   });
 
-  it("says so when the team cannot be read, and does not count the approval", async () => {
+  it("fails, naming the missing permission, when the team cannot be read", async () => {
     const pr = cleanHotfix(github, { labels: ["P2-hotfix"] });
     github.configText = config;
     github.teams.set("acme/sre", 403);
-    github.reviews.set(PR_NUMBER, [approval]);
+    github.reviews.set(PR_NUMBER, [approval()]);
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
     const body = lastGateBody();
-    expect(body.status).toBe("in_progress");
-    expect(plain(output(body).text)).toContain(
-      "team acme/sre could not be read (the app needs the organization Members: read permission)",
+    expect(body).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(plain(output(body).summary)).toContain(
+      "team acme/sre cannot be read: grant the App the organization permission Members: read",
     );
   });
 });
 
 describe("the linked incident", () => {
-  it("falls back to the default severity, and says so, when the incident cannot be read", async () => {
+  it("lends its severity only when its timeline records the PR's branch", async () => {
+    const pr = cleanHotfix(github, { labels: [], body: "Incident: #7" });
+    github.issues.set(7, { number: 7, title: "Checkout down", labels: [{ id: 9, name: "P0-hotfix" }] });
+    github.issueComments.set(7, [timelineComment(7, "hotfix/incident-8")]);
+    await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
+    expect(calls()).not.toContain(`GET /repos/${OWNER}/${REPO}/issues/7`);
+    expect(plain(output(lastGateBody()).summary)).toContain(
+      "| ✅ | Severity | P1 by default (incident #7 does not record this branch as its hotfix branch, so the link is not followed) |",
+    );
+  });
+
+  it("falls back to the default severity, and says so, when the incident does not exist", async () => {
     const pr = cleanHotfix(github, { labels: [], body: "Incident: #404" });
     await deliver(probot, "pull_request", pullRequestEvent("opened", pr));
     expect(plain(output(lastGateBody()).summary)).toContain(
-      "| ✅ | Severity | P1 by default (incident #404 could not be read) |",
+      "| ✅ | Severity | P1 by default (incident #404 does not record this branch as its hotfix branch, so the link is not followed) |",
     );
   });
 });

@@ -59,10 +59,16 @@ describe("planFollowUps triggers", () => {
     ],
     ["an approved P1 does not", { approved: true }, ["post-mortem"]],
     [
-      "a P2 merged without approval does not (the spec names P1)",
-      { severity: "P2", approved: false },
-      ["post-mortem"],
+      "a P0 merged without approval asks for one too (P0 needs none by default)",
+      { severity: "P0", approved: false },
+      ["post-mortem", "post-deploy-review"],
     ],
+    [
+      "so does a P2 merged without approval (the gate was bypassed)",
+      { severity: "P2", approved: false },
+      ["post-mortem", "post-deploy-review"],
+    ],
+    ["an approved P0 does not", { severity: "P0", approved: true }, ["post-mortem"]],
     [
       "all four at once, in a stable order",
       { pr: { ...input().pr, labels: ["temporary-fix"] }, changedFiles: ["README.md"], approved: false },

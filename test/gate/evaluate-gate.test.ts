@@ -3,28 +3,23 @@ import type { HotfixConfigInput } from "../../src/config/schema.js";
 import {
   configErrorEvaluation,
   evaluateGate,
+  forkEvaluation,
   isHotfixPullRequest,
   notHotfixEvaluation,
 } from "../../src/gate/evaluate-gate.js";
 import type { GateFacts } from "../../src/gate/gate-facts.js";
 import { configOf } from "../rules/config-of.js";
-import { cleanFacts, pullRequest, SHA } from "./facts-fixture.js";
+import { approvalFacts, cleanFacts, pullRequest, SHA } from "./facts-fixture.js";
 
 const CI = { id: 15368, slug: "github-actions" };
 
 const config = configOf({ checks: { criticalTests: ["unit"], securityScan: ["codeql"] } });
 
-const approval = {
-  id: 9,
-  reviewer: "ann",
-  state: "APPROVED",
-  submittedAt: "2024-05-01T11:00:00Z",
-  association: "MEMBER",
-};
+const approved = approvalFacts(["ann"]);
 
 describe("evaluateGate", () => {
   it.each<[string, Partial<GateFacts>, HotfixConfigInput, string, string | null, string]>([
-    ["all pass", { reviews: [approval] }, {}, "completed", "success", "Passed: all 8 criteria met"],
+    ["all pass", { approvals: approved }, {}, "completed", "success", "Passed: all 8 criteria met"],
     ["a warning still passes", {}, {}, "completed", "success", "Passed with 1 warning: approvals"],
     [
       "a pending check waits",
@@ -69,7 +64,7 @@ describe("evaluateGate", () => {
     ],
     [
       "an over-budget diff in warn mode passes",
-      { reviews: [approval], pr: pullRequest({ size: { files: 90, additions: 5000, deletions: 0 } }) },
+      { approvals: approved, pr: pullRequest({ size: { files: 90, additions: 5000, deletions: 0 } }) },
       { diffBudget: { mode: "warn" } },
       "completed",
       "success",
@@ -113,7 +108,7 @@ describe("evaluateGate", () => {
   });
 
   it("reports severity, Jira key and approvers for the later steps", () => {
-    const evaluation = evaluateGate(cleanFacts({ reviews: [approval] }), config);
+    const evaluation = evaluateGate(cleanFacts({ approvals: approved }), config);
     expect(evaluation).toMatchObject({ severity: "P1", jiraKey: "SPF-1290", approvedBy: ["ann"] });
     expect(evaluation.rows.find((r) => r.rule === "approvals")).not.toHaveProperty("approvedBy");
   });
@@ -205,5 +200,13 @@ describe("configErrorEvaluation", () => {
       },
     ]);
     void SHA;
+  });
+});
+
+describe("forkEvaluation", () => {
+  it("fails a hotfix-looking PR from a fork and names the fork", () => {
+    const evaluation = forkEvaluation(pullRequest({ fromFork: true, headRepoName: "mallory/shop" }));
+    expect(evaluation).toMatchObject({ status: "completed", conclusion: "failure" });
+    expect(evaluation.rows[0]?.reason).toMatch(/^hotfix\/incident-7 is from the fork mallory\/shop/);
   });
 });

@@ -1,4 +1,5 @@
 import type { GateFacts, GatePullRequest } from "../../src/gate/gate-facts.js";
+import type { ApprovalFacts } from "../../src/rules/approvals.js";
 
 export const SHA = "a".repeat(40);
 
@@ -8,6 +9,7 @@ export function pullRequest(overrides: Partial<GatePullRequest> = {}): GatePullR
     title: "[SPF-1290] Fix critical auth failure",
     body: "Incident: #7",
     author: "octo-author",
+    authorId: 7001,
     headRef: "hotfix/incident-7",
     headSha: SHA,
     baseRef: "main",
@@ -15,7 +17,29 @@ export function pullRequest(overrides: Partial<GatePullRequest> = {}): GatePullR
     state: "open",
     draft: false,
     size: { files: 1, additions: 1, deletions: 1 },
+    commitCount: 1,
+    fromFork: false,
+    headRepoName: "acme/shop",
     ...overrides,
+  };
+}
+
+/** Approval facts: `approvers` approved the head and have write access; the author is the only contributor. */
+export function approvalFacts(approvers: string[] = []): ApprovalFacts {
+  const reviews = approvers.map((login, index) => ({
+    id: 9 + index,
+    reviewer: { login, id: 8000 + index },
+    state: "APPROVED",
+    submittedAt: "2024-05-01T11:00:00Z",
+    commitId: SHA,
+  }));
+  return {
+    headSha: SHA,
+    reviews,
+    reviewsComplete: true,
+    contributors: { roles: new Map([[7001, ["author"]]]), unattributable: [], incomplete: null },
+    writers: new Map(reviews.map((review) => [review.reviewer.id, true])),
+    teams: {},
   };
 }
 
@@ -24,8 +48,7 @@ export function cleanFacts(overrides: Partial<GateFacts> = {}): GateFacts {
   return {
     pr: pullRequest(),
     incident: null,
-    reviews: [],
-    teams: {},
+    approvals: approvalFacts(),
     files: {
       list: [
         {

@@ -43,6 +43,7 @@ describe("intakeTriggerFrom", () => {
       },
       label: (payload.label as Json).name,
       actor: (payload.sender as Json).login,
+      actorId: (payload.sender as Json).id,
       at: issue.updated_at,
     });
   });

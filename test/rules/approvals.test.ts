@@ -1,27 +1,67 @@
 import type { HotfixConfigInput, Severity } from "../../src/config/schema.js";
 import {
+  type ApprovalFacts,
+  accountsToCheck,
   approvalTeams,
+  type ContributorRole,
+  type Contributors,
   checkApprovals,
+  countedApprovals,
   type ReviewFact,
   standingReviews,
 } from "../../src/rules/approvals.js";
 import { configOf } from "./config-of.js";
 
+const HEAD = "h".repeat(40);
+const OLD = "0".repeat(40);
+
+/** Stable ids per login (case-insensitive, as GitHub logins are); ids, not logins, identify reviewers. */
+const ids = new Map<string, number>();
+const account = (login: string) => {
+  const key = login.toLowerCase();
+  if (!ids.has(key)) ids.set(key, 100 + ids.size);
+  return { login, id: ids.get(key) as number };
+};
+
 let nextId = 1;
-function review(
-  reviewer: string | null,
-  state: string,
-  minute: number,
-  association = "COLLABORATOR",
-): ReviewFact {
+function review(reviewer: string | null, state: string, minute: number, commitId: string = HEAD): ReviewFact {
   nextId += 1;
   return {
     id: nextId,
-    reviewer,
+    reviewer: reviewer === null ? null : account(reviewer),
     state,
     submittedAt: `2024-05-01T10:${String(minute).padStart(2, "0")}:00Z`,
-    association,
+    commitId,
   };
+}
+
+function contributors(
+  roles: Record<string, ContributorRole[]> = { author: ["author"] },
+  extra: Partial<Contributors> = {},
+): Contributors {
+  return {
+    roles: new Map(Object.entries(roles).map(([login, list]) => [account(login).id, list])),
+    unattributable: [],
+    incomplete: null,
+    ...extra,
+  };
+}
+
+/** Facts where everyone has write access except the logins in `readers`. */
+function factsOf(
+  reviews: ReviewFact[],
+  options: { readers?: string[]; teams?: Record<string, string[] | null>; contributors?: Contributors } = {},
+): ApprovalFacts {
+  const readers = new Set((options.readers ?? ["eve"]).map((login) => account(login).id));
+  const who = options.contributors ?? contributors();
+  const writers = new Map(accountsToCheck(reviews, HEAD, who).map((a) => [a.id, !readers.has(a.id)]));
+  const teams = Object.fromEntries(
+    Object.entries(options.teams ?? {}).map(([team, logins]) => [
+      team,
+      logins ? logins.map((l) => account(l).id) : null,
+    ]),
+  );
+  return { headSha: HEAD, reviews, reviewsComplete: true, contributors: who, writers, teams };
 }
 
 function run(
@@ -30,7 +70,7 @@ function run(
   approvals: HotfixConfigInput["approvals"] = {},
   teams: Record<string, string[] | null> = {},
 ) {
-  return checkApprovals({ reviews, author: "author", severity, teams }, configOf({ approvals }));
+  return checkApprovals(factsOf(reviews, { teams }), severity, configOf({ approvals }));
 }
 
 describe("standingReviews", () => {
@@ -67,11 +107,14 @@ describe("standingReviews", () => {
       [review("ann", "PENDING", 1), review(null, "APPROVED", 2)],
       {},
     ],
-    ["the author never counts", [review("AUTHOR", "APPROVED", 1)], {}],
-    ["logins are case-insensitive", [review("Ann", "APPROVED", 1), review("ann", "DISMISSED", 2)], {}],
+    [
+      "one account under two spellings is one reviewer",
+      [review("Ann", "APPROVED", 1), review("ann", "DISMISSED", 2)],
+      {},
+    ],
   ])("%s", (_name, reviews, expected) => {
     const standing = Object.fromEntries(
-      [...standingReviews(reviews, "author")].map(([k, v]) => [k, v.state]),
+      [...standingReviews(reviews).values()].map((v) => [v.reviewer.login.toLowerCase(), v.state]),
     );
     expect(standing).toEqual(expected);
   });
@@ -178,7 +221,7 @@ describe("checkApprovals", () => {
     ],
     [
       "a drive-by approval does not count",
-      [review("eve", "APPROVED", 1, "NONE")],
+      [review("eve", "APPROVED", 1)],
       "P2",
       {},
       "pending",
@@ -186,19 +229,27 @@ describe("checkApprovals", () => {
     ],
     [
       "a drive-by change request does not block",
-      [review("eve", "CHANGES_REQUESTED", 1, "CONTRIBUTOR"), review("ann", "APPROVED", 2)],
+      [review("eve", "CHANGES_REQUESTED", 1), review("ann", "APPROVED", 2)],
       "P2",
       {},
       "pass",
       /approved by ann/,
     ],
     [
-      "owners and members count",
-      [review("o", "APPROVED", 1, "OWNER"), review("m", "APPROVED", 2, "MEMBER")],
+      "an approval of an older commit does not count",
+      [review("ann", "APPROVED", 1, OLD)],
       "P2",
-      { P2: { required: 2 } },
-      "pass",
-      /approved by o, m/,
+      {},
+      "pending",
+      /no approval yet/,
+    ],
+    [
+      "a change request on an older commit still blocks",
+      [review("bob", "CHANGES_REQUESTED", 1, OLD), review("ann", "APPROVED", 2)],
+      "P2",
+      {},
+      "fail",
+      /changes requested by bob/,
     ],
     [
       "from: only listed logins count",
@@ -217,12 +268,12 @@ describe("checkApprovals", () => {
       /no approval yet/,
     ],
     [
-      "from: a listed outsider counts",
-      [review("ext", "APPROVED", 1, "NONE")],
+      "from: a listed login without write access does not count",
+      [review("eve", "APPROVED", 1)],
       "P2",
-      { P2: { required: 1, from: ["ext"] } },
-      "pass",
-      /approved by ext/,
+      { P2: { required: 1, from: ["eve"] } },
+      "pending",
+      /no approval yet/,
     ],
   ])("%s", (_name, reviews, severity, approvals, state, reason) => {
     const result = run(reviews, severity, approvals);
@@ -233,10 +284,14 @@ describe("checkApprovals", () => {
   it("says why an approval did not count", () => {
     const listed = run([review("ann", "APPROVED", 1)], "P2", { P2: { required: 1, from: ["lead"] } });
     expect(listed.details).toEqual(["approval by ann does not count (not in approvals.P2.from)"]);
-    const driveBy = run([review("eve", "APPROVED", 1, "NONE")]);
-    expect(driveBy.details).toEqual(["approval by eve does not count (none, not a collaborator)"]);
+    const driveBy = run([review("eve", "APPROVED", 1)]);
+    expect(driveBy.details).toEqual(["approval by eve does not count (no write access to the repository)"]);
     const own = run([review("author", "APPROVED", 1)]);
-    expect(own.details).toEqual(["the author's own approval (author) does not count"]);
+    expect(own.details).toEqual(["approval by author does not count (they opened this PR)"]);
+    const stale = run([review("ann", "APPROVED", 1, OLD)]);
+    expect(stale.details).toEqual([
+      "approval by ann was for 0000000, not the head hhhhhhh: it must be given again",
+    ]);
   });
 
   it("reports who approved", () => {
@@ -253,12 +308,20 @@ describe("checkApprovals", () => {
       const result = run([review("ann", "APPROVED", 1)], "P2", approvals, { "acme/sre": ["sam"] });
       expect(result.state).toBe("pending");
     });
-    it("say when the team could not be read", () => {
+    it("fail, naming the missing permission, when the team could not be read", () => {
       const result = run([review("sam", "APPROVED", 1)], "P2", approvals, { "acme/sre": null });
-      expect(result.state).toBe("pending");
-      expect(result.details).toContain(
-        "team acme/sre could not be read (the app needs the organization Members: read permission)",
+      expect(result.state).toBe("fail");
+      expect(result.reason).toMatch(
+        /team acme\/sre cannot be read: grant the App the organization permission Members: read/,
       );
+      expect(result.details).toContain(
+        "team acme/sre could not be read: the App needs the organization permission Members: read",
+      );
+    });
+    it("do not fail when listed logins already approved", () => {
+      const both = { P2: { required: 1, from: ["ann", "acme/sre"] } };
+      const result = run([review("ann", "APPROVED", 1)], "P2", both, { "acme/sre": null });
+      expect(result.state).toBe("pass");
     });
     it("are listed for the facts to read", () => {
       expect(
@@ -269,30 +332,68 @@ describe("checkApprovals", () => {
   });
 });
 
-describe("commit authors", () => {
-  // A PR the bot opened from an incident branch has the bot as its author: the person who pushed the fix must
-  // still not approve their own change.
-  const facts = (reviews: ReviewFact[]) => ({
-    reviews,
-    author: "hotfix-bot[bot]",
-    commitAuthors: ["Fixer"],
-    severity: "P2" as const,
-    teams: {},
+describe("contributors", () => {
+  // A PR the bot opened from an incident branch has the bot as its author: the people who committed or pushed
+  // the fix must still not approve their own change.
+  const who = contributors({
+    "hotfix-bot[bot]": ["author", "pusher"],
+    Fixer: ["committer"],
+    Pusher: ["pusher"],
   });
 
-  it("does not count an approval by someone who wrote commits in the PR", () => {
-    const result = checkApprovals(facts([review("fixer", "APPROVED", 1)]), configOf({}));
+  it("does not count an approval by someone who committed or pushed to the PR", () => {
+    const facts = factsOf([review("fixer", "APPROVED", 1), review("pusher", "APPROVED", 2)], {
+      contributors: who,
+    });
+    const result = checkApprovals(facts, "P2", configOf({}));
     expect(result.approvedBy).toEqual([]);
-    expect(result.state).not.toBe("pass");
-    expect(result.details).toContain("approval by Fixer does not count (they wrote commits in this PR)");
+    expect(result.state).toBe("pending");
+    expect(result.details).toEqual([
+      "approval by fixer does not count (they wrote or committed commits in this PR)",
+      "approval by pusher does not count (they pushed to this PR)",
+    ]);
   });
 
-  it("still counts a reviewer who wrote nothing", () => {
-    const result = checkApprovals(
-      facts([review("fixer", "APPROVED", 1), review("reviewer", "APPROVED", 2)]),
-      configOf({}),
-    );
+  it("still counts a reviewer who took no part", () => {
+    const facts = factsOf([review("fixer", "APPROVED", 1), review("reviewer", "APPROVED", 2)], {
+      contributors: who,
+    });
+    const result = checkApprovals(facts, "P2", configOf({}));
     expect(result.approvedBy).toEqual(["reviewer"]);
     expect(result.state).toBe("pass");
+  });
+
+  it("fails closed when a commit has no GitHub author or committer", () => {
+    const anonymous = contributors({ author: ["author"] }, { unattributable: ["c".repeat(40)] });
+    const facts = factsOf([review("reviewer", "APPROVED", 1)], { contributors: anonymous });
+    const result = checkApprovals(facts, "P1", configOf({}));
+    expect(result.state).toBe("fail");
+    expect(result.reason).toMatch(/^commit ccccccc has no GitHub author or committer/);
+    expect(countedApprovals(facts, "P1", configOf({})).approvedBy).toEqual([]);
+  });
+
+  it("fails closed when the commits or pushes could not all be read", () => {
+    const cut = contributors(
+      { author: ["author"] },
+      { incomplete: "GitHub lists 250 of the PR's 300 commits" },
+    );
+    const result = checkApprovals(
+      factsOf([review("reviewer", "APPROVED", 1)], { contributors: cut }),
+      "P2",
+      configOf({}),
+    );
+    expect(result.state).toBe("fail");
+    expect(result.reason).toMatch(/250 of the PR's 300 commits/);
+  });
+
+  it("reads write access only for reviewers whose review decides something", () => {
+    const reviews = [
+      review("fixer", "APPROVED", 1),
+      review("ann", "APPROVED", 2, OLD),
+      review("bob", "CHANGES_REQUESTED", 3, OLD),
+      review("cat", "APPROVED", 4),
+      review("dan", "COMMENTED", 5),
+    ];
+    expect(accountsToCheck(reviews, HEAD, who).map((a) => a.login)).toEqual(["bob", "cat"]);
   });
 });

@@ -1,5 +1,6 @@
 import type { Handler } from "../http/handler.js";
 import { RouteTable } from "../http/route-table.js";
+import { registerActivityRoutes } from "./activity-routes.js";
 import { registerAppRoutes } from "./app-routes.js";
 import { registerCheckRoutes } from "./check-routes.js";
 import { registerCommitRoutes } from "./commit-routes.js";
@@ -12,6 +13,7 @@ import { registerPullRoutes } from "./pull-routes.js";
 import { registerReleaseRoutes } from "./release-routes.js";
 import { registerRepoRoutes } from "./repo-routes.js";
 import { registerStatusRoutes } from "./status-routes.js";
+import { registerTeamRoutes } from "./team-routes.js";
 
 /** Every REST route the sandbox serves. Anything else answers 501 naming the route. */
 export function createRouteTable(): RouteTable<Handler> {
@@ -19,6 +21,7 @@ export function createRouteTable(): RouteTable<Handler> {
   registerAppRoutes(table);
   registerRepoRoutes(table);
   registerProtectionRoutes(table);
+  registerActivityRoutes(table);
   registerGitDataRoutes(table);
   registerCommitRoutes(table);
   registerContentsRoutes(table);
@@ -28,5 +31,6 @@ export function createRouteTable(): RouteTable<Handler> {
   registerStatusRoutes(table);
   registerReleaseRoutes(table);
   registerDeploymentRoutes(table);
+  registerTeamRoutes(table);
   return table;
 }

@@ -36,6 +36,16 @@ export function requireWrite(req: SandboxRequest, repo: Repository): User {
   return user;
 }
 
+/** Labelling issues and pull requests needs triage access (GitHub's triage role exists for this). */
+export function requireTriage(req: SandboxRequest, repo: Repository): User {
+  const user = actorOf(req);
+  if (req.identity.kind === "installation") return user;
+  if (RANK[permissionOf(repo, user)] < RANK.triage) {
+    throw new ApiError(403, `Must have triage access to ${repo.owner.login}/${repo.name}.`);
+  }
+  return user;
+}
+
 export function hasWrite(repo: Repository, user: User): boolean {
   return RANK[permissionOf(repo, user)] >= RANK.write;
 }

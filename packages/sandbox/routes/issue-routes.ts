@@ -17,6 +17,7 @@ import {
   paginate,
   repoOf,
   requiredString,
+  requireTriage,
   requireWrite,
 } from "./common.js";
 
@@ -406,7 +407,7 @@ export function registerIssueRoutes(table: RouteTable<Handler>): void {
 
   table.add("POST", "/repos/{owner}/{repo}/issues/{issue_number}/labels", async (req, world) => {
     const repo = repoOf(world, req);
-    const actor = requireWrite(req, repo);
+    const actor = requireTriage(req, repo);
     const issue = issueOf(repo, req);
     await applyLabels(world, repo, issue, [...issue.labels, ...labelNames(req.body)], actor);
     return json(200, currentLabels(world, repo, issue));
@@ -414,7 +415,7 @@ export function registerIssueRoutes(table: RouteTable<Handler>): void {
 
   table.add("PUT", "/repos/{owner}/{repo}/issues/{issue_number}/labels", async (req, world) => {
     const repo = repoOf(world, req);
-    const actor = requireWrite(req, repo);
+    const actor = requireTriage(req, repo);
     const issue = issueOf(repo, req);
     await applyLabels(world, repo, issue, labelNames(req.body ?? []), actor);
     return json(200, currentLabels(world, repo, issue));
@@ -422,7 +423,7 @@ export function registerIssueRoutes(table: RouteTable<Handler>): void {
 
   table.add("DELETE", "/repos/{owner}/{repo}/issues/{issue_number}/labels", async (req, world) => {
     const repo = repoOf(world, req);
-    const actor = requireWrite(req, repo);
+    const actor = requireTriage(req, repo);
     const issue = issueOf(repo, req);
     await applyLabels(world, repo, issue, [], actor);
     return { status: 204 };
@@ -430,7 +431,7 @@ export function registerIssueRoutes(table: RouteTable<Handler>): void {
 
   table.add("DELETE", "/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}", async (req, world) => {
     const repo = repoOf(world, req);
-    const actor = requireWrite(req, repo);
+    const actor = requireTriage(req, repo);
     const issue = issueOf(repo, req);
     const name = (req.params.name ?? "").toLowerCase();
     if (!issue.labels.some((label) => label.toLowerCase() === name))

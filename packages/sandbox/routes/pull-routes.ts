@@ -36,7 +36,21 @@ function pullOf(repo: Repository, req: SandboxRequest): { pull: PullRecord; issu
   return { pull, issue };
 }
 
-/** `branch` or `owner:branch` (forks are not modelled: the owner must be the repository's). */
+/** `branch` or `owner:branch`, where `owner` is this repository's owner or the owner of a fork of it. */
+function headOf(
+  world: World,
+  repo: Repository,
+  head: string,
+): { branch: string; fork: Repository | null } | null {
+  const colon = head.indexOf(":");
+  if (colon === -1) return { branch: head, fork: null };
+  const owner = head.slice(0, colon);
+  const branch = head.slice(colon + 1);
+  if (owner.toLowerCase() === repo.owner.login.toLowerCase()) return { branch, fork: null };
+  const fork = world.repo(owner, repo.name);
+  return fork?.forkOf === repo ? { branch, fork } : null;
+}
+
 function headBranch(repo: Repository, head: string): string | null {
   const colon = head.indexOf(":");
   if (colon === -1) return head;
@@ -187,8 +201,9 @@ export function registerPullRoutes(table: RouteTable<Handler>): void {
     if (!head) throw validationFailed([{ resource: "PullRequest", field: "head", code: "missing_field" }]);
     if (!base) throw validationFailed([{ resource: "PullRequest", field: "base", code: "missing_field" }]);
     if (!title) throw validationFailed([{ resource: "PullRequest", field: "title", code: "missing_field" }]);
-    const branch = headBranch(repo, head);
-    const headSha = branch ? repo.refs.get(`refs/heads/${branch}`) : null;
+    const target = headOf(world, repo, head);
+    const branch = target?.branch ?? null;
+    const headSha = target ? (target.fork ?? repo).refs.get(`refs/heads/${target.branch}`) : null;
     if (!branch || !headSha)
       throw validationFailed([{ resource: "PullRequest", field: "head", code: "invalid" }]);
     const baseSha = repo.refs.get(`refs/heads/${base}`);
@@ -196,6 +211,7 @@ export function registerPullRoutes(table: RouteTable<Handler>): void {
     for (const pull of repo.pulls.values()) {
       if (
         pull.headRef === branch &&
+        pull.headRepo === (target?.fork ?? null) &&
         pull.baseRef === base &&
         repo.issues.get(pull.number)?.state === "open"
       ) {
@@ -233,6 +249,7 @@ export function registerPullRoutes(table: RouteTable<Handler>): void {
       mergeCommitSha: null,
       requestedReviewers: [],
       maintainerCanModify: optionalBoolean(body, "maintainer_can_modify") ?? true,
+      headRepo: target?.fork ?? null,
     };
     repo.pulls.set(pull.number, pull);
     await announcePull(world, repo, pull, "opened", actor);

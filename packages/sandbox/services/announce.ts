@@ -33,6 +33,8 @@ export function announce(
   body: Record<string, unknown>,
   options: { repositoryStyle?: "rest" | "push" } = {},
 ): void {
+  // The App is installed on the base repository, not on people's forks of it.
+  if (repo.forkOf) return;
   const payload: Record<string, unknown> = {
     ...body,
     repository: repositoryShape(world, repo, options.repositoryStyle),

@@ -81,6 +81,22 @@ export async function announceRefChange(
       }
     }
   }
+  repo.activities.push({
+    id: world.nextId(),
+    ref,
+    before: before ?? ZERO,
+    after: after ?? ZERO,
+    timestamp: world.now(),
+    activityType:
+      before === null
+        ? "branch_creation"
+        : after === null
+          ? "branch_deletion"
+          : forced
+            ? "force_push"
+            : "push",
+    actor,
+  });
   const commits = [];
   for (const sha of commitShas.slice(-20)) {
     const commit = await store.readCommit(sha);
@@ -137,12 +153,14 @@ export async function announceRefChange(
   for (const pull of repo.pulls.values()) {
     const issue = repo.issues.get(pull.number);
     if (issue?.state !== "open") continue;
-    if (pull.headRef === branch && after && pull.headSha !== after) {
+    // A fork's PR follows the fork's branch, not a same-named branch here (fork pushes are not modelled).
+    const ownHead = pull.headRef === branch && pull.headRepo === null;
+    if (ownHead && after && pull.headSha !== after) {
       const previous = pull.headSha;
       pull.headSha = after;
       issue.updatedAt = world.now();
       await announcePull(world, repo, pull, "synchronize", actor, { before: previous, after });
-    } else if ((pull.headRef === branch || pull.baseRef === branch) && after === null) {
+    } else if ((ownHead || pull.baseRef === branch) && after === null) {
       // Freeze the base the PR was compared against when it closed.
       pull.baseSha =
         pull.baseRef === branch

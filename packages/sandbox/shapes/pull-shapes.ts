@@ -79,11 +79,11 @@ export function pullShape(
     comments_url: `${issueUrl}/comments`,
     statuses_url: statusesUrl,
     head: {
-      label: `${repo.owner.login}:${pull.headRef}`,
+      label: `${(pull.headRepo ?? repo).owner.login}:${pull.headRef}`,
       ref: pull.headRef,
       sha: pull.headSha,
-      user: owner,
-      repo: repoShape,
+      user: pull.headRepo ? userShape(world, pull.headRepo.owner) : owner,
+      repo: pull.headRepo ? repositoryShape(world, pull.headRepo) : repoShape,
     },
     base: {
       label: `${repo.owner.login}:${pull.baseRef}`,

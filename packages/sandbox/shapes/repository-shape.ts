@@ -28,7 +28,7 @@ export function repositoryShape(
     owner: userShape(world, repo.owner),
     html_url: html,
     description: repo.description,
-    fork: false,
+    fork: repo.forkOf !== null,
     url,
     forks_url: `${url}/forks`,
     keys_url: `${url}/keys{/key_id}`,

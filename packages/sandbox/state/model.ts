@@ -78,6 +78,8 @@ export interface PullRecord {
   mergeCommitSha: string | null;
   requestedReviewers: string[];
   maintainerCanModify: boolean;
+  /** The fork the head branch lives in; null when it is this repository's own branch. */
+  headRepo: Repository | null;
 }
 
 export interface CommentRecord {
@@ -209,6 +211,17 @@ export interface WorkflowDispatch {
   at: string;
 }
 
+/** A ref update as the repository activity API lists it: who moved which ref, from what to what. */
+export interface ActivityRecord {
+  id: number;
+  ref: string;
+  before: string;
+  after: string;
+  timestamp: string;
+  activityType: "push" | "force_push" | "branch_deletion" | "branch_creation";
+  actor: User;
+}
+
 export interface Repository {
   id: number;
   owner: User;
@@ -235,6 +248,10 @@ export interface Repository {
   deploymentStatuses: DeploymentStatusRecord[];
   collaborators: Map<string, Permission>;
   dispatches: WorkflowDispatch[];
+  /** The repository this one is a fork of (sharing its git objects, as a GitHub fork network does). */
+  forkOf: Repository | null;
+  /** Every ref update, oldest first (`GET /repos/{owner}/{repo}/activity`). */
+  activities: ActivityRecord[];
   /** Protected branches by name; only the rules the sandbox enforces are modelled. */
   protections: Map<string, BranchProtection>;
 }

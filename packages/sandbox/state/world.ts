@@ -40,6 +40,13 @@ export class World {
   readonly app: AppInfo;
   /** The key GitHub signs its own commits with (web-flow). */
   readonly webFlow = new WebFlowKey();
+  /** `org/slug` (lower case) -> member logins. */
+  readonly teams = new Map<string, string[]>();
+  /**
+   * Whether the App under test holds the organization permission Members: read. Off by default, as for an App
+   * that never asked for it: team listings then answer its installation token 403.
+   */
+  appReadsMembers = false;
   private id = 1000;
   private listeners: ((announcement: Announcement) => void)[] = [];
 
@@ -188,9 +195,57 @@ export class World {
       collaborators: new Map([[owner.login.toLowerCase(), "admin" as Permission]]),
       dispatches: [],
       protections: new Map(),
+      activities: [],
+      forkOf: null,
     };
     this.repos.set(key, repo);
     return repo;
+  }
+
+  /**
+   * A fork of `parent` owned by `ownerLogin`: the parent's branches, its git objects shared (a fork network shares
+   * object storage on GitHub too). The fork's refs are mirrored into the shared git directory under
+   * `refs/forks/<id>/` so that they never touch the parent's. The App is not installed on forks: no webhooks.
+   */
+  createFork(parent: Repository, ownerLogin: string): Repository {
+    const key = `${ownerLogin}/${parent.name}`.toLowerCase();
+    const found = this.repos.get(key);
+    if (found) return found;
+    const owner = this.ensureUser(ownerLogin);
+    const id = this.nextId();
+    const now = this.now();
+    const store = parent.store;
+    const fork: Repository = {
+      ...parent,
+      id,
+      owner,
+      description: parent.description,
+      createdAt: now,
+      updatedAt: now,
+      pushedAt: now,
+      refs: new RefStore((change) => {
+        void store.mirrorRef(change.ref.replace(/^refs\//, `refs/forks/${id}/`), change.after);
+      }),
+      nextNumber: 1,
+      issues: new Map(),
+      pulls: new Map(),
+      comments: new Map(),
+      labels: new Map(),
+      reviews: new Map(),
+      checkSuites: new Map(),
+      checkRuns: new Map(),
+      statuses: [],
+      releases: new Map(),
+      deployments: new Map(),
+      deploymentStatuses: [],
+      collaborators: new Map([[owner.login.toLowerCase(), "admin" as Permission]]),
+      dispatches: [],
+      activities: [],
+      forkOf: parent,
+    };
+    for (const { ref, sha } of parent.refs.list("refs/heads/")) fork.refs.create(ref, sha);
+    this.repos.set(key, fork);
+    return fork;
   }
 
   onAnnouncement(listener: (announcement: Announcement) => void): () => void {
