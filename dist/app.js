@@ -495,10 +495,15 @@ var pullRequestShape = z3.object({
   title: z3.string(),
   body: z3.string().nullable().optional(),
   html_url: z3.string(),
-  user: z3.object({ login: z3.string() }).nullable(),
+  user: z3.object({ login: z3.string(), id: z3.number().int().optional() }).nullable(),
   labels: z3.array(z3.object({ name: z3.string() })).default([]),
-  head: z3.object({ ref: z3.string() }),
-  base: z3.object({ ref: z3.string() }),
+  head: z3.object({
+    ref: z3.string(),
+    sha: z3.string().regex(/^[0-9a-f]{40}$/),
+    repo: z3.object({ id: z3.number().int() }).nullable().optional()
+  }),
+  base: z3.object({ ref: z3.string(), repo: z3.object({ id: z3.number().int() }) }),
+  commits: z3.number().int().nonnegative().optional(),
   merged: z3.boolean().nullable().optional(),
   merge_commit_sha: z3.string().regex(/^[0-9a-f]{40}$/).nullable(),
   merged_at: z3.string().nullable()
@@ -514,8 +519,13 @@ function mergedPullRequestFrom(raw) {
     body: pr.body ?? "",
     url: pr.html_url,
     author: pr.user?.login ?? "ghost",
+    authorId: pr.user?.id ?? null,
     labels: pr.labels.map((label) => label.name),
     headRef: pr.head.ref,
+    headSha: pr.head.sha,
+    // A deleted fork leaves `head.repo` null: that is still not this repository.
+    fromFork: pr.head.repo?.id !== pr.base.repo.id,
+    commitCount: pr.commits ?? null,
     baseRef: pr.base.ref,
     mergeSha: pr.merge_commit_sha,
     mergedAt: pr.merged_at
@@ -994,7 +1004,7 @@ function followUpKindsFor(input) {
   if (input.pr.labels.some((l) => l.toLowerCase() === TEMPORARY_FIX_LABEL)) kinds.push("proper-fix");
   const isTest = picomatch2(input.testGlobs, { dot: true });
   if (!input.changedFiles.some((file) => isTest(file))) kinds.push("regression-tests");
-  if (input.severity === "P1" && !input.approved) kinds.push("post-deploy-review");
+  if (!input.approved) kinds.push("post-deploy-review");
   return kinds;
 }
 var NONE = "(none)";
@@ -1586,6 +1596,49 @@ async function openFollowUps(ctx, input) {
   return input.plans.flatMap((plan) => results.get(plan.kind) ?? []);
 }
 
+// src/rules/incident-link.ts
+var MAX_ISSUE_NUMBER = 2147483647;
+var EXPLICIT = /(?<![\w/#-])incident\s*:\s*#([1-9][0-9]{0,9})(?![\w-])/i;
+var CLOSING = /(?<![\w/#-])(?:close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved)(?:\s*:\s*|\s+)#([1-9][0-9]{0,9})(?![\w-])/i;
+var BRANCH = /^hotfix\/incident-([1-9][0-9]{0,9})$/;
+function toNumber(digits) {
+  if (digits === void 0) return null;
+  const n = Number(digits);
+  return Number.isSafeInteger(n) && n <= MAX_ISSUE_NUMBER ? n : null;
+}
+function linkedIncidentNumber({
+  body,
+  headRef
+}) {
+  const text = body ?? "";
+  return toNumber(EXPLICIT.exec(text)?.[1]) ?? toNumber(CLOSING.exec(text)?.[1]) ?? toNumber(BRANCH.exec(headRef ?? "")?.[1]);
+}
+
+// src/incident/pull-incident.ts
+function incidentLinkHolds(state, headRef) {
+  return state?.intake?.branch === headRef;
+}
+async function incidentOfPull(ctx, claim) {
+  if (claim.fromFork !== false) return { incident: null, refused: null, timeline: null };
+  const number = linkedIncidentNumber({ body: claim.body, headRef: claim.headRef });
+  if (number === null) return { incident: null, refused: null, timeline: null };
+  let timeline;
+  try {
+    timeline = await readTimeline(ctx, number);
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status !== 404 && status !== 410) throw error;
+    timeline = { commentId: null, state: null };
+  }
+  if (!incidentLinkHolds(timeline.state, claim.headRef)) {
+    ctx.log.info(
+      `incident #${number} does not record ${claim.headRef} as its hotfix branch: link not followed`
+    );
+    return { incident: null, refused: number, timeline: null };
+  }
+  return { incident: number, refused: null, timeline };
+}
+
 // src/incident/refused-branch-entries.ts
 function refusedBranchEntries(refused2, used, at) {
   return (refused2 ?? []).map(({ branch, tip }) => ({
@@ -1874,24 +1927,6 @@ async function tagAndRelease(octokit, repo, input) {
   result.writes = n.writes;
   result.reads = n.reads;
   return result;
-}
-
-// src/rules/incident-link.ts
-var MAX_ISSUE_NUMBER = 2147483647;
-var EXPLICIT = /(?<![\w/#-])incident\s*:\s*#([1-9][0-9]{0,9})(?![\w-])/i;
-var CLOSING = /(?<![\w/#-])(?:close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved)(?:\s*:\s*|\s+)#([1-9][0-9]{0,9})(?![\w-])/i;
-var BRANCH = /^hotfix\/incident-([1-9][0-9]{0,9})$/;
-function toNumber(digits) {
-  if (digits === void 0) return null;
-  const n = Number(digits);
-  return Number.isSafeInteger(n) && n <= MAX_ISSUE_NUMBER ? n : null;
-}
-function linkedIncidentNumber({
-  body,
-  headRef
-}) {
-  const text = body ?? "";
-  return toNumber(EXPLICIT.exec(text)?.[1]) ?? toNumber(CLOSING.exec(text)?.[1]) ?? toNumber(BRANCH.exec(headRef ?? "")?.[1]);
 }
 
 // src/intake/bot-comment.ts
@@ -3373,76 +3408,101 @@ function workflowPermissionFailure(error) {
 }
 
 // src/rules/approvals.ts
-var TRUSTED_ASSOCIATIONS = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 function approvalTeams(severity2, config) {
   return config.approvals[severity2].from.filter((entry2) => entry2.includes("/")).map((t) => t.toLowerCase());
 }
-function standingReviews(reviews, author, commitAuthors = []) {
+function standingReviews(reviews) {
   const ordered = reviews.filter((r) => r.reviewer !== null && r.state !== "PENDING").slice().sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") || a.id - b.id);
   const standing = /* @__PURE__ */ new Map();
-  const excluded = new Set(
-    [author, ...commitAuthors].flatMap((login) => login ? [login.toLowerCase()] : [])
-  );
   for (const review of ordered) {
-    const login = review.reviewer;
-    const key = login.toLowerCase();
-    if (excluded.has(key)) continue;
+    const reviewer = review.reviewer;
     if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED") {
-      standing.set(key, { login, state: review.state, association: review.association });
+      standing.set(reviewer.id, { reviewer, state: review.state, commitId: review.commitId });
     } else if (review.state === "DISMISSED") {
-      standing.delete(key);
+      standing.delete(reviewer.id);
     }
   }
   return standing;
 }
-function checkApprovals(facts, config) {
-  const { severity: severity2 } = facts;
+function needsContributors(reviews, required) {
+  return required > 0 || standingReviews(reviews).size > 0;
+}
+function accountsToCheck(reviews, headSha, contributors) {
+  return [...standingReviews(reviews).values()].filter((review) => !contributors?.roles.has(review.reviewer.id)).filter((review) => review.state === "CHANGES_REQUESTED" || review.commitId === headSha).map((review) => review.reviewer);
+}
+var ROLE_TEXT = {
+  author: "they opened this PR",
+  committer: "they wrote or committed commits in this PR",
+  pusher: "they pushed to this PR"
+};
+var short = (sha) => sha ? sha.slice(0, 7) : "an unknown commit";
+function countedApprovals(facts, severity2, config) {
   const rule = config.approvals[severity2];
   const from = rule.from.map((entry2) => entry2.toLowerCase());
   const fromLogins = new Set(from.filter((entry2) => !entry2.includes("/")));
   const fromTeams = from.filter((entry2) => entry2.includes("/"));
-  const details = [];
-  for (const team of fromTeams) {
-    if (!facts.teams[team]) {
-      details.push(
-        `team ${team} could not be read (the app needs the organization Members: read permission)`
-      );
-    }
+  const teamMembers = new Set(fromTeams.flatMap((team) => facts.teams[team] ?? []));
+  const allowed = (account) => from.length === 0 || fromLogins.has(account.login.toLowerCase()) || teamMembers.has(account.id);
+  const notes = [];
+  const contributors = facts.contributors;
+  let closed = null;
+  if (contributors?.incomplete) closed = contributors.incomplete;
+  else if (contributors && contributors.unattributable.length > 0) {
+    const listed = contributors.unattributable.slice(0, 5).map(short).join(", ");
+    const more = contributors.unattributable.length > 5 ? ` and ${contributors.unattributable.length - 5} more` : "";
+    closed = `commit ${listed}${more} has no GitHub author or committer, so no approval can be checked against who wrote it; push it again from an account GitHub knows`;
+  } else if (!facts.reviewsComplete) {
+    closed = "too many reviews to read them all, so a change request may be missing";
   }
-  const teamMembers2 = new Set(
-    fromTeams.flatMap((team) => (facts.teams[team] ?? []).map((login) => login.toLowerCase()))
-  );
-  const counts = (key, association) => from.length === 0 ? TRUSTED_ASSOCIATIONS.has(association) : fromLogins.has(key) || teamMembers2.has(key);
   const approvedBy = [];
   const blockers = [];
-  const commitAuthors = facts.commitAuthors ?? [];
-  for (const [key, review] of standingReviews(facts.reviews, facts.author, commitAuthors)) {
-    const counted = counts(key, review.association);
+  for (const review of standingReviews(facts.reviews).values()) {
+    const { reviewer } = review;
+    const roles = contributors?.roles.get(reviewer.id);
+    if (roles && roles.length > 0) {
+      if (review.state === "APPROVED")
+        notes.push(
+          `approval by ${reviewer.login} does not count (${roles.map((r) => ROLE_TEXT[r]).join("; ")})`
+        );
+      continue;
+    }
+    const writer = facts.writers.get(reviewer.id) === true;
     if (review.state === "CHANGES_REQUESTED") {
-      if (counted || TRUSTED_ASSOCIATIONS.has(review.association)) blockers.push(review.login);
-    } else if (counted) {
-      approvedBy.push(review.login);
-    } else {
-      details.push(
-        from.length === 0 ? `approval by ${review.login} does not count (${review.association.toLowerCase()}, not a collaborator)` : `approval by ${review.login} does not count (not in approvals.${severity2}.from)`
+      if (writer) blockers.push(reviewer);
+      continue;
+    }
+    if (review.commitId !== facts.headSha) {
+      notes.push(
+        `approval by ${reviewer.login} was for ${short(review.commitId)}, not the head ${short(facts.headSha)}: it must be given again`
       );
+    } else if (!writer) {
+      notes.push(`approval by ${reviewer.login} does not count (no write access to the repository)`);
+    } else if (!allowed(reviewer)) {
+      notes.push(`approval by ${reviewer.login} does not count (not in approvals.${severity2}.from)`);
+    } else {
+      approvedBy.push(reviewer);
     }
   }
-  const author = facts.author?.toLowerCase();
-  if (author && facts.reviews.some((r) => r.reviewer?.toLowerCase() === author && r.state === "APPROVED")) {
-    details.push(`the author's own approval (${facts.author}) does not count`);
-  }
-  for (const login of commitAuthors) {
-    const key = login.toLowerCase();
-    if (key === author) continue;
-    if (facts.reviews.some((r) => r.reviewer?.toLowerCase() === key && r.state === "APPROVED")) {
-      details.push(`approval by ${login} does not count (they wrote commits in this PR)`);
-    }
+  return { approvedBy: closed ? [] : approvedBy, blockers, notes, closed };
+}
+function checkApprovals(facts, severity2, config) {
+  const rule = config.approvals[severity2];
+  const counted = countedApprovals(facts, severity2, config);
+  const approvedBy = counted.approvedBy.map((account) => account.login);
+  const details = [...counted.notes];
+  const unreadable = approvalTeams(severity2, config).filter((team) => !facts.teams[team]);
+  for (const team of unreadable) {
+    details.push(`team ${team} could not be read: the App needs the organization permission Members: read`);
   }
   const base = { rule: "approvals", label: "Approvals", approvedBy, details };
   const approvedText = approvedBy.length > 0 ? `approved by ${approvedBy.join(", ")}` : "no approval yet";
-  if (blockers.length > 0) {
-    return { ...base, state: "fail", reason: `changes requested by ${blockers.join(", ")}` };
+  if (counted.closed) return { ...base, state: "fail", reason: counted.closed };
+  if (counted.blockers.length > 0) {
+    return {
+      ...base,
+      state: "fail",
+      reason: `changes requested by ${counted.blockers.map((a) => a.login).join(", ")}`
+    };
   }
   if (rule.required === 0) {
     if (approvedBy.length > 0) {
@@ -3458,11 +3518,193 @@ function checkApprovals(facts, config) {
     return { ...base, state: "pass", reason: `${approvedText} (${rule.required} required for ${severity2})` };
   }
   const missing = rule.required - approvedBy.length;
+  if (unreadable.length > 0) {
+    return {
+      ...base,
+      state: "fail",
+      reason: `team ${unreadable.join(", ")} cannot be read: grant the App the organization permission Members: read (members: read), or name people in approvals.${severity2}.from`
+    };
+  }
   return {
     ...base,
     state: "pending",
     reason: `${missing} more approval${missing === 1 ? "" : "s"} needed for ${severity2} (${rule.required} required; ${approvedText})`
   };
+}
+
+// src/util/collect-pages.ts
+var PER_PAGE2 = 100;
+async function collectPages(pages, maxPages) {
+  const items = [];
+  let count2 = 0;
+  for await (const page of pages) {
+    items.push(...page.data);
+    count2 += 1;
+    if (count2 >= maxPages) return { items, complete: page.data.length < PER_PAGE2 };
+  }
+  return { items, complete: true };
+}
+
+// src/util/permission.ts
+var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
+async function readWriteAccess(ctx, login, id) {
+  try {
+    const { data } = await ctx.octokit.rest.repos.getCollaboratorPermissionLevel({
+      ...ctx.repo,
+      username: login
+    });
+    if (id !== null && data.user?.id !== id) return false;
+    return WRITERS.has(data.role_name ?? "") || WRITERS.has(data.permission);
+  } catch (error) {
+    if (httpStatus(error) === 404) return false;
+    throw error;
+  }
+}
+function hasWritePermission(ctx, login) {
+  return readWriteAccess(ctx, login, null);
+}
+var WriteAccessCache = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  ctx;
+  answers = /* @__PURE__ */ new Map();
+  hasWrite(account) {
+    let answer = this.answers.get(account.id);
+    if (!answer) {
+      answer = readWriteAccess(this.ctx, account.login, account.id);
+      this.answers.set(account.id, answer);
+      answer.catch(() => this.answers.delete(account.id));
+    }
+    return answer;
+  }
+};
+
+// src/approvals/read-approval-facts.ts
+var MAX_REVIEW_PAGES = 5;
+var MAX_COMMIT_PAGES = 3;
+var MAX_ACTIVITY_PAGES = 5;
+var MAX_TEAM_PAGES = 3;
+var accountOf = (user) => user && typeof user.id === "number" && typeof user.login === "string" ? { id: user.id, login: user.login } : null;
+async function readReviews(ctx, number) {
+  const { items, complete } = await collectPages(
+    ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+      ...ctx.repo,
+      pull_number: number,
+      per_page: PER_PAGE2
+    }),
+    MAX_REVIEW_PAGES
+  );
+  const reviews = items.map((review) => ({
+    id: Number(review.id),
+    reviewer: accountOf(review.user),
+    state: review.state,
+    submittedAt: review.submitted_at ?? null,
+    commitId: review.commit_id ?? null
+  }));
+  return { reviews, complete };
+}
+async function readContributors(ctx, subject) {
+  const roles = /* @__PURE__ */ new Map();
+  const add = (account, role) => {
+    if (!account) return;
+    const list = roles.get(account.id) ?? [];
+    if (!list.includes(role)) list.push(role);
+    roles.set(account.id, list);
+  };
+  add(subject.author, "author");
+  const [commits, pushes] = await Promise.all([
+    collectPages(
+      ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+        ...ctx.repo,
+        pull_number: subject.number,
+        per_page: PER_PAGE2
+      }),
+      MAX_COMMIT_PAGES
+    ),
+    readPushes(ctx, subject.headRef)
+  ]);
+  const unattributable = [];
+  for (const commit of commits.items) {
+    const author = accountOf(commit.author);
+    const committer = accountOf(commit.committer);
+    add(author, "committer");
+    add(committer, "committer");
+    if (!author || !committer) unattributable.push(commit.sha);
+  }
+  let incomplete = null;
+  const listed = commits.items.length;
+  if (!commits.complete || subject.commitCount !== null && listed < subject.commitCount) {
+    incomplete = `GitHub lists ${listed} of the PR's ${subject.commitCount ?? "more"} commits, so who wrote the rest cannot be checked; split the hotfix into smaller PRs`;
+  }
+  if (pushes === "unreadable") {
+    incomplete ??= `who pushed to ${subject.headRef} cannot be read (the repository activity listing is unavailable)`;
+  } else {
+    for (const pusher of pushes.pushers) add(pusher, "pusher");
+    if (!pushes.complete) incomplete ??= `${subject.headRef} has too many pushes to read who made them all`;
+    if (pushes.anonymous) incomplete ??= `a push to ${subject.headRef} has no GitHub user behind it`;
+  }
+  return { roles, unattributable, incomplete };
+}
+async function readPushes(ctx, branch) {
+  try {
+    const { items, complete } = await collectPages(
+      ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/activity", {
+        ...ctx.repo,
+        ref: `refs/heads/${branch}`,
+        per_page: PER_PAGE2
+      }),
+      MAX_ACTIVITY_PAGES
+    );
+    const pushers = items.flatMap((activity) => {
+      const actor = accountOf(activity.actor);
+      return actor ? [actor] : [];
+    });
+    return { pushers, complete, anonymous: pushers.length < items.length };
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 404 || status === 403) return "unreadable";
+    throw error;
+  }
+}
+async function teamMemberIds(ctx, team) {
+  const [org, slug] = team.split("/", 2);
+  if (!org || !slug) return null;
+  try {
+    const { items } = await collectPages(
+      ctx.octokit.paginate.iterator("GET /orgs/{org}/teams/{team_slug}/members", {
+        org,
+        team_slug: slug,
+        per_page: PER_PAGE2
+      }),
+      MAX_TEAM_PAGES
+    );
+    return items.map((member) => member.id);
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 403 || status === 404) return null;
+    throw error;
+  }
+}
+async function readApprovalFacts(ctx, subject, severity2, config) {
+  const [{ reviews, complete }, teams] = await Promise.all([
+    readReviews(ctx, subject.number),
+    (async () => {
+      const entries = await Promise.all(
+        approvalTeams(severity2, config).map(async (team) => [team, await teamMemberIds(ctx, team)])
+      );
+      return Object.fromEntries(entries);
+    })()
+  ]);
+  const contributors = needsContributors(reviews, config.approvals[severity2].required) ? await readContributors(ctx, subject) : null;
+  const access = new WriteAccessCache(ctx);
+  const writers = /* @__PURE__ */ new Map();
+  await Promise.all(
+    accountsToCheck(reviews, subject.headSha, contributors).map(async (account) => {
+      writers.set(account.id, await access.hasWrite(account));
+    })
+  );
+  return { headSha: subject.headSha, reviews, reviewsComplete: complete, contributors, writers, teams };
 }
 
 // src/rules/severity.ts
@@ -3483,7 +3725,11 @@ function resolveSeverity(facts, config) {
     severity: config.severity.default,
     source: {
       kind: "default",
-      incident: incident ? { number: incident.number, found: incident.labels !== null } : null
+      incident: incident ? {
+        number: incident.number,
+        found: incident.labels !== null,
+        ...incident.unbound ? { unbound: true } : {}
+      } : null
     }
   };
 }
@@ -3493,6 +3739,8 @@ function severityRow(resolved, config) {
   let reason;
   if (source.kind === "pull-request") reason = `${severity2} (label ${label} on the PR)`;
   else if (source.kind === "incident") reason = `${severity2} (label ${label} on incident #${source.number})`;
+  else if (source.incident?.unbound)
+    reason = `${severity2} by default (incident #${source.incident.number} does not record this branch as its hotfix branch, so the link is not followed)`;
   else if (source.incident && !source.incident.found)
     reason = `${severity2} by default (incident #${source.incident.number} could not be read)`;
   else reason = `${severity2} by default (no severity label on the PR or its incident)`;
@@ -3507,23 +3755,20 @@ function severityOfLabels(labels, incidentSeverity, config) {
     return incidentSeverity;
   return config.severity.default;
 }
-async function wasApproved(ctx, pr) {
-  const reviews = await ctx.octokit.paginate(ctx.octokit.rest.pulls.listReviews, {
-    ...ctx.repo,
-    pull_number: pr.number,
-    per_page: 100
-  });
-  const standing = standingReviews(
-    reviews.map((r) => ({
-      id: r.id,
-      reviewer: r.user?.login ?? null,
-      state: r.state,
-      submittedAt: r.submitted_at ?? null,
-      association: r.author_association
-    })),
-    pr.author
+async function wasApproved(ctx, pr, severity2, config) {
+  const facts = await readApprovalFacts(
+    ctx,
+    {
+      number: pr.number,
+      headSha: pr.headSha,
+      headRef: pr.headRef,
+      author: pr.authorId === null ? null : { id: pr.authorId, login: pr.author },
+      commitCount: pr.commitCount
+    },
+    severity2,
+    config
   );
-  return [...standing.values()].some((review) => review.state === "APPROVED");
+  return countedApprovals(facts, severity2, config).approvedBy.length > 0;
 }
 
 // src/after-merge/pipeline-claim.ts
@@ -3631,7 +3876,7 @@ async function readChangedFiles(ctx, pullNumber) {
 
 // src/after-merge/run-after-merge.ts
 function isMergedHotfix(pr, config) {
-  return pr.baseRef === config.productionBranch && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
+  return !pr.fromFork && pr.baseRef === config.productionBranch && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
 }
 function runAfterMerge(ctx, config, pr, options = {}) {
   return pipelineLock.run(
@@ -3660,8 +3905,7 @@ async function claimAndRun(ctx, config, pr, options) {
   }
 }
 async function completeOutcome(ctx, config, pr, options) {
-  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-  const { state } = await readTimeline(ctx, incident ?? pr.number);
+  const { state } = await pipelineTimeline(ctx, pr);
   const previous = state?.pipelines[String(pr.number)];
   if (!previous?.done) return null;
   const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
@@ -3669,11 +3913,16 @@ async function completeOutcome(ctx, config, pr, options) {
   ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
   return outcomeOf(previous);
 }
+async function pipelineTimeline(ctx, pr) {
+  const linked = await incidentOfPull(ctx, pr);
+  const timelineIssue = linked.incident ?? pr.number;
+  const timeline = linked.timeline ?? await readTimeline(ctx, timelineIssue);
+  return { incident: linked.incident, timelineIssue, ...timeline };
+}
 async function runPipeline(ctx, config, pr, options) {
   const { octokit, repo, clock } = ctx;
-  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-  const timelineIssue = incident ?? pr.number;
-  const timeline = await readTimeline(ctx, timelineIssue);
+  const timeline = await pipelineTimeline(ctx, pr);
+  const { incident, timelineIssue } = timeline;
   let state = timeline.state ?? emptyTimeline(incident);
   let commentId = timeline.commentId;
   const previous = state.pipelines[String(pr.number)];
@@ -3771,13 +4020,14 @@ async function runPipeline(ctx, config, pr, options) {
       `#${pr.number} changed ${changed.total} files; GitHub listed ${changed.files.length} of them`
     );
   }
+  const severity2 = severityOfLabels(pr.labels, state.severity, config);
   const plans = planFollowUps({
     config,
     pr: { number: pr.number, title: pr.title, author: pr.author, labels: pr.labels, url: pr.url },
     changedFiles: changed.files,
     changedFilesTotal: changed.total,
-    severity: severityOfLabels(pr.labels, state.severity, config),
-    approved: await wasApproved(ctx, pr),
+    severity: severity2,
+    approved: await wasApproved(ctx, pr, severity2, config),
     incident,
     jiraKey,
     tag: released.tag
@@ -3796,12 +4046,19 @@ async function runPipeline(ctx, config, pr, options) {
     (t) => ["open", "conflict", "already"].includes(pipeline2.backports[t]?.status ?? "")
   );
   if (config.backport.deleteHotfixBranch && allBackportsOpen && !pipeline2.branchDeleted) {
-    pipeline2.branchDeleted = await deleteBranch(ctx, pr.headRef);
-    if (pipeline2.branchDeleted) {
+    const cleanup = await deleteBranch(ctx, pr);
+    pipeline2.branchDeleted = cleanup !== "failed";
+    if (cleanup === "deleted") {
       state = addEntry(state, {
         key: `branch-deleted-${pr.number}`,
         at: now(),
         text: `Deleted branch ${pr.headRef}`
+      });
+    } else if (cleanup === "moved") {
+      state = addEntry(state, {
+        key: `branch-kept-${pr.number}`,
+        at: now(),
+        text: `Kept branch ${pr.headRef}: it moved past the merged head ${pr.headSha.slice(0, 7)}`
       });
     }
   }
@@ -3830,14 +4087,17 @@ async function backportTargets(ctx, config, extra) {
   }
   return expandTargets(patterns, branches, config.developBranch, config.productionBranch);
 }
-async function deleteBranch(ctx, branch) {
+async function deleteBranch(ctx, pr) {
+  const ref = `heads/${pr.headRef}`;
   try {
-    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref: `heads/${branch}` });
-    return true;
+    const { data } = await ctx.octokit.rest.git.getRef({ ...ctx.repo, ref });
+    if (data.object.sha !== pr.headSha) return "moved";
+    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref });
+    return "deleted";
   } catch (error) {
-    if (httpStatus(error) === 422 || httpStatus(error) === 404) return true;
-    ctx.log.warn(`could not delete ${branch}: ${String(error)}`);
-    return false;
+    if (httpStatus(error) === 422 || httpStatus(error) === 404) return "gone";
+    ctx.log.warn(`could not delete ${pr.headRef}: ${String(error)}`);
+    return "failed";
   }
 }
 function backportEntry(pr, target, state, at) {
@@ -3897,23 +4157,6 @@ var afterMergeRoute = {
 
 // src/after-merge/backport-command.ts
 import { z as z5 } from "zod";
-
-// src/util/permission.ts
-var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
-async function hasWritePermission(ctx, login) {
-  try {
-    const { data } = await ctx.octokit.rest.repos.getCollaboratorPermissionLevel({
-      ...ctx.repo,
-      username: login
-    });
-    return WRITERS.has(data.role_name ?? "") || WRITERS.has(data.permission);
-  } catch (error) {
-    if (httpStatus(error) === 404) return false;
-    throw error;
-  }
-}
-
-// src/after-merge/backport-command.ts
 var commentShape = z5.object({
   action: z5.literal("created"),
   issue: z5.object({ number: z5.number().int().positive(), pull_request: z5.object({}).passthrough() }),
@@ -4222,7 +4465,7 @@ async function mergedPrOf(ctx, config, status) {
 async function handleDeploymentStatus(ctx, config, status) {
   const pr = await mergedPrOf(ctx, config, status);
   if (!pr) return "not-ours";
-  const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
+  const { incident } = await incidentOfPull(ctx, pr);
   const issue = incident ?? pr.number;
   const key = `${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`;
   return pipelineLock.run(
@@ -4612,7 +4855,7 @@ function isRequiredCheckName(name, config) {
 }
 
 // src/rules/branch.ts
-var short = (sha) => sha.slice(0, 7);
+var short2 = (sha) => sha.slice(0, 7);
 function developOnlyCommits(lineage) {
   if (lineage.notInProduction === "unrelated") return [];
   const notInDevelop = lineage.notInDevelop;
@@ -4649,7 +4892,7 @@ function checkBranch(facts, config) {
     if (developOnly.length > 0 && typeof notInDevelop === "object" && !notInDevelop.complete) {
       problems.push(`could not verify it carries nothing from ${develop}: too many commits to compare`);
     } else if (developOnly.length > 0) {
-      const listed = developOnly.slice(0, 3).map(short).join(", ");
+      const listed = developOnly.slice(0, 3).map(short2).join(", ");
       const more = developOnly.length > 3 ? `, \u2026 (${developOnly.length})` : "";
       problems.push(
         `carries ${developOnly.length === 1 ? "a commit" : `${developOnly.length} commits`} from ${develop} that ${production} lacks (${listed}${more}); cut it from ${production}`
@@ -4796,16 +5039,7 @@ function verdict(rows) {
 function evaluateGate(facts, config) {
   const { pr } = facts;
   const resolved = resolveSeverity({ prLabels: pr.labels, incident: facts.incident }, config);
-  const approvals = checkApprovals(
-    {
-      reviews: facts.reviews,
-      author: pr.author,
-      commitAuthors: facts.lineage.notInProduction === "unrelated" ? [] : facts.lineage.notInProduction.authors ?? [],
-      severity: resolved.severity,
-      teams: facts.teams
-    },
-    config
-  );
+  const approvals = checkApprovals(facts.approvals, resolved.severity, config);
   const [critical, security] = checkRequiredChecks(facts.checkRuns, config, GATE_CHECK_NAME);
   const listed = facts.files.list;
   const size = pr.size ?? {
@@ -4839,6 +5073,26 @@ function notHotfixEvaluation(pr, config) {
     title: "Not a hotfix PR",
     headline: `Head branch "${pr.headRef}" is not a hotfix branch (${config.branches.patterns.join(", ")}) and the PR has no severity label, so the hotfix gate does not apply.`,
     rows: [],
+    severity: null,
+    jiraKey: null,
+    approvedBy: []
+  };
+}
+function forkEvaluation(pr) {
+  const where = pr.headRepoName ? `the fork ${pr.headRepoName}` : "a fork (since deleted)";
+  return {
+    status: "completed",
+    conclusion: "failure",
+    title: "Hotfix PRs cannot come from a fork",
+    headline: `This PR's head branch "${pr.headRef}" lives in ${where}, not in this repository, so it cannot be a hotfix PR.`,
+    rows: [
+      {
+        rule: "branch",
+        label: "Branch",
+        state: "fail",
+        reason: `${pr.headRef} is from ${where}: push the change to a branch of this repository and open the hotfix PR from there`
+      }
+    ],
     severity: null,
     jiraKey: null,
     approvedBy: []
@@ -4883,42 +5137,36 @@ function pullRequestFrom(raw) {
   const files = num(raw.changed_files);
   const additions = num(raw.additions);
   const deletions = num(raw.deletions);
+  const headRepo = isObject(raw.head.repo) ? num(raw.head.repo.id) : null;
+  const baseRepo = isObject(raw.base.repo) ? num(raw.base.repo.id) : null;
   return {
     number,
     title: str(raw.title) ?? "",
     body: str(raw.body),
     author: isObject(raw.user) ? str(raw.user.login) : null,
+    authorId: isObject(raw.user) ? num(raw.user.id) : null,
     headRef,
     headSha,
     baseRef,
     labels,
     state: str(raw.state) ?? "open",
     draft: raw.draft === true,
-    size: files !== null && additions !== null && deletions !== null ? { files, additions, deletions } : null
+    size: files !== null && additions !== null && deletions !== null ? { files, additions, deletions } : null,
+    commitCount: num(raw.commits),
+    // A deleted fork leaves `head.repo` null: that is still not this repository.
+    fromFork: baseRepo === null ? null : headRepo !== baseRepo,
+    headRepoName: isObject(raw.head.repo) ? str(raw.head.repo.full_name) : null
   };
 }
 
 // src/gate/gather-facts.ts
 var MAX_CHECK_RUN_PAGES = 10;
 var MAX_FILE_PAGES = 10;
-var MAX_REVIEW_PAGES = 5;
 var MAX_COMPARE_PAGES = 3;
-var MAX_TEAM_PAGES = 3;
-var PER_PAGE2 = 100;
-async function collect(pages, maxPages) {
-  const items = [];
-  let count2 = 0;
-  for await (const page of pages) {
-    items.push(...page.data);
-    count2 += 1;
-    if (count2 >= maxPages) return { items, complete: page.data.length < PER_PAGE2 };
-  }
-  return { items, complete: true };
-}
 async function listCheckRuns(ctx, sha, options = {}) {
   const { owner, repo } = ctx.repo;
   const identity = await ctx.identity();
-  const { items } = await collect(
+  const { items } = await collectPages(
     ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/commits/{ref}/check-runs", {
       owner,
       repo,
@@ -4968,7 +5216,6 @@ async function fetchPullRequest(ctx, number) {
 }
 async function commitsNotIn(ctx, base, sha) {
   const shas = [];
-  const authors = /* @__PURE__ */ new Set();
   for (let page = 1; page <= MAX_COMPARE_PAGES; page += 1) {
     let data;
     try {
@@ -4983,12 +5230,11 @@ async function commitsNotIn(ctx, base, sha) {
       throw error;
     }
     shas.push(...data.commits.map((c) => c.sha));
-    for (const commit of data.commits) if (commit.author?.login) authors.add(commit.author.login);
     if (shas.length >= data.total_commits || data.commits.length < PER_PAGE2) {
-      return { shas, complete: shas.length >= data.total_commits, authors: [...authors] };
+      return { shas, complete: shas.length >= data.total_commits };
     }
   }
-  return { shas, complete: false, authors: [...authors] };
+  return { shas, complete: false };
 }
 async function lineageOf(ctx, pr, config) {
   const [notInProduction, notInDevelop] = await Promise.all([
@@ -4997,25 +5243,8 @@ async function lineageOf(ctx, pr, config) {
   ]);
   return { notInProduction, notInDevelop: notInDevelop === "unrelated" ? "no-develop" : notInDevelop };
 }
-async function reviewsOf(ctx, number) {
-  const { items } = await collect(
-    ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-      ...ctx.repo,
-      pull_number: number,
-      per_page: PER_PAGE2
-    }),
-    MAX_REVIEW_PAGES
-  );
-  return items.map((review) => ({
-    id: Number(review.id),
-    reviewer: review.user?.login ?? null,
-    state: review.state,
-    submittedAt: review.submitted_at ?? null,
-    association: review.author_association
-  }));
-}
 async function filesOf(ctx, number) {
-  const { items, complete } = await collect(
+  const { items, complete } = await collectPages(
     ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", {
       ...ctx.repo,
       pull_number: number,
@@ -5035,7 +5264,8 @@ async function filesOf(ctx, number) {
 }
 async function incidentOf(ctx, pr, config) {
   if (severityFromLabels(pr.labels, config) !== null) return null;
-  const number = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
+  const { incident: number, refused: refused2 } = await incidentOfPull(ctx, pr);
+  if (refused2 !== null) return { number: refused2, labels: null, unbound: true };
   if (number === null) return null;
   try {
     const { data } = await ctx.octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", {
@@ -5053,28 +5283,8 @@ async function incidentOf(ctx, pr, config) {
     throw error;
   }
 }
-async function teamMembers(ctx, team) {
-  const [org, slug] = team.split("/", 2);
-  if (!org || !slug) return null;
-  try {
-    const { items } = await collect(
-      ctx.octokit.paginate.iterator("GET /orgs/{org}/teams/{team_slug}/members", {
-        org,
-        team_slug: slug,
-        per_page: PER_PAGE2
-      }),
-      MAX_TEAM_PAGES
-    );
-    return items.map((member) => member.login);
-  } catch (error) {
-    const status = httpStatus(error);
-    if (status === 403 || status === 404) return null;
-    throw error;
-  }
-}
 async function gatherFacts(ctx, pr, config, runSha = pr.headSha) {
-  const [reviews, files, lineage, headRuns, incident, runShaListing] = await Promise.all([
-    reviewsOf(ctx, pr.number),
+  const [files, lineage, headRuns, incident, runShaListing] = await Promise.all([
     filesOf(ctx, pr.number),
     lineageOf(ctx, pr, config),
     listCheckRuns(ctx, pr.headSha),
@@ -5082,16 +5292,16 @@ async function gatherFacts(ctx, pr, config, runSha = pr.headSha) {
     runSha === pr.headSha ? Promise.resolve(null) : listCheckRuns(ctx, runSha, { onlyGate: true })
   ]);
   const { severity: severity2 } = resolveSeverity({ prLabels: pr.labels, incident }, config);
-  const teamNames = approvalTeams(severity2, config);
-  const teams = {};
-  await Promise.all(
-    teamNames.map(async (team) => {
-      teams[team] = await teamMembers(ctx, team);
-    })
+  const author = pr.author !== null && pr.authorId !== null ? { login: pr.author, id: pr.authorId } : null;
+  const approvals = await readApprovalFacts(
+    ctx,
+    { number: pr.number, headSha: pr.headSha, headRef: pr.headRef, author, commitCount: pr.commitCount },
+    severity2,
+    config
   );
   const complete = files.complete && (pr.size === null || files.list.length >= pr.size.files);
   return {
-    facts: { pr, incident, reviews, teams, files: { ...files, complete }, lineage, checkRuns: headRuns.runs },
+    facts: { pr, incident, approvals, files: { ...files, complete }, lineage, checkRuns: headRuns.runs },
     gateRun: runShaListing ? runShaListing.gateRun : headRuns.gateRun
   };
 }
@@ -5325,6 +5535,10 @@ async function publish(ctx, sha, evaluate) {
 }
 function publishPull(ctx, config, pr, sha) {
   return publish(ctx, sha, async () => {
+    if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
+      const { gateRun: gateRun2 } = await listCheckRuns(ctx, sha, { onlyGate: true });
+      return { evaluation: forkEvaluation(pr), gateRun: gateRun2 };
+    }
     if (!isHotfixPullRequest(pr, config)) {
       const { gateRun: gateRun2 } = await listCheckRuns(ctx, sha, { onlyGate: true });
       return { evaluation: notHotfixEvaluation(pr, config), gateRun: gateRun2 };
@@ -5585,11 +5799,12 @@ var issueShape = z8.object({
   pull_request: z8.unknown().optional()
 });
 var userShape = z8.object({ login: z8.string(), type: z8.string().optional() });
+var senderShape = userShape.extend({ id: z8.number().int().positive() });
 var labeledShape = z8.object({
   action: z8.literal("labeled"),
   issue: issueShape,
   label: z8.object({ name: z8.string() }),
-  sender: userShape
+  sender: senderShape
 });
 var commentShape2 = z8.object({
   action: z8.literal("created"),
@@ -5627,6 +5842,7 @@ function intakeTriggerFrom(event) {
       issue: incidentIssueFrom(issue),
       label: label.name,
       actor: sender.login,
+      actorId: sender.id,
       at: issue.updated_at ?? null
     };
   }
@@ -5752,6 +5968,16 @@ function closedIssueReply(commentId) {
 }
 function configErrorReply(commentId, message) {
   return [replyMarker(commentId), `\`/hotfix\` cannot run: ${escapeMarkdown(message)}`].join("\n");
+}
+function labelRefusalMarker(userId) {
+  return `<!-- hotfix-bot:label-refusal ${JSON.stringify({ user: userId })} -->`;
+}
+function labelRefusalReply(userId, login, label) {
+  return [
+    labelRefusalMarker(userId),
+    `Thanks @${escapeMarkdown(login)}. The ${escapeMarkdown(label)} label declares a hotfix incident only when someone with write access to this repository adds it, so nothing was done.`,
+    "If production is affected, ask a maintainer to add the label again or to comment `/hotfix` here."
+  ].join("\n");
 }
 
 // src/intake/rollback-plan.ts
@@ -6136,6 +6362,10 @@ var intakeRoute = {
     if (trigger.kind === "label") {
       const named = severityFromLabels([trigger.label], config);
       if (named === null || trigger.issue.state !== "open") return void 0;
+      if (!await hasWritePermission(ctx, trigger.actor)) {
+        await withIncidentLock(ctx, n, () => refuseLabel(ctx, trigger, config.severity.labels[named]));
+        return void 0;
+      }
       severity2 = named;
     } else {
       if (!await hasWritePermission(ctx, trigger.actor)) {
@@ -6165,6 +6395,18 @@ var intakeRoute = {
     return void 0;
   }
 };
+async function refuseLabel(ctx, trigger, label) {
+  const n = trigger.issue.number;
+  const { state } = await readTimeline(ctx, n);
+  if (state?.intake) return;
+  ctx.log.info(`severity label on #${n} by ${trigger.actor}, who has no write access: refused`);
+  await ensureBotComment(
+    ctx,
+    n,
+    labelRefusalMarker(trigger.actorId),
+    labelRefusalReply(trigger.actorId, trigger.actor, label)
+  );
+}
 function validTime2(value) {
   if (value === null) return null;
   const t = Date.parse(value);
@@ -6248,8 +6490,8 @@ async function reconcileRepo(ctx) {
     const pr = mergedPullRequestFrom(raw);
     if (!pr || !isMergedHotfix(pr, config) || Date.parse(pr.mergedAt) < cutoff) continue;
     report.checked += 1;
-    const incident = linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
-    const { state } = await readTimeline(ctx, incident ?? pr.number);
+    const linked = await incidentOfPull(ctx, pr);
+    const { state } = linked.timeline ?? await readTimeline(ctx, pr.number);
     if (state?.pipelines[String(pr.number)]?.done) {
       if (claims.has(pr.number)) await releasePipeline(ctx, pr.number);
       continue;

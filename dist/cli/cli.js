@@ -8,7 +8,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-H6GIGIOE.js")).command
+    load: async () => (await import("./chunks/demo-THC6B65Y.js")).command
   },
   {
     name: "check-title",
@@ -23,17 +23,17 @@ var commands = [
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-PIHWLEOA.js")).command
+    load: async () => (await import("./chunks/reconcile-2WV7R6J5.js")).command
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-ZXOX7JXI.js")).command
+    load: async () => (await import("./chunks/report-BOGRMJ4I.js")).command
   },
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-QTNH5DZG.js")).command
+    load: async () => (await import("./chunks/sandbox-2UCI25PI.js")).command
   }
 ];
 
