@@ -61,16 +61,26 @@ function readBodyWithin(req: IncomingMessage, maxBytes: number): Promise<Buffer 
 }
 
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, maxBytes: number): void {
-  // The rest of the body is never read: the connection closes once the answer is out.
-  res.shouldKeepAlive = false;
-  res.writeHead(413, { "content-type": "application/json", connection: "close" });
+  res.writeHead(413, { "content-type": "application/json" });
   res.end(
     JSON.stringify({
       error: `Payload Too Large: webhook bodies are limited to ${maxBytes} bytes (GitHub's payload cap)`,
     }),
   );
-  res.once("finish", () => req.socket.destroySoon());
+  // Closing a socket that still has unread bytes makes the kernel send a reset, which can discard the 413 before
+  // the client reads it (Node closes a `Connection: close` socket as soon as the answer is out). So, like a web
+  // server's lingering close, the rest of the body is read and dropped (nothing is kept: memory stays flat) for a
+  // bounded time after the answer, then the socket is destroyed whatever the client still sends.
+  res.once("finish", () => {
+    req.resume();
+    const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    linger.unref();
+    req.socket.once("close", () => clearTimeout(linger));
+  });
 }
+
+/** How long a refused body may go on arriving (and be dropped) after the 413, so that the client reads it. */
+const LINGER_MS = 2_000;
 
 // The same decoder as @octokit/webhooks' own body reader, so a signature verifies exactly as it would there.
 const utf8 = new TextDecoder("utf-8", { fatal: false });

@@ -39,6 +39,13 @@ async function exerciseEveryRoute(): Promise<void> {
   await octokit.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: "alice" });
   await octokit.rest.repos.addCollaborator({ owner, repo, username: "dave", permission: "push" });
   await octokit.rest.actions.createWorkflowDispatch({ owner, repo, workflow_id: "deploy.yml", ref: "main" });
+  // Who moved a branch (the approvals rule reads pushers), and a team's members (team approvers) for an App with
+  // Members: read. Without it GitHub answers 403, a status its description does not list (the attack suite's
+  // team-approvers test covers that answer).
+  await octokit.rest.repos.listActivities({ owner, repo, ref: "refs/heads/main" });
+  sandbox.createTeam("acme", "sre", ["alice"]);
+  sandbox.grantMembersRead();
+  await octokit.rest.teams.listMembersInOrg({ org: "acme", team_slug: "sre" });
 
   // Git data, as a backport writes it.
   const main = sandbox.repository("acme/webshop").branch("main") as string;
