@@ -1,5 +1,5 @@
-import picomatch from "picomatch";
 import type { HotfixConfig, Severity } from "../config/schema.js";
+import { globMatcher } from "../rules/glob.js";
 import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
 import { renderTemplate } from "./templates.js";
 
@@ -94,7 +94,7 @@ export function followUpKindsFor(input: {
   const kinds: FollowUpKind[] = ["post-mortem"];
   // GitHub treats label names case-insensitively.
   if (input.pr.labels.some((l) => l.toLowerCase() === TEMPORARY_FIX_LABEL)) kinds.push("proper-fix");
-  const isTest = picomatch(input.testGlobs, { dot: true });
+  const isTest = globMatcher(input.testGlobs);
   if (!input.changedFiles.some((file) => isTest(file))) kinds.push("regression-tests");
   if (input.severity === "P1" && !input.approved) kinds.push("post-deploy-review");
   return kinds;
