@@ -96,3 +96,16 @@ test("each reader gets her own one reply", async () => {
   await sandbox.settle();
   expect(botReplies(issue).map((c) => c.body.match(/@\w+/)?.[0])).toEqual(["@carol", "@dave"]);
 });
+
+test("two commands from one reader handled at once still get one reply", async () => {
+  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  const issue = await sandbox.as("bob", REPO).createIssue({ title: "Checkout is slow" });
+  const carol = sandbox.as("carol", REPO);
+  await Promise.all([
+    carol.comment(issue, "/hotfix"),
+    carol.comment(issue, "/hotfix P0"),
+    carol.comment(issue, "/hotfix"),
+  ]);
+  await sandbox.settle();
+  expect(botReplies(issue)).toHaveLength(1);
+});
