@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { branchNameProblem } from "../backport/backport-branch.js";
 import type { Route } from "../engine.js";
+import { refusalMarker } from "../incident/refusal-marker.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { httpStatus } from "../util/http-status.js";
@@ -12,6 +13,8 @@ export interface BackportCommand {
   pull: number;
   target: string;
   commenter: string;
+  /** The commenter's user id: a refusal is answered once per user, found again by this id. */
+  commenterId: number;
   /** The command's comment: a reply names it, so that a redelivery finds the reply instead of posting another. */
   commentId: number;
 }
@@ -22,7 +25,7 @@ const commentShape = z.object({
   comment: z.object({
     id: z.number().int().positive(),
     body: z.string().max(65_536),
-    user: z.object({ login: z.string(), type: z.string() }),
+    user: z.object({ id: z.number().int().positive(), login: z.string(), type: z.string() }),
   }),
 });
 
@@ -41,6 +44,7 @@ export function parseBackportCommand(payload: unknown): BackportCommand | null {
     pull: parsed.data.issue.number,
     target: match[1],
     commenter: parsed.data.comment.user.login,
+    commenterId: parsed.data.comment.user.id,
     commentId: parsed.data.comment.id,
   };
 }
@@ -59,8 +63,13 @@ export const backportCommandRoute: Route<BackportCommand> = {
     const marker = backportReplyMarker(command.commentId);
     const reply = (body: string) => ensureBotComment(ctx, command.pull, marker, `${marker}\n${body}`);
     if (!(await hasWritePermission(ctx, command.commenter))) {
-      await reply(
-        `@${command.commenter} only people with write access can ask for a backport; nothing was done.`,
+      // One refusal per reader and pull request, however many commands she types.
+      const refused = refusalMarker(command.commenterId);
+      await ensureBotComment(
+        ctx,
+        command.pull,
+        refused,
+        `${refused}\n@${command.commenter} only people with write access can ask for a backport; nothing was done.`,
       );
       return undefined;
     }

@@ -1,4 +1,4 @@
-import picomatch from "picomatch";
+import { globMatcher } from "../rules/glob.js";
 
 /** A name that cannot safely become part of a branch we create (or a pull request number that is not one). */
 export class UnsafeBranchNameError extends Error {
@@ -70,7 +70,8 @@ export function expandTargets(
   for (const raw of patterns) {
     const pattern = raw.split("{develop}").join(developBranch);
     if (GLOB.test(pattern)) {
-      const matches = picomatch(pattern);
+      // Linear-time globs; a `*` may match a leading dot, but `eligible` refuses such names anyway.
+      const matches = globMatcher(pattern);
       for (const branch of branches) if (matches(branch)) add(branch);
     } else if (existing.has(pattern)) {
       add(pattern);

@@ -11,22 +11,49 @@ export const NOT_A_MAPPING = "expected a mapping of keys to values at the top le
 
 export type ConfigResult = { ok: true; config: HotfixConfig } | { ok: false; error: ConfigError };
 
-function describeIssue(issue: z.core.$ZodIssue): ConfigProblem {
+/**
+ * Where the top-level keys of a merged configuration came from, when `_extends` or the owner's `.github`
+ * repository contributed: the keys of the repository's own file, and the name of the other file. Content from the
+ * other file is never echoed (its owner may not want its keys and values shown on this repository's checks).
+ */
+export interface ConfigOrigin {
+  ownKeys: ReadonlySet<string>;
+  otherFile: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function describeIssue(issue: z.core.$ZodIssue, origin?: ConfigOrigin): ConfigProblem[] {
   const path = issue.path.map(String).join(".");
+  const top = issue.path[0] === undefined ? undefined : String(issue.path[0]);
   if (issue.code === "unrecognized_keys") {
+    const own = path === "" && origin ? issue.keys.filter((k) => origin.ownKeys.has(k)) : issue.keys;
+    const foreign = issue.keys.length - own.length;
     const known = knownKeysAt(issue.path);
-    const keys = issue.keys.map((key) => {
+    const keys = own.map((key) => {
       const named = path ? `${path}.${key}` : key;
       const meant = closestWord(key, known);
       return meant ? `${named} (did you mean ${meant}?)` : named;
     });
-    return { path, message: `unknown key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}` };
+    const problems: ConfigProblem[] = [];
+    if (keys.length > 0)
+      problems.push({ path, message: `unknown key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}` });
+    if (foreign > 0 && origin)
+      problems.push({ path, message: `${plural(foreign, "unknown key")} in ${origin.otherFile}` });
+    return problems;
   }
-  return { path, message: issue.message };
+  if (origin && top !== undefined && !origin.ownKeys.has(top)) {
+    return [{ path: top, message: `invalid value in ${origin.otherFile}; fix it there` }];
+  }
+  return [{ path, message: issue.message }];
 }
 
 /** Validates an already-parsed configuration object (from YAML, JSON or an org-level `_extends`). */
-export function validateConfig(raw: unknown, file: string = DEFAULT_CONFIG_PATH): ConfigResult {
+export function validateConfig(
+  raw: unknown,
+  file: string = DEFAULT_CONFIG_PATH,
+  origin?: ConfigOrigin,
+): ConfigResult {
   if (raw !== null && raw !== undefined && (typeof raw !== "object" || Array.isArray(raw))) {
     return {
       ok: false,
@@ -35,7 +62,8 @@ export function validateConfig(raw: unknown, file: string = DEFAULT_CONFIG_PATH)
   }
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return { ok: true, config: result.data };
-  return { ok: false, error: new ConfigError(file, result.error.issues.map(describeIssue)) };
+  const problems = result.error.issues.flatMap((issue) => describeIssue(issue, origin));
+  return { ok: false, error: new ConfigError(file, problems) };
 }
 
 /** Parses YAML text and validates it. A syntax error names the line and column. */

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { DEPLOY_PLACEHOLDERS, unknownDeployPlaceholders } from "../deploy/deploy-inputs.js";
 import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
 import { branchPatternProblems } from "../rules/branch-pattern.js";
-import { unknownTitlePlaceholders } from "../rules/title.js";
+import { globProblem } from "../rules/glob.js";
+import { titleFormatProblems, unknownTitlePlaceholders } from "../rules/title.js";
 
 /**
  * The schema of `.github/hotfix.yml`. Every object is strict so that a typo in a key is reported instead of
@@ -16,6 +17,22 @@ const branchName = z
   .regex(/^(?!\/|.*\/\/|.*\.\.|.*\.lock$|.*[/.]$)[A-Za-z0-9._/-]+$/, "a plain git branch name");
 
 const checkNamePattern = z.string().min(1).max(200).describe("a check run name, or a glob with * wildcards");
+
+/**
+ * Every list in the file is bounded, so that no configuration can make one event cost unbounded work (each entry
+ * is matched against every check run, file or branch the event brings).
+ */
+const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `at most ${max} entries`);
+
+/** A glob from `globMatcher`'s syntax; unsupported syntax is refused with its reason. */
+const glob = z
+  .string()
+  .min(1)
+  .max(200)
+  .superRefine((pattern, ctx) => {
+    const problem = globProblem(pattern);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 
 const appReference = z
   .union([
@@ -51,8 +68,7 @@ const approvalRule = (required: number) =>
         .max(20)
         .default(required)
         .describe("approving reviews required before the gate passes"),
-      from: z
-        .array(z.string().min(1).max(100))
+      from: list(z.string().min(1).max(100), 100)
         .default([])
         .describe("logins or org/team slugs whose approval counts; empty = anyone with write access"),
     })
@@ -84,7 +100,7 @@ const issueTemplate = (defaults: { title: string; body: string; labels: string[]
       enabled: z.boolean().default(true),
       title: templateText(256, 1).default(defaults.title),
       body: templateText(60000).default(defaults.body),
-      labels: z.array(z.string().min(1).max(50)).default(defaults.labels),
+      labels: list(z.string().min(1).max(50), 20).default(defaults.labels),
     })
     .prefault({});
 
@@ -94,18 +110,18 @@ export const configSchema = z
     developBranch: branchName.default("develop").describe("the integration branch that receives backports"),
     branches: z
       .strictObject({
-        patterns: z
-          .array(
-            // An unknown placeholder or too many wildcards would make the pattern match nothing, silently.
-            z
-              .string()
-              .min(1)
-              .max(200)
-              .superRefine((pattern, ctx) => {
-                const problem = branchPatternProblems(pattern);
-                if (problem) ctx.addIssue({ code: "custom", message: problem });
-              }),
-          )
+        patterns: list(
+          // An unknown placeholder or too many wildcards would make the pattern match nothing, silently.
+          z
+            .string()
+            .min(1)
+            .max(200)
+            .superRefine((pattern, ctx) => {
+              const problem = branchPatternProblems(pattern);
+              if (problem) ctx.addIssue({ code: "custom", message: problem });
+            }),
+          20,
+        )
           .min(1)
           .default(["hotfix/{date}-{slug}", "hotfix/incident-{n}"])
           .describe(
@@ -120,6 +136,7 @@ export const configSchema = z
           .min(1)
           .max(200)
           .superRefine((format, ctx) => {
+            for (const message of titleFormatProblems(format)) ctx.addIssue({ code: "custom", message });
             const unknown = unknownTitlePlaceholders(format);
             if (unknown.length === 0) return;
             const names = unknown.map((n) => `{${n}}`).join(", ");
@@ -129,18 +146,22 @@ export const configSchema = z
             });
           })
           .default("[{key}] {summary}")
-          .describe("the expected PR title; {key} is the Jira key, {summary} free text"),
-        projects: z
-          .array(z.string().regex(/^[A-Z][A-Z0-9_]+$/, "an upper-case Jira project key such as SPF"))
+          .describe("the expected PR title; {key} is the Jira key, {summary} free text (each at most once)"),
+        projects: list(
+          z
+            .string()
+            .max(50)
+            .regex(/^[A-Z][A-Z0-9_]+$/, "an upper-case Jira project key such as SPF"),
+          100,
+        )
           .default([])
           .describe("allowed Jira project keys; empty = any"),
       })
       .prefault({}),
     checks: z
       .strictObject({
-        criticalTests: z.array(requiredCheck).default([]).describe("check runs that must succeed"),
-        securityScan: z
-          .array(requiredCheck)
+        criticalTests: list(requiredCheck, 50).default([]).describe("check runs that must succeed"),
+        securityScan: list(requiredCheck, 50)
           .default([])
           .describe("security scan check runs that must succeed"),
         neutralPasses: z.boolean().default(false).describe("whether a neutral conclusion counts as passing"),
@@ -182,11 +203,10 @@ export const configSchema = z
       .prefault({}),
     backport: z
       .strictObject({
-        targets: z
-          .array(z.string().min(1).max(200))
+        targets: list(glob, 50)
           .default(["{develop}"])
           .describe("branches or globs (release/*) to backport to; {develop} is the develop branch"),
-        labels: z.array(z.string().min(1).max(50)).default(["backport"]),
+        labels: list(z.string().min(1).max(50), 20).default(["backport"]),
         deleteHotfixBranch: z.boolean().default(true),
       })
       .prefault({}),
@@ -204,9 +224,9 @@ export const configSchema = z
       .prefault({}),
     followUps: z
       .strictObject({
-        testGlobs: z
-          .array(z.string().min(1))
-          .default(["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"]),
+        testGlobs: list(glob, 50)
+          .default(["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"])
+          .describe("globs (*, **, ?, {a,b}, [a-z]) of test files; a merge that changes none asks for tests"),
         postMortem: issueTemplate({
           title: "Post-mortem: {title}",
           body: "Incident {incident}, fixed by {pr} ({jira}), released as {tag}.\n\n## Timeline\n\n## Root cause\n\n## Prevention\n",
@@ -233,8 +253,13 @@ export const configSchema = z
       .strictObject({
         workflow: z
           .strictObject({
-            id: z.string().min(1).describe("workflow file name (deploy.yml) or id"),
-            ref: z.string().min(1).optional().describe("ref to run on; default the production branch"),
+            id: z.string().min(1).max(255).describe("workflow file name (deploy.yml) or id"),
+            ref: z
+              .string()
+              .min(1)
+              .max(255)
+              .optional()
+              .describe("ref to run on; default the production branch"),
             inputs: z
               .record(
                 z.string().min(1).max(100),
@@ -252,13 +277,20 @@ export const configSchema = z
                     });
                   }),
               )
+              // GitHub accepts at most 25 inputs in a workflow_dispatch.
+              .refine((inputs) => Object.keys(inputs).length <= 25, "at most 25 inputs")
               .default({})
               .describe(
                 `workflow_dispatch inputs with placeholders ${DEPLOY_PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}; empty = { tag: "{tag}", incident: "{incident}" }`,
               ),
           })
           .optional(),
-        environment: z.string().min(1).optional().describe("create a GitHub deployment to this environment"),
+        environment: z
+          .string()
+          .min(1)
+          .max(255)
+          .optional()
+          .describe("create a GitHub deployment to this environment"),
         closeIncidentOnSuccess: z
           .boolean()
           .default(false)

@@ -1,5 +1,5 @@
-import picomatch from "picomatch";
 import type { HotfixConfig, Severity } from "../config/schema.js";
+import { globMatcher } from "../rules/glob.js";
 import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
 import { renderTemplate } from "./templates.js";
 
@@ -99,7 +99,7 @@ export function followUpKindsFor(input: {
   const kinds: FollowUpKind[] = ["post-mortem"];
   // GitHub treats label names case-insensitively.
   if (input.pr.labels.some((l) => l.toLowerCase() === TEMPORARY_FIX_LABEL)) kinds.push("proper-fix");
-  const isTest = picomatch(input.testGlobs, { dot: true });
+  const isTest = globMatcher(input.testGlobs);
   if (!input.changedFiles.some((file) => isTest(file))) kinds.push("regression-tests");
   // Whatever the severity: P0 and P1 may merge without an approval by default, and a P2 that did bypassed the
   // gate. `approved` is the gate's own predicate (see countedApprovals), so a drive-by approval does not count.

@@ -1,3 +1,4 @@
+import { refusalMarker } from "../incident/refusal-marker.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 
 /** The hidden first line of a reply to one `/hotfix` comment, so a redelivery does not reply twice. */
@@ -5,12 +6,12 @@ export function replyMarker(commentId: number): string {
   return `<!-- hotfix-bot:hotfix-reply ${JSON.stringify({ comment: commentId })} -->`;
 }
 
-/** `/hotfix` from someone without write access: a polite no, and nothing else happens. */
-export function refusalReply(commentId: number, login: string, label: string): string {
+/** `/hotfix` from someone without write access: a polite no, once per user and issue, and nothing else happens. */
+export function refusalReply(userId: number, login: string): string {
   return [
-    replyMarker(commentId),
+    refusalMarker(userId),
     `Thanks @${login}. Only people with write access to this repository can declare a hotfix incident with \`/hotfix\`, so nothing was done.`,
-    `If production is affected, ask a maintainer to comment \`/hotfix\` here or to add the ${escapeMarkdown(label)} label.`,
+    "If production is affected, ask a maintainer to comment `/hotfix` here or to add a hotfix severity label.",
   ].join("\n");
 }
 

@@ -29,9 +29,15 @@ export const intakeRoute: Route<IntakeTrigger> = {
   ],
   match: intakeTriggerFrom,
   async run(trigger, ctx) {
-    const loaded = await ctx.config();
     const n = trigger.issue.number;
     const reply = (body: string) => ensureBotComment(ctx, n, body.split("\n", 1)[0] ?? body, body);
+    // A command from a non-writer is refused before anything else is read or said: her commands must cost the
+    // installation no more than one reply per issue, whatever state the configuration is in.
+    if (trigger.kind === "command" && !(await hasWritePermission(ctx, trigger.actor))) {
+      await reply(refusalReply(trigger.actorId, trigger.actor));
+      return undefined;
+    }
+    const loaded = await ctx.config();
     if (!loaded.ok) {
       ctx.log.error(`intake of #${n} skipped: ${loaded.error.message}`);
       if (trigger.kind === "command") await reply(configErrorReply(trigger.commentId, loaded.error.message));
@@ -50,12 +56,6 @@ export const intakeRoute: Route<IntakeTrigger> = {
       }
       severity = named;
     } else {
-      if (!(await hasWritePermission(ctx, trigger.actor))) {
-        await reply(
-          refusalReply(trigger.commentId, trigger.actor, config.severity.labels[config.severity.default]),
-        );
-        return undefined;
-      }
       if (trigger.issue.state !== "open") {
         await reply(closedIssueReply(trigger.commentId));
         return undefined;

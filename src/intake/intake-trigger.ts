@@ -29,6 +29,8 @@ export type IntakeTrigger =
       kind: "command";
       issue: IncidentIssue;
       actor: string;
+      /** The commenter's user id: a refusal is answered once per user, found again by this id. */
+      actorId: number;
       at: string | null;
       commentId: number;
       /** `/hotfix P0` names the severity; plain `/hotfix` leaves it to the labels or the default. */
@@ -64,7 +66,7 @@ const commentShape = z.object({
     id: z.number().int().positive(),
     body: z.string().max(65_536),
     created_at: z.string().nullable().optional(),
-    user: userShape,
+    user: userShape.extend({ id: z.number().int().positive() }),
   }),
 });
 
@@ -117,6 +119,7 @@ export function intakeTriggerFrom(event: EngineEvent): IntakeTrigger | null {
       kind: "command",
       issue: incidentIssueFrom(issue),
       actor: comment.user.login,
+      actorId: comment.user.id,
       at: comment.created_at ?? null,
       commentId: comment.id,
       severity: command.severity,

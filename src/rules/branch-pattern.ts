@@ -1,32 +1,57 @@
+import {
+  alt,
+  type CompiledPattern,
+  char,
+  compilePattern,
+  inRange,
+  isAny,
+  literal,
+  matchesPattern,
+  oneOf,
+  oneOrMore,
+  type Pattern,
+  seq,
+  zeroOrMore,
+} from "./nfa.js";
+
 /**
  * Hotfix branch patterns such as `hotfix/{date}-{slug}`. A pattern is never a user regex: it compiles, from a
- * fixed set of placeholders, to an anchored regex whose variable parts are limited so that no pattern can make
- * matching slow.
+ * fixed set of placeholders, to a linear-time pattern (see nfa.ts), so no pattern can make matching slow.
  */
 
 export const BRANCH_PLACEHOLDERS = ["date", "slug", "n"] as const;
 
-const TOKEN_SOURCE: Record<string, string> = {
-  // YYYYMMDD with a real month and day of month.
-  "{date}": "[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])",
+const digit = char(inRange("0", "9"));
+const slugChar = () => char(oneOf(inRange("a", "z"), inRange("0", "9")));
+
+/** YYYYMMDD with a real month and day of month. */
+function datePattern(): Pattern {
+  const d = (from: string, to: string) => char(inRange(from, to));
+  const month = alt(seq(literal("0"), d("1", "9")), seq(literal("1"), d("0", "2")));
+  const day = alt(
+    seq(literal("0"), d("1", "9")),
+    seq(d("1", "2"), d("0", "9")),
+    seq(literal("3"), d("0", "1")),
+  );
+  return seq(digit, digit, digit, digit, month, day);
+}
+
+const TOKENS: Record<string, () => Pattern> = {
+  "{date}": datePattern,
   // Lower-case words joined by single dashes: what a slugify of an incident title produces.
-  "{slug}": "[a-z0-9]+(?:-[a-z0-9]+)*",
-  "{n}": "[0-9]+",
-  "*": ".*",
+  "{slug}": () => seq(oneOrMore(slugChar()), zeroOrMore(seq(literal("-"), oneOrMore(slugChar())))),
+  "{n}": () => oneOrMore(digit),
+  "*": () => zeroOrMore(char(isAny)),
 };
 
-/** Each variable-length part multiplies the backtracking a non-matching name can cause. */
+/** More variable parts than this make a pattern no one can read; matching time does not depend on it. */
 export const MAX_VARIABLE_PARTS = 3;
 /** GitHub refuses longer ref names; refusing them here bounds matching time too. */
 const MAX_BRANCH_LENGTH = 255;
 
 export type CompiledBranchPattern =
-  | { ok: true; pattern: string; regex: RegExp; prefix: string }
+  | { ok: true; pattern: string; compiled: CompiledPattern; prefix: string }
   | { ok: false; pattern: string; reason: string };
-
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
 
 const cache = new Map<string, CompiledBranchPattern>();
 
@@ -41,22 +66,22 @@ export function compileBranchPattern(pattern: string): CompiledBranchPattern {
 
 function compile(pattern: string): CompiledBranchPattern {
   const parts = pattern.replace(/\*+/g, "*").split(/(\{[^{}]*\}|\*)/);
-  let source = "";
+  const items: Pattern[] = [];
   let variable = 0;
-  let literal: string | null = null;
+  let literalPrefix: string | null = null;
   for (const part of parts) {
     if (part === "") continue;
     if (part.startsWith("{") || part === "*") {
-      const token = TOKEN_SOURCE[part];
+      const token = TOKENS[part];
       if (token === undefined) {
         const allowed = BRANCH_PLACEHOLDERS.map((p) => `{${p}}`).join(" ");
         return { ok: false, pattern, reason: `unknown placeholder ${part}; allowed: ${allowed} and *` };
       }
       if (part !== "{date}") variable += 1;
-      literal ??= parts.slice(0, parts.indexOf(part)).join("");
-      source += `(?:${token})`;
+      literalPrefix ??= parts.slice(0, parts.indexOf(part)).join("");
+      items.push(token());
     } else {
-      source += escapeRegex(part);
+      items.push(literal(part));
     }
   }
   if (variable > MAX_VARIABLE_PARTS) {
@@ -66,7 +91,12 @@ function compile(pattern: string): CompiledBranchPattern {
       reason: `at most ${MAX_VARIABLE_PARTS} of {slug}, {n} and * may appear in one pattern`,
     };
   }
-  return { ok: true, pattern, regex: new RegExp(`^${source}$`), prefix: familyPrefix(literal ?? pattern) };
+  return {
+    ok: true,
+    pattern,
+    compiled: compilePattern(seq(...items)),
+    prefix: familyPrefix(literalPrefix ?? pattern),
+  };
 }
 
 /** The literal text before the first placeholder, cut after its last `/`: `hotfix/` for `hotfix/incident-{n}`. */
@@ -80,7 +110,7 @@ export function matchingBranchPattern(branch: string, patterns: readonly string[
   if (branch.length > MAX_BRANCH_LENGTH) return null;
   for (const pattern of patterns) {
     const compiled = compileBranchPattern(pattern);
-    if (compiled.ok && compiled.regex.test(branch)) return pattern;
+    if (compiled.ok && matchesPattern(compiled.compiled, branch)) return pattern;
   }
   return null;
 }

@@ -61,3 +61,32 @@ describe("committed JSON Schema", () => {
     expect(committed).toBe(renderConfigJsonSchema());
   });
 });
+
+describe("validateConfig with content merged from another file", () => {
+  const origin = {
+    ownKeys: new Set(["productionBranch", "typoOwn"]),
+    otherFile: "acme/shared:.github/hotfix.yml",
+  };
+
+  it("names the repository's own unknown keys and only counts the other file's", () => {
+    const result = validateConfig(
+      { productionBranch: "main", typoOwn: 1, secretA: 1, secretB: 2 },
+      undefined,
+      origin,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.message).toContain("unknown key typoOwn");
+    expect(result.error.message).toContain("2 unknown keys in acme/shared:.github/hotfix.yml");
+    expect(result.error.message).not.toMatch(/secretA|secretB/);
+  });
+
+  it("points at the other file for its invalid values without echoing them", () => {
+    const result = validateConfig({ title: { format: "{leak-me}" } }, undefined, origin);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.problems).toEqual([
+      { path: "title", message: "invalid value in acme/shared:.github/hotfix.yml; fix it there" },
+    ]);
+  });
+});

@@ -74,10 +74,10 @@ describe("compileBranchPattern", () => {
   });
 
   it("anchors both ends", () => {
-    const compiled = compileBranchPattern("hotfix/incident-{n}");
-    if (!compiled.ok) throw new Error(compiled.reason);
-    expect(compiled.regex.source.startsWith("^")).toBe(true);
-    expect(compiled.regex.source.endsWith("$")).toBe(true);
+    expect(compileBranchPattern("hotfix/incident-{n}").ok).toBe(true);
+    expect(matchingBranchPattern("hotfix/incident-12", ["hotfix/incident-{n}"])).not.toBeNull();
+    expect(matchingBranchPattern("x/hotfix/incident-12", ["hotfix/incident-{n}"])).toBeNull();
+    expect(matchingBranchPattern("hotfix/incident-12x", ["hotfix/incident-{n}"])).toBeNull();
   });
 });
 
