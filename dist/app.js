@@ -109,21 +109,167 @@ function unknownPlaceholders(template) {
   return [...unknown];
 }
 
+// src/rules/nfa.ts
+var char = (test) => ({ kind: "char", test });
+var seq = (...items) => ({ kind: "seq", items });
+var alt = (...options) => ({ kind: "alt", options });
+var zeroOrMore = (item) => ({ kind: "repeat", item, min: 0 });
+var oneOrMore = (item) => ({ kind: "repeat", item, min: 1 });
+var optional = (item) => ({ kind: "optional", item });
+var capture = (index, item) => ({ kind: "capture", index, item });
+function literal(text) {
+  const items = [];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    items.push(char((c) => c === code));
+  }
+  return seq(...items);
+}
+var SPACE = /\s/;
+var isSpace = (code) => SPACE.test(String.fromCharCode(code));
+var isNotLineTerminator = (code) => code !== 10 && code !== 13 && code !== 8232 && code !== 8233;
+var isAny = () => true;
+var inRange = (from, to) => (code) => code >= from.charCodeAt(0) && code <= to.charCodeAt(0);
+var oneOf = (...tests) => (code) => tests.some((test) => test(code));
+function compilePattern(pattern) {
+  const program = [];
+  let groups = 0;
+  const emit = (node) => {
+    switch (node.kind) {
+      case "char":
+        program.push({ op: "char", test: node.test, next: program.length + 1 });
+        return;
+      case "seq":
+        for (const item of node.items) emit(item);
+        return;
+      case "capture": {
+        groups = Math.max(groups, node.index);
+        program.push({ op: "save", slot: node.index * 2, next: program.length + 1 });
+        emit(node.item);
+        program.push({ op: "save", slot: node.index * 2 + 1, next: program.length + 1 });
+        return;
+      }
+      case "optional": {
+        const split = program.length;
+        program.push({ op: "split", first: split + 1, second: -1 });
+        emit(node.item);
+        program[split].second = program.length;
+        return;
+      }
+      case "repeat": {
+        if (node.min === 1) {
+          const start = program.length;
+          emit(node.item);
+          program.push({ op: "split", first: start, second: program.length + 1 });
+          return;
+        }
+        const split = program.length;
+        program.push({ op: "split", first: split + 1, second: -1 });
+        emit(node.item);
+        program.push({ op: "jump", to: split });
+        program[split].second = program.length;
+        return;
+      }
+      case "alt": {
+        const jumps = [];
+        node.options.forEach((option, i) => {
+          const last = i === node.options.length - 1;
+          const split = program.length;
+          if (!last) program.push({ op: "split", first: split + 1, second: -1 });
+          emit(option);
+          if (!last) {
+            jumps.push(program.length);
+            program.push({ op: "jump", to: -1 });
+            program[split].second = program.length;
+          }
+        });
+        for (const at of jumps) program[at].to = program.length;
+        return;
+      }
+    }
+  };
+  emit(pattern);
+  program.push({ op: "match" });
+  return { program, groups };
+}
+function matchPattern(compiled2, input) {
+  const { program } = compiled2;
+  const seen = new Int32Array(program.length).fill(-1);
+  let generation = 0;
+  const add = (list2, pc, slots2, position) => {
+    const stack = [{ pc, slots: slots2 }];
+    while (stack.length > 0) {
+      const top = stack.pop();
+      if (seen[top.pc] === generation) continue;
+      seen[top.pc] = generation;
+      const instruction = program[top.pc];
+      switch (instruction.op) {
+        case "jump":
+          stack.push({ pc: instruction.to, slots: top.slots });
+          break;
+        case "split":
+          stack.push({ pc: instruction.second, slots: top.slots });
+          stack.push({ pc: instruction.first, slots: top.slots });
+          break;
+        case "save": {
+          const slots3 = [...top.slots];
+          slots3[instruction.slot] = position;
+          stack.push({ pc: instruction.next, slots: slots3 });
+          break;
+        }
+        default:
+          list2.push({ pc: top.pc, slots: top.slots });
+      }
+    }
+  };
+  const noCaptures = new Array((compiled2.groups + 1) * 2).fill(-1);
+  let current = [];
+  add(current, 0, noCaptures, 0);
+  for (let position = 0; position < input.length && current.length > 0; position++) {
+    const code = input.charCodeAt(position);
+    generation += 1;
+    const next = [];
+    for (const thread of current) {
+      const instruction = program[thread.pc];
+      if (instruction.op === "char" && instruction.test(code))
+        add(next, instruction.next, thread.slots, position + 1);
+    }
+    current = next;
+  }
+  const winner = current.find((thread) => program[thread.pc].op === "match");
+  if (!winner) return null;
+  const slots = [...winner.slots];
+  slots[0] = 0;
+  slots[1] = input.length;
+  return slots;
+}
+function matchesPattern(compiled2, input) {
+  return matchPattern(compiled2, input) !== null;
+}
+
 // src/rules/branch-pattern.ts
 var BRANCH_PLACEHOLDERS = ["date", "slug", "n"];
-var TOKEN_SOURCE = {
-  // YYYYMMDD with a real month and day of month.
-  "{date}": "[0-9]{4}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])",
+var digit = char(inRange("0", "9"));
+var slugChar = () => char(oneOf(inRange("a", "z"), inRange("0", "9")));
+function datePattern() {
+  const d = (from, to) => char(inRange(from, to));
+  const month = alt(seq(literal("0"), d("1", "9")), seq(literal("1"), d("0", "2")));
+  const day = alt(
+    seq(literal("0"), d("1", "9")),
+    seq(d("1", "2"), d("0", "9")),
+    seq(literal("3"), d("0", "1"))
+  );
+  return seq(digit, digit, digit, digit, month, day);
+}
+var TOKENS = {
+  "{date}": datePattern,
   // Lower-case words joined by single dashes: what a slugify of an incident title produces.
-  "{slug}": "[a-z0-9]+(?:-[a-z0-9]+)*",
-  "{n}": "[0-9]+",
-  "*": ".*"
+  "{slug}": () => seq(oneOrMore(slugChar()), zeroOrMore(seq(literal("-"), oneOrMore(slugChar())))),
+  "{n}": () => oneOrMore(digit),
+  "*": () => zeroOrMore(char(isAny))
 };
 var MAX_VARIABLE_PARTS = 3;
 var MAX_BRANCH_LENGTH = 255;
-function escapeRegex(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
 var cache = /* @__PURE__ */ new Map();
 function compileBranchPattern(pattern) {
   const hit = cache.get(pattern);
@@ -135,22 +281,22 @@ function compileBranchPattern(pattern) {
 }
 function compile(pattern) {
   const parts = pattern.replace(/\*+/g, "*").split(/(\{[^{}]*\}|\*)/);
-  let source = "";
+  const items = [];
   let variable = 0;
-  let literal = null;
+  let literalPrefix = null;
   for (const part of parts) {
     if (part === "") continue;
     if (part.startsWith("{") || part === "*") {
-      const token = TOKEN_SOURCE[part];
+      const token = TOKENS[part];
       if (token === void 0) {
         const allowed = BRANCH_PLACEHOLDERS.map((p) => `{${p}}`).join(" ");
         return { ok: false, pattern, reason: `unknown placeholder ${part}; allowed: ${allowed} and *` };
       }
       if (part !== "{date}") variable += 1;
-      literal ??= parts.slice(0, parts.indexOf(part)).join("");
-      source += `(?:${token})`;
+      literalPrefix ??= parts.slice(0, parts.indexOf(part)).join("");
+      items.push(token());
     } else {
-      source += escapeRegex(part);
+      items.push(literal(part));
     }
   }
   if (variable > MAX_VARIABLE_PARTS) {
@@ -160,17 +306,22 @@ function compile(pattern) {
       reason: `at most ${MAX_VARIABLE_PARTS} of {slug}, {n} and * may appear in one pattern`
     };
   }
-  return { ok: true, pattern, regex: new RegExp(`^${source}$`), prefix: familyPrefix(literal ?? pattern) };
+  return {
+    ok: true,
+    pattern,
+    compiled: compilePattern(seq(...items)),
+    prefix: familyPrefix(literalPrefix ?? pattern)
+  };
 }
-function familyPrefix(literal) {
-  const slash = literal.lastIndexOf("/");
-  return slash >= 0 ? literal.slice(0, slash + 1) : literal;
+function familyPrefix(literal2) {
+  const slash = literal2.lastIndexOf("/");
+  return slash >= 0 ? literal2.slice(0, slash + 1) : literal2;
 }
 function matchingBranchPattern(branch, patterns) {
   if (branch.length > MAX_BRANCH_LENGTH) return null;
   for (const pattern of patterns) {
     const compiled2 = compileBranchPattern(pattern);
-    if (compiled2.ok && compiled2.regex.test(branch)) return pattern;
+    if (compiled2.ok && matchesPattern(compiled2.compiled, branch)) return pattern;
   }
   return null;
 }
@@ -186,64 +337,237 @@ function branchPatternProblems(pattern) {
   return compiled2.ok ? null : compiled2.reason;
 }
 
+// src/rules/glob.ts
+var SLASH = "/".charCodeAt(0);
+var notSlash = (code) => code !== SLASH;
+var GlobSyntaxError = class extends Error {
+  constructor(pattern, reason) {
+    super(`glob ${JSON.stringify(pattern)}: ${reason}`);
+    this.pattern = pattern;
+  }
+  pattern;
+  name = "GlobSyntaxError";
+};
+var Parser = class {
+  constructor(pattern) {
+    this.pattern = pattern;
+    this.text = pattern.replace(/^(?:\.\/)+/, "").replace(/(^|\/)\*\*(?:\/\*\*)+(?=\/|$)/g, "$1**");
+  }
+  pattern;
+  at = 0;
+  text;
+  parse() {
+    const result = this.sequence(false);
+    if (this.at < this.text.length) this.fail(`unexpected "${this.text[this.at]}"`);
+    return result;
+  }
+  fail(reason) {
+    throw new GlobSyntaxError(this.pattern, reason);
+  }
+  /** Items up to the end of the text, or (inside braces) up to the next `,` or `}`. */
+  sequence(inBraces) {
+    const items = [];
+    const start = this.at;
+    while (this.at < this.text.length) {
+      const c = this.text[this.at];
+      if (inBraces && (c === "," || c === "}")) break;
+      if (c === "*") items.push(this.star(start, inBraces));
+      else if (c === "?") {
+        this.at += 1;
+        items.push(char(notSlash));
+      } else if (c === "[") items.push(this.charClass());
+      else if (c === "{") items.push(this.braces());
+      else if (c === "\\") {
+        if (this.at + 1 >= this.text.length) this.fail("it ends with a lone \\");
+        items.push(literal(this.text[this.at + 1]));
+        this.at += 2;
+      } else if (c === "/" && this.isTrailingGlobstar(this.at + 1, inBraces)) {
+        const anythingBelow = seq(literal("/"), zeroOrMore(char(isAny)));
+        items.push(this.text[this.at - 1] === "*" ? anythingBelow : optional(anythingBelow));
+        this.at += 3;
+      } else {
+        this.at += 1;
+        items.push(literal(c));
+      }
+    }
+    return seq(...items);
+  }
+  isTrailingGlobstar(from, inBraces) {
+    return !inBraces && this.text.startsWith("**", from) && from + 2 === this.text.length;
+  }
+  star(sequenceStart, inBraces) {
+    const text = this.text;
+    let end = this.at;
+    while (text[end] === "*") end += 1;
+    const run2 = end - this.at;
+    const before = this.at === sequenceStart ? "" : text[this.at - 1];
+    const after = text[end];
+    const startsSegment = before === "" || before === "/";
+    const endsSegment = after === void 0 || after === "/" || inBraces && (after === "," || after === "}");
+    this.at = end;
+    if (run2 < 2 || !startsSegment || !endsSegment) return zeroOrMore(char(notSlash));
+    if (after === "/") {
+      this.at += 1;
+      return optional(seq(zeroOrMore(char(isAny)), literal("/")));
+    }
+    return zeroOrMore(char(isAny));
+  }
+  charClass() {
+    const text = this.text;
+    let at = this.at + 1;
+    const negated = text[at] === "!" || text[at] === "^";
+    if (negated) at += 1;
+    const tests = [];
+    let first = true;
+    while (at < text.length && (text[at] !== "]" || first)) {
+      first = false;
+      let from = text[at];
+      if (from === "\\" && at + 1 < text.length) {
+        at += 1;
+        from = text[at];
+      }
+      if (text[at + 1] === "-" && at + 2 < text.length && text[at + 2] !== "]") {
+        const low = from.charCodeAt(0);
+        const high = text[at + 2].charCodeAt(0);
+        if (high < low) this.fail(`the range ${from}-${text[at + 2]} is backwards`);
+        tests.push((code) => code >= low && code <= high);
+        at += 3;
+      } else {
+        const code = from.charCodeAt(0);
+        tests.push((c) => c === code);
+        at += 1;
+      }
+    }
+    if (at >= text.length) this.fail("a [ is never closed");
+    this.at = at + 1;
+    const inSet = (code) => tests.some((test) => test(code));
+    return char((code) => code !== SLASH && inSet(code) !== negated);
+  }
+  braces() {
+    const open = this.at;
+    this.at += 1;
+    const options = [this.sequence(true)];
+    while (this.text[this.at] === ",") {
+      this.at += 1;
+      options.push(this.sequence(true));
+    }
+    if (this.text[this.at] !== "}") this.fail("a { is never closed");
+    this.at += 1;
+    if (options.length === 1) return literal(this.text.slice(open, this.at));
+    return alt(...options);
+  }
+};
+var UNSUPPORTED = [
+  { test: /^!/, reason: "negated patterns (a leading !) are not supported" },
+  { test: /[@!+*?]\(/, reason: "extglobs such as @(a|b) are not supported; use {a,b}" },
+  { test: /\{[^{}]*\.\.[^{}]*\}/, reason: "brace ranges such as {1..3} are not supported; list the values" }
+];
+function globProblem(pattern) {
+  for (const { test, reason } of UNSUPPORTED) if (test.test(pattern)) return reason;
+  try {
+    new Parser(pattern).parse();
+    return null;
+  } catch (error) {
+    if (error instanceof GlobSyntaxError) return error.message;
+    throw error;
+  }
+}
+var cache2 = /* @__PURE__ */ new Map();
+function compileGlob(pattern) {
+  const hit = cache2.get(pattern);
+  if (hit) return hit;
+  const problem = globProblem(pattern);
+  if (problem !== null) throw new GlobSyntaxError(pattern, problem);
+  const compiled2 = compilePattern(new Parser(pattern).parse());
+  if (cache2.size > 200) cache2.clear();
+  cache2.set(pattern, compiled2);
+  return compiled2;
+}
+function globMatcher(patterns) {
+  const compiled2 = (typeof patterns === "string" ? [patterns] : patterns).map(compileGlob);
+  return (path) => compiled2.some((program) => matchesPattern(program, path));
+}
+
 // src/rules/title.ts
 var TITLE_PLACEHOLDERS = ["key", "summary"];
-var JIRA_KEY = "[A-Z][A-Z0-9_]+-[1-9][0-9]{0,8}";
 var EXAMPLE_SUMMARY = "Fix critical auth failure";
+var digit2 = inRange("0", "9");
+var upper = inRange("A", "Z");
+var jiraKey = () => seq(
+  char(upper),
+  oneOrMore(char(oneOf(upper, digit2, (c) => c === 95))),
+  literal("-"),
+  char(inRange("1", "9")),
+  ...Array.from({ length: 8 }, () => optional(char(digit2)))
+);
+var summary = () => {
+  const nonSpace = char((c) => !isSpace(c));
+  return seq(nonSpace, optional(seq(zeroOrMore(char(isNotLineTerminator)), nonSpace)));
+};
 var compiled = /* @__PURE__ */ new Map();
-function escapeRegex2(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-}
 function unknownTitlePlaceholders(format) {
   const names = [...format.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? "");
   return names.filter((name) => !TITLE_PLACEHOLDERS.includes(name));
 }
+function titleFormatProblems(format) {
+  return TITLE_PLACEHOLDERS.flatMap((name) => {
+    const count2 = format.split(`{${name}}`).length - 1;
+    return count2 > 1 ? [`at most one {${name}} may appear (found ${count2})`] : [];
+  });
+}
 function compileFormat(format) {
   const hit = compiled.get(format);
   if (hit) return hit;
-  let source = "";
-  let group = 0;
+  const items = [];
   let keyGroup = 0;
   for (const part of format.trim().split(/(\{key\}|\{summary\}|\s+)/)) {
     if (part === "") continue;
     if (part === "{key}") {
-      group += 1;
-      if (keyGroup === 0) keyGroup = group;
-      source += `(${JIRA_KEY})`;
+      if (keyGroup === 0) {
+        keyGroup = 1;
+        items.push(capture(1, jiraKey()));
+      } else {
+        items.push(jiraKey());
+      }
     } else if (part === "{summary}") {
-      group += 1;
-      source += "(\\S(?:.*\\S)?)";
+      items.push(summary());
     } else if (/^\s+$/.test(part)) {
-      source += "\\s+";
+      items.push(oneOrMore(char(isSpace)));
     } else {
-      source += escapeRegex2(part);
+      items.push(literal(part));
     }
   }
-  const result = { regex: new RegExp(`^${source}$`), keyGroup };
+  const result = { pattern: compilePattern(seq(...items)), keyGroup };
   if (compiled.size > 100) compiled.clear();
   compiled.set(format, result);
   return result;
+}
+function readTitle(title, format) {
+  const { pattern, keyGroup } = compileFormat(format);
+  const text = title.trim();
+  const slots = matchPattern(pattern, text);
+  if (slots === null) return null;
+  if (keyGroup === 0) return { key: null };
+  const start = slots[keyGroup * 2] ?? -1;
+  const end = slots[keyGroup * 2 + 1] ?? -1;
+  return { key: start < 0 ? null : text.slice(start, end) };
 }
 function exampleTitle(config) {
   const key = `${config.title.projects[0] ?? "SPF"}-1290`;
   return config.title.format.trim().replace(/\{key\}/g, key).replace(/\{summary\}/g, EXAMPLE_SUMMARY);
 }
 function jiraKeyOf(title, config) {
-  const { regex, keyGroup } = compileFormat(config.title.format);
-  if (keyGroup === 0) return null;
-  const match = regex.exec(title.trim());
-  return match?.[keyGroup] ?? null;
+  return readTitle(title, config.title.format)?.key ?? null;
 }
 function checkTitle(title, config) {
   const { format, projects } = config.title;
-  const { regex, keyGroup } = compileFormat(format);
   const expected = `expected "${format}", e.g. "${exampleTitle(config)}"`;
-  const match = regex.exec(title.trim());
-  if (!match) {
+  const read = readTitle(title, format);
+  if (!read) {
     const shown = title.length > 80 ? `${title.slice(0, 79)}\u2026` : title;
     return { rule: "title", label: "Title", state: "fail", reason: `"${shown}" does not match; ${expected}` };
   }
-  const key = keyGroup === 0 ? null : match[keyGroup] ?? null;
+  const key = read.key;
   if (key === null) return { rule: "title", label: "Title", state: "pass", reason: `matches "${format}"` };
   const project = key.slice(0, key.lastIndexOf("-"));
   if (projects.length > 0 && !projects.includes(project)) {
@@ -260,6 +584,11 @@ function checkTitle(title, config) {
 // src/config/schema.ts
 var branchName = z.string().min(1).max(255).regex(/^(?!\/|.*\/\/|.*\.\.|.*\.lock$|.*[/.]$)[A-Za-z0-9._/-]+$/, "a plain git branch name");
 var checkNamePattern = z.string().min(1).max(200).describe("a check run name, or a glob with * wildcards");
+var list = (item, max) => z.array(item).max(max, `at most ${max} entries`);
+var glob = z.string().min(1).max(200).superRefine((pattern, ctx) => {
+  const problem = globProblem(pattern);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
 var appReference = z.union([
   z.number().int().positive().describe("the App's id"),
   z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*$/i, "an App slug (github-actions) or an App id").describe("the App's slug")
@@ -268,7 +597,7 @@ var requiredCheck = z.union([checkNamePattern, z.strictObject({ name: checkNameP
 var severity = z.enum(["P0", "P1", "P2"]);
 var approvalRule = (required) => z.strictObject({
   required: z.number().int().min(0).max(20).default(required).describe("approving reviews required before the gate passes"),
-  from: z.array(z.string().min(1).max(100)).default([]).describe("logins or org/team slugs whose approval counts; empty = anyone with write access")
+  from: list(z.string().min(1).max(100), 100).default([]).describe("logins or org/team slugs whose approval counts; empty = anyone with write access")
 }).prefault({}).describe("approvals for one severity");
 var templateText = (max, min = 0) => z.string().min(min).max(max).superRefine((text, ctx) => {
   const unknown = unknownPlaceholders(text);
@@ -281,24 +610,26 @@ var issueTemplate = (defaults) => z.strictObject({
   enabled: z.boolean().default(true),
   title: templateText(256, 1).default(defaults.title),
   body: templateText(6e4).default(defaults.body),
-  labels: z.array(z.string().min(1).max(50)).default(defaults.labels)
+  labels: list(z.string().min(1).max(50), 20).default(defaults.labels)
 }).prefault({});
 var configSchema = z.strictObject({
   productionBranch: branchName.default("main").describe("the branch that is deployed to production"),
   developBranch: branchName.default("develop").describe("the integration branch that receives backports"),
   branches: z.strictObject({
-    patterns: z.array(
+    patterns: list(
       // An unknown placeholder or too many wildcards would make the pattern match nothing, silently.
       z.string().min(1).max(200).superRefine((pattern, ctx) => {
         const problem = branchPatternProblems(pattern);
         if (problem) ctx.addIssue({ code: "custom", message: problem });
-      })
+      }),
+      20
     ).min(1).default(["hotfix/{date}-{slug}", "hotfix/incident-{n}"]).describe(
       "hotfix branch patterns; placeholders {date} (YYYYMMDD), {slug}, {n}, and * for anything"
     )
   }).prefault({}),
   title: z.strictObject({
     format: z.string().min(1).max(200).superRefine((format, ctx) => {
+      for (const message of titleFormatProblems(format)) ctx.addIssue({ code: "custom", message });
       const unknown = unknownTitlePlaceholders(format);
       if (unknown.length === 0) return;
       const names = unknown.map((n) => `{${n}}`).join(", ");
@@ -306,12 +637,15 @@ var configSchema = z.strictObject({
         code: "custom",
         message: `unknown placeholder ${names}; allowed: {key} {summary}`
       });
-    }).default("[{key}] {summary}").describe("the expected PR title; {key} is the Jira key, {summary} free text"),
-    projects: z.array(z.string().regex(/^[A-Z][A-Z0-9_]+$/, "an upper-case Jira project key such as SPF")).default([]).describe("allowed Jira project keys; empty = any")
+    }).default("[{key}] {summary}").describe("the expected PR title; {key} is the Jira key, {summary} free text (each at most once)"),
+    projects: list(
+      z.string().max(50).regex(/^[A-Z][A-Z0-9_]+$/, "an upper-case Jira project key such as SPF"),
+      100
+    ).default([]).describe("allowed Jira project keys; empty = any")
   }).prefault({}),
   checks: z.strictObject({
-    criticalTests: z.array(requiredCheck).default([]).describe("check runs that must succeed"),
-    securityScan: z.array(requiredCheck).default([]).describe("security scan check runs that must succeed"),
+    criticalTests: list(requiredCheck, 50).default([]).describe("check runs that must succeed"),
+    securityScan: list(requiredCheck, 50).default([]).describe("security scan check runs that must succeed"),
     neutralPasses: z.boolean().default(false).describe("whether a neutral conclusion counts as passing"),
     skippedPasses: z.boolean().default(false).describe("whether a skipped conclusion counts as passing")
   }).prefault({}),
@@ -339,8 +673,8 @@ var configSchema = z.strictObject({
     changelog: z.boolean().default(false).describe("also prepend an entry to CHANGELOG.md on production")
   }).prefault({}),
   backport: z.strictObject({
-    targets: z.array(z.string().min(1).max(200)).default(["{develop}"]).describe("branches or globs (release/*) to backport to; {develop} is the develop branch"),
-    labels: z.array(z.string().min(1).max(50)).default(["backport"]),
+    targets: list(glob, 50).default(["{develop}"]).describe("branches or globs (release/*) to backport to; {develop} is the develop branch"),
+    labels: list(z.string().min(1).max(50), 20).default(["backport"]),
     deleteHotfixBranch: z.boolean().default(true)
   }).prefault({}),
   commits: z.strictObject({
@@ -349,7 +683,7 @@ var configSchema = z.strictObject({
     )
   }).prefault({}),
   followUps: z.strictObject({
-    testGlobs: z.array(z.string().min(1)).default(["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"]),
+    testGlobs: list(glob, 50).default(["**/*.test.*", "**/*.spec.*", "**/test/**", "**/tests/**", "**/__tests__/**"]).describe("globs (*, **, ?, {a,b}, [a-z]) of test files; a merge that changes none asks for tests"),
     postMortem: issueTemplate({
       title: "Post-mortem: {title}",
       body: "Incident {incident}, fixed by {pr} ({jira}), released as {tag}.\n\n## Timeline\n\n## Root cause\n\n## Prevention\n",
@@ -373,8 +707,8 @@ var configSchema = z.strictObject({
   }).prefault({}),
   deploy: z.strictObject({
     workflow: z.strictObject({
-      id: z.string().min(1).describe("workflow file name (deploy.yml) or id"),
-      ref: z.string().min(1).optional().describe("ref to run on; default the production branch"),
+      id: z.string().min(1).max(255).describe("workflow file name (deploy.yml) or id"),
+      ref: z.string().min(1).max(255).optional().describe("ref to run on; default the production branch"),
       inputs: z.record(
         z.string().min(1).max(100),
         z.string().max(1e3).superRefine((text, ctx) => {
@@ -387,11 +721,11 @@ var configSchema = z.strictObject({
             message: `unknown placeholder ${names}; allowed: ${allowed}`
           });
         })
-      ).default({}).describe(
+      ).refine((inputs) => Object.keys(inputs).length <= 25, "at most 25 inputs").default({}).describe(
         `workflow_dispatch inputs with placeholders ${DEPLOY_PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}; empty = { tag: "{tag}", incident: "{incident}" }`
       )
     }).optional(),
-    environment: z.string().min(1).optional().describe("create a GitHub deployment to this environment"),
+    environment: z.string().min(1).max(255).optional().describe("create a GitHub deployment to this environment"),
     closeIncidentOnSuccess: z.boolean().default(false).describe("close the incident once the tag is deployed successfully"),
     rollbackLabel: z.string().min(1).max(50).default("rollback").describe("label put on the incident when a deployment of the fix fails")
   }).prefault({}),
@@ -423,20 +757,32 @@ function knownKeysAt(path) {
 // src/config/parse-config.ts
 var DEFAULT_CONFIG_PATH = ".github/hotfix.yml";
 var NOT_A_MAPPING = "expected a mapping of keys to values at the top level";
-function describeIssue(issue) {
+var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+function describeIssue(issue, origin) {
   const path = issue.path.map(String).join(".");
+  const top = issue.path[0] === void 0 ? void 0 : String(issue.path[0]);
   if (issue.code === "unrecognized_keys") {
+    const own = path === "" && origin ? issue.keys.filter((k) => origin.ownKeys.has(k)) : issue.keys;
+    const foreign = issue.keys.length - own.length;
     const known = knownKeysAt(issue.path);
-    const keys = issue.keys.map((key) => {
+    const keys = own.map((key) => {
       const named = path ? `${path}.${key}` : key;
       const meant = closestWord(key, known);
       return meant ? `${named} (did you mean ${meant}?)` : named;
     });
-    return { path, message: `unknown key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}` };
+    const problems = [];
+    if (keys.length > 0)
+      problems.push({ path, message: `unknown key${keys.length > 1 ? "s" : ""} ${keys.join(", ")}` });
+    if (foreign > 0 && origin)
+      problems.push({ path, message: `${plural(foreign, "unknown key")} in ${origin.otherFile}` });
+    return problems;
   }
-  return { path, message: issue.message };
+  if (origin && top !== void 0 && !origin.ownKeys.has(top)) {
+    return [{ path: top, message: `invalid value in ${origin.otherFile}; fix it there` }];
+  }
+  return [{ path, message: issue.message }];
 }
-function validateConfig(raw, file = DEFAULT_CONFIG_PATH) {
+function validateConfig(raw, file = DEFAULT_CONFIG_PATH, origin) {
   if (raw !== null && raw !== void 0 && (typeof raw !== "object" || Array.isArray(raw))) {
     return {
       ok: false,
@@ -445,14 +791,36 @@ function validateConfig(raw, file = DEFAULT_CONFIG_PATH) {
   }
   const result = configSchema.safeParse(raw ?? {});
   if (result.success) return { ok: true, config: result.data };
-  return { ok: false, error: new ConfigError(file, result.error.issues.map(describeIssue)) };
+  const problems = result.error.issues.flatMap((issue) => describeIssue(issue, origin));
+  return { ok: false, error: new ConfigError(file, problems) };
 }
 
 // src/config/load-config.ts
+var fileName = (file) => `${file.owner}/${file.repo}:${file.path}`;
+function otherOwnersFile(files, owner) {
+  return files.find((file) => file.owner.toLowerCase() !== owner.toLowerCase());
+}
+function originOf(files, repo) {
+  const others = files.filter(
+    (file) => file.config && !(file.owner === repo.owner && file.repo === repo.repo)
+  );
+  const first = others[0];
+  if (!first) return void 0;
+  const own = files.find((file) => file.owner === repo.owner && file.repo === repo.repo)?.config;
+  const ownKeys = new Set(own && typeof own === "object" ? Object.keys(own) : []);
+  return { ownKeys, otherFile: others.map(fileName).join(", ") };
+}
 async function loadConfig(octokit, repo, path = DEFAULT_CONFIG_PATH) {
   let raw;
+  let origin;
   try {
     const { config, files } = await octokit.config.get({ owner: repo.owner, repo: repo.repo, path });
+    const foreign = otherOwnersFile(files, repo.owner);
+    if (foreign) {
+      const message = `_extends: ${fileName(foreign)} is outside ${repo.owner}; only repositories of ${repo.owner} can be extended`;
+      return { ok: false, error: new ConfigError(path, [{ path: "_extends", message }]) };
+    }
+    origin = originOf(files, repo);
     const notMapping = files.find((file) => Array.isArray(file.config));
     if (notMapping) {
       const own = notMapping.owner === repo.owner && notMapping.repo === repo.repo;
@@ -467,7 +835,7 @@ async function loadConfig(octokit, repo, path = DEFAULT_CONFIG_PATH) {
     const message = error instanceof Error ? error.message.replace(/^\[@probot\/octokit-plugin-config\] /, "") : String(error);
     return { ok: false, error: new ConfigError(path, [{ path: "", message: `${message}${cause}` }]) };
   }
-  return validateConfig(raw, path);
+  return validateConfig(raw, path, origin);
 }
 var ConfigCache = class {
   constructor(ttlMs = 6e4) {
@@ -533,7 +901,6 @@ function mergedPullRequestFrom(raw) {
 }
 
 // src/backport/backport-branch.ts
-import picomatch from "picomatch";
 var UnsafeBranchNameError = class extends Error {
   constructor(value, reason) {
     super(`unsafe backport branch input ${JSON.stringify(value)}: ${reason}`);
@@ -578,7 +945,7 @@ function expandTargets(patterns, branches, developBranch, productionBranch) {
   for (const raw of patterns) {
     const pattern = raw.split("{develop}").join(developBranch);
     if (GLOB.test(pattern)) {
-      const matches = picomatch(pattern);
+      const matches = globMatcher(pattern);
       for (const branch of branches) if (matches(branch)) add(branch);
     } else if (existing.has(pattern)) {
       add(pattern);
@@ -962,7 +1329,6 @@ ${entry2}`;
 import { z as z4 } from "zod";
 
 // src/follow-ups/plan-follow-ups.ts
-import picomatch2 from "picomatch";
 var FOLLOW_UP_KINDS = [
   "post-mortem",
   "proper-fix",
@@ -1002,7 +1368,7 @@ function parseFollowUpMarkers(body) {
 function followUpKindsFor(input) {
   const kinds = ["post-mortem"];
   if (input.pr.labels.some((l) => l.toLowerCase() === TEMPORARY_FIX_LABEL)) kinds.push("proper-fix");
-  const isTest = picomatch2(input.testGlobs, { dot: true });
+  const isTest = globMatcher(input.testGlobs);
   if (!input.changedFiles.some((file) => isTest(file))) kinds.push("regression-tests");
   if (!input.approved) kinds.push("post-deploy-review");
   return kinds;
@@ -1930,17 +2296,20 @@ async function tagAndRelease(octokit, repo, input) {
 }
 
 // src/intake/bot-comment.ts
-async function findMarked(ctx, issue, marker) {
+var RACE_MARGIN_MS = 5e3;
+async function findMarked(ctx, issue, marker, since) {
   const comments = await ctx.octokit.paginate(ctx.octokit.rest.issues.listComments, {
     ...ctx.repo,
     issue_number: issue,
-    per_page: 100
+    per_page: 100,
+    ...since ? { since } : {}
   });
   const marked = comments.filter((c) => (c.body ?? "").trimStart().startsWith(marker));
   const trusted = await Promise.all(marked.map((c) => isTrustedState(ctx, c, { repo: ctx.repo, issue })));
   return marked.filter((_, i) => trusted[i]);
 }
 async function ensureBotComment(ctx, issue, marker, body) {
+  const startedAt = Date.now();
   const existing = await findMarked(ctx, issue, marker);
   if (existing[0]) return { id: existing[0].id, created: false };
   const sealed = await sealState(ctx, body, { repo: ctx.repo, issue });
@@ -1952,21 +2321,25 @@ async function ensureBotComment(ctx, issue, marker, body) {
         body: sealed,
         ...NO_BLIND_RETRY
       });
-      return data.id;
+      return { id: data.id, createdAt: data.created_at };
     },
-    async () => (await findMarked(ctx, issue, marker)).at(-1)?.id ?? null
+    async () => {
+      const found = (await findMarked(ctx, issue, marker)).at(-1);
+      return found ? { id: found.id, createdAt: found.created_at ?? new Date(startedAt).toISOString() } : null;
+    }
   );
-  const all = await findMarked(ctx, issue, marker);
-  const first = all[0];
-  if (first && first.id !== created) {
+  const elapsed = Date.now() - startedAt;
+  const since = new Date((Date.parse(created.createdAt) || startedAt) - elapsed - RACE_MARGIN_MS);
+  const first = (await findMarked(ctx, issue, marker, since.toISOString()))[0];
+  if (first && first.id !== created.id) {
     try {
-      await ctx.octokit.rest.issues.deleteComment({ ...ctx.repo, comment_id: created });
+      await ctx.octokit.rest.issues.deleteComment({ ...ctx.repo, comment_id: created.id });
     } catch (error) {
       if (httpStatus(error) !== 404) throw error;
     }
     return { id: first.id, created: false };
   }
-  return { id: created, created: true };
+  return { id: created.id, created: true };
 }
 
 // src/after-merge/backport-notice.ts
@@ -2260,12 +2633,12 @@ var GitHubTreeSource = class {
     });
   }
 };
-function once(cache2, key, load) {
-  let value = cache2.get(key);
+function once(cache3, key, load) {
+  let value = cache3.get(key);
   if (!value) {
     value = load();
-    cache2.set(key, value);
-    value.catch(() => cache2.delete(key));
+    cache3.set(key, value);
+    value.catch(() => cache3.delete(key));
   }
   return value;
 }
@@ -3608,9 +3981,9 @@ async function readContributors(ctx, subject) {
   const roles = /* @__PURE__ */ new Map();
   const add = (account, role) => {
     if (!account) return;
-    const list = roles.get(account.id) ?? [];
-    if (!list.includes(role)) list.push(role);
-    roles.set(account.id, list);
+    const list2 = roles.get(account.id) ?? [];
+    if (!list2.includes(role)) list2.push(role);
+    roles.set(account.id, list2);
   };
   add(subject.author, "author");
   const [commits, pushes] = await Promise.all([
@@ -3949,14 +4322,14 @@ async function runPipeline(ctx, config, pr, options) {
   });
   const pulled = await readPullCommits(ctx, pr.number);
   const { commits } = pulled;
-  const jiraKey = jiraKeyOf(pr.title, config);
+  const jiraKey2 = jiraKeyOf(pr.title, config);
   const released = await tagAndRelease(octokit, repo, {
     config,
     mergeSha: pr.mergeSha,
     mergedAt: new Date(pr.mergedAt),
     pr: { number: pr.number, title: pr.title, url: pr.url, author: pr.author },
     incident,
-    jiraKey,
+    jiraKey: jiraKey2,
     commits
   });
   pipeline2.tag = released.tag;
@@ -4029,7 +4402,7 @@ async function runPipeline(ctx, config, pr, options) {
     severity: severity2,
     approved: await wasApproved(ctx, pr, severity2, config),
     incident,
-    jiraKey,
+    jiraKey: jiraKey2,
     tag: released.tag
   });
   const opened = await openFollowUps(ctx, { plans, since: new Date(pr.mergedAt), pr: pr.number });
@@ -4157,13 +4530,20 @@ var afterMergeRoute = {
 
 // src/after-merge/backport-command.ts
 import { z as z5 } from "zod";
+
+// src/incident/refusal-marker.ts
+function refusalMarker(userId) {
+  return `<!-- hotfix-bot:command-refused ${JSON.stringify({ user: userId })} -->`;
+}
+
+// src/after-merge/backport-command.ts
 var commentShape = z5.object({
   action: z5.literal("created"),
   issue: z5.object({ number: z5.number().int().positive(), pull_request: z5.object({}).passthrough() }),
   comment: z5.object({
     id: z5.number().int().positive(),
     body: z5.string().max(65536),
-    user: z5.object({ login: z5.string(), type: z5.string() })
+    user: z5.object({ id: z5.number().int().positive(), login: z5.string(), type: z5.string() })
   })
 });
 function backportReplyMarker(commentId) {
@@ -4178,6 +4558,7 @@ function parseBackportCommand(payload) {
     pull: parsed.data.issue.number,
     target: match[1],
     commenter: parsed.data.comment.user.login,
+    commenterId: parsed.data.comment.user.id,
     commentId: parsed.data.comment.id
   };
 }
@@ -4194,8 +4575,13 @@ var backportCommandRoute = {
     const reply = (body) => ensureBotComment(ctx, command.pull, marker, `${marker}
 ${body}`);
     if (!await hasWritePermission(ctx, command.commenter)) {
-      await reply(
-        `@${command.commenter} only people with write access can ask for a backport; nothing was done.`
+      const refused2 = refusalMarker(command.commenterId);
+      await ensureBotComment(
+        ctx,
+        command.pull,
+        refused2,
+        `${refused2}
+@${command.commenter} only people with write access can ask for a backport; nothing was done.`
       );
       return void 0;
     }
@@ -5252,7 +5638,7 @@ async function filesOf(ctx, number) {
     }),
     MAX_FILE_PAGES
   );
-  const list = items.map((file) => ({
+  const list2 = items.map((file) => ({
     filename: file.filename,
     status: file.status,
     additions: file.additions,
@@ -5260,7 +5646,7 @@ async function filesOf(ctx, number) {
     changes: file.changes,
     patch: file.patch ?? null
   }));
-  return { list, complete };
+  return { list: list2, complete };
 }
 async function incidentOf(ctx, pr, config) {
   if (severityFromLabels(pr.labels, config) !== null) return null;
@@ -5349,14 +5735,14 @@ var BoundedLines = class {
   }
 };
 function renderGate(evaluation) {
-  const summary = new BoundedLines(OUTPUT_LIMIT);
-  summary.push(escapeMarkdown(evaluation.headline));
+  const summary2 = new BoundedLines(OUTPUT_LIMIT);
+  summary2.push(escapeMarkdown(evaluation.headline));
   if (evaluation.rows.length > 0) {
-    summary.push("");
-    summary.push("| | Criterion | Result |");
-    summary.push("| :-: | --- | --- |");
+    summary2.push("");
+    summary2.push("| | Criterion | Result |");
+    summary2.push("| :-: | --- | --- |");
     for (const row of evaluation.rows) {
-      summary.push(
+      summary2.push(
         `| ${ICON[row.state]} | ${escapeTableCell(row.label)} | ${escapeTableCell(truncate(row.reason, REASON_LIMIT))} |`
       );
     }
@@ -5375,7 +5761,7 @@ function renderGate(evaluation) {
   }
   return {
     title: truncate(evaluation.title.replace(/\s+/g, " "), TITLE_LIMIT),
-    summary: summary.toString(),
+    summary: summary2.toString(),
     text: text.toString().trimEnd()
   };
 }
@@ -5671,11 +6057,11 @@ function placeholderKey(config) {
   return `${config.title.projects[0] ?? "KEY"}-000`;
 }
 function draftTitle(incidentTitle, config) {
-  const summary = incidentTitle.replace(/\s+/g, " ").trim() || "hotfix";
+  const summary2 = incidentTitle.replace(/\s+/g, " ").trim() || "hotfix";
   const format = config.title.format.trim();
   const fixed = format.replace(/\{key\}/g, placeholderKey(config)).replace(/\{summary\}/g, "").length;
   const room = Math.max(1, TITLE_MAX4 - fixed);
-  const cut = summary.length > room ? `${summary.slice(0, Math.max(0, room - 1)).trimEnd()}\u2026` : summary;
+  const cut = summary2.length > room ? `${summary2.slice(0, Math.max(0, room - 1)).trimEnd()}\u2026` : summary2;
   return format.replace(
     /\{key\}|\{summary\}/g,
     (token) => token === "{key}" ? placeholderKey(config) : cut
@@ -5813,7 +6199,7 @@ var commentShape2 = z8.object({
     id: z8.number().int().positive(),
     body: z8.string().max(65536),
     created_at: z8.string().nullable().optional(),
-    user: userShape
+    user: userShape.extend({ id: z8.number().int().positive() })
   })
 });
 function incidentIssueFrom(issue) {
@@ -5857,6 +6243,7 @@ function intakeTriggerFrom(event) {
       kind: "command",
       issue: incidentIssueFrom(issue),
       actor: comment.user.login,
+      actorId: comment.user.id,
       at: comment.created_at ?? null,
       commentId: comment.id,
       severity: command.severity
@@ -5953,11 +6340,11 @@ var incidentChangeRoute = {
 function replyMarker(commentId) {
   return `<!-- hotfix-bot:hotfix-reply ${JSON.stringify({ comment: commentId })} -->`;
 }
-function refusalReply(commentId, login, label) {
+function refusalReply(userId, login) {
   return [
-    replyMarker(commentId),
+    refusalMarker(userId),
     `Thanks @${login}. Only people with write access to this repository can declare a hotfix incident with \`/hotfix\`, so nothing was done.`,
-    `If production is affected, ask a maintainer to comment \`/hotfix\` here or to add the ${escapeMarkdown(label)} label.`
+    "If production is affected, ask a maintainer to comment `/hotfix` here or to add a hotfix severity label."
   ].join("\n");
 }
 function closedIssueReply(commentId) {
@@ -6349,9 +6736,13 @@ var intakeRoute = {
   ],
   match: intakeTriggerFrom,
   async run(trigger, ctx) {
-    const loaded = await ctx.config();
     const n = trigger.issue.number;
     const reply = (body) => ensureBotComment(ctx, n, body.split("\n", 1)[0] ?? body, body);
+    if (trigger.kind === "command" && !await hasWritePermission(ctx, trigger.actor)) {
+      await reply(refusalReply(trigger.actorId, trigger.actor));
+      return void 0;
+    }
+    const loaded = await ctx.config();
     if (!loaded.ok) {
       ctx.log.error(`intake of #${n} skipped: ${loaded.error.message}`);
       if (trigger.kind === "command") await reply(configErrorReply(trigger.commentId, loaded.error.message));
@@ -6368,12 +6759,6 @@ var intakeRoute = {
       }
       severity2 = named;
     } else {
-      if (!await hasWritePermission(ctx, trigger.actor)) {
-        await reply(
-          refusalReply(trigger.commentId, trigger.actor, config.severity.labels[config.severity.default])
-        );
-        return void 0;
-      }
       if (trigger.issue.state !== "open") {
         await reply(closedIssueReply(trigger.commentId));
         return void 0;
@@ -6756,7 +7141,7 @@ function integerIn(env, name, min, max, fallback, expected) {
     throw new ServerConfigError(name, expected, raw);
   return Number(raw);
 }
-function oneOf(env, name, allowed, fallback) {
+function oneOf2(env, name, allowed, fallback) {
   const raw = setting(env, name);
   if (raw === void 0) return fallback;
   if (!allowed.includes(raw))
@@ -6793,8 +7178,8 @@ function readServerConfig(env) {
       SERVER_DEFAULTS.shutdownTimeoutSeconds,
       "a whole number of seconds (0-3600)"
     ) * 1e3,
-    logFormat: oneOf(env, "LOG_FORMAT", ["json", "pretty"], SERVER_DEFAULTS.logFormat),
-    logLevel: oneOf(env, "LOG_LEVEL", LOG_LEVELS, SERVER_DEFAULTS.logLevel)
+    logFormat: oneOf2(env, "LOG_FORMAT", ["json", "pretty"], SERVER_DEFAULTS.logFormat),
+    logLevel: oneOf2(env, "LOG_LEVEL", LOG_LEVELS, SERVER_DEFAULTS.logLevel)
   };
 }
 function hasAppCredentials(env) {
@@ -6849,15 +7234,20 @@ function readBodyWithin(req, maxBytes) {
   });
 }
 function refuseTooLarge(req, res, maxBytes) {
-  res.shouldKeepAlive = false;
-  res.writeHead(413, { "content-type": "application/json", connection: "close" });
+  res.writeHead(413, { "content-type": "application/json" });
   res.end(
     JSON.stringify({
       error: `Payload Too Large: webhook bodies are limited to ${maxBytes} bytes (GitHub's payload cap)`
     })
   );
-  res.once("finish", () => req.socket.destroySoon());
+  res.once("finish", () => {
+    req.resume();
+    const linger = setTimeout(() => req.socket.destroy(), LINGER_MS);
+    linger.unref();
+    req.socket.once("close", () => clearTimeout(linger));
+  });
 }
+var LINGER_MS = 2e3;
 var utf82 = new TextDecoder("utf-8", { fatal: false });
 function limitRequestBodies(handler, options) {
   const maxBytes = options.maxBytes ?? GITHUB_PAYLOAD_CAP_BYTES;

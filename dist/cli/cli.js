@@ -8,27 +8,27 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-THC6B65Y.js")).command
+    load: async () => (await import("./chunks/demo-IHSBO2PC.js")).command
   },
   {
     name: "check-title",
     summary: "check a pull request title against the title rule",
-    load: async () => (await import("./chunks/check-title-GTGLYSOK.js")).command
+    load: async () => (await import("./chunks/check-title-XDI2YEND.js")).command
   },
   {
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
-    load: async () => (await import("./chunks/validate-config-6NRV3ZJM.js")).command
+    load: async () => (await import("./chunks/validate-config-GE5D43OJ.js")).command
   },
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-2WV7R6J5.js")).command
+    load: async () => (await import("./chunks/reconcile-DML34FG6.js")).command
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-BOGRMJ4I.js")).command
+    load: async () => (await import("./chunks/report-6UT5ZKKR.js")).command
   },
   {
     name: "sandbox",
