@@ -8,7 +8,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-IHSBO2PC.js")).command
+    load: async () => (await import("./chunks/demo-2ZVXLSAN.js")).command
   },
   {
     name: "check-title",
@@ -23,7 +23,7 @@ var commands = [
   {
     name: "reconcile",
     summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-DML34FG6.js")).command
+    load: async () => (await import("./chunks/reconcile-7HB4RFMW.js")).command
   },
   {
     name: "report",

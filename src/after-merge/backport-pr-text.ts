@@ -33,7 +33,7 @@ export function backportBody(input: {
       "",
       "> [!WARNING]",
       "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push.",
-      "> The `backport-conflicts` check fails until no conflict marker is left.",
+      "> The PR stays a draft until a person marks it ready: check that no conflict marker is left before you do.",
       "",
       "Conflicting files:",
       ...input.conflictFiles.map((file) => {
