@@ -47,6 +47,18 @@ const inputsSchema = z.object({
         ),
     ),
   "state-secret": z.string(),
+  "report-html": z
+    .string()
+    .trim()
+    .pipe(
+      z
+        .string()
+        .max(500)
+        .regex(
+          /^$|^(?!\/)(?!.*\.\.)[A-Za-z0-9._/-]+$/,
+          "a relative path in the workspace, such as hotfix-report.html",
+        ),
+    ),
 });
 
 export interface ActionInputs {
@@ -59,6 +71,8 @@ export interface ActionInputs {
   app: string;
   /** The key that seals hidden state; empty when the repository set none. */
   stateSecret: string;
+  /** Where to write the recovery report as HTML (relative to the workspace); empty: no report. */
+  reportHtml: string;
 }
 
 /** Validates the step inputs; `read(name)` returns the raw input, as `core.getInput` does. */
@@ -77,5 +91,6 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     workflowToken: data["workflow-token"],
     app: data.app,
     stateSecret: data["state-secret"],
+    reportHtml: data["report-html"],
   };
 }

@@ -1,14 +1,18 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
+import { generateReport } from "../metrics/report.js";
 import { reconcileRepo } from "../reconcile.js";
 import { memoAsync } from "../util/memo-async.js";
 import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
 import { actionOutputs } from "./outputs.js";
 import { RECONCILE_EVENTS, reconcileFailure, renderReconcile } from "./reconcile-summary.js";
+import { renderReportSummary } from "./report-summary.js";
 import { readRunnerContext } from "./runner-env.js";
 import { renderSummary, type SummaryInput } from "./summary.js";
 import { tokenApp, tokenIdentity, unsealedStateWarning } from "./token-app.js";
@@ -117,6 +121,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (!(inputs.dryRun && onlyRefusals(error))) summary.failure = messageOf(error);
     }
     summary.outcome = outcome;
+    if (inputs.reportHtml) {
+      // Reads only: the report of the repository's incidents, as one HTML page for an artifact.
+      try {
+        const report = await generateReport(ctx);
+        const file = resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.reportHtml);
+        await writeFile(file, report.html());
+        core.setOutput("report-path", file);
+        summary.report = renderReportSummary(report.metrics, inputs.reportHtml);
+      } catch (error) {
+        summary.failure ??= `report-html: ${messageOf(error)}`;
+      }
+    }
     if (reconcileProblem && !summary.failure) summary.failure = reconcileProblem;
 
     // Only when the engine needed the configuration: an event that is not ours costs no read.

@@ -14,6 +14,8 @@ export interface SummaryInput {
   gateWrite: CheckRunWrite | null;
   /** The incident timeline comment written in this run: the timeline renderer's markdown. */
   timeline: string | null;
+  /** Markdown of the recovery report's headline figures, when the step wrote the report. */
+  report?: string;
   /** Markdown of what reconcile did, when the event ran reconcile. */
   reconcile?: string;
   writes: RecordedWrite[];
@@ -94,7 +96,8 @@ export function renderSummary(input: SummaryInput): string {
   // The timeline's own markdown starts with its heading ("### Hotfix timeline").
   if (input.timeline) out.push(input.timeline, "");
   if (input.reconcile) out.push("### Reconcile", "", input.reconcile, "");
-  if (input.outcome && input.outcome.steps.length === 0 && !input.reconcile) {
+  if (input.report) out.push("### Recovery report", "", input.report, "");
+  if (input.outcome && input.outcome.steps.length === 0 && !input.reconcile && !input.report) {
     out.push(`Nothing to do: no hotfix-bot step handles this ${cell(input.event)} event.`, "");
   }
   if (refused.length > 0) {

@@ -9,6 +9,8 @@ export const POLICY = {
   rollbackRate: 0.05,
   /** Every follow-up issue closed. */
   followUpCompletion: 1,
+  /** A follow-up still open a week after its fix merged is overdue. */
+  followUpDueMs: 7 * 86_400_000,
 } as const;
 
 /** An incident as the report reads it: the labelled issue and the timeline state in the bot's comment. */
@@ -38,6 +40,8 @@ export interface IncidentRow extends IncidentDurations {
   resolutionMs: number | null;
   followUpsOpened: number;
   followUpsClosed: number;
+  /** Follow-up issues still open more than POLICY.followUpDueMs after the fix merged. */
+  followUpsOverdue: number[];
 }
 
 export interface RecoveryMetrics {
@@ -56,7 +60,15 @@ export interface RecoveryMetrics {
     met: boolean;
   };
   rollback: { shipped: number; rolledBack: number; rate: number | null; target: number; met: boolean };
-  followUps: { opened: number; closed: number; completion: number | null; target: number; met: boolean };
+  followUps: {
+    opened: number;
+    closed: number;
+    completion: number | null;
+    target: number;
+    met: boolean;
+    /** Open follow-ups past their due time (POLICY.followUpDueMs after the merge), over all incidents. */
+    overdue: number;
+  };
   perIncident: IncidentRow[];
 }
 
@@ -97,6 +109,8 @@ export function computeMetrics(
       ? incidentDurations(record.timeline)
       : incidentDurations({ v: 1, incident: record.number, entries: [], pipelines: {} });
     const closed = d.followUps.filter((n) => followUpStates.get(n) === "closed").length;
+    const merged = d.mergedAt === null ? null : Date.parse(d.mergedAt);
+    const pastDue = merged !== null && now - merged > POLICY.followUpDueMs;
     return {
       number: record.number,
       title: record.title,
@@ -107,6 +121,7 @@ export function computeMetrics(
       resolutionMs: d.detectionToDeploy ?? d.detectionToMerge,
       followUpsOpened: d.followUps.length,
       followUpsClosed: closed,
+      followUpsOverdue: pastDue ? d.followUps.filter((n) => followUpStates.get(n) !== "closed") : [],
     };
   });
 
@@ -154,6 +169,7 @@ export function computeMetrics(
       completion,
       target: POLICY.followUpCompletion,
       met: completion === null || completion >= POLICY.followUpCompletion,
+      overdue: rows.reduce((sum, r) => sum + r.followUpsOverdue.length, 0),
     },
     perIncident: rows,
   };

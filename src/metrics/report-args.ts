@@ -3,6 +3,8 @@ export interface ReportArgs {
   repo: { owner: string; repo: string };
   since: Date | null;
   json: boolean;
+  /** Where to write the report as one HTML page, or null. */
+  html: string | null;
   apiUrl: string | null;
   help: boolean;
 }
@@ -12,7 +14,7 @@ export class ReportUsageError extends Error {
 }
 
 export const REPORT_USAGE = [
-  "Usage: report --repo owner/name [--since DATE] [--json] [--api-url URL]",
+  "Usage: report --repo owner/name [--since DATE] [--json] [--html FILE] [--api-url URL]",
   "",
   "Recovery metrics of a repository's hotfix incidents, from the incident records hotfix-bot keeps:",
   "detection → PR, → merge, merge → deploy, detection → deploy, rollback rate and follow-up completion,",
@@ -21,6 +23,7 @@ export const REPORT_USAGE = [
   "  --repo owner/name  the repository (required)",
   "  --since DATE       only incidents detected since this date (YYYY-MM-DD or an ISO 8601 time)",
   "  --json             print the figures as JSON",
+  "  --html FILE        also write the report as one self-contained HTML page with charts to FILE",
   "  --api-url URL      the REST API (GitHub Enterprise, the sandbox); default $GITHUB_API_URL or GitHub's",
   "",
   "The token is read from GITHUB_TOKEN.",
@@ -33,6 +36,7 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
     repo: { owner: "", repo: "" },
     since: null,
     json: false,
+    html: null,
     apiUrl: null,
     help: false,
   };
@@ -64,6 +68,12 @@ export function parseReportArgs(argv: readonly string[]): ReportArgs {
       case "--json":
         args.json = true;
         break;
+      case "--html": {
+        const file = value();
+        if (file.trim() === "") throw new ReportUsageError("--html: needs a file name");
+        args.html = file;
+        break;
+      }
       case "--api-url": {
         const url = value();
         if (!/^https?:\/\/[^\s]+$/.test(url))

@@ -1,9 +1,12 @@
+import { writeFile } from "node:fs/promises";
+import { resolve } from "node:path";
 import { explainGitHubError, githubContext, stderrLog } from "../cli/github-context.js";
 import type { CliIo } from "../cli/io.js";
 import { validateConfig } from "../config/parse-config.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { computeMetrics, type RecoveryMetrics } from "./compute-metrics.js";
+import { renderHtmlReport } from "./html/render-html-report.js";
 import { readIncidents } from "./read-incidents.js";
 import { renderReport } from "./render-report.js";
 import { parseReportArgs, REPORT_USAGE, ReportUsageError } from "./report-args.js";
@@ -13,6 +16,8 @@ export interface RecoveryReport {
   metrics: RecoveryMetrics;
   /** The report as text, for a terminal. */
   text: string;
+  /** The report as one self-contained HTML page. */
+  html(): string;
   /** Set when `.github/hotfix.yml` could not be used: the default severity labels were used instead. */
   configProblem?: string;
   /** API requests the report made (reads only). */
@@ -45,13 +50,14 @@ export async function generateReport(
     repo,
     metrics,
     text: renderReport(repo, metrics),
+    html: () => renderHtmlReport(repo, metrics),
     reads: records.reads + 1,
     ...(loaded.ok ? {} : { configProblem: loaded.error.message }),
   };
 }
 
 /**
- * `report --repo owner/name [--since DATE] [--json] [--api-url URL]` with the token from GITHUB_TOKEN: prints the
+ * `report --repo owner/name [--since DATE] [--json] [--html FILE] [--api-url URL]` with the token from GITHUB_TOKEN: prints the
  * report (or its JSON) and returns the exit code: 0 printed, 1 failed, 2 usage.
  */
 export async function runReport(
@@ -81,6 +87,17 @@ export async function runReport(
     });
     const report = await generateReport(ctx, { since: args.since });
     if (report.configProblem) io.stderr(`warning: default severity labels used: ${report.configProblem}`);
+    if (args.html !== null) {
+      const page = report.html();
+      const path = resolve(args.html);
+      try {
+        await writeFile(path, page);
+      } catch (error) {
+        io.stderr(`report: --html: cannot write ${path}: ${(error as Error).message}`);
+        return 1;
+      }
+      io.stderr(`HTML report written to ${path} (${Buffer.byteLength(page)} bytes)`);
+    }
     io.stdout(args.json ? JSON.stringify(report.metrics) : report.text);
     return 0;
   } catch (caught) {

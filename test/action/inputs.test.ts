@@ -11,7 +11,18 @@ describe("parseInputs", () => {
       workflowToken: "ghs_abc",
       app: "",
       stateSecret: "",
+      reportHtml: "",
     });
+  });
+
+  it("report-html is a relative path in the workspace", () => {
+    expect(parseInputs(reader({ "github-token": "t", "report-html": " out/report.html " })).reportHtml).toBe(
+      "out/report.html",
+    );
+    for (const bad of ["/etc/passwd", "../up.html", "a b.html"])
+      expect(() => parseInputs(reader({ "github-token": "t", "report-html": bad }))).toThrow(
+        'input "report-html": a relative path in the workspace',
+      );
   });
 
   it.each([

@@ -40,6 +40,8 @@ export async function runAction(input: {
   repository: string;
   inputs: Record<string, string>;
   env?: Record<string, string>;
+  /** Node's arguments; default the bundle. The sources run with `["--import", "tsx", "src/action/index.ts"]`. */
+  entry?: string[];
 }): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), "hotfix-bot-action-"));
   try {
@@ -67,10 +69,15 @@ export async function runAction(input: {
     };
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>(
       (resolve, reject) => {
-        execFile(process.execPath, [bundle], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-          if (error && typeof error.code !== "number") return reject(error);
-          resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-        });
+        execFile(
+          process.execPath,
+          input.entry ?? [bundle],
+          { env, timeout: 60_000 },
+          (error, stdout, stderr) => {
+            if (error && typeof error.code !== "number") return reject(error);
+            resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+          },
+        );
       },
     );
     return {

@@ -71,7 +71,8 @@ test("medians, maxima and the policy verdicts over several incidents", () => {
     targetMs: POLICY.resolutionMs,
   });
   expect(m.rollback).toEqual({ shipped: 4, rolledBack: 1, rate: 0.25, target: 0.05, met: false });
-  expect(m.followUps).toEqual({ opened: 3, closed: 2, completion: 2 / 3, target: 1, met: false });
+  expect(m.followUps).toEqual({ opened: 3, closed: 2, completion: 2 / 3, target: 1, met: false, overdue: 1 });
+  expect(m.perIncident.map((r) => r.followUpsOverdue)).toEqual([[101], [], [], []]);
   expect(m.perIncident.map((r) => [r.number, r.resolutionMs, r.followUpsClosed, r.followUpsOpened])).toEqual([
     [1, 30 * MIN, 1, 2],
     [2, 90 * MIN, 1, 1],
@@ -123,4 +124,14 @@ test("a follow-up whose state is unknown counts as open", () => {
     { now },
   );
   expect(m.followUps).toMatchObject({ opened: 1, closed: 0, met: false });
+});
+
+test("an open follow-up is overdue only a week after its fix merged", () => {
+  const records = [incident(1, { pipelines: { "10": pipeline(10, 5, undefined, [100, 101]) } })];
+  const states = new Map<number, "open" | "closed">([[101, "closed"]]);
+  const merged = T0 + 5 * MIN;
+  const before = computeMetrics(records, states, { now: new Date(merged + POLICY.followUpDueMs - 1) });
+  const after = computeMetrics(records, states, { now: new Date(merged + POLICY.followUpDueMs + 1) });
+  expect([before.followUps.overdue, before.perIncident[0]?.followUpsOverdue]).toEqual([0, []]);
+  expect([after.followUps.overdue, after.perIncident[0]?.followUpsOverdue]).toEqual([1, [100]]);
 });

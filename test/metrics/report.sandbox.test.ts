@@ -1,4 +1,7 @@
 import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
@@ -143,6 +146,36 @@ test("--since and --json", async () => {
   const json = JSON.parse(run.out.join(""));
   expect(json.perIncident.map((r: { number: number }) => r.number)).toEqual([2, 5]);
   expect(json.rollback).toEqual({ shipped: 1, rolledBack: 1, rate: 1, target: 0.05, met: false });
+});
+
+test("--html FILE writes the page with the same figures as --json", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "hotfix-report-"));
+  try {
+    const file = join(dir, "report.html");
+    const run = io(env());
+    expect(
+      await runReport(["--repo", REPO, "--api-url", sandbox.url, "--json", "--html", file], run.io),
+    ).toBe(0);
+    expect(run.err.join("")).toMatch(/^HTML report written to .*report\.html \(\d+ bytes\)$/);
+    const json = JSON.parse(run.out.join(""));
+    const html = await readFile(file, "utf8");
+    const value = (name: string) => new RegExp(`data-figure="${name}" data-value="([^"]*)"`).exec(html)?.[1];
+    expect(value("incidents")).toBe(String(json.incidents));
+    expect(value("rollback-rate")).toBe(String(json.rollback.rate));
+    expect(value("follow-up-completion")).toBe(String(json.followUps.completion));
+    expect(value("resolution-median")).toBe(String(json.resolution.medianMs));
+    expect([...html.matchAll(/data-incident="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([1, 2, 5]);
+    const missing = io(env());
+    expect(
+      await runReport(
+        ["--repo", REPO, "--api-url", sandbox.url, "--html", join(dir, "no/such/dir.html")],
+        missing.io,
+      ),
+    ).toBe(1);
+    expect(missing.err.join("")).toContain("--html: cannot write");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test("no token, a bad flag: usage errors", async () => {
