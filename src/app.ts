@@ -1,5 +1,5 @@
 import { Redis } from "ioredis";
-import type { Context, Probot } from "probot";
+import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { ConfigCache, loadConfig } from "./config/load-config.js";
 import type { EngineContext, RepoRef } from "./context.js";
 import { handleEvent } from "./engine.js";
@@ -9,6 +9,7 @@ import { BackgroundWork, STEP_RETRY } from "./util/background-work.js";
 import { memoAsync } from "./util/memo-async.js";
 import { RedisKeyedLock } from "./util/redis-keyed-lock.js";
 import { retrySecondaryRateLimits, type SecondaryLimitRetryOptions } from "./util/secondary-rate-limit.js";
+import { type WebOptions, webAddOn } from "./web-add-on.js";
 
 export interface HotfixBotOptions {
   clock?: () => Date;
@@ -27,6 +28,8 @@ export interface HotfixBotOptions {
    * it, steps that must not run twice at once take a lock across instances; without it, within this process.
    */
   redisUrl?: string;
+  /** Prometheus metrics and the dashboard (the production server turns them on; see src/web-add-on.ts). */
+  web?: WebOptions;
 }
 
 /** Reads owner/name from any repository-scoped payload without trusting its shape. */
@@ -40,10 +43,15 @@ function repoOf(payload: unknown): RepoRef | null {
 
 /** Probot adapter: maps a Probot context to the engine's context. No workflow logic lives here. */
 export function createHotfixBot(options: HotfixBotOptions = {}) {
-  return (app: Probot): void => installHandlers(app, options);
+  return (app: Probot, probotOptions?: Partial<ApplicationFunctionOptions>): void =>
+    installHandlers(app, options, probotOptions?.addHandler);
 }
 
-function installHandlers(app: Probot, options: HotfixBotOptions): void {
+function installHandlers(
+  app: Probot,
+  options: HotfixBotOptions,
+  addHandler?: ApplicationFunctionOptions["addHandler"],
+): void {
   const clock = options.clock ?? (() => new Date());
   const configCache = options.configCache ?? new ConfigCache();
   const background = options.background ?? new BackgroundWork(app.log, STEP_RETRY);
@@ -53,11 +61,15 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
     configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
   // Which App this is, asked once per process (with the App's JWT) the first time a step needs it.
   const identity = memoAsync(async () => appIdentity((await app.auth()) as EngineContext["octokit"]));
+  const web = options.web ? webAddOn(options.web, { app, clock, configFor, identity, addHandler }) : null;
+  const secondaryRateLimit = web
+    ? web.secondaryRateLimit(options.secondaryRateLimit)
+    : options.secondaryRateLimit;
 
   if (options.reconcileOnStart ?? false) {
     background.run("reconcile at start", async () => {
       const reports = await reconcileInstallations(app, (octokit, repo) => ({
-        octokit: retrySecondaryRateLimits(octokit, options.secondaryRateLimit),
+        octokit: retrySecondaryRateLimits(octokit, secondaryRateLimit),
         repo,
         config: configFor(octokit, repo),
         log: app.log,
@@ -78,11 +90,14 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
   app.onAny(async (event) => {
     const context = event as unknown as Context;
     const repo = repoOf(context.payload);
-    if (!repo) return;
+    if (!repo) {
+      web?.metrics.delivery(context.name, "ignored");
+      return;
+    }
     const key = `${repo.owner}/${repo.repo}`;
     if (context.name === "push") configCache.invalidate(key);
     // Probot's throttling does not retry a secondary rate limit; the engine's steps need it to (see the util).
-    const octokit = retrySecondaryRateLimits(context.octokit, options.secondaryRateLimit);
+    const octokit = retrySecondaryRateLimits(context.octokit, secondaryRateLimit);
     const ctx: EngineContext = {
       octokit,
       repo,
@@ -92,7 +107,9 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
       identity,
       ...(instancesLock ? { instancesLock } : {}),
     };
-    await handleEvent({ name: context.name, id: context.id, payload: context.payload }, ctx, background);
+    const delivery = { name: context.name, id: context.id, payload: context.payload };
+    if (!web) await handleEvent(delivery, ctx, background);
+    else await web.delivery(delivery.name, () => handleEvent(delivery, ctx, background, web.observeStep));
   });
 }
 

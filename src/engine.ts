@@ -89,11 +89,28 @@ export interface BackgroundRunner {
   run(name: string, task: () => Promise<unknown>): void;
 }
 
+/** Told how long each step took (metrics); background steps are timed when they end. */
+export type StepObserver = (step: string, seconds: number, outcome: "ok" | "failed") => void;
+
+async function timed<T>(step: string, observe: StepObserver | undefined, run: () => Promise<T>): Promise<T> {
+  if (!observe) return run();
+  const started = performance.now();
+  try {
+    const result = await run();
+    observe(step, (performance.now() - started) / 1000, "ok");
+    return result;
+  } catch (error) {
+    observe(step, (performance.now() - started) / 1000, "failed");
+    throw error;
+  }
+}
+
 /** Runs every step that matches the event. A failing step does not stop the others; all failures are thrown. */
 export async function handleEvent(
   event: EngineEvent,
   ctx: EngineContext,
   background?: BackgroundRunner,
+  observe?: StepObserver,
 ): Promise<EngineOutcome> {
   const matched = routes.flatMap((route) => {
     const input = route.match(event);
@@ -103,12 +120,14 @@ export async function handleEvent(
   const failures: unknown[] = [];
   for (const { route, input } of matched) {
     if (route.long && background) {
-      background.run(`${route.step} for ${event.name} ${event.id}`, () => route.run(input, ctx, event));
+      background.run(`${route.step} for ${event.name} ${event.id}`, () =>
+        timed(route.step, observe, () => route.run(input, ctx, event)),
+      );
       outcome.steps.push(route.step);
       continue;
     }
     try {
-      const result = await route.run(input, ctx, event);
+      const result = await timed(route.step, observe, () => route.run(input, ctx, event));
       outcome.steps.push(route.step);
       if (result) Object.assign(outcome, result);
     } catch (error) {

@@ -22,6 +22,8 @@ export interface IncidentRecord {
   state: "open" | "closed";
   createdAt: string;
   timeline: TimelineState | null;
+  /** The states of this incident's follow-ups, where records of several repositories are computed together. */
+  followUpStates?: ReadonlyMap<number, "open" | "closed">;
 }
 
 export interface DurationStats {
@@ -108,7 +110,8 @@ export function computeMetrics(
     const d = record.timeline
       ? incidentDurations(record.timeline)
       : incidentDurations({ v: 1, incident: record.number, entries: [], pipelines: {} });
-    const closed = d.followUps.filter((n) => followUpStates.get(n) === "closed").length;
+    const states = record.followUpStates ?? followUpStates;
+    const closed = d.followUps.filter((n) => states.get(n) === "closed").length;
     const merged = d.mergedAt === null ? null : Date.parse(d.mergedAt);
     const pastDue = merged !== null && now - merged > POLICY.followUpDueMs;
     return {
@@ -121,7 +124,7 @@ export function computeMetrics(
       resolutionMs: d.detectionToDeploy ?? d.detectionToMerge,
       followUpsOpened: d.followUps.length,
       followUpsClosed: closed,
-      followUpsOverdue: pastDue ? d.followUps.filter((n) => followUpStates.get(n) !== "closed") : [],
+      followUpsOverdue: pastDue ? d.followUps.filter((n) => states.get(n) !== "closed") : [],
     };
   });
 

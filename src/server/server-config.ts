@@ -1,3 +1,5 @@
+import { MIN_DASHBOARD_TOKEN_LENGTH } from "../dashboard/dashboard-access.js";
+
 /** The environment variables the production server reads itself (Probot reads APP_ID, the key, GHE_* …). */
 export interface ServerConfig {
   host: string;
@@ -9,6 +11,10 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   logFormat: "json" | "pretty";
   logLevel: LogLevel;
+  /** The dashboard at /hotfix-bot is served only with this token (DASHBOARD_TOKEN); null: off. */
+  dashboardToken: string | null;
+  /** /metrics asks for this bearer token when set (METRICS_TOKEN); null: open, like /health. */
+  metricsToken: string | null;
 }
 
 export const LOG_LEVELS = ["trace", "debug", "info", "warn", "error", "fatal"] as const;
@@ -89,7 +95,20 @@ export function readServerConfig(env: Env): ServerConfig {
       "an http(s) URL such as https://smee.io/abc123",
       webhookProxyUrl,
     );
+  const tokenSetting = (name: string) => {
+    const token = setting(env, name) ?? null;
+    // The value is never echoed: only its length is named.
+    if (token !== null && token.length < MIN_DASHBOARD_TOKEN_LENGTH)
+      throw new ServerConfigError(
+        name,
+        `at least ${MIN_DASHBOARD_TOKEN_LENGTH} characters (openssl rand -hex 32)`,
+        `${token.length} characters`,
+      );
+    return token;
+  };
   return {
+    dashboardToken: tokenSetting("DASHBOARD_TOKEN"),
+    metricsToken: tokenSetting("METRICS_TOKEN"),
     host: setting(env, "HOST") ?? SERVER_DEFAULTS.host,
     port: integerIn(env, "PORT", 0, 65535, SERVER_DEFAULTS.port, "a TCP port number (0-65535)"),
     webhookPath,

@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createNodeMiddleware, createProbot } from "probot";
+import { createNodeMiddleware, createProbot, ProbotOctokit } from "probot";
 import { SmeeClient } from "smee-client";
 import { createHotfixBot } from "../app.js";
+import { AppMetrics } from "../observability/app-metrics.js";
+import { countGitHubRequests } from "../observability/count-github-requests.js";
 import { BackgroundWork, STEP_RETRY } from "../util/background-work.js";
 import { limitRequestBodies } from "./body-limit.js";
 import { healthAnswer } from "./health.js";
@@ -42,15 +44,22 @@ function answerJson(
  */
 export async function startServer(env: Record<string, string | undefined>): Promise<RunningServer> {
   const config = readServerConfig(env);
+  // Every request of every Octokit Probot creates (installation tokens included) is counted for /metrics.
+  const metrics = new AppMetrics();
+  const Octokit = ProbotOctokit.plugin(countGitHubRequests(metrics)) as typeof ProbotOctokit;
   const probot = createProbot({
     env,
-    overrides: { logFormat: config.logFormat, logLevel: config.logLevel },
+    overrides: { logFormat: config.logFormat, logLevel: config.logLevel, Octokit },
   });
   const background = new BackgroundWork({ error: (message) => probot.log.error(message) }, STEP_RETRY);
-  const middleware = await createNodeMiddleware(createHotfixBot({ reconcileOnStart: true, background }), {
-    probot,
-    webhooksPath: config.webhookPath,
-  });
+  const web = { metrics, dashboardToken: config.dashboardToken, metricsToken: config.metricsToken };
+  const middleware = await createNodeMiddleware(
+    createHotfixBot({ reconcileOnStart: true, background, web }),
+    {
+      probot,
+      webhooksPath: config.webhookPath,
+    },
+  );
   const log = probot.log.child({ name: "http" });
   const startedAt = Date.now();
   const inFlight = new InFlightRequests();
@@ -98,7 +107,10 @@ export async function startServer(env: Record<string, string | undefined>): Prom
   const address = server.address() as AddressInfo;
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}`;
-  probot.log.info(`hotfix-bot listening on ${url} (webhooks at ${config.webhookPath})`);
+  probot.log.info(
+    `hotfix-bot listening on ${url} (webhooks at ${config.webhookPath}, metrics at /metrics, ` +
+      `dashboard ${config.dashboardToken ? "at /hotfix-bot" : "off: DASHBOARD_TOKEN not set"})`,
+  );
 
   let proxy: SmeeClient | null = null;
   if (config.webhookProxyUrl) {

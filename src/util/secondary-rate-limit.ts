@@ -10,6 +10,8 @@ export interface SecondaryLimitRetryOptions {
   fallbackSeconds?: number;
   /** Waits longer than this are cut to it (default 120 s): a webhook step must end some time. */
   maxWaitSeconds?: number;
+  /** Told of each wait, in seconds of retry-after (metrics). */
+  onWait?: (seconds: number) => void;
 }
 
 interface RequestErrorLike {
@@ -59,7 +61,9 @@ export function retrySecondaryRateLimits<T extends Pick<Octokit, "hook" | "reque
     const bag = (request.request ?? {}) as { secondaryLimitAttempt?: number };
     const attempt = (bag.secondaryLimitAttempt ?? 0) + 1;
     if (attempt > retries) throw error;
-    const wait = Math.min(retryAfterSeconds(error, fallback), maxWait) * base;
+    const seconds = Math.min(retryAfterSeconds(error, fallback), maxWait);
+    options.onWait?.(seconds);
+    const wait = seconds * base;
     await new Promise((resolve) => setTimeout(resolve, wait));
     // The retried request goes through every hook again (auth, throttling, plugin-retry), counted here.
     return resend({ ...request, request: { ...bag, secondaryLimitAttempt: attempt } });

@@ -10,6 +10,8 @@ describe("readServerConfig", () => {
       shutdownTimeoutMs: 25_000,
       logFormat: "json",
       logLevel: "info",
+      dashboardToken: null,
+      metricsToken: null,
     });
   });
 
@@ -43,7 +45,24 @@ describe("readServerConfig", () => {
       shutdownTimeoutMs: 5000,
       logFormat: "pretty",
       logLevel: "debug",
+      dashboardToken: null,
+      metricsToken: null,
     });
+  });
+
+  it("reads the dashboard and metrics tokens, and refuses a short one without echoing it", () => {
+    const token = "d".repeat(32);
+    expect(
+      readServerConfig({ WEBHOOK_SECRET: "s", DASHBOARD_TOKEN: token, METRICS_TOKEN: ` ${token} ` }),
+    ).toMatchObject({
+      dashboardToken: token,
+      metricsToken: token,
+    });
+    const short = () => readServerConfig({ WEBHOOK_SECRET: "s", DASHBOARD_TOKEN: "hunter2" });
+    expect(short).toThrow(
+      'DASHBOARD_TOKEN: expected at least 32 characters (openssl rand -hex 32), got "7 characters"',
+    );
+    expect(short).not.toThrow(/hunter2/);
   });
 
   it.each([
