@@ -6,6 +6,7 @@ import { assertGitVersion } from "./git/git-version.js";
 import { ApiServer, type Exchange } from "./http/api-server.js";
 import { GitHttpBackend, type GitHttpLog } from "./http/git-http-backend.js";
 import type { Handler } from "./http/handler.js";
+import { htmlRoutes } from "./http/html-routes.js";
 import type { RouteTable } from "./http/route-table.js";
 import { type ImportSpec, importRepository } from "./import-repository.js";
 import { FaultInjector, type FaultOptions } from "./instruments/faults.js";
@@ -331,6 +332,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const server = new ApiServer(world, table, { log: requests, faults, latency }, report);
   const gitHttp = new GitHttpBackend(world, latency, report);
   server.mount(gitHttp.handle);
+  server.mount(htmlRoutes(world, report));
   let url: string;
   try {
     url = await server.listen(options.port ?? 0);
