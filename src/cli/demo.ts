@@ -3,7 +3,7 @@ import { type Command, parseCommandArgs } from "./command.js";
 import { exitOnSignal } from "./exit-on-signal.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
-const help = `Usage: hotfix-bot demo [--json] [--fast]
+const help = `Usage: hotfix-bot demo [--json] [--fast] [--keep]
 
 Plays a whole incident offline: a local sandbox GitHub and the real App (its Probot server receiving signed
 webhooks). Hotfix branch, PR, required checks, the hotfix-gate, merge, then tag, release, backports (one
@@ -12,6 +12,7 @@ clean, one with conflicts), follow-up issues, cleanup and the timeline, printed 
 Options:
   --json      end with one line of JSON describing the outcome
   --fast      turn off GitHub's write pacing (about a second per write) for a quicker run
+  --keep      leave the sandbox running afterwards and print the incident's page (Ctrl-C stops it)
   -h, --help  show this help
 
 Exit codes: 0 the incident went through, 1 it did not, 2 usage error.
@@ -24,6 +25,7 @@ export const command: Command = {
     const { values, positionals } = parseCommandArgs("demo", argv, {
       json: { type: "boolean" },
       fast: { type: "boolean" },
+      keep: { type: "boolean" },
     });
     if (values.help) {
       io.stdout(help);
@@ -37,6 +39,8 @@ export const command: Command = {
         json: values.json ?? false,
         realisticPacing: !values.fast,
         write: (line) => io.stdout(line),
+        // Until Ctrl-C, which ends the process through exitOnSignal (the sandbox's directory is removed).
+        ...(values.keep ? { keep: () => new Promise<void>(() => {}) } : {}),
       });
     } finally {
       signals.release();

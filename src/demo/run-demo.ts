@@ -12,6 +12,21 @@ export interface DemoOptions {
   write: (line: string) => void;
   /** Leave Probot's write pacing on (about a second between writes, as GitHub asks). Default true. */
   realisticPacing?: boolean;
+  /**
+   * Keep the sandbox up after the story until the returned promise settles (`--keep`: until Ctrl-C), with its
+   * pages at hand: the incident, its pull request and the repository.
+   */
+  keep?: (pages: DemoPages) => Promise<void>;
+}
+
+/** The sandbox's pages of the demo's incident, for a person (or a browser test) to look at. */
+export interface DemoPages {
+  sandbox: string;
+  repository: string;
+  incident: string;
+  pullRequest: string;
+  /** The same figures as `report --json` for the demo's repository. */
+  metrics: unknown;
 }
 
 export interface DemoSummary {
@@ -162,6 +177,19 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         `${summary.followUps.length} follow-up(s); the bot made ${summary.botWrites} writes in ${summary.botRequests} requests.`,
     );
     if (options.json) write(JSON.stringify(summary));
+    if (options.keep) {
+      const pages: DemoPages = {
+        sandbox: sandbox.url,
+        repository: sandbox.world.htmlUrl(`/${REPO}`),
+        incident: sandbox.world.htmlUrl(`/${REPO}/issues/${incident}`),
+        pullRequest: sandbox.world.htmlUrl(`/${REPO}/pull/${pr.number}`),
+        metrics: report.metrics,
+      };
+      write("");
+      write(`The sandbox stays up (read-only pages, like GitHub's): incident ${pages.incident}`);
+      write(`  pull request ${pages.pullRequest}, repository ${pages.repository}`);
+      await options.keep(pages);
+    }
     const deployed = state?.pipelines[String(pr.number)]?.deploy?.deployedAt !== undefined;
     const complete =
       summary.tag !== null && summary.backports.length === 2 && summary.followUps.length > 0 && deployed;
