@@ -25,8 +25,8 @@ export interface DemoPages {
   repository: string;
   incident: string;
   pullRequest: string;
-  /** The same figures as `report --json` for the demo's repository. */
-  metrics: unknown;
+  /** A read-only user's token, for `report --api-url <sandbox>` against the demo's repository. */
+  readToken: string;
 }
 
 export interface DemoSummary {
@@ -183,7 +183,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
         repository: sandbox.world.htmlUrl(`/${REPO}`),
         incident: sandbox.world.htmlUrl(`/${REPO}/issues/${incident}`),
         pullRequest: sandbox.world.htmlUrl(`/${REPO}/pull/${pr.number}`),
-        metrics: report.metrics,
+        readToken: sandbox.tokenFor("carol"),
       };
       write("");
       write(`The sandbox stays up (read-only pages, like GitHub's): incident ${pages.incident}`);

@@ -158,9 +158,11 @@ export async function pullPage(
     reverse: true,
     max: 250,
   });
-  const runs = [...repo.checkRuns.values()]
-    .filter((run) => run.headSha === pull.headSha)
-    .sort((a, b) => a.id - b.id);
+  // As GitHub lists checks: the latest run of each name per app (a re-run replaces the earlier one).
+  const latest = new Map<string, CheckRunRecord>();
+  for (const run of [...repo.checkRuns.values()].sort((a, b) => a.id - b.id))
+    if (run.headSha === pull.headSha) latest.set(`${run.app.slug}/${run.name}`, run);
+  const runs = [...latest.values()];
   const statuses = repo.statuses.filter((s) => s.sha === pull.headSha);
   const reviews = [...repo.reviews.values()].filter((r) => r.pullNumber === pull.number);
   const body =

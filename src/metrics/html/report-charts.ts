@@ -5,7 +5,7 @@ import { FILL, legendItem, line, rect, svgChart, text } from "./svg.js";
 /** The charts of the HTML report and the dashboard, as inline SVG strings (pure). */
 
 const WIDTH = 720;
-const LEFT = 64;
+const LEFT = 84;
 const RIGHT = 16;
 const PLOT = WIDTH - LEFT - RIGHT;
 const HOUR = 3_600_000;
