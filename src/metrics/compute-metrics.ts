@@ -121,6 +121,8 @@ export function computeMetrics(
       severity: record.severity,
       state: record.state,
       ...d,
+      // An incident without a timeline (intake never ran) was detected when its issue was opened.
+      detectedAt: d.detectedAt ?? new Date(detectedAt(record)).toISOString(),
       resolutionMs: d.detectionToDeploy ?? d.detectionToMerge,
       followUpsOpened: d.followUps.length,
       followUpsClosed: closed,

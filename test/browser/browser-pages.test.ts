@@ -10,6 +10,7 @@ import { runReport } from "../../src/metrics/report.js";
 import {
   type BuiltApp,
   buildProductionApp,
+  eventually,
   type ProductionServer,
   startProductionServer,
 } from "../server/production-process.js";
@@ -173,6 +174,14 @@ describeWithChromium("hotfix-bot's pages in chromium", () => {
       await alice.createIssue({ title: "Checkout is down", labels: ["P0-hotfix"] });
       await alice.createIssue({ title: HOSTILE_TITLE, labels: ["P1-hotfix"] });
       await sandbox.settle({ timeoutMs: 90_000 });
+      // Intake runs after the delivery is answered: wait for both timelines, as a commander would see them.
+      await eventually("intake of both incidents", () =>
+        [...sandbox.internalRepo("acme/webshop").comments.values()].filter((c) =>
+          c.body.includes("hotfix-bot:timeline"),
+        ).length >= 2
+          ? true
+          : undefined,
+      );
     }, 180_000);
     afterAll(async () => {
       sandbox?.setWebhook(null);
