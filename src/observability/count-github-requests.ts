@@ -1,18 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { AppMetrics } from "./app-metrics.js";
 
-interface HookableOctokit {
-  hook: {
-    wrap(
-      name: "request",
-      hook: (
-        request: (options: object) => Promise<unknown>,
-        options: { method?: string },
-      ) => Promise<unknown>,
-    ): void;
-  };
-}
-
 /**
  * An Octokit plugin that counts every request the App sends, token requests included, by method and status
  * class: `ProbotOctokit.plugin(countGitHubRequests(metrics))`. Added after Probot's own plugins, it wraps them:
