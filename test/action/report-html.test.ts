@@ -54,5 +54,5 @@ describe("the Action's report-html input", () => {
     expect(ok.summary).toContain("### Recovery report");
     expect(ok.summary).toContain(`| Incidents | ${incidents} | | |`);
     expect(ok.summary).toContain("`recovery.html`");
-  });
+  }, 120_000);
 });
