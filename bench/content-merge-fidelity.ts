@@ -28,7 +28,9 @@ console.log(`conflicts (git): ${figures.conflicts}`);
 console.log(
   `disagreements: ${figures.disagreements} (conflict drafts differing: ${figures.conflictDraftsDiffering})`,
 );
-console.log(`drafts flagged as not reproducing git's: ${figures.notReproduced}`);
+console.log(
+  `drafts flagged as not git's (the draft says so): ${figures.notReproduced}, of which differ: ${figures.flaggedDiffering}`,
+);
 for (const [kind, row] of Object.entries(figures.byKind)) {
   console.log(
     `  ${kind}: ${row.cases} cases, ${row.conflicts} conflicts, ${row.disagreements} disagreements`,

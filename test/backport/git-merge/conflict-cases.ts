@@ -23,6 +23,8 @@ export const CASE_KINDS = [
   "overlapping-edits",
   "delete-versus-edit",
   "tiny-alphabet",
+  "sliding-blocks",
+  "frequent-lines",
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
@@ -51,8 +53,19 @@ function codeLine(random: Random, tag: string): string {
   return `  const ${tag}${int(random, 0, 999)} = f(${int(random, 0, 9)});`;
 }
 
+/** Blocks that repeat line for line, so that an inserted or deleted block can sit at several places. */
+const BLOCK = ["if (ready) {", "  go();", "}", ""];
+
 function vocabulary(random: Random, kind: CaseKind): (tag: string) => string {
   if (kind === "tiny-alphabet") return () => pick(random, ["x", "y", "z", "w"]);
+  if (kind === "frequent-lines") {
+    // Lines occurring more than 64 times: git's histogram diff hands such regions to its Myers diff.
+    return (tag) => (random() < 0.99 ? pick(random, ["", "}"]) : codeLine(random, tag));
+  }
+  if (kind === "sliding-blocks") {
+    let k = int(random, 0, BLOCK.length - 1);
+    return (tag) => (random() < 0.1 ? codeLine(random, tag) : (BLOCK[k++ % BLOCK.length] as string));
+  }
   if (kind === "repeated-lines")
     return (tag) => (random() < 0.5 ? pick(random, ["}", "", "}", "  end", "{"]) : codeLine(random, tag));
   return (tag) => codeLine(random, tag);
@@ -77,8 +90,11 @@ function editLines(
       Math.min(out.length, spot + int(random, -1, 1) * (kind === "overlapping-edits" ? 1 : 0)),
     );
     const op = deletesRegion ? "delete" : pick(random, ["replace", "replace", "insert", "delete"] as const);
-    const span = deletesRegion ? int(random, 2, 6) : int(random, 1, 3);
-    const fresh = Array.from({ length: int(random, op === "delete" ? 0 : 1, 3) }, () => line(tag));
+    const sliding = kind === "sliding-blocks";
+    const span = deletesRegion ? int(random, 2, 6) : sliding ? int(random, 1, 4) : int(random, 1, 3);
+    const fresh = Array.from({ length: int(random, op === "delete" ? 0 : 1, sliding ? 5 : 3) }, () =>
+      line(tag),
+    );
     if (op === "insert") out.splice(at, 0, ...fresh);
     else if (op === "delete") out.splice(at, span);
     else out.splice(at, span, ...fresh);
@@ -88,7 +104,10 @@ function editLines(
 
 export function generateCase(random: Random, kind: CaseKind): ConflictCase {
   const line = vocabulary(random, kind);
-  const length = kind === "tiny-alphabet" ? int(random, 0, 9) : int(random, 0, 24);
+  const length =
+    kind === "tiny-alphabet"
+      ? int(random, 0, 9)
+      : int(random, 0, kind === "sliding-blocks" ? 40 : kind === "frequent-lines" ? 200 : 24);
   const base = Array.from({ length }, () => line("b"));
   const edge = () => (random() < 0.5 ? 0 : base.length);
   let oursSpots: number[];

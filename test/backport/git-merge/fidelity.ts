@@ -25,11 +25,13 @@ export interface FidelityFigures {
   cases: number;
   /** Cases git conflicts on. */
   conflicts: number;
+  /** Cases where the draft differs from git's without saying so. */
   disagreements: number;
   /** Conflicting cases whose draft differs from git's work-tree file. */
   conflictDraftsDiffering: number;
-  /** Cases the implementation flagged as not reproduced (its draft says so). */
+  /** Cases the implementation flagged as not reproduced (its draft says so), and how many of them differ. */
   notReproduced: number;
+  flaggedDiffering: number;
   byKind: Record<CaseKind, { cases: number; conflicts: number; disagreements: number }>;
   examples: Disagreement[];
 }
@@ -56,6 +58,7 @@ export function measureFidelity(
     disagreements: 0,
     conflictDraftsDiffering: 0,
     notReproduced: 0,
+    flaggedDiffering: 0,
     byKind,
     examples: [],
   };
@@ -78,6 +81,10 @@ export function measureFidelity(
         }
         const same = mine.conflicted === verdict.conflicted && mine.text === gitText;
         if (same) return;
+        if (mine.reproduced === false) {
+          figures.flaggedDiffering++;
+          return;
+        }
         figures.disagreements++;
         kind.disagreements++;
         if (verdict.conflicted) figures.conflictDraftsDiffering++;
