@@ -17,7 +17,9 @@ const seed = option("seed", 20260401);
 const figures = measureFidelity(
   (input) => {
     const result = mergeFileLikeGit(input);
-    return { text: result.text, conflicted: result.conflicts > 0, reproduced: result.reproduced };
+    return result.reproduced
+      ? { text: result.text, conflicted: result.conflicts > 0 }
+      : { text: "", conflicted: true, reproduced: false };
   },
   { seed, count, keepExamples: 3 },
 );

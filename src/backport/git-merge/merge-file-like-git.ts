@@ -19,11 +19,10 @@ export type GitFileMergeResult =
   /** `text` is byte for byte what `git cherry-pick` leaves in the work tree; `conflicts` blocks (0: clean). */
   | { reproduced: true; text: string; conflicts: number }
   /**
-   * git's diff for this file is not reproduced (it would use its Myers diff, or the file is too costly): `text`
-   * is a draft with conflict blocks in the same style, whose blocks may differ from git's, and whether git
-   * conflicts at all is unknown.
+   * git's diff for this file is not reproduced here (git would switch to its Myers diff, or the file is too
+   * costly): neither git's verdict nor its blocks are known, and no guess may pass for them.
    */
-  | { reproduced: false; text: string; conflicts: number; why: string };
+  | { reproduced: false; why: string };
 
 /**
  * The content merge of `git cherry-pick` (merge-ort) in git 2.39: xdiff's three-way merge at level ZEALOUS,
@@ -42,37 +41,12 @@ export function mergeFileLikeGit(input: GitFileMergeInput): GitFileMergeResult {
 
   const hunks = mergeHunks(b, o, t);
   if (hunks === null) {
-    const fallback = roughHunks(o, t);
     return {
       reproduced: false,
-      ...render(fallback, { ...input, baseLines, oursLines, theirsLines }),
-      why: "git diffs this file with an algorithm the bot does not reproduce (lines repeated more than 64 times, or a very large change)",
+      why: "git diffs this file with an algorithm the bot does not reproduce (a region whose common lines all repeat more than 64 times, or a very large change)",
     };
   }
   return { reproduced: true, ...render(hunks, { ...input, baseLines, oursLines, theirsLines }) };
-}
-
-/** One conflict over everything between the common first and last lines of both sides: a draft, not git's. */
-function roughHunks(o: readonly number[], t: readonly number[]): MergeHunk[] {
-  let head = 0;
-  while (head < o.length && head < t.length && o[head] === t[head]) head++;
-  let tail = 0;
-  while (
-    tail < o.length - head &&
-    tail < t.length - head &&
-    o[o.length - 1 - tail] === t[t.length - 1 - tail]
-  )
-    tail++;
-  if (head === o.length && head === t.length) return [];
-  return [
-    {
-      kind: "conflict",
-      ours0: head,
-      oursCount: o.length - head - tail,
-      theirs0: head,
-      theirsCount: t.length - head - tail,
-    },
-  ];
 }
 
 /**
