@@ -1,4 +1,4 @@
-import { LineTable, splitLines } from "../text-lines.js";
+import { LineTable, splitLines } from "./text-lines.js";
 import { markersNeedCr } from "./conflict-markers.js";
 import { type MergeHunk, mergeHunks } from "./merge-hunks.js";
 
