@@ -4,8 +4,8 @@ import { cherryPickCommits } from "../../src/backport/cherry-pick.js";
 import { appOctokit, git, importCommits } from "../sandbox/sandbox-test-kit.js";
 
 // Files over 1 MB that both sides changed on the same line: git conflicts and writes its blocks, and so does the
-// bot's draft (the blobs are read through git/blobs, the draft written as a blob). Only where git's diff is not
-// reproduced does the draft keep the target's bytes, and then it says so for that file.
+// bot's draft (the blobs are read through git/blobs, the draft written as a blob). A binary file keeps the
+// target's bytes, as git does ("Cannot merge binary files"), and the draft says so for that file.
 
 const REPO = { owner: "acme", repo: "webshop" };
 let sandbox: Sandbox;
@@ -59,19 +59,29 @@ test("a conflicting text file over 1 MB is committed with git's conflict blocks"
   );
 }, 300_000);
 
-test("a conflicting file whose diff git makes with its Myers algorithm is named as committed without markers", async () => {
-  const rest = "row\n".repeat(300_000);
-  const { result, committed } = await pickBigFile(rest);
+test("a conflicting binary file is named as committed without markers, with git's reason", async () => {
+  const gitDir = sandbox.repository("acme/webshop").gitDir;
+  const bytes = (tag: number) => `\0${tag}${"x".repeat(1_200_000)}`;
+  const [base = ""] = importCommits(gitDir, git(gitDir, "rev-parse", "main").trim(), [
+    { message: "Data", files: { "data/big.bin": bytes(1) } },
+  ]);
+  const [develop = ""] = importCommits(gitDir, base, [
+    { message: "Develop", files: { "data/big.bin": bytes(2) } },
+  ]);
+  const [fix = ""] = importCommits(gitDir, base, [{ message: "Fix", files: { "data/big.bin": bytes(3) } }]);
+  const result = await cherryPickCommits(appOctokit(sandbox), REPO, {
+    ontoSha: develop,
+    ontoLabel: "develop",
+    picks: [{ sha: fix, parent: base }],
+    verified: true,
+  });
 
   expect(result.status).toBe("conflict");
-  expect(result.conflictFiles).toEqual(["data/big.csv"]);
+  expect(result.conflictFiles).toEqual(["data/big.bin"]);
   expect(result.undraftedFiles).toEqual([
-    {
-      path: "data/big.csv",
-      reason: expect.stringMatching(
-        /does not reproduce.*keeps the target's version, without the fix's change/,
-      ),
-    },
+    { path: "data/big.bin", reason: expect.stringMatching(/binary file, which git does not merge either/) },
   ]);
-  expect(committed).toBe(`header,develop\n${rest}`);
+  expect(git(gitDir, "rev-parse", `${result.headSha}:data/big.bin`).trim()).toBe(
+    git(gitDir, "rev-parse", `${develop}:data/big.bin`).trim(),
+  );
 }, 300_000);

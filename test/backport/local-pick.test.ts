@@ -134,16 +134,17 @@ describe("planPick", () => {
     );
   });
 
-  test("a file whose diff git makes with its Myers algorithm is left to git, and said to have no markers", async () => {
+  test("rows repeated past the histogram's limit are diffed as git's classic diff would, markers included", async () => {
     const rows = "row\n".repeat(100);
     const { plan: p } = await plan(
       { f: `header\n${rows}` },
       { f: `mine\n${rows}` },
       { f: `theirs\n${rows}` },
     );
-    expect(reasons(p)).toEqual(["f may conflict"]);
-    expect(p.uncertain[0]).toMatchObject({ onConflict: [], conflictLikely: false });
-    expect(p.uncertain[0]?.undrafted).toMatch(/does not reproduce.*keeps the target's version/);
+    expect(reasons(p)).toEqual(["f has 1 conflict block"]);
+    const [draft] = p.uncertain[0]?.onConflict ?? [];
+    const text = draft && "content" in draft ? Buffer.from(draft.content).toString("utf8") : "";
+    expect(text).toBe(`<<<<<<< develop\nmine\n=======\ntheirs\n>>>>>>> ${labels.theirs}\n${rows}`);
   });
 
   test("a binary file changed on both sides keeps the target's version, and the item says so", async () => {

@@ -11,11 +11,15 @@ export interface DiffHunk {
 
 /**
  * The diff git's content merge works from: histogram search, then compaction of each side (first the old file
- * against the new, then the new against the old, as `xdl_merge` does), then the hunks. Null where git would
- * use its Myers diff instead (see histogramDiff).
+ * against the new, then the new against the old, as `xdl_merge` does), then the hunks. Null when the search
+ * costs more than `workLimit` steps (see histogramDiff).
  */
-export function diffLikeGit(a: readonly number[], b: readonly number[]): DiffHunk[] | null {
-  const diff = histogramDiff(a, b);
+export function diffLikeGit(
+  a: readonly number[],
+  b: readonly number[],
+  workLimit?: number,
+): DiffHunk[] | null {
+  const diff = histogramDiff(a, b, workLimit);
   if (!diff) return null;
   compactChanges(a, diff.changedA, diff.changedB);
   compactChanges(b, diff.changedB, diff.changedA);

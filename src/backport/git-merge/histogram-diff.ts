@@ -1,3 +1,5 @@
+import { myersDiff } from "./myers-diff.js";
+
 /**
  * git's histogram diff (xdiff's xhistogram.c), the algorithm `merge-ort` always uses for content merges.
  *
@@ -13,8 +15,7 @@
  * - continue in `b` after the end of the longest run the current line started;
  * - anchor on the run kept and do the same above it and below it.
  * Lines that occur more than 64 times in the region are never anchors; when every common line of a region is
- * that frequent, git hands the region to its Myers diff instead, which this module does not reproduce: the
- * result is then `null` and the caller must not pass the draft off as git's.
+ * that frequent, git hands the region to its classic (Myers) diff instead, and so does this module.
  */
 
 /** Changed-line marks with a zero on either side, as xdiff keeps them: index `i + 1` is line `i`. */
@@ -38,8 +39,12 @@ export interface LineDiff {
   changedB: ChangeMarks;
 }
 
-/** The histogram diff of `a` -> `b`, or null where git would use another algorithm (see the module comment). */
-export function histogramDiff(a: readonly number[], b: readonly number[]): LineDiff | null {
+/** The histogram diff of `a` -> `b`, or null when it would cost more than `workLimit` steps. */
+export function histogramDiff(
+  a: readonly number[],
+  b: readonly number[],
+  workLimit = HISTOGRAM_WORK_LIMIT,
+): LineDiff | null {
   const changedA = emptyMarks(a.length);
   const changedB = emptyMarks(b.length);
   let maxId = -1;
@@ -117,8 +122,14 @@ export function histogramDiff(a: readonly number[], b: readonly number[]): LineD
       count[id] = 0;
     }
     work += a1 - a0 + (b1 - b0);
-    if (work > HISTOGRAM_WORK_LIMIT) return null;
-    if (hasCommon && bestRarity > MAX_ANCHOR_OCCURRENCES) return null;
+    if (work > workLimit) return null;
+    if (hasCommon && bestRarity > MAX_ANCHOR_OCCURRENCES) {
+      const classic = myersDiff(a.slice(a0, a1), b.slice(b0, b1));
+      changedA.set(classic.changedA.subarray(1, a1 - a0 + 1), a0 + 1);
+      changedB.set(classic.changedB.subarray(1, b1 - b0 + 1), b0 + 1);
+      work += (a1 - a0) * 4 + (b1 - b0) * 4;
+      continue;
+    }
     if (bestA < 0) {
       for (let i = a0; i < a1; i++) changedA[i + 1] = 1;
       for (let j = b0; j < b1; j++) changedB[j + 1] = 1;

@@ -1,6 +1,6 @@
-import { LineTable, splitLines } from "./text-lines.js";
 import { markersNeedCr } from "./conflict-markers.js";
 import { type MergeHunk, mergeHunks } from "./merge-hunks.js";
+import { LineTable, splitLines } from "./text-lines.js";
 
 export interface GitFileMergeInput {
   /** The three versions as one character per byte (latin1), so that any encoding merges byte for byte. */
@@ -13,20 +13,23 @@ export interface GitFileMergeInput {
   theirsLabel: string;
   /** git's default, changed only by the `conflict-marker-size` attribute. */
   markerSize?: number;
+  /** Steps the diffs may take before the file is reported as not reproduced (default: HISTOGRAM_WORK_LIMIT). */
+  workLimit?: number;
 }
 
 export type GitFileMergeResult =
   /** `text` is byte for byte what `git cherry-pick` leaves in the work tree; `conflicts` blocks (0: clean). */
   | { reproduced: true; text: string; conflicts: number }
   /**
-   * git's diff for this file is not reproduced here (git would switch to its Myers diff, or the file is too
-   * costly): neither git's verdict nor its blocks are known, and no guess may pass for them.
+   * git's diff for this file would cost more than the work limit: neither git's verdict nor its blocks are
+   * known, and no guess may pass for them.
    */
   | { reproduced: false; why: string };
 
 /**
  * The content merge of `git cherry-pick` (merge-ort) in git 2.39: xdiff's three-way merge at level ZEALOUS,
- * style "merge" (no base section), histogram diffs with change compaction, markers of seven characters ending
+ * style "merge" (no base section), histogram diffs (classic Myers diff for regions of very frequent lines, as
+ * git does) with change compaction, markers of seven characters ending
  * like the lines around them. Pure: the tree level calls it per file that both sides changed.
  */
 export function mergeFileLikeGit(input: GitFileMergeInput): GitFileMergeResult {
@@ -39,11 +42,11 @@ export function mergeFileLikeGit(input: GitFileMergeInput): GitFileMergeResult {
   const o = table.intern(oursLines);
   const t = table.intern(theirsLines);
 
-  const hunks = mergeHunks(b, o, t);
+  const hunks = mergeHunks(b, o, t, input.workLimit);
   if (hunks === null) {
     return {
       reproduced: false,
-      why: "git diffs this file with an algorithm the bot does not reproduce (a region whose common lines all repeat more than 64 times, or a very large change)",
+      why: "the file is too large and changed too much for the bot to work out git's conflict blocks in time",
     };
   }
   return { reproduced: true, ...render(hunks, { ...input, baseLines, oursLines, theirsLines }) };

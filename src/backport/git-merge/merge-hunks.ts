@@ -18,22 +18,23 @@ export const JOIN_CONFLICTS_WITHIN_LINES = 3;
 
 /**
  * The hunks of git's three-way merge (`xdl_do_merge` at level XDL_MERGE_ZEALOUS, style "merge"), from the lines
- * of the three files. Null where the diffs are not reproduced (see histogramDiff). An empty list means nothing
+ * of the three files. Null when a diff costs more than `workLimit` steps (see histogramDiff). An empty list means nothing
  * to do beyond the target's own lines; `xdl_merge` takes one side whole when the other did not change.
  */
 export function mergeHunks(
   base: readonly number[],
   ours: readonly number[],
   theirs: readonly number[],
+  workLimit?: number,
 ): MergeHunk[] | null {
-  const oursDiff = diffLikeGit(base, ours);
-  const theirsDiff = diffLikeGit(base, theirs);
+  const oursDiff = diffLikeGit(base, ours, workLimit);
+  const theirsDiff = diffLikeGit(base, theirs, workLimit);
   if (!oursDiff || !theirsDiff) return null;
   const hunks = pairChanges(oursDiff, theirsDiff, ours, theirs, {
     oursGrowth: ours.length - base.length,
     theirsGrowth: theirs.length - base.length,
   });
-  if (!refineConflicts(hunks, ours, theirs)) return null;
+  if (!refineConflicts(hunks, ours, theirs, workLimit)) return null;
   return joinCloseConflicts(hunks);
 }
 
@@ -132,15 +133,21 @@ function sameLines(
 /**
  * Narrows each conflict to what really differs (`xdl_refine_conflicts`): the two sides' lines are diffed like
  * files, and each hunk of that diff becomes a conflict of its own; lines both sides share drop out of the
- * markers. A conflict with one empty side stays as it is. False where the diff is not reproduced.
+ * markers. A conflict with one empty side stays as it is. False when a diff costs too much.
  */
-function refineConflicts(hunks: MergeHunk[], ours: readonly number[], theirs: readonly number[]): boolean {
+function refineConflicts(
+  hunks: MergeHunk[],
+  ours: readonly number[],
+  theirs: readonly number[],
+  workLimit: number | undefined,
+): boolean {
   for (let k = 0; k < hunks.length; k++) {
     const hunk = hunks[k] as MergeHunk;
     if (hunk.kind !== "conflict" || hunk.oursCount === 0 || hunk.theirsCount === 0) continue;
     const diff = diffLikeGit(
       ours.slice(hunk.ours0, hunk.ours0 + hunk.oursCount),
       theirs.slice(hunk.theirs0, hunk.theirs0 + hunk.theirsCount),
+      workLimit,
     );
     if (!diff) return false;
     if (diff.length === 0) {

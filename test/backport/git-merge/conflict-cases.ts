@@ -25,6 +25,7 @@ export const CASE_KINDS = [
   "tiny-alphabet",
   "sliding-blocks",
   "frequent-lines",
+  "long-repeated",
 ] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
@@ -102,7 +103,28 @@ function editLines(
   return out;
 }
 
+/**
+ * Thousands of lines, nearly all blank or `}`, each side changing lines all over: git's classic diff runs with
+ * its cut-offs for costly searches here.
+ */
+function longRepeated(random: Random): ConflictCase {
+  const line = () => (random() < 0.995 ? pick(random, ["", "}"]) : `  unique(${int(random, 0, 1e6)});`);
+  const base = Array.from({ length: int(random, 500, 3000) }, line);
+  const rate = random() * 0.3;
+  const mutate = () =>
+    base.flatMap((l) => {
+      const roll = random();
+      if (roll < rate) return [];
+      if (roll < 2 * rate) return [line(), l];
+      if (roll < 3 * rate) return [`  changed(${int(random, 0, 1e6)});`];
+      return [l];
+    });
+  const text = (lines: string[]) => lines.map((l) => `${l}\n`).join("");
+  return { kind: "long-repeated", base: text(base), ours: text(mutate()), theirs: text(mutate()) };
+}
+
 export function generateCase(random: Random, kind: CaseKind): ConflictCase {
+  if (kind === "long-repeated") return longRepeated(random);
   const line = vocabulary(random, kind);
   const length =
     kind === "tiny-alphabet"
