@@ -1,9 +1,9 @@
-import { mergeFileLikeGit } from "../src/backport/git-merge/merge-file-like-git.js";
-import { measureFidelity } from "../test/backport/git-merge/fidelity.js";
+import { measureFidelity, productMerge } from "../test/backport/git-merge/fidelity.js";
 
 // `npm run fidelity [-- --cases 3000 --seed 1]`: the conflict drafts' content merge against `git cherry-pick -x`
 // on generated histories (adjacent blocks, repeated lines, edges, missing final newline, CRLF, overlapping edits,
-// delete versus edit). Prints cases, conflicts and disagreements; exits non-zero on any disagreement.
+// delete versus edit, sliding blocks, lines repeated past the histogram limit). Prints cases, conflicts and
+// disagreements; exits non-zero on any disagreement.
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -14,15 +14,7 @@ function option(name: string, fallback: number): number {
 
 const count = option("cases", 3000);
 const seed = option("seed", 20260401);
-const figures = measureFidelity(
-  (input) => {
-    const result = mergeFileLikeGit(input);
-    return result.reproduced
-      ? { text: result.text, conflicted: result.conflicts > 0 }
-      : { text: "", conflicted: true, reproduced: false };
-  },
-  { seed, count, keepExamples: 3 },
-);
+const figures = measureFidelity(productMerge, { seed, count, keepExamples: 3 });
 
 console.log(`content merge vs git cherry-pick -x (seed ${seed})`);
 console.log(`cases: ${figures.cases}`);

@@ -1,3 +1,4 @@
+import { mergeFileLikeGit } from "../../../src/backport/git-merge/merge-file-like-git.js";
 import { CASE_KINDS, type CaseKind, type ConflictCase, generateCases } from "./conflict-cases.js";
 import { CherryPickJudge, conflictBlocks, withOursLabel } from "./git-cherry-pick-judge.js";
 
@@ -9,6 +10,14 @@ export type MergeUnderTest = (input: {
   oursLabel: string;
   theirsLabel: string;
 }) => { text: string; conflicted: boolean; reproduced?: boolean };
+
+/** The product's content merge, as measured: a result it does not vouch for is counted apart. */
+export const productMerge: MergeUnderTest = (input) => {
+  const result = mergeFileLikeGit(input);
+  return result.reproduced
+    ? { text: result.text, conflicted: result.conflicts > 0 }
+    : { text: "", conflicted: true, reproduced: false };
+};
 
 export interface Disagreement {
   seed: number;

@@ -1,6 +1,6 @@
 import { mergeFileLikeGit } from "../../../src/backport/git-merge/merge-file-like-git.js";
 import { CASE_KINDS, type ConflictCase } from "./conflict-cases.js";
-import { measureFidelity, OURS_LABEL } from "./fidelity.js";
+import { measureFidelity, OURS_LABEL, productMerge } from "./fidelity.js";
 import { CherryPickJudge, withOursLabel } from "./git-cherry-pick-judge.js";
 
 const labels = { oursLabel: "develop", theirsLabel: "1a2b3c4 (Fix the login loop)" };
@@ -138,15 +138,7 @@ describe("mergeFileLikeGit against git cherry-pick -x", () => {
   const seed = Number(process.env.FIDELITY_SEED ?? 7301);
 
   test(`generated histories agree with git byte for byte (seed ${seed})`, () => {
-    const figures = measureFidelity(
-      (input) => {
-        const result = mergeFileLikeGit(input);
-        return result.reproduced
-          ? { text: result.text, conflicted: result.conflicts > 0 }
-          : { text: "", conflicted: true, reproduced: false };
-      },
-      { seed, count: 9 * 16, batch: 72, keepExamples: 1 },
-    );
+    const figures = measureFidelity(productMerge, { seed, count: 9 * 16, batch: 72, keepExamples: 1 });
     const [example] = figures.examples;
     if (example) {
       throw new Error(
