@@ -1,4 +1,4 @@
-import type { ChangeMarks } from "./histogram-diff.js";
+import type { ChangeMarks } from "./change-marks.js";
 
 /**
  * xdiff's change compaction (`xdl_change_compact` in xdiffi.c), run on each side of a diff after the histogram

@@ -1,5 +1,6 @@
 import { compactChanges } from "./change-compaction.js";
-import { type ChangeMarks, histogramDiff } from "./histogram-diff.js";
+import type { ChangeMarks, WorkBudget } from "./change-marks.js";
+import { histogramDiff } from "./histogram-diff.js";
 
 /** One change of a diff: `a[a0, a0 + aCount)` became `b[b0, b0 + bCount)`. */
 export interface DiffHunk {
@@ -12,14 +13,14 @@ export interface DiffHunk {
 /**
  * The diff git's content merge works from: histogram search, then compaction of each side (first the old file
  * against the new, then the new against the old, as `xdl_merge` does), then the hunks. Null when the search
- * costs more than `workLimit` steps (see histogramDiff).
+ * runs out of budget.
  */
 export function diffLikeGit(
   a: readonly number[],
   b: readonly number[],
-  workLimit?: number,
+  budget: WorkBudget,
 ): DiffHunk[] | null {
-  const diff = histogramDiff(a, b, workLimit);
+  const diff = histogramDiff(a, b, budget);
   if (!diff) return null;
   compactChanges(a, diff.changedA, diff.changedB);
   compactChanges(b, diff.changedB, diff.changedA);

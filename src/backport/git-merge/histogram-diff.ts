@@ -1,3 +1,4 @@
+import { type ChangeMarks, emptyMarks, type WorkBudget } from "./change-marks.js";
 import { myersDiff } from "./myers-diff.js";
 
 /**
@@ -18,43 +19,31 @@ import { myersDiff } from "./myers-diff.js";
  * that frequent, git hands the region to its classic (Myers) diff instead, and so does this module.
  */
 
-/** Changed-line marks with a zero on either side, as xdiff keeps them: index `i + 1` is line `i`. */
-export type ChangeMarks = Uint8Array;
-
-export function emptyMarks(lines: number): ChangeMarks {
-  return new Uint8Array(lines + 2);
-}
-
 /** xhistogram.c's `max_chain_length`: a run made only of lines more frequent than this is no anchor. */
 const MAX_ANCHOR_OCCURRENCES = 64;
-
-/**
- * Steps (lines compared while extending runs, plus lines scanned) after which the diff gives up. git has no such
- * limit; a file whose diff needs more is reported as not reproduced rather than keeping a backport waiting.
- */
-export const HISTOGRAM_WORK_LIMIT = 400_000_000;
 
 export interface LineDiff {
   changedA: ChangeMarks;
   changedB: ChangeMarks;
 }
 
-/** The histogram diff of `a` -> `b`, or null when it would cost more than `workLimit` steps. */
+/** The histogram diff of `a` -> `b`, or null when it would cost more than the budget's steps. */
 export function histogramDiff(
   a: readonly number[],
   b: readonly number[],
-  workLimit = HISTOGRAM_WORK_LIMIT,
+  budget: WorkBudget,
 ): LineDiff | null {
   const changedA = emptyMarks(a.length);
   const changedB = emptyMarks(b.length);
-  let maxId = -1;
-  for (const id of a) if (id > maxId) maxId = id;
+  const { a: local, b: other, distinct } = renumber(a, b);
+  a = local;
+  b = other;
+  const maxId = distinct - 1;
   // Occurrences in the current region of `a`: a count per line and a chain of positions, lowest first.
   const count = new Int32Array(maxId + 1);
   const first = new Int32Array(maxId + 1).fill(-1);
   const next = new Int32Array(a.length).fill(-1);
-  const occurrences = (id: number) => (id <= maxId ? (count[id] as number) : 0);
-  let work = 0;
+  const occurrences = (id: number) => (id >= 0 && id <= maxId ? (count[id] as number) : 0);
 
   const regions: [number, number, number, number][] = [[0, a.length, 0, b.length]];
   for (let region = regions.pop(); region; region = regions.pop()) {
@@ -100,7 +89,7 @@ export function histogramDiff(
             be++;
             if (rarity > 1) rarity = Math.min(rarity, occurrences(a[ae] as number));
           }
-          work += ae - as + 1;
+          budget.steps -= ae - as + 1;
           if (after <= be) after = be + 1;
           if (bestLength < ae - as + 1 || rarity < bestRarity) {
             bestA = as;
@@ -121,13 +110,13 @@ export function histogramDiff(
       first[id] = -1;
       count[id] = 0;
     }
-    work += a1 - a0 + (b1 - b0);
-    if (work > workLimit) return null;
+    budget.steps -= a1 - a0 + (b1 - b0);
+    if (budget.steps < 0) return null;
     if (hasCommon && bestRarity > MAX_ANCHOR_OCCURRENCES) {
-      const classic = myersDiff(a.slice(a0, a1), b.slice(b0, b1));
+      const classic = myersDiff(a.slice(a0, a1), b.slice(b0, b1), budget);
+      if (!classic) return null;
       changedA.set(classic.changedA.subarray(1, a1 - a0 + 1), a0 + 1);
       changedB.set(classic.changedB.subarray(1, b1 - b0 + 1), b0 + 1);
-      work += (a1 - a0) * 4 + (b1 - b0) * 4;
       continue;
     }
     if (bestA < 0) {
@@ -140,4 +129,25 @@ export function histogramDiff(
     regions.push([a0, bestA, b0, bestB]);
   }
   return { changedA, changedB };
+}
+
+/**
+ * The lines renumbered 0..distinct-1 in order of first appearance in `a`, lines of `b` absent from `a` as -1:
+ * the tables above are then as small as the region, however many lines the whole merge has.
+ */
+function renumber(
+  a: readonly number[],
+  b: readonly number[],
+): { a: number[]; b: number[]; distinct: number } {
+  const ids = new Map<number, number>();
+  const localA = a.map((id) => {
+    let local = ids.get(id);
+    if (local === undefined) {
+      local = ids.size;
+      ids.set(id, local);
+    }
+    return local;
+  });
+  const localB = b.map((id) => ids.get(id) ?? -1);
+  return { a: localA, b: localB, distinct: ids.size };
 }

@@ -13,7 +13,7 @@ export interface GitFileMergeInput {
   theirsLabel: string;
   /** git's default, changed only by the `conflict-marker-size` attribute. */
   markerSize?: number;
-  /** Steps the diffs may take before the file is reported as not reproduced (default: HISTOGRAM_WORK_LIMIT). */
+  /** Steps the diffs may take before the file is reported as not reproduced (default: MERGE_WORK_LIMIT). */
   workLimit?: number;
 }
 
@@ -28,9 +28,9 @@ export type GitFileMergeResult =
 
 /**
  * The content merge of `git cherry-pick` (merge-ort) in git 2.39: xdiff's three-way merge at level ZEALOUS,
- * style "merge" (no base section), histogram diffs (classic Myers diff for regions of very frequent lines, as
- * git does) with change compaction, markers of seven characters ending
- * like the lines around them. Pure: the tree level calls it per file that both sides changed.
+ * style "merge" (no base section), histogram diffs (the classic Myers diff for regions of very frequent lines,
+ * as git does) with change compaction, markers of seven characters ending like the lines around them. Pure: the
+ * tree level calls it per file that both sides changed.
  */
 export function mergeFileLikeGit(input: GitFileMergeInput): GitFileMergeResult {
   const { base, ours, theirs } = input;

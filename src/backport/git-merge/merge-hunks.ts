@@ -1,3 +1,4 @@
+import { MERGE_WORK_LIMIT, type WorkBudget } from "./change-marks.js";
 import { type DiffHunk, diffLikeGit } from "./edit-script.js";
 
 /**
@@ -18,24 +19,26 @@ export const JOIN_CONFLICTS_WITHIN_LINES = 3;
 
 /**
  * The hunks of git's three-way merge (`xdl_do_merge` at level XDL_MERGE_ZEALOUS, style "merge"), from the lines
- * of the three files. Null when a diff costs more than `workLimit` steps (see histogramDiff). An empty list means nothing
+ * of the three files. Null when the diffs together cost more than `workLimit` steps. An empty list means nothing
  * to do beyond the target's own lines; `xdl_merge` takes one side whole when the other did not change.
  */
 export function mergeHunks(
   base: readonly number[],
   ours: readonly number[],
   theirs: readonly number[],
-  workLimit?: number,
+  workLimit = MERGE_WORK_LIMIT,
 ): MergeHunk[] | null {
-  const oursDiff = diffLikeGit(base, ours, workLimit);
-  const theirsDiff = diffLikeGit(base, theirs, workLimit);
+  // One budget for every diff of the merge, refinements included.
+  const budget: WorkBudget = { steps: workLimit };
+  const oursDiff = diffLikeGit(base, ours, budget);
+  const theirsDiff = diffLikeGit(base, theirs, budget);
   if (!oursDiff || !theirsDiff) return null;
   const hunks = pairChanges(oursDiff, theirsDiff, ours, theirs, {
     oursGrowth: ours.length - base.length,
     theirsGrowth: theirs.length - base.length,
   });
-  if (!refineConflicts(hunks, ours, theirs, workLimit)) return null;
-  return joinCloseConflicts(hunks);
+  const refined = refineConflicts(hunks, ours, theirs, budget);
+  return refined && joinCloseConflicts(refined);
 }
 
 /**
@@ -133,40 +136,41 @@ function sameLines(
 /**
  * Narrows each conflict to what really differs (`xdl_refine_conflicts`): the two sides' lines are diffed like
  * files, and each hunk of that diff becomes a conflict of its own; lines both sides share drop out of the
- * markers. A conflict with one empty side stays as it is. False when a diff costs too much.
+ * markers. A conflict with one empty side stays as it is. Null when the diffs cost too much.
  */
 function refineConflicts(
   hunks: MergeHunk[],
   ours: readonly number[],
   theirs: readonly number[],
-  workLimit: number | undefined,
-): boolean {
-  for (let k = 0; k < hunks.length; k++) {
-    const hunk = hunks[k] as MergeHunk;
-    if (hunk.kind !== "conflict" || hunk.oursCount === 0 || hunk.theirsCount === 0) continue;
+  budget: WorkBudget,
+): MergeHunk[] | null {
+  const refined: MergeHunk[] = [];
+  for (const hunk of hunks) {
+    if (hunk.kind !== "conflict" || hunk.oursCount === 0 || hunk.theirsCount === 0) {
+      refined.push(hunk);
+      continue;
+    }
     const diff = diffLikeGit(
       ours.slice(hunk.ours0, hunk.ours0 + hunk.oursCount),
       theirs.slice(hunk.theirs0, hunk.theirs0 + hunk.theirsCount),
-      workLimit,
+      budget,
     );
-    if (!diff) return false;
+    if (!diff) return null;
     if (diff.length === 0) {
-      hunk.kind = "identical";
+      refined.push({ ...hunk, kind: "identical" });
       continue;
     }
-    const parts = diff.map(
-      (d): MergeHunk => ({
+    for (const d of diff) {
+      refined.push({
         kind: "conflict",
         ours0: hunk.ours0 + d.a0,
         oursCount: d.aCount,
         theirs0: hunk.theirs0 + d.b0,
         theirsCount: d.bCount,
-      }),
-    );
-    hunks.splice(k, 1, ...parts);
-    k += parts.length - 1;
+      });
+    }
   }
-  return true;
+  return refined;
 }
 
 /** Two conflicts separated by at most three of the target's lines become one block showing those lines twice. */

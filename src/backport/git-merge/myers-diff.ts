@@ -1,4 +1,4 @@
-import { type ChangeMarks, emptyMarks } from "./histogram-diff.js";
+import { type ChangeMarks, emptyMarks, type WorkBudget } from "./change-marks.js";
 
 /**
  * xdiff's classic diff (xdiffi.c with xprepare.c's preparation), which git's histogram diff hands a region to
@@ -16,7 +16,8 @@ import { type ChangeMarks, emptyMarks } from "./histogram-diff.js";
 export function myersDiff(
   a: readonly number[],
   b: readonly number[],
-): { changedA: ChangeMarks; changedB: ChangeMarks } {
+  budget: WorkBudget,
+): { changedA: ChangeMarks; changedB: ChangeMarks } | null {
   const changedA = emptyMarks(a.length);
   const changedB = emptyMarks(b.length);
 
@@ -41,7 +42,8 @@ export function myersDiff(
   const markB = (k: number) => {
     changedB[(keptB[k] as number) + 1] = 1;
   };
-  compareBoxes(ha, hb, markA, markB);
+  budget.steps -= a.length + b.length;
+  if (!compareBoxes(ha, hb, markA, markB, budget)) return null;
   return { changedA, changedB };
 }
 
@@ -127,13 +129,17 @@ interface Split {
   minimalHigh: boolean;
 }
 
-/** xdl_recs_cmp: shrink each box by its common ends, mark a box empty on one side, else split it in two. */
+/**
+ * xdl_recs_cmp: shrink each box by its common ends, mark a box empty on one side, else split it in two. False
+ * when the budget ran out.
+ */
 function compareBoxes(
   a: readonly number[],
   b: readonly number[],
   markA: (k: number) => void,
   markB: (k: number) => void,
-): void {
+  budget: WorkBudget,
+): boolean {
   const diagonals = a.length + b.length + 3;
   const shift = b.length + 1;
   const forward = new Float64Array(diagonals);
@@ -163,11 +169,14 @@ function compareBoxes(
         shift,
         needMinimal,
         maxCost,
+        budget,
       });
+      if (budget.steps < 0) return false;
       boxes.push([split.i1, lim1, split.i2, lim2, split.minimalHigh]);
       boxes.push([off1, split.i1, off2, split.i2, split.minimalLow]);
     }
   }
+  return true;
 }
 
 /** xdl_split: where the forward and backward searches meet, or git's heuristic cut when that costs too much. */
@@ -181,6 +190,7 @@ function middleSnake(
     shift: number;
     needMinimal: boolean;
     maxCost: number;
+    budget: WorkBudget;
   },
 ): Split {
   const { shift } = env;
@@ -206,6 +216,9 @@ function middleSnake(
 
   for (let ec = 1; ; ec++) {
     let gotSnake = false;
+    // Each round scans every diagonal twice; snakes are counted as they run.
+    env.budget.steps -= fmax - fmin + (bmax - bmin) + 4;
+    if (env.budget.steps < 0) return { i1: off1, i2: off2, minimalLow: true, minimalHigh: true };
     if (fmin > dmin) setF(--fmin - 1, -1);
     else ++fmin;
     if (fmax < dmax) setF(++fmax + 1, -1);
@@ -218,6 +231,7 @@ function middleSnake(
         i1++;
         i2++;
       }
+      env.budget.steps -= i1 - prev1;
       if (i1 - prev1 > SNAKE_COUNT) gotSnake = true;
       setF(d, i1);
       if (odd && bmin <= d && d <= bmax && kb(d) <= i1)
@@ -236,6 +250,7 @@ function middleSnake(
         i1--;
         i2--;
       }
+      env.budget.steps -= prev1 - i1;
       if (prev1 - i1 > SNAKE_COUNT) gotSnake = true;
       setB(d, i1);
       if (!odd && fmin <= d && d <= fmax && i1 <= kf(d))
