@@ -44,6 +44,12 @@ export interface UncertainItem {
    */
   conflictLikely: boolean;
   /**
+   * git conflicts here whatever else the pick does, and `onConflict` is byte for byte what it leaves (a file both
+   * sides changed at the same path, merged by git's own content merge). A pick whose every item is certain is
+   * drafted without GitHub's merge endpoint.
+   */
+  certain?: boolean;
+  /**
    * Set when a conflict here is committed without git's conflict blocks (git would write them): why. The draft
    * must say so for the file, because the fix's change to it is not in the commit.
    */
@@ -247,10 +253,21 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         if (mode === o.mode && sameBytes(content, x)) continue;
         plan.entries.push({ path: change.path, mode, content });
       } else {
-        const reason = addedTwice
-          ? `${change.path} is added on both sides`
-          : `${change.path} has ${merged.conflicts} conflict block${merged.conflicts === 1 ? "" : "s"}`;
-        uncertain(reason, [{ path: change.path, mode, content }], true);
+        const onConflict = [{ path: change.path, mode, content }];
+        if (addedTwice) {
+          // A file added on both sides may pair with a deletion elsewhere (a rename): git's to judge.
+          uncertain(`${change.path} is added on both sides`, onConflict, true);
+        } else {
+          const blocks = `${merged.conflicts} conflict block${merged.conflicts === 1 ? "" : "s"}`;
+          plan.uncertain.push({
+            reason: `${change.path} has ${blocks}`,
+            paths: [change.path],
+            theirs: [change],
+            onConflict,
+            conflictLikely: true,
+            certain: true,
+          });
+        }
       }
     }
   }
