@@ -34,6 +34,7 @@ export function backportBody(input: {
       "> [!WARNING]",
       "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push.",
       "> The PR stays a draft until a person marks it ready: check that no conflict marker is left before you do.",
+      `> The conflict blocks are the ones \`git cherry-pick -x\` writes, except that \`<<<<<<<\` names \`${input.target.replace(/`/g, "'")}\` where git writes \`HEAD\`.`,
       "",
       "Conflicting files:",
       ...input.conflictFiles.map((file) => {

@@ -117,8 +117,12 @@ export async function cherryPickWith(
     let tree: string;
     let conflictFiles: string[] = [];
     let undraftedFiles: { path: string; reason: string }[] = [];
-    if (plan.uncertain.length === 0) {
-      tree = plan.entries.length > 0 ? await writer.tree(headTree, plan.entries) : headTree;
+    if (plan.uncertain.every((item) => item.certain)) {
+      // Clean, or conflicts git is certain to have, with its own drafts: no server-side merge needed.
+      const drafts = plan.uncertain.flatMap((item) => item.onConflict);
+      const entries = [...plan.entries, ...drafts];
+      tree = entries.length > 0 ? await writer.tree(headTree, entries) : headTree;
+      conflictFiles = [...new Set(plan.uncertain.flatMap((item) => item.paths))].sort();
     } else {
       result.usedServerMerge = true;
       const outcome = await serverCherryPick(source, writer, {

@@ -7,6 +7,12 @@ type TreeItemParam = NonNullable<Parameters<Octokit["rest"]["git"]["createTree"]
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
+/**
+ * New content larger than this is sent as a blob of its own (the blob endpoint takes large content) rather than
+ * inline in the tree request, whose body would otherwise carry megabytes of JSON-escaped text.
+ */
+export const MAX_INLINE_CONTENT_BYTES = 1024 * 1024;
+
 export type MergeOutcome =
   | { merged: true; sha: string; tree: string }
   | { merged: false; reason: "conflict" | "nothing" };
@@ -53,7 +59,7 @@ export class GitWriter implements GitWrites {
 
   /**
    * One tree on top of `baseTree`. New content goes inline when it is UTF-8 (the API stores inline content as
-   * UTF-8); other bytes need a blob of their own first.
+   * UTF-8) and at most MAX_INLINE_CONTENT_BYTES; other content needs a blob of its own first.
    */
   async tree(baseTree: string, entries: readonly NewEntry[]): Promise<string> {
     const items: TreeItemParam[] = [];
@@ -73,7 +79,7 @@ export class GitWriter implements GitWrites {
           sha: null,
         });
       } else {
-        const text = utf8OrNull(item.content);
+        const text = item.content.length <= MAX_INLINE_CONTENT_BYTES ? utf8OrNull(item.content) : null;
         if (text !== null) {
           items.push({
             path: item.path,

@@ -1,3 +1,4 @@
+import { mergeFileLikeGit } from "./git-merge/merge-file-like-git.js";
 import {
   type FileChange,
   type GitEntry,
@@ -6,7 +7,6 @@ import {
   sameEntry,
   type TreeSource,
 } from "./git-tree.js";
-import { mergeFile } from "./three-way-merge.js";
 import { diffTrees, entryAt } from "./tree-changes.js";
 
 /** The three trees of a cherry-pick: the picked commit's parent, the branch it goes onto, the picked commit. */
@@ -44,6 +44,12 @@ export interface UncertainItem {
    */
   conflictLikely: boolean;
   /**
+   * git conflicts here whatever else the pick does, and `onConflict` is byte for byte what it leaves (a file both
+   * sides changed at the same path, merged by git's own content merge). A pick whose every item is certain is
+   * drafted without GitHub's merge endpoint.
+   */
+  certain?: boolean;
+  /**
    * Set when a conflict here is committed without git's conflict blocks (git would write them): why. The draft
    * must say so for the file, because the fix's change to it is not in the commit.
    */
@@ -60,8 +66,11 @@ export interface LocalPlan {
   mergedFiles: number;
 }
 
-/** Larger files are left to git: the local merge is quadratic in the worst case. */
-export const MAX_LOCAL_MERGE_BYTES = 1_000_000;
+/**
+ * The largest blob GitHub's Git Data API serves (`git/blobs`, base64). Larger files cannot be read, so git alone
+ * can merge them; their conflict is committed without markers, and the draft says so.
+ */
+export const MAX_READABLE_BLOB_BYTES = 100 * 1024 * 1024;
 /** git's own binary test looks at this many leading bytes for a NUL. */
 const BINARY_PROBE_BYTES = 8000;
 /** Attributes that change how git merges a file (a merge driver, `binary`, the marker size). */
@@ -185,22 +194,26 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
         plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict, conflictLikely });
       // git would write conflict blocks here; the draft keeps the target's bytes and says so.
-      const tooLarge = (path: string) =>
+      const undrafted = (reason: string, undraftedWhy: string, conflictLikely: boolean) =>
         plan.uncertain.push({
-          reason: `${path} is too large to merge here`,
-          paths: [path],
+          reason,
+          paths: [change.path],
           theirs: [change],
           onConflict: [],
-          conflictLikely: false,
-          undrafted: `over ${MAX_LOCAL_MERGE_BYTES / 1_000_000} MB, too large for the bot to write git's conflict blocks: it keeps the target's version, without the fix's change to it`,
+          conflictLikely,
+          undrafted: undraftedWhy,
         });
       if (attributesChanged || (await mergeAttributesApply(source, trees.ours, change.path))) {
         uncertain(`${change.path} may have merge attributes`);
         continue;
       }
       const theirs = change.after as GitEntry;
-      if ([change.before, o, theirs].some((entry) => (entry?.size ?? 0) > MAX_LOCAL_MERGE_BYTES)) {
-        tooLarge(change.path);
+      if ([change.before, o, theirs].some((entry) => (entry?.size ?? 0) > MAX_READABLE_BLOB_BYTES)) {
+        undrafted(
+          `${change.path} is too large to read through the API`,
+          `over ${MAX_READABLE_BLOB_BYTES / 1024 / 1024} MB, more than GitHub's API serves: the bot keeps the target's version, without the fix's change to it`,
+          false,
+        );
         continue;
       }
       const [b, x, y] = await Promise.all([
@@ -208,29 +221,53 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         source.blob(o.sha),
         source.blob(theirs.sha),
       ]);
-      if ([b, x, y].some((bytes) => bytes.length > MAX_LOCAL_MERGE_BYTES)) {
-        tooLarge(change.path);
-        continue;
-      }
       if ([b, x, y].some(looksBinary)) {
-        uncertain(`${change.path} is binary`, [], true);
+        // git: "Cannot merge binary files", and it keeps the target's version.
+        undrafted(
+          `${change.path} is binary`,
+          "a binary file, which git does not merge either: it keeps the target's version, without the fix's change to it",
+          true,
+        );
         continue;
       }
-      const merged = mergeFile({
+      const merged = mergeFileLikeGit({
         base: bytesToText(b),
         ours: bytesToText(x),
         theirs: bytesToText(y),
         oursLabel: bytesToText(utf8(labels.ours)),
         theirsLabel: bytesToText(utf8(labels.theirs)),
       });
+      if (!merged.reproduced) {
+        // Whether git conflicts is for git to say; if it does, no guessed blocks pass for git's.
+        undrafted(
+          `${change.path} may conflict`,
+          `${merged.why}: the bot keeps the target's version, without the fix's change to it`,
+          false,
+        );
+        continue;
+      }
       const content = textToBytes(merged.text);
-      if (merged.clean && !addedTwice) {
+      if (merged.conflicts === 0 && !addedTwice) {
+        // git's own result for this file, byte for byte.
         plan.mergedFiles++;
         if (mode === o.mode && sameBytes(content, x)) continue;
         plan.entries.push({ path: change.path, mode, content });
       } else {
-        const reason = addedTwice ? `${change.path} is added on both sides` : `${change.path} may conflict`;
-        uncertain(reason, [{ path: change.path, mode, content }], true);
+        const onConflict = [{ path: change.path, mode, content }];
+        if (addedTwice) {
+          // A file added on both sides may pair with a deletion elsewhere (a rename): git's to judge.
+          uncertain(`${change.path} is added on both sides`, onConflict, true);
+        } else {
+          const blocks = `${merged.conflicts} conflict block${merged.conflicts === 1 ? "" : "s"}`;
+          plan.uncertain.push({
+            reason: `${change.path} has ${blocks}`,
+            paths: [change.path],
+            theirs: [change],
+            onConflict,
+            conflictLikely: true,
+            certain: true,
+          });
+        }
       }
     }
   }

@@ -24,3 +24,10 @@ test("a draft whose every file carries markers has no caution", () => {
   expect(body).not.toContain("no conflict markers");
   expect(body).not.toContain("[!CAUTION]");
 });
+
+test("a conflict draft says its blocks are git's, with the target branch named where git writes HEAD", () => {
+  const body = backportBody({ ...input, conflictFiles: ["src/app.ts"], undraftedFiles: [] });
+  expect(body).toContain(
+    "> The conflict blocks are the ones `git cherry-pick -x` writes, except that `<<<<<<<` names `develop` where git writes `HEAD`.",
+  );
+});

@@ -222,7 +222,13 @@ test("a conflict is committed with git-style markers and reported, never resolve
     method: "squash",
   });
   const result = await backport(picks);
-  expect(result).toMatchObject({ status: "conflict", usedServerMerge: true, conflictFiles: ["src/app.ts"] });
+  // A content conflict git is certain to have: drafted locally, one tree and one commit.
+  expect(result).toMatchObject({
+    status: "conflict",
+    usedServerMerge: false,
+    writes: 2,
+    conflictFiles: ["src/app.ts"],
+  });
   expect(result.conflictPick).toBe(picks[0]?.sha);
   const text = bare(["show", `${result.headSha}:src/app.ts`]);
   expect(text).toContain(

@@ -83,7 +83,12 @@ test(
           expect(made.parents).toEqual([develop]);
           if (!result.usedServerMerge) expect(writer.log).toEqual(["tree", "commit"]);
         } else if (verdict.status === "conflict") {
-          expect(result.usedServerMerge).toBe(true);
+          // A conflict git is certain to have, drafted with its own content merge, needs no server-side merge;
+          // the files it lists are then exactly git's.
+          if (!result.usedServerMerge) {
+            expect(writer.log).toEqual(["tree", "commit"]);
+            expect(result.conflictFiles).toEqual(verdict.files);
+          }
           // GitHub's merge endpoint names no file; with a rename git reports the new path, the plan the old one.
           if (!renamesPossible(h)) expect(result.conflictFiles).toEqual(verdict.files);
           else expect(result.conflictFiles.length).toBeGreaterThan(0);
@@ -100,7 +105,8 @@ test(
     process.stdout.write(`cherry-pick property tally: ${JSON.stringify(tally)}\n`);
     // The generator must exercise every path, or the property proves little.
     expect(tally.local).toBeGreaterThan(RUNS / 5);
-    expect(tally.server).toBeGreaterThan(RUNS / 5);
+    // Content conflicts are drafted locally now: the server path is rarer, and still exercised.
+    expect(tally.server).toBeGreaterThan(RUNS / 10);
     expect(tally.conflict).toBeGreaterThan(RUNS / 10);
     expect(tally.clean).toBeGreaterThan(RUNS / 5);
     expect(tally.empty).toBeGreaterThan(0);

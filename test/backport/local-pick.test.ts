@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { TreeItem, TreeSource } from "../../src/backport/git-tree.js";
-import { type LocalPlan, MAX_LOCAL_MERGE_BYTES, planPick } from "../../src/backport/local-pick.js";
+import { type LocalPlan, planPick } from "../../src/backport/local-pick.js";
 
 type Files = Record<string, string | Buffer | { content: string | Buffer; mode: string }>;
 
@@ -117,29 +117,56 @@ describe("planPick", () => {
     ]);
   });
 
-  test("a file too large for the local merge goes to git without being downloaded", async () => {
-    const big = "x\n".repeat(MAX_LOCAL_MERGE_BYTES / 2 + 1);
-    const { plan: p, source } = await plan({ big: big }, { big: `a\n${big}` }, { big: `${big}z\n` });
-    expect(reasons(p)).toEqual(["big is too large to merge here"]);
-    expect(source.blobReads).toBe(0);
-    // Committed without git's conflict blocks if git conflicts: the item says so, for the draft to say it too.
-    expect(p.uncertain[0]?.undrafted).toMatch(/too large for the bot to write git's conflict blocks/);
+  test("a text file over 1 MB is merged here like any other, conflict blocks included", async () => {
+    const rows = Array.from({ length: 120_000 }, (_, k) => `row ${k}\n`).join("");
+    expect(rows.length).toBeGreaterThan(1_000_000);
+    const { plan: p } = await plan(
+      { big: `header\n${rows}` },
+      { big: `header,develop\n${rows}` },
+      { big: `header,fix\n${rows}` },
+    );
+    expect(reasons(p)).toEqual(["big has 1 conflict block"]);
+    expect(p.uncertain[0]?.undrafted).toBeUndefined();
+    const [draft] = p.uncertain[0]?.onConflict ?? [];
+    const text = draft && "content" in draft ? Buffer.from(draft.content).toString("utf8") : "";
+    expect(text).toBe(
+      `<<<<<<< develop\nheader,develop\n=======\nheader,fix\n>>>>>>> ${labels.theirs}\n${rows}`,
+    );
   });
 
-  test.each([
-    {
-      name: "binary",
-      files: [Buffer.from([0, 1]), Buffer.from([0, 2]), Buffer.from([0, 3])],
-      reason: "f is binary",
-    },
-    { name: "added twice", files: [null, "x\n", "y\n"], reason: "f is added on both sides" },
-  ])("$name content is git's to judge", async ({ files, reason }) => {
-    const [b, o, t] = files;
-    const side = (content: string | Buffer | null | undefined): Files =>
-      content === null || content === undefined ? {} : { f: content };
-    const { plan: p } = await plan(side(b), side(o), side(t));
-    expect(reasons(p)).toEqual([reason]);
+  test("rows repeated past the histogram's limit are diffed as git's classic diff would, markers included", async () => {
+    const rows = "row\n".repeat(100);
+    const { plan: p } = await plan(
+      { f: `header\n${rows}` },
+      { f: `mine\n${rows}` },
+      { f: `theirs\n${rows}` },
+    );
+    expect(reasons(p)).toEqual(["f has 1 conflict block"]);
+    const [draft] = p.uncertain[0]?.onConflict ?? [];
+    const text = draft && "content" in draft ? Buffer.from(draft.content).toString("utf8") : "";
+    expect(text).toBe(`<<<<<<< develop\nmine\n=======\ntheirs\n>>>>>>> ${labels.theirs}\n${rows}`);
   });
+
+  test("a binary file changed on both sides keeps the target's version, and the item says so", async () => {
+    const { plan: p } = await plan(
+      { f: Buffer.from([0, 1]) },
+      { f: Buffer.from([0, 2]) },
+      { f: Buffer.from([0, 3]) },
+    );
+    expect(p.uncertain[0]).toMatchObject({ reason: "f is binary", onConflict: [], conflictLikely: true });
+    expect(p.uncertain[0]?.undrafted).toMatch(/binary file, which git does not merge either/);
+  });
+
+  test.each([{ name: "added twice", files: [null, "x\n", "y\n"], reason: "f is added on both sides" }])(
+    "$name content is git's to judge",
+    async ({ files, reason }) => {
+      const [b, o, t] = files;
+      const side = (content: string | Buffer | null | undefined): Files =>
+        content === null || content === undefined ? {} : { f: content };
+      const { plan: p } = await plan(side(b), side(o), side(t));
+      expect(reasons(p)).toEqual([reason]);
+    },
+  );
 
   test.each<{ name: string; ours: Files; theirs: Files; reason: string; onConflict: unknown[] }>([
     {
