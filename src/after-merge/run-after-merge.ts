@@ -18,6 +18,7 @@ import {
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { tagAndRelease } from "../release/create-tag-and-release.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
+import { isProductionLine } from "../rules/production-lines.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
@@ -38,7 +39,7 @@ import { readChangedFiles } from "./read-changed-files.js";
 export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
   return (
     !pr.fromFork &&
-    pr.baseRef === config.productionBranch &&
+    isProductionLine(config, pr.baseRef) &&
     isHotfixFamilyBranch(pr.headRef, config.branches.patterns)
   );
 }

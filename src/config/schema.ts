@@ -3,6 +3,7 @@ import { DEPLOY_PLACEHOLDERS, unknownDeployPlaceholders } from "../deploy/deploy
 import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
 import { branchPatternProblems } from "../rules/branch-pattern.js";
 import { globProblem } from "../rules/glob.js";
+import { isProductionLine, type ProductionLines } from "../rules/production-lines.js";
 import { titleFormatProblems, unknownTitlePlaceholders } from "../rules/title.js";
 
 /**
@@ -104,9 +105,64 @@ const issueTemplate = (defaults: { title: string; body: string; labels: string[]
     })
     .prefault({});
 
+/**
+ * Production lines. `productionBranch: x` is `productionBranches: [x]`; giving both is an error rather than a
+ * guess at which one was meant. The first entry is the main line, where intake cuts, drafts open and the
+ * configured tag scheme applies, so it must be a plain branch name; the develop branch is never a production line
+ * (a backport to it would then be gated as a hotfix).
+ */
+type ProductionLineKeys = { productionBranch?: string; productionBranches?: string[]; developBranch: string };
+
+function productionLineProblems(config: ProductionLineKeys, ctx: z.RefinementCtx): void {
+  if (config.productionBranch !== undefined && config.productionBranches !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["productionBranches"],
+      message:
+        "productionBranch and productionBranches are both given; keep productionBranches (productionBranch: x means productionBranches: [x])",
+    });
+    return;
+  }
+  const first = config.productionBranches?.[0];
+  if (first !== undefined && !branchName.safeParse(first).success) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["productionBranches", 0],
+      message: `the first entry is the main line and must be a plain git branch name, not ${JSON.stringify(first)}`,
+    });
+    return;
+  }
+  // Refinements run even when an entry failed its own check; that entry is already reported.
+  if (config.productionBranches?.some((pattern) => globProblem(pattern) !== null)) return;
+  const lines = withProductionLines(config);
+  if (isProductionLine(lines, config.developBranch)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["developBranch"],
+      message: `${JSON.stringify(config.developBranch)} is also a production line (productionBranches); it must not be`,
+    });
+  }
+}
+
+function withProductionLines<T extends ProductionLineKeys>(
+  config: T,
+): Omit<T, "productionBranch" | "productionBranches"> & ProductionLines {
+  const productionBranches = config.productionBranches ?? [config.productionBranch ?? "main"];
+  return { ...config, productionBranch: productionBranches[0] as string, productionBranches };
+}
+
 export const configSchema = z
   .strictObject({
-    productionBranch: branchName.default("main").describe("the branch that is deployed to production"),
+    // Production lines: see productionLines below (both keys are read there).
+    productionBranch: branchName
+      .optional()
+      .describe("the branch that is deployed to production (main); the same as productionBranches: [it]"),
+    productionBranches: list(glob, 20)
+      .min(1, "at least the main line")
+      .optional()
+      .describe(
+        "production lines: the main line first (a plain branch name), then maintenance lines or globs (release/*)",
+      ),
     developBranch: branchName.default("develop").describe("the integration branch that receives backports"),
     branches: z
       .strictObject({
@@ -316,6 +372,8 @@ export const configSchema = z
       })
       .prefault({}),
   })
+  .superRefine(productionLineProblems)
+  .transform(withProductionLines)
   .describe("hotfix-bot configuration (.github/hotfix.yml)");
 
 export type HotfixConfig = z.output<typeof configSchema>;
