@@ -23,6 +23,23 @@ export function closedIssueReply(commentId: number): string {
   ].join("\n");
 }
 
+/** `/hotfix release/9.x` for a branch that is no production line: nothing is cut; the reply names what is allowed. */
+export function notALineReply(commentId: number, line: string, patterns: readonly string[]): string {
+  const allowed = patterns.map((pattern) => `\`${escapeMarkdown(pattern)}\``).join(", ");
+  return [
+    replyMarker(commentId),
+    `\`/hotfix ${escapeMarkdown(line)}\` was not run: ${escapeMarkdown(line)} is not a production line. The production lines are ${allowed} (\`productionBranches\` in \`.github/hotfix.yml\`).`,
+  ].join("\n");
+}
+
+/** `/hotfix release/9.x` for a production line whose branch does not exist. */
+export function missingLineReply(commentId: number, line: string): string {
+  return [
+    replyMarker(commentId),
+    `\`/hotfix ${escapeMarkdown(line)}\` was not run: the branch ${escapeMarkdown(line)} does not exist. Push it first, or name an existing line.`,
+  ].join("\n");
+}
+
 /** `/hotfix` while `.github/hotfix.yml` is broken: say why nothing happened, where the commander looks. */
 export function configErrorReply(commentId: number, message: string): string {
   return [replyMarker(commentId), `\`/hotfix\` cannot run: ${escapeMarkdown(message)}`].join("\n");
