@@ -178,6 +178,7 @@ async function runPipeline(
   // 1. Tag and release.
   const released = await tagAndRelease(octokit, repo, {
     config,
+    line: pr.baseRef,
     mergeSha: pr.mergeSha,
     mergedAt: new Date(pr.mergedAt),
     pr: { number: pr.number, title: pr.title, url: pr.url, author: pr.author },
@@ -188,6 +189,8 @@ async function runPipeline(
   pipeline.tag = released.tag;
   if (released.release) pipeline.release = released.release;
   state = addEntry(state, { key: `tag-${pr.number}`, at: now(), text: `Tagged ${released.tag}` });
+  if (released.note)
+    state = addEntry(state, { key: `tag-note-${pr.number}`, at: now(), text: released.note });
   if (released.release) {
     state = addEntry(state, {
       key: `release-${pr.number}`,

@@ -1,5 +1,9 @@
 import { z } from "zod";
-import { DEPLOY_PLACEHOLDERS, unknownDeployPlaceholders } from "../deploy/deploy-inputs.js";
+import {
+  DEPLOY_PLACEHOLDERS,
+  unknownDeployPlaceholders,
+  unknownEnvironmentPlaceholders,
+} from "../deploy/deploy-inputs.js";
 import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
 import { branchPatternProblems } from "../rules/branch-pattern.js";
 import { globProblem } from "../rules/glob.js";
@@ -345,8 +349,18 @@ export const configSchema = z
           .string()
           .min(1)
           .max(255)
+          .superRefine((text, ctx) => {
+            const unknown = unknownEnvironmentPlaceholders(text);
+            if (unknown.length > 0)
+              ctx.addIssue({
+                code: "custom",
+                message: `unknown placeholder {${unknown[0]}}; allowed: {line}`,
+              });
+          })
           .optional()
-          .describe("create a GitHub deployment to this environment"),
+          .describe(
+            "create a GitHub deployment to this environment; {line} is the production line merged into",
+          ),
         closeIncidentOnSuccess: z
           .boolean()
           .default(false)
