@@ -264,8 +264,10 @@ export const configSchema = z
     backport: z
       .strictObject({
         targets: list(glob, 50)
-          .default(["{develop}"])
-          .describe("branches or globs (release/*) to backport to; {develop} is the develop branch"),
+          .default(["{develop}", "newer-lines"])
+          .describe(
+            "branches or globs (release/*) to backport to; {develop} is the develop branch, newer-lines every production line newer than the one the fix merged into (main last)",
+          ),
         labels: list(z.string().min(1).max(50), 20).default(["backport"]),
         deleteHotfixBranch: z.boolean().default(true),
       })

@@ -12,7 +12,7 @@ describe("parseConfigText", () => {
     expect(result.config.approvals.P2.required).toBe(1);
     expect(result.config.approvals.P1.required).toBe(0);
     expect(result.config.severity.labels.P1).toBe("P1-hotfix");
-    expect(result.config.backport.targets).toEqual(["{develop}"]);
+    expect(result.config.backport.targets).toEqual(["{develop}", "newer-lines"]);
   });
 
   it("keeps given values and defaults the rest of the same object", () => {
