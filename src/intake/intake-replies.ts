@@ -1,5 +1,6 @@
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
+import { codeSpan } from "./shell-word.js";
 
 /** The hidden first line of a reply to one `/hotfix` comment, so a redelivery does not reply twice. */
 export function replyMarker(commentId: number): string {
@@ -25,10 +26,9 @@ export function closedIssueReply(commentId: number): string {
 
 /** `/hotfix release/9.x` for a branch that is no production line: nothing is cut; the reply names what is allowed. */
 export function notALineReply(commentId: number, line: string, patterns: readonly string[]): string {
-  const allowed = patterns.map((pattern) => `\`${escapeMarkdown(pattern)}\``).join(", ");
   return [
     replyMarker(commentId),
-    `\`/hotfix ${escapeMarkdown(line)}\` was not run: ${escapeMarkdown(line)} is not a production line. The production lines are ${allowed} (\`productionBranches\` in \`.github/hotfix.yml\`).`,
+    `${codeSpan(`/hotfix ${line}`)} was not run: ${codeSpan(line)} is not a production line. The production lines are ${patterns.map(codeSpan).join(", ")} (${codeSpan("productionBranches")} in ${codeSpan(".github/hotfix.yml")}).`,
   ].join("\n");
 }
 
@@ -36,7 +36,7 @@ export function notALineReply(commentId: number, line: string, patterns: readonl
 export function missingLineReply(commentId: number, line: string): string {
   return [
     replyMarker(commentId),
-    `\`/hotfix ${escapeMarkdown(line)}\` was not run: the branch ${escapeMarkdown(line)} does not exist. Push it first, or name an existing line.`,
+    `${codeSpan(`/hotfix ${line}`)} was not run: the branch ${codeSpan(line)} does not exist. Push it first, or name an existing line.`,
   ].join("\n");
 }
 
