@@ -2,22 +2,12 @@ import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { addEntry, type IntakeState, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { isProductionLine } from "../rules/production-lines.js";
 import { httpStatus } from "../util/http-status.js";
+import { draftBase } from "./draft-base.js";
 import { draftBody, draftTitle } from "./draft-pr-text.js";
 import type { HotfixPush } from "./hotfix-push.js";
 
 type IntakePr = NonNullable<IntakeState["pr"]>;
-
-/**
- * The draft's base: the incident's maintenance line when intake recorded one that is still a production line (the
- * timeline is editable by writers; a line no longer configured falls back to the main line), else the main line.
- */
-export function draftBase(config: HotfixConfig, intake: IntakeState): string {
-  return intake.line !== undefined && isProductionLine(config, intake.line)
-    ? intake.line
-    : config.productionBranch;
-}
 
 async function openPullFrom(ctx: EngineContext, base: string, branch: string): Promise<IntakePr | null> {
   const { data } = await ctx.octokit.rest.pulls.list({

@@ -199,3 +199,17 @@ test("a hotfix PR into any production line is gated: release/2.x fails the gate 
       .map((r) => r.conclusion),
   ).toEqual(["success"]);
 });
+
+test("/hotfix release/1.x from someone without write access is refused once and cuts nothing", async () => {
+  const incident = await sandbox.as("alice", REPO).createIssue({ title: "1.x is down" });
+  const carol = sandbox.as("carol", REPO);
+  await carol.comment(incident, "/hotfix release/1.x");
+  await carol.comment(incident, "/hotfix P0 release/1.x");
+  await sandbox.settle();
+  const replies = [...repo().comments.values()].filter(
+    (c) => c.issueNumber === incident && c.user.type === "Bot",
+  );
+  expect(replies).toHaveLength(1);
+  expect(replies[0]?.body).toContain("Only people with write access");
+  expect(git(gitDir(), "for-each-ref", "refs/heads/hotfix/").trim()).toBe("");
+});
