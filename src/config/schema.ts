@@ -35,6 +35,8 @@ const glob = z
   .min(1)
   .max(200)
   .superRefine((pattern, ctx) => {
+    // zod runs this even when `max` failed: a megabyte of `*a` must not reach the parser (its recursion).
+    if (pattern.length > 200) return;
     const problem = globProblem(pattern);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
@@ -136,8 +138,11 @@ function productionLineProblems(config: ProductionLineKeys, ctx: z.RefinementCtx
     });
     return;
   }
-  // Refinements run even when an entry failed its own check; that entry is already reported.
-  if (config.productionBranches?.some((pattern) => globProblem(pattern) !== null)) return;
+  // Refinements run even when a field failed its own check (a 1 MB branch name, an extglob): that field is
+  // already reported, and must not be compiled here.
+  if (config.productionBranch !== undefined && !branchName.safeParse(config.productionBranch).success) return;
+  if (!branchName.safeParse(config.developBranch).success) return;
+  if (config.productionBranches?.some((pattern) => !glob.safeParse(pattern).success)) return;
   const lines = withProductionLines(config);
   if (isProductionLine(lines, config.developBranch)) {
     ctx.addIssue({
