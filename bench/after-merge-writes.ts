@@ -156,8 +156,54 @@ async function rebaseMerge(count: number): Promise<Row> {
   }
 }
 
-/** The whole pipeline through the real App: merge → tag, release, 2 backports, 3 follow-ups, cleanup, timeline. */
-async function wholePipeline(): Promise<{ row: Row; routes: Map<string, number>; seconds: number }> {
+interface PipelineScenario {
+  scenario: string;
+  note: string;
+  config: string;
+  /** The production line the hotfix is cut from and merged into. */
+  line: string;
+  /** Branches and tags the repository has before the incident. */
+  prepare: (sandbox: Sandbox) => Promise<void>;
+}
+
+/** The main line: merge → tag, release, 2 backports, 3 follow-ups, cleanup, timeline. */
+const MAIN_LINE: PipelineScenario = {
+  scenario: "whole pipeline: 2 targets, 3 follow-ups",
+  note: "tag, release, 2 backport PRs with label + reviewer, 3 issues, branch delete, timeline",
+  config: CONFIG,
+  line: "main",
+  prepare: async (sandbox) => {
+    await sandbox.as("alice", "acme/webshop").createBranch("release/1.x", "main");
+  },
+};
+
+/** A hotfix on release/1.x carried forward to release/2.x, main and develop (`newer-lines`). */
+const MAINTENANCE_LINE: PipelineScenario = {
+  scenario: "1.x hotfix: 3 forward targets, 3 follow-ups",
+  note: "tag v1.4.1, release, 3 forward-port PRs (release/2.x, main, develop) with label + reviewer, 3 issues, branch delete, timeline",
+  config: `productionBranches: [main, "release/*"]
+developBranch: develop
+checks: { criticalTests: [critical-tests], securityScan: [security-scan] }
+backport: { targets: ["{develop}", newer-lines] }
+`,
+  line: "release/1.x",
+  prepare: async (sandbox) => {
+    const alice = sandbox.as("alice", "acme/webshop");
+    for (const [line, tag] of [
+      ["release/1.x", "v1.4.0"],
+      ["release/2.x", "v2.0.0"],
+    ] as const) {
+      await alice.createBranch(line, "main");
+      const sha = (await alice.branchSha(line)) ?? "";
+      await alice.request("POST", "/repos/acme/webshop/git/refs", { ref: `refs/tags/${tag}`, sha });
+    }
+  },
+};
+
+/** The whole pipeline through the real App, from the merge of the hotfix PR into `scenario.line`. */
+async function wholePipeline(
+  scenario: PipelineScenario,
+): Promise<{ row: Row; routes: Map<string, number>; seconds: number }> {
   const sandbox = await freshSandbox();
   let app: AppOnSandbox | undefined;
   try {
@@ -166,14 +212,14 @@ async function wholePipeline(): Promise<{ row: Row; routes: Map<string, number>;
       retry: { enabled: false },
     });
     const alice = sandbox.as("alice", "acme/webshop");
-    await alice.push("main", { ".github/hotfix.yml": CONFIG }, { message: "Configure" });
-    await alice.createBranch("release/1.x", "main");
+    await alice.push("main", { ".github/hotfix.yml": scenario.config }, { message: "Configure" });
+    await scenario.prepare(sandbox);
     const incident = await alice.createIssue({ title: "Logins fail", labels: ["P1-hotfix"] });
-    await alice.createBranch(`hotfix/incident-${incident}`, "main");
+    await alice.createBranch(`hotfix/incident-${incident}`, scenario.line);
     const fix = await alice.push(`hotfix/incident-${incident}`, { "src/auth.js": FIX }, { message: "Fix" });
     const pr = await alice.openPullRequest({
       head: `hotfix/incident-${incident}`,
-      base: "main",
+      base: scenario.line,
       title: "[SPF-1290] Fix critical auth failure",
       body: `Incident: #${incident}`,
     });
@@ -194,10 +240,10 @@ async function wholePipeline(): Promise<{ row: Row; routes: Map<string, number>;
     const counts = sandbox.counters.forApp();
     return {
       row: {
-        scenario: "whole pipeline: 2 targets, 3 follow-ups",
+        scenario: scenario.scenario,
         writes: counts.writes,
         requests: counts.requests,
-        note: "tag, release, 2 backport PRs with label + reviewer, 3 issues, branch delete, timeline",
+        note: scenario.note,
       },
       routes,
       seconds,
@@ -212,8 +258,10 @@ const rows: Row[] = [];
 for (const kind of ["clean", "conflict", "binary"] as const) rows.push(await singleBackport(kind));
 rows.push(await conflictingFiles(50));
 rows.push(await rebaseMerge(150));
-const pipeline = await wholePipeline();
+const pipeline = await wholePipeline(MAIN_LINE);
 rows.push(pipeline.row);
+const maintenance = await wholePipeline(MAINTENANCE_LINE);
+rows.push(maintenance.row);
 
 console.log("| scenario | writes | requests | note |");
 console.log("| --- | ---: | ---: | --- |");
@@ -223,6 +271,12 @@ console.log("Writes of the whole pipeline by route:");
 console.log("| route | writes |");
 console.log("| --- | ---: |");
 for (const [route, count] of [...pipeline.routes].sort((a, b) => b[1] - a[1]))
+  console.log(`| ${route} | ${count} |`);
+console.log("");
+console.log("Writes of the 1.x hotfix with 3 forward targets by route:");
+console.log("| route | writes |");
+console.log("| --- | ---: |");
+for (const [route, count] of [...maintenance.routes].sort((a, b) => b[1] - a[1]))
   console.log(`| ${route} | ${count} |`);
 console.log("");
 console.log(

@@ -37,10 +37,11 @@ export async function reconcileRepo(ctx: EngineContext): Promise<ReconcileReport
   const { data: closed } = await ctx.octokit.rest.pulls.list({
     ...ctx.repo,
     state: "closed",
-    base: config.productionBranch,
+    // With maintenance lines (globs) no one base names them all: the newest closed PRs are filtered below.
+    ...(config.productionBranches.length === 1 ? { base: config.productionBranch } : {}),
     sort: "updated",
     direction: "desc",
-    per_page: 50,
+    per_page: config.productionBranches.length === 1 ? 50 : 100,
   });
   const claims = await listClaims(ctx);
   for (const raw of closed) {

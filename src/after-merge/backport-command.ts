@@ -88,12 +88,14 @@ export const backportCommandRoute: Route<BackportCommand> = {
     const pr = mergedPullRequestFrom(data);
     if (!pr || !isMergedHotfix(pr, loaded.config)) {
       await reply(
-        "`/backport` works on merged hotfix pull requests into the production branch; nothing was done.",
+        "`/backport` works on merged hotfix pull requests into a production branch; nothing was done.",
       );
       return undefined;
     }
-    if (target === loaded.config.productionBranch) {
-      await reply("`/backport`: the fix is already on the production branch; nothing was done.");
+    if (target === pr.baseRef) {
+      await reply(
+        `\`/backport\`: the fix is already on \`${escapeMarkdown(pr.baseRef)}\`; nothing was done.`,
+      );
       return undefined;
     }
     try {

@@ -1,4 +1,4 @@
-import { expandTargets } from "../backport/backport-branch.js";
+import { expandTargets, NEWER_LINES } from "../backport/backport-branch.js";
 import { PickListError } from "../backport/pick-list.js";
 import { readPickPlan, readPullCommits } from "../backport/read-pick-plan.js";
 import type { HotfixConfig } from "../config/schema.js";
@@ -18,6 +18,7 @@ import {
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { tagAndRelease } from "../release/create-tag-and-release.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
+import { isProductionLine, newerLines } from "../rules/production-lines.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
@@ -38,7 +39,7 @@ import { readChangedFiles } from "./read-changed-files.js";
 export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
   return (
     !pr.fromFork &&
-    pr.baseRef === config.productionBranch &&
+    isProductionLine(config, pr.baseRef) &&
     isHotfixFamilyBranch(pr.headRef, config.branches.patterns)
   );
 }
@@ -117,7 +118,7 @@ async function completeOutcome(
   const { state } = await pipelineTimeline(ctx, pr);
   const previous = state?.pipelines[String(pr.number)];
   if (!previous?.done) return null;
-  const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
+  const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (!wanted.every((target) => settled(previous, target))) return null;
   ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
   return outcomeOf(previous);
@@ -147,7 +148,7 @@ async function runPipeline(
   let state: TimelineState = timeline.state ?? emptyTimeline(incident);
   let commentId = timeline.commentId;
   const previous = state.pipelines[String(pr.number)];
-  const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
+  const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (previous?.done && wanted.every((target) => settled(previous, target))) {
     ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
     return outcomeOf(previous);
@@ -177,6 +178,7 @@ async function runPipeline(
   // 1. Tag and release.
   const released = await tagAndRelease(octokit, repo, {
     config,
+    line: pr.baseRef,
     mergeSha: pr.mergeSha,
     mergedAt: new Date(pr.mergedAt),
     pr: { number: pr.number, title: pr.title, url: pr.url, author: pr.author },
@@ -187,6 +189,8 @@ async function runPipeline(
   pipeline.tag = released.tag;
   if (released.release) pipeline.release = released.release;
   state = addEntry(state, { key: `tag-${pr.number}`, at: now(), text: `Tagged ${released.tag}` });
+  if (released.note)
+    state = addEntry(state, { key: `tag-note-${pr.number}`, at: now(), text: released.note });
   if (released.release) {
     state = addEntry(state, {
       key: `release-${pr.number}`,
@@ -312,10 +316,21 @@ function settled(pipeline: PipelineState, target: string): boolean {
   return status === "open" || status === "conflict" || status === "already";
 }
 
-/** Configured targets expanded against existing branches (globs), plus any asked for by command. */
-async function backportTargets(ctx: EngineContext, config: HotfixConfig, extra: string[]): Promise<string[]> {
+/**
+ * Configured targets expanded against existing branches (globs, `newer-lines`), plus any asked for by command,
+ * for a fix merged into `mergedInto`. The branch list is read only when a glob or the maintenance lines need it.
+ */
+async function backportTargets(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  mergedInto: string,
+  extra: string[],
+): Promise<string[]> {
   const patterns = [...config.backport.targets, ...extra];
-  const needsBranchList = patterns.some((p) => /[*?[\]{}]/.test(p.replace("{develop}", "")));
+  const forward = patterns.includes(NEWER_LINES);
+  const needsBranchList =
+    (forward && config.productionBranches.length > 1) ||
+    patterns.some((p) => p !== NEWER_LINES && /[*?[\]{}]/.test(p.replace("{develop}", "")));
   let branches: string[] = [];
   if (needsBranchList) {
     const all = await ctx.octokit.paginate(ctx.octokit.rest.repos.listBranches, {
@@ -326,7 +341,9 @@ async function backportTargets(ctx: EngineContext, config: HotfixConfig, extra: 
   } else {
     branches = patterns.map((p) => p.replace("{develop}", config.developBranch));
   }
-  return expandTargets(patterns, branches, config.developBranch, config.productionBranch);
+  // Forward-ports: every production line newer than the one the fix went into, and main after an older line.
+  const newer = forward ? newerLines(config, mergedInto, branches) : [];
+  return expandTargets(patterns, branches, config.developBranch, mergedInto, newer);
 }
 
 /**

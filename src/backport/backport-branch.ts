@@ -48,26 +48,36 @@ export function backportBranchName(pr: number, target: string): string {
 
 const GLOB = /[*?[\]{}()!+@]/;
 
+/** The `backport.targets` entry that stands for every production line newer than the one the fix merged into. */
+export const NEWER_LINES = "newer-lines";
+
 /**
  * The branches to backport to, in the order of the patterns (a glob's matches in the order of `branches`),
- * without duplicates. `{develop}` stands for the develop branch; a pattern with glob characters (`release/*`)
- * matches existing branches; a plain name counts only if the branch exists. Never the production branch, never
- * one of our own `hotfix-bot/` branches, never a name that fails `branchNameProblem`.
+ * without duplicates. `{develop}` stands for the develop branch; `newer-lines` for `newer` (the production lines
+ * newer than the merged PR's base, oldest first, main last: see production-lines.ts); a pattern with glob
+ * characters (`release/*`) matches existing branches; a plain name counts only if the branch exists. Never the
+ * branch the fix merged into (`mergedInto`), never one of our own `hotfix-bot/` branches, never a name that fails
+ * `branchNameProblem`.
  */
 export function expandTargets(
   patterns: string[],
   branches: string[],
   developBranch: string,
-  productionBranch: string,
+  mergedInto: string,
+  newer: readonly string[] = [],
 ): string[] {
   const existing = new Set(branches);
   const eligible = (name: string) =>
-    name !== productionBranch && !name.startsWith(PREFIX) && branchNameProblem(name) === null;
+    name !== mergedInto && !name.startsWith(PREFIX) && branchNameProblem(name) === null;
   const targets: string[] = [];
   const add = (name: string) => {
     if (eligible(name) && !targets.includes(name)) targets.push(name);
   };
   for (const raw of patterns) {
+    if (raw === NEWER_LINES) {
+      for (const line of newer) add(line);
+      continue;
+    }
     const pattern = raw.split("{develop}").join(developBranch);
     if (GLOB.test(pattern)) {
       // Linear-time globs; a `*` may match a leading dot, but `eligible` refuses such names anyway.

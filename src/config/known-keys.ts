@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { configSchema } from "./schema.js";
 
-/** The schema under defaults, prefaults and optionals: what the keys of a given value are checked against. */
+/**
+ * The schema under defaults, prefaults, optionals and transforms (the input side of a pipe): what the keys of a
+ * given value are checked against.
+ */
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
+  while (current instanceof z.ZodPipe) current = current.in as z.ZodType;
   while (
     current instanceof z.ZodDefault ||
     current instanceof z.ZodPrefault ||

@@ -1,8 +1,13 @@
 import { z } from "zod";
-import { DEPLOY_PLACEHOLDERS, unknownDeployPlaceholders } from "../deploy/deploy-inputs.js";
+import {
+  DEPLOY_PLACEHOLDERS,
+  unknownDeployPlaceholders,
+  unknownEnvironmentPlaceholders,
+} from "../deploy/deploy-inputs.js";
 import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
 import { branchPatternProblems } from "../rules/branch-pattern.js";
 import { globProblem } from "../rules/glob.js";
+import { isProductionLine, type ProductionLines } from "../rules/production-lines.js";
 import { titleFormatProblems, unknownTitlePlaceholders } from "../rules/title.js";
 
 /**
@@ -30,6 +35,8 @@ const glob = z
   .min(1)
   .max(200)
   .superRefine((pattern, ctx) => {
+    // zod runs this even when `max` failed: a megabyte of `*a` must not reach the parser (its recursion).
+    if (pattern.length > 200) return;
     const problem = globProblem(pattern);
     if (problem) ctx.addIssue({ code: "custom", message: problem });
   });
@@ -104,9 +111,67 @@ const issueTemplate = (defaults: { title: string; body: string; labels: string[]
     })
     .prefault({});
 
+/**
+ * Production lines. `productionBranch: x` is `productionBranches: [x]`; giving both is an error rather than a
+ * guess at which one was meant. The first entry is the main line, where intake cuts, drafts open and the
+ * configured tag scheme applies, so it must be a plain branch name; the develop branch is never a production line
+ * (a backport to it would then be gated as a hotfix).
+ */
+type ProductionLineKeys = { productionBranch?: string; productionBranches?: string[]; developBranch: string };
+
+function productionLineProblems(config: ProductionLineKeys, ctx: z.RefinementCtx): void {
+  if (config.productionBranch !== undefined && config.productionBranches !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["productionBranches"],
+      message:
+        "productionBranch and productionBranches are both given; keep productionBranches (productionBranch: x means productionBranches: [x])",
+    });
+    return;
+  }
+  const first = config.productionBranches?.[0];
+  if (first !== undefined && !branchName.safeParse(first).success) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["productionBranches", 0],
+      message: `the first entry is the main line and must be a plain git branch name, not ${JSON.stringify(first)}`,
+    });
+    return;
+  }
+  // Refinements run even when a field failed its own check (a 1 MB branch name, an extglob): that field is
+  // already reported, and must not be compiled here.
+  if (config.productionBranch !== undefined && !branchName.safeParse(config.productionBranch).success) return;
+  if (!branchName.safeParse(config.developBranch).success) return;
+  if (config.productionBranches?.some((pattern) => !glob.safeParse(pattern).success)) return;
+  const lines = withProductionLines(config);
+  if (isProductionLine(lines, config.developBranch)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["developBranch"],
+      message: `${JSON.stringify(config.developBranch)} is also a production line (productionBranches); it must not be`,
+    });
+  }
+}
+
+function withProductionLines<T extends ProductionLineKeys>(
+  config: T,
+): Omit<T, "productionBranch" | "productionBranches"> & ProductionLines {
+  const productionBranches = config.productionBranches ?? [config.productionBranch ?? "main"];
+  return { ...config, productionBranch: productionBranches[0] as string, productionBranches };
+}
+
 export const configSchema = z
   .strictObject({
-    productionBranch: branchName.default("main").describe("the branch that is deployed to production"),
+    // Production lines: see productionLines below (both keys are read there).
+    productionBranch: branchName
+      .optional()
+      .describe("the branch that is deployed to production (main); the same as productionBranches: [it]"),
+    productionBranches: list(glob, 20)
+      .min(1, "at least the main line")
+      .optional()
+      .describe(
+        "production lines: the main line first (a plain branch name), then maintenance lines or globs (release/*)",
+      ),
     developBranch: branchName.default("develop").describe("the integration branch that receives backports"),
     branches: z
       .strictObject({
@@ -204,8 +269,10 @@ export const configSchema = z
     backport: z
       .strictObject({
         targets: list(glob, 50)
-          .default(["{develop}"])
-          .describe("branches or globs (release/*) to backport to; {develop} is the develop branch"),
+          .default(["{develop}", "newer-lines"])
+          .describe(
+            "branches or globs (release/*) to backport to; {develop} is the develop branch, newer-lines every production line newer than the one the fix merged into (main last)",
+          ),
         labels: list(z.string().min(1).max(50), 20).default(["backport"]),
         deleteHotfixBranch: z.boolean().default(true),
       })
@@ -289,8 +356,18 @@ export const configSchema = z
           .string()
           .min(1)
           .max(255)
+          .superRefine((text, ctx) => {
+            const unknown = unknownEnvironmentPlaceholders(text);
+            if (unknown.length > 0)
+              ctx.addIssue({
+                code: "custom",
+                message: `unknown placeholder {${unknown[0]}}; allowed: {line}`,
+              });
+          })
           .optional()
-          .describe("create a GitHub deployment to this environment"),
+          .describe(
+            "create a GitHub deployment to this environment; {line} is the production line merged into",
+          ),
         closeIncidentOnSuccess: z
           .boolean()
           .default(false)
@@ -316,6 +393,8 @@ export const configSchema = z
       })
       .prefault({}),
   })
+  .superRefine(productionLineProblems)
+  .transform(withProductionLines)
   .describe("hotfix-bot configuration (.github/hotfix.yml)");
 
 export type HotfixConfig = z.output<typeof configSchema>;

@@ -4,7 +4,8 @@
  * Unknown placeholders are rejected when the configuration is validated.
  */
 
-export const DEPLOY_PLACEHOLDERS = ["tag", "incident", "pr", "sha", "severity"] as const;
+/** `{line}`: the production line the hotfix merged into (main, release/1.x). */
+export const DEPLOY_PLACEHOLDERS = ["tag", "incident", "pr", "sha", "severity", "line"] as const;
 
 export type DeployPlaceholder = (typeof DEPLOY_PLACEHOLDERS)[number];
 
@@ -16,6 +17,21 @@ export const DEFAULT_DEPLOY_INPUTS: Readonly<Record<string, string>> = {
   tag: "{tag}",
   incident: "{incident}",
 };
+
+/** The placeholder `deploy.environment` may hold, so each production line deploys to its own environment. */
+export const ENVIRONMENT_PLACEHOLDERS = ["line"] as const;
+
+export function unknownEnvironmentPlaceholders(text: string): string[] {
+  const known: ReadonlySet<string> = new Set(ENVIRONMENT_PLACEHOLDERS);
+  return [...text.matchAll(PLACEHOLDER)]
+    .map((match) => match[1] as string)
+    .filter((name) => !known.has(name));
+}
+
+/** `deploy.environment` for a merge into `line`: `production-{line}` → `production-release/1.x`. */
+export function renderEnvironment(template: string, line: string): string {
+  return template.replace(PLACEHOLDER, (whole, key: string) => (key === "line" ? line : whole));
+}
 
 export function unknownDeployPlaceholders(text: string): string[] {
   const unknown = new Set<string>();

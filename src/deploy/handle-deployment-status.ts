@@ -18,6 +18,7 @@ import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
 import { withIncidentLock } from "../intake/incident-lock.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
+import { isProductionLine } from "../rules/production-lines.js";
 import { httpStatus } from "../util/http-status.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";
@@ -243,7 +244,8 @@ async function openRevertPr(
   const { octokit, repo } = ctx;
   const { pr } = origin;
   const branch = revertBranchName(pr.number);
-  const production = config.productionBranch;
+  // The revert goes into the line the fix went into (release/1.x), while that is still a production line.
+  const production = isProductionLine(config, pr.baseRef) ? pr.baseRef : config.productionBranch;
   try {
     const existing = await findRevertPr(ctx, branch, production);
     if (existing) return existing;

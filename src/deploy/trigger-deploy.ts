@@ -11,11 +11,13 @@ import {
 } from "../incident/timeline-state.js";
 import { writeTimeline } from "../incident/upsert-timeline.js";
 import { httpStatus } from "../util/http-status.js";
-import { renderDeployInputs } from "./deploy-inputs.js";
+import { renderDeployInputs, renderEnvironment } from "./deploy-inputs.js";
 import { type DeployMarker, deploymentDescription, deploymentPayload, markerOf } from "./deploy-marker.js";
 
 export interface DeployRequest {
   tag: string;
+  /** The production line the hotfix merged into: the workflow's default ref, `{line}` in inputs and environment. */
+  line: string;
   mergeSha: string;
   pr: number;
   incident: number | null;
@@ -72,7 +74,11 @@ export async function triggerDeploy(
   config: HotfixConfig,
   request: DeployRequest,
 ): Promise<Triggered | null> {
-  const { workflow, environment } = config.deploy;
+  const { workflow } = config.deploy;
+  const environment =
+    config.deploy.environment === undefined
+      ? undefined
+      : renderEnvironment(config.deploy.environment, request.line);
   if (!workflow && !environment) return null;
   const { octokit, repo } = ctx;
   const now = () => ctx.clock().toISOString();
@@ -81,13 +87,14 @@ export async function triggerDeploy(
   let mustRecord = false;
 
   if (workflow) {
-    const ref = workflow.ref ?? config.productionBranch;
+    const ref = workflow.ref ?? request.line;
     const inputs = renderDeployInputs(workflow.inputs, {
       tag: request.tag,
       incident: request.incident === null ? "" : String(request.incident),
       pr: String(request.pr),
       sha: request.mergeSha,
       severity: request.severity,
+      line: request.line,
     });
     try {
       await octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: workflow.id, ref, inputs });
@@ -171,6 +178,7 @@ export async function deployAfterTag(
   if (pipeline.deploy || !pipeline.tag) return { state, commentId };
   const triggered = await triggerDeploy(ctx, config, {
     tag: pipeline.tag,
+    line: pr.baseRef,
     mergeSha: pr.mergeSha,
     pr: pr.number,
     incident: input.incident,

@@ -2,6 +2,7 @@ import type { ConfigError } from "../config/config-error.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import type { EngineEvent, Route, StepOutcome, Trigger } from "../engine.js";
+import { isProductionLine } from "../rules/production-lines.js";
 import { isRequiredCheckName } from "../rules/required-checks.js";
 import { KeyedMutex } from "../util/keyed-mutex.js";
 import {
@@ -226,25 +227,25 @@ async function reportConfigError(
 }
 
 async function runGate(input: GateInput, ctx: EngineContext): Promise<StepOutcome | undefined> {
-  // The one read before deciding: only the configuration knows the production branch (memoized per repo).
+  // The one read before deciding: only the configuration knows the production lines (memoized per repo).
   const loaded = await ctx.config();
   if (!loaded.ok) return reportConfigError(ctx, input, loaded.error);
   const config = loaded.config;
-  const production = config.productionBranch;
+  // Every production line (main, release/*) is gated alike: one predicate decides, for every kind of event.
+  const production = (base: string) => isProductionLine(config, base);
 
   if (input.kind === "pull-request") {
-    if (input.pr.baseRef !== production) return undefined;
+    if (!production(input.pr.baseRef)) return undefined;
     // The payload may be stale: a redelivered `opened` after the title was fixed, or deliveries out of order. The
     // verdict is written from the PR as it is now (one read), so an old event can never turn a green gate red.
     const pr = await fetchPullRequest(ctx, input.pr.number);
     // A PR that moved on (new head, closed, retargeted) is evaluated by its own events.
-    if (pr?.state !== "open" || pr.headSha !== input.pr.headSha || pr.baseRef !== production)
-      return undefined;
+    if (pr?.state !== "open" || pr.headSha !== input.pr.headSha || !production(pr.baseRef)) return undefined;
     return publishPull(ctx, config, pr, pr.headSha);
   }
 
   if (input.kind === "checks") {
-    const pulls = input.prs.filter((pr) => pr.baseRef === production);
+    const pulls = input.prs.filter((pr) => production(pr.baseRef));
     if (pulls.length === 0) return undefined;
     // A check the gate does not wait for cannot change its verdict: no re-evaluation in a storm of other checks.
     if (input.checkName !== null && !isRequiredCheckName(input.checkName, config)) return undefined;
@@ -252,13 +253,13 @@ async function runGate(input: GateInput, ctx: EngineContext): Promise<StepOutcom
     for (const { number } of pulls) {
       const pr = await fetchPullRequest(ctx, number);
       // A PR that moved on (new head, closed, retargeted) is evaluated by its own events.
-      if (pr?.state !== "open" || pr.headSha !== input.sha || pr.baseRef !== production) continue;
+      if (pr?.state !== "open" || pr.headSha !== input.sha || !production(pr.baseRef)) continue;
       outcome = await publishPull(ctx, config, pr, input.sha);
     }
     return outcome;
   }
 
-  if (input.baseRef !== production) return undefined;
+  if (!production(input.baseRef)) return undefined;
   if (input.pullNumber === null) {
     return publishFixed(
       ctx,

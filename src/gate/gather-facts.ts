@@ -123,7 +123,8 @@ async function lineageOf(
   config: HotfixConfig,
 ): Promise<BranchLineage> {
   const [notInProduction, notInDevelop] = await Promise.all([
-    commitsNotIn(ctx, config.productionBranch, pr.headSha),
+    // The PR's own production line: a hotfix into release/1.x is cut from release/1.x, not from main.
+    commitsNotIn(ctx, pr.baseRef, pr.headSha),
     commitsNotIn(ctx, config.developBranch, pr.headSha),
   ]);
   // A compare against develop that 404s means develop is missing or unrelated: either way nothing came from it.

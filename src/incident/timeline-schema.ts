@@ -65,6 +65,7 @@ const intake = z.object({
   cutFrom: z.string(),
   baseSha: z.string(),
   productionSha: z.string(),
+  line: z.string().optional(),
   previousTag: z.object({ name: z.string(), sha: z.string() }).optional(),
   checklist: z.boolean().optional(),
   report: z.object({ path: z.string(), commit: z.string() }).optional(),

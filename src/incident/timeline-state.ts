@@ -80,8 +80,10 @@ export interface IntakeState {
   /** The tag or branch the hotfix branch was cut from, and the commit. */
   cutFrom: string;
   baseSha: string;
-  /** The production head at intake. */
+  /** The production head at intake (the head of `line`). */
   productionSha: string;
+  /** The maintenance line the incident is on (`/hotfix release/1.x`); absent: the main line. */
+  line?: string;
   /** The latest production tag at intake: what production runs, and what a rollback restores. */
   previousTag?: { name: string; sha: string };
   checklist?: boolean;

@@ -1,5 +1,6 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import { isMaintenanceLine, lineTagPrefix } from "../rules/production-lines.js";
 import { httpStatus } from "../util/http-status.js";
 import { findProductionTag } from "./find-production-tag.js";
 import { incidentBranchName } from "./incident-branch.js";
@@ -16,8 +17,17 @@ export interface CutBranch {
   created: boolean;
 }
 
+/** `/hotfix release/9.x` for a production line that matches the configuration but does not exist (yet). */
+export class MissingLineError extends Error {
+  override readonly name = "MissingLineError";
+  constructor(readonly line: string) {
+    super(`the branch ${line} does not exist`);
+  }
+}
+
 /**
- * Cuts `hotfix/incident-<n>` from production: its head, or the latest production tag with `intake.cutFromLatestTag`.
+ * Cuts `hotfix/incident-<n>` from its production line (the main line, or the maintenance line `/hotfix release/1.x`
+ * named, already validated against `productionBranches`): its head, or the latest production tag with `intake.cutFromLatestTag`.
  * The ref creation is atomic (422 when the ref exists), so it is the ledger: a redelivery or a concurrent run finds
  * the branch and goes on with it; a branch at the same commit counts as this cut (a crash after the ref write).
  */
@@ -25,14 +35,24 @@ export async function cutIncidentBranch(
   ctx: EngineContext,
   config: HotfixConfig,
   incident: number,
+  line: string = config.productionBranch,
 ): Promise<CutBranch> {
   const { octokit, repo } = ctx;
   const branch = incidentBranchName(incident);
-  const { data: head } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${config.productionBranch}` });
-  const productionSha = head.object.sha;
-  const previousTag = await findProductionTag(ctx, config.productionBranch, config.release.tagScheme);
+  let productionSha: string;
+  try {
+    const { data: head } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${line}` });
+    productionSha = head.object.sha;
+  } catch (error) {
+    if (httpStatus(error) === 404) throw new MissingLineError(line);
+    throw error;
+  }
+  // A maintenance line is tagged vX.Y.Z in its own family (see release/line-tag.ts), whatever the main line uses.
+  const previousTag = isMaintenanceLine(config, line)
+    ? await findProductionTag(ctx, line, "semver-patch", lineTagPrefix(config, line))
+    : await findProductionTag(ctx, line, config.release.tagScheme);
   const fromTag = config.intake.cutFromLatestTag && previousTag !== null;
-  const cutFrom = fromTag ? previousTag.name : config.productionBranch;
+  const cutFrom = fromTag ? previousTag.name : line;
   const baseSha = fromTag ? previousTag.sha : productionSha;
   try {
     await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: baseSha });

@@ -13,6 +13,8 @@ export async function findProductionTag(
   ctx: EngineContext,
   productionBranch: string,
   scheme: TagScheme,
+  /** Only tags starting with this count (`v1.` for release/1.x: a newer line's tags are not its tags). */
+  tagPrefix: string | null = null,
 ): Promise<{ name: string; sha: string } | null> {
   const { octokit, repo } = ctx;
   // GitHub does not promise an order for the tag list; a few pages hold the newest of each kind in practice, and
@@ -27,7 +29,11 @@ export async function findProductionTag(
       return response.data;
     },
   );
-  const shaOf = new Map(tags.map((tag) => [tag.name, tag.commit.sha]));
+  const shaOf = new Map(
+    tags
+      .filter((tag) => tagPrefix === null || tag.name.startsWith(tagPrefix))
+      .map((tag) => [tag.name, tag.commit.sha]),
+  );
   const distances: TagDistance[] = [];
   for (const name of productionTagCandidates([...shaOf.keys()], scheme)) {
     try {

@@ -1,5 +1,6 @@
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
+import { codeSpan } from "./shell-word.js";
 
 /** The hidden first line of a reply to one `/hotfix` comment, so a redelivery does not reply twice. */
 export function replyMarker(commentId: number): string {
@@ -20,6 +21,22 @@ export function closedIssueReply(commentId: number): string {
   return [
     replyMarker(commentId),
     "This issue is closed, so no hotfix incident was declared. Reopen it and comment `/hotfix` again if production is still affected.",
+  ].join("\n");
+}
+
+/** `/hotfix release/9.x` for a branch that is no production line: nothing is cut; the reply names what is allowed. */
+export function notALineReply(commentId: number, line: string, patterns: readonly string[]): string {
+  return [
+    replyMarker(commentId),
+    `${codeSpan(`/hotfix ${line}`)} was not run: ${codeSpan(line)} is not a production line. The production lines are ${patterns.map(codeSpan).join(", ")} (${codeSpan("productionBranches")} in ${codeSpan(".github/hotfix.yml")}).`,
+  ].join("\n");
+}
+
+/** `/hotfix release/9.x` for a production line whose branch does not exist. */
+export function missingLineReply(commentId: number, line: string): string {
+  return [
+    replyMarker(commentId),
+    `${codeSpan(`/hotfix ${line}`)} was not run: the branch ${codeSpan(line)} does not exist. Push it first, or name an existing line.`,
   ].join("\n");
 }
 

@@ -1,15 +1,19 @@
 import type { Severity } from "../config/schema.js";
 import type { Route } from "../engine.js";
 import { readTimeline } from "../incident/upsert-timeline.js";
+import { isProductionLine } from "../rules/production-lines.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { hasWritePermission } from "../util/permission.js";
 import { ensureBotComment } from "./bot-comment.js";
+import { MissingLineError } from "./cut-incident-branch.js";
 import { withIncidentLock } from "./incident-lock.js";
 import {
   closedIssueReply,
   configErrorReply,
   labelRefusalMarker,
   labelRefusalReply,
+  missingLineReply,
+  notALineReply,
   refusalReply,
 } from "./intake-replies.js";
 import { type IntakeTrigger, intakeTriggerFrom } from "./intake-trigger.js";
@@ -45,6 +49,7 @@ export const intakeRoute: Route<IntakeTrigger> = {
     }
     const config = loaded.config;
     let severity: Severity;
+    let line: string | null = null;
     if (trigger.kind === "label") {
       const named = severityFromLabels([trigger.label], config);
       // A closed issue is history: labelling it later must not cut a branch.
@@ -62,17 +67,29 @@ export const intakeRoute: Route<IntakeTrigger> = {
       }
       severity =
         trigger.severity ?? severityFromLabels(trigger.issue.labels, config) ?? config.severity.default;
+      // The line is a writer's word: it must be a production line under the configuration, or nothing is cut.
+      if (trigger.line !== null && !isProductionLine(config, trigger.line)) {
+        await reply(notALineReply(trigger.commentId, trigger.line, config.productionBranches));
+        return undefined;
+      }
+      line = trigger.line === config.productionBranch ? null : trigger.line;
     }
     const at = validTime(trigger.at) ?? ctx.clock().toISOString();
-    await withIncidentLock(ctx, n, () =>
-      runIntake(ctx, config, {
-        issue: trigger.issue,
-        trigger: trigger.kind,
-        severity,
-        actor: trigger.actor,
-        at,
-      }),
-    );
+    try {
+      await withIncidentLock(ctx, n, () =>
+        runIntake(ctx, config, {
+          issue: trigger.issue,
+          trigger: trigger.kind,
+          severity,
+          actor: trigger.actor,
+          at,
+          line,
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof MissingLineError) || trigger.kind !== "command") throw error;
+      await reply(missingLineReply(trigger.commentId, error.line));
+    }
     return undefined;
   },
 };

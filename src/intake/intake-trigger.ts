@@ -35,6 +35,8 @@ export type IntakeTrigger =
       commentId: number;
       /** `/hotfix P0` names the severity; plain `/hotfix` leaves it to the labels or the default. */
       severity: Severity | null;
+      /** `/hotfix release/1.x` names the production line to cut from; null: the main line. Not yet validated. */
+      line: string | null;
     };
 
 /** An issue as webhooks carry it; a pull request (with `pull_request`) is told apart by the caller. */
@@ -80,16 +82,38 @@ export function incidentIssueFrom(issue: z.infer<typeof issueShape>): IncidentIs
   };
 }
 
+/** Longer than any branch name we build on (see branchNameProblem); the line is validated against config later. */
+const MAX_LINE_LENGTH = 200;
+
 /**
- * `/hotfix`, optionally followed by a severity (`/hotfix P0`), alone on the first line of a comment. Anything else
- * on that line makes it an ordinary comment, so that prose mentioning /hotfix is never a command.
+ * A word that names a production line: branch-name characters only, and a `/`, `.` or digit in it
+ * (`release/1.x`, `support-2`), so that prose such as `/hotfix now` stays prose. `P3` is a mistyped severity,
+ * never a branch.
  */
-export function parseHotfixCommand(body: string): { severity: Severity | null } | null {
-  const first = body.split(/\r?\n/, 1)[0] ?? "";
-  const match = /^\/hotfix(?:[ \t]+(P[012]))?[ \t]*$/i.exec(first.trim());
-  if (!match) return null;
-  const severity = match[1]?.toUpperCase();
-  return { severity: severity === "P0" || severity === "P1" || severity === "P2" ? severity : null };
+function asLineWord(word: string): string | null {
+  if (word.length > MAX_LINE_LENGTH || !/^[A-Za-z0-9._/-]+$/.test(word)) return null;
+  if (!/[/.0-9]/.test(word) || /^p\d+$/i.test(word)) return null;
+  return word;
+}
+
+/**
+ * `/hotfix`, optionally followed by a severity (`/hotfix P0`) and/or a production line (`/hotfix release/1.x`, in
+ * either order), alone on the first line of a comment. Anything else on that line makes it an ordinary comment,
+ * so that prose mentioning /hotfix is never a command.
+ */
+export function parseHotfixCommand(body: string): { severity: Severity | null; line: string | null } | null {
+  const first = (body.split(/\r?\n/, 1)[0] ?? "").trim();
+  const [command, ...words] = first.split(/[ \t]+/);
+  if (command?.toLowerCase() !== "/hotfix" || words.length > 2) return null;
+  let severity: Severity | null = null;
+  let line: string | null = null;
+  for (const word of words) {
+    const upper = word.toUpperCase();
+    if ((upper === "P0" || upper === "P1" || upper === "P2") && severity === null) severity = upper;
+    else if (line === null && asLineWord(word) !== null) line = word;
+    else return null;
+  }
+  return { severity, line };
 }
 
 /** Reads an intake trigger from an event (pure): a label added to an issue, or `/hotfix` from a person. */
@@ -123,6 +147,7 @@ export function intakeTriggerFrom(event: EngineEvent): IntakeTrigger | null {
       at: comment.created_at ?? null,
       commentId: comment.id,
       severity: command.severity,
+      line: command.line,
     };
   }
   return null;

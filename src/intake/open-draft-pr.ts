@@ -3,20 +3,17 @@ import type { EngineContext } from "../context.js";
 import { addEntry, type IntakeState, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { httpStatus } from "../util/http-status.js";
+import { draftBase } from "./draft-base.js";
 import { draftBody, draftTitle } from "./draft-pr-text.js";
 import type { HotfixPush } from "./hotfix-push.js";
 
 type IntakePr = NonNullable<IntakeState["pr"]>;
 
-async function openPullFrom(
-  ctx: EngineContext,
-  config: HotfixConfig,
-  branch: string,
-): Promise<IntakePr | null> {
+async function openPullFrom(ctx: EngineContext, base: string, branch: string): Promise<IntakePr | null> {
   const { data } = await ctx.octokit.rest.pulls.list({
     ...ctx.repo,
     head: `${ctx.repo.owner}:${branch}`,
-    base: config.productionBranch,
+    base,
     state: "open",
     per_page: 10,
   });
@@ -43,7 +40,8 @@ export async function openDraftPr(
   // The incident report is hotfix-bot's own commit on the branch, not the fix.
   if (intake.report?.commit === push.after) return null;
 
-  let pr = await openPullFrom(ctx, config, push.branch);
+  const base = draftBase(config, intake);
+  let pr = await openPullFrom(ctx, base, push.branch);
   let created = false;
   if (!pr) {
     const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: push.incident });
@@ -55,12 +53,12 @@ export async function openDraftPr(
       const { data } = await octokit.rest.pulls.create({
         ...repo,
         head: push.branch,
-        base: config.productionBranch,
+        base,
         title: draftTitle(issue.title, config),
         body: draftBody({
           incident: push.incident,
           branch: push.branch,
-          productionBranch: config.productionBranch,
+          productionBranch: base,
           config,
         }),
         draft: true,
@@ -70,7 +68,7 @@ export async function openDraftPr(
     } catch (error) {
       // 422: someone opened a PR meanwhile, or the branch has no commits ahead of production after all.
       if (httpStatus(error) !== 422) throw error;
-      pr = await openPullFrom(ctx, config, push.branch);
+      pr = await openPullFrom(ctx, base, push.branch);
       if (!pr) {
         ctx.log.info(
           `no draft PR for ${push.branch}: ${error instanceof Error ? error.message : String(error)}`,

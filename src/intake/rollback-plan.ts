@@ -26,6 +26,7 @@ export function redeployCommands(input: RollbackPlanInput, ref: string, sha: str
       pr: "",
       sha,
       severity: "",
+      line: input.productionBranch,
     });
     const fields = Object.entries(inputs).map(([name, value]) => `-f ${shellWord(`${name}=${value}`)}`);
     commands.push(

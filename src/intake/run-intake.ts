@@ -17,6 +17,8 @@ export interface IntakeRequest {
   actor: string;
   /** When it was declared (the label or comment time). */
   at: string;
+  /** The maintenance line to cut from (validated against productionBranches); null: the main line. */
+  line: string | null;
 }
 
 export interface IntakeResult {
@@ -79,13 +81,15 @@ export async function runIntake(
 
   let intake: IntakeState | undefined = state.intake;
   if (!intake) {
-    const cut = await cutIncidentBranch(ctx, config, n);
+    const line = request.line ?? config.productionBranch;
+    const cut = await cutIncidentBranch(ctx, config, n, line);
     intake = {
       trigger: request.trigger,
       branch: cut.branch,
       cutFrom: cut.cutFrom,
       baseSha: cut.baseSha,
       productionSha: cut.productionSha,
+      ...(line !== config.productionBranch ? { line } : {}),
       ...(cut.previousTag ? { previousTag: cut.previousTag } : {}),
     };
     state = addEntry(state, {
@@ -116,7 +120,8 @@ export async function runIntake(
       baseSha: intake.baseSha,
       previousTag: intake.previousTag ?? null,
       productionSha: intake.productionSha,
-      config,
+      // The checklist and rollback plan speak of the incident's own line.
+      config: { ...config, productionBranch: intake.line ?? config.productionBranch },
     });
     await ensureBotComment(ctx, n, checklistMarker(n), body);
     intake = { ...intake, checklist: true };

@@ -1,12 +1,15 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { Octokit, RepoRef } from "../context.js";
 import { httpStatus } from "../util/http-status.js";
+import { familyTags, type LineTagPlan, lineTagPlan, noLineTagNote } from "./line-tag.js";
 import { changelogEntry, type ReleaseCommit, type ReleasePr, renderReleaseNotes } from "./release-notes.js";
 import { hotfixTagBase, nextTagName, semverTagsDescending } from "./tag-name.js";
 import { updateChangelog } from "./update-changelog.js";
 
 export interface TagAndReleaseInput {
   config: HotfixConfig;
+  /** The production line the merge went into (the PR's base); default the main line. */
+  line?: string;
   mergeSha: string;
   mergedAt: Date;
   pr: ReleasePr;
@@ -21,6 +24,8 @@ export interface TagAndReleaseResult {
   tagSha: string;
   /** Whether this call created the tag (false when it found one already on the merge commit). */
   created: boolean;
+  /** Said on the timeline: why a maintenance line got a fallback tag (see line-tag.ts). */
+  note?: string;
   release?: { id: number; url: string };
   /** Present when `release.changelog` is on. A failure here is reported, not thrown: the tag is what matters. */
   changelog?: { updated: boolean; commitSha?: string; error?: string };
@@ -129,12 +134,14 @@ async function findSemverTag(
   octokit: Octokit,
   repo: RepoRef,
   input: TagAndReleaseInput,
+  plan: LineTagPlan,
   n: Counters,
 ): Promise<Found> {
-  const refs = await listTagRefs(octokit, repo, "v", n);
+  // The family's prefix narrows the list GitHub returns (`v1.`), so a maintenance line reads only its own tags.
+  const refs = await listTagRefs(octokit, repo, plan.family ?? "v", n);
   const byName = new Map(refs.map((r) => [r.name, r]));
   const taken = new Set(refs.map((r) => r.name));
-  for (const tag of semverTagsDescending([...byName.keys()])) {
+  for (const tag of semverTagsDescending(familyTags(plan, [...byName.keys()]))) {
     n.reads++;
     let status: string;
     try {
@@ -170,13 +177,25 @@ async function ensureTag(
   repo: RepoRef,
   input: TagAndReleaseInput,
   n: Counters,
-): Promise<{ tag: string; tagSha: string; created: boolean }> {
-  const scheme = input.config.release.tagScheme;
-  const found =
+): Promise<{ tag: string; tagSha: string; created: boolean; note?: string }> {
+  const plan = lineTagPlan(input.config, input.line ?? input.config.productionBranch);
+  let scheme = plan.scheme;
+  let found =
     scheme === "semver-patch"
-      ? await findSemverTag(octokit, repo, input, n)
+      ? await findSemverTag(octokit, repo, input, plan, n)
       : await findHotfixDateTag(octokit, repo, input, n);
   if (found.existing) return { tag: found.existing.name, tagSha: found.existing.sha, created: false };
+  let note: ((tag: string) => string) | undefined;
+  if (scheme === "semver-patch" && found.existingTags.length === 0 && plan.fallback !== null) {
+    // A maintenance line with no tag of its family yet: a redelivery finds the fallback tag the same way.
+    scheme = plan.fallback;
+    found = await findHotfixDateTag(octokit, repo, input, n);
+    note = (tag) => noLineTagNote(plan, tag);
+    if (found.existing) {
+      const { name, sha } = found.existing;
+      return { tag: name, tagSha: sha, created: false, note: note(name) };
+    }
+  }
 
   const existingTags = [...found.existingTags];
   const tried: string[] = [];
@@ -197,7 +216,7 @@ async function ensureTag(
     try {
       n.writes++;
       await octokit.rest.git.createRef({ ...repo, ref: `${TAG_PREFIX}${name}`, sha: tagObject.sha });
-      return { tag: name, tagSha: tagObject.sha, created: true };
+      return { tag: name, tagSha: tagObject.sha, created: true, ...(note ? { note: note(name) } : {}) };
     } catch (error) {
       if (httpStatus(error) !== 422) throw error;
       const winner = await getTagRef(octokit, repo, name, n);
@@ -281,7 +300,8 @@ export async function tagAndRelease(
     });
     try {
       const outcome = await updateChangelog(octokit, repo, {
-        branch: input.config.productionBranch,
+        // The changelog of the line the fix went into.
+        branch: input.line ?? input.config.productionBranch,
         entry,
         message: `Add ${tag.tag} to the changelog`,
       });

@@ -1,5 +1,6 @@
 import type { HotfixConfig } from "../config/schema.js";
 import { branchPatternProblems, matchingBranchPattern } from "./branch-pattern.js";
+import { isProductionLine } from "./production-lines.js";
 import type { RuleResult } from "./rule-result.js";
 
 /** Commits listed by one compare; `complete` is false when the list was cut short (too many commits). */
@@ -26,7 +27,10 @@ export interface BranchFacts {
   lineage: BranchLineage;
 }
 
-type BranchConfig = Pick<HotfixConfig, "branches" | "productionBranch" | "developBranch">;
+type BranchConfig = Pick<
+  HotfixConfig,
+  "branches" | "productionBranch" | "productionBranches" | "developBranch"
+>;
 
 const short = (sha: string) => sha.slice(0, 7);
 
@@ -43,7 +47,9 @@ export function developOnlyCommits(lineage: BranchLineage): string[] {
 
 export function checkBranch(facts: BranchFacts, config: BranchConfig): RuleResult {
   const { headRef, baseRef, lineage } = facts;
-  const production = config.productionBranch;
+  // The lineage was read against the PR's base; when that is no production line, the message names the main line.
+  const onLine = isProductionLine(config, baseRef);
+  const production = onLine ? baseRef : config.productionBranch;
   const develop = config.developBranch;
   const problems: string[] = [];
   const details: string[] = [];
@@ -56,7 +62,10 @@ export function checkBranch(facts: BranchFacts, config: BranchConfig): RuleResul
       if (problem) details.push(`pattern "${p}" is unusable: ${problem}`);
     }
   }
-  if (baseRef !== production) problems.push(`targets ${baseRef}, not the production branch ${production}`);
+  if (!onLine) {
+    const lines = config.productionBranches.join(", ");
+    problems.push(`targets ${baseRef}, not a production branch (${lines})`);
+  }
 
   const notInProduction = lineage.notInProduction;
   if (notInProduction === "unrelated") {

@@ -6,6 +6,7 @@ import { configSchema } from "../../src/config/schema.js";
 import { followUpKindsFor } from "../../src/follow-ups/plan-follow-ups.js";
 import { matchingBranchPattern } from "../../src/rules/branch-pattern.js";
 import { matchesCheckName } from "../../src/rules/check-name-glob.js";
+import { isProductionLine, newerLines } from "../../src/rules/production-lines.js";
 import { checkTitle, jiraKeyOf } from "../../src/rules/title.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 
@@ -182,6 +183,24 @@ describe("every configured matcher runs within 50 ms on adversarial inputs", () 
       fc.tuple(fc.oneof(repeated("*a"), repeated("*-"), repeated("**/"), repeated("?*")), victim),
       (glob, branch) => {
         const ms = timed(() => expandTargets([glob], [branch, `${branch}x`], "develop", "main"));
+        expect(ms).toBeLessThan(BOUND_MS);
+      },
+      [
+        [`${"*a".repeat(8)}b`, "a".repeat(30)],
+        [`${"*a".repeat(12)}b`, "a".repeat(40)],
+      ],
+    );
+  });
+
+  test("productionBranches globs against a writer's branch name (gate, after-merge, forward-ports)", () => {
+    run(
+      fc.tuple(fc.oneof(repeated("*a"), repeated("*-"), repeated("?*"), repeated("{a,*}")), victim),
+      (glob, branch) => {
+        const lines = { ...defaults, productionBranches: ["main", glob] };
+        const ms = timed(() => {
+          isProductionLine(lines, branch);
+          newerLines(lines, "release/1.x", [branch, `${branch}x`]);
+        });
         expect(ms).toBeLessThan(BOUND_MS);
       },
       [

@@ -96,6 +96,20 @@ describe("expandTargets", () => {
     expect(expandTargets(["{develop}", "trunk", "*"], ["trunk", "dev"], "dev", "trunk")).toEqual(["dev"]);
   });
 
+  test("newer-lines stands for the lines it is given, in their order, never the branch merged into", () => {
+    const newer = ["release/1.4", "main"];
+    expect(expandTargets(["{develop}", "newer-lines"], branches, "develop", "release/1.3", newer)).toEqual([
+      "develop",
+      "release/1.4",
+      "main",
+    ]);
+    // An explicit list keeps working beside it, without duplicates; the line merged into is never a target.
+    expect(
+      expandTargets(["release/*", "newer-lines", "{develop}"], branches, "develop", "release/1.3", newer),
+    ).toEqual(["release/1.4", "main", "develop"]);
+    expect(expandTargets(["newer-lines"], branches, "develop", "main", [])).toEqual([]);
+  });
+
   test("an existing branch with an unsafe name is skipped, not built on", () => {
     expect(expandTargets(["release/*"], ["release/a;b", "release/ok"], "develop", "main")).toEqual([
       "release/ok",

@@ -12,7 +12,7 @@ describe("parseConfigText", () => {
     expect(result.config.approvals.P2.required).toBe(1);
     expect(result.config.approvals.P1.required).toBe(0);
     expect(result.config.severity.labels.P1).toBe("P1-hotfix");
-    expect(result.config.backport.targets).toEqual(["{develop}"]);
+    expect(result.config.backport.targets).toEqual(["{develop}", "newer-lines"]);
   });
 
   it("keeps given values and defaults the rest of the same object", () => {
@@ -88,5 +88,49 @@ describe("validateConfig with content merged from another file", () => {
     expect(result.error.problems).toEqual([
       { path: "title", message: "invalid value in acme/shared:.github/hotfix.yml; fix it there" },
     ]);
+  });
+});
+
+describe("production lines", () => {
+  const problemsOf = (text: string) => {
+    const result = parseConfigText(text, ".github/hotfix.yml");
+    return result.ok ? [] : result.error.problems;
+  };
+
+  it("reads productionBranch: x as productionBranches: [x], and defaults to main", () => {
+    const single = parseConfigText("productionBranch: trunk\n");
+    const list = parseConfigText("productionBranches: [trunk]\n");
+    const none = parseConfigText("");
+    if (!single.ok || !list.ok || !none.ok) throw new Error("all three are valid");
+    expect(single.config).toEqual(list.config);
+    expect(single.config.productionBranch).toBe("trunk");
+    expect(single.config.productionBranches).toEqual(["trunk"]);
+    expect(none.config.productionBranches).toEqual(["main"]);
+  });
+
+  it("takes the first entry as the main line", () => {
+    const result = parseConfigText('productionBranches: [main, "release/*"]\n');
+    if (!result.ok) throw result.error;
+    expect(result.config.productionBranch).toBe("main");
+    expect(result.config.productionBranches).toEqual(["main", "release/*"]);
+  });
+
+  it("refuses both keys, naming them", () => {
+    expect(problemsOf("productionBranch: main\nproductionBranches: [main]\n")).toEqual([
+      {
+        path: "productionBranches",
+        message: expect.stringMatching(/productionBranch and productionBranches are both given/),
+      },
+    ]);
+  });
+
+  it.each([
+    ['productionBranches: ["release/*", main]\n', "productionBranches.0", /first entry is the main line/],
+    ["productionBranches: []\n", "productionBranches", /at least the main line/],
+    ['productionBranches: [main, "release/@(a|b)"]\n', "productionBranches.1", /extglobs/],
+    ['productionBranches: [main, "*"]\n', "developBranch", /also a production line/],
+  ])("reports %j at %s", (text, path, message) => {
+    const problem = problemsOf(text).find((p) => p.path === path);
+    expect(problem?.message).toMatch(message);
   });
 });

@@ -1,7 +1,14 @@
 import { validateConfig } from "../../src/config/parse-config.js";
 import { renderDeployInputs, unknownDeployPlaceholders } from "../../src/deploy/deploy-inputs.js";
 
-const values = { tag: "hotfix-20260301-1200", incident: "12", pr: "34", sha: "f".repeat(40), severity: "P1" };
+const values = {
+  tag: "hotfix-20260301-1200",
+  incident: "12",
+  pr: "34",
+  sha: "f".repeat(40),
+  severity: "P1",
+  line: "main",
+};
 
 test("no configured inputs: the tag and the incident", () => {
   expect(renderDeployInputs({}, values)).toEqual({ tag: "hotfix-20260301-1200", incident: "12" });

@@ -39,7 +39,14 @@ async function tag(name: string): Promise<string> {
   return sha;
 }
 
-const request = (sha: string) => ({ tag: "v1.0.1", mergeSha: sha, pr: 4, incident: 3, severity: "P1" });
+const request = (sha: string) => ({
+  tag: "v1.0.1",
+  line: "main",
+  mergeSha: sha,
+  pr: 4,
+  incident: 3,
+  severity: "P1",
+});
 
 test("no deploy configured: nothing happens", async () => {
   expect(await triggerDeploy(ctx, configOf(), request("a".repeat(40)))).toBeNull();
@@ -70,6 +77,20 @@ test("a deployment of the tag is created once: a re-run after a crash finds it i
   await sandbox.as("bob", REPO).createDeployment("v1.0.1", "staging");
   const third = await triggerDeploy(ctx, config, { ...request(sha), pr: 5 });
   expect(third?.deploy.environment?.deployment).not.toBe(first?.deploy.environment?.deployment);
+});
+
+test("a maintenance line deploys to its own environment ({line}) and dispatches on its own branch", async () => {
+  const sha = await tag("v1.0.1");
+  const config = configOf({
+    productionBranches: ["main", "release/*"],
+    deploy: { environment: "production-{line}", workflow: { id: "deploy.yml", inputs: { line: "{line}" } } },
+  });
+  const result = await triggerDeploy(ctx, config, { ...request(sha), line: "release/1.x" });
+  expect(result?.deploy.environment?.name).toBe("production-release/1.x");
+  const deployments = [...sandbox.internalRepo(REPO).deployments.values()];
+  expect(deployments.map((d) => d.environment)).toEqual(["production-release/1.x"]);
+  // The workflow runs on the line itself by default (here refused: the sandbox has no such branch).
+  expect(result?.deploy.error ?? result?.deploy.workflow?.ref).toBeDefined();
 });
 
 test("a refused dispatch is recorded with the reason, not thrown, and must be recorded at once", async () => {

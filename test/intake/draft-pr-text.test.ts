@@ -1,3 +1,4 @@
+import { draftBase } from "../../src/intake/draft-base.js";
 import { draftBody, draftTitle, placeholderKey } from "../../src/intake/draft-pr-text.js";
 import { checkTitle } from "../../src/rules/title.js";
 import { configOf } from "../rules/config-of.js";
@@ -35,4 +36,23 @@ test("the body links the incident the way the gate and the pipeline read it", ()
   expect(body.split("\n", 1)[0]).toBe("Incident: #4");
   expect(body).toContain("Replace `KEY-000` in the title");
   expect(body).toContain("Mark this pull request ready for review");
+});
+
+describe("draftBase", () => {
+  const config = configOf({ productionBranches: ["main", "release/*"] });
+  const intake = {
+    trigger: "command" as const,
+    branch: "hotfix/incident-3",
+    cutFrom: "x",
+    baseSha: "a",
+    productionSha: "a",
+  };
+
+  it("targets the incident's line while it is a production line, else the main line", () => {
+    expect(draftBase(config, { ...intake, line: "release/1.x" })).toBe("release/1.x");
+    expect(draftBase(config, intake)).toBe("main");
+    // The timeline is editable by writers: a line edited into it that is no production line is not a base.
+    expect(draftBase(config, { ...intake, line: "develop" })).toBe("main");
+    expect(draftBase(configOf(), { ...intake, line: "release/1.x" })).toBe("main");
+  });
 });

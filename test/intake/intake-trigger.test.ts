@@ -11,7 +11,16 @@ describe("parseHotfixCommand", () => {
     ["/HOTFIX p2", "P2"],
     ["/hotfix\nlogins are failing since 14:02", null],
   ])("%j is a command (severity %j)", (body, severity) => {
-    expect(parseHotfixCommand(body)).toEqual({ severity });
+    expect(parseHotfixCommand(body)).toEqual({ severity, line: null });
+  });
+
+  it.each([
+    ["/hotfix release/1.x", null, "release/1.x"],
+    ["/hotfix P0 release/1.x", "P0", "release/1.x"],
+    ["/hotfix release/1.x p1", "P1", "release/1.x"],
+    ["/hotfix support-2\nCheckout is down on 2.x", null, "support-2"],
+  ])("%j names a line (severity %j, line %j)", (body, severity, line) => {
+    expect(parseHotfixCommand(body)).toEqual({ severity, line });
   });
 
   it.each([
@@ -22,6 +31,11 @@ describe("parseHotfixCommand", () => {
     "> /hotfix",
     "",
     "text\n/hotfix",
+    "/hotfix release/1.x release/2.x",
+    "/hotfix P0 P1",
+    "/hotfix release/1.x; rm -rf /",
+    "/hotfix $(id)/1",
+    `/hotfix release/${"1".repeat(300)}`,
   ])("%j is not a command", (body) => {
     expect(parseHotfixCommand(body)).toBeNull();
   });

@@ -174,6 +174,59 @@ describe("tagAndRelease (semver-patch)", () => {
   });
 });
 
+describe("tagAndRelease on a maintenance line", () => {
+  const lines = { productionBranches: ["main", "release/*"], release: { createRelease: false } };
+
+  it("tags the next patch of the line's own latest vX.Y.Z, whatever the main line's scheme", async () => {
+    const { gh, main, input, repo } = setup(lines);
+    // The 1.x line: the merge commit is on it; main's v2 tags and a higher, unreachable v1.9.0 are not its tags.
+    gh.lightweightTag("v1.4.0", main[1] as string);
+    gh.lightweightTag("v0.9.0", main[2] as string);
+    const newer = gh.commitChain(2, main[0] as string, "main2");
+    gh.annotatedTag("v2.0.0", newer[1] as string);
+    const other = gh.commitChain(1, main[0] as string, "other1");
+    gh.lightweightTag("v1.9.0", other[0] as string);
+    const result = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/1.x" });
+    expect(result).toMatchObject({ tag: "v1.4.1", created: true, writes: 2 });
+    expect(result.note).toBeUndefined();
+    expect(gh.refs.has("refs/tags/v2.0.1")).toBe(false);
+    const again = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/1.x" });
+    expect(again).toMatchObject({ tag: "v1.4.1", created: false, writes: 0 });
+  });
+
+  it("keeps the main line's configured scheme on main", async () => {
+    const { gh, main, input, repo } = setup(lines);
+    gh.lightweightTag("v1.4.0", main[1] as string);
+    const result = await tagAndRelease(gh.octokit(), repo, { ...input, line: "main" });
+    expect(result.tag).toBe("hotfix-20261121-1405");
+  });
+
+  it("falls back to the hotfix-date tag, with a note, on a line with no tag of its family", async () => {
+    const { gh, main, input, repo } = setup(lines);
+    gh.lightweightTag("v0.9.0", main[1] as string);
+    const result = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/1.x" });
+    expect(result).toMatchObject({ tag: "hotfix-20261121-1405", created: true, writes: 2 });
+    expect(result.note).toMatch(
+      /^release\/1\.x has no v1\.\* tag reachable from the merge, so it was tagged hotfix-20261121-1405/,
+    );
+    // A redelivery finds the fallback tag, and says the same.
+    const again = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/1.x" });
+    expect(again).toMatchObject({
+      tag: "hotfix-20261121-1405",
+      created: false,
+      writes: 0,
+      note: result.note,
+    });
+  });
+
+  it("counts every reachable vX.Y.Z on a line without a version in its name", async () => {
+    const { gh, main, input, repo } = setup(lines);
+    gh.lightweightTag("v3.1.4", main[1] as string);
+    const result = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/legacy" });
+    expect(result.tag).toBe("v3.1.5");
+  });
+});
+
 describe("tagAndRelease changelog", () => {
   it("prepends an entry on the production branch once", async () => {
     const { gh, input, repo } = setup({ release: { changelog: true } });

@@ -73,6 +73,16 @@ const CASES: { name: string; text: string; says: RegExp }[] = [
   },
   { name: "a huge value", text: `productionBranch: ${"a".repeat(1_000_000)}\n`, says: /productionBranch/ },
   {
+    name: "a huge production line pattern",
+    text: `productionBranches: [main, "${"*a".repeat(500_000)}"]\n`,
+    says: /productionBranches/,
+  },
+  {
+    name: "a huge backport target glob",
+    text: `backport:\n  targets: ["${"{a,".repeat(300_000)}"]\n`,
+    says: /backport\\?\.targets/,
+  },
+  {
     name: "deep nesting",
     text: `approvals: ${"[".repeat(5_000)}${"]".repeat(5_000)}\n`,
     says: /approvals|YAML|parsed/i,

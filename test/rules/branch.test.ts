@@ -52,7 +52,7 @@ describe("checkBranch", () => {
       "another base",
       { headRef: "hotfix/incident-7", baseRef: "develop", lineage: clean },
       "fail",
-      /targets develop, not the production branch main/,
+      /targets develop, not a production branch \(main\)/,
     ],
     [
       "develop commits",
