@@ -6,6 +6,7 @@ import {
   sameEntry,
   type TreeSource,
 } from "./git-tree.js";
+import { planRenames } from "./renamed-files.js";
 import { mergeFile } from "./three-way-merge.js";
 import { diffTrees, entryAt } from "./tree-changes.js";
 
@@ -48,6 +49,11 @@ export interface UncertainItem {
    * must say so for the file, because the fix's change to it is not in the commit.
    */
   undrafted?: string;
+  /**
+   * With `undrafted`: the commit holds what git leaves in the work tree for these paths (git writes no markers
+   * either, as for a rename/delete), so only a person's decision is missing.
+   */
+  asGit?: boolean;
 }
 
 export interface LocalPlan {
@@ -77,19 +83,33 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
   const changes = await diffTrees(source, trees.base, trees.theirs);
   const changedPaths = [...changes.files.map((c) => c.path), ...changes.clashes];
   const plan: LocalPlan = { entries: [], uncertain: [], changedPaths, mergedFiles: 0 };
-  if (changes.incomplete || changes.clashes.length > 0) {
-    // A file turned into a directory (or back), or a tree too large to list: the whole pick goes to git.
+  if (changes.incomplete) {
+    // A tree too large to list: the whole pick goes to git.
     plan.uncertain.push({
-      reason: changes.incomplete
-        ? "a changed directory is too large to list"
-        : "a file and a directory swap places",
-      paths: changes.clashes.length > 0 ? changes.clashes : changedPaths,
+      reason: "a changed directory is too large to list",
+      paths: changedPaths,
       theirs: changes.files,
       onConflict: [],
       conflictLikely: false,
+      undrafted: "the fix changes a directory too large for the bot to list: replay the fix by hand",
     });
     return plan;
   }
+  for (const path of changes.clashes) {
+    // A directory replaced by a submodule or a file (or back): git moves one of them aside under a new name.
+    plan.uncertain.push({
+      reason: `a directory and a file or submodule swap places at ${path}`,
+      paths: [path],
+      theirs: await clashChanges(source, trees, path),
+      onConflict: [],
+      conflictLikely: false,
+      undrafted:
+        "a directory and a submodule (or a file) swap places here, and git moves one of them aside: replay the fix's change to this path by hand",
+    });
+  }
+  const renamed = await planRenames(source, trees, labels, changes.files);
+  plan.entries.push(...renamed.entries);
+  plan.uncertain.push(...renamed.uncertain);
 
   const ours = (path: string) => entryAt(source, trees.ours, path);
   const isDir = (entry: GitEntry | null | "blocked") =>
@@ -112,11 +132,13 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       theirs: changes.files,
       onConflict: [],
       conflictLikely: false,
+      undrafted: `added on the target under ${dir.path}/, which the fix empties; git may move it with the directory: check where it belongs`,
     });
   }
 
   const merges: { change: FileChange; ours: GitEntry; mode: string; addedTwice?: boolean }[] = [];
   for (const change of changes.files) {
+    if (renamed.handled.has(change.path)) continue;
     const { path, before: base, after: theirs } = change;
     const o = await ours(path);
     const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
@@ -137,8 +159,14 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
           if (isDir(await entryAt(source, trees.base, dir)) && !isDir(await ours(dir))) moved = true;
         }
         if (moved) {
-          const onConflict = theirs ? [{ path, entry: theirs }] : [];
-          uncertain(`the directory of the new file ${path} is gone on the target`, onConflict);
+          plan.uncertain.push({
+            reason: `the directory of the new file ${path} is gone on the target`,
+            paths: [path],
+            theirs: [change],
+            onConflict: theirs ? [{ path, entry: theirs }] : [],
+            conflictLikely: false,
+            undrafted: "added by the fix in a directory the target removed or renamed; git may move it: check where it belongs",
+          });
           continue;
         }
       }
@@ -237,12 +265,35 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
   return plan;
 }
 
-function regular(entry: GitEntry): boolean {
+/**
+ * The picked commit's changes at a path that is a directory on one side and a file or submodule on the other,
+ * file by file, removals first: what a probe replays.
+ */
+async function clashChanges(source: TreeSource, trees: PickTrees, path: string): Promise<FileChange[]> {
+  const [before, after] = await Promise.all([
+    entryAt(source, trees.base, path),
+    entryAt(source, trees.theirs, path),
+  ]);
+  const filesOf = async (entry: GitEntry | null | "blocked") =>
+    entry !== null && entry !== "blocked" && entry.type === "tree"
+      ? ((await source.files(entry.sha)) ?? []).map((file) => ({
+          path: `${path}/${file.path}`,
+          entry: { mode: file.mode, type: file.type, sha: file.sha },
+        }))
+      : entry !== null && entry !== "blocked"
+        ? [{ path, entry }]
+        : [];
+  const removed = (await filesOf(before)).map(({ path: p, entry }) => ({ path: p, before: entry, after: null }));
+  const added = (await filesOf(after)).map(({ path: p, entry }) => ({ path: p, before: null, after: entry }));
+  return [...removed, ...added];
+}
+
+export function regular(entry: GitEntry): boolean {
   return entry.type === "blob" && REGULAR_MODES.has(entry.mode);
 }
 
 /** git's rule for the executable bit: a side that changed it wins; both changing it differently conflicts. */
-function mergeMode(base: string, ours: string, theirs: string): string | null {
+export function mergeMode(base: string, ours: string, theirs: string): string | null {
   if (ours === theirs || base === theirs) return ours;
   if (base === ours) return theirs;
   return null;
@@ -258,23 +309,23 @@ async function mergeAttributesApply(source: TreeSource, oursTree: string, path: 
   return false;
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
 }
 
 /** Bytes as a string of one character per byte, so that the merge works on exact bytes whatever the encoding. */
-function bytesToText(bytes: Uint8Array): string {
+export function bytesToText(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString("latin1");
 }
 
-function textToBytes(text: string): Uint8Array {
+export function textToBytes(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, "latin1"));
 }
 
-function utf8(text: string): Uint8Array {
+export function utf8(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, "utf8"));
 }
 
-function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
+export function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
   return Buffer.from(x).equals(Buffer.from(y));
 }
