@@ -6,7 +6,7 @@ import {
   sameEntry,
   type TreeSource,
 } from "./git-tree.js";
-import { planRenames } from "./renamed-files.js";
+import { movedWithDirectory, planRenames } from "./renamed-files.js";
 import { mergeFile } from "./three-way-merge.js";
 import { diffTrees, entryAt } from "./tree-changes.js";
 
@@ -107,13 +107,13 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         "a directory and a submodule (or a file) swap places here, and git moves one of them aside: replay the fix's change to this path by hand",
     });
   }
-  const renamed = await planRenames(source, trees, labels, changes.files);
-  plan.entries.push(...renamed.entries);
-  plan.uncertain.push(...renamed.uncertain);
-
   const ours = (path: string) => entryAt(source, trees.ours, path);
   const isDir = (entry: GitEntry | null | "blocked") =>
     entry !== null && entry !== "blocked" && entry.type === "tree";
+
+  const renamed = await planRenames(source, trees, labels, changes.files);
+  plan.entries.push(...renamed.entries);
+  plan.uncertain.push(...renamed.uncertain);
 
   // A directory the picked commit empties, where the target added files: if the pick moved the directory, git
   // moves the target's new files along (and reports their new place).
@@ -126,9 +126,14 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       .map((file) => `${dir.path}/${file.path}`)
       .filter((path) => !before.has(path));
     if (added.length === 0) continue;
+    // Where git's directory rename detection puts them, when the fix's renames moved the directory.
+    const swapped = { base: trees.base, ours: trees.theirs, theirs: trees.ours };
+    const moved = await Promise.all(
+      added.map((path) => movedWithDirectory(source, swapped, path, renamed.theirsRenames)),
+    );
     plan.uncertain.push({
       reason: `the target added files under ${dir.path}/, which the picked commit empties`,
-      paths: added,
+      paths: [...new Set([...added, ...moved.filter((path) => path !== null)])].sort(),
       theirs: changes.files,
       onConflict: [],
       conflictLikely: false,
@@ -144,7 +149,16 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
     const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
       plan.uncertain.push({ reason, paths: [path], theirs: [change], onConflict, conflictLikely });
     if (o === "blocked" || (o !== null && o.type === "tree")) {
-      uncertain(`${path} is a directory path on the target`);
+      // A file or submodule took the place of a directory above it (or a directory took the file's place).
+      const blocker = o === "blocked" ? await blockingPath(source, trees.ours, path) : path;
+      plan.uncertain.push({
+        reason: `${path} is a directory path on the target`,
+        paths: [...new Set([path, blocker])].sort(),
+        theirs: [change],
+        onConflict: [],
+        conflictLikely: false,
+        undrafted: `the target has a file, submodule or directory in the way at \`${blocker}\`; git moves one of them aside: replay the fix's change here by hand`,
+      });
       continue;
     }
     if (sameEntry(theirs, o)) {
@@ -286,6 +300,15 @@ async function clashChanges(source: TreeSource, trees: PickTrees, path: string):
   const removed = (await filesOf(before)).map(({ path: p, entry }) => ({ path: p, before: entry, after: null }));
   const added = (await filesOf(after)).map(({ path: p, entry }) => ({ path: p, before: null, after: entry }));
   return [...removed, ...added];
+}
+
+/** The first directory of `path` that is a file or submodule in `tree`. */
+async function blockingPath(source: TreeSource, tree: string, path: string): Promise<string> {
+  for (const dir of parentDirs(path)) {
+    const entry = await entryAt(source, tree, dir);
+    if (entry !== null && entry !== "blocked" && entry.type !== "tree") return dir;
+  }
+  return path;
 }
 
 export function regular(entry: GitEntry): boolean {

@@ -23,6 +23,8 @@ export interface RenamePlan {
   uncertain: UncertainItem[];
   /** Paths of the picked commit's changes planned here, which the per-path plan must skip. */
   handled: Set<string>;
+  /** The fix's certain renames, source -> destination. */
+  theirsRenames: ReadonlyMap<string, string>;
 }
 
 const MANUAL = "replay the fix on this file by hand (`git cherry-pick -x` shows git's result)";
@@ -40,7 +42,7 @@ export async function planRenames(
   labels: PickLabels,
   theirsChanges: readonly FileChange[],
 ): Promise<RenamePlan> {
-  const plan: RenamePlan = { entries: [], uncertain: [], handled: new Set() };
+  const plan: RenamePlan = { entries: [], uncertain: [], handled: new Set(), theirsRenames: new Map() };
   const ours = async (path: string) => entryAt(source, trees.ours, path);
   const byPath = new Map(theirsChanges.map((change) => [change.path, change]));
 
@@ -50,15 +52,24 @@ export async function planRenames(
     theirsChanges.flatMap((c) => (c.after && !c.before ? [{ path: c.path, entry: c.after }] : [])),
     (sha) => source.blob(sha),
   );
+  plan.theirsRenames = theirs.pairs;
 
   // The target's renames matter only for files the fix changes and the target no longer has there.
   const missing: FileChange[] = [];
   for (const change of theirsChanges) {
     if (change.before && (await ours(change.path)) === null) missing.push(change);
   }
+  // ... and for files the fix adds in a directory the target no longer has (git may move them with it).
+  let orphans = false;
+  for (const change of theirsChanges) {
+    const dir = change.path.includes("/") ? change.path.slice(0, change.path.lastIndexOf("/")) : "";
+    if (change.before !== null || dir === "" || orphans) continue;
+    const [inBase, inOurs] = [await entryAt(source, trees.base, dir), await ours(dir)];
+    orphans = inBase !== null && inOurs === null;
+  }
   let oursPairs = new Map<string, string>();
   const oursUnsure = new Set<string>();
-  if (missing.length > 0) {
+  if (missing.length > 0 || orphans) {
     const oursChanges = await diffTrees(source, trees.base, trees.ours);
     if (oursChanges.incomplete) {
       for (const change of missing) oursUnsure.add(change.path);
@@ -97,6 +108,20 @@ export async function planRenames(
     });
   }
 
+  // A file the fix adds in a directory the target renamed: git moves it along (and reports the new place).
+  for (const change of theirsChanges) {
+    if (change.before !== null || plan.handled.has(change.path) || change.after === null) continue;
+    const moved = await movedWithDirectory(source, trees, change.path, oursPairs);
+    if (moved === null) continue;
+    item({
+      reason: `${change.path} is added in a directory the target renamed`,
+      paths: [...new Set([change.path, moved])].sort(),
+      theirs: [change],
+      onConflict: [],
+      undrafted: `added by the fix in a directory the target renamed; git moves it to \`${moved}\`: check where it belongs`,
+    });
+  }
+
   // A file both the fix and the target renamed, or the fix renamed alone.
   for (const [from, to] of theirs.pairs) {
     if (unsure.has(from) || unsure.has(to)) continue;
@@ -111,9 +136,9 @@ export async function planRenames(
     if (oursRenamed !== undefined && oursRenamed !== to) {
       item({
         reason: `${from} is renamed to ${oursRenamed} on the target and to ${to} by the fix`,
-        paths: [oursRenamed, to].sort(),
+        paths: [from, oursRenamed, to].sort(),
         theirs: changes,
-        onConflict: [],
+        onConflict: [{ path: to, entry: fixed }],
         conflictLikely: true,
         undrafted: `renamed to \`${oursRenamed}\` on the target and to \`${to}\` by the fix (rename/rename): choose one name and ${MANUAL}`,
       });
@@ -142,7 +167,7 @@ export async function planRenames(
         reason: `the fix renames ${from} to ${to}, which the target changed in another way`,
         paths: [to],
         theirs: changes,
-        onConflict: [],
+        onConflict: oursFrom !== null && oursFrom !== "blocked" && oursFrom.type !== "tree" ? [{ path: from, remove: oursFrom }] : [],
         conflictLikely: true,
         undrafted: `renamed from \`${from}\` by the fix onto a path the target changed or added: ${MANUAL}`,
       });
@@ -252,4 +277,42 @@ export async function planRenames(
       conflictLikely: true,
     });
   }
+}
+
+/**
+ * Where git's directory rename detection moves `path`, added on one side, when a directory above it is gone on
+ * the other side (`trees.ours`) because its files were renamed elsewhere: the directory most of them went to. Null
+ * when no directory above it moved.
+ */
+export async function movedWithDirectory(
+  source: TreeSource,
+  trees: PickTrees,
+  path: string,
+  renames: ReadonlyMap<string, string>,
+): Promise<string | null> {
+  const parts = path.split("/");
+  for (let depth = parts.length - 1; depth >= 1; depth--) {
+    const dir = parts.slice(0, depth).join("/");
+    const inBase = await entryAt(source, trees.base, dir);
+    const inOurs = await entryAt(source, trees.ours, dir);
+    if (inBase === null || inBase === "blocked" || inBase.type !== "tree") continue;
+    if (inOurs !== null && inOurs !== "blocked" && inOurs.type === "tree") continue;
+    const votes = new Map<string, number>();
+    for (const [from, to] of renames) {
+      if (!from.startsWith(`${dir}/`)) continue;
+      const fromDir = from.slice(0, from.lastIndexOf("/"));
+      const toDir = to.includes("/") ? to.slice(0, to.lastIndexOf("/")) : "";
+      const rest = fromDir.slice(dir.length);
+      // dir/x/f -> new/x/f says dir -> new; only the part that is not the file's own subdirectory counts.
+      if (rest !== "" && !toDir.endsWith(rest)) continue;
+      const target = toDir.slice(0, toDir.length - rest.length);
+      votes.set(target, (votes.get(target) ?? 0) + 1);
+    }
+    const ranked = [...votes.entries()].sort((x, y) => y[1] - x[1]);
+    const [best, second] = ranked;
+    if (!best || (second && second[1] === best[1])) return best ? path : null;
+    const tail = parts.slice(depth).join("/");
+    return best[0] === "" ? tail : `${best[0]}/${tail}`;
+  }
+  return null;
 }
