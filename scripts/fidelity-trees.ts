@@ -60,7 +60,9 @@ function classTally(name: CaseClass | "other"): Tally {
 const row = (name: string, t: Tally) =>
   `${name.padEnd(14)} ${String(t.cases).padStart(6)} ${String(t.conflicts).padStart(9)} ${String(t.disagreements).padStart(13)} ${String(t.handedToPerson).padStart(16)}`;
 console.log(`fidelity of conflict drafts and clean picks against git cherry-pick -x (seed ${seed})`);
-console.log(`${"class".padEnd(14)} ${"cases".padStart(6)} ${"conflicts".padStart(9)} ${"disagreements".padStart(13)} ${"handed to person".padStart(16)}`);
+console.log(
+  `${"class".padEnd(14)} ${"cases".padStart(6)} ${"conflicts".padStart(9)} ${"disagreements".padStart(13)} ${"handed to person".padStart(16)}`,
+);
 console.log(row("all", total));
 for (const [name, tally] of [...byClass.entries()].sort()) console.log(row(name, tally));
 for (const line of shown) console.log(line);

@@ -20,6 +20,8 @@ export function backportBody(input: {
   conflictFiles: string[];
   /** Conflicting files the bot committed without git's conflict blocks, and why. */
   undraftedFiles?: { path: string; reason: string }[];
+  /** The draft's head, which a writer names to confirm the files marked **no conflict markers**. */
+  headSha?: string;
   incident: number | null;
 }): string {
   const lines = [
@@ -46,8 +48,10 @@ export function backportBody(input: {
       lines.push(
         "",
         "> [!CAUTION]",
-        "> Files marked **no conflict markers** above do not carry the fix's change, and no marker shows it: apply",
-        "> the change to each by hand (`git cherry-pick -x` writes git's conflict blocks for them) before merging.",
+        "> No conflict marker shows what to do with the files marked **no conflict markers** above: do what each",
+        "> says by hand (`git cherry-pick -x` shows git's result). The `hotfix-backport` check stays failing until",
+        `> a person with write access confirms the head they checked with \`/backport confirm ${(input.headSha ?? "<sha>").slice(0, 12)}\``,
+        "> (a new push needs a new confirmation).",
       );
     }
   }

@@ -179,7 +179,8 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
             theirs: [change],
             onConflict: theirs ? [{ path, entry: theirs }] : [],
             conflictLikely: false,
-            undrafted: "added by the fix in a directory the target removed or renamed; git may move it: check where it belongs",
+            undrafted:
+              "added by the fix in a directory the target removed or renamed; git may move it: check where it belongs",
           });
           continue;
         }
@@ -297,7 +298,11 @@ async function clashChanges(source: TreeSource, trees: PickTrees, path: string):
       : entry !== null && entry !== "blocked"
         ? [{ path, entry }]
         : [];
-  const removed = (await filesOf(before)).map(({ path: p, entry }) => ({ path: p, before: entry, after: null }));
+  const removed = (await filesOf(before)).map(({ path: p, entry }) => ({
+    path: p,
+    before: entry,
+    after: null,
+  }));
   const added = (await filesOf(after)).map(({ path: p, entry }) => ({ path: p, before: null, after: entry }));
   return [...removed, ...added];
 }

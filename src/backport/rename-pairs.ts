@@ -89,7 +89,11 @@ export async function pairRenames(
         }
         continue;
       }
-      scores.push({ source: s.path, destination: d.path, score: contentSimilarity(await load(s), await load(d)) });
+      scores.push({
+        source: s.path,
+        destination: d.path,
+        score: contentSimilarity(await load(s), await load(d)),
+      });
     }
   }
   const contenders = scores.filter((x) => x.score >= RENAME_SCORE - SCORE_MARGIN);

@@ -13,7 +13,7 @@ import {
   type UncertainItem,
   utf8,
 } from "./local-pick.js";
-import { type RenameCandidate, pairRenames } from "./rename-pairs.js";
+import { pairRenames } from "./rename-pairs.js";
 import { mergeFile } from "./three-way-merge.js";
 import { diffTrees, entryAt } from "./tree-changes.js";
 
@@ -167,7 +167,10 @@ export async function planRenames(
         reason: `the fix renames ${from} to ${to}, which the target changed in another way`,
         paths: [to],
         theirs: changes,
-        onConflict: oursFrom !== null && oursFrom !== "blocked" && oursFrom.type !== "tree" ? [{ path: from, remove: oursFrom }] : [],
+        onConflict:
+          oursFrom !== null && oursFrom !== "blocked" && oursFrom.type !== "tree"
+            ? [{ path: from, remove: oursFrom }]
+            : [],
         conflictLikely: true,
         undrafted: `renamed from \`${from}\` by the fix onto a path the target changed or added: ${MANUAL}`,
       });
@@ -179,10 +182,17 @@ export async function planRenames(
       plan.handled.add(from).add(to);
       continue;
     }
-    await mergeAt(to, { base, ours: oursFrom, theirs: fixed }, changes, [{ path: from, remove: oursFrom }], false, {
-      ours: `${labels.ours}:${from}`,
-      theirs: `${labels.theirs}:${to}`,
-    });
+    await mergeAt(
+      to,
+      { base, ours: oursFrom, theirs: fixed },
+      changes,
+      [{ path: from, remove: oursFrom }],
+      false,
+      {
+        ours: `${labels.ours}:${from}`,
+        theirs: `${labels.theirs}:${to}`,
+      },
+    );
   }
 
   // A file the target renamed, which the fix changed (or deleted) at its old path.
@@ -261,9 +271,7 @@ export async function planRenames(
     });
     const content = textToBytes(merged.text);
     const write: NewEntry[] =
-      oursAtPath && mode === o.mode && sameBytes(content, x)
-        ? extra
-        : [...extra, { path, mode, content }];
+      oursAtPath && mode === o.mode && sameBytes(content, x) ? extra : [...extra, { path, mode, content }];
     if (merged.clean) {
       plan.entries.push(...write);
       for (const change of changes) plan.handled.add(change.path);

@@ -114,7 +114,8 @@ export async function compareWithGit(repo: GitRepo, h: RenameHistory): Promise<F
   }
   const gitUnmerged = new Set(git.unmerged);
   for (const path of result.conflictFiles) {
-    if (!gitUnmerged.has(path) && !notCompared(path)) differ(`the bot lists ${path}, git does not conflict there`);
+    if (!gitUnmerged.has(path) && !notCompared(path))
+      differ(`the bot lists ${path}, git does not conflict there`);
   }
   const botTree = new Map<string, string>();
   for (const line of repo.git(["ls-tree", "-r", "-z", result.headSha]).split("\0").filter(Boolean)) {
@@ -124,7 +125,8 @@ export async function compareWithGit(repo: GitRepo, h: RenameHistory): Promise<F
   }
   for (const [path, entry] of git.resolved) {
     if (notCompared(path)) continue;
-    if (botTree.get(path) !== entry) differ(`${path}: git has ${entry}, the bot ${botTree.get(path) ?? "nothing"}`);
+    if (botTree.get(path) !== entry)
+      differ(`${path}: git has ${entry}, the bot ${botTree.get(path) ?? "nothing"}`);
   }
   for (const path of botTree.keys()) {
     if (!git.resolved.has(path) && !gitUnmerged.has(path) && !notCompared(path)) {

@@ -69,7 +69,9 @@ const fileOp: fc.Arbitrary<FileOp> = fc.oneof(
   { weight: 6, arbitrary: fc.constant({ kind: "keep" as const }) },
   {
     weight: 5,
-    arbitrary: fc.array(lineEdit, { minLength: 1, maxLength: 2 }).map((edits) => ({ kind: "edit" as const, edits })),
+    arbitrary: fc
+      .array(lineEdit, { minLength: 1, maxLength: 2 })
+      .map((edits) => ({ kind: "edit" as const, edits })),
   },
   { weight: 2, arbitrary: fc.constant({ kind: "delete" as const }) },
   { weight: 1, arbitrary: fc.constant({ kind: "chmod" as const }) },
@@ -79,7 +81,10 @@ const fileOp: fc.Arbitrary<FileOp> = fc.oneof(
       .tuple(fc.nat({ max: TARGETS.length - 1 }), fc.array(lineEdit, { maxLength: 2 }))
       .map(([to, edits]) => ({ kind: "rename" as const, to, edits })),
   },
-  { weight: 1, arbitrary: fc.integer({ min: 1, max: 3 }).map((lines) => ({ kind: "rewrite" as const, lines })) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: 1, max: 3 }).map((lines) => ({ kind: "rewrite" as const, lines })),
+  },
 );
 
 /** What one side does besides: add a file at a rename target, swap `lib/` and a submodule, edit `.gitmodules`. */
@@ -90,9 +95,10 @@ interface SideExtras {
 }
 const sideExtras: fc.Arbitrary<SideExtras> = fc.record({
   addAt: fc.option(fc.nat({ max: TARGETS.length - 1 }), { freq: 6 }),
-  swapLib: fc.boolean().chain((b) => (b ? fc.boolean() : fc.constant(false))).chain((b) =>
-    b ? fc.boolean() : fc.constant(false),
-  ),
+  swapLib: fc
+    .boolean()
+    .chain((b) => (b ? fc.boolean() : fc.constant(false)))
+    .chain((b) => (b ? fc.boolean() : fc.constant(false))),
   gitmodulesLine: fc.option(fc.constantFrom("\tbranch = main\n", "\tbranch = stable\n"), { freq: 3 }),
 });
 
@@ -181,7 +187,9 @@ export const renameHistory: fc.Arbitrary<RenameHistory> = fc
       merge && sameRename
         ? {
             ...develop,
-            ops: develop.ops.map((op, k) => (hotfix.ops[k]?.kind === "rename" ? (hotfix.ops[k] as FileOp) : op)),
+            ops: develop.ops.map((op, k) =>
+              hotfix.ops[k]?.kind === "rename" ? (hotfix.ops[k] as FileOp) : op,
+            ),
           }
         : develop;
     const h = {
@@ -205,7 +213,8 @@ function classify(h: Omit<RenameHistory, "classes">): CaseClass[] {
     classes.push("rename-delete");
   }
   const libKind = (tree: RenameTree) => tree[SUBMODULE]?.mode ?? ("lib/x.txt" in tree ? "dir" : "none");
-  if (libKind(h.develop) !== libKind(h.base) || libKind(h.hotfix) !== libKind(h.base)) classes.push("submodule");
+  if (libKind(h.develop) !== libKind(h.base) || libKind(h.hotfix) !== libKind(h.base))
+    classes.push("submodule");
   if (h.merge) classes.push("merge-m1");
   return classes;
 }
