@@ -40,6 +40,7 @@ try {
       if (verdict.disagreements.length > 0) tally.disagreements++;
       if (verdict.undrafted > 0) tally.handedToPerson++;
     }
+    if ((k + 1) % 100 === 0) process.stderr.write(`${k + 1} of ${cases} cases\n`);
     if (verdict.disagreements.length > 0 && shown.length < show) {
       shown.push(`case ${k} [${h.classes.join(", ")}]: ${verdict.disagreements.join("; ")}`);
     }

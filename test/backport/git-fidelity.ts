@@ -28,8 +28,8 @@ export interface FidelityVerdict {
 }
 
 function gitCherryPick(repo: GitRepo, onto: string, pick: string, mainline?: 1): GitOutcome {
+  // The work tree is left clean after every pick (below), so a checkout is all it takes.
   repo.git(["checkout", "-q", "-f", "--detach", onto]);
-  repo.git(["clean", "-q", "-f", "-d", "-x"]);
   const attempt = repo.tryGit(["cherry-pick", "-x", ...(mainline ? ["-m", "1"] : []), pick]);
   try {
     if (attempt.status === 0) {
@@ -53,8 +53,7 @@ function gitCherryPick(repo: GitRepo, onto: string, pick: string, mainline?: 1):
     }
     return { status: "conflict", unmerged, resolved, workTree };
   } finally {
-    repo.tryGit(["cherry-pick", "--abort"]);
-    repo.git(["reset", "-q", "--hard"]);
+    if (attempt.status !== 0) repo.tryGit(["cherry-pick", "--abort"]);
     repo.git(["clean", "-q", "-f", "-d", "-x"]);
   }
 }

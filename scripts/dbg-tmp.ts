@@ -1,0 +1,12 @@
+import fc from "fast-check";
+import { compareWithGit } from "../test/backport/git-fidelity.js";
+import { GitRepo } from "../test/backport/git-repo.js";
+import { renameHistory } from "../test/backport/rename-history.js";
+const idx = Number(process.argv[2]);
+const h = fc.sample(renameHistory, { numRuns: idx + 1, seed: 20240501 })[idx]!;
+const show = (t: Record<string, { content: string; mode: string }>) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, `${v.mode} ${JSON.stringify(v.content)}`]));
+console.log(JSON.stringify({ base: show(h.base), develop: show(h.develop), hotfix: show(h.hotfix), merge: h.merge }, null, 1));
+const repo = new GitRepo();
+repo.git(["commit", "-q", "--allow-empty", "-m", "root"]);
+console.log(await compareWithGit(repo, h));
+repo.remove();
