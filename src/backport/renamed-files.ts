@@ -95,7 +95,23 @@ export async function planRenames(
     });
 
   // Pairings git may make differently: the fix's files involved go to a person, with the target's candidates.
-  const unsure = new Set([...theirs.unsure, ...[...oursUnsure].filter((path) => byPath.has(path))]);
+  // The fix's own doubtful renames matter only where the target changed a source: elsewhere a rename and a
+  // deletion plus an addition come to the same tree.
+  let theirsUnsureMatters = false;
+  for (const path of theirs.unsure) {
+    const before = byPath.get(path)?.before;
+    const there = before ? await ours(path) : null;
+    if (
+      before &&
+      (there === null || there === "blocked" || there.sha !== before.sha || there.mode !== before.mode)
+    ) {
+      theirsUnsureMatters = true;
+    }
+  }
+  const unsure = new Set([
+    ...(theirsUnsureMatters ? theirs.unsure : []),
+    ...[...oursUnsure].filter((path) => byPath.has(path)),
+  ]);
   const unsureChanges = changesOf(...unsure);
   if (unsureChanges.length > 0) {
     const paths = [...new Set([...unsureChanges.map((c) => c.path), ...[...oursUnsure]])].sort();
