@@ -66,6 +66,9 @@ export interface LocalPlan {
   mergedFiles: number;
 }
 
+/** What a person must do where no conflict marker shows the fix's change. */
+const NO_MARKERS = "apply the fix's change by hand (`git cherry-pick -x` shows git's result)";
+
 /** Larger files are left to git: the local merge is quadratic in the worst case. */
 export const MAX_LOCAL_MERGE_BYTES = 1_000_000;
 /** git's own binary test looks at this many leading bytes for a NUL. */
@@ -146,8 +149,20 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
     if (renamed.handled.has(change.path)) continue;
     const { path, before: base, after: theirs } = change;
     const o = await ours(path);
-    const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
-      plan.uncertain.push({ reason, paths: [path], theirs: [change], onConflict, conflictLikely });
+    const uncertain = (
+      reason: string,
+      onConflict: NewEntry[] = [],
+      conflictLikely = false,
+      forPerson: Pick<UncertainItem, "undrafted" | "asGit"> = {},
+    ) =>
+      plan.uncertain.push({
+        reason,
+        paths: [path],
+        theirs: [change],
+        onConflict,
+        conflictLikely,
+        ...forPerson,
+      });
     if (o === "blocked" || (o !== null && o.type === "tree")) {
       // A file or submodule took the place of a directory above it (or a directory took the file's place).
       const blocker = o === "blocked" ? await blockingPath(source, trees.ours, path) : path;
@@ -198,16 +213,27 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         merges.push({ change, ours: o, mode: o.mode, addedTwice: true });
         continue;
       }
-      uncertain(`${path} is ${kind}`, onConflict, true);
+      const forPerson =
+        base === null
+          ? { undrafted: `added on both sides, as different kinds of file: ${NO_MARKERS}` }
+          : {
+              undrafted: `${kind}, changed on the other side (modify/delete): git leaves the changed version without markers; keep it or delete it`,
+              asGit: true,
+            };
+      uncertain(`${path} is ${kind}`, onConflict, true, forPerson);
       continue;
     }
     if (!regular(base) || !regular(o) || !regular(theirs)) {
-      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true);
+      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true, {
+        undrafted: `a symlink or submodule changed on both sides; the draft keeps the target's: ${NO_MARKERS}`,
+      });
       continue;
     }
     const mode = mergeMode(base.mode, o.mode, theirs.mode);
     if (mode === null) {
-      uncertain(`${path} has its mode changed on both sides`, [], true);
+      uncertain(`${path} has its mode changed on both sides`, [], true, {
+        undrafted: `its executable bit changed differently on both sides; the draft keeps the target's file: ${NO_MARKERS}`,
+      });
       continue;
     }
     if (base.sha === theirs.sha || o.sha === theirs.sha) {
@@ -256,7 +282,16 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         continue;
       }
       if ([b, x, y].some(looksBinary)) {
-        uncertain(`${change.path} is binary`, [], true);
+        plan.uncertain.push({
+          reason: `${change.path} is binary`,
+          paths: [change.path],
+          theirs: [change],
+          onConflict: [],
+          conflictLikely: true,
+          undrafted:
+            "binary, changed on both sides: git keeps the target's bytes without markers; apply the fix's version by hand if it is needed",
+          asGit: true,
+        });
         continue;
       }
       const merged = mergeFile({
