@@ -46,5 +46,5 @@ test(
     expect(seen.submodule).toBeGreaterThan(RUNS / 20);
     expect(seen.merge).toBeGreaterThan(RUNS / 20);
   },
-  60_000 + RUNS * 3_000,
+  60_000 + RUNS * 6_000,
 );
