@@ -31,10 +31,16 @@ export function backportBody(input: {
   ];
   if (input.incident !== null) lines.push("", `Incident: #${input.incident}`);
   if (input.conflictFiles.length > 0) {
+    const unmarked = new Set((input.undraftedFiles ?? []).map((u) => u.path));
+    const marked = input.conflictFiles.filter((file) => !unmarked.has(file)).length;
     lines.push(
       "",
       "> [!WARNING]",
-      "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push.",
+      marked === 0
+        ? "> The cherry-pick conflicted, in files no conflict marker shows (see below); handle each and push."
+        : unmarked.size === 0
+          ? "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push."
+          : "> The cherry-pick conflicted. The commit on this branch contains conflict markers in the files not marked otherwise below; resolve them and push.",
       "> The PR stays a draft until a person marks it ready: check that no conflict marker is left before you do.",
       "",
       "Conflicting files:",
