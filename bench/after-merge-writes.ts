@@ -1,7 +1,8 @@
 import { type FileSpec, type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import { readChangedFiles } from "../src/after-merge/read-changed-files.js";
 import { cherryPickCommits } from "../src/backport/cherry-pick.js";
-
 import { readPickPlan, readPullCommits } from "../src/backport/read-pick-plan.js";
+import type { EngineContext } from "../src/context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
 
@@ -156,6 +157,53 @@ async function rebaseMerge(count: number): Promise<Row> {
   }
 }
 
+/**
+ * A squash-merged pull request changing `count` files: its changed-file list read from GitHub (every page, as the
+ * follow-ups decide from it), the pick list, the backport and the branch ref.
+ */
+async function wideFix(count: number): Promise<Row> {
+  const sandbox = await freshSandbox();
+  try {
+    const gitDir = sandbox.repository("acme/webshop").gitDir;
+    const alice = sandbox.as("alice", "acme/webshop");
+    await alice.createBranch("hotfix/incident-1", "main");
+    const files = Object.fromEntries(
+      Array.from({ length: count }, (_, k) => [`src/wide/file-${k}.js`, `export const file = ${k};\n`]),
+    );
+    const [fix = ""] = importCommits(gitDir, (await alice.branchSha("main")) ?? "", [
+      { message: "Wide fix", files },
+    ]);
+    await alice.setBranch("hotfix/incident-1", fix);
+    const pr = await alice.openPullRequest({ head: "hotfix/incident-1", base: "main", title: "Wide fix" });
+    const mergeSha = await alice.merge(pr.number, "squash");
+    const octokit = appOctokit(sandbox);
+    sandbox.counters.reset();
+    const ctx = { octokit, repo: REPO };
+    const changed = await readChangedFiles(ctx as EngineContext, pr.number);
+    const plan = await readPickPlan(ctx, mergeSha, await readPullCommits(ctx, pr.number));
+    const result = await cherryPickCommits(octokit, REPO, {
+      ontoSha: (await alice.branchSha("develop")) ?? "",
+      ontoLabel: "develop",
+      picks: plan.picks,
+      verified: true,
+    });
+    await octokit.rest.git.createRef({
+      ...REPO,
+      ref: "refs/heads/hotfix-bot/backport-1-to-develop",
+      sha: result.headSha,
+    });
+    const counts = sandbox.counters.forApp();
+    return {
+      scenario: `squash merge changing ${count} files, one target`,
+      writes: counts.writes,
+      requests: counts.requests,
+      note: `${changed.files.length} of ${changed.total} changed files read; ${plan.method}: ${result.status}`,
+    };
+  } finally {
+    await sandbox.close();
+  }
+}
+
 interface PipelineScenario {
   scenario: string;
   note: string;
@@ -258,6 +306,7 @@ const rows: Row[] = [];
 for (const kind of ["clean", "conflict", "binary"] as const) rows.push(await singleBackport(kind));
 rows.push(await conflictingFiles(50));
 rows.push(await rebaseMerge(150));
+rows.push(await wideFix(300));
 const pipeline = await wholePipeline(MAIN_LINE);
 rows.push(pipeline.row);
 const maintenance = await wholePipeline(MAINTENANCE_LINE);

@@ -1,5 +1,6 @@
 import { afterMergeRoute } from "./after-merge/after-merge-route.js";
 import { backportCommandRoute } from "./after-merge/backport-command.js";
+import { backportCheckFollowsRoute, backportConfirmRoute } from "./after-merge/backport-confirm.js";
 import type { EngineContext } from "./context.js";
 import { deploymentStatusRoute } from "./deploy/deployment-status-route.js";
 import { gateRoute } from "./gate/gate-route.js";
@@ -64,6 +65,8 @@ export const routes: AnyRoute[] = [
   gateRoute,
   afterMergeRoute,
   backportCommandRoute,
+  backportConfirmRoute,
+  backportCheckFollowsRoute,
   intakeRoute,
   incidentChangeRoute,
   draftPrRoute,

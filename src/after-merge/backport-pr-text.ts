@@ -20,6 +20,8 @@ export function backportBody(input: {
   conflictFiles: string[];
   /** Conflicting files the bot committed without git's conflict blocks, and why. */
   undraftedFiles?: { path: string; reason: string }[];
+  /** The draft's head, which a writer names to confirm the files marked **no conflict markers**. */
+  headSha?: string;
   incident: number | null;
 }): string {
   const lines = [
@@ -29,10 +31,16 @@ export function backportBody(input: {
   ];
   if (input.incident !== null) lines.push("", `Incident: #${input.incident}`);
   if (input.conflictFiles.length > 0) {
+    const unmarked = new Set((input.undraftedFiles ?? []).map((u) => u.path));
+    const marked = input.conflictFiles.filter((file) => !unmarked.has(file)).length;
     lines.push(
       "",
       "> [!WARNING]",
-      "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push.",
+      marked === 0
+        ? "> The cherry-pick conflicted, in files no conflict marker shows (see below); handle each and push."
+        : unmarked.size === 0
+          ? "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push."
+          : "> The cherry-pick conflicted. The commit on this branch contains conflict markers in the files not marked otherwise below; resolve them and push.",
       "> The PR stays a draft until a person marks it ready: check that no conflict marker is left before you do.",
       `> The conflict blocks are the ones \`git cherry-pick -x\` writes, except that \`<<<<<<<\` names \`${input.target.replace(/`/g, "'")}\` where git writes \`HEAD\`.`,
       "",
@@ -47,8 +55,10 @@ export function backportBody(input: {
       lines.push(
         "",
         "> [!CAUTION]",
-        "> Files marked **no conflict markers** above do not carry the fix's change, and no marker shows it: apply",
-        "> the change to each by hand (`git cherry-pick -x` writes git's conflict blocks for them) before merging.",
+        "> No conflict marker shows what to do with the files marked **no conflict markers** above: do what each",
+        "> says by hand (`git cherry-pick -x` shows git's result). The `hotfix-backport` check stays failing until",
+        `> a person with write access confirms the head they checked with \`/backport confirm ${(input.headSha ?? "<sha>").slice(0, 12)}\``,
+        "> (a new push needs a new confirmation).",
       );
     }
   }

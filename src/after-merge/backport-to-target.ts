@@ -14,6 +14,7 @@ import { isOpenedByAnApp } from "../identity/bot-identity.js";
 import type { BackportState } from "../incident/timeline-state.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
 import { httpStatus } from "../util/http-status.js";
+import { backportCheckOutput, openBackportCheck } from "./backport-check.js";
 import { backportBody, backportTitle } from "./backport-pr-text.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
 
@@ -87,6 +88,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
     picks: request.picks,
     conflictFiles: picked.conflictFiles,
     undraftedFiles: picked.undraftedFiles,
+    headSha: picked.headSha,
     incident: request.incident,
   });
   let created: { number: number; html_url: string };
@@ -105,6 +107,10 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
     const raced = await findBackportPr(ctx, placed.branch, target);
     if (raced) return completeBackportPr(ctx, request, where, raced, false, picked.conflictPick);
     throw error;
+  }
+  if (picked.undraftedFiles.length > 0) {
+    // Files no marker explains: the draft must not pass silently; a writer confirms the head they checked.
+    await openBackportCheck(ctx, picked.headSha, backportCheckOutput(picked.headSha, picked.undraftedFiles));
   }
   const opened: FoundPr = {
     number: created.number,

@@ -6,7 +6,7 @@ import { GitWriter, type GitWrites } from "./git-writer.js";
 import { GitHubTreeSource } from "./github-tree-source.js";
 import { planPick } from "./local-pick.js";
 import type { Pick } from "./pick-list.js";
-import { serverCherryPick } from "./server-merge.js";
+import { serverCherryPick, type UndraftedFile } from "./server-merge.js";
 
 export interface CherryPickInput {
   /** Tip of the target branch. */
@@ -29,7 +29,7 @@ export interface CherryPickResult {
   /** Paths of the conflicting pick left with conflict markers (or with the side git keeps) for a human. */
   conflictFiles: string[];
   /** Conflicting files committed without git's conflict blocks, and why: a person must apply the fix to them. */
-  undraftedFiles: { path: string; reason: string }[];
+  undraftedFiles: UndraftedFile[];
   usedServerMerge: boolean;
   /** Writes this call made, failed attempts included. */
   writes: number;
@@ -116,7 +116,7 @@ export async function cherryPickWith(
 
     let tree: string;
     let conflictFiles: string[] = [];
-    let undraftedFiles: { path: string; reason: string }[] = [];
+    let undraftedFiles: UndraftedFile[] = [];
     if (plan.uncertain.every((item) => item.certain)) {
       // Clean, or conflicts git is certain to have, with its own drafts: no server-side merge needed.
       const drafts = plan.uncertain.flatMap((item) => item.onConflict);

@@ -7,6 +7,7 @@ import {
   sameEntry,
   type TreeSource,
 } from "./git-tree.js";
+import { movedWithDirectory, planRenames } from "./renamed-files.js";
 import { diffTrees, entryAt } from "./tree-changes.js";
 
 /** The three trees of a cherry-pick: the picked commit's parent, the branch it goes onto, the picked commit. */
@@ -54,6 +55,11 @@ export interface UncertainItem {
    * must say so for the file, because the fix's change to it is not in the commit.
    */
   undrafted?: string;
+  /**
+   * With `undrafted`: the commit holds what git leaves in the work tree for these paths (git writes no markers
+   * either, as for a rename/delete), so only a person's decision is missing.
+   */
+  asGit?: boolean;
 }
 
 export interface LocalPlan {
@@ -65,6 +71,9 @@ export interface LocalPlan {
   /** Files whose two-sided changes were merged here. */
   mergedFiles: number;
 }
+
+/** What a person must do where no conflict marker shows the fix's change. */
+const NO_MARKERS = "apply the fix's change by hand (`git cherry-pick -x` shows git's result)";
 
 /**
  * The largest blob GitHub's Git Data API serves (`git/blobs`, base64). Larger files cannot be read, so git alone
@@ -86,23 +95,37 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
   const changes = await diffTrees(source, trees.base, trees.theirs);
   const changedPaths = [...changes.files.map((c) => c.path), ...changes.clashes];
   const plan: LocalPlan = { entries: [], uncertain: [], changedPaths, mergedFiles: 0 };
-  if (changes.incomplete || changes.clashes.length > 0) {
-    // A file turned into a directory (or back), or a tree too large to list: the whole pick goes to git.
+  if (changes.incomplete) {
+    // A tree too large to list: the whole pick goes to git.
     plan.uncertain.push({
-      reason: changes.incomplete
-        ? "a changed directory is too large to list"
-        : "a file and a directory swap places",
-      paths: changes.clashes.length > 0 ? changes.clashes : changedPaths,
+      reason: "a changed directory is too large to list",
+      paths: changedPaths,
       theirs: changes.files,
       onConflict: [],
       conflictLikely: false,
+      undrafted: "the fix changes a directory too large for the bot to list: replay the fix by hand",
     });
     return plan;
   }
-
+  for (const path of changes.clashes) {
+    // A directory replaced by a submodule or a file (or back): git moves one of them aside under a new name.
+    plan.uncertain.push({
+      reason: `a directory and a file or submodule swap places at ${path}`,
+      paths: [path],
+      theirs: await clashChanges(source, trees, path),
+      onConflict: [],
+      conflictLikely: false,
+      undrafted:
+        "a directory and a submodule (or a file) swap places here, and git moves one of them aside: replay the fix's change to this path by hand",
+    });
+  }
   const ours = (path: string) => entryAt(source, trees.ours, path);
   const isDir = (entry: GitEntry | null | "blocked") =>
     entry !== null && entry !== "blocked" && entry.type === "tree";
+
+  const renamed = await planRenames(source, trees, labels, changes.files);
+  plan.entries.push(...renamed.entries);
+  plan.uncertain.push(...renamed.uncertain);
 
   // A directory the picked commit empties, where the target added files: if the pick moved the directory, git
   // moves the target's new files along (and reports their new place).
@@ -115,23 +138,51 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       .map((file) => `${dir.path}/${file.path}`)
       .filter((path) => !before.has(path));
     if (added.length === 0) continue;
+    // Where git's directory rename detection puts them, when the fix's renames moved the directory.
+    const swapped = { base: trees.base, ours: trees.theirs, theirs: trees.ours };
+    const moved = await Promise.all(
+      added.map((path) => movedWithDirectory(source, swapped, path, renamed.theirsRenames)),
+    );
     plan.uncertain.push({
       reason: `the target added files under ${dir.path}/, which the picked commit empties`,
-      paths: added,
+      paths: [...new Set([...added, ...moved.filter((path) => path !== null)])].sort(),
       theirs: changes.files,
       onConflict: [],
       conflictLikely: false,
+      undrafted: `added on the target under ${dir.path}/, which the fix empties; git may move it with the directory: check where it belongs`,
     });
   }
 
   const merges: { change: FileChange; ours: GitEntry; mode: string; addedTwice?: boolean }[] = [];
   for (const change of changes.files) {
+    if (renamed.handled.has(change.path)) continue;
     const { path, before: base, after: theirs } = change;
     const o = await ours(path);
-    const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
-      plan.uncertain.push({ reason, paths: [path], theirs: [change], onConflict, conflictLikely });
+    const uncertain = (
+      reason: string,
+      onConflict: NewEntry[] = [],
+      conflictLikely = false,
+      forPerson: Pick<UncertainItem, "undrafted" | "asGit"> = {},
+    ) =>
+      plan.uncertain.push({
+        reason,
+        paths: [path],
+        theirs: [change],
+        onConflict,
+        conflictLikely,
+        ...forPerson,
+      });
     if (o === "blocked" || (o !== null && o.type === "tree")) {
-      uncertain(`${path} is a directory path on the target`);
+      // A file or submodule took the place of a directory above it (or a directory took the file's place).
+      const blocker = o === "blocked" ? await blockingPath(source, trees.ours, path) : path;
+      plan.uncertain.push({
+        reason: `${path} is a directory path on the target`,
+        paths: [...new Set([path, blocker])].sort(),
+        theirs: [change],
+        onConflict: [],
+        conflictLikely: false,
+        undrafted: `the target has a file, submodule or directory in the way at \`${blocker}\`; git moves one of them aside: replay the fix's change here by hand`,
+      });
       continue;
     }
     if (sameEntry(theirs, o)) {
@@ -146,8 +197,15 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
           if (isDir(await entryAt(source, trees.base, dir)) && !isDir(await ours(dir))) moved = true;
         }
         if (moved) {
-          const onConflict = theirs ? [{ path, entry: theirs }] : [];
-          uncertain(`the directory of the new file ${path} is gone on the target`, onConflict);
+          plan.uncertain.push({
+            reason: `the directory of the new file ${path} is gone on the target`,
+            paths: [path],
+            theirs: [change],
+            onConflict: theirs ? [{ path, entry: theirs }] : [],
+            conflictLikely: false,
+            undrafted:
+              "added by the fix in a directory the target removed or renamed; git may move it: check where it belongs",
+          });
           continue;
         }
       }
@@ -164,16 +222,27 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         merges.push({ change, ours: o, mode: o.mode, addedTwice: true });
         continue;
       }
-      uncertain(`${path} is ${kind}`, onConflict, true);
+      const forPerson =
+        base === null
+          ? { undrafted: `added on both sides, as different kinds of file: ${NO_MARKERS}` }
+          : {
+              undrafted: `${kind}, changed on the other side (modify/delete): git leaves the changed version without markers; keep it or delete it`,
+              asGit: true,
+            };
+      uncertain(`${path} is ${kind}`, onConflict, true, forPerson);
       continue;
     }
     if (!regular(base) || !regular(o) || !regular(theirs)) {
-      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true);
+      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true, {
+        undrafted: `a symlink or submodule changed on both sides; the draft keeps the target's: ${NO_MARKERS}`,
+      });
       continue;
     }
     const mode = mergeMode(base.mode, o.mode, theirs.mode);
     if (mode === null) {
-      uncertain(`${path} has its mode changed on both sides`, [], true);
+      uncertain(`${path} has its mode changed on both sides`, [], true, {
+        undrafted: `its executable bit changed differently on both sides; the draft keeps the target's file: ${NO_MARKERS}`,
+      });
       continue;
     }
     if (base.sha === theirs.sha || o.sha === theirs.sha) {
@@ -194,13 +263,13 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
       const uncertain = (reason: string, onConflict: NewEntry[] = [], conflictLikely = false) =>
         plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict, conflictLikely });
       // git would write conflict blocks here; the draft keeps the target's bytes and says so.
-      const undrafted = (reason: string, undraftedWhy: string, conflictLikely: boolean) =>
+      const undrafted = (reason: string, undraftedWhy: string) =>
         plan.uncertain.push({
           reason,
           paths: [change.path],
           theirs: [change],
           onConflict: [],
-          conflictLikely,
+          conflictLikely: false,
           undrafted: undraftedWhy,
         });
       if (attributesChanged || (await mergeAttributesApply(source, trees.ours, change.path))) {
@@ -212,7 +281,6 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         undrafted(
           `${change.path} is too large to read through the API`,
           `over ${MAX_READABLE_BLOB_BYTES / 1024 / 1024} MB, more than GitHub's API serves: the bot keeps the target's version, without the fix's change to it`,
-          false,
         );
         continue;
       }
@@ -222,12 +290,16 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         source.blob(theirs.sha),
       ]);
       if ([b, x, y].some(looksBinary)) {
-        // git: "Cannot merge binary files", and it keeps the target's version.
-        undrafted(
-          `${change.path} is binary`,
-          "a binary file, which git does not merge either: it keeps the target's version, without the fix's change to it",
-          true,
-        );
+        plan.uncertain.push({
+          reason: `${change.path} is binary`,
+          paths: [change.path],
+          theirs: [change],
+          onConflict: [],
+          conflictLikely: true,
+          undrafted:
+            "binary, changed on both sides: git keeps the target's bytes without markers; apply the fix's version by hand if it is needed",
+          asGit: true,
+        });
         continue;
       }
       const merged = mergeFileLikeGit({
@@ -242,7 +314,6 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         undrafted(
           `${change.path} may conflict`,
           `${merged.why}: the bot keeps the target's version, without the fix's change to it`,
-          false,
         );
         continue;
       }
@@ -252,34 +323,67 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
         plan.mergedFiles++;
         if (mode === o.mode && sameBytes(content, x)) continue;
         plan.entries.push({ path: change.path, mode, content });
+      } else if (addedTwice) {
+        // A file added on both sides may pair with a deletion elsewhere (a rename): git's to judge.
+        uncertain(`${change.path} is added on both sides`, [{ path: change.path, mode, content }], true);
       } else {
-        const onConflict = [{ path: change.path, mode, content }];
-        if (addedTwice) {
-          // A file added on both sides may pair with a deletion elsewhere (a rename): git's to judge.
-          uncertain(`${change.path} is added on both sides`, onConflict, true);
-        } else {
-          const blocks = `${merged.conflicts} conflict block${merged.conflicts === 1 ? "" : "s"}`;
-          plan.uncertain.push({
-            reason: `${change.path} has ${blocks}`,
-            paths: [change.path],
-            theirs: [change],
-            onConflict,
-            conflictLikely: true,
-            certain: true,
-          });
-        }
+        const blocks = `${merged.conflicts} conflict block${merged.conflicts === 1 ? "" : "s"}`;
+        plan.uncertain.push({
+          reason: `${change.path} has ${blocks}`,
+          paths: [change.path],
+          theirs: [change],
+          onConflict: [{ path: change.path, mode, content }],
+          conflictLikely: true,
+          certain: true,
+        });
       }
     }
   }
   return plan;
 }
 
-function regular(entry: GitEntry): boolean {
+/**
+ * The picked commit's changes at a path that is a directory on one side and a file or submodule on the other,
+ * file by file, removals first: what a probe replays.
+ */
+async function clashChanges(source: TreeSource, trees: PickTrees, path: string): Promise<FileChange[]> {
+  const [before, after] = await Promise.all([
+    entryAt(source, trees.base, path),
+    entryAt(source, trees.theirs, path),
+  ]);
+  const filesOf = async (entry: GitEntry | null | "blocked") =>
+    entry !== null && entry !== "blocked" && entry.type === "tree"
+      ? ((await source.files(entry.sha)) ?? []).map((file) => ({
+          path: `${path}/${file.path}`,
+          entry: { mode: file.mode, type: file.type, sha: file.sha },
+        }))
+      : entry !== null && entry !== "blocked"
+        ? [{ path, entry }]
+        : [];
+  const removed = (await filesOf(before)).map(({ path: p, entry }) => ({
+    path: p,
+    before: entry,
+    after: null,
+  }));
+  const added = (await filesOf(after)).map(({ path: p, entry }) => ({ path: p, before: null, after: entry }));
+  return [...removed, ...added];
+}
+
+/** The first directory of `path` that is a file or submodule in `tree`. */
+async function blockingPath(source: TreeSource, tree: string, path: string): Promise<string> {
+  for (const dir of parentDirs(path)) {
+    const entry = await entryAt(source, tree, dir);
+    if (entry !== null && entry !== "blocked" && entry.type !== "tree") return dir;
+  }
+  return path;
+}
+
+export function regular(entry: GitEntry): boolean {
   return entry.type === "blob" && REGULAR_MODES.has(entry.mode);
 }
 
 /** git's rule for the executable bit: a side that changed it wins; both changing it differently conflicts. */
-function mergeMode(base: string, ours: string, theirs: string): string | null {
+export function mergeMode(base: string, ours: string, theirs: string): string | null {
   if (ours === theirs || base === theirs) return ours;
   if (base === ours) return theirs;
   return null;
@@ -295,23 +399,23 @@ async function mergeAttributesApply(source: TreeSource, oursTree: string, path: 
   return false;
 }
 
-function looksBinary(bytes: Uint8Array): boolean {
+export function looksBinary(bytes: Uint8Array): boolean {
   return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
 }
 
 /** Bytes as a string of one character per byte, so that the merge works on exact bytes whatever the encoding. */
-function bytesToText(bytes: Uint8Array): string {
+export function bytesToText(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString("latin1");
 }
 
-function textToBytes(text: string): Uint8Array {
+export function textToBytes(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, "latin1"));
 }
 
-function utf8(text: string): Uint8Array {
+export function utf8(text: string): Uint8Array {
   return new Uint8Array(Buffer.from(text, "utf8"));
 }
 
-function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
+export function sameBytes(x: Uint8Array, y: Uint8Array): boolean {
   return Buffer.from(x).equals(Buffer.from(y));
 }

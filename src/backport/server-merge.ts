@@ -19,7 +19,18 @@ export interface ServerPickOutcome {
   tree: string;
   conflictFiles: string[];
   /** Conflicting files committed without git's conflict blocks, and why (see UncertainItem.undrafted). */
-  undraftedFiles: { path: string; reason: string }[];
+  undraftedFiles: UndraftedFile[];
+}
+
+/**
+ * A conflicting file no conflict marker explains: committed without git's conflict blocks (the fix's change to it
+ * is missing), or — `asGit` — as git leaves it, without markers because git writes none there either (a
+ * rename/delete). Either way a person must act on it, and the draft says so.
+ */
+export interface UndraftedFile {
+  path: string;
+  reason: string;
+  asGit?: boolean;
 }
 
 /**
@@ -75,7 +86,11 @@ export async function serverCherryPick(
     const undraftedFiles = conflicted.flatMap((item) =>
       item.undrafted === undefined
         ? []
-        : item.paths.map((path) => ({ path, reason: item.undrafted as string })),
+        : item.paths.map((path) => ({
+            path,
+            reason: item.undrafted as string,
+            ...(item.asGit ? { asGit: true } : {}),
+          })),
     );
     return {
       tree,

@@ -31,3 +31,18 @@ test("a conflict draft says its blocks are git's, with the target branch named w
     "> The conflict blocks are the ones `git cherry-pick -x` writes, except that `<<<<<<<` names `develop` where git writes `HEAD`.",
   );
 });
+
+test("a draft whose files all lack markers does not claim that the commit contains them, and names the command", () => {
+  const body = backportBody({
+    ...input,
+    conflictFiles: ["src/login.ts"],
+    undraftedFiles: [
+      { path: "src/login.ts", reason: "renamed on the target, deleted by the fix (rename/delete)" },
+    ],
+    headSha: "b".repeat(40),
+  });
+  expect(body).not.toContain("contains the conflict markers");
+  expect(body).toContain("no conflict marker shows");
+  expect(body).toContain("`hotfix-backport` check stays failing");
+  expect(body).toContain(`\`/backport confirm ${"b".repeat(12)}\``);
+});

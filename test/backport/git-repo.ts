@@ -112,6 +112,11 @@ export class GitRepo {
       for (const [path, file] of Object.entries(commit.files)) {
         const { content, mode } =
           typeof file === "object" && !Buffer.isBuffer(file) ? file : { content: file, mode: "100644" };
+        if (mode === "160000") {
+          // A submodule: the entry names a commit (of another repository), not content.
+          put(`M 160000 ${String(content)} ${path}\n`);
+          continue;
+        }
         put(`M ${mode} inline ${path}\n`);
         data(content);
       }

@@ -225,7 +225,14 @@ describe("planPick", () => {
       { "pkg/a.txt": "a\n" },
       { "lib/a.txt": "a\n", "lib/b.txt": "b\n" },
     );
-    expect(reasons(p)).toEqual(["the directory of the new file lib/b.txt is gone on the target"]);
+    // git's directory rename detection moves it to pkg/: both places are named, and a person decides.
+    expect(p.uncertain).toEqual([
+      expect.objectContaining({
+        reason: "lib/b.txt is added in a directory the target renamed",
+        paths: ["lib/b.txt", "pkg/b.txt"],
+        undrafted: expect.stringContaining("`pkg/b.txt`"),
+      }),
+    ]);
   });
 
   test("files the target added in a directory the pick moves are git's to place", async () => {
@@ -234,7 +241,9 @@ describe("planPick", () => {
       { "lib/a.txt": "a\n", "lib/new.txt": "n\n" },
       { "pkg/a.txt": "a\n" },
     );
-    expect(p.uncertain).toEqual([expect.objectContaining({ paths: ["lib/new.txt"] })]);
+    expect(p.uncertain).toEqual([
+      expect.objectContaining({ paths: ["lib/new.txt", "pkg/new.txt"], undrafted: expect.any(String) }),
+    ]);
   });
 
   test("a symlink changed on both sides is git's to judge; changed on one side it is taken", async () => {
@@ -258,5 +267,80 @@ describe("planPick", () => {
     );
     expect(p).toEqual({ entries: [], uncertain: [], changedPaths: ["f"], mergedFiles: 0 });
     expect(source.blobReads).toBe(0);
+  });
+});
+
+describe("planPick follows renames as git does", () => {
+  const app = "one\ntwo\nthree\nfour\nfive\nsix\nseven\neight\n";
+  const content = async (source: MemorySource, p: LocalPlan, path: string) => {
+    const entry = p.entries.find((e) => e.path === path);
+    if (!entry) return undefined;
+    if ("content" in entry) return Buffer.from(entry.content).toString();
+    if ("entry" in entry) return Buffer.from(await source.blob(entry.entry.sha)).toString();
+    return null;
+  };
+
+  test("a file the target renamed takes the fix at its new path; no duplicate at the old one", async () => {
+    const { plan: p, source } = await plan(
+      { "src/app.txt": app },
+      { "src/login.txt": app.replace("one", "ONE") },
+      { "src/app.txt": app.replace("eight", "EIGHT") },
+    );
+    expect(p.uncertain).toEqual([]);
+    expect(p.entries.map((e) => e.path)).toEqual(["src/login.txt"]);
+    expect(await content(source, p, "src/login.txt")).toBe(
+      app.replace("one", "ONE").replace("eight", "EIGHT"),
+    );
+  });
+
+  test("a file the fix renamed and edited gets the target's edits at the fix's name; the old path goes", async () => {
+    const { plan: p, source } = await plan(
+      { "a.txt": app },
+      { "a.txt": app.replace("one", "ONE") },
+      { "b.txt": app.replace("eight", "EIGHT") },
+    );
+    expect(p.uncertain).toEqual([]);
+    expect(p.entries.map((e) => [e.path, "remove" in e])).toEqual([
+      ["a.txt", true],
+      ["b.txt", false],
+    ]);
+    expect(await content(source, p, "b.txt")).toBe(app.replace("one", "ONE").replace("eight", "EIGHT"));
+  });
+
+  test("renamed on one side, deleted on the other: a rename/delete conflict at the new name, as git leaves it", async () => {
+    for (const [ours, theirs, kept] of [
+      [{ "b.txt": app }, {}, "b.txt"],
+      [{}, { "b.txt": app }, "b.txt"],
+    ] as const) {
+      const { plan: p } = await plan({ "a.txt": app }, ours, theirs);
+      expect(p.uncertain).toEqual([
+        expect.objectContaining({
+          paths: [kept],
+          conflictLikely: true,
+          asGit: true,
+          undrafted: expect.stringContaining("rename/delete"),
+        }),
+      ]);
+    }
+  });
+
+  test("both sides renamed a file to the same name (a -m 1 merge onto a target that has it): merged, clean", async () => {
+    const { plan: p, source } = await plan(
+      { "a.txt": app, "keep.txt": "k\n" },
+      { "b.txt": app.replace("one", "ONE"), "keep.txt": "k\n" },
+      { "b.txt": app.replace("eight", "EIGHT"), "keep.txt": "k\n" },
+    );
+    expect(p.uncertain).toEqual([]);
+    expect(await content(source, p, "b.txt")).toBe(app.replace("one", "ONE").replace("eight", "EIGHT"));
+  });
+
+  test("renamed to different names on the two sides: handed to a person with all three paths", async () => {
+    const { plan: p } = await plan({ "a.txt": app }, { "b.txt": app }, { "c.txt": app.replace("one", "1") });
+    expect(p.uncertain).toEqual([
+      expect.objectContaining({
+        paths: ["a.txt", "b.txt", "c.txt"],
+        undrafted: expect.stringContaining("rename/rename"),
+      }),
+    ]);
   });
 });
