@@ -297,7 +297,7 @@ export async function planPick(source: TreeSource, trees: PickTrees, labels: Pic
           onConflict: [],
           conflictLikely: true,
           undrafted:
-            "binary, changed on both sides: git keeps the target's bytes without markers; apply the fix's version by hand if it is needed",
+            "a binary file, which git does not merge either: it keeps the target's version, without the fix's change to it; apply the fix's version by hand if it is needed",
           asGit: true,
         });
         continue;

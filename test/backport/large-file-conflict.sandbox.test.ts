@@ -79,7 +79,11 @@ test("a conflicting binary file is named as committed without markers, with git'
   expect(result.status).toBe("conflict");
   expect(result.conflictFiles).toEqual(["data/big.bin"]);
   expect(result.undraftedFiles).toEqual([
-    { path: "data/big.bin", reason: expect.stringMatching(/binary file, which git does not merge either/) },
+    {
+      path: "data/big.bin",
+      reason: expect.stringMatching(/binary file, which git does not merge either/),
+      asGit: true,
+    },
   ]);
   expect(git(gitDir, "rev-parse", `${result.headSha}:data/big.bin`).trim()).toBe(
     git(gitDir, "rev-parse", `${develop}:data/big.bin`).trim(),
