@@ -9,6 +9,7 @@ import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
+import { settleIncident } from "../incident/settle-incident.js";
 import {
   addEntry,
   emptyTimeline,
@@ -303,6 +304,8 @@ async function runPipeline(
     allBackportsOpen && (pipeline.branchDeleted === true || !config.backport.deleteHotfixBranch);
   pipeline.heartbeatAt = now();
   state = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: pipeline } };
+  // Without a deploy step the merge is the recovery, and backports found already there may resolve it at once.
+  state = await settleIncident(ctx, config, state, incident);
   await writeTimeline(ctx, timelineIssue, commentId, state);
   return outcomeOf(pipeline);
 }

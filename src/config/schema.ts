@@ -84,6 +84,19 @@ export type RequiredCheck = z.output<typeof requiredCheck>;
 
 const severity = z.enum(["P0", "P1", "P2"]);
 
+/** A duration such as `30m`, `12h` or `2d` (minutes, hours, days); at most a year. */
+const duration = z
+  .string()
+  .max(10)
+  .regex(/^[1-9][0-9]{0,5}[mhd]$/, "a duration such as 30m, 12h or 2d")
+  .refine((text) => durationMs(text) <= 366 * 86_400_000, "at most a year (366d)");
+
+/** Milliseconds of a duration the schema accepted (`2d` → 172 800 000). */
+export function durationMs(text: string): number {
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[text.slice(-1)] ?? Number.NaN;
+  return Number(text.slice(0, -1)) * unit;
+}
+
 /** Approvals for one severity; `required` defaults per severity, so `P2: { from: [...] }` alone is complete. */
 const approvalRule = (required: number) =>
   z
@@ -237,6 +250,22 @@ export const configSchema = z
           .describe("branches or globs (release/*) to backport to; {develop} is the develop branch"),
         labels: list(z.string().min(1).max(50), 20).default(["backport"]),
         deleteHotfixBranch: z.boolean().default(true),
+        autoMerge: z
+          .boolean()
+          .default(false)
+          .describe(
+            "enable GitHub's auto-merge on clean backport PRs, so they land once their required checks pass",
+          ),
+        autoMergeMethod: z
+          .enum(["merge", "squash", "rebase"])
+          .default("merge")
+          .describe(
+            "how auto-merge lands a backport: merge keeps the bot's cherry-picked commit as it is (its SHA, " +
+              "its signature, its cherry-pick trailer); squash or rebase where the target allows no merge commits",
+          ),
+        remindAfter: duration
+          .default("2d")
+          .describe("remind the commander on a backport PR still open after this long (30m, 12h, 2d)"),
       })
       .prefault({}),
     commits: z
