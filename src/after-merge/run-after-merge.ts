@@ -23,6 +23,7 @@ import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
+import { autoMergeEntry, enableAutoMerge } from "./enable-auto-merge.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
 import {
@@ -240,6 +241,12 @@ async function runPipeline(
         state = addEntry(state, entry);
       }
       state = addEntry(state, backportEntry(pr.number, target, backport, now()));
+      // A clean backport lands by itself once its checks pass (backport.autoMerge); a conflict waits for a person.
+      if (config.backport.autoMerge && backport?.status === "open" && backport.pr !== undefined) {
+        backport.autoMerge = await enableAutoMerge(ctx, config, backport.pr);
+        const entry = autoMergeEntry(pr.number, target, backport);
+        if (entry) state = addEntry(state, entry);
+      }
     }
     // Backports that produced no PR are said on the merged PR itself, where its author looks.
     if (timelineIssue !== pr.number) {

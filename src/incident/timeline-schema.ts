@@ -36,6 +36,7 @@ const backport = z.object({
       z.object({ state: z.literal("closed"), at: isoTime, by: z.string().nullable() }),
     ])
     .optional(),
+  autoMerge: z.object({ method: z.string(), at: isoTime, error: z.string().optional() }).optional(),
   waived: z.object({ by: z.string(), reason: z.string(), at: isoTime }).optional(),
 });
 

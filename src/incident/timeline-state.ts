@@ -24,6 +24,8 @@ export interface BackportState {
   refused?: RefusedBranchState[];
   /** How the backport PR ended; absent while it is open. */
   end?: BackportEnd;
+  /** GitHub's auto-merge on the PR (`backport.autoMerge`): enabled with a method, or why GitHub refused it. */
+  autoMerge?: { method: string; at: string; error?: string };
   /** A writer waived this backport (`/backport skip <branch> <reason>` on the incident). */
   waived?: { by: string; reason: string; at: string };
 }
