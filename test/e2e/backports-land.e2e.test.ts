@@ -1,6 +1,10 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import { remindStaleBackports } from "../../src/after-merge/remind-stale-backports.js";
+import { loadConfig } from "../../src/config/load-config.js";
+import type { EngineContext } from "../../src/context.js";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 
 // Backports tracked until they land, end to end: the incident is recovered when the fix deploys and resolved (and
 // closed, with deploy.closeIncidentOnSuccess) only once every backport PR is merged or waived by a writer.
@@ -45,9 +49,9 @@ const timelineOf = (issue: number) =>
 const entryTexts = (issue: number) => timelineOf(issue)?.entries.map((e) => e.text) ?? [];
 
 /** Label → push → ready → green → merge → deployed: the incident is recovered, its backport PRs open. */
-async function deployedIncident() {
+async function deployedIncident(config = CONFIG) {
   const alice = sandbox.as("alice", REPO);
-  await alice.push("main", { ".github/hotfix.yml": CONFIG });
+  await alice.push("main", { ".github/hotfix.yml": config });
   await alice.createBranch("release/1.x", "main");
   const incident = await alice.createIssue({
     title: "Logins fail without a password",
@@ -185,6 +189,60 @@ test(
       ]),
     );
     expect(repo().issues.get(incident)?.state).toBe("closed");
+  },
+  E2E_TIMEOUT,
+);
+
+test(
+  "clean backports get GitHub's auto-merge; a sweep reminds the commander once on each backport PR open too long",
+  async () => {
+    sandbox.internalRepo(REPO).allowAutoMerge = true;
+    const config = CONFIG.replace(
+      "  targets: [develop, release/1.x]",
+      "  targets: [develop, release/1.x]\n  autoMerge: true\n  autoMergeMethod: squash",
+    );
+    const { incident, develop, release } = await deployedIncident(config);
+    for (const pr of [develop, release]) {
+      expect(repo().pulls.get(pr)?.autoMerge).toMatchObject({
+        method: "squash",
+        enabledBy: { login: "hotfix-bot[bot]" },
+      });
+    }
+    expect(entryTexts(incident)).toContain(
+      `Auto-merge (squash) enabled on the backport to develop (#${develop}): it lands once its required checks pass`,
+    );
+
+    // What the periodic sweep calls per repository, three days later.
+    const octokit = appOctokit(sandbox);
+    const ref = { owner: "acme", repo: "webshop" };
+    const ctx: EngineContext = {
+      octokit,
+      repo: ref,
+      config: () => loadConfig(octokit, ref),
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+      clock: () => new Date(),
+      identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    };
+    const later = new Date(Date.now() + 3 * 86_400_000);
+    // Not yet due a day later.
+    expect(await remindStaleBackports(ctx, ref, new Date(Date.now() + 86_400_000))).toBe(0);
+    expect(await remindStaleBackports(ctx, ref, later)).toBe(2);
+    const reminders = (pr: number) =>
+      [...repo().comments.values()].filter(
+        (c) => c.issueNumber === pr && c.body.includes("hotfix-bot:backport-reminder"),
+      );
+    expect(reminders(develop)).toHaveLength(1);
+    expect(reminders(develop)[0]?.body).toMatch(
+      /@alice: this backport of #\d+ to develop has been open for 3 d/,
+    );
+    expect(reminders(release)).toHaveLength(1);
+    expect(entryTexts(incident).filter((t) => t.startsWith("Reminded @alice"))).toHaveLength(2);
+
+    // Never twice: a later sweep, then the next event on the incident, write no reminder.
+    sandbox.counters.reset();
+    expect(await remindStaleBackports(ctx, ref, new Date(later.getTime() + 86_400_000))).toBe(0);
+    expect(sandbox.counters.forApp().writes).toBe(0);
+    expect(reminders(develop)).toHaveLength(1);
   },
   E2E_TIMEOUT,
 );
