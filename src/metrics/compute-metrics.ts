@@ -1,4 +1,5 @@
 import type { TimelineState } from "../incident/timeline-state.js";
+import { type BackportLanding, backportLanding } from "./backport-landing.js";
 import { type IncidentDurations, incidentDurations } from "./incident-durations.js";
 
 /** The recovery policy the report is set against. */
@@ -9,6 +10,8 @@ export const POLICY = {
   rollbackRate: 0.05,
   /** Every follow-up issue closed. */
   followUpCompletion: 1,
+  /** Every backport landed (merged, or already there); a waived one is left out. */
+  backportsLanded: 1,
 } as const;
 
 /** An incident as the report reads it: the labelled issue and the timeline state in the bot's comment. */
@@ -38,6 +41,9 @@ export interface IncidentRow extends IncidentDurations {
   resolutionMs: number | null;
   followUpsOpened: number;
   followUpsClosed: number;
+  backportsTotal: number;
+  backportsLanded: number;
+  backportsWaived: number;
 }
 
 export interface RecoveryMetrics {
@@ -57,6 +63,16 @@ export interface RecoveryMetrics {
   };
   rollback: { shipped: number; rolledBack: number; rate: number | null; target: number; met: boolean };
   followUps: { opened: number; closed: number; completion: number | null; target: number; met: boolean };
+  /** Backports landed against 100 %, and the time from the hotfix merge to each backport's merge. */
+  backports: {
+    total: number;
+    landed: number;
+    waived: number;
+    rate: number | null;
+    target: number;
+    met: boolean;
+    timeToLand: DurationStats;
+  };
   perIncident: IncidentRow[];
 }
 
@@ -92,7 +108,9 @@ export function computeMetrics(
   const kept = records
     .filter((r) => since === null || detectedAt(r) >= since.getTime())
     .sort((a, b) => a.number - b.number);
-  const rows: IncidentRow[] = kept.map((record) => {
+  const landings = kept.map((record) => backportLanding(record.timeline));
+  const rows: IncidentRow[] = kept.map((record, i) => {
+    const landing = landings[i] as BackportLanding;
     const d = record.timeline
       ? incidentDurations(record.timeline)
       : incidentDurations({ v: 1, incident: record.number, entries: [], pipelines: {} });
@@ -107,6 +125,9 @@ export function computeMetrics(
       resolutionMs: d.detectionToDeploy ?? d.detectionToMerge,
       followUpsOpened: d.followUps.length,
       followUpsClosed: closed,
+      backportsTotal: landing.total,
+      backportsLanded: landing.landed,
+      backportsWaived: landing.waived,
     };
   });
 
@@ -155,6 +176,22 @@ export function computeMetrics(
       target: POLICY.followUpCompletion,
       met: completion === null || completion >= POLICY.followUpCompletion,
     },
+    backports: backportFigures(landings),
     perIncident: rows,
+  };
+}
+
+function backportFigures(landings: readonly BackportLanding[]): RecoveryMetrics["backports"] {
+  const total = landings.reduce((sum, l) => sum + l.total, 0);
+  const landed = landings.reduce((sum, l) => sum + l.landed, 0);
+  const rate = total === 0 ? null : landed / total;
+  return {
+    total,
+    landed,
+    waived: landings.reduce((sum, l) => sum + l.waived, 0),
+    rate,
+    target: POLICY.backportsLanded,
+    met: rate === null || rate >= POLICY.backportsLanded,
+    timeToLand: stats(landings.flatMap((l) => l.landMs)),
   };
 }
