@@ -245,7 +245,9 @@ async function backportsLand(): Promise<Row[]> {
       await act();
       await sandbox.settle({ timeoutMs: 300_000 });
       const counts = sandbox.counters.forApp();
-      rows.push({ scenario, writes: counts.writes, requests: counts.requests, note });
+      const graphql = sandbox.counters.appWrites().filter((write) => write.route === "/graphql").length;
+      const detail = graphql > 0 ? `${note} (${graphql} of them GraphQL)` : note;
+      rows.push({ scenario, writes: counts.writes, requests: counts.requests, note: detail });
     };
     await step(
       "whole pipeline with backport.autoMerge",
