@@ -1,7 +1,9 @@
 import { type FileSpec, type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { readChangedFiles } from "../src/after-merge/read-changed-files.js";
+import { remindStaleBackports } from "../src/after-merge/remind-stale-backports.js";
 import { cherryPickCommits } from "../src/backport/cherry-pick.js";
 import { readPickPlan, readPullCommits } from "../src/backport/read-pick-plan.js";
+import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext } from "../src/context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
@@ -302,6 +304,93 @@ async function wholePipeline(
   }
 }
 
+/**
+ * Backports tracked until they land, through the real App, each step's writes counted on its own: the pipeline
+ * with `backport.autoMerge`, the deploy (recovered), the reminder sweep, a reader's and a writer's
+ * `/backport skip`, a backport PR merged, one closed unmerged, and the resolution that closes the incident.
+ */
+async function backportsLand(): Promise<Row[]> {
+  const sandbox = await freshSandbox();
+  let app: AppOnSandbox | undefined;
+  try {
+    app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+    sandbox.internalRepo("acme/webshop").allowAutoMerge = true;
+    const alice = sandbox.as("alice", "acme/webshop");
+    const config = `${CONFIG.replace('backport: { targets: ["{develop}", "release/*"] }', 'backport: { targets: ["{develop}", "release/*"], autoMerge: true }')}deploy: { environment: production, closeIncidentOnSuccess: true }\n`;
+    await alice.push("main", { ".github/hotfix.yml": config }, { message: "Configure" });
+    await alice.createBranch("release/1.x", "main");
+    const incident = await alice.createIssue({ title: "Logins fail", labels: ["P1-hotfix"] });
+    await sandbox.settle();
+    const fix = await alice.push(`hotfix/incident-${incident}`, { "src/auth.js": FIX }, { message: "Fix" });
+    await sandbox.settle();
+    const pr = [...sandbox.internalRepo("acme/webshop").pulls.values()].find(
+      (p) => p.headRef === `hotfix/incident-${incident}`,
+    );
+    if (!pr) throw new Error("no draft PR");
+    await alice.updatePullRequest(pr.number, { title: "[SPF-1290] Fix critical auth failure" });
+    await sandbox.markReadyForReview("acme/webshop", pr.number, "alice");
+    const ci = sandbox.asApp("ci", "acme/webshop");
+    await ci.runCheck("critical-tests", fix, "success");
+    await ci.runCheck("security-scan", fix, "success");
+    await sandbox.settle();
+    const rows: Row[] = [];
+    const step = async (scenario: string, note: string, act: () => Promise<unknown>) => {
+      sandbox.counters.reset();
+      await act();
+      await sandbox.settle({ timeoutMs: 300_000 });
+      const counts = sandbox.counters.forApp();
+      const graphql = sandbox.counters.appWrites().filter((write) => write.route === "/graphql").length;
+      const detail = graphql > 0 ? `${note} (${graphql} of them GraphQL)` : note;
+      rows.push({ scenario, writes: counts.writes, requests: counts.requests, note: detail });
+    };
+    await step(
+      "whole pipeline with backport.autoMerge",
+      "as above, plus auto-merge on 2 clean backports",
+      () => alice.merge(pr.number, "merge"),
+    );
+    const backportPr = (target: string) =>
+      [...sandbox.internalRepo("acme/webshop").pulls.values()].find((p) => p.baseRef === target)?.number ?? 0;
+    const deployment = [...sandbox.internalRepo("acme/webshop").deployments.values()][0];
+    await step("deployment success, backports open", "recovered: one timeline update", () =>
+      alice.setDeploymentStatus(deployment?.id ?? 0, "success"),
+    );
+    const octokit = appOctokit(sandbox);
+    const ctx: EngineContext = {
+      octokit,
+      repo: REPO,
+      config: () => loadConfig(octokit, REPO),
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+      clock: () => new Date(),
+      identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    };
+    await step("reminder sweep, 2 backports open for 3 days", "2 comments + 1 timeline update", () =>
+      remindStaleBackports(ctx, REPO, new Date(Date.now() + 3 * 86_400_000)),
+    );
+    await step("the same sweep again", "nothing: reminded once", () =>
+      remindStaleBackports(ctx, REPO, new Date(Date.now() + 4 * 86_400_000)),
+    );
+    const carol = sandbox.as("carol", "acme/webshop");
+    await step("a reader's /backport skip, twice", "one refusal", async () => {
+      await carol.comment(incident, "/backport skip develop no");
+      await carol.comment(incident, "/backport skip develop no!");
+    });
+    const bob = sandbox.as("bob", "acme/webshop");
+    await step("a backport PR merged", "end state + timeline line: one update", () =>
+      bob.merge(backportPr("develop")),
+    );
+    await step("a backport PR closed unmerged", "one timeline update", () =>
+      alice.updatePullRequest(backportPr("release/1.x"), { state: "closed" }),
+    );
+    await step("a writer waives the last backport", "timeline update + incident closed at resolution", () =>
+      bob.comment(incident, "/backport skip release/1.x 1.x is end of life"),
+    );
+    return rows;
+  } finally {
+    await app?.close();
+    await sandbox.close();
+  }
+}
+
 const rows: Row[] = [];
 for (const kind of ["clean", "conflict", "binary"] as const) rows.push(await singleBackport(kind));
 rows.push(await conflictingFiles(50));
@@ -311,6 +400,7 @@ const pipeline = await wholePipeline(MAIN_LINE);
 rows.push(pipeline.row);
 const maintenance = await wholePipeline(MAINTENANCE_LINE);
 rows.push(maintenance.row);
+rows.push(...(await backportsLand()));
 
 console.log("| scenario | writes | requests | note |");
 console.log("| --- | ---: | ---: | --- |");

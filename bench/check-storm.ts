@@ -4,7 +4,7 @@ import { openHotfixPr } from "./hotfix-pr.js";
 
 /**
  * `npm run bench:storm`: one hotfix PR whose 100 check runs complete one by one, through the real App (Probot
- * server, signed webhooks, in order). Counts, per delivery and in total, the requests and writes the App makes.
+ * server, signed webhooks, in order); then the same with 100 commit statuses going from pending to success. Counts, per delivery and in total, the requests and writes the App makes.
  * Two configurations: the gate waits for 2 of the 100 checks (the usual case), or for all of them (a glob). Counts
  * are exact; pacing is off (it changes no count). BENCH_CHECKS sets the number of runs (default 100).
  */
@@ -30,7 +30,10 @@ function checkNames(count: number): string[] {
   return names;
 }
 
-async function storm(label: string, checks: string): Promise<Storm> {
+/** How CI reports: check runs (GitHub Actions, most Apps) or commit statuses (Jenkins, Buildkite, deploy tools). */
+type Reporter = "check runs" | "commit statuses";
+
+async function storm(label: string, checks: string, reporter: Reporter = "check runs"): Promise<Storm> {
   const sandbox = await startSandbox({ report: () => {} });
   const app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
   try {
@@ -49,8 +52,12 @@ async function storm(label: string, checks: string): Promise<Storm> {
       .catch(() => {});
     const ci = sandbox.asApp("ci", "acme/webshop");
     const ids: number[] = [];
-    for (const name of checkNames(CHECKS))
-      ids.push(await ci.createCheckRun({ name, headSha: head, status: "in_progress" }));
+    const names = checkNames(CHECKS);
+    for (const name of names) {
+      if (reporter === "check runs")
+        ids.push(await ci.createCheckRun({ name, headSha: head, status: "in_progress" }));
+      else await ci.createStatus(head, name, "pending");
+    }
     await sandbox.settle();
 
     const result: Storm = {
@@ -63,10 +70,11 @@ async function storm(label: string, checks: string): Promise<Storm> {
       gateWrites: 0,
     };
     sandbox.counters.reset();
-    for (const id of ids) {
+    for (const [i, name] of names.entries()) {
       const delivered = sandbox.webhooks.deliveries.length;
       const before = sandbox.counters.forApp();
-      await ci.completeCheckRun(id, "success");
+      if (reporter === "check runs") await ci.completeCheckRun(ids[i] ?? 0, "success");
+      else await ci.createStatus(head, name, "success");
       await sandbox.settle();
       const after = sandbox.counters.forApp();
       const deliveries = sandbox.webhooks.deliveries.length - delivered;
@@ -88,19 +96,16 @@ async function storm(label: string, checks: string): Promise<Storm> {
   }
 }
 
-const results = [
-  await storm(
-    "gate waits for 2 of them",
-    "{ criticalTests: [critical-tests], securityScan: [security-scan] }",
-  ),
-  await storm(
-    `gate waits for all ${CHECKS} (globs)`,
-    '{ criticalTests: ["ci / *", critical-tests], securityScan: [security-scan] }',
-  ),
-];
+const TWO = "{ criticalTests: [critical-tests], securityScan: [security-scan] }";
+const ALL = '{ criticalTests: ["ci / *", critical-tests], securityScan: [security-scan] }';
+const results: Storm[] = [];
+for (const reporter of ["check runs", "commit statuses"] as const) {
+  results.push(await storm(`${reporter}: gate waits for 2 of them`, TWO, reporter));
+  results.push(await storm(`${reporter}: gate waits for all ${CHECKS} (globs)`, ALL, reporter));
+}
 
 const lines = [
-  `### Check storm: ${CHECKS} check runs on one hotfix PR complete one by one`,
+  `### Check storm: ${CHECKS} check runs (or commit statuses) on one hotfix PR complete one by one`,
   "",
   "Through the real App; every delivery answered before the next run completes. Exact counts of the App's requests.",
   "",

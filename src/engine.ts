@@ -1,6 +1,8 @@
 import { afterMergeRoute } from "./after-merge/after-merge-route.js";
 import { backportCommandRoute } from "./after-merge/backport-command.js";
 import { backportCheckFollowsRoute, backportConfirmRoute } from "./after-merge/backport-confirm.js";
+import { backportEndRoute } from "./after-merge/backport-end-route.js";
+import { backportSkipRoute } from "./after-merge/backport-skip-command.js";
 import type { EngineContext } from "./context.js";
 import { deploymentStatusRoute } from "./deploy/deployment-status-route.js";
 import { gateRoute } from "./gate/gate-route.js";
@@ -71,6 +73,9 @@ export const routes: AnyRoute[] = [
   incidentChangeRoute,
   draftPrRoute,
   deploymentStatusRoute,
+  // Backports tracked until they land: their PRs' ends, and waivers on the incident.
+  backportEndRoute,
+  backportSkipRoute,
 ];
 
 /**

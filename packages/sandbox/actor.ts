@@ -324,6 +324,16 @@ export class OtherApp {
     return id;
   }
 
+  /** A commit status, as CI services that report statuses do (its creator is this App's bot user). */
+  async createStatus(
+    sha: string,
+    context: string,
+    state: "error" | "failure" | "pending" | "success",
+  ): Promise<number> {
+    const status = await this.request<{ id: number }>("POST", `/statuses/${sha}`, { context, state });
+    return status.id;
+  }
+
   async comment(issue: number, body: string): Promise<number> {
     const comment = await this.request<{ id: number }>("POST", `/issues/${issue}/comments`, { body });
     return comment.id;

@@ -39,8 +39,9 @@ export function parseBackportCommand(payload: unknown): BackportCommand | null {
   const parsed = commentShape.safeParse(payload);
   if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
   const match = /^\/backport[ \t]+(\S+)[ \t]*$/.exec(parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "");
-  // `/backport confirm …` is the confirmation of a backport draft (backport-confirm.ts), not a branch.
-  if (!match?.[1] || match[1] === "confirm") return null;
+  // `/backport confirm …` confirms a backport draft (backport-confirm.ts) and `/backport skip …` waives a
+  // backport (backport-skip-command.ts): neither names a branch.
+  if (!match?.[1] || match[1] === "confirm" || match[1] === "skip") return null;
   return {
     pull: parsed.data.issue.number,
     target: match[1],

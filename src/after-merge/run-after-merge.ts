@@ -9,6 +9,7 @@ import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
+import { settleIncident } from "../incident/settle-incident.js";
 import {
   addEntry,
   emptyTimeline,
@@ -23,6 +24,7 @@ import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
+import { autoMergeEntry, enableAutoMerge } from "./enable-auto-merge.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
 import {
@@ -243,6 +245,12 @@ async function runPipeline(
         state = addEntry(state, entry);
       }
       state = addEntry(state, backportEntry(pr.number, target, backport, now()));
+      // A clean backport lands by itself once its checks pass (backport.autoMerge); a conflict waits for a person.
+      if (config.backport.autoMerge && backport?.status === "open" && backport.pr !== undefined) {
+        backport.autoMerge = await enableAutoMerge(ctx, config, backport.pr);
+        const entry = autoMergeEntry(pr.number, target, backport);
+        if (entry) state = addEntry(state, entry);
+      }
     }
     // Backports that produced no PR are said on the merged PR itself, where its author looks.
     if (timelineIssue !== pr.number) {
@@ -307,6 +315,8 @@ async function runPipeline(
     allBackportsOpen && (pipeline.branchDeleted === true || !config.backport.deleteHotfixBranch);
   pipeline.heartbeatAt = now();
   state = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: pipeline } };
+  // Without a deploy step the merge is the recovery, and backports found already there may resolve it at once.
+  state = await settleIncident(ctx, config, state, incident);
   await writeTimeline(ctx, timelineIssue, commentId, state);
   return outcomeOf(pipeline);
 }

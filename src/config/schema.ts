@@ -53,16 +53,56 @@ const appReference = z
   .describe("the GitHub App that must report the check (its id survives a rename of the App)");
 
 /**
- * A required check: a plain name or glob (any App may report it; each App's newest run must pass), or
- * `{ name, app }`, pinned to the App that must report it. Read as `{ name, app }`, app null when not pinned.
+ * Who must have created a commit status: a user's login (a CI service account, or an App's `name[bot]`) or
+ * user id. Statuses carry no App, only the user (or App bot user) that created them.
+ */
+const creatorReference = z
+  .union([
+    z.number().int().positive().describe("the creator's user id (it survives a rename)"),
+    z
+      .string()
+      .max(100)
+      .regex(/^[a-z0-9][a-z0-9-]*(\[bot\])?$/i, "a GitHub login (jenkins-ci, buildkite[bot]) or a user id")
+      .describe("the creator's login"),
+  ])
+  .describe("the user that must create the commit status for it to count");
+
+/**
+ * A required check: a plain name or glob, reported as a check run or a commit status (any App or creator may
+ * report it; each one's newest result must pass); `{ name, app }`, a check run pinned to the App that must report
+ * it; or `{ name, creator }`, a commit status pinned to the user that must create it. Read as
+ * `{ name, app, creator }`, with null for what is not pinned.
  */
 const requiredCheck = z
-  .union([checkNamePattern, z.strictObject({ name: checkNamePattern, app: appReference })])
-  .transform((entry) => (typeof entry === "string" ? { name: entry, app: null } : entry));
+  .union([
+    checkNamePattern,
+    z.strictObject({ name: checkNamePattern, app: appReference }),
+    z.strictObject({ name: checkNamePattern, creator: creatorReference }),
+  ])
+  .transform((entry) =>
+    typeof entry === "string"
+      ? { name: entry, app: null, creator: null }
+      : "app" in entry
+        ? { ...entry, creator: null }
+        : { ...entry, app: null },
+  );
 
 export type RequiredCheck = z.output<typeof requiredCheck>;
 
 const severity = z.enum(["P0", "P1", "P2"]);
+
+/** A duration such as `30m`, `12h` or `2d` (minutes, hours, days); at most a year. */
+const duration = z
+  .string()
+  .max(10)
+  .regex(/^[1-9][0-9]{0,5}[mhd]$/, "a duration such as 30m, 12h or 2d")
+  .refine((text) => durationMs(text) <= 366 * 86_400_000, "at most a year (366d)");
+
+/** Milliseconds of a duration the schema accepted (`2d` → 172 800 000). */
+export function durationMs(text: string): number {
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[text.slice(-1)] ?? Number.NaN;
+  return Number(text.slice(0, -1)) * unit;
+}
 
 /** Approvals for one severity; `required` defaults per severity, so `P2: { from: [...] }` alone is complete. */
 const approvalRule = (required: number) =>
@@ -225,10 +265,12 @@ export const configSchema = z
       .prefault({}),
     checks: z
       .strictObject({
-        criticalTests: list(requiredCheck, 50).default([]).describe("check runs that must succeed"),
+        criticalTests: list(requiredCheck, 50)
+          .default([])
+          .describe("check runs or commit statuses that must succeed"),
         securityScan: list(requiredCheck, 50)
           .default([])
-          .describe("security scan check runs that must succeed"),
+          .describe("security scan check runs or commit statuses that must succeed"),
         neutralPasses: z.boolean().default(false).describe("whether a neutral conclusion counts as passing"),
         skippedPasses: z.boolean().default(false).describe("whether a skipped conclusion counts as passing"),
       })
@@ -275,6 +317,22 @@ export const configSchema = z
           ),
         labels: list(z.string().min(1).max(50), 20).default(["backport"]),
         deleteHotfixBranch: z.boolean().default(true),
+        autoMerge: z
+          .boolean()
+          .default(false)
+          .describe(
+            "enable GitHub's auto-merge on clean backport PRs, so they land once their required checks pass",
+          ),
+        autoMergeMethod: z
+          .enum(["merge", "squash", "rebase"])
+          .default("merge")
+          .describe(
+            "how auto-merge lands a backport: merge keeps the bot's cherry-picked commit as it is (its SHA, " +
+              "its signature, its cherry-pick trailer); squash or rebase where the target allows no merge commits",
+          ),
+        remindAfter: duration
+          .default("2d")
+          .describe("remind the commander on a backport PR still open after this long (30m, 12h, 2d)"),
       })
       .prefault({}),
     commits: z

@@ -32,8 +32,10 @@ export interface DemoPages {
 export interface DemoSummary {
   tag: string | null;
   release: string | null;
-  backports: { target: string; pr: number | null; conflict: boolean }[];
+  backports: { target: string; pr: number | null; conflict: boolean; merged: boolean }[];
   followUps: { kind: string; issue: number }[];
+  /** Every backport merged and the incident resolved (and closed) after the last one. */
+  resolved: boolean;
   botWrites: number;
   botRequests: number;
 }
@@ -70,7 +72,8 @@ const RELEASE_TWEAK = `export function checkPassword(user, password) {
  * Plays a whole incident against the sandbox with the real App (its Probot server receiving signed webhooks):
  * the P1-hotfix label (timeline, hotfix branch, checklist), the fix pushed to the bot's branch (draft PR), the Jira
  * title, checks and gate, merge, then tag, release, the deployment, backports (one clean, one conflicting),
- * follow-ups, cleanup, the deploy's success and the incident's recovery figures, printed as they happen. Returns
+ * follow-ups, cleanup, the deploy's success and the incident's recovery figures, then the backports merged (the
+ * conflicting one resolved by hand) and the incident resolved after the last one, printed as they happen. Returns
  * the process exit code.
  */
 export async function runDemo(options: DemoOptions): Promise<number> {
@@ -150,6 +153,7 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       say("deployer", `deployment of ${deployment.ref} to ${deployment.environment}: success`);
       await sandbox.settle();
     }
+    await landBackports(sandbox, incident, pr.number, say);
     stopNarrating();
 
     const summary = summarize(sandbox, incident, pr.number);
@@ -192,11 +196,56 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     }
     const deployed = state?.pipelines[String(pr.number)]?.deploy?.deployedAt !== undefined;
     const complete =
-      summary.tag !== null && summary.backports.length === 2 && summary.followUps.length > 0 && deployed;
+      summary.tag !== null &&
+      summary.backports.length === 2 &&
+      summary.followUps.length > 0 &&
+      deployed &&
+      summary.resolved;
     return complete ? 0 : 1;
   } finally {
     await app.close();
     await sandbox.close();
+  }
+}
+
+// What bob makes of the conflict on release/1.x: both the fix and the branch's own hardening.
+const RELEASE_RESOLVED = `export function checkPassword(user, password) {
+  if (user == null || typeof password !== "string") return false;
+  return user.password === password;
+}
+`;
+
+/**
+ * The backports land as people land them: bob merges the clean one, resolves the conflicting draft on its branch,
+ * marks it ready and merges it; the incident resolves (and closes) after the last one.
+ */
+async function landBackports(
+  sandbox: Awaited<ReturnType<typeof startSandbox>>,
+  incident: number,
+  pr: number,
+  say: (who: string, text: string) => void,
+): Promise<void> {
+  const bob = sandbox.as("bob", REPO);
+  const state = parseTimeline(timelineComment(sandbox, incident)?.body ?? "");
+  const backports = Object.entries(state?.pipelines[String(pr)]?.backports ?? {});
+  for (const [target, backport] of backports.sort(
+    ([, a], [, b]) => Number(a.status === "conflict") - Number(b.status === "conflict"),
+  )) {
+    if (backport.pr === undefined) continue;
+    if (backport.status === "conflict") {
+      const branch = backport.branch ?? `hotfix-bot/backport-${pr}-to-${target}`;
+      await bob.push(
+        branch,
+        { "src/auth.js": RELEASE_RESOLVED },
+        { message: "Resolve the backport conflict" },
+      );
+      say("bob", `resolves the conflict of backport PR #${backport.pr} on ${branch}`);
+      await sandbox.markReadyForReview(REPO, backport.pr, "bob");
+      await sandbox.settle();
+    }
+    const sha = await bob.merge(backport.pr, "merge");
+    say("bob", `merges backport PR #${backport.pr} into ${target} (${sha.slice(0, 7)})`);
+    await sandbox.settle();
   }
 }
 
@@ -226,7 +275,10 @@ function summarize(
       target,
       pr: b.pr ?? null,
       conflict: b.status === "conflict",
+      merged: b.end?.state === "merged",
     })),
+    resolved:
+      state?.resolvedAt !== undefined && sandbox.internalRepo(REPO).issues.get(incident)?.state === "closed",
     followUps: Object.entries(pipeline?.followUps ?? {}).map(([kind, f]) => ({ kind, issue: f?.issue ?? 0 })),
     botWrites: counts.writes,
     botRequests: counts.requests,

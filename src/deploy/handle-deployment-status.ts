@@ -7,6 +7,7 @@ import type { EngineContext } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
+import { settleIncident } from "../incident/settle-incident.js";
 import {
   addEntry,
   type DeployState,
@@ -59,7 +60,8 @@ async function mergedPrOf(
 
 /**
  * A final `deployment_status` for a hotfix tag. Success: "deployed" on the timeline with the incident's recovery
- * figures, and the incident closed when `deploy.closeIncidentOnSuccess`. Failure or error: a revert PR into
+ * figures: the incident is recovered, and resolved (closed, with `deploy.closeIncidentOnSuccess`) once every
+ * backport has landed too (see settleIncident). Failure or error: a revert PR into
  * production, the rollback label on the incident and an escalation comment mentioning the commander. The tag must
  * be one the incident's timeline records, so that no one can start a rollback with a deployment of their own
  * making. Runs after any after-merge pipeline of the same PR in this process, and reads the timeline only then.
@@ -109,23 +111,10 @@ async function act(
       text: `Deployed ${status.ref} to ${status.environment}${figures ? ` — ${figures}` : ""}`,
       ...(status.url ? { url: status.url } : {}),
     });
-    if (
-      config.deploy.closeIncidentOnSuccess &&
-      origin.incident !== null &&
-      !hasEntry(state, `closed-by-deploy-${n}`)
-    ) {
-      await octokit.rest.issues.update({
-        ...repo,
-        issue_number: origin.incident,
-        state: "closed",
-        state_reason: "completed",
-      });
-      state = addEntry(state, {
-        key: `closed-by-deploy-${n}`,
-        at: ctx.clock().toISOString(),
-        text: "Incident closed: the fix is deployed",
-      });
-    }
+    // Recovered now; resolved (and closed, with deploy.closeIncidentOnSuccess) only once every backport landed.
+    // A timeline closed by an earlier release of hotfix-bot at the deploy stays as it is.
+    if (!hasEntry(state, `closed-by-deploy-${n}`))
+      state = await settleIncident(ctx, config, state, origin.incident);
     await writeTimeline(ctx, origin.issue, timeline.commentId, state);
     return "deployed";
   }

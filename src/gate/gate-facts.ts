@@ -37,7 +37,7 @@ export interface GateFacts {
   approvals: ApprovalFacts;
   files: { list: ChangedFile[]; complete: boolean };
   lineage: BranchLineage;
-  /** Check runs on the PR head SHA (the gate's own included; rules skip it). */
+  /** Check runs and commit statuses (read as runs) on the PR head SHA (the gate's own run included; rules skip it). */
   checkRuns: CheckRunFact[];
 }
 

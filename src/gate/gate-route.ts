@@ -4,6 +4,7 @@ import type { EngineContext } from "../context.js";
 import type { EngineEvent, Route, StepOutcome, Trigger } from "../engine.js";
 import { isProductionLine } from "../rules/production-lines.js";
 import { isRequiredCheckName } from "../rules/required-checks.js";
+import { PER_PAGE } from "../util/collect-pages.js";
 import { KeyedMutex } from "../util/keyed-mutex.js";
 import {
   configErrorEvaluation,
@@ -34,6 +35,8 @@ export type GateInput =
       checkName: string | null;
       defaultBranch: string | null;
     }
+  /** status: a commit status on a SHA; the open hotfix PRs whose head it is are found through the API. */
+  | { kind: "status"; sha: string; context: string; defaultBranch: string | null }
   /** merge_group checks_requested: answered on the group's head SHA from its PR's facts. */
   | {
       kind: "merge-group";
@@ -53,10 +56,14 @@ export const GATE_TRIGGERS = [
   { event: "check_run", actions: ["completed", "rerequested"] },
   { event: "check_suite", actions: ["completed", "rerequested"] },
   { event: "merge_group", actions: ["checks_requested"] },
+  // A commit status (Jenkins, Buildkite, deploy tools) on a hotfix PR's head; GitHub sends it without actions.
+  { event: "status" },
 ] as const satisfies readonly Trigger[];
 
-const actionsOf = (event: (typeof GATE_TRIGGERS)[number]["event"]): ReadonlySet<string> =>
-  new Set(GATE_TRIGGERS.find((trigger) => trigger.event === event)?.actions);
+const actionsOf = (event: (typeof GATE_TRIGGERS)[number]["event"]): ReadonlySet<string> => {
+  const trigger: Trigger | undefined = GATE_TRIGGERS.find((t) => t.event === event);
+  return new Set(trigger?.actions);
+};
 const PR_ACTIONS = actionsOf("pull_request");
 const REVIEW_ACTIONS = actionsOf("pull_request_review");
 
@@ -114,6 +121,12 @@ export function matchGate(event: EngineEvent): GateInput | null {
       const prs = associatedPulls(suite.pull_requests, sha);
       if (prs.length === 0) return null;
       return { kind: "checks", sha, prs, checkName: null, defaultBranch };
+    }
+    case "status": {
+      const sha = str(payload.sha);
+      const context = str(payload.context);
+      if (sha === null || !/^[0-9a-f]{40}$/.test(sha) || context === null) return null;
+      return { kind: "status", sha, context, defaultBranch };
     }
     case "merge_group": {
       const group = payload.merge_group;
@@ -223,7 +236,43 @@ async function reportConfigError(
         : undefined;
     case "merge-group":
       return bases.has(input.baseRef) ? publishFixed(ctx, input.sha, evaluation) : undefined;
+    case "status":
+      // A status names no PR: the PR's own events (opened, synchronize, a check run) report the broken file.
+      return undefined;
   }
+}
+
+/** Re-evaluates the open PRs into production whose head is `sha`; each is read as it is now. */
+async function publishPullsAt(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  sha: string,
+  numbers: readonly number[],
+): Promise<StepOutcome | undefined> {
+  let outcome: StepOutcome | undefined;
+  for (const number of numbers) {
+    const pr = await fetchPullRequest(ctx, number);
+    // A PR that moved on (new head, closed, retargeted) is evaluated by its own events.
+    if (pr?.state !== "open" || pr.headSha !== sha || !isProductionLine(config, pr.baseRef)) continue;
+    outcome = await publishPull(ctx, config, pr, sha);
+  }
+  return outcome;
+}
+
+/** The open PRs into production whose head is `sha` (a status event names none), from one listing. */
+async function openPullsWithHead(
+  ctx: EngineContext,
+  sha: string,
+  production: (base: string) => boolean,
+): Promise<number[]> {
+  const { data } = await ctx.octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+    ...ctx.repo,
+    commit_sha: sha,
+    per_page: PER_PAGE,
+  });
+  return data
+    .filter((pr) => pr.state === "open" && pr.head.sha === sha && production(pr.base.ref))
+    .map((pr) => pr.number);
 }
 
 async function runGate(input: GateInput, ctx: EngineContext): Promise<StepOutcome | undefined> {
@@ -249,14 +298,18 @@ async function runGate(input: GateInput, ctx: EngineContext): Promise<StepOutcom
     if (pulls.length === 0) return undefined;
     // A check the gate does not wait for cannot change its verdict: no re-evaluation in a storm of other checks.
     if (input.checkName !== null && !isRequiredCheckName(input.checkName, config)) return undefined;
-    let outcome: StepOutcome | undefined;
-    for (const { number } of pulls) {
-      const pr = await fetchPullRequest(ctx, number);
-      // A PR that moved on (new head, closed, retargeted) is evaluated by its own events.
-      if (pr?.state !== "open" || pr.headSha !== input.sha || !production(pr.baseRef)) continue;
-      outcome = await publishPull(ctx, config, pr, input.sha);
-    }
-    return outcome;
+    return publishPullsAt(
+      ctx,
+      config,
+      input.sha,
+      pulls.map((pr) => pr.number),
+    );
+  }
+
+  if (input.kind === "status") {
+    // A status the gate does not wait for cannot change its verdict: no API call at all for it.
+    if (!isRequiredCheckName(input.context, config)) return undefined;
+    return publishPullsAt(ctx, config, input.sha, await openPullsWithHead(ctx, input.sha, production));
   }
 
   if (!production(input.baseRef)) return undefined;

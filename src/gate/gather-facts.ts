@@ -12,6 +12,7 @@ import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
 import { GATE_CHECK_NAME } from "./gate-check-name.js";
 import type { GateFacts, GatePullRequest, GateRunFact } from "./gate-facts.js";
+import { listCommitStatuses } from "./list-commit-statuses.js";
 import { pullRequestFrom } from "./pull-request-data.js";
 
 /** Page caps: every evaluation costs a bounded number of requests, however large the PR or the storm. */
@@ -192,10 +193,13 @@ export async function gatherFacts(
   config: HotfixConfig,
   runSha: string = pr.headSha,
 ): Promise<{ facts: GateFacts; gateRun: GateRunFact | null }> {
-  const [files, lineage, headRuns, incident, runShaListing] = await Promise.all([
+  // Statuses are read only when a required check exists that one could report (or fail).
+  const anyRequired = config.checks.criticalTests.length + config.checks.securityScan.length > 0;
+  const [files, lineage, headRuns, headStatuses, incident, runShaListing] = await Promise.all([
     filesOf(ctx, pr.number),
     lineageOf(ctx, pr, config),
     listCheckRuns(ctx, pr.headSha),
+    anyRequired ? listCommitStatuses(ctx, pr.headSha) : Promise.resolve([]),
     incidentOf(ctx, pr, config),
     runSha === pr.headSha ? Promise.resolve(null) : listCheckRuns(ctx, runSha, { onlyGate: true }),
   ]);
@@ -210,7 +214,14 @@ export async function gatherFacts(
   // GitHub lists at most 3000 files: fewer listed than the PR reports means the list was cut short.
   const complete = files.complete && (pr.size === null || files.list.length >= pr.size.files);
   return {
-    facts: { pr, incident, approvals, files: { ...files, complete }, lineage, checkRuns: headRuns.runs },
+    facts: {
+      pr,
+      incident,
+      approvals,
+      files: { ...files, complete },
+      lineage,
+      checkRuns: [...headRuns.runs, ...headStatuses],
+    },
     gateRun: runShaListing ? runShaListing.gateRun : headRuns.gateRun,
   };
 }

@@ -24,6 +24,20 @@ const backport = z.object({
   error: z.string().optional(),
   branch: z.string().optional(),
   refused: refused.optional(),
+  end: z
+    .discriminatedUnion("state", [
+      z.object({
+        state: z.literal("merged"),
+        sha: z.string(),
+        at: isoTime,
+        by: z.string().nullable(),
+        conflict: z.boolean().optional(),
+      }),
+      z.object({ state: z.literal("closed"), at: isoTime, by: z.string().nullable() }),
+    ])
+    .optional(),
+  autoMerge: z.object({ method: z.string(), at: isoTime, error: z.string().optional() }).optional(),
+  waived: z.object({ by: z.string(), reason: z.string(), at: isoTime }).optional(),
 });
 
 const followUp = z.object({ issue: count, url });
@@ -103,6 +117,7 @@ export const timelineStateSchema = z.object({
   entries: z.array(entry),
   pipelines: z.record(z.string(), pipeline),
   collapsed: z.number().int().nonnegative().optional(),
+  resolvedAt: isoTime.optional(),
 });
 
 /** Validates parsed JSON as a timeline state; null when it is not one. */

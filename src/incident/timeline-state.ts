@@ -22,7 +22,21 @@ export interface BackportState {
   /** The branch used, when it is not the deterministic name (see `refused`). */
   branch?: string;
   refused?: RefusedBranchState[];
+  /** How the backport PR ended; absent while it is open. */
+  end?: BackportEnd;
+  /** GitHub's auto-merge on the PR (`backport.autoMerge`): enabled with a method, or why GitHub refused it. */
+  autoMerge?: { method: string; at: string; error?: string };
+  /** A writer waived this backport (`/backport skip <branch> <reason>` on the incident). */
+  waived?: { by: string; reason: string; at: string };
 }
+
+/**
+ * The end of a backport PR: merged (with the merge SHA: the fix is on the target), or closed without merging, by
+ * whom. `conflict` is set when it was a draft with conflicts, so that its merge reads as "conflict resolved".
+ */
+export type BackportEnd =
+  | { state: "merged"; sha: string; at: string; by: string | null; conflict?: boolean }
+  | { state: "closed"; at: string; by: string | null };
 
 /** One after-merge pipeline (one merged hotfix PR), keyed in `TimelineState.pipelines` by the PR number. */
 export interface PipelineState {
@@ -113,6 +127,8 @@ export interface TimelineState {
   pipelines: Record<string, PipelineState>;
   /** How many of the oldest entries were dropped to keep the comment within GitHub's size limit. */
   collapsed?: number;
+  /** When the incident was resolved: the fix deployed and every backport landed or was waived. */
+  resolvedAt?: string;
 }
 
 /** Entry texts are short step descriptions; a longer one is cut so one entry cannot crowd out the others. */

@@ -1,4 +1,5 @@
 import type { Route } from "../engine.js";
+import { CLOSED_AT_RESOLUTION_KEY } from "../incident/settle-incident.js";
 import { addEntry } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { severityFromLabels } from "../rules/severity.js";
@@ -53,8 +54,10 @@ export const incidentChangeRoute: Route<IncidentChange> = {
       if (!state?.detectedAt) return;
       const t = Date.parse(change.at ?? "");
       const at = Number.isNaN(t) ? ctx.clock().toISOString() : new Date(t).toISOString();
-      // hotfix-bot's own close after the deploy is on the timeline already.
-      const closedByDeploy = state.entries.some((e) => e.key.startsWith("closed-by-deploy-"));
+      // hotfix-bot's own close at resolution (or, on older timelines, after the deploy) is on the timeline already.
+      const closedByDeploy = state.entries.some(
+        (e) => e.key === CLOSED_AT_RESOLUTION_KEY || e.key.startsWith("closed-by-deploy-"),
+      );
       if (change.kind === "closed" && closedByDeploy && change.actor.endsWith("[bot]")) return;
       const merged = Object.keys(state.pipelines).length > 0;
       const next = addEntry(state, changeEntry(change, merged, at));

@@ -1,4 +1,5 @@
 import type { TimelineState } from "../incident/timeline-state.js";
+import { type BackportLanding, backportLanding } from "./backport-landing.js";
 import { type IncidentDurations, incidentDurations } from "./incident-durations.js";
 
 /** The recovery policy the report is set against. */
@@ -11,6 +12,8 @@ export const POLICY = {
   followUpCompletion: 1,
   /** A follow-up still open a week after its fix merged is overdue. */
   followUpDueMs: 7 * 86_400_000,
+  /** Every backport landed (merged, or already there); a waived one is left out. */
+  backportsLanded: 1,
 } as const;
 
 /** An incident as the report reads it: the labelled issue and the timeline state in the bot's comment. */
@@ -44,6 +47,9 @@ export interface IncidentRow extends IncidentDurations {
   followUpsClosed: number;
   /** Follow-up issues still open more than POLICY.followUpDueMs after the fix merged. */
   followUpsOverdue: number[];
+  backportsTotal: number;
+  backportsLanded: number;
+  backportsWaived: number;
 }
 
 export interface RecoveryMetrics {
@@ -70,6 +76,16 @@ export interface RecoveryMetrics {
     met: boolean;
     /** Open follow-ups past their due time (POLICY.followUpDueMs after the merge), over all incidents. */
     overdue: number;
+  };
+  /** Backports landed against 100 %, and the time from the hotfix merge to each backport's merge. */
+  backports: {
+    total: number;
+    landed: number;
+    waived: number;
+    rate: number | null;
+    target: number;
+    met: boolean;
+    timeToLand: DurationStats;
   };
   perIncident: IncidentRow[];
 }
@@ -106,7 +122,9 @@ export function computeMetrics(
   const kept = records
     .filter((r) => since === null || detectedAt(r) >= since.getTime())
     .sort((a, b) => a.number - b.number);
-  const rows: IncidentRow[] = kept.map((record) => {
+  const landings = kept.map((record) => backportLanding(record.timeline));
+  const rows: IncidentRow[] = kept.map((record, i) => {
+    const landing = landings[i] as BackportLanding;
     const d = record.timeline
       ? incidentDurations(record.timeline)
       : incidentDurations({ v: 1, incident: record.number, entries: [], pipelines: {} });
@@ -127,6 +145,9 @@ export function computeMetrics(
       followUpsOpened: d.followUps.length,
       followUpsClosed: closed,
       followUpsOverdue: pastDue ? d.followUps.filter((n) => states.get(n) !== "closed") : [],
+      backportsTotal: landing.total,
+      backportsLanded: landing.landed,
+      backportsWaived: landing.waived,
     };
   });
 
@@ -176,6 +197,22 @@ export function computeMetrics(
       met: completion === null || completion >= POLICY.followUpCompletion,
       overdue: rows.reduce((sum, r) => sum + r.followUpsOverdue.length, 0),
     },
+    backports: backportFigures(landings),
     perIncident: rows,
+  };
+}
+
+function backportFigures(landings: readonly BackportLanding[]): RecoveryMetrics["backports"] {
+  const total = landings.reduce((sum, l) => sum + l.total, 0);
+  const landed = landings.reduce((sum, l) => sum + l.landed, 0);
+  const rate = total === 0 ? null : landed / total;
+  return {
+    total,
+    landed,
+    waived: landings.reduce((sum, l) => sum + l.waived, 0),
+    rate,
+    target: POLICY.backportsLanded,
+    met: rate === null || rate >= POLICY.backportsLanded,
+    timeToLand: stats(landings.flatMap((l) => l.landMs)),
   };
 }

@@ -61,15 +61,35 @@ export function renderReport(repo: string, m: RecoveryMetrics): string {
         "100 %",
         m.followUps.completion === null ? dash : verdict(m.followUps.met),
       ],
+      [
+        "backports landed",
+        `${m.backports.landed} of ${m.backports.total}`,
+        percent(m.backports.rate),
+        "",
+        "100 %",
+        m.backports.rate === null ? dash : verdict(m.backports.met),
+      ],
+      durationRow("merge → backport merged", m.backports.timeToLand),
     ]),
     "",
     "Resolution is detection → deploy, or detection → merge where no deploy is recorded.",
+    `Backports landed: merged or already on the target${m.backports.waived > 0 ? `; ${m.backports.waived} waived with /backport skip, not counted` : ""}.`,
   ];
   if (m.perIncident.length > 0) {
     lines.push("");
     lines.push(
       ...table([
-        ["Incident", "Severity", "→ PR", "→ merge", "→ deploy", "Rollback", "Follow-ups", "Title"],
+        [
+          "Incident",
+          "Severity",
+          "→ PR",
+          "→ merge",
+          "→ deploy",
+          "Rollback",
+          "Follow-ups",
+          "Backports",
+          "Title",
+        ],
         ...m.perIncident.map((row) => [
           `#${row.number}${row.state === "open" ? " (open)" : ""}`,
           row.severity ?? dash,
@@ -78,6 +98,7 @@ export function renderReport(repo: string, m: RecoveryMetrics): string {
           duration(row.detectionToDeploy),
           row.rolledBack ? "yes" : "no",
           `${row.followUpsClosed}/${row.followUpsOpened}`,
+          `${row.backportsLanded}/${row.backportsTotal}`,
           oneLine(row.title),
         ]),
       ]),

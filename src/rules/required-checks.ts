@@ -2,7 +2,10 @@ import type { HotfixConfig, RequiredCheck } from "../config/schema.js";
 import { matchesCheckName } from "./check-name-glob.js";
 import { type RuleResult, type RuleState, worstState } from "./rule-result.js";
 
-/** A check run on the head SHA, as the check-runs listing gives it. */
+/**
+ * A check run on the head SHA, as the check-runs listing gives it, or a commit status read as one (see
+ * statusAsCheckRun): a status has no App but a `creator`, the user who created it.
+ */
 export interface CheckRunFact {
   id: number;
   name: string;
@@ -13,6 +16,35 @@ export interface CheckRunFact {
   completedAt: string | null;
   /** The App that reported it (GitHub always says; null only for a listing that did not). */
   app: { id: number; slug: string } | null;
+  /** For a commit status: the user (or App bot user) that created it; absent for a check run. */
+  creator?: { id: number; login: string } | null;
+}
+
+/** A commit status as the statuses listing gives it. */
+export interface CommitStatusFact {
+  id: number;
+  context: string;
+  state: string;
+  createdAt: string | null;
+  creator: { id: number; login: string } | null;
+}
+
+/**
+ * A commit status in the shape of a check run, so that one set of rules judges both: `pending` is a run still in
+ * progress; `success` succeeded; `failure`, `error` and any state GitHub may add fail.
+ */
+export function statusAsCheckRun(status: CommitStatusFact): CheckRunFact {
+  const pending = status.state === "pending";
+  return {
+    id: status.id,
+    name: status.context,
+    status: pending ? "pending" : "completed",
+    conclusion: pending ? null : status.state,
+    startedAt: status.createdAt,
+    completedAt: pending ? null : status.createdAt,
+    app: null,
+    creator: status.creator,
+  };
 }
 
 type ChecksConfig = Pick<HotfixConfig, "checks">;
@@ -33,15 +65,22 @@ function newer(a: CheckRunFact, b: CheckRunFact): boolean {
   return a.id > b.id;
 }
 
+/** Who reported a run: its App, or for a status its creator (never comparable with each other). */
+function reporterKey(run: CheckRunFact): string {
+  if (run.app) return `app:${run.app.id}`;
+  if (run.creator) return `user:${run.creator.id}`;
+  return "?";
+}
+
 /**
- * The latest run of each name from each App: a re-run replaces the run it re-runs, whatever that one concluded.
- * Runs of one name from different Apps never replace each other: times are set by whoever reports the run, so
- * comparing them across Apps would let any App supersede another's failure.
+ * The latest run of each name from each App (or status creator): a re-run replaces the run it re-runs, whatever
+ * that one concluded. Runs of one name from different reporters never replace each other: times are set by
+ * whoever reports the run, so comparing them across reporters would let any of them supersede another's failure.
  */
 export function latestRunPerName(runs: readonly CheckRunFact[]): CheckRunFact[] {
   const latest = new Map<string, CheckRunFact>();
   for (const run of runs) {
-    const key = `${run.app?.id ?? "?"}\u0000${run.name}`;
+    const key = `${reporterKey(run)}\u0000${run.name}`;
     const current = latest.get(key);
     if (!current || newer(run, current)) latest.set(key, run);
   }
@@ -54,6 +93,30 @@ export function reportedBy(run: CheckRunFact, app: number | string): boolean {
   // YAML may quote an id ("15368"): digits are read as an id either way (the Action's app input reads alike).
   if (typeof app === "number" || /^[0-9]+$/.test(app)) return run.app.id === Number(app);
   return run.app.slug.toLowerCase() === app.toLowerCase();
+}
+
+/** Whether a commit status was created by the user a required check is pinned to (by id, or by login). */
+export function createdBy(run: CheckRunFact, creator: number | string): boolean {
+  if (!run.creator) return false;
+  if (typeof creator === "number" || /^[0-9]+$/.test(creator)) return run.creator.id === Number(creator);
+  return run.creator.login.toLowerCase() === creator.toLowerCase();
+}
+
+/**
+ * Whether a run counts towards a required check: any run when the check is not pinned; else only a check run of
+ * the pinned App, or only a status of the pinned creator. Anything else fails closed: it may fail the check, never
+ * pass it.
+ */
+function counts(check: RequiredCheck, run: CheckRunFact): boolean {
+  if (check.app !== null) return reportedBy(run, check.app);
+  if (check.creator !== null) return createdBy(run, check.creator);
+  return true;
+}
+
+function pinOf(check: RequiredCheck): string | null {
+  if (check.app !== null) return String(check.app);
+  if (check.creator !== null) return String(check.creator);
+  return null;
 }
 
 export function runState(run: CheckRunFact, config: ChecksConfig): RuleState {
@@ -71,7 +134,7 @@ export function runState(run: CheckRunFact, config: ChecksConfig): RuleState {
   }
 }
 
-const appName = (run: CheckRunFact) => run.app?.slug ?? "an unknown app";
+const appName = (run: CheckRunFact) => run.app?.slug ?? run.creator?.login ?? "an unknown app";
 
 function describe(run: CheckRunFact): string {
   return run.status === "completed" ? (run.conclusion ?? "completed") : run.status;
@@ -101,14 +164,15 @@ function entryVerdict(
   const waiting: string[] = [];
   const failed: string[] = [];
   const runs = latest.filter((run) => matchesCheckName(check.name, run.name));
-  const pin = check.app;
-  const counted = pin === null ? runs : runs.filter((run) => reportedBy(run, pin));
+  const pin = pinOf(check);
+  const counted = runs.filter((run) => counts(check, run));
   const missing = counted.length === 0 ? `${check.name}${pin === null ? "" : ` from ${pin}`}` : null;
   if (missing !== null) waiting.push(`${missing} (not reported yet)`);
   for (const run of runs) {
     const state = runState(run, config);
     const shown = `${run.name} (${describe(run)}, ${appName(run)})`;
-    // A pinned check waits only for its App; any other App's run can still fail it (fail closed), never pass it.
+    // A pinned check waits only for its App (or status creator); any other reporter's run can still fail it (fail
+    // closed), never pass it.
     if (state === "fail") failed.push(shown);
     else if (!counted.includes(run)) continue;
     else if (state === "pending") waiting.push(shown);
@@ -167,10 +231,11 @@ function category(
 }
 
 /**
- * The configured critical-test and security-scan checks on the head SHA. Each App's latest run of a name counts
- * (a re-run replaces the run it re-runs); a check pinned to an App (`{ name, app }`) passes only on that App's
- * success, and any App's failed latest run fails it; an unpinned check passes when every App that reported it
- * succeeded. A missing or unfinished run is pending; failure, cancelled, timed_out, action_required, stale and
+ * The configured critical-test and security-scan checks on the head SHA, from check runs and commit statuses
+ * alike (a status's context is its name). Each App's (or status creator's) latest run of a name counts (a re-run
+ * replaces the run it re-runs); a check pinned to an App (`{ name, app }`) passes only on that App's check run,
+ * one pinned to a creator (`{ name, creator }`) only on that user's status, and any reporter's failed latest run
+ * fails it; an unpinned check passes when every App and creator that reported it succeeded. A missing or unfinished run is pending; failure, cancelled, timed_out, action_required, stale and
  * startup_failure fail; neutral and skipped follow the config. `ownName` (the gate's own check run) is never
  * one of the checks it waits for.
  */

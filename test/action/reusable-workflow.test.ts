@@ -116,6 +116,7 @@ describe("the caller example and the engine's route table", () => {
       issues: "write",
       "pull-requests": "write",
       deployments: "write",
+      statuses: "read",
       actions: "write",
     });
   });

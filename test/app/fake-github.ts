@@ -52,6 +52,8 @@ export class FakeGitHub {
   /** `org/slug` -> member logins, or the status GitHub answers instead. */
   readonly teams = new Map<string, string[] | number>();
   readonly checkRuns: FakeCheckRun[] = [];
+  /** Commit statuses as `GET /commits/{sha}/statuses` lists them (newest first; default none). */
+  readonly statuses: (Json & { sha: string })[] = [];
   /** Issue number -> its comments (default none; an unknown issue answers 404). */
   readonly issueComments = new Map<number, Json[]>();
   /** PR number -> its commits as `GET /pulls/{n}/commits` lists them (default none). */
@@ -226,6 +228,13 @@ export class FakeGitHub {
         commits: slice.map((sha) => ({ sha, commit: { message: `commit ${sha.slice(0, 7)}` } })),
         files: [],
       });
+    }
+    const statusesHit = on("GET", /^\/commits\/([0-9a-f]{40})\/statuses$/);
+    if (statusesHit) {
+      return this.page(
+        url,
+        this.statuses.filter((status) => status.sha === statusesHit[1]),
+      );
     }
     const runsHit = on("GET", /^\/commits\/([0-9a-f]{40})\/check-runs$/);
     if (runsHit) {

@@ -16,7 +16,7 @@ async function start(config: string): Promise<void> {
   await sandbox.createRepository({
     owner: "acme",
     name: "webshop",
-    collaborators: { alice: "write", bob: "write" },
+    collaborators: { alice: "write", bob: "write", jenkins: "write" },
     history: [
       { message: "Initial commit", files: { "src/auth.js": "export const ok = 1;\n" } },
       { message: "Configure hotfix-bot", files: { ".github/hotfix.yml": config } },
@@ -129,6 +129,49 @@ test(
       .filter((entry) => entry.identity === sandbox.app.identity && entry.status === 403);
     expect(forbidden).toEqual([]);
     expect(sandbox.internalRepo(REPO).checkRuns.get(forged)?.conclusion).toBe("success");
+  },
+  E2E_TIMEOUT,
+);
+
+// The same attacker with commit statuses (Jenkins, Buildkite and deploy tools report statuses, not check runs): an
+// integration a reader controls reports the context the gate waits for, which the repository pinned to its CI's
+// user with `{ name, creator }`.
+
+test(
+  "a success status from another creator for a context pinned to jenkins does not turn the gate green",
+  async () => {
+    await start("checks:\n  criticalTests: [{ name: ci/jenkins, creator: jenkins }]\n  securityScan: []\n");
+    const head = await approvedHotfix();
+
+    // The attack: the reader's integration reports the pinned context as a success.
+    await sandbox.asApp("mallorys-ci", REPO).createStatus(head, "ci/jenkins", "success");
+    await sandbox.settle();
+
+    const [gate] = botGateRuns(head);
+    expect(`${gate?.status}/${gate?.conclusion}`).toBe("in_progress/null");
+    expect(gate?.output.summary ?? "").toMatch(/Critical tests[^\n]*ci\/jenkins from jenkins/);
+
+    // The pinned creator's status is what turns it green.
+    await sandbox.as("jenkins", REPO).createStatus(head, "ci/jenkins", "success");
+    await sandbox.settle();
+    expect(botGateRuns(head).map((run) => run.conclusion)).toEqual(["success"]);
+  },
+  E2E_TIMEOUT,
+);
+
+test(
+  "another creator's later success does not supersede the pinned creator's failure",
+  async () => {
+    await start("checks:\n  criticalTests: [{ name: ci/jenkins, creator: jenkins }]\n  securityScan: []\n");
+    const head = await approvedHotfix();
+    await sandbox.as("jenkins", REPO).createStatus(head, "ci/jenkins", "failure");
+    await sandbox.settle();
+    expect(botGateRuns(head).map((run) => run.conclusion)).toEqual(["failure"]);
+
+    await sandbox.asApp("mallorys-ci", REPO).createStatus(head, "ci/jenkins", "success");
+    await sandbox.settle();
+    expect(botGateRuns(head).map((run) => run.conclusion)).toEqual(["failure"]);
+    expect(botGateRuns(head)[0]?.output.text ?? "").toContain("ci/jenkins: failure \\(jenkins\\)");
   },
   E2E_TIMEOUT,
 );

@@ -1,6 +1,6 @@
 import { runDemo } from "../../src/demo/run-demo.js";
 
-test("the demo plays the incident from the label to the deploy and ends with the JSON outcome", async () => {
+test("the demo plays the incident from the label to the deploy and the backports' merge, and ends with the JSON outcome", async () => {
   const lines: string[] = [];
   const code = await runDemo({ json: true, realisticPacing: false, write: (line) => lines.push(line) });
   expect(code).toBe(0);
@@ -15,12 +15,25 @@ test("the demo plays the incident from the label to the deploy and ends with the
     "alice      squash-merges PR #2",
     "hotfix-bot deployment of hotfix-",
     "deployer   deployment of hotfix-",
+    "bob        merges backport PR #3 into develop",
+    "bob        resolves the conflict of backport PR #4",
+    "bob        merges backport PR #4 into release/1.x",
     "hotfix-bot issue #1 closed",
   ].map((needle) => text.indexOf(needle));
   expect(order.every((at) => at >= 0)).toBe(true);
   expect([...order].sort((a, b) => a - b)).toEqual(order);
   expect(text).toMatch(/Recovery of incident #1: detection → PR \d+ s, → merge \d+ s, → deploy \d+ s/);
   expect(text).toMatch(/rollback rate\s+0 of 1\s+0 %\s+< 5 %\s+met/);
+  // Recovered at the deploy, resolved (and closed) only after the last backport.
+  expect(text).toMatch(
+    /Recovered: the fix is deployed; resolved once every backport lands — waiting for release\/1\.x \(#4, conflict\)/,
+  );
+  expect(text).toMatch(/Backport to release\/1\.x merged \(conflicts resolved\): #4 as [0-9a-f]{7} by @bob/);
+  expect(text).toMatch(
+    /Resolved: the fix is deployed and has landed on every backport target\n.*Incident closed/,
+  );
+  expect(text).toMatch(/backports landed\s+2 of 2\s+100 %\s+100 %\s+met/);
+  expect(text).toMatch(/merge → backport merged\s+2\s+\d+ s/);
   const outcome = JSON.parse(lines.at(-1) ?? "");
   expect(Object.keys(outcome).sort()).toEqual([
     "backports",
@@ -28,10 +41,13 @@ test("the demo plays the incident from the label to the deploy and ends with the
     "botWrites",
     "followUps",
     "release",
+    "resolved",
     "tag",
   ]);
+  expect(outcome.resolved).toBe(true);
+  expect(outcome.backports.every((b: { merged: boolean }) => b.merged)).toBe(true);
   expect(outcome.backports.map((b: { target: string }) => b.target).sort()).toEqual([
     "develop",
     "release/1.x",
   ]);
-}, 120_000);
+}, 240_000);

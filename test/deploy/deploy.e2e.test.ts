@@ -145,7 +145,7 @@ test("label → branch → push → draft PR → gate → merge → tag → depl
   expect(repo().issues.get(incident)?.state).toBe("closed");
   expect(repo().issues.get(incident)?.stateReason).toBe("completed");
   expect(state?.entries.filter((e) => e.text.startsWith("Incident closed")).map((e) => e.text)).toEqual([
-    "Incident closed: the fix is deployed",
+    "Incident closed: the fix is deployed and every backport has landed",
   ]);
   // Nothing was reverted.
   expect([...repo().pulls.values()].filter((p) => p.headRef.startsWith("hotfix-bot/revert-"))).toEqual([]);

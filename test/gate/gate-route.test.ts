@@ -32,6 +32,7 @@ describe("matchGate", () => {
     ["check_suite", "completed", "checks"],
     ["check_suite", "requested", null],
     ["merge_group", "checks_requested", "merge-group"],
+    ["status", "", "status"],
     ["issues", "opened", null],
     ["push", "", null],
   ])("%s.%s -> %s", (name, action, kind) => {
@@ -88,6 +89,18 @@ describe("matchGate", () => {
       pullNumber: 104,
       defaultBranch: expect.any(String),
     });
+  });
+
+  it("reads a status event's SHA and context; a malformed SHA is no event of ours", () => {
+    const payload = definitions.find((d) => d.name === "status")?.examples[0] as Json;
+    expect(matchGate({ name: "status", id: "1", payload })).toEqual({
+      kind: "status",
+      sha: payload.sha,
+      context: payload.context,
+      defaultBranch: expect.any(String),
+    });
+    expect(matchGate({ name: "status", id: "1", payload: { ...payload, sha: "main" } })).toBeNull();
+    expect(matchGate({ name: "status", id: "1", payload: { ...payload, context: 7 } })).toBeNull();
   });
 
   it.each([null, "x", {}, { action: "opened" }, { action: "opened", pull_request: { number: 1 } }])(

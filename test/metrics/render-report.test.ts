@@ -14,7 +14,19 @@ test("the table sets each figure against its target, then lists the incidents", 
         mergeSha: "a".repeat(40),
         mergedAt: "2026-03-01T12:20:00Z",
         tag: "v1.0.1",
-        backports: {},
+        backports: {
+          develop: {
+            status: "open" as const,
+            pr: 10,
+            end: { state: "merged" as const, sha: "b".repeat(40), at: "2026-03-01T14:20:00Z", by: "bob" },
+          },
+          "release/1.x": { status: "already" as const },
+          "release/2.x": { status: "open" as const, pr: 11 },
+          "release/0.x": {
+            status: "failed" as const,
+            waived: { by: "bob", reason: "end of life", at: "2026-03-02T00:00:00Z" },
+          },
+        },
         followUps: { "post-mortem": { issue: 9, url: "u" } },
         done: true,
         heartbeatAt: "x",
@@ -52,7 +64,19 @@ test("the table sets each figure against its target, then lists the incidents", 
   ]);
   expect(row("rollback rate")).toEqual(["rollback rate", "0 of 1", "0 %", "< 5 %", "met"]);
   expect(row("follow-up completion")).toEqual(["follow-up completion", "0 of 1", "0 %", "100 %", "MISSED"]);
-  expect(row("#7")).toEqual(["#7", "P1", "–", "20 min", "30 min", "no", "0/1", "Checkout | down"]);
+  expect(row("backports landed")).toEqual(["backports landed", "2 of 3", "66.7 %", "100 %", "MISSED"]);
+  expect(row("merge → backport merged")).toEqual([
+    "merge → backport merged",
+    "1",
+    "2 h 00 min",
+    "2 h 00 min",
+  ]);
+  expect(lines).toContain(
+    "Backports landed: merged or already on the target; 1 waived with /backport skip, not counted.",
+  );
+  expect(row("#7")).toEqual(["#7", "P1", "–", "20 min", "30 min", "no", "0/1", "2/3", "Checkout | down"]);
+  expect(metrics.backports).toMatchObject({ total: 3, landed: 2, waived: 1, met: false });
+  expect(metrics.backports.timeToLand).toEqual({ count: 1, medianMs: 7_200_000, maxMs: 7_200_000 });
   expect(text.endsWith("\n")).toBe(true);
 });
 

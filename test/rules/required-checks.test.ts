@@ -4,6 +4,7 @@ import {
   checkRequiredChecks,
   isRequiredCheckName,
   latestRunPerName,
+  statusAsCheckRun,
 } from "../../src/rules/required-checks.js";
 import { configOf } from "./config-of.js";
 
@@ -270,5 +271,65 @@ describe("isRequiredCheckName", () => {
     expect(isRequiredCheckName("codeql", config)).toBe(true);
     expect(isRequiredCheckName("lint", config)).toBe(false);
     expect(isRequiredCheckName("unit", configOf())).toBe(false);
+  });
+});
+
+describe("commit statuses", () => {
+  const JENKINS = { id: 501, login: "jenkins" };
+  const MALLORY = { id: 666, login: "mallorys-ci[bot]" };
+  function status(context: string, state: string, minute: number, creator = JENKINS): CheckRunFact {
+    nextId += 1;
+    return statusAsCheckRun({
+      id: nextId,
+      context,
+      state,
+      createdAt: `2024-05-01T10:${String(minute).padStart(2, "0")}:00Z`,
+      creator,
+    });
+  }
+
+  it("reads pending as waiting, success as passing, failure and error as failing", () => {
+    expect(status("ci/jenkins", "pending", 1)).toMatchObject({
+      status: "pending",
+      conclusion: null,
+      app: null,
+    });
+    const config = checks({ criticalTests: ["ci/jenkins"] });
+    const verdict = (state: string) =>
+      checkRequiredChecks([status("ci/jenkins", state, 1)], config, "g")[0].state;
+    expect(["pending", "success", "failure", "error"].map(verdict)).toEqual([
+      "pending",
+      "pass",
+      "fail",
+      "fail",
+    ]);
+  });
+
+  it("keeps each creator's newest status of a context: a re-run replaces a failure of the same creator only", () => {
+    const config = checks({ criticalTests: ["ci/jenkins"] });
+    const failed = status("ci/jenkins", "failure", 1);
+    const rerun = status("ci/jenkins", "success", 5);
+    expect(checkRequiredChecks([failed, rerun], config, "g")[0].state).toBe("pass");
+    const other = status("ci/jenkins", "success", 9, MALLORY);
+    expect(checkRequiredChecks([failed, other], config, "g")[0].state).toBe("fail");
+  });
+
+  it("a context pinned to a creator (login, case-insensitive, or id) passes only on that creator's status", () => {
+    for (const creator of ["Jenkins", 501] as const) {
+      const config = checks({ criticalTests: [{ name: "ci/jenkins", creator }] });
+      const [byOther] = checkRequiredChecks([status("ci/jenkins", "success", 1, MALLORY)], config, "g");
+      expect(byOther.state).toBe("pending");
+      expect(byOther.reason).toBe(`waiting for ci/jenkins from ${creator} (not reported yet)`);
+      // A check run of the name, from any App, never stands in for a pinned status.
+      const [byApp] = checkRequiredChecks([run("ci/jenkins", "completed", "success")], config, "g");
+      expect(byApp.state).toBe("pending");
+      const [byJenkins] = checkRequiredChecks([status("ci/jenkins", "success", 1)], config, "g");
+      expect(byJenkins.state).toBe("pass");
+    }
+  });
+
+  it("a check pinned to an App is never passed by a status, whoever created it", () => {
+    const config = checks({ criticalTests: [{ name: "unit", app: "github-actions" }] });
+    expect(checkRequiredChecks([status("unit", "success", 1)], config, "g")[0].state).toBe("pending");
   });
 });

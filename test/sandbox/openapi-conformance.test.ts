@@ -347,7 +347,10 @@ test("every response and every App request body matches GitHub's OpenAPI descrip
 });
 
 test("every route the sandbox implements is described by GitHub and was exercised", () => {
-  const routes = createRouteTable().templates();
+  // GraphQL (POST /graphql) is not part of the REST description; test/sandbox/graphql-routes.test.ts covers it.
+  const routes = createRouteTable()
+    .templates()
+    .filter(({ template }) => template !== "/graphql");
   const undescribed = routes.filter(({ method, template }) => !validator.hasOperation(method, template));
   expect(undescribed).toEqual([]);
   const missed = routes

@@ -63,6 +63,8 @@ export const GHES_API_PREFIX = "/api/v3";
 
 function withoutGhesPrefix(pathname: string): string {
   if (pathname === GHES_API_PREFIX) return "/";
+  // GitHub Enterprise Server serves GraphQL at /api/graphql (Octokit derives it from the /api/v3 base URL).
+  if (pathname === "/api/graphql") return "/graphql";
   return pathname.startsWith(`${GHES_API_PREFIX}/`) ? pathname.slice(GHES_API_PREFIX.length) : pathname;
 }
 

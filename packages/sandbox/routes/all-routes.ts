@@ -7,6 +7,7 @@ import { registerCommitRoutes } from "./commit-routes.js";
 import { registerContentsRoutes } from "./contents-routes.js";
 import { registerDeploymentRoutes } from "./deployment-routes.js";
 import { registerGitDataRoutes } from "./git-data-routes.js";
+import { registerGraphqlRoutes } from "./graphql-routes.js";
 import { registerIssueRoutes } from "./issue-routes.js";
 import { registerProtectionRoutes } from "./protection-routes.js";
 import { registerPullRoutes } from "./pull-routes.js";
@@ -32,5 +33,6 @@ export function createRouteTable(): RouteTable<Handler> {
   registerReleaseRoutes(table);
   registerDeploymentRoutes(table);
   registerTeamRoutes(table);
+  registerGraphqlRoutes(table);
   return table;
 }

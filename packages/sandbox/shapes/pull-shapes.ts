@@ -103,7 +103,14 @@ export function pullShape(
       statuses: link(statusesUrl),
     },
     author_association: authorAssociation(repo, issue.user),
-    auto_merge: null,
+    auto_merge: pull.autoMerge
+      ? {
+          enabled_by: userShape(world, pull.autoMerge.enabledBy),
+          merge_method: pull.autoMerge.method,
+          commit_title: "",
+          commit_message: "",
+        }
+      : null,
     active_lock_reason: null,
   };
   if (facts) {

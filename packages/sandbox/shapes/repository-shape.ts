@@ -102,7 +102,7 @@ export function repositoryShape(
     allow_squash_merge: true,
     allow_merge_commit: true,
     allow_rebase_merge: true,
-    allow_auto_merge: false,
+    allow_auto_merge: repo.allowAutoMerge ?? false,
     delete_branch_on_merge: false,
     allow_update_branch: false,
     network_count: 0,

@@ -80,6 +80,8 @@ export interface PullRecord {
   maintainerCanModify: boolean;
   /** The fork the head branch lives in; null when it is this repository's own branch. */
   headRepo: Repository | null;
+  /** GitHub's auto-merge, once enabled (GraphQL `enablePullRequestAutoMerge`); the sandbox records it only. */
+  autoMerge?: { method: "merge" | "squash" | "rebase"; enabledBy: User; enabledAt: string } | null;
 }
 
 export interface CommentRecord {
@@ -243,6 +245,8 @@ export interface Repository {
   checkSuites: Map<number, CheckSuiteRecord>;
   checkRuns: Map<number, CheckRunRecord>;
   statuses: StatusRecord[];
+  /** The repository setting "Allow auto-merge" (GitHub's default: off). */
+  allowAutoMerge?: boolean;
   releases: Map<number, ReleaseRecord>;
   deployments: Map<number, DeploymentRecord>;
   deploymentStatuses: DeploymentStatusRecord[];

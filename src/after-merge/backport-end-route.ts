@@ -1,0 +1,67 @@
+import type { EngineContext } from "../context.js";
+import type { Route } from "../engine.js";
+import { incidentOfPull } from "../incident/pull-incident.js";
+import { settleIncident } from "../incident/settle-incident.js";
+import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import { withIncidentLock } from "../intake/incident-lock.js";
+import {
+  BACKPORT_PR_ACTIONS,
+  type BackportPrEvent,
+  backportPrEventFrom,
+  recordBackportEvent,
+} from "./backport-pr-event.js";
+import { hotfixPrOf } from "./hotfix-pr-of.js";
+import { pipelineLock } from "./pipeline-lock.js";
+import { remindOnIncident } from "./remind-stale-backports.js";
+
+/**
+ * A backport PR merged, closed, reopened or marked ready: its end state and one line on the incident's timeline,
+ * then the incident's progress (resolved once every backport landed; see settleIncident). The PR counts only when
+ * the incident's trusted timeline records it as the backport of that hotfix to that branch.
+ */
+export async function handleBackportPrEvent(
+  ctx: EngineContext,
+  event: BackportPrEvent,
+): Promise<"recorded" | "unchanged" | "not-ours"> {
+  const loaded = await ctx.config();
+  if (!loaded.ok) {
+    ctx.log.error(`backport PR #${event.number} not recorded: ${loaded.error.message}`);
+    return "not-ours";
+  }
+  const config = loaded.config;
+  const hotfix = await hotfixPrOf(ctx, config, event.hotfixPr);
+  if (!hotfix) return "not-ours";
+  const { incident } = await incidentOfPull(ctx, hotfix);
+  const issue = incident ?? hotfix.number;
+  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${hotfix.number}`;
+  // After any after-merge run of the same hotfix in this process, which writes the backports' records.
+  return pipelineLock.run(key, () =>
+    withIncidentLock(ctx, issue, async () => {
+      const timeline = await readTimeline(ctx, issue);
+      if (!timeline.state) return "not-ours";
+      const recorded = recordBackportEvent(timeline.state, event, ctx.clock().toISOString());
+      if (!recorded) {
+        ctx.log.info(`#${event.number} is not a backport the timeline of #${issue} records: ignored`);
+        return "not-ours";
+      }
+      if (!recorded.changed) return "unchanged";
+      let state = await settleIncident(ctx, config, recorded.state, incident);
+      state = await remindOnIncident(ctx, config, state);
+      await writeTimeline(ctx, issue, timeline.commentId, state);
+      return "recorded";
+    }),
+  );
+}
+
+/** `pull_request` closed / reopened / ready_for_review of a backport PR the bot opened. */
+export const backportEndRoute: Route<BackportPrEvent> = {
+  step: "backport-end",
+  triggers: [{ event: "pull_request", actions: BACKPORT_PR_ACTIONS }],
+  match(event) {
+    return event.name === "pull_request" ? backportPrEventFrom(event.payload) : null;
+  },
+  async run(event, ctx) {
+    await handleBackportPrEvent(ctx, event);
+    return undefined;
+  },
+};
