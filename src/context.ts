@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import type { ConfigResult } from "./config/parse-config.js";
 import type { BotIdentity } from "./identity/bot-identity.js";
-import type { KeyedLock } from "./util/redis-keyed-lock.js";
+import type { KeyedLock } from "./util/keyed-lock.js";
 
 /** The Octokit every adapter hands to the engine: Probot's, with retry, throttling and the config plugin. */
 export type Octokit = InstanceType<typeof ProbotOctokit>;

@@ -12,6 +12,7 @@ import { registerProtectionRoutes } from "./protection-routes.js";
 import { registerPullRoutes } from "./pull-routes.js";
 import { registerReleaseRoutes } from "./release-routes.js";
 import { registerRepoRoutes } from "./repo-routes.js";
+import { registerSearchRoutes } from "./search-routes.js";
 import { registerStatusRoutes } from "./status-routes.js";
 import { registerTeamRoutes } from "./team-routes.js";
 
@@ -32,5 +33,6 @@ export function createRouteTable(): RouteTable<Handler> {
   registerReleaseRoutes(table);
   registerDeploymentRoutes(table);
   registerTeamRoutes(table);
+  registerSearchRoutes(table);
   return table;
 }
