@@ -90,11 +90,11 @@ function installHandlers(app: Probot, options: HotfixBotOptions): void {
   const durable = redisUrl
     ? new DurableSteps(
         redisUrl,
-        (data) =>
+        (data, resumed) =>
           background.track(
             (async () => {
               const octokit = (await app.auth(data.installationId)) as Octokit;
-              await runLongStep(data, contextFor(octokit, data.repo, app.log));
+              await runLongStep(data, { ...contextFor(octokit, data.repo, app.log), resumedRun: resumed });
             })(),
           ),
         app.log,

@@ -39,4 +39,9 @@ export interface EngineContext {
    * Steps that must not run twice at once take it inside their in-process mutex; without it they rely on that.
    */
   instancesLock?: KeyedLock;
+  /**
+   * This run resumes a queued step whose earlier run (in an instance that died, or that failed) may have left the
+   * step's claim: the claim is this job's own, so the run takes it over instead of waiting for it to go.
+   */
+  resumedRun?: boolean;
 }

@@ -63,7 +63,7 @@ export class DurableSteps {
 
   constructor(
     redisUrl: string,
-    run: (data: StepJobData) => Promise<void>,
+    run: (data: StepJobData, resumed: boolean) => Promise<void>,
     private readonly log: Pick<Log, "info" | "error">,
     options: DurableStepsOptions = {},
   ) {
@@ -75,7 +75,7 @@ export class DurableSteps {
       return redis;
     };
     this.queue = new Queue<StepJobData>(STEP_QUEUE, { connection: connection() });
-    this.worker = new Worker<StepJobData>(STEP_QUEUE, async (job: Job<StepJobData>) => run(job.data), {
+    this.worker = new Worker<StepJobData>(STEP_QUEUE, async (job: Job<StepJobData>) => run(job.data, job.attemptsStarted > 1), {
       connection: connection(),
       concurrency: this.options.concurrency,
       lockDuration: this.options.lockDurationMs,
