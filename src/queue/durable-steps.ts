@@ -75,14 +75,18 @@ export class DurableSteps {
       return redis;
     };
     this.queue = new Queue<StepJobData>(STEP_QUEUE, { connection: connection() });
-    this.worker = new Worker<StepJobData>(STEP_QUEUE, async (job: Job<StepJobData>) => run(job.data, job.attemptsStarted > 1), {
-      connection: connection(),
-      concurrency: this.options.concurrency,
-      lockDuration: this.options.lockDurationMs,
-      stalledInterval: this.options.stalledIntervalMs,
-      // A job whose instances keep dying (it crashes them?) fails for good after two stalls.
-      maxStalledCount: 2,
-    });
+    this.worker = new Worker<StepJobData>(
+      STEP_QUEUE,
+      async (job: Job<StepJobData>) => run(job.data, job.attemptsStarted > 1),
+      {
+        connection: connection(),
+        concurrency: this.options.concurrency,
+        lockDuration: this.options.lockDurationMs,
+        stalledInterval: this.options.stalledIntervalMs,
+        // A job whose instance died twice in a row is not handed to a third: it fails, and says so.
+        maxStalledCount: 2,
+      },
+    );
     this.worker.on("failed", (job, error) => {
       if (!job) return;
       const what = `${job.data.step} for ${job.data.event.name} ${job.data.event.id} in ${job.data.repo.owner}/${job.data.repo.repo}`;

@@ -156,7 +156,12 @@ export function registerSearchRoutes(table: RouteTable<Handler>): void {
         total_count: found.length,
         incomplete_results: false,
         search_type: "lexical",
-        items: page.map(({ repo, issue }) => ({ ...issueShape(world, repo, issue), score: 1 })),
+        // GitHub's description of a search result item has a string body where an issue's may be null.
+        items: page.map(({ repo, issue }) => ({
+          ...issueShape(world, repo, issue),
+          body: issue.body ?? "",
+          score: 1,
+        })),
       },
       headers,
     );
