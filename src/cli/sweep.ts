@@ -3,8 +3,10 @@ import { type Command, parseCommandArgs } from "./command.js";
 import { explainGitHubError, githubContext, parseApiUrl, parseRepo, stderrLog } from "./github-context.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
-const help = `Usage: hotfix-bot sweep --repo OWNER/NAME [--api-url URL] [--config-path PATH] [--json] [--verbose]
-       hotfix-bot reconcile …   (the same command, under its former name)
+const help = (
+  name: string,
+) => `Usage: hotfix-bot ${name} --repo OWNER/NAME [--api-url URL] [--config-path PATH] [--json] [--verbose]
+(\`sweep\` and \`reconcile\`, its former name, are the same command.)
 
 Finishes, from GitHub state alone, every hotfix workflow that a crash, a lost webhook or an API outage left
 half done in the last two weeks: intake (branch, checklist), the draft PR after the first push, after-merge
@@ -30,7 +32,7 @@ configuration is broken, 2 usage error (missing --repo, GITHUB_TOKEN not set).
 export function sweepCommand(name: "sweep" | "reconcile"): Command {
   return {
     name,
-    help,
+    help: help(name),
     async run(argv, io) {
       const { values, positionals } = parseCommandArgs(name, argv, {
         repo: { type: "string" },
@@ -40,7 +42,7 @@ export function sweepCommand(name: "sweep" | "reconcile"): Command {
         verbose: { type: "boolean", short: "v" },
       });
       if (values.help) {
-        io.stdout(help);
+        io.stdout(help(name));
         return EXIT.ok;
       }
       if (positionals.length > 0) throw new UsageError(name, `unexpected argument "${positionals[0]}"`);
