@@ -25,7 +25,10 @@ const sandbox = await startSandbox({ report: () => {} });
 const lines: string[] = [];
 try {
   // Retries on (a reset connection under load is retried, and counted: the figures are exact requests sent).
-  const app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { retries: 3, retryAfterBaseValue: 1 } });
+  const app = await startAppOnSandbox(sandbox, {
+    throttle: { enabled: false },
+    retry: { retries: 3, retryAfterBaseValue: 1 },
+  });
   const active = ["webshop", "billing", "search"];
   for (const name of active) {
     await sandbox.createRepository({ ...WEBSHOP, name });
