@@ -41,6 +41,14 @@ const sections: Section[] = [
     command: "npm run bench:throughput",
     timeoutMinutes: 10,
   },
+  { title: "Sweep", script: "sweep.ts", command: "npm run bench:sweep", timeoutMinutes: 20 },
+  {
+    title: "Webhook throughput with the queue on",
+    script: "webhook-throughput.ts",
+    args: ["--queue"],
+    command: "npm run bench:throughput -- --queue",
+    timeoutMinutes: 10,
+  },
   ...(all
     ? [
         {

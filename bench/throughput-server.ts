@@ -51,7 +51,12 @@ const probot = new Probot({
   Octokit: ProbotOctokit,
   log: pino({ level: "silent" }),
 });
-const middleware = await createNodeMiddleware(mode === "bare" ? bare : createHotfixBot(), { probot });
+// BENCH_REDIS_URL: hotfix-bot with its queue on (long steps as BullMQ jobs, the Redis lock), as several instances run.
+const redisUrl = process.env.BENCH_REDIS_URL;
+const middleware = await createNodeMiddleware(
+  mode === "bare" ? bare : createHotfixBot(redisUrl ? { redisUrl } : {}),
+  { probot },
+);
 const server = createServer((req, res) => {
   void middleware(req, res, () => {
     res.writeHead(404).end();

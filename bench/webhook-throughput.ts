@@ -3,6 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { signatureSha1, signatureSha256, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import { startRedisServer } from "../test/reliability/redis-server.js";
 import { median, ratio } from "./figures.js";
 import { openHotfixPr } from "./hotfix-pr.js";
 
@@ -44,11 +45,20 @@ function example(name: string, action: string, where: (payload: Json) => boolean
   return structuredClone(found);
 }
 
+/** `--queue`: hotfix-bot with REDIS_URL (its BullMQ queue and Redis lock) against the bare app. */
+const queue = process.argv.includes("--queue") ? await startRedisServer() : null;
+
 async function startServer(mode: Server["mode"], apiUrl: string, secret: string): Promise<Server> {
   const script = fileURLToPath(new URL("./throughput-server.ts", import.meta.url));
   const child = fork(script, [], {
     execArgv: ["--import", "tsx"],
-    env: { PATH: process.env.PATH, BENCH_APP: mode, BENCH_API_URL: apiUrl, BENCH_SECRET: secret },
+    env: {
+      PATH: process.env.PATH,
+      BENCH_APP: mode,
+      BENCH_API_URL: apiUrl,
+      BENCH_SECRET: secret,
+      ...(queue && mode === "hotfix" ? { BENCH_REDIS_URL: queue.url } : {}),
+    },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -197,7 +207,7 @@ try {
   const mb = (bytes: number | null) => (bytes === null ? "n/a" : `${(bytes / 1024 / 1024).toFixed(0)} MB`);
 
   const lines = [
-    "### Webhook throughput through the real Probot server",
+    `### Webhook throughput through the real Probot server${queue ? " (hotfix-bot with REDIS_URL: its queue on)" : ""}`,
     "",
     `Deliveries per second (signed, ${CONCURRENCY} in flight, each phase at most ${PHASE_SECONDS} s; median of ` +
       `${ROUNDS} alternating rounds), hotfix-bot beside a bare Probot app with one no-op handler, each server in ` +
@@ -229,4 +239,5 @@ try {
     clearTimeout(timer);
   }
   await sandbox.close();
+  await queue?.stop();
 }

@@ -1,7 +1,7 @@
 import type { ProbotOctokit } from "probot";
 import type { ConfigResult } from "./config/parse-config.js";
 import type { BotIdentity } from "./identity/bot-identity.js";
-import type { KeyedLock } from "./util/redis-keyed-lock.js";
+import type { KeyedLock } from "./util/keyed-lock.js";
 
 /** The Octokit every adapter hands to the engine: Probot's, with retry, throttling and the config plugin. */
 export type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -39,4 +39,9 @@ export interface EngineContext {
    * Steps that must not run twice at once take it inside their in-process mutex; without it they rely on that.
    */
   instancesLock?: KeyedLock;
+  /**
+   * This run resumes a queued step whose earlier run (in an instance that died, or that failed) may have left the
+   * step's claim: the claim is this job's own, so the run takes it over instead of waiting for it to go.
+   */
+  resumedRun?: boolean;
 }

@@ -92,9 +92,31 @@ function isDeliberateStop(error: unknown): error is DeliberateStop {
   );
 }
 
-/** Where the App puts long steps; the Action and the CLI give none and so wait for every step. */
+/** A long step as data: enough for any process to run it again (see runLongStep). */
+export interface LongStepJob {
+  step: string;
+  event: EngineEvent;
+}
+
+/**
+ * Where the App puts long steps; the Action and the CLI give none and so wait for every step. An in-process
+ * runner calls `task`; a durable one (a Redis queue) keeps `job` and runs it with runLongStep, in any instance.
+ */
 export interface BackgroundRunner {
-  run(name: string, task: () => Promise<unknown>): void;
+  run(name: string, task: () => Promise<unknown>, job: LongStepJob): void;
+}
+
+/**
+ * Runs a long step from its job, as a queue worker does (possibly in another process than the one that received
+ * the event): the route matches the event again and runs. A failure is thrown, for the queue to retry.
+ */
+export async function runLongStep(job: LongStepJob, ctx: EngineContext): Promise<void> {
+  const route = routes.find((candidate) => candidate.step === job.step && candidate.long);
+  if (!route)
+    throw new Error(`no long step named "${job.step}" (a job queued by another version of hotfix-bot?)`);
+  const input = route.match(job.event);
+  if (input === null) return;
+  await route.run(input, ctx, job.event);
 }
 
 /** Told how long each step took (metrics); background steps are timed when they end. */
@@ -128,8 +150,10 @@ export async function handleEvent(
   const failures: unknown[] = [];
   for (const { route, input } of matched) {
     if (route.long && background) {
-      background.run(`${route.step} for ${event.name} ${event.id}`, () =>
-        timed(route.step, observe, () => route.run(input, ctx, event)),
+      background.run(
+        `${route.step} for ${event.name} ${event.id}`,
+        () => timed(route.step, observe, () => route.run(input, ctx, event)),
+        { step: route.step, event },
       );
       outcome.steps.push(route.step);
       continue;

@@ -6,7 +6,7 @@ import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
 import { generateReport } from "../metrics/report.js";
-import { reconcileRepo } from "../reconcile.js";
+import { sweepOneRepository } from "../sweep/sweep-repository.js";
 import { memoAsync } from "../util/memo-async.js";
 import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
@@ -107,13 +107,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     let reconcileProblem: string | null = null;
     try {
       if (RECONCILE_EVENTS.has(runner.event.name)) {
-        const report = await reconcileRepo(ctx);
+        const report = await sweepOneRepository(ctx);
         summary.reconcile = renderReconcile(report);
         // In a dry run every pipeline stops at its first (refused) write; that is no failure.
         const unfinished = inputs.dryRun
           ? report.failed.filter((f) => !isRefusalMessage(f.error))
           : report.failed;
-        reconcileProblem = reconcileFailure({ ...report, failed: unfinished });
+        reconcileProblem = reconcileFailure({
+          ...report,
+          failed: unfinished,
+          results: report.results.filter((r) => !(inputs.dryRun && isRefusalMessage(r.detail))),
+        });
       } else {
         outcome = await handleEvent(runner.event, ctx);
       }

@@ -93,7 +93,7 @@ async function claimAndRun(
     const complete = await completeOutcome(ctx, config, pr, options);
     if (complete) return complete;
     const claimed = await claimPipeline(ctx, pr.number, pr.mergeSha);
-    if (claimed || options.takeOver) {
+    if (claimed || options.takeOver || ctx.resumedRun) {
       try {
         return await runPipeline(ctx, config, pr, options);
       } finally {

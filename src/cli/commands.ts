@@ -24,9 +24,14 @@ export const commands: CommandEntry[] = [
     load: async () => (await import("./validate-config.js")).command,
   },
   {
+    name: "sweep",
+    summary: "finish hotfix workflows left half done (--repo owner/name)",
+    load: async () => (await import("./sweep.js")).sweepCommand("sweep"),
+  },
+  {
     name: "reconcile",
-    summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./reconcile.js")).command,
+    summary: "the sweep, under its former name",
+    load: async () => (await import("./sweep.js")).sweepCommand("reconcile"),
   },
   {
     name: "report",

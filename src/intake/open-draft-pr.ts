@@ -39,6 +39,9 @@ export async function openDraftPr(
   if (!state || !intake || intake.branch !== push.branch) return null;
   // The incident report is hotfix-bot's own commit on the branch, not the fix.
   if (intake.report?.commit === push.after) return null;
+  // The PR is recorded: a redelivered or later push has nothing to open (asking again would earn a 422 once the
+  // PR is merged or closed, and the first push's PR is the incident's).
+  if (intake.pr) return { pr: intake.pr.number, created: false };
 
   const base = draftBase(config, intake);
   let pr = await openPullFrom(ctx, base, push.branch);
@@ -77,7 +80,6 @@ export async function openDraftPr(
       }
     }
   }
-  if (intake.pr?.number === pr.number) return { pr: pr.number, created };
   let next: TimelineState = { ...state, intake: { ...intake, pr } };
   next = addEntry(next, {
     key: `pr-${pr.number}`,

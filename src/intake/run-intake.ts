@@ -53,6 +53,8 @@ export async function runIntake(
   const timeline = await readTimeline(ctx, n);
   const before = timeline.state ?? emptyTimeline(n);
   let state: TimelineState = { ...before, incident: n };
+  let recorded = timeline.state;
+  let commentId = timeline.commentId;
 
   if (state.detectedAt === undefined) {
     state = {
@@ -68,6 +70,10 @@ export async function runIntake(
       text: `Incident declared by @${request.actor} (${how}), severity ${request.severity}`,
       url: request.issue.url,
     });
+    // The declaration is recorded before any other effect: a run that dies between intake's writes leaves a
+    // timeline that says who declared what, and the sweep finishes intake from it (see sweep/tasks/finish-intake).
+    ({ commentId } = await writeTimeline(ctx, n, commentId, state));
+    recorded = state;
   }
   const severity = asSeverity(state.severity) ?? request.severity;
   const now = () => ctx.clock().toISOString();
@@ -130,7 +136,7 @@ export async function runIntake(
   state = { ...state, intake };
 
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
-  if (changed) await writeTimeline(ctx, n, timeline.commentId, state);
+  if (JSON.stringify(state) !== JSON.stringify(recorded)) await writeTimeline(ctx, n, commentId, state);
   else ctx.log.info(`incident #${n}: intake already done`);
   return { incident: n, branch: intake.branch, changed };
 }

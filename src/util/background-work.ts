@@ -62,6 +62,17 @@ export class BackgroundWork {
     }
   }
 
+  /** Counts work that runs elsewhere (a queue worker's job) as running, so that idle() waits for it too. */
+  track<T>(promise: Promise<T>): Promise<T> {
+    const settled = promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.running.add(settled);
+    void settled.finally(() => this.running.delete(settled));
+    return promise;
+  }
+
   /** Resolves once nothing is running, including work started while waiting. */
   async idle(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);

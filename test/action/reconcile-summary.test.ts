@@ -1,10 +1,12 @@
 import { RECONCILE_EVENTS, reconcileFailure, renderReconcile } from "../../src/action/reconcile-summary.js";
+import type { SweepResult } from "../../src/sweep/sweep-task.js";
 
 const report = {
   repo: "acme/webshop",
   checked: 3,
   finished: [] as number[],
   failed: [] as { pr: number; error: string }[],
+  results: [] as SweepResult[],
 };
 
 describe("reconcile in the Action", () => {
@@ -23,6 +25,18 @@ describe("reconcile in the Action", () => {
     expect(renderReconcile(failing)).toContain("| #7 | boom \\| @&#8203;here |");
     expect(reconcileFailure(failing)).toBe("reconcile could not finish #7 (boom | @here)");
     expect(reconcileFailure(report)).toBeNull();
+  });
+
+  it("tabulates what the sweep did in the other workflows, and fails the step for their failures", () => {
+    const results: SweepResult[] = [
+      { task: "intake", target: "#3", outcome: "finished", detail: "intake finished" },
+      { task: "deploy", target: "#5", outcome: "failed", detail: "boom | @here" },
+    ];
+    const swept = { ...report, results };
+    expect(renderReconcile(swept)).toContain("| intake | \\#3 | intake finished |");
+    expect(renderReconcile(swept)).toContain("| deploy | \\#5 | failed: boom \\| @&#8203;here |");
+    expect(renderReconcile(swept)).not.toContain("Nothing was left half done.");
+    expect(reconcileFailure(swept)).toBe("reconcile could not finish deploy #5 (boom | @here)");
   });
 
   it("reports a skipped run (broken configuration)", () => {

@@ -4,9 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
-import { reconcileRepo } from "../../src/reconcile.js";
-
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";
 import { appOctokit, importCommits } from "../sandbox/sandbox-test-kit.js";
 
 // End to end: the sandbox (a git-backed GitHub), the real Probot server receiving signed webhooks, hotfix-bot.
@@ -268,7 +267,7 @@ test("a pipeline stopped after the tag is finished by reconcile from GitHub stat
     clock: () => new Date(),
     identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
   };
-  const report = await reconcileRepo(ctx);
+  const report = await sweepOneRepository(ctx, { staleAfterMs: 0 });
   expect(report.finished).toEqual([pr]);
   expect(
     pullsFrom("hotfix-bot/backport-")
@@ -280,7 +279,7 @@ test("a pipeline stopped after the tag is finished by reconcile from GitHub stat
 
   // Once finished, reconcile finds nothing to do and writes nothing.
   sandbox.counters.reset();
-  expect((await reconcileRepo(ctx)).finished).toEqual([]);
+  expect((await sweepOneRepository(ctx, { staleAfterMs: 0 })).finished).toEqual([]);
   expect(sandbox.counters.forApp().writes).toBe(0);
 });
 

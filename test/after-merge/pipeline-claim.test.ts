@@ -5,7 +5,7 @@ import { runAfterMerge } from "../../src/after-merge/run-after-merge.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { emptyTimeline } from "../../src/incident/timeline-state.js";
 import { writeTimeline } from "../../src/incident/upsert-timeline.js";
-import { reconcileRepo } from "../../src/reconcile.js";
+import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";
 import { appContext } from "../reliability/app-context.js";
 import { duplicatesIn, effectsSnapshot } from "../reliability/effects-snapshot.js";
 import {
@@ -102,7 +102,7 @@ test("reconcile deletes a claim left after the pipeline was recorded done, and w
   await runAfterMerge(ctx, config, pr);
   await holdClaim(pr.number, pr.mergeSha);
   sandbox.counters.reset();
-  const report = await reconcileRepo(appContext(sandbox));
+  const report = await sweepOneRepository(appContext(sandbox), { staleAfterMs: 0 });
   expect(report.finished).toEqual([]);
   expect(claims()).toEqual([]);
   expect(sandbox.counters.appWrites().map((w) => `${w.method} ${w.route}`)).toEqual([

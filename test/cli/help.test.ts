@@ -3,7 +3,7 @@ import type { CliIo } from "../../src/cli/io.js";
 import { main } from "../../src/cli.js";
 import { runCli } from "./run-cli.js";
 
-const commandNames = ["demo", "check-title", "validate-config", "reconcile", "report", "sandbox"];
+const commandNames = ["demo", "check-title", "validate-config", "sweep", "reconcile", "report", "sandbox"];
 
 function memoryIo(): CliIo & { out: string; err: string } {
   const io = {

@@ -34,13 +34,19 @@ describe("hotfix-bot reconcile", () => {
       const first = await runCli(args, { env });
       expect(first.stderr).toBe("");
       expect(first.code).toBe(0);
-      expect(first.stdout).toContain(`finished #${scenario.pr}`);
+      expect(first.stdout).toContain(`after-merge: finished #${scenario.pr}`);
       expect(tags(sandbox)).toHaveLength(1);
 
       sandbox.requests.reset();
       const second = await runCli([...args, "--json"], { env });
       expect(second.code).toBe(0);
-      expect(JSON.parse(second.stdout)).toEqual({ repo: REPO, checked: 1, finished: [], failed: [] });
+      expect(JSON.parse(second.stdout)).toEqual({
+        repo: REPO,
+        checked: 1,
+        finished: [],
+        failed: [],
+        results: [],
+      });
       expect(sandbox.requests.forApp().writes).toBe(0);
     });
 

@@ -122,14 +122,14 @@ describe("hotfix-bot sandbox, then npm start with the environment it prints", ()
         PORT: String(port),
       });
 
-      // npm start with exactly that environment: reconcile at start succeeds through /api/v3 ...
+      // npm start with exactly that environment: the sweep at start succeeds through /api/v3 ...
       server = await startProductionProcess(app, env);
       const started = server;
-      const reconciled = await eventually("reconcile at start", () =>
-        started.logs().find((line) => line.msg.startsWith("reconcile at start:")),
+      const reconciled = await eventually("the sweep at start", () =>
+        started.logs().find((line) => line.msg.startsWith("sweep:")),
       );
       expect(reconciled.msg).toMatch(
-        /^reconcile at start: 1 repositories checked, 0 pipelines finished, 0 failed$/,
+        /^sweep: 1 installation\(s\), 0 active repositories, 0 finished, 0 failed$/,
       );
       // ... and a change in the sandbox reaches it as a signed delivery it accepts.
       const created = await fetch(`${sandboxUrl}/repos/acme/webshop/issues`, {

@@ -65,8 +65,10 @@ test("the P1-hotfix label makes the incident: timeline, branch from production, 
   sandbox.counters.reset();
   const incident = await alice.createIssue({ title: "Checkout: logins fail", labels: ["P1-hotfix"] });
   await sandbox.settle();
-  // Three writes: the branch, the checklist, the timeline.
+  // Four writes: the timeline recording the declaration (first, so that the sweep can finish an intake cut short),
+  // the branch, the checklist, the timeline's update.
   expect(appWrites()).toEqual([
+    "PATCH /issues/comments/{comment_id}",
     "POST /git/refs",
     "POST /issues/{issue_number}/comments",
     "POST /issues/{issue_number}/comments",
@@ -158,8 +160,8 @@ test("/hotfix from a writer declares the incident with the default severity, onc
   expect(after.branches).toBe(before.branches);
   expect(after.pulls).toBe(before.pulls);
   expect(botComments(incident).map((c) => c.body.split(" ", 2)[1])).toEqual([
-    "hotfix-bot:checklist",
     "hotfix-bot:timeline",
+    "hotfix-bot:checklist",
   ]);
   // The first declaration stands; the label removal is on the timeline.
   const state = timelineOf(incident);

@@ -34,6 +34,8 @@ export interface AppProcessOptions {
   secret: string;
   reconcileOnStart?: boolean;
   redisUrl?: string;
+  /** The periodic sweep's interval (default 0: none; the sweep at start still runs with reconcileOnStart). */
+  sweepIntervalMinutes?: number;
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
 }
 
@@ -55,6 +57,7 @@ export async function startAppProcess(sandbox: Sandbox, options: AppProcessOptio
         RECONCILE_ON_START: options.reconcileOnStart ? "1" : "0",
         ...(options.redisUrl ? { REDIS_URL: options.redisUrl } : {}),
         ...(options.logLevel ? { LOG_LEVEL: options.logLevel } : {}),
+        SWEEP_INTERVAL_MINUTES: String(options.sweepIntervalMinutes ?? 0),
       },
       stdio: ["ignore", "pipe", "pipe"],
     },

@@ -1,5 +1,5 @@
 import { type FaultOptions, type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { reconcileRepo } from "../../src/reconcile.js";
+import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";
 import { type AppConformance, recordAppConformance } from "./app-conformance.js";
 import { appContext, type HotfixApp, startHotfixApp } from "./app-context.js";
 import { duplicatesIn, effectsSnapshot } from "./effects-snapshot.js";
@@ -73,7 +73,7 @@ test.each(SEEDS)(
       rounds++;
       redelivered += await redeliverFailed();
       // Faults stay on: recovery has to work on the same flaky API. A reconcile that fails is the next round's.
-      const report = await reconcileRepo(appContext(sandbox)).catch(() => null);
+      const report = await sweepOneRepository(appContext(sandbox), { staleAfterMs: 0 }).catch(() => null);
       reconciled.push(...(report?.finished ?? []));
       await sandbox.settle();
       missing = (await scenarioOutcome(sandbox, facts)).missing;

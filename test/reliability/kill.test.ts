@@ -7,7 +7,7 @@ import { openHotfix, REPO, type ScenarioFacts, scenarioOutcome, seedWebshop } fr
 
 // The App process is SIGKILLed in the middle of an after-merge pipeline, after the n-th of its writes since the
 // merge (points drawn from a seed). The writes in flight land or not, their answers are lost, the deliveries its
-// own writes cause find nobody. A new process starts, as `npm start` does, with reconcile at start: it must finish
+// own writes cause find nobody. A new process starts, as `npm start` does, with the sweep at start: it must finish
 // the pipeline from GitHub's state alone, creating what is missing and nothing twice. One repository, one hotfix
 // per kill point: each new process also has the next hotfix to handle while it reconciles the last one.
 

@@ -95,20 +95,17 @@ test("the production server reconciles at start, runs the gate on signed deliver
   });
   sandbox.setWebhook({ url: `${server.url}/api/github/webhooks`, secret });
 
-  // Reconcile at start went through the App's JWT and its installation token, over /api/v3, without an error.
-  const reconciled = await eventually("reconcile at start", () =>
-    server?.logs().find((line) => line.msg.startsWith("reconcile at start:")),
+  // The sweep at start went through the App's JWT and its installation token, over /api/v3, without an error:
+  // it searched the installation's account (nothing is active yet) instead of listing its repositories.
+  const reconciled = await eventually("the sweep at start", () =>
+    server?.logs().find((line) => line.msg.startsWith("sweep:")),
   );
-  expect(reconciled.msg).toBe("reconcile at start: 1 repositories checked, 0 pipelines finished, 0 failed");
+  expect(reconciled.msg).toBe("sweep: 1 installation(s), 0 active repositories, 0 finished, 0 failed");
   const requests = sandbox.requests.all();
   expect(requests).toEqual(
     expect.arrayContaining([
       expect.objectContaining({ route: "/app/installations", status: 200, identity: "jwt:hotfix-bot" }),
-      expect.objectContaining({
-        route: "/installation/repositories",
-        status: 200,
-        identity: "app:hotfix-bot",
-      }),
+      expect.objectContaining({ route: "/search/issues", status: 200, identity: "app:hotfix-bot" }),
     ]),
   );
 
@@ -179,9 +176,7 @@ test("SIGTERM while idle: the process exits 0 promptly, and says so in its log",
     status: 200,
     body: expect.objectContaining({ status: "ok", backgroundSteps: expect.any(Number) }),
   });
-  await eventually("reconcile at start", () =>
-    server?.logs().find((line) => line.msg.startsWith("reconcile at start:")),
-  );
+  await eventually("the sweep at start", () => server?.logs().find((line) => line.msg.startsWith("sweep:")));
   const signalled = Date.now();
   server.child.kill("SIGTERM");
   const exit = await server.exit;

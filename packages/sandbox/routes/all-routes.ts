@@ -13,6 +13,7 @@ import { registerProtectionRoutes } from "./protection-routes.js";
 import { registerPullRoutes } from "./pull-routes.js";
 import { registerReleaseRoutes } from "./release-routes.js";
 import { registerRepoRoutes } from "./repo-routes.js";
+import { registerSearchRoutes } from "./search-routes.js";
 import { registerStatusRoutes } from "./status-routes.js";
 import { registerTeamRoutes } from "./team-routes.js";
 
@@ -34,5 +35,6 @@ export function createRouteTable(): RouteTable<Handler> {
   registerDeploymentRoutes(table);
   registerTeamRoutes(table);
   registerGraphqlRoutes(table);
+  registerSearchRoutes(table);
   return table;
 }

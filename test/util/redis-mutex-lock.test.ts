@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
-import { LockTimeoutError, RedisKeyedLock } from "../../src/util/redis-keyed-lock.js";
+import { LockTimeoutError } from "../../src/util/keyed-lock.js";
+import { RedisMutexLock } from "../../src/util/redis-mutex-lock.js";
 import { describeWithRedis, type RedisServer, startRedisServer } from "../reliability/redis-server.js";
 
 // Against a real redis-server (the same one the two-instance test uses): skipped, saying why, on a machine
@@ -13,7 +14,7 @@ const client = () => {
   return redis;
 };
 
-describeWithRedis("RedisKeyedLock on a real redis-server", () => {
+describeWithRedis("RedisMutexLock on a real redis-server", () => {
   beforeAll(async () => {
     server = await startRedisServer();
   });
@@ -26,8 +27,8 @@ describeWithRedis("RedisKeyedLock on a real redis-server", () => {
   const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
   test("two instances' tasks on one key never overlap; other keys run side by side", async () => {
-    const a = new RedisKeyedLock(client(), { pollMs: 5 });
-    const b = new RedisKeyedLock(client(), { pollMs: 5 });
+    const a = new RedisMutexLock(client(), { pollMs: 5 });
+    const b = new RedisMutexLock(client(), { pollMs: 5 });
     const log: string[] = [];
     let inside = 0;
     let most = 0;
@@ -57,7 +58,7 @@ describeWithRedis("RedisKeyedLock on a real redis-server", () => {
   });
 
   test("a failing task releases the key", async () => {
-    const lock = new RedisKeyedLock(client(), { pollMs: 5, waitMs: 1_000 });
+    const lock = new RedisMutexLock(client(), { pollMs: 5, waitMs: 1_000 });
     await expect(lock.run("k", async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
     expect(await lock.run("k", async () => "next")).toBe("next");
   });
@@ -65,14 +66,14 @@ describeWithRedis("RedisKeyedLock on a real redis-server", () => {
   test("a key whose holder died frees itself when its expiry passes; a waiter gives up after its wait", async () => {
     const redis = client();
     // A holder that never releases: what a SIGKILLed instance leaves.
-    await redis.set("hotfix-bot:lock:dead", "someone-else", "PX", 300);
-    const patient = new RedisKeyedLock(redis, { pollMs: 10, waitMs: 5_000 });
+    await redis.set("mutex:hotfix-bot:lock:dead", "someone-else", "PX", 300);
+    const patient = new RedisMutexLock(redis, { pollMs: 10, waitMs: 5_000 });
     expect(await patient.run("dead", async () => "taken over")).toBe("taken over");
 
-    await redis.set("hotfix-bot:lock:held", "someone-else", "PX", 10_000);
-    const hasty = new RedisKeyedLock(redis, { pollMs: 10, waitMs: 100 });
+    await redis.set("mutex:hotfix-bot:lock:held", "someone-else", "PX", 10_000);
+    const hasty = new RedisMutexLock(redis, { pollMs: 10, waitMs: 100 });
     await expect(hasty.run("held", async () => "never")).rejects.toBeInstanceOf(LockTimeoutError);
     // Our release never deletes another holder's lock.
-    expect(await redis.get("hotfix-bot:lock:held")).toBe("someone-else");
+    expect(await redis.get("mutex:hotfix-bot:lock:held")).toBe("someone-else");
   });
 });
