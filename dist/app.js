@@ -2,7 +2,7 @@
 import { run } from "probot";
 
 // src/app.ts
-import { Redis } from "ioredis";
+import { Redis as Redis3 } from "ioredis";
 
 // src/util/http-status.ts
 function httpStatus(error) {
@@ -62,16 +62,24 @@ import { z as z2 } from "zod";
 import { z } from "zod";
 
 // src/deploy/deploy-inputs.ts
-var DEPLOY_PLACEHOLDERS = ["tag", "incident", "pr", "sha", "severity"];
+var DEPLOY_PLACEHOLDERS = ["tag", "incident", "pr", "sha", "severity", "line"];
 var KNOWN = new Set(DEPLOY_PLACEHOLDERS);
 var PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 var DEFAULT_DEPLOY_INPUTS = {
   tag: "{tag}",
   incident: "{incident}"
 };
-function unknownDeployPlaceholders(text) {
+var ENVIRONMENT_PLACEHOLDERS = ["line"];
+function unknownEnvironmentPlaceholders(text2) {
+  const known = new Set(ENVIRONMENT_PLACEHOLDERS);
+  return [...text2.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !known.has(name));
+}
+function renderEnvironment(template, line2) {
+  return template.replace(PLACEHOLDER, (whole, key) => key === "line" ? line2 : whole);
+}
+function unknownDeployPlaceholders(text2) {
   const unknown = /* @__PURE__ */ new Set();
-  for (const match of text.matchAll(PLACEHOLDER)) {
+  for (const match of text2.matchAll(PLACEHOLDER)) {
     const name = match[1];
     if (!KNOWN.has(name)) unknown.add(name);
   }
@@ -117,10 +125,10 @@ var zeroOrMore = (item) => ({ kind: "repeat", item, min: 0 });
 var oneOrMore = (item) => ({ kind: "repeat", item, min: 1 });
 var optional = (item) => ({ kind: "optional", item });
 var capture = (index, item) => ({ kind: "capture", index, item });
-function literal(text) {
+function literal(text2) {
   const items = [];
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
+  for (let i = 0; i < text2.length; i++) {
+    const code = text2.charCodeAt(i);
     items.push(char((c) => c === code));
   }
   return seq(...items);
@@ -396,12 +404,12 @@ var Parser = class {
     return !inBraces && this.text.startsWith("**", from) && from + 2 === this.text.length;
   }
   star(sequenceStart, inBraces) {
-    const text = this.text;
+    const text2 = this.text;
     let end = this.at;
-    while (text[end] === "*") end += 1;
+    while (text2[end] === "*") end += 1;
     const run2 = end - this.at;
-    const before = this.at === sequenceStart ? "" : text[this.at - 1];
-    const after = text[end];
+    const before = this.at === sequenceStart ? "" : text2[this.at - 1];
+    const after = text2[end];
     const startsSegment = before === "" || before === "/";
     const endsSegment = after === void 0 || after === "/" || inBraces && (after === "," || after === "}");
     this.at = end;
@@ -413,23 +421,23 @@ var Parser = class {
     return zeroOrMore(char(isAny));
   }
   charClass() {
-    const text = this.text;
+    const text2 = this.text;
     let at = this.at + 1;
-    const negated = text[at] === "!" || text[at] === "^";
+    const negated = text2[at] === "!" || text2[at] === "^";
     if (negated) at += 1;
     const tests = [];
     let first = true;
-    while (at < text.length && (text[at] !== "]" || first)) {
+    while (at < text2.length && (text2[at] !== "]" || first)) {
       first = false;
-      let from = text[at];
-      if (from === "\\" && at + 1 < text.length) {
+      let from = text2[at];
+      if (from === "\\" && at + 1 < text2.length) {
         at += 1;
-        from = text[at];
+        from = text2[at];
       }
-      if (text[at + 1] === "-" && at + 2 < text.length && text[at + 2] !== "]") {
+      if (text2[at + 1] === "-" && at + 2 < text2.length && text2[at + 2] !== "]") {
         const low = from.charCodeAt(0);
-        const high = text[at + 2].charCodeAt(0);
-        if (high < low) this.fail(`the range ${from}-${text[at + 2]} is backwards`);
+        const high = text2[at + 2].charCodeAt(0);
+        if (high < low) this.fail(`the range ${from}-${text2[at + 2]} is backwards`);
         tests.push((code) => code >= low && code <= high);
         at += 3;
       } else {
@@ -438,7 +446,7 @@ var Parser = class {
         at += 1;
       }
     }
-    if (at >= text.length) this.fail("a [ is never closed");
+    if (at >= text2.length) this.fail("a [ is never closed");
     this.at = at + 1;
     const inSet = (code) => tests.some((test) => test(code));
     return char((code) => code !== SLASH && inSet(code) !== negated);
@@ -486,6 +494,65 @@ function compileGlob(pattern) {
 function globMatcher(patterns) {
   const compiled2 = (typeof patterns === "string" ? [patterns] : patterns).map(compileGlob);
   return (path) => compiled2.some((program) => matchesPattern(program, path));
+}
+
+// src/rules/production-lines.ts
+function isProductionLine(lines, branch) {
+  if (branch === lines.productionBranch) return true;
+  return globMatcher(lines.productionBranches)(branch);
+}
+function isMaintenanceLine(lines, branch) {
+  return branch !== lines.productionBranch && isProductionLine(lines, branch);
+}
+var MAX_DIGITS = 9;
+var MAX_PARTS = 3;
+function lineVersion(branch) {
+  const isDigit = (at2) => at2 < branch.length && branch.charCodeAt(at2) >= 48 && branch.charCodeAt(at2) <= 57;
+  let at = 0;
+  while (at < branch.length && !isDigit(at)) at += 1;
+  if (at === branch.length) return null;
+  const parts = [];
+  for (; ; ) {
+    const start = at;
+    while (isDigit(at)) at += 1;
+    if (at - start > MAX_DIGITS) return null;
+    parts.push(Number(branch.slice(start, at)));
+    if (parts.length === MAX_PARTS || branch[at] !== "." || !isDigit(at + 1)) return parts;
+    at += 1;
+  }
+}
+function compareVersions(a, b) {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const diff = (a[i] ?? 0) - (b[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+function isNewerLine(lines, candidate, base) {
+  if (candidate === base) return false;
+  if (candidate === lines.productionBranch) return true;
+  if (base === lines.productionBranch) return false;
+  const candidateVersion = lineVersion(candidate);
+  const baseVersion = lineVersion(base);
+  if (candidateVersion === null || baseVersion === null) return false;
+  return compareVersions(candidateVersion, baseVersion) > 0;
+}
+function newerLines(lines, base, branches) {
+  const newer2 = /* @__PURE__ */ new Set();
+  for (const branch of branches) {
+    if (isMaintenanceLine(lines, branch) && isNewerLine(lines, branch, base)) newer2.add(branch);
+  }
+  const ordered = [...newer2].sort(
+    (a, b) => compareVersions(lineVersion(a) ?? [], lineVersion(b) ?? []) || (a < b ? -1 : a > b ? 1 : 0)
+  );
+  if (isNewerLine(lines, lines.productionBranch, base)) ordered.push(lines.productionBranch);
+  return ordered;
+}
+function lineTagPrefix(lines, line2) {
+  if (line2 === lines.productionBranch) return null;
+  const version = lineVersion(line2);
+  if (version === null) return null;
+  return `v${version.slice(0, 2).join(".")}.`;
 }
 
 // src/rules/title.ts
@@ -544,13 +611,13 @@ function compileFormat(format) {
 }
 function readTitle(title, format) {
   const { pattern, keyGroup } = compileFormat(format);
-  const text = title.trim();
-  const slots = matchPattern(pattern, text);
+  const text2 = title.trim();
+  const slots = matchPattern(pattern, text2);
   if (slots === null) return null;
   if (keyGroup === 0) return { key: null };
   const start = slots[keyGroup * 2] ?? -1;
   const end = slots[keyGroup * 2 + 1] ?? -1;
-  return { key: start < 0 ? null : text.slice(start, end) };
+  return { key: start < 0 ? null : text2.slice(start, end) };
 }
 function exampleTitle(config) {
   const key = `${config.title.projects[0] ?? "SPF"}-1290`;
@@ -586,6 +653,7 @@ var branchName = z.string().min(1).max(255).regex(/^(?!\/|.*\/\/|.*\.\.|.*\.lock
 var checkNamePattern = z.string().min(1).max(200).describe("a check run name, or a glob with * wildcards");
 var list = (item, max) => z.array(item).max(max, `at most ${max} entries`);
 var glob = z.string().min(1).max(200).superRefine((pattern, ctx) => {
+  if (pattern.length > 200) return;
   const problem = globProblem(pattern);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
@@ -593,27 +661,80 @@ var appReference = z.union([
   z.number().int().positive().describe("the App's id"),
   z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*$/i, "an App slug (github-actions) or an App id").describe("the App's slug")
 ]).describe("the GitHub App that must report the check (its id survives a rename of the App)");
-var requiredCheck = z.union([checkNamePattern, z.strictObject({ name: checkNamePattern, app: appReference })]).transform((entry2) => typeof entry2 === "string" ? { name: entry2, app: null } : entry2);
+var creatorReference = z.union([
+  z.number().int().positive().describe("the creator's user id (it survives a rename)"),
+  z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*(\[bot\])?$/i, "a GitHub login (jenkins-ci, buildkite[bot]) or a user id").describe("the creator's login")
+]).describe("the user that must create the commit status for it to count");
+var requiredCheck = z.union([
+  checkNamePattern,
+  z.strictObject({ name: checkNamePattern, app: appReference }),
+  z.strictObject({ name: checkNamePattern, creator: creatorReference })
+]).transform(
+  (entry2) => typeof entry2 === "string" ? { name: entry2, app: null, creator: null } : "app" in entry2 ? { ...entry2, creator: null } : { ...entry2, app: null }
+);
 var severity = z.enum(["P0", "P1", "P2"]);
+var duration = z.string().max(10).regex(/^[1-9][0-9]{0,5}[mhd]$/, "a duration such as 30m, 12h or 2d").refine((text2) => durationMs(text2) <= 366 * 864e5, "at most a year (366d)");
+function durationMs(text2) {
+  const unit = { m: 6e4, h: 36e5, d: 864e5 }[text2.slice(-1)] ?? Number.NaN;
+  return Number(text2.slice(0, -1)) * unit;
+}
 var approvalRule = (required) => z.strictObject({
   required: z.number().int().min(0).max(20).default(required).describe("approving reviews required before the gate passes"),
   from: list(z.string().min(1).max(100), 100).default([]).describe("logins or org/team slugs whose approval counts; empty = anyone with write access")
 }).prefault({}).describe("approvals for one severity");
-var templateText = (max, min = 0) => z.string().min(min).max(max).superRefine((text, ctx) => {
-  const unknown = unknownPlaceholders(text);
+var templateText = (max, min = 0) => z.string().min(min).max(max).superRefine((text2, ctx) => {
+  const unknown = unknownPlaceholders(text2);
   if (unknown.length === 0) return;
-  const names = unknown.map((n) => `{${n}}`).join(", ");
-  const allowed = PLACEHOLDERS.map((n) => `{${n}}`).join(" ");
+  const names = unknown.map((n2) => `{${n2}}`).join(", ");
+  const allowed = PLACEHOLDERS.map((n2) => `{${n2}}`).join(" ");
   ctx.addIssue({ code: "custom", message: `unknown placeholder ${names}; allowed: ${allowed}` });
-}).describe(`text with placeholders ${PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}`);
-var issueTemplate = (defaults) => z.strictObject({
+}).describe(`text with placeholders ${PLACEHOLDERS.map((n2) => `{${n2}}`).join(" ")}`);
+var issueTemplate = (defaults2) => z.strictObject({
   enabled: z.boolean().default(true),
-  title: templateText(256, 1).default(defaults.title),
-  body: templateText(6e4).default(defaults.body),
-  labels: list(z.string().min(1).max(50), 20).default(defaults.labels)
+  title: templateText(256, 1).default(defaults2.title),
+  body: templateText(6e4).default(defaults2.body),
+  labels: list(z.string().min(1).max(50), 20).default(defaults2.labels)
 }).prefault({});
+function productionLineProblems(config, ctx) {
+  if (config.productionBranch !== void 0 && config.productionBranches !== void 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["productionBranches"],
+      message: "productionBranch and productionBranches are both given; keep productionBranches (productionBranch: x means productionBranches: [x])"
+    });
+    return;
+  }
+  const first = config.productionBranches?.[0];
+  if (first !== void 0 && !branchName.safeParse(first).success) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["productionBranches", 0],
+      message: `the first entry is the main line and must be a plain git branch name, not ${JSON.stringify(first)}`
+    });
+    return;
+  }
+  if (config.productionBranch !== void 0 && !branchName.safeParse(config.productionBranch).success) return;
+  if (!branchName.safeParse(config.developBranch).success) return;
+  if (config.productionBranches?.some((pattern) => !glob.safeParse(pattern).success)) return;
+  const lines = withProductionLines(config);
+  if (isProductionLine(lines, config.developBranch)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["developBranch"],
+      message: `${JSON.stringify(config.developBranch)} is also a production line (productionBranches); it must not be`
+    });
+  }
+}
+function withProductionLines(config) {
+  const productionBranches = config.productionBranches ?? [config.productionBranch ?? "main"];
+  return { ...config, productionBranch: productionBranches[0], productionBranches };
+}
 var configSchema = z.strictObject({
-  productionBranch: branchName.default("main").describe("the branch that is deployed to production"),
+  // Production lines: see productionLines below (both keys are read there).
+  productionBranch: branchName.optional().describe("the branch that is deployed to production (main); the same as productionBranches: [it]"),
+  productionBranches: list(glob, 20).min(1, "at least the main line").optional().describe(
+    "production lines: the main line first (a plain branch name), then maintenance lines or globs (release/*)"
+  ),
   developBranch: branchName.default("develop").describe("the integration branch that receives backports"),
   branches: z.strictObject({
     patterns: list(
@@ -632,7 +753,7 @@ var configSchema = z.strictObject({
       for (const message of titleFormatProblems(format)) ctx.addIssue({ code: "custom", message });
       const unknown = unknownTitlePlaceholders(format);
       if (unknown.length === 0) return;
-      const names = unknown.map((n) => `{${n}}`).join(", ");
+      const names = unknown.map((n2) => `{${n2}}`).join(", ");
       ctx.addIssue({
         code: "custom",
         message: `unknown placeholder ${names}; allowed: {key} {summary}`
@@ -644,8 +765,8 @@ var configSchema = z.strictObject({
     ).default([]).describe("allowed Jira project keys; empty = any")
   }).prefault({}),
   checks: z.strictObject({
-    criticalTests: list(requiredCheck, 50).default([]).describe("check runs that must succeed"),
-    securityScan: list(requiredCheck, 50).default([]).describe("security scan check runs that must succeed"),
+    criticalTests: list(requiredCheck, 50).default([]).describe("check runs or commit statuses that must succeed"),
+    securityScan: list(requiredCheck, 50).default([]).describe("security scan check runs or commit statuses that must succeed"),
     neutralPasses: z.boolean().default(false).describe("whether a neutral conclusion counts as passing"),
     skippedPasses: z.boolean().default(false).describe("whether a skipped conclusion counts as passing")
   }).prefault({}),
@@ -673,9 +794,18 @@ var configSchema = z.strictObject({
     changelog: z.boolean().default(false).describe("also prepend an entry to CHANGELOG.md on production")
   }).prefault({}),
   backport: z.strictObject({
-    targets: list(glob, 50).default(["{develop}"]).describe("branches or globs (release/*) to backport to; {develop} is the develop branch"),
+    targets: list(glob, 50).default(["{develop}", "newer-lines"]).describe(
+      "branches or globs (release/*) to backport to; {develop} is the develop branch, newer-lines every production line newer than the one the fix merged into (main last)"
+    ),
     labels: list(z.string().min(1).max(50), 20).default(["backport"]),
-    deleteHotfixBranch: z.boolean().default(true)
+    deleteHotfixBranch: z.boolean().default(true),
+    autoMerge: z.boolean().default(false).describe(
+      "enable GitHub's auto-merge on clean backport PRs, so they land once their required checks pass"
+    ),
+    autoMergeMethod: z.enum(["merge", "squash", "rebase"]).default("merge").describe(
+      "how auto-merge lands a backport: merge keeps the bot's cherry-picked commit as it is (its SHA, its signature, its cherry-pick trailer); squash or rebase where the target allows no merge commits"
+    ),
+    remindAfter: duration.default("2d").describe("remind the commander on a backport PR still open after this long (30m, 12h, 2d)")
   }).prefault({}),
   commits: z.strictObject({
     verified: z.boolean().default(true).describe(
@@ -711,21 +841,30 @@ var configSchema = z.strictObject({
       ref: z.string().min(1).max(255).optional().describe("ref to run on; default the production branch"),
       inputs: z.record(
         z.string().min(1).max(100),
-        z.string().max(1e3).superRefine((text, ctx) => {
-          const unknown = unknownDeployPlaceholders(text);
+        z.string().max(1e3).superRefine((text2, ctx) => {
+          const unknown = unknownDeployPlaceholders(text2);
           if (unknown.length === 0) return;
-          const names = unknown.map((n) => `{${n}}`).join(", ");
-          const allowed = DEPLOY_PLACEHOLDERS.map((n) => `{${n}}`).join(" ");
+          const names = unknown.map((n2) => `{${n2}}`).join(", ");
+          const allowed = DEPLOY_PLACEHOLDERS.map((n2) => `{${n2}}`).join(" ");
           ctx.addIssue({
             code: "custom",
             message: `unknown placeholder ${names}; allowed: ${allowed}`
           });
         })
       ).refine((inputs) => Object.keys(inputs).length <= 25, "at most 25 inputs").default({}).describe(
-        `workflow_dispatch inputs with placeholders ${DEPLOY_PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}; empty = { tag: "{tag}", incident: "{incident}" }`
+        `workflow_dispatch inputs with placeholders ${DEPLOY_PLACEHOLDERS.map((n2) => `{${n2}}`).join(" ")}; empty = { tag: "{tag}", incident: "{incident}" }`
       )
     }).optional(),
-    environment: z.string().min(1).max(255).optional().describe("create a GitHub deployment to this environment"),
+    environment: z.string().min(1).max(255).superRefine((text2, ctx) => {
+      const unknown = unknownEnvironmentPlaceholders(text2);
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: "custom",
+          message: `unknown placeholder {${unknown[0]}}; allowed: {line}`
+        });
+    }).optional().describe(
+      "create a GitHub deployment to this environment; {line} is the production line merged into"
+    ),
     closeIncidentOnSuccess: z.boolean().default(false).describe("close the incident once the tag is deployed successfully"),
     rollbackLabel: z.string().min(1).max(50).default("rollback").describe("label put on the incident when a deployment of the fix fails")
   }).prefault({}),
@@ -733,11 +872,12 @@ var configSchema = z.strictObject({
     cutFromLatestTag: z.boolean().default(false).describe("cut hotfix/incident-<n> from the latest production tag instead of the production head"),
     incidentReport: z.boolean().default(false).describe("commit docs/incidents/HOTFIX-<date>-<slug>.md from a template to the hotfix branch")
   }).prefault({})
-}).describe("hotfix-bot configuration (.github/hotfix.yml)");
+}).superRefine(productionLineProblems).transform(withProductionLines).describe("hotfix-bot configuration (.github/hotfix.yml)");
 
 // src/config/known-keys.ts
 function unwrap(schema) {
   let current = schema;
+  while (current instanceof z2.ZodPipe) current = current.in;
   while (current instanceof z2.ZodDefault || current instanceof z2.ZodPrefault || current instanceof z2.ZodOptional) {
     current = current.unwrap();
   }
@@ -757,7 +897,7 @@ function knownKeysAt(path) {
 // src/config/parse-config.ts
 var DEFAULT_CONFIG_PATH = ".github/hotfix.yml";
 var NOT_A_MAPPING = "expected a mapping of keys to values at the top level";
-var plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+var plural = (n2, word) => `${n2} ${word}${n2 === 1 ? "" : "s"}`;
 function describeIssue(issue, origin) {
   const path = issue.path.map(String).join(".");
   const top = issue.path[0] === void 0 ? void 0 : String(issue.path[0]);
@@ -935,14 +1075,19 @@ function backportBranchName(pr, target) {
   return `${PREFIX}backport-${pr}-to-${target}`;
 }
 var GLOB = /[*?[\]{}()!+@]/;
-function expandTargets(patterns, branches, developBranch, productionBranch) {
+var NEWER_LINES = "newer-lines";
+function expandTargets(patterns, branches, developBranch, mergedInto, newer2 = []) {
   const existing = new Set(branches);
-  const eligible = (name) => name !== productionBranch && !name.startsWith(PREFIX) && branchNameProblem(name) === null;
+  const eligible = (name) => name !== mergedInto && !name.startsWith(PREFIX) && branchNameProblem(name) === null;
   const targets = [];
   const add = (name) => {
     if (eligible(name) && !targets.includes(name)) targets.push(name);
   };
   for (const raw of patterns) {
+    if (raw === NEWER_LINES) {
+      for (const line2 of newer2) add(line2);
+      continue;
+    }
     const pattern = raw.split("{develop}").join(developBranch);
     if (GLOB.test(pattern)) {
       const matches = globMatcher(pattern);
@@ -970,12 +1115,12 @@ function commitsToPick(input) {
   if (mergeCommitParents.length >= 2) {
     return { method: "merge", picks: [{ sha: mergeCommitSha, parent: firstParent, mainline: 1 }] };
   }
-  const n = prCommits.length;
-  const total = input.prCommitTotal ?? n;
-  if (total > n) {
+  const n2 = prCommits.length;
+  const total = input.prCommitTotal ?? n2;
+  if (total > n2) {
     throw new PickListError(
       mergeCommitSha,
-      `the pull request has ${total} commits and GitHub lists only ${n} of them, so whether it was rebased (pick every commit) or squashed (pick one) cannot be verified; backport it by hand with the manual steps`
+      `the pull request has ${total} commits and GitHub lists only ${n2} of them, so whether it was rebased (pick every commit) or squashed (pick one) cannot be verified; backport it by hand with the manual steps`
     );
   }
   const head = firstParentChain[0];
@@ -990,14 +1135,14 @@ function commitsToPick(input) {
     }
   }
   const last = firstParentChain.at(-1);
-  if (n > firstParentChain.length && (!last || last.parents.length > 0)) {
+  if (n2 > firstParentChain.length && (!last || last.parents.length > 0)) {
     throw new PickListError(
       mergeCommitSha,
-      `the first-parent chain has ${firstParentChain.length} commits, the pull request ${n}`
+      `the first-parent chain has ${firstParentChain.length} commits, the pull request ${n2}`
     );
   }
-  if (n > 0 && n <= firstParentChain.length) {
-    const newestFirst = firstParentChain.slice(0, n);
+  if (n2 > 0 && n2 <= firstParentChain.length) {
+    const newestFirst = firstParentChain.slice(0, n2);
     const oldestFirst = [...newestFirst].reverse();
     const rebased = oldestFirst.every(
       (commit, k) => commit.parents.length === 1 && sameMessage(commit.message, prCommits[k]?.message ?? "")
@@ -1093,18 +1238,18 @@ function isOpenedByAnApp(pr) {
 
 // src/text/escape-markdown.ts
 var MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~>]/g;
-function escapeMarkdown(text) {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(MARKDOWN_SPECIALS, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;");
+function escapeMarkdown(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(MARKDOWN_SPECIALS, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;");
 }
-function escapeTableCell(text) {
-  return escapeMarkdown(text.replace(/\r\n|\r|\n/g, " "));
+function escapeTableCell(text2) {
+  return escapeMarkdown(text2.replace(/\r\n|\r|\n/g, " "));
 }
-function truncate(text, max, marker = "\u2026") {
-  if (text.length <= max) return text;
+function truncate(text2, max, marker = "\u2026") {
+  if (text2.length <= max) return text2;
   let end = Math.max(0, max - marker.length);
-  const code = text.charCodeAt(end - 1);
+  const code = text2.charCodeAt(end - 1);
   if (code >= 55296 && code <= 56319) end -= 1;
-  return text.slice(0, end) + marker;
+  return text2.slice(0, end) + marker;
 }
 
 // src/incident/timeline-state.ts
@@ -1212,7 +1357,7 @@ function iso(t) {
   return t === null ? null : new Date(t).toISOString();
 }
 function incidentDurations(state) {
-  const detected = time(state.detectedAt);
+  const detected2 = time(state.detectedAt);
   const prOpened = time(state.intake?.pr?.openedAt);
   const pipelines = Object.values(state.pipelines);
   const merges = pipelines.map((p) => time(p.mergedAt)).filter((t) => t !== null);
@@ -1225,14 +1370,14 @@ function incidentDurations(state) {
   }
   const followUps2 = pipelines.flatMap((p) => Object.values(p.followUps).flatMap((f) => f ? [f.issue] : []));
   return {
-    detectedAt: iso(detected),
+    detectedAt: iso(detected2),
     prOpenedAt: iso(prOpened),
     mergedAt: iso(merged),
     deployedAt: iso(first?.deployed ?? null),
-    detectionToPr: span(detected, prOpened),
-    detectionToMerge: span(detected, merged),
+    detectionToPr: span(detected2, prOpened),
+    detectionToMerge: span(detected2, merged),
     mergeToDeploy: span(first?.merged ?? null, first?.deployed ?? null),
-    detectionToDeploy: span(detected, first?.deployed ?? null),
+    detectionToDeploy: span(detected2, first?.deployed ?? null),
     rolledBack: pipelines.some((p) => p.deploy?.rollback !== void 0 || p.deploy?.failedAt !== void 0),
     followUps: [...new Set(followUps2)].sort((a, b) => a - b)
   };
@@ -1315,7 +1460,7 @@ ${entry2}`;
   const heading = entry2.split(/\r?\n/, 1)[0] ?? "";
   const lines = existing.split(/\r?\n/);
   if (heading !== "" && lines.includes(heading)) return existing;
-  const firstSection = lines.findIndex((line) => /^##\s/.test(line));
+  const firstSection = lines.findIndex((line2) => /^##\s/.test(line2));
   if (firstSection === -1) {
     const body = existing.endsWith(eol) ? existing : existing + eol;
     return `${body}${eol}${normalised}`;
@@ -1393,7 +1538,7 @@ function unlistedFilesNote(input) {
 
 GitHub listed only ${input.changedFiles.length} of the ${total} files this pull request changed, and none of those is a test file; check the rest by hand and close this issue if a regression test is among them.`;
 }
-var oneLine = (text) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+var oneLine = (text2) => text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
 function planFollowUps(input) {
   const kinds = followUpKindsFor({
     pr: input.pr,
@@ -1410,8 +1555,8 @@ function planFollowUps(input) {
     if (!template.enabled) return [];
     const title = truncate(oneLine(renderTemplate(template.title, titleValues)), TITLE_MAX);
     const marker = followUpMarker(input.pr.number, kind);
-    const text = `${renderTemplate(template.body, bodyValues).replace(/\s+$/, "")}${kind === "regression-tests" ? unlistedFilesNote(input) : ""}`;
-    const body = `${truncate(text, BODY_MAX - marker.length - 2)}
+    const text2 = `${renderTemplate(template.body, bodyValues).replace(/\s+$/, "")}${kind === "regression-tests" ? unlistedFilesNote(input) : ""}`;
+    const body = `${truncate(text2, BODY_MAX - marker.length - 2)}
 
 ${marker}`;
     return [{ kind, title, body, labels: [...template.labels], assignee }];
@@ -1429,7 +1574,19 @@ var backport = z4.object({
   url: url.optional(),
   error: z4.string().optional(),
   branch: z4.string().optional(),
-  refused: refused.optional()
+  refused: refused.optional(),
+  end: z4.discriminatedUnion("state", [
+    z4.object({
+      state: z4.literal("merged"),
+      sha: z4.string(),
+      at: isoTime,
+      by: z4.string().nullable(),
+      conflict: z4.boolean().optional()
+    }),
+    z4.object({ state: z4.literal("closed"), at: isoTime, by: z4.string().nullable() })
+  ]).optional(),
+  autoMerge: z4.object({ method: z4.string(), at: isoTime, error: z4.string().optional() }).optional(),
+  waived: z4.object({ by: z4.string(), reason: z4.string(), at: isoTime }).optional()
 });
 var followUp = z4.object({ issue: count, url });
 var followUps = z4.object(
@@ -1461,6 +1618,7 @@ var intake = z4.object({
   cutFrom: z4.string(),
   baseSha: z4.string(),
   productionSha: z4.string(),
+  line: z4.string().optional(),
   previousTag: z4.object({ name: z4.string(), sha: z4.string() }).optional(),
   checklist: z4.boolean().optional(),
   report: z4.object({ path: z4.string(), commit: z4.string() }).optional(),
@@ -1494,7 +1652,8 @@ var timelineStateSchema = z4.object({
   intake: intake.optional(),
   entries: z4.array(entry),
   pipelines: z4.record(z4.string(), pipeline),
-  collapsed: z4.number().int().nonnegative().optional()
+  collapsed: z4.number().int().nonnegative().optional(),
+  resolvedAt: isoTime.optional()
 });
 function toTimelineState(data) {
   const result = timelineStateSchema.safeParse(data);
@@ -1527,8 +1686,8 @@ function formatTime(iso2) {
   if (Number.isNaN(t)) return escapeTableCell(iso2);
   return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")}`;
 }
-function link(text, url2) {
-  return url2 ? `[${text}](${linkTarget(url2)})` : text;
+function link(text2, url2) {
+  return url2 ? `[${text2}](${linkTarget(url2)})` : text2;
 }
 var FOLLOW_UP_LABEL = {
   "post-mortem": "post-mortem",
@@ -1619,12 +1778,12 @@ function renderTimeline(input) {
   const fits = (body) => body.length <= TIMELINE_BODY_MAX;
   const full = layout(state, 0);
   if (fits(full)) return full;
-  const n = state.entries.length;
-  const dropped = smallest(n, (d) => {
+  const n2 = state.entries.length;
+  const dropped = smallest(n2, (d) => {
     const kept2 = dropOldest(state, d);
     return fits(layout(kept2, kept2.entries.length));
   });
-  if (dropped > n) throw new TimelineTooLargeError(state.incident, layout(dropOldest(state, n), 0).length);
+  if (dropped > n2) throw new TimelineTooLargeError(state.incident, layout(dropOldest(state, n2), 0).length);
   const kept = dropOldest(state, dropped);
   const hidden = smallest(kept.entries.length, (h) => fits(layout(kept, h)));
   return layout(kept, hidden);
@@ -1752,7 +1911,8 @@ async function findOurDeployment(ctx, tag, environment, pr) {
   return ours ? { id: ours.id, created_at: ours.created_at } : null;
 }
 async function triggerDeploy(ctx, config, request) {
-  const { workflow, environment } = config.deploy;
+  const { workflow } = config.deploy;
+  const environment = config.deploy.environment === void 0 ? void 0 : renderEnvironment(config.deploy.environment, request.line);
   if (!workflow && !environment) return null;
   const { octokit, repo } = ctx;
   const now = () => ctx.clock().toISOString();
@@ -1760,13 +1920,14 @@ async function triggerDeploy(ctx, config, request) {
   const entries = [];
   let mustRecord = false;
   if (workflow) {
-    const ref = workflow.ref ?? config.productionBranch;
+    const ref = workflow.ref ?? request.line;
     const inputs = renderDeployInputs(workflow.inputs, {
       tag: request.tag,
       incident: request.incident === null ? "" : String(request.incident),
       pr: String(request.pr),
       sha: request.mergeSha,
-      severity: request.severity
+      severity: request.severity,
+      line: request.line
     });
     try {
       await octokit.rest.actions.createWorkflowDispatch({ ...repo, workflow_id: workflow.id, ref, inputs });
@@ -1832,6 +1993,7 @@ async function deployAfterTag(ctx, config, input) {
   if (pipeline2.deploy || !pipeline2.tag) return { state, commentId };
   const triggered = await triggerDeploy(ctx, config, {
     tag: pipeline2.tag,
+    line: pr.baseRef,
     mergeSha: pr.mergeSha,
     pr: pr.number,
     incident: input.incident,
@@ -1969,15 +2131,15 @@ var CLOSING = /(?<![\w/#-])(?:close|closes|closed|fix|fixes|fixed|resolve|resolv
 var BRANCH = /^hotfix\/incident-([1-9][0-9]{0,9})$/;
 function toNumber(digits) {
   if (digits === void 0) return null;
-  const n = Number(digits);
-  return Number.isSafeInteger(n) && n <= MAX_ISSUE_NUMBER ? n : null;
+  const n2 = Number(digits);
+  return Number.isSafeInteger(n2) && n2 <= MAX_ISSUE_NUMBER ? n2 : null;
 }
 function linkedIncidentNumber({
   body,
   headRef
 }) {
-  const text = body ?? "";
-  return toNumber(EXPLICIT.exec(text)?.[1]) ?? toNumber(CLOSING.exec(text)?.[1]) ?? toNumber(BRANCH.exec(headRef ?? "")?.[1]);
+  const text2 = body ?? "";
+  return toNumber(EXPLICIT.exec(text2)?.[1]) ?? toNumber(CLOSING.exec(text2)?.[1]) ?? toNumber(BRANCH.exec(headRef ?? "")?.[1]);
 }
 
 // src/incident/pull-incident.ts
@@ -2014,8 +2176,91 @@ function refusedBranchEntries(refused2, used, at) {
   }));
 }
 
+// src/incident/incident-resolution.ts
+function backportLanded(backport2) {
+  return backport2.status === "already" || backport2.end?.state === "merged" || backport2.waived !== void 0;
+}
+function incidentProgress(state, deployConfigured2) {
+  const pipelines = Object.values(state.pipelines).sort((a, b) => a.pr - b.pr);
+  const recovered = pipelines.length > 0 && (deployConfigured2 ? pipelines.some((p) => p.deploy?.deployedAt !== void 0) : true);
+  const pending = [];
+  for (const pipeline2 of pipelines) {
+    for (const [target, backport2] of Object.entries(pipeline2.backports).sort(
+      ([a], [b]) => a.localeCompare(b)
+    )) {
+      if (backportLanded(backport2)) continue;
+      const why = backport2.end?.state === "closed" ? "closed" : backport2.status;
+      pending.push({ hotfixPr: pipeline2.pr, target, pr: backport2.pr ?? null, why });
+    }
+  }
+  return { recovered, resolved: recovered && pending.length === 0, pending };
+}
+function describePending(pending) {
+  return pending.map((p) => {
+    const what = p.why === "closed" ? "closed unmerged" : p.why === "failed" ? "failed" : p.why;
+    return `${p.target} (${p.pr === null ? "" : `#${p.pr}, `}${what})`;
+  }).join(", ");
+}
+
+// src/incident/settle-incident.ts
+var CLOSED_AT_RESOLUTION_KEY = "closed-resolved";
+function deployConfigured(config) {
+  return config.deploy.workflow !== void 0 || config.deploy.environment !== void 0;
+}
+async function settleIncident(ctx, config, state, incident) {
+  if (state.resolvedAt !== void 0) return state;
+  const progress = incidentProgress(state, deployConfigured(config));
+  if (!progress.recovered) return state;
+  const now = ctx.clock().toISOString();
+  if (!progress.resolved) {
+    const previous = state.entries.find((e) => e.key === "recovered");
+    const what = deployConfigured(config) ? "the fix is deployed" : "the fix is merged";
+    return addEntry(state, {
+      key: "recovered",
+      at: previous?.at ?? now,
+      text: `Recovered: ${what}; resolved once every backport lands \u2014 waiting for ${describePending(progress.pending)}`
+    });
+  }
+  let next = { ...state, resolvedAt: now };
+  next = addEntry(next, {
+    key: "resolved",
+    at: now,
+    text: "Resolved: the fix is deployed and has landed on every backport target"
+  });
+  if (config.deploy.closeIncidentOnSuccess && incident !== null && !next.entries.some((e) => e.key === CLOSED_AT_RESOLUTION_KEY)) {
+    await ctx.octokit.rest.issues.update({
+      ...ctx.repo,
+      issue_number: incident,
+      state: "closed",
+      state_reason: "completed"
+    });
+    next = addEntry(next, {
+      key: CLOSED_AT_RESOLUTION_KEY,
+      at: ctx.clock().toISOString(),
+      text: "Incident closed: the fix is deployed and every backport has landed"
+    });
+  }
+  return next;
+}
+
+// src/release/line-tag.ts
+function lineTagPlan(config, line2) {
+  if (!isMaintenanceLine(config, line2)) {
+    return { line: line2, scheme: config.release.tagScheme, family: null, fallback: null };
+  }
+  return { line: line2, scheme: "semver-patch", family: lineTagPrefix(config, line2), fallback: "hotfix-date" };
+}
+function familyTags(plan, names) {
+  const family = plan.family;
+  return family === null ? [...names] : names.filter((name) => name.startsWith(family));
+}
+function noLineTagNote(plan, tag) {
+  const family = plan.family === null ? "vX.Y.Z" : `${plan.family}*`;
+  return `${plan.line} has no ${family} tag reachable from the merge, so it was tagged ${tag}; tag the line's latest release (${family}) and later hotfixes on it are tagged as its next patch`;
+}
+
 // src/release/tag-name.ts
-var pad = (n, width = 2) => String(n).padStart(width, "0");
+var pad = (n2, width = 2) => String(n2).padStart(width, "0");
 function hotfixTagBase(mergedAt) {
   if (Number.isNaN(mergedAt.getTime())) throw new RangeError("hotfixTagBase: mergedAt is not a valid date");
   const date = `${pad(mergedAt.getUTCFullYear(), 4)}${pad(mergedAt.getUTCMonth() + 1)}${pad(mergedAt.getUTCDate())}`;
@@ -2123,8 +2368,8 @@ var TagNameExhaustedError = class extends Error {
   tried;
 };
 var TAG_PREFIX = "refs/tags/";
-async function listTagRefs(octokit, repo, prefix, n) {
-  n.reads++;
+async function listTagRefs(octokit, repo, prefix, n2) {
+  n2.reads++;
   const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, {
     ...repo,
     ref: `tags/${prefix}`,
@@ -2132,18 +2377,18 @@ async function listTagRefs(octokit, repo, prefix, n) {
   });
   return refs.filter((r) => r.ref.startsWith(TAG_PREFIX)).map((r) => ({ name: r.ref.slice(TAG_PREFIX.length), sha: r.object.sha, type: r.object.type }));
 }
-async function peel(octokit, repo, ref, n) {
+async function peel(octokit, repo, ref, n2) {
   let { sha, type } = ref;
   for (let depth = 0; type === "tag" && depth < 5; depth++) {
-    n.reads++;
+    n2.reads++;
     const { data } = await octokit.rest.git.getTag({ ...repo, tag_sha: sha });
     sha = data.object.sha;
     type = data.object.type;
   }
   return type === "commit" ? sha : null;
 }
-async function getTagRef(octokit, repo, name, n) {
-  n.reads++;
+async function getTagRef(octokit, repo, name, n2) {
+  n2.reads++;
   try {
     const { data } = await octokit.rest.git.getRef({ ...repo, ref: `tags/${name}` });
     return { name, sha: data.object.sha, type: data.object.type };
@@ -2152,23 +2397,23 @@ async function getTagRef(octokit, repo, name, n) {
     throw error;
   }
 }
-async function findHotfixDateTag(octokit, repo, input, n) {
+async function findHotfixDateTag(octokit, repo, input, n2) {
   const base = hotfixTagBase(input.mergedAt);
   const ours = new RegExp(`^${base}(?:-[1-9]\\d*)?$`);
-  const refs = (await listTagRefs(octokit, repo, base, n)).filter((r) => ours.test(r.name));
+  const refs = (await listTagRefs(octokit, repo, base, n2)).filter((r) => ours.test(r.name));
   for (const ref of refs) {
-    if (await peel(octokit, repo, ref, n) === input.mergeSha)
+    if (await peel(octokit, repo, ref, n2) === input.mergeSha)
       return { existing: ref, existingTags: [], taken: /* @__PURE__ */ new Set() };
   }
   const names = refs.map((r) => r.name);
   return { existingTags: names, taken: new Set(names) };
 }
-async function findSemverTag(octokit, repo, input, n) {
-  const refs = await listTagRefs(octokit, repo, "v", n);
+async function findSemverTag(octokit, repo, input, plan, n2) {
+  const refs = await listTagRefs(octokit, repo, plan.family ?? "v", n2);
   const byName = new Map(refs.map((r) => [r.name, r]));
   const taken = new Set(refs.map((r) => r.name));
-  for (const tag of semverTagsDescending([...byName.keys()])) {
-    n.reads++;
+  for (const tag of semverTagsDescending(familyTags(plan, [...byName.keys()]))) {
+    n2.reads++;
     let status;
     try {
       const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
@@ -2191,10 +2436,21 @@ function tagMessage(input, name) {
   return `Hotfix ${name}${incident}: #${input.pr.number} ${input.pr.title.replace(/[\r\n]+/g, " ")}
 `;
 }
-async function ensureTag(octokit, repo, input, n) {
-  const scheme = input.config.release.tagScheme;
-  const found = scheme === "semver-patch" ? await findSemverTag(octokit, repo, input, n) : await findHotfixDateTag(octokit, repo, input, n);
+async function ensureTag(octokit, repo, input, n2) {
+  const plan = lineTagPlan(input.config, input.line ?? input.config.productionBranch);
+  let scheme = plan.scheme;
+  let found = scheme === "semver-patch" ? await findSemverTag(octokit, repo, input, plan, n2) : await findHotfixDateTag(octokit, repo, input, n2);
   if (found.existing) return { tag: found.existing.name, tagSha: found.existing.sha, created: false };
+  let note;
+  if (scheme === "semver-patch" && found.existingTags.length === 0 && plan.fallback !== null) {
+    scheme = plan.fallback;
+    found = await findHotfixDateTag(octokit, repo, input, n2);
+    note = (tag) => noLineTagNote(plan, tag);
+    if (found.existing) {
+      const { name, sha } = found.existing;
+      return { tag: name, tagSha: sha, created: false, note: note(name) };
+    }
+  }
   const existingTags = [...found.existingTags];
   const tried = [];
   while (tried.length < MAX_NAME_ATTEMPTS) {
@@ -2202,7 +2458,7 @@ async function ensureTag(octokit, repo, input, n) {
     tried.push(name);
     existingTags.push(name);
     if (found.taken.has(name)) continue;
-    n.writes++;
+    n2.writes++;
     const { data: tagObject } = await octokit.rest.git.createTag({
       ...repo,
       tag: name,
@@ -2211,23 +2467,23 @@ async function ensureTag(octokit, repo, input, n) {
       type: "commit"
     });
     try {
-      n.writes++;
+      n2.writes++;
       await octokit.rest.git.createRef({ ...repo, ref: `${TAG_PREFIX}${name}`, sha: tagObject.sha });
-      return { tag: name, tagSha: tagObject.sha, created: true };
+      return { tag: name, tagSha: tagObject.sha, created: true, ...note ? { note: note(name) } : {} };
     } catch (error) {
       if (httpStatus(error) !== 422) throw error;
-      const winner = await getTagRef(octokit, repo, name, n);
+      const winner = await getTagRef(octokit, repo, name, n2);
       if (!winner) throw error;
-      if (await peel(octokit, repo, winner, n) === input.mergeSha) {
+      if (await peel(octokit, repo, winner, n2) === input.mergeSha) {
         return { tag: name, tagSha: winner.sha, created: false };
       }
     }
   }
   throw new TagNameExhaustedError(repo, input.mergeSha, tried);
 }
-async function ensureRelease(octokit, repo, input, tag, n) {
+async function ensureRelease(octokit, repo, input, tag, n2) {
   const get = async () => {
-    n.reads++;
+    n2.reads++;
     try {
       const { data } = await octokit.rest.repos.getReleaseByTag({ ...repo, tag });
       return { id: data.id, url: data.html_url };
@@ -2239,7 +2495,7 @@ async function ensureRelease(octokit, repo, input, tag, n) {
   const existing = await get();
   if (existing) return existing;
   try {
-    n.writes++;
+    n2.writes++;
     const { data } = await octokit.rest.repos.createRelease({
       ...repo,
       tag_name: tag,
@@ -2261,11 +2517,11 @@ async function ensureRelease(octokit, repo, input, tag, n) {
   }
 }
 async function tagAndRelease(octokit, repo, input) {
-  const n = { reads: 0, writes: 0 };
-  const tag = await ensureTag(octokit, repo, input, n);
+  const n2 = { reads: 0, writes: 0 };
+  const tag = await ensureTag(octokit, repo, input, n2);
   const result = { ...tag, writes: 0, reads: 0 };
   if (input.config.release.createRelease)
-    result.release = await ensureRelease(octokit, repo, input, tag.tag, n);
+    result.release = await ensureRelease(octokit, repo, input, tag.tag, n2);
   if (input.config.release.changelog) {
     const entry2 = changelogEntry({
       tag: tag.tag,
@@ -2276,12 +2532,13 @@ async function tagAndRelease(octokit, repo, input) {
     });
     try {
       const outcome = await updateChangelog(octokit, repo, {
-        branch: input.config.productionBranch,
+        // The changelog of the line the fix went into.
+        branch: input.line ?? input.config.productionBranch,
         entry: entry2,
         message: `Add ${tag.tag} to the changelog`
       });
-      n.reads += outcome.reads;
-      n.writes += outcome.writes;
+      n2.reads += outcome.reads;
+      n2.writes += outcome.writes;
       result.changelog = {
         updated: outcome.updated,
         ...outcome.commitSha ? { commitSha: outcome.commitSha } : {}
@@ -2290,8 +2547,8 @@ async function tagAndRelease(octokit, repo, input) {
       result.changelog = { updated: false, error: error instanceof Error ? error.message : String(error) };
     }
   }
-  result.writes = n.writes;
-  result.reads = n.reads;
+  result.writes = n2.writes;
+  result.reads = n2.reads;
   return result;
 }
 
@@ -2426,16 +2683,16 @@ function stripSpace(message) {
   const out = [];
   let blank = false;
   for (const raw of message.split("\n")) {
-    const line = raw.replace(/\s+$/, "");
-    if (line === "") {
+    const line2 = raw.replace(/\s+$/, "");
+    if (line2 === "") {
       blank = out.length > 0;
       continue;
     }
     if (blank) out.push("");
     blank = false;
-    out.push(line);
+    out.push(line2);
   }
-  return out.map((line) => `${line}
+  return out.map((line2) => `${line2}
 `).join("");
 }
 var GIT_GENERATED = ["Signed-off-by: ", "(cherry picked from commit "];
@@ -2445,21 +2702,21 @@ function endsWithTrailers(message) {
   while (lines.length > 0 && lines.at(-1).trim() === "") lines.pop();
   let start = lines.length;
   while (start > 0 && lines[start - 1].trim() !== "") start--;
-  const hasTitleBefore = lines.slice(0, start).some((line) => line.trim() !== "");
+  const hasTitleBefore = lines.slice(0, start).some((line2) => line2.trim() !== "");
   if (start === lines.length || !hasTitleBefore) return false;
   let trailers = 0;
   let others = 0;
   let recognized = false;
   let inTrailer = false;
-  for (const line of lines.slice(start)) {
-    if (line.startsWith("#")) continue;
-    if (GIT_GENERATED.some((prefix) => line.startsWith(prefix))) {
+  for (const line2 of lines.slice(start)) {
+    if (line2.startsWith("#")) continue;
+    if (GIT_GENERATED.some((prefix) => line2.startsWith(prefix))) {
       trailers++;
       recognized = true;
       inTrailer = true;
-    } else if (/^[ \t]/.test(line)) {
+    } else if (/^[ \t]/.test(line2)) {
       if (!inTrailer) others++;
-    } else if (TRAILER.test(line)) {
+    } else if (TRAILER.test(line2)) {
       trailers++;
       inTrailer = true;
     } else {
@@ -2472,6 +2729,7 @@ function endsWithTrailers(message) {
 
 // src/backport/git-writer.ts
 var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var MAX_INLINE_CONTENT_BYTES = 1024 * 1024;
 var GitWriter = class {
   constructor(octokit, repo, changedPaths) {
     this.octokit = octokit;
@@ -2492,7 +2750,7 @@ var GitWriter = class {
   }
   /**
    * One tree on top of `baseTree`. New content goes inline when it is UTF-8 (the API stores inline content as
-   * UTF-8); other bytes need a blob of their own first.
+   * UTF-8) and at most MAX_INLINE_CONTENT_BYTES; other content needs a blob of its own first.
    */
   async tree(baseTree, entries) {
     const items = [];
@@ -2512,13 +2770,13 @@ var GitWriter = class {
           sha: null
         });
       } else {
-        const text = utf8OrNull(item.content);
-        if (text !== null) {
+        const text2 = item.content.length <= MAX_INLINE_CONTENT_BYTES ? utf8OrNull(item.content) : null;
+        if (text2 !== null) {
           items.push({
             path: item.path,
             mode: item.mode,
             type: "blob",
-            content: text
+            content: text2
           });
         } else {
           const sha = await this.blob(item.content);
@@ -2656,6 +2914,700 @@ function toItem(entry2) {
   ];
 }
 
+// src/backport/git-merge/conflict-markers.ts
+function markersNeedCr(oursLines, oursAt, theirsLines, theirsAt, baseLines) {
+  let answer = endsInCrlf(oursLines, oursAt > 0 ? oursAt - 1 : 0);
+  if (answer !== false) answer = endsInCrlf(theirsLines, theirsAt > 0 ? theirsAt - 1 : 0);
+  if (answer !== false) answer = endsInCrlf(baseLines, 0);
+  return answer === true;
+}
+function endsInCrlf(lines, i) {
+  const crlf = (line3) => line3 !== void 0 && line3.length > 1 && line3.endsWith("\r\n");
+  if (i < lines.length - 1) return crlf(lines[i]);
+  if (lines.length === 0) return null;
+  const line2 = lines[i];
+  if (line2.endsWith("\n")) return crlf(line2);
+  if (i === 0) return null;
+  return crlf(lines[i - 1]);
+}
+
+// src/backport/git-merge/change-marks.ts
+function emptyMarks(lines) {
+  return new Uint8Array(lines + 2);
+}
+var MERGE_WORK_LIMIT = 5e7;
+
+// src/backport/git-merge/change-compaction.ts
+function compactChanges(lines, marks, otherMarks) {
+  const n2 = lines.length;
+  const otherN = otherMarks.length - 2;
+  const changed = (i) => marks[i + 1] === 1;
+  const set = (i, value) => {
+    marks[i + 1] = value;
+  };
+  const otherChanged = (i) => otherMarks[i + 1] === 1;
+  const g = { start: 0, end: 0 };
+  const go = { start: 0, end: 0 };
+  const init = (isChanged, group) => {
+    group.start = 0;
+    group.end = 0;
+    while (isChanged(group.end)) group.end++;
+  };
+  const nextGroup = (isChanged, size, group) => {
+    if (group.end === size) return false;
+    group.start = group.end + 1;
+    group.end = group.start;
+    while (isChanged(group.end)) group.end++;
+    return true;
+  };
+  const previousGroup = (isChanged, group) => {
+    if (group.start === 0) return false;
+    group.end = group.start - 1;
+    group.start = group.end;
+    while (isChanged(group.start - 1)) group.start--;
+    return true;
+  };
+  const slideDown = () => {
+    if (g.end < n2 && lines[g.start] === lines[g.end]) {
+      set(g.start++, 0);
+      set(g.end++, 1);
+      while (changed(g.end)) g.end++;
+      return true;
+    }
+    return false;
+  };
+  const slideUp = () => {
+    if (g.start > 0 && lines[g.start - 1] === lines[g.end - 1]) {
+      set(--g.start, 1);
+      set(--g.end, 0);
+      while (changed(g.start - 1)) g.start--;
+      return true;
+    }
+    return false;
+  };
+  const inStep = (moved) => {
+    if (!moved) throw new Error("change compaction lost step with the other file");
+  };
+  init(changed, g);
+  init(otherChanged, go);
+  for (; ; ) {
+    if (g.end !== g.start) {
+      let groupSize;
+      let earliestEnd;
+      let endMatchingOther;
+      do {
+        groupSize = g.end - g.start;
+        endMatchingOther = -1;
+        while (slideUp()) inStep(previousGroup(otherChanged, go));
+        earliestEnd = g.end;
+        if (go.end > go.start) endMatchingOther = g.end;
+        while (slideDown()) {
+          inStep(nextGroup(otherChanged, otherN, go));
+          if (go.end > go.start) endMatchingOther = g.end;
+        }
+      } while (groupSize !== g.end - g.start);
+      if (g.end !== earliestEnd && endMatchingOther !== -1) {
+        while (go.end === go.start) {
+          inStep(slideUp());
+          inStep(previousGroup(otherChanged, go));
+        }
+      }
+    }
+    if (!nextGroup(changed, n2, g)) break;
+    inStep(nextGroup(otherChanged, otherN, go));
+  }
+}
+
+// src/backport/git-merge/myers-diff.ts
+function myersDiff(a, b, budget) {
+  const changedA = emptyMarks(a.length);
+  const changedB = emptyMarks(b.length);
+  const shorter = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < shorter && a[start] === b[start]) start++;
+  let tail = 0;
+  while (tail < shorter - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const endA = a.length - tail;
+  const endB = b.length - tail;
+  const keptA = keptLines(a, b, start, endA, changedA);
+  const keptB = keptLines(b, a, start, endB, changedB);
+  const ha = keptA.map((i) => a[i]);
+  const hb = keptB.map((j) => b[j]);
+  const markA = (k) => {
+    changedA[keptA[k] + 1] = 1;
+  };
+  const markB = (k) => {
+    changedB[keptB[k] + 1] = 1;
+  };
+  budget.steps -= a.length + b.length;
+  if (!compareBoxes(ha, hb, markA, markB, budget)) return null;
+  return { changedA, changedB };
+}
+function roughSqrt(n2) {
+  let root = 1;
+  for (let rest = n2; rest > 0; rest = Math.floor(rest / 4)) root *= 2;
+  return root;
+}
+var MAX_EQUAL_LIMIT = 1024;
+var SIMILAR_SCAN_WINDOW = 100;
+var UNMATCHED_RUN_FACTOR = 4;
+function keptLines(lines, other, start, end, marks) {
+  const inOther = /* @__PURE__ */ new Map();
+  for (const id of other) inOther.set(id, (inOther.get(id) ?? 0) + 1);
+  const limit = Math.min(roughSqrt(lines.length), MAX_EQUAL_LIMIT);
+  const kind = new Uint8Array(lines.length);
+  for (let i = start; i < end; i++) {
+    const matches = inOther.get(lines[i]) ?? 0;
+    kind[i] = matches === 0 ? 0 : matches >= limit ? 2 : 1;
+  }
+  const kept = [];
+  for (let i = start; i < end; i++) {
+    if (kind[i] === 1 || kind[i] === 2 && !amongUnmatched(kind, i, start, end - 1)) kept.push(i);
+    else marks[i + 1] = 1;
+  }
+  return kept;
+}
+function amongUnmatched(kind, i, first, last) {
+  const s = i - first > SIMILAR_SCAN_WINDOW ? i - SIMILAR_SCAN_WINDOW : first;
+  const e = last - i > SIMILAR_SCAN_WINDOW ? i + SIMILAR_SCAN_WINDOW : last;
+  let unmatchedBefore = 0;
+  let manyBefore = 1;
+  for (let r = 1; i - r >= s; r++) {
+    const k = kind[i - r];
+    if (k === 0) unmatchedBefore++;
+    else if (k === 2) manyBefore++;
+    else break;
+  }
+  if (unmatchedBefore === 0) return false;
+  let unmatchedAfter = 0;
+  let manyAfter = 1;
+  for (let r = 1; i + r <= e; r++) {
+    const k = kind[i + r];
+    if (k === 0) unmatchedAfter++;
+    else if (k === 2) manyAfter++;
+    else break;
+  }
+  if (unmatchedAfter === 0) return false;
+  const unmatched = unmatchedBefore + unmatchedAfter;
+  const many = manyBefore + manyAfter;
+  return many * UNMATCHED_RUN_FACTOR < many + unmatched;
+}
+var MAX_COST_MIN = 256;
+var HEURISTIC_MIN_COST = 256;
+var SNAKE_COUNT = 20;
+var HEURISTIC_FACTOR = 4;
+var LINE_MAX = Number.MAX_SAFE_INTEGER;
+function compareBoxes(a, b, markA, markB, budget) {
+  const diagonals = a.length + b.length + 3;
+  const shift = b.length + 1;
+  const forward = new Float64Array(diagonals);
+  const backward = new Float64Array(diagonals);
+  const maxCost = Math.max(roughSqrt(diagonals), MAX_COST_MIN);
+  const boxes = [[0, a.length, 0, b.length, false]];
+  for (let box = boxes.pop(); box; box = boxes.pop()) {
+    let [off1, lim1, off2, lim2] = box;
+    const needMinimal = box[4];
+    while (off1 < lim1 && off2 < lim2 && a[off1] === b[off2]) {
+      off1++;
+      off2++;
+    }
+    while (off1 < lim1 && off2 < lim2 && a[lim1 - 1] === b[lim2 - 1]) {
+      lim1--;
+      lim2--;
+    }
+    if (off1 === lim1) {
+      for (let k = off2; k < lim2; k++) markB(k);
+    } else if (off2 === lim2) {
+      for (let k = off1; k < lim1; k++) markA(k);
+    } else {
+      const split = middleSnake(a, b, [off1, lim1, off2, lim2], {
+        forward,
+        backward,
+        shift,
+        needMinimal,
+        maxCost,
+        budget
+      });
+      if (budget.steps < 0) return false;
+      boxes.push([split.i1, lim1, split.i2, lim2, split.minimalHigh]);
+      boxes.push([off1, split.i1, off2, split.i2, split.minimalLow]);
+    }
+  }
+  return true;
+}
+function middleSnake(a, b, [off1, lim1, off2, lim2], env) {
+  const { shift } = env;
+  const kf = (d) => env.forward[d + shift];
+  const kb = (d) => env.backward[d + shift];
+  const setF = (d, v) => {
+    env.forward[d + shift] = v;
+  };
+  const setB = (d, v) => {
+    env.backward[d + shift] = v;
+  };
+  const dmin = off1 - lim2;
+  const dmax = lim1 - off2;
+  const fmid = off1 - off2;
+  const bmid = lim1 - lim2;
+  const odd = (fmid - bmid & 1) !== 0;
+  let fmin = fmid;
+  let fmax = fmid;
+  let bmin = bmid;
+  let bmax = bmid;
+  setF(fmid, off1);
+  setB(bmid, lim1);
+  for (let ec = 1; ; ec++) {
+    let gotSnake = false;
+    env.budget.steps -= fmax - fmin + (bmax - bmin) + 4;
+    if (env.budget.steps < 0) return { i1: off1, i2: off2, minimalLow: true, minimalHigh: true };
+    if (fmin > dmin) setF(--fmin - 1, -1);
+    else ++fmin;
+    if (fmax < dmax) setF(++fmax + 1, -1);
+    else --fmax;
+    for (let d = fmax; d >= fmin; d -= 2) {
+      let i1 = kf(d - 1) >= kf(d + 1) ? kf(d - 1) + 1 : kf(d + 1);
+      const prev1 = i1;
+      let i2 = i1 - d;
+      while (i1 < lim1 && i2 < lim2 && a[i1] === b[i2]) {
+        i1++;
+        i2++;
+      }
+      env.budget.steps -= i1 - prev1;
+      if (i1 - prev1 > SNAKE_COUNT) gotSnake = true;
+      setF(d, i1);
+      if (odd && bmin <= d && d <= bmax && kb(d) <= i1)
+        return { i1, i2, minimalLow: true, minimalHigh: true };
+    }
+    if (bmin > dmin) setB(--bmin - 1, LINE_MAX);
+    else ++bmin;
+    if (bmax < dmax) setB(++bmax + 1, LINE_MAX);
+    else --bmax;
+    for (let d = bmax; d >= bmin; d -= 2) {
+      let i1 = kb(d - 1) < kb(d + 1) ? kb(d - 1) : kb(d + 1) - 1;
+      const prev1 = i1;
+      let i2 = i1 - d;
+      while (i1 > off1 && i2 > off2 && a[i1 - 1] === b[i2 - 1]) {
+        i1--;
+        i2--;
+      }
+      env.budget.steps -= prev1 - i1;
+      if (prev1 - i1 > SNAKE_COUNT) gotSnake = true;
+      setB(d, i1);
+      if (!odd && fmin <= d && d <= fmax && i1 <= kf(d))
+        return { i1, i2, minimalLow: true, minimalHigh: true };
+    }
+    if (env.needMinimal) continue;
+    if (gotSnake && ec > HEURISTIC_MIN_COST) {
+      let best = 0;
+      let split = null;
+      for (let d = fmax; d >= fmin; d -= 2) {
+        const dd = d > fmid ? d - fmid : fmid - d;
+        const i1 = kf(d);
+        const i2 = i1 - d;
+        const v = i1 - off1 + (i2 - off2) - dd;
+        if (v > HEURISTIC_FACTOR * ec && v > best && off1 + SNAKE_COUNT <= i1 && i1 < lim1 && off2 + SNAKE_COUNT <= i2 && i2 < lim2) {
+          for (let k = 1; a[i1 - k] === b[i2 - k]; k++) {
+            if (k === SNAKE_COUNT) {
+              best = v;
+              split = { i1, i2, minimalLow: true, minimalHigh: false };
+              break;
+            }
+          }
+        }
+      }
+      if (split) return split;
+      best = 0;
+      for (let d = bmax; d >= bmin; d -= 2) {
+        const dd = d > bmid ? d - bmid : bmid - d;
+        const i1 = kb(d);
+        const i2 = i1 - d;
+        const v = lim1 - i1 + (lim2 - i2) - dd;
+        if (v > HEURISTIC_FACTOR * ec && v > best && off1 < i1 && i1 <= lim1 - SNAKE_COUNT && off2 < i2 && i2 <= lim2 - SNAKE_COUNT) {
+          for (let k = 0; a[i1 + k] === b[i2 + k]; k++) {
+            if (k === SNAKE_COUNT - 1) {
+              best = v;
+              split = { i1, i2, minimalLow: false, minimalHigh: true };
+              break;
+            }
+          }
+        }
+      }
+      if (split) return split;
+    }
+    if (ec >= env.maxCost) {
+      let fbest = -1;
+      let fbest1 = -1;
+      for (let d = fmax; d >= fmin; d -= 2) {
+        let i1 = Math.min(kf(d), lim1);
+        let i2 = i1 - d;
+        if (lim2 < i2) {
+          i1 = lim2 + d;
+          i2 = lim2;
+        }
+        if (fbest < i1 + i2) {
+          fbest = i1 + i2;
+          fbest1 = i1;
+        }
+      }
+      let bbest = LINE_MAX;
+      let bbest1 = LINE_MAX;
+      for (let d = bmax; d >= bmin; d -= 2) {
+        let i1 = Math.max(off1, kb(d));
+        let i2 = i1 - d;
+        if (i2 < off2) {
+          i1 = off2 + d;
+          i2 = off2;
+        }
+        if (i1 + i2 < bbest) {
+          bbest = i1 + i2;
+          bbest1 = i1;
+        }
+      }
+      if (lim1 + lim2 - bbest < fbest - (off1 + off2)) {
+        return { i1: fbest1, i2: fbest - fbest1, minimalLow: true, minimalHigh: false };
+      }
+      return { i1: bbest1, i2: bbest - bbest1, minimalLow: false, minimalHigh: true };
+    }
+  }
+}
+
+// src/backport/git-merge/histogram-diff.ts
+var MAX_ANCHOR_OCCURRENCES = 64;
+function histogramDiff(a, b, budget) {
+  const changedA = emptyMarks(a.length);
+  const changedB = emptyMarks(b.length);
+  const { a: local, b: other, distinct } = renumber(a, b);
+  a = local;
+  b = other;
+  const maxId = distinct - 1;
+  const count2 = new Int32Array(maxId + 1);
+  const first = new Int32Array(maxId + 1).fill(-1);
+  const next = new Int32Array(a.length).fill(-1);
+  const occurrences = (id) => id >= 0 && id <= maxId ? count2[id] : 0;
+  const regions = [[0, a.length, 0, b.length]];
+  for (let region = regions.pop(); region; region = regions.pop()) {
+    const [a0, a1, b0, b1] = region;
+    if (a0 === a1 || b0 === b1) {
+      for (let i = a0; i < a1; i++) changedA[i + 1] = 1;
+      for (let j = b0; j < b1; j++) changedB[j + 1] = 1;
+      continue;
+    }
+    for (let i = a1 - 1; i >= a0; i--) {
+      const id = a[i];
+      next[i] = first[id];
+      first[id] = i;
+      count2[id] = count2[id] + 1;
+    }
+    let bestA = -1;
+    let bestB = -1;
+    let bestLength = 1;
+    let bestRarity = MAX_ANCHOR_OCCURRENCES + 1;
+    let hasCommon = false;
+    for (let j = b0; j < b1; ) {
+      let after = j + 1;
+      const id = b[j];
+      const seen = occurrences(id);
+      if (seen > 0) hasCommon = true;
+      if (seen > 0 && seen <= bestRarity) {
+        for (let i = first[id]; i >= 0; ) {
+          let as = i;
+          let bs = j;
+          let ae = i;
+          let be = j;
+          let rarity = seen;
+          while (as > a0 && bs > b0 && a[as - 1] === b[bs - 1]) {
+            as--;
+            bs--;
+            if (rarity > 1) rarity = Math.min(rarity, occurrences(a[as]));
+          }
+          while (ae < a1 - 1 && be < b1 - 1 && a[ae + 1] === b[be + 1]) {
+            ae++;
+            be++;
+            if (rarity > 1) rarity = Math.min(rarity, occurrences(a[ae]));
+          }
+          budget.steps -= ae - as + 1;
+          if (after <= be) after = be + 1;
+          if (bestLength < ae - as + 1 || rarity < bestRarity) {
+            bestA = as;
+            bestB = bs;
+            bestLength = ae - as + 1;
+            bestRarity = rarity;
+          }
+          let np = next[i];
+          while (np >= 0 && np <= ae) np = next[np];
+          i = np;
+        }
+      }
+      j = after;
+    }
+    for (let i = a0; i < a1; i++) {
+      const id = a[i];
+      first[id] = -1;
+      count2[id] = 0;
+    }
+    budget.steps -= a1 - a0 + (b1 - b0);
+    if (budget.steps < 0) return null;
+    if (hasCommon && bestRarity > MAX_ANCHOR_OCCURRENCES) {
+      const classic = myersDiff(a.slice(a0, a1), b.slice(b0, b1), budget);
+      if (!classic) return null;
+      changedA.set(classic.changedA.subarray(1, a1 - a0 + 1), a0 + 1);
+      changedB.set(classic.changedB.subarray(1, b1 - b0 + 1), b0 + 1);
+      continue;
+    }
+    if (bestA < 0) {
+      for (let i = a0; i < a1; i++) changedA[i + 1] = 1;
+      for (let j = b0; j < b1; j++) changedB[j + 1] = 1;
+      continue;
+    }
+    regions.push([bestA + bestLength, a1, bestB + bestLength, b1]);
+    regions.push([a0, bestA, b0, bestB]);
+  }
+  return { changedA, changedB };
+}
+function renumber(a, b) {
+  const ids = /* @__PURE__ */ new Map();
+  const localA = a.map((id) => {
+    let local = ids.get(id);
+    if (local === void 0) {
+      local = ids.size;
+      ids.set(id, local);
+    }
+    return local;
+  });
+  const localB = b.map((id) => ids.get(id) ?? -1);
+  return { a: localA, b: localB, distinct: ids.size };
+}
+
+// src/backport/git-merge/edit-script.ts
+function diffLikeGit(a, b, budget) {
+  const diff = histogramDiff(a, b, budget);
+  if (!diff) return null;
+  compactChanges(a, diff.changedA, diff.changedB);
+  compactChanges(b, diff.changedB, diff.changedA);
+  return editScript(diff.changedA, diff.changedB);
+}
+function editScript(changedA, changedB) {
+  const hunks = [];
+  const isA = (i2) => changedA[i2 + 1] === 1;
+  const isB = (j2) => changedB[j2 + 1] === 1;
+  let i = changedA.length - 2;
+  let j = changedB.length - 2;
+  while (i >= 0 || j >= 0) {
+    if (isA(i - 1) || isB(j - 1)) {
+      const aEnd = i;
+      const bEnd = j;
+      while (isA(i - 1)) i--;
+      while (isB(j - 1)) j--;
+      hunks.push({ a0: i, aCount: aEnd - i, b0: j, bCount: bEnd - j });
+    }
+    i--;
+    j--;
+  }
+  return hunks.reverse();
+}
+
+// src/backport/git-merge/merge-hunks.ts
+var JOIN_CONFLICTS_WITHIN_LINES = 3;
+function mergeHunks(base, ours, theirs, workLimit = MERGE_WORK_LIMIT) {
+  const budget = { steps: workLimit };
+  const oursDiff = diffLikeGit(base, ours, budget);
+  const theirsDiff = diffLikeGit(base, theirs, budget);
+  if (!oursDiff || !theirsDiff) return null;
+  const hunks = pairChanges(oursDiff, theirsDiff, ours, theirs, {
+    oursGrowth: ours.length - base.length,
+    theirsGrowth: theirs.length - base.length
+  });
+  const refined = refineConflicts(hunks, ours, theirs, budget);
+  return refined && joinCloseConflicts(refined);
+}
+function pairChanges(oursDiff, theirsDiff, ours, theirs, growth) {
+  const hunks = [];
+  const append = (kind, ours0, oursCount, theirs0, theirsCount) => {
+    const last = hunks[hunks.length - 1];
+    if (last && (ours0 <= last.ours0 + last.oursCount || theirs0 <= last.theirs0 + last.theirsCount)) {
+      if (kind !== last.kind) last.kind = "conflict";
+      last.oursCount = ours0 + oursCount - last.ours0;
+      last.theirsCount = theirs0 + theirsCount - last.theirs0;
+    } else {
+      hunks.push({ kind, ours0, oursCount, theirs0, theirsCount });
+    }
+  };
+  let x = 0;
+  let y = 0;
+  while (x < oursDiff.length && y < theirsDiff.length) {
+    const o = oursDiff[x];
+    const t = theirsDiff[y];
+    if (o.a0 + o.aCount < t.a0) {
+      append("ours", o.b0, o.bCount, t.b0 - t.a0 + o.a0, o.aCount);
+      x++;
+      continue;
+    }
+    if (t.a0 + t.aCount < o.a0) {
+      append("theirs", o.b0 - o.a0 + t.a0, t.aCount, t.b0, t.bCount);
+      y++;
+      continue;
+    }
+    const sameChange2 = o.a0 === t.a0 && o.aCount === t.aCount && o.bCount === t.bCount && sameLines(ours, o.b0, theirs, t.b0, o.bCount);
+    if (!sameChange2) {
+      const off = o.a0 - t.a0;
+      const ffo = off + o.aCount - t.aCount;
+      let ours0 = o.b0;
+      let theirs0 = t.b0;
+      if (off > 0) ours0 -= off;
+      else theirs0 += off;
+      let oursCount = o.b0 + o.bCount - ours0;
+      let theirsCount = t.b0 + t.bCount - theirs0;
+      if (ffo < 0) oursCount -= ffo;
+      else theirsCount += ffo;
+      append("conflict", ours0, oursCount, theirs0, theirsCount);
+    }
+    const oursEnd = o.a0 + o.aCount;
+    const theirsEnd = t.a0 + t.aCount;
+    if (oursEnd >= theirsEnd) y++;
+    if (theirsEnd >= oursEnd) x++;
+  }
+  for (; x < oursDiff.length; x++) {
+    const o = oursDiff[x];
+    append("ours", o.b0, o.bCount, o.a0 + growth.theirsGrowth, o.aCount);
+  }
+  for (; y < theirsDiff.length; y++) {
+    const t = theirsDiff[y];
+    append("theirs", t.a0 + growth.oursGrowth, t.aCount, t.b0, t.bCount);
+  }
+  return hunks;
+}
+function sameLines(x, x0, y, y0, count2) {
+  for (let k = 0; k < count2; k++) if (x[x0 + k] !== y[y0 + k]) return false;
+  return true;
+}
+function refineConflicts(hunks, ours, theirs, budget) {
+  const refined = [];
+  for (const hunk of hunks) {
+    if (hunk.kind !== "conflict" || hunk.oursCount === 0 || hunk.theirsCount === 0) {
+      refined.push(hunk);
+      continue;
+    }
+    const diff = diffLikeGit(
+      ours.slice(hunk.ours0, hunk.ours0 + hunk.oursCount),
+      theirs.slice(hunk.theirs0, hunk.theirs0 + hunk.theirsCount),
+      budget
+    );
+    if (!diff) return null;
+    if (diff.length === 0) {
+      refined.push({ ...hunk, kind: "identical" });
+      continue;
+    }
+    for (const d of diff) {
+      refined.push({
+        kind: "conflict",
+        ours0: hunk.ours0 + d.a0,
+        oursCount: d.aCount,
+        theirs0: hunk.theirs0 + d.b0,
+        theirsCount: d.bCount
+      });
+    }
+  }
+  return refined;
+}
+function joinCloseConflicts(hunks) {
+  const joined = [];
+  for (const hunk of hunks) {
+    const last = joined[joined.length - 1];
+    if (last && last.kind === "conflict" && hunk.kind === "conflict" && hunk.ours0 - (last.ours0 + last.oursCount) <= JOIN_CONFLICTS_WITHIN_LINES) {
+      last.oursCount = hunk.ours0 + hunk.oursCount - last.ours0;
+      last.theirsCount = hunk.theirs0 + hunk.theirsCount - last.theirs0;
+      continue;
+    }
+    joined.push(hunk);
+  }
+  return joined;
+}
+
+// src/backport/git-merge/text-lines.ts
+function splitLines(text2) {
+  if (text2 === "") return [];
+  const lines = [];
+  let start = 0;
+  for (; ; ) {
+    const end = text2.indexOf("\n", start);
+    if (end < 0) {
+      if (start < text2.length) lines.push(text2.slice(start));
+      return lines;
+    }
+    lines.push(text2.slice(start, end + 1));
+    start = end + 1;
+  }
+}
+var LineTable = class {
+  ids = /* @__PURE__ */ new Map();
+  lines = [];
+  intern(lines) {
+    return lines.map((line2) => {
+      let id = this.ids.get(line2);
+      if (id === void 0) {
+        id = this.lines.length;
+        this.ids.set(line2, id);
+        this.lines.push(line2);
+      }
+      return id;
+    });
+  }
+};
+
+// src/backport/git-merge/merge-file-like-git.ts
+function mergeFileLikeGit(input) {
+  const { base, ours, theirs } = input;
+  const table = new LineTable();
+  const baseLines = splitLines(base);
+  const oursLines = splitLines(ours);
+  const theirsLines = splitLines(theirs);
+  const b = table.intern(baseLines);
+  const o = table.intern(oursLines);
+  const t = table.intern(theirsLines);
+  const hunks = mergeHunks(b, o, t, input.workLimit);
+  if (hunks === null) {
+    return {
+      reproduced: false,
+      why: "the file is too large and changed too much for the bot to work out git's conflict blocks in time"
+    };
+  }
+  return { reproduced: true, ...render(hunks, { ...input, baseLines, oursLines, theirsLines }) };
+}
+function render(hunks, input) {
+  const { oursLines, theirsLines, baseLines } = input;
+  const size = input.markerSize ?? 7;
+  const label = (text2) => ` ${text2.replace(/[\r\n]+/g, " ")}`;
+  const out = [];
+  let conflicts = 0;
+  let position = 0;
+  for (const hunk of hunks) {
+    if (hunk.kind === "identical") continue;
+    out.push(...oursLines.slice(position, hunk.ours0));
+    const oursPart = oursLines.slice(hunk.ours0, hunk.ours0 + hunk.oursCount);
+    const theirsPart = theirsLines.slice(hunk.theirs0, hunk.theirs0 + hunk.theirsCount);
+    if (hunk.kind === "ours") out.push(...oursPart);
+    else if (hunk.kind === "theirs") out.push(...theirsPart);
+    else {
+      conflicts++;
+      const eol = markersNeedCr(oursLines, hunk.ours0, theirsLines, hunk.theirs0, baseLines) ? "\r\n" : "\n";
+      const terminated = (lines) => {
+        const last = lines[lines.length - 1];
+        return last === void 0 || last.endsWith("\n") ? lines : [...lines.slice(0, -1), last + eol];
+      };
+      out.push(
+        `${"<".repeat(size)}${label(input.oursLabel)}${eol}`,
+        ...terminated(oursPart),
+        `${"=".repeat(size)}${eol}`,
+        ...terminated(theirsPart),
+        `${">".repeat(size)}${label(input.theirsLabel)}${eol}`
+      );
+    }
+    position = hunk.ours0 + hunk.oursCount;
+  }
+  out.push(...oursLines.slice(position));
+  return { text: out.join(""), conflicts };
+}
+
 // src/backport/git-tree.ts
 var REGULAR_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
 function sameEntry(x, y) {
@@ -2667,375 +3619,124 @@ function parentDirs(path) {
   return parts.slice(0, -1).map((_, k) => parts.slice(0, k + 1).join("/"));
 }
 
-// src/backport/three-way-merge.ts
-import { diffComm } from "node-diff3";
-
-// src/backport/line-matching.ts
-import { diffIndices } from "node-diff3";
-var MAX_ANCHOR_OCCURRENCES = 64;
-function trimmedMatching(a, b) {
-  const m = new Int32Array(a.length).fill(-1);
-  let lo = 0;
-  while (lo < a.length && lo < b.length && a[lo] === b[lo]) {
-    m[lo] = lo;
-    lo++;
+// src/backport/content-similarity.ts
+function contentSimilarity(source, destination) {
+  const larger = Math.max(source.length, destination.length);
+  if (larger === 0) return 1;
+  const smaller = Math.min(source.length, destination.length);
+  if (smaller * 2 < larger) return 0;
+  const kept = chunkCounts(destination);
+  let copied = 0;
+  for (const [chunk, bytes] of chunkCounts(source)) {
+    copied += Math.min(bytes, kept.get(chunk) ?? 0);
   }
-  let aHi = a.length;
-  let bHi = b.length;
-  while (aHi > lo && bHi > lo && a[aHi - 1] === b[bHi - 1]) {
-    aHi--;
-    bHi--;
-    m[aHi] = bHi;
-  }
-  return { m, lo, aHi, bHi };
+  return copied / larger;
 }
-function lcsRegion(a, b, m, region, backwards) {
-  const { a0, a1, b0, b1 } = region;
-  if (a0 >= a1 || b0 >= b1) return;
-  let sa = a.slice(a0, a1);
-  let sb = b.slice(b0, b1);
-  if (backwards) {
-    sa = sa.reverse();
-    sb = sb.reverse();
-  }
-  let i = 0;
-  let j = 0;
-  const matchUpTo = (iEnd) => {
-    while (i < iEnd) {
-      const ai = backwards ? a1 - 1 - i : a0 + i;
-      const bj = backwards ? b1 - 1 - j : b0 + j;
-      m[ai] = bj;
-      i++;
-      j++;
-    }
+function chunkCounts(bytes) {
+  const text2 = !bytes.subarray(0, 8e3).includes(0);
+  const counts2 = /* @__PURE__ */ new Map();
+  let chunk = [];
+  let length = 0;
+  const flush = () => {
+    const key = Buffer.from(chunk).toString("latin1");
+    counts2.set(key, (counts2.get(key) ?? 0) + length);
+    chunk = [];
+    length = 0;
   };
-  for (const chunk of diffIndices(sa, sb)) {
-    matchUpTo(chunk.buffer1[0]);
-    i += chunk.buffer1[1];
-    j += chunk.buffer2[1];
+  for (let k = 0; k < bytes.length; k++) {
+    const byte = bytes[k];
+    if (text2 && byte === 13 && bytes[k + 1] === 10) continue;
+    chunk.push(byte);
+    length++;
+    if (length >= 64 || byte === 10) flush();
   }
-  matchUpTo(sa.length);
+  if (length > 0) flush();
+  return counts2;
 }
-var HISTOGRAM_BUDGET = 5e7;
-function histogramRegion(a, b, m, region) {
-  let maxId = -1;
-  for (const id of a) if (id > maxId) maxId = id;
-  const first = new Int32Array(maxId + 1).fill(-1);
-  const count2 = new Int32Array(maxId + 1);
-  const next = new Int32Array(a.length).fill(-1);
-  const occurrences = (id) => id <= maxId ? count2[id] : 0;
-  let work = 0;
-  const stack = [region];
-  for (let r = stack.pop(); r !== void 0; r = stack.pop()) {
-    const { a0, a1, b0, b1 } = r;
-    if (a0 >= a1 || b0 >= b1) continue;
-    for (let i = a1 - 1; i >= a0; i--) {
-      const id = a[i];
-      next[i] = first[id];
-      first[id] = i;
-      count2[id] = count2[id] + 1;
+
+// src/backport/rename-pairs.ts
+var RENAME_SCORE = 0.5;
+var SCORE_MARGIN = 0.1;
+var MAX_COMPARISONS = 2500;
+async function pairRenames(sources, destinations, read) {
+  const pairs = /* @__PURE__ */ new Map();
+  const unsure = /* @__PURE__ */ new Set();
+  if (sources.length === 0 || destinations.length === 0) return { pairs, unsure };
+  const bySha = /* @__PURE__ */ new Map();
+  const group = (sha) => {
+    let found = bySha.get(sha);
+    if (!found) {
+      found = { sources: [], destinations: [] };
+      bySha.set(sha, found);
     }
-    let best = { ai: 0, bj: 0, len: 0, count: MAX_ANCHOR_OCCURRENCES + 1 };
-    let common = false;
-    for (let j = b0; j < b1; ) {
-      let after = j + 1;
-      const id = b[j];
-      const seen = occurrences(id);
-      if (seen > 0) common = true;
-      if (seen > 0 && seen <= best.count) {
-        let runEnd = -1;
-        for (let i = first[id]; i >= 0; i = next[i]) {
-          if (i < runEnd) continue;
-          let start = 0;
-          while (i - start > a0 && j - start > b0 && a[i - start - 1] === b[j - start - 1]) start++;
-          let len = start + 1;
-          while (i - start + len < a1 && j - start + len < b1 && a[i - start + len] === b[j - start + len])
-            len++;
-          let rarest = seen;
-          for (let t = i - start; t < i - start + len; t++)
-            rarest = Math.min(rarest, occurrences(a[t]));
-          work += 2 * len;
-          after = Math.max(after, j - start + len);
-          runEnd = i - start + len;
-          if (len > best.len || rarest < best.count)
-            best = { ai: i - start, bj: j - start, len, count: rarest };
+    return found;
+  };
+  for (const s of sources) group(s.entry.sha).sources.push(s);
+  for (const d of destinations) group(d.entry.sha).destinations.push(d);
+  const paired = /* @__PURE__ */ new Set();
+  for (const { sources: from, destinations: to } of bySha.values()) {
+    if (from.length === 0 || to.length === 0) continue;
+    const [s, d] = [from[0], to[0]];
+    if (from.length === 1 && to.length === 1 && regular(s.entry) && regular(d.entry) && !isEmpty(s.entry)) {
+      pairs.set(s.path, d.path);
+    } else {
+      for (const c of [...from, ...to]) unsure.add(c.path);
+    }
+    for (const c of [...from, ...to]) paired.add(c.path);
+  }
+  const left = sources.filter((s) => !paired.has(s.path));
+  const right = destinations.filter((d) => !paired.has(d.path));
+  if (left.length === 0 || right.length === 0) return { pairs, unsure };
+  const odd = (c) => !regular(c.entry) || isEmpty(c.entry);
+  if (left.length * right.length > MAX_COMPARISONS) {
+    for (const c of [...left, ...right]) unsure.add(c.path);
+    return { pairs, unsure };
+  }
+  const bytes = /* @__PURE__ */ new Map();
+  const load = async (c) => {
+    const known = bytes.get(c.entry.sha);
+    if (known) return known;
+    const loaded = await read(c.entry.sha);
+    bytes.set(c.entry.sha, loaded);
+    return loaded;
+  };
+  const scores = [];
+  for (const s of left) {
+    for (const d of right) {
+      if (odd(s) || odd(d)) {
+        if (s.entry.type !== "commit" && d.entry.type !== "commit") {
+          unsure.add(s.path);
+          unsure.add(d.path);
         }
+        continue;
       }
-      j = after;
-    }
-    for (let i = a0; i < a1; i++) {
-      first[a[i]] = -1;
-      count2[a[i]] = 0;
-    }
-    work += a1 - a0 + (b1 - b0);
-    if (work > HISTOGRAM_BUDGET) return false;
-    if (best.len === 0) {
-      if (common) return false;
-      continue;
-    }
-    for (let t = 0; t < best.len; t++) m[best.ai + t] = best.bj + t;
-    stack.push({ a0, a1: best.ai, b0, b1: best.bj });
-    stack.push({ a0: best.ai + best.len, a1, b0: best.bj + best.len, b1 });
-  }
-  return true;
-}
-function invert(m, bLength) {
-  const inverse = new Int32Array(bLength).fill(-1);
-  m.forEach((j, i) => {
-    if (j >= 0) inverse[j] = i;
-  });
-  return inverse;
-}
-function slideAll(a, b, m, down) {
-  const out = Int32Array.from(m);
-  const inverse = invert(out, b.length);
-  let moved = true;
-  while (moved) {
-    moved = slideSide(a, out, inverse, down) || slideSide(b, inverse, out, down);
-  }
-  return out;
-}
-function slideSide(lines, m, back, down) {
-  let moved = false;
-  const n = lines.length;
-  if (down) {
-    for (let s = 0; s < n; s++) {
-      if (m[s] !== -1) continue;
-      let e = s;
-      while (e < n && m[e] === -1) e++;
-      while (e < n && m[e] >= 0 && lines[s] === lines[e]) {
-        const partner = m[e];
-        m[s] = partner;
-        back[partner] = s;
-        m[e] = -1;
-        s++;
-        e++;
-        while (e < n && m[e] === -1) e++;
-        moved = true;
-      }
-      s = e;
-    }
-  } else {
-    for (let e = n; e > 0; e--) {
-      if (m[e - 1] !== -1) continue;
-      let s = e - 1;
-      while (s > 0 && m[s - 1] === -1) s--;
-      while (s > 0 && m[s - 1] >= 0 && lines[s - 1] === lines[e - 1]) {
-        const partner = m[s - 1];
-        m[e - 1] = partner;
-        back[partner] = e - 1;
-        m[s - 1] = -1;
-        s--;
-        e--;
-        while (s > 0 && m[s - 1] === -1) s--;
-        moved = true;
-      }
-      e = s;
+      scores.push({
+        source: s.path,
+        destination: d.path,
+        score: contentSimilarity(await load(s), await load(d))
+      });
     }
   }
-  return moved;
-}
-
-// src/backport/stable-matching.ts
-function plausibleMatchings(a, b) {
-  const whole = { a0: 0, a1: a.length, b0: 0, b1: b.length };
-  const histogram = new Int32Array(a.length).fill(-1);
-  if (!histogramRegion(a, b, histogram, whole)) return null;
-  const bases = [histogram];
-  const { m: trimmed, lo, aHi, bHi } = trimmedMatching(a, b);
-  const region = { a0: lo, a1: aHi, b0: lo, b1: bHi };
-  if (equalPairs(a, b, region) <= MAX_LCS_PAIRS) {
-    for (const backwards of [false, true]) {
-      const lcs = Int32Array.from(trimmed);
-      lcsRegion(a, b, lcs, region, backwards);
-      bases.push(lcs);
-    }
-  }
-  return bases.flatMap((m) => [m, slideAll(a, b, m, false), slideAll(a, b, m, true)]);
-}
-var MAX_LCS_PAIRS = 5e4;
-function equalPairs(a, b, r) {
-  const counts = /* @__PURE__ */ new Map();
-  for (let j = r.b0; j < r.b1; j++) counts.set(b[j], (counts.get(b[j]) ?? 0) + 1);
-  let pairs = 0;
-  for (let i = r.a0; i < r.a1; i++) pairs += counts.get(a[i]) ?? 0;
-  return pairs;
-}
-function robustChanges(a, b) {
-  const matchings = plausibleMatchings(a, b);
-  if (!matchings) return [{ a0: 0, a1: a.length, b0: 0, b1: b.length }];
-  const changes = [];
-  let prevA = -1;
-  let prevB = -1;
-  const close = (i, j) => {
-    if (i !== prevA + 1 || j !== prevB + 1) changes.push({ a0: prevA + 1, a1: i, b0: prevB + 1, b1: j });
-    prevA = i;
-    prevB = j;
-  };
-  const [first, ...others] = matchings;
-  for (let i = 0; i < a.length; i++) {
-    const j = first?.[i] ?? -1;
-    if (j < 0 || others.some((m) => m[i] !== j)) continue;
-    close(i, j);
-  }
-  close(a.length, b.length);
-  return changes;
-}
-
-// src/backport/text-lines.ts
-function splitLines(text) {
-  if (text === "") return [];
-  const lines = [];
-  let start = 0;
-  for (; ; ) {
-    const end = text.indexOf("\n", start);
-    if (end < 0) {
-      if (start < text.length) lines.push(text.slice(start));
-      return lines;
-    }
-    lines.push(text.slice(start, end + 1));
-    start = end + 1;
-  }
-}
-var LineTable = class {
-  ids = /* @__PURE__ */ new Map();
-  lines = [];
-  intern(lines) {
-    return lines.map((line) => {
-      let id = this.ids.get(line);
-      if (id === void 0) {
-        id = this.lines.length;
-        this.ids.set(line, id);
-        this.lines.push(line);
-      }
-      return id;
-    });
-  }
-};
-
-// src/backport/three-way-merge.ts
-function mergeFile(input) {
-  const { base, ours, theirs } = input;
-  if (ours === theirs || base === theirs) return { clean: true, text: ours };
-  if (base === ours) return { clean: true, text: theirs };
-  const table = new LineTable();
-  const b = table.intern(splitLines(base));
-  const o = table.intern(splitLines(ours));
-  const t = table.intern(splitLines(theirs));
-  const oursChanges = robustChanges(b, o);
-  const theirsChanges = robustChanges(b, t);
-  const eol = detectEol(splitLines(ours));
-  const text = (ids) => ids.map((id) => table.lines[id]);
-  const out = [];
-  let conflicts = 0;
-  let position = 0;
-  for (const cluster of clusters(oursChanges, theirsChanges)) {
-    out.push(...text(b.slice(position, cluster.a0)));
-    position = cluster.a1;
-    const oursPart = o.slice(...cluster.ours);
-    const theirsPart = t.slice(...cluster.theirs);
-    if (!cluster.touchedByTheirs || sameLines(oursPart, theirsPart)) {
-      out.push(...text(oursPart));
-    } else if (!cluster.touchedByOurs) {
-      out.push(...text(theirsPart));
-    } else {
-      conflicts += renderConflict(text(oursPart), text(theirsPart), eol, input, out);
-    }
-  }
-  out.push(...text(b.slice(position)));
-  const merged = out.join("");
-  return conflicts === 0 ? { clean: true, text: merged } : { clean: false, text: merged, conflicts };
-}
-function clusters(oursChanges, theirsChanges) {
-  const tagged = [
-    ...oursChanges.map((change) => ({ change, ours: true })),
-    ...theirsChanges.map((change) => ({ change, ours: false }))
-  ].sort((x, y) => x.change.a0 - y.change.a0 || x.change.a1 - y.change.a1);
-  const result = [];
-  let oursShift = 0;
-  let theirsShift = 0;
-  let current;
-  const finish = () => {
-    if (!current) return;
-    current.ours = [current.a0 + oursShift, current.a1 + current.oursShiftEnd];
-    current.theirs = [current.a0 + theirsShift, current.a1 + current.theirsShiftEnd];
-    oursShift = current.oursShiftEnd;
-    theirsShift = current.theirsShiftEnd;
-    result.push(current);
-    current = void 0;
-  };
-  for (const { change, ours } of tagged) {
-    if (current && change.a0 > current.a1) finish();
-    if (!current) {
-      current = {
-        a0: change.a0,
-        a1: change.a1,
-        ours: [0, 0],
-        theirs: [0, 0],
-        touchedByOurs: false,
-        touchedByTheirs: false,
-        oursShiftEnd: oursShift,
-        theirsShiftEnd: theirsShift
-      };
-    }
-    current.a1 = Math.max(current.a1, change.a1);
-    const growth = change.b1 - change.b0 - (change.a1 - change.a0);
-    if (ours) {
-      current.touchedByOurs = true;
-      current.oursShiftEnd += growth;
-    } else {
-      current.touchedByTheirs = true;
-      current.theirsShiftEnd += growth;
-    }
-  }
-  finish();
-  return result;
-}
-function sameLines(x, y) {
-  return x.length === y.length && x.every((id, k) => id === y[k]);
-}
-function detectEol(lines) {
-  const first = lines.find((line) => line.endsWith("\n"));
-  return first?.endsWith("\r\n") ? "\r\n" : "\n";
-}
-function renderConflict(oursLines, theirsLines, eol, labels, out) {
-  const terminated = (lines) => lines.map((line, k) => k === lines.length - 1 && !line.endsWith("\n") ? line + eol : line);
-  const oneLine3 = (label) => label.replace(/[\r\n]+/g, " ");
-  let blocks = 0;
-  let head = 0;
-  while (head < oursLines.length && head < theirsLines.length && oursLines[head] === theirsLines[head])
-    head++;
-  let tail = 0;
-  while (tail < oursLines.length - head && tail < theirsLines.length - head && oursLines[oursLines.length - 1 - tail] === theirsLines[theirsLines.length - 1 - tail]) {
-    tail++;
-  }
-  const oursMiddle = oursLines.slice(head, oursLines.length - tail);
-  const theirsMiddle = theirsLines.slice(head, theirsLines.length - tail);
-  const table = new LineTable();
-  const cheap = equalPairs(table.intern(oursMiddle), table.intern(theirsMiddle), {
-    a0: 0,
-    a1: oursMiddle.length,
-    b0: 0,
-    b1: theirsMiddle.length
-  }) <= MAX_LCS_PAIRS;
-  const parts = cheap ? diffComm(oursMiddle, theirsMiddle) : [{ buffer1: oursMiddle, buffer2: theirsMiddle }];
-  out.push(...oursLines.slice(0, head));
-  for (const part of parts) {
-    if (part.common) {
-      out.push(...part.common);
-      continue;
-    }
-    blocks++;
-    out.push(
-      `<<<<<<< ${oneLine3(labels.oursLabel)}${eol}`,
-      ...terminated(part.buffer1),
-      `=======${eol}`,
-      ...terminated(part.buffer2),
-      `>>>>>>> ${oneLine3(labels.theirsLabel)}${eol}`
+  const contenders = scores.filter((x) => x.score >= RENAME_SCORE - SCORE_MARGIN);
+  for (const x of contenders) {
+    const rivals = contenders.filter(
+      (y) => y !== x && (y.source === x.source || y.destination === x.destination)
     );
+    if (x.score >= RENAME_SCORE + SCORE_MARGIN && rivals.length === 0) {
+      pairs.set(x.source, x.destination);
+    } else {
+      unsure.add(x.source);
+      unsure.add(x.destination);
+    }
   }
-  out.push(...oursLines.slice(oursLines.length - tail));
-  return blocks;
+  return { pairs, unsure };
+}
+function regular(entry2) {
+  return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
+}
+var EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+function isEmpty(entry2) {
+  return entry2.sha === EMPTY_BLOB || entry2.size === 0;
 }
 
 // src/backport/tree-changes.ts
@@ -3104,26 +3805,291 @@ async function entryAt(source, root, path) {
   return null;
 }
 
+// src/backport/renamed-files.ts
+var MANUAL = "replay the fix on this file by hand (`git cherry-pick -x` shows git's result)";
+async function planRenames(source, trees, labels, theirsChanges) {
+  const plan = { entries: [], uncertain: [], handled: /* @__PURE__ */ new Set(), theirsRenames: /* @__PURE__ */ new Map() };
+  const ours = async (path) => entryAt(source, trees.ours, path);
+  const byPath = new Map(theirsChanges.map((change) => [change.path, change]));
+  const theirs = await pairRenames(
+    theirsChanges.flatMap((c) => c.before && !c.after ? [{ path: c.path, entry: c.before }] : []),
+    theirsChanges.flatMap((c) => c.after && !c.before ? [{ path: c.path, entry: c.after }] : []),
+    (sha) => source.blob(sha)
+  );
+  plan.theirsRenames = theirs.pairs;
+  const missing = [];
+  for (const change of theirsChanges) {
+    if (change.before && await ours(change.path) === null) missing.push(change);
+  }
+  let orphans = false;
+  for (const change of theirsChanges) {
+    const dir = change.path.includes("/") ? change.path.slice(0, change.path.lastIndexOf("/")) : "";
+    if (change.before !== null || dir === "" || orphans) continue;
+    const [inBase, inOurs] = [await entryAt(source, trees.base, dir), await ours(dir)];
+    orphans = inBase !== null && inOurs === null;
+  }
+  let oursPairs = /* @__PURE__ */ new Map();
+  const oursUnsure = /* @__PURE__ */ new Set();
+  if (missing.length > 0 || orphans) {
+    const oursChanges = await diffTrees(source, trees.base, trees.ours);
+    if (oursChanges.incomplete) {
+      for (const change of missing) oursUnsure.add(change.path);
+    } else {
+      const found = await pairRenames(
+        oursChanges.files.flatMap((c) => c.before && !c.after ? [{ path: c.path, entry: c.before }] : []),
+        oursChanges.files.flatMap((c) => c.after && !c.before ? [{ path: c.path, entry: c.after }] : []),
+        (sha) => source.blob(sha)
+      );
+      oursPairs = found.pairs;
+      for (const path of found.unsure) oursUnsure.add(path);
+    }
+  }
+  const item = (fields) => {
+    plan.uncertain.push({ conflictLikely: false, ...fields });
+    for (const change of fields.theirs) plan.handled.add(change.path);
+  };
+  const changesOf = (...paths) => paths.flatMap((path) => {
+    const change = byPath.get(path);
+    return change ? [change] : [];
+  });
+  let theirsUnsureMatters = false;
+  for (const path of theirs.unsure) {
+    const before = byPath.get(path)?.before;
+    const there = before ? await ours(path) : null;
+    if (before && (there === null || there === "blocked" || there.sha !== before.sha || there.mode !== before.mode)) {
+      theirsUnsureMatters = true;
+    }
+  }
+  const unsure = /* @__PURE__ */ new Set([
+    ...theirsUnsureMatters ? theirs.unsure : [],
+    ...[...oursUnsure].filter((path) => byPath.has(path))
+  ]);
+  const unsureChanges = changesOf(...unsure);
+  if (unsureChanges.length > 0) {
+    const paths = [.../* @__PURE__ */ new Set([...unsureChanges.map((c) => c.path), ...[...oursUnsure]])].sort();
+    item({
+      reason: `git may pair ${paths.join(", ")} as renames differently`,
+      paths,
+      theirs: unsureChanges,
+      onConflict: [],
+      undrafted: `a rename git may or may not see here (similar files, or a score near git's 50 % threshold): ${MANUAL}`
+    });
+  }
+  for (const change of theirsChanges) {
+    if (change.before !== null || plan.handled.has(change.path) || change.after === null) continue;
+    const moved = await movedWithDirectory(source, trees, change.path, oursPairs);
+    if (moved === null) continue;
+    item({
+      reason: `${change.path} is added in a directory the target renamed`,
+      paths: [.../* @__PURE__ */ new Set([change.path, moved])].sort(),
+      theirs: [change],
+      onConflict: [],
+      undrafted: `added by the fix in a directory the target renamed; git moves it to \`${moved}\`: check where it belongs`
+    });
+  }
+  for (const [from, to] of theirs.pairs) {
+    if (unsure.has(from) || unsure.has(to)) continue;
+    const deleted = byPath.get(from);
+    const added = byPath.get(to);
+    const base = deleted.before;
+    const fixed = added.after;
+    const changes = [deleted, added];
+    const oursFrom = await ours(from);
+    const oursTo = await ours(to);
+    const oursRenamed = oursPairs.get(from);
+    if (oursRenamed !== void 0 && oursRenamed !== to) {
+      item({
+        reason: `${from} is renamed to ${oursRenamed} on the target and to ${to} by the fix`,
+        paths: [from, oursRenamed, to].sort(),
+        theirs: changes,
+        onConflict: [{ path: to, entry: fixed }],
+        conflictLikely: true,
+        undrafted: `renamed to \`${oursRenamed}\` on the target and to \`${to}\` by the fix (rename/rename): choose one name and ${MANUAL}`
+      });
+      continue;
+    }
+    if (oursRenamed === to) {
+      await mergeAt(to, { base, ours: oursTo, theirs: fixed }, changes, [], true);
+      continue;
+    }
+    if (oursFrom === null && oursTo === null && !oursUnsure.has(from)) {
+      item({
+        reason: `${from} is deleted on the target and renamed to ${to} by the fix`,
+        paths: [to],
+        theirs: changes,
+        onConflict: [{ path: to, entry: fixed }],
+        conflictLikely: true,
+        undrafted: `deleted on the target, renamed from \`${from}\` by the fix (rename/delete): git leaves the fix's version without markers; keep it or delete it`,
+        asGit: true
+      });
+      continue;
+    }
+    if (oursFrom === null || oursFrom === "blocked" || oursFrom.type === "tree" || oursTo !== null) {
+      item({
+        reason: `the fix renames ${from} to ${to}, which the target changed in another way`,
+        paths: [to],
+        theirs: changes,
+        onConflict: oursFrom !== null && oursFrom !== "blocked" && oursFrom.type !== "tree" ? [{ path: from, remove: oursFrom }] : [],
+        conflictLikely: true,
+        undrafted: `renamed from \`${from}\` by the fix onto a path the target changed or added: ${MANUAL}`
+      });
+      continue;
+    }
+    if (oursFrom.sha === base.sha && oursFrom.mode === base.mode) {
+      plan.entries.push({ path: from, remove: oursFrom }, { path: to, entry: fixed });
+      plan.handled.add(from).add(to);
+      continue;
+    }
+    await mergeAt(
+      to,
+      { base, ours: oursFrom, theirs: fixed },
+      changes,
+      [{ path: from, remove: oursFrom }],
+      false,
+      {
+        ours: `${labels.ours}:${from}`,
+        theirs: `${labels.theirs}:${to}`
+      }
+    );
+  }
+  for (const [from, to] of oursPairs) {
+    const change = byPath.get(from);
+    if (!change || plan.handled.has(from) || unsure.has(from) || theirs.pairs.has(from)) continue;
+    const base = change.before;
+    const oursTo = await ours(to);
+    if (byPath.has(to)) {
+      item({
+        reason: `${from} is renamed to ${to} on the target, where the fix adds a file`,
+        paths: [to],
+        theirs: changesOf(from, to),
+        onConflict: [],
+        conflictLikely: true,
+        undrafted: `renamed from \`${from}\` on the target onto a path the fix also writes: ${MANUAL}`
+      });
+      continue;
+    }
+    if (change.after === null) {
+      item({
+        reason: `${from} is renamed to ${to} on the target and deleted by the fix`,
+        paths: [to],
+        theirs: [change],
+        onConflict: [],
+        conflictLikely: true,
+        undrafted: `renamed from \`${from}\` on the target, deleted by the fix (rename/delete): git keeps the target's file without markers; keep it or delete it`,
+        asGit: true
+      });
+      continue;
+    }
+    await mergeAt(to, { base, ours: oursTo, theirs: change.after }, [change], [], true, {
+      ours: `${labels.ours}:${to}`,
+      theirs: `${labels.theirs}:${from}`
+    });
+  }
+  return plan;
+  async function mergeAt(path, versions, changes, extra, oursAtPath, markerLabels = labels) {
+    const cannot = (why) => item({
+      reason: `${path} (renamed) ${why}`,
+      paths: [path],
+      theirs: changes,
+      onConflict: extra,
+      conflictLikely: true,
+      undrafted: `renamed, and ${why}: ${MANUAL}`
+    });
+    const { base, ours: o, theirs: t } = versions;
+    if (!regular2(base) || !regular2(o) || !regular2(t)) return cannot("a symlink or submodule on one side");
+    const mode = mergeMode(base.mode, o.mode, t.mode);
+    if (mode === null) return cannot("its mode changed on both sides");
+    if ([base, o, t].some((entry2) => (entry2.size ?? 0) > MAX_READABLE_BLOB_BYTES)) {
+      return cannot("too large to read through GitHub's API");
+    }
+    const [b, x, y] = await Promise.all([source.blob(base.sha), source.blob(o.sha), source.blob(t.sha)]);
+    if ([b, x, y].some(looksBinary)) return cannot("binary on one side");
+    const merged = mergeFileLikeGit({
+      base: bytesToText(b),
+      ours: bytesToText(x),
+      theirs: bytesToText(y),
+      oursLabel: bytesToText(utf8(markerLabels.ours)),
+      theirsLabel: bytesToText(utf8(markerLabels.theirs))
+    });
+    if (!merged.reproduced) return cannot(merged.why);
+    const content = textToBytes(merged.text);
+    const write = oursAtPath && mode === o.mode && sameBytes(content, x) ? extra : [...extra, { path, mode, content }];
+    if (merged.conflicts === 0) {
+      plan.entries.push(...write);
+      for (const change of changes) plan.handled.add(change.path);
+      return;
+    }
+    item({
+      reason: `${path} (renamed) may conflict`,
+      paths: [path],
+      theirs: changes,
+      onConflict: write,
+      conflictLikely: true
+    });
+  }
+}
+async function movedWithDirectory(source, trees, path, renames) {
+  const parts = path.split("/");
+  for (let depth = parts.length - 1; depth >= 1; depth--) {
+    const dir = parts.slice(0, depth).join("/");
+    const inBase = await entryAt(source, trees.base, dir);
+    const inOurs = await entryAt(source, trees.ours, dir);
+    if (inBase === null || inBase === "blocked" || inBase.type !== "tree") continue;
+    if (inOurs !== null && inOurs !== "blocked" && inOurs.type === "tree") continue;
+    const votes = /* @__PURE__ */ new Map();
+    for (const [from, to] of renames) {
+      if (!from.startsWith(`${dir}/`)) continue;
+      const fromDir = from.slice(0, from.lastIndexOf("/"));
+      const toDir = to.includes("/") ? to.slice(0, to.lastIndexOf("/")) : "";
+      const rest = fromDir.slice(dir.length);
+      if (rest !== "" && !toDir.endsWith(rest)) continue;
+      const target = toDir.slice(0, toDir.length - rest.length);
+      votes.set(target, (votes.get(target) ?? 0) + 1);
+    }
+    const ranked = [...votes.entries()].sort((x, y) => y[1] - x[1]);
+    const [best, second] = ranked;
+    if (!best || second && second[1] === best[1]) return best ? path : null;
+    const tail = parts.slice(depth).join("/");
+    return best[0] === "" ? tail : `${best[0]}/${tail}`;
+  }
+  return null;
+}
+
 // src/backport/local-pick.ts
-var MAX_LOCAL_MERGE_BYTES = 1e6;
+var NO_MARKERS = "apply the fix's change by hand (`git cherry-pick -x` shows git's result)";
+var MAX_READABLE_BLOB_BYTES = 100 * 1024 * 1024;
 var BINARY_PROBE_BYTES = 8e3;
 var MERGE_ATTRIBUTES = /(^|[\s!-])(merge|binary|conflict-marker-size)\b/m;
 async function planPick(source, trees, labels) {
   const changes = await diffTrees(source, trees.base, trees.theirs);
   const changedPaths = [...changes.files.map((c) => c.path), ...changes.clashes];
   const plan = { entries: [], uncertain: [], changedPaths, mergedFiles: 0 };
-  if (changes.incomplete || changes.clashes.length > 0) {
+  if (changes.incomplete) {
     plan.uncertain.push({
-      reason: changes.incomplete ? "a changed directory is too large to list" : "a file and a directory swap places",
-      paths: changes.clashes.length > 0 ? changes.clashes : changedPaths,
+      reason: "a changed directory is too large to list",
+      paths: changedPaths,
       theirs: changes.files,
       onConflict: [],
-      conflictLikely: false
+      conflictLikely: false,
+      undrafted: "the fix changes a directory too large for the bot to list: replay the fix by hand"
     });
     return plan;
   }
+  for (const path of changes.clashes) {
+    plan.uncertain.push({
+      reason: `a directory and a file or submodule swap places at ${path}`,
+      paths: [path],
+      theirs: await clashChanges(source, trees, path),
+      onConflict: [],
+      conflictLikely: false,
+      undrafted: "a directory and a submodule (or a file) swap places here, and git moves one of them aside: replay the fix's change to this path by hand"
+    });
+  }
   const ours = (path) => entryAt(source, trees.ours, path);
   const isDir = (entry2) => entry2 !== null && entry2 !== "blocked" && entry2.type === "tree";
+  const renamed = await planRenames(source, trees, labels, changes.files);
+  plan.entries.push(...renamed.entries);
+  plan.uncertain.push(...renamed.uncertain);
   const adds = changes.files.some((c) => c.before === null);
   for (const dir of changes.removedDirs) {
     const there = await ours(dir.path);
@@ -3131,21 +4097,42 @@ async function planPick(source, trees, labels) {
     const before = new Set(changes.files.filter((c) => c.path.startsWith(`${dir.path}/`)).map((c) => c.path));
     const added = (await source.files(there.sha) ?? []).map((file) => `${dir.path}/${file.path}`).filter((path) => !before.has(path));
     if (added.length === 0) continue;
+    const swapped = { base: trees.base, ours: trees.theirs, theirs: trees.ours };
+    const moved = await Promise.all(
+      added.map((path) => movedWithDirectory(source, swapped, path, renamed.theirsRenames))
+    );
     plan.uncertain.push({
       reason: `the target added files under ${dir.path}/, which the picked commit empties`,
-      paths: added,
+      paths: [.../* @__PURE__ */ new Set([...added, ...moved.filter((path) => path !== null)])].sort(),
       theirs: changes.files,
       onConflict: [],
-      conflictLikely: false
+      conflictLikely: false,
+      undrafted: `added on the target under ${dir.path}/, which the fix empties; git may move it with the directory: check where it belongs`
     });
   }
   const merges = [];
   for (const change of changes.files) {
+    if (renamed.handled.has(change.path)) continue;
     const { path, before: base, after: theirs } = change;
     const o = await ours(path);
-    const uncertain = (reason, onConflict = [], conflictLikely = false) => plan.uncertain.push({ reason, paths: [path], theirs: [change], onConflict, conflictLikely });
+    const uncertain = (reason, onConflict = [], conflictLikely = false, forPerson = {}) => plan.uncertain.push({
+      reason,
+      paths: [path],
+      theirs: [change],
+      onConflict,
+      conflictLikely,
+      ...forPerson
+    });
     if (o === "blocked" || o !== null && o.type === "tree") {
-      uncertain(`${path} is a directory path on the target`);
+      const blocker = o === "blocked" ? await blockingPath(source, trees.ours, path) : path;
+      plan.uncertain.push({
+        reason: `${path} is a directory path on the target`,
+        paths: [.../* @__PURE__ */ new Set([path, blocker])].sort(),
+        theirs: [change],
+        onConflict: [],
+        conflictLikely: false,
+        undrafted: `the target has a file, submodule or directory in the way at \`${blocker}\`; git moves one of them aside: replay the fix's change here by hand`
+      });
       continue;
     }
     if (sameEntry(theirs, o)) {
@@ -3159,8 +4146,14 @@ async function planPick(source, trees, labels) {
           if (isDir(await entryAt(source, trees.base, dir)) && !isDir(await ours(dir))) moved = true;
         }
         if (moved) {
-          const onConflict = theirs ? [{ path, entry: theirs }] : [];
-          uncertain(`the directory of the new file ${path} is gone on the target`, onConflict);
+          plan.uncertain.push({
+            reason: `the directory of the new file ${path} is gone on the target`,
+            paths: [path],
+            theirs: [change],
+            onConflict: theirs ? [{ path, entry: theirs }] : [],
+            conflictLikely: false,
+            undrafted: "added by the fix in a directory the target removed or renamed; git may move it: check where it belongs"
+          });
           continue;
         }
       }
@@ -3170,20 +4163,28 @@ async function planPick(source, trees, labels) {
     if (base === null || o === null || theirs === null) {
       const kind = base === null ? "added on both sides" : o === null ? "deleted on the target" : "deleted by the pick";
       const onConflict = o === null && theirs ? [{ path, entry: theirs }] : [];
-      if (base === null && o && theirs && regular(o) && regular(theirs)) {
+      if (base === null && o && theirs && regular2(o) && regular2(theirs)) {
         merges.push({ change, ours: o, mode: o.mode, addedTwice: true });
         continue;
       }
-      uncertain(`${path} is ${kind}`, onConflict, true);
+      const forPerson = base === null ? { undrafted: `added on both sides, as different kinds of file: ${NO_MARKERS}` } : {
+        undrafted: `${kind}, changed on the other side (modify/delete): git leaves the changed version without markers; keep it or delete it`,
+        asGit: true
+      };
+      uncertain(`${path} is ${kind}`, onConflict, true, forPerson);
       continue;
     }
-    if (!regular(base) || !regular(o) || !regular(theirs)) {
-      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true);
+    if (!regular2(base) || !regular2(o) || !regular2(theirs)) {
+      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true, {
+        undrafted: `a symlink or submodule changed on both sides; the draft keeps the target's: ${NO_MARKERS}`
+      });
       continue;
     }
     const mode = mergeMode(base.mode, o.mode, theirs.mode);
     if (mode === null) {
-      uncertain(`${path} has its mode changed on both sides`, [], true);
+      uncertain(`${path} has its mode changed on both sides`, [], true, {
+        undrafted: `its executable bit changed differently on both sides; the draft keeps the target's file: ${NO_MARKERS}`
+      });
       continue;
     }
     if (base.sha === theirs.sha || o.sha === theirs.sha) {
@@ -3200,21 +4201,24 @@ async function planPick(source, trees, labels) {
     );
     for (const { change, ours: o, mode, addedTwice } of merges) {
       const uncertain = (reason, onConflict = [], conflictLikely = false) => plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict, conflictLikely });
-      const tooLarge = (path) => plan.uncertain.push({
-        reason: `${path} is too large to merge here`,
-        paths: [path],
+      const undrafted = (reason, undraftedWhy) => plan.uncertain.push({
+        reason,
+        paths: [change.path],
         theirs: [change],
         onConflict: [],
         conflictLikely: false,
-        undrafted: `over ${MAX_LOCAL_MERGE_BYTES / 1e6} MB, too large for the bot to write git's conflict blocks: it keeps the target's version, without the fix's change to it`
+        undrafted: undraftedWhy
       });
       if (attributesChanged || await mergeAttributesApply(source, trees.ours, change.path)) {
         uncertain(`${change.path} may have merge attributes`);
         continue;
       }
       const theirs = change.after;
-      if ([change.before, o, theirs].some((entry2) => (entry2?.size ?? 0) > MAX_LOCAL_MERGE_BYTES)) {
-        tooLarge(change.path);
+      if ([change.before, o, theirs].some((entry2) => (entry2?.size ?? 0) > MAX_READABLE_BLOB_BYTES)) {
+        undrafted(
+          `${change.path} is too large to read through the API`,
+          `over ${MAX_READABLE_BLOB_BYTES / 1024 / 1024} MB, more than GitHub's API serves: the bot keeps the target's version, without the fix's change to it`
+        );
         continue;
       }
       const [b, x, y] = await Promise.all([
@@ -3222,35 +4226,79 @@ async function planPick(source, trees, labels) {
         source.blob(o.sha),
         source.blob(theirs.sha)
       ]);
-      if ([b, x, y].some((bytes) => bytes.length > MAX_LOCAL_MERGE_BYTES)) {
-        tooLarge(change.path);
-        continue;
-      }
       if ([b, x, y].some(looksBinary)) {
-        uncertain(`${change.path} is binary`, [], true);
+        plan.uncertain.push({
+          reason: `${change.path} is binary`,
+          paths: [change.path],
+          theirs: [change],
+          onConflict: [],
+          conflictLikely: true,
+          undrafted: "a binary file, which git does not merge either: it keeps the target's version, without the fix's change to it; apply the fix's version by hand if it is needed",
+          asGit: true
+        });
         continue;
       }
-      const merged = mergeFile({
+      const merged = mergeFileLikeGit({
         base: bytesToText(b),
         ours: bytesToText(x),
         theirs: bytesToText(y),
         oursLabel: bytesToText(utf8(labels.ours)),
         theirsLabel: bytesToText(utf8(labels.theirs))
       });
+      if (!merged.reproduced) {
+        undrafted(
+          `${change.path} may conflict`,
+          `${merged.why}: the bot keeps the target's version, without the fix's change to it`
+        );
+        continue;
+      }
       const content = textToBytes(merged.text);
-      if (merged.clean && !addedTwice) {
+      if (merged.conflicts === 0 && !addedTwice) {
         plan.mergedFiles++;
         if (mode === o.mode && sameBytes(content, x)) continue;
         plan.entries.push({ path: change.path, mode, content });
+      } else if (addedTwice) {
+        uncertain(`${change.path} is added on both sides`, [{ path: change.path, mode, content }], true);
       } else {
-        const reason = addedTwice ? `${change.path} is added on both sides` : `${change.path} may conflict`;
-        uncertain(reason, [{ path: change.path, mode, content }], true);
+        const blocks = `${merged.conflicts} conflict block${merged.conflicts === 1 ? "" : "s"}`;
+        plan.uncertain.push({
+          reason: `${change.path} has ${blocks}`,
+          paths: [change.path],
+          theirs: [change],
+          onConflict: [{ path: change.path, mode, content }],
+          conflictLikely: true,
+          certain: true
+        });
       }
     }
   }
   return plan;
 }
-function regular(entry2) {
+async function clashChanges(source, trees, path) {
+  const [before, after] = await Promise.all([
+    entryAt(source, trees.base, path),
+    entryAt(source, trees.theirs, path)
+  ]);
+  const filesOf2 = async (entry2) => entry2 !== null && entry2 !== "blocked" && entry2.type === "tree" ? (await source.files(entry2.sha) ?? []).map((file) => ({
+    path: `${path}/${file.path}`,
+    entry: { mode: file.mode, type: file.type, sha: file.sha }
+  })) : entry2 !== null && entry2 !== "blocked" ? [{ path, entry: entry2 }] : [];
+  const removed = (await filesOf2(before)).map(({ path: p, entry: entry2 }) => ({
+    path: p,
+    before: entry2,
+    after: null
+  }));
+  const added = (await filesOf2(after)).map(({ path: p, entry: entry2 }) => ({ path: p, before: null, after: entry2 }));
+  return [...removed, ...added];
+}
+async function blockingPath(source, tree, path) {
+  for (const dir of parentDirs(path)) {
+    const entry2 = await entryAt(source, tree, dir);
+    if (entry2 !== null && entry2 !== "blocked" && entry2.type !== "tree") return dir;
+  }
+  return path;
+}
+function regular2(entry2) {
   return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
 }
 function mergeMode(base, ours, theirs) {
@@ -3272,11 +4320,11 @@ function looksBinary(bytes) {
 function bytesToText(bytes) {
   return Buffer.from(bytes).toString("latin1");
 }
-function textToBytes(text) {
-  return new Uint8Array(Buffer.from(text, "latin1"));
+function textToBytes(text2) {
+  return new Uint8Array(Buffer.from(text2, "latin1"));
 }
-function utf8(text) {
-  return new Uint8Array(Buffer.from(text, "utf8"));
+function utf8(text2) {
+  return new Uint8Array(Buffer.from(text2, "utf8"));
 }
 function sameBytes(x, y) {
   return Buffer.from(x).equals(Buffer.from(y));
@@ -3315,7 +4363,11 @@ async function serverCherryPick(source, writer, input) {
     const entries = [...plan.entries, ...resolved, ...conflicted.flatMap((item) => item.onConflict)];
     const tree = entries.length > 0 ? await writer.tree(oursTree, entries) : oursTree;
     const undraftedFiles = conflicted.flatMap(
-      (item) => item.undrafted === void 0 ? [] : item.paths.map((path) => ({ path, reason: item.undrafted }))
+      (item) => item.undrafted === void 0 ? [] : item.paths.map((path) => ({
+        path,
+        reason: item.undrafted,
+        ...item.asGit ? { asGit: true } : {}
+      }))
     );
     return {
       tree,
@@ -3415,8 +4467,11 @@ async function cherryPickWith(source, writer, input, changed = /* @__PURE__ */ n
     let tree;
     let conflictFiles = [];
     let undraftedFiles = [];
-    if (plan.uncertain.length === 0) {
-      tree = plan.entries.length > 0 ? await writer.tree(headTree, plan.entries) : headTree;
+    if (plan.uncertain.every((item) => item.certain)) {
+      const drafts = plan.uncertain.flatMap((item) => item.onConflict);
+      const entries = [...plan.entries, ...drafts];
+      tree = entries.length > 0 ? await writer.tree(headTree, entries) : headTree;
+      conflictFiles = [...new Set(plan.uncertain.flatMap((item) => item.paths))].sort();
     } else {
       result.usedServerMerge = true;
       const outcome = await serverCherryPick(source, writer, {
@@ -3588,6 +4643,70 @@ async function holdsSameCommits(source, found, head, onto) {
   return false;
 }
 
+// src/after-merge/backport-check.ts
+var BACKPORT_CHECK_NAME = "hotfix-backport";
+function backportCheckOutput(sha, files) {
+  return {
+    title: backportCheckTitle(files.length),
+    summary: [
+      "The cherry-pick left files that no conflict marker explains: the bot could not write git's result there,",
+      "or git leaves a decision without markers. Apply the fix to each by hand, then a person with write access",
+      `comments \`/backport confirm ${sha.slice(0, 12)}\` on this pull request to confirm this head.`,
+      "A new push needs a new confirmation."
+    ].join("\n"),
+    text: files.map((file) => `- \`${file.path.replace(/`/g, "'")}\`: ${escapeMarkdown(file.reason)}`).join("\n")
+  };
+}
+function backportCheckTitle(files) {
+  return `${files} file${files === 1 ? " needs" : "s need"} a person before this backport can merge`;
+}
+async function findBackportRun(ctx, sha) {
+  const identity = await ctx.identity();
+  const { data } = await ctx.octokit.rest.checks.listForRef({
+    ...ctx.repo,
+    ref: sha,
+    check_name: BACKPORT_CHECK_NAME,
+    per_page: 100
+  });
+  const ours = data.check_runs.filter((run2) => run2.name === BACKPORT_CHECK_NAME && isOurCheckRun(run2, identity)).sort((x, y) => y.id - x.id)[0];
+  return ours ? { id: ours.id, conclusion: ours.conclusion, text: ours.output?.text ?? "" } : null;
+}
+async function openBackportCheck(ctx, sha, output) {
+  if (await findBackportRun(ctx, sha)) return;
+  const now = ctx.clock().toISOString();
+  await createOnce(
+    async () => {
+      await ctx.octokit.rest.checks.create({
+        ...ctx.repo,
+        name: BACKPORT_CHECK_NAME,
+        head_sha: sha,
+        status: "completed",
+        conclusion: "failure",
+        started_at: now,
+        completed_at: now,
+        output,
+        ...NO_BLIND_RETRY
+      });
+      return true;
+    },
+    async () => await findBackportRun(ctx, sha) ? true : null
+  );
+}
+async function passBackportCheck(ctx, run2, confirmer, sha) {
+  await ctx.octokit.rest.checks.update({
+    ...ctx.repo,
+    check_run_id: run2.id,
+    status: "completed",
+    conclusion: "success",
+    completed_at: ctx.clock().toISOString(),
+    output: {
+      title: "Confirmed by a person with write access",
+      summary: `@${confirmer} confirmed ${sha.slice(0, 12)}: the files listed below were handled by hand.`,
+      text: run2.text
+    }
+  });
+}
+
 // src/after-merge/backport-pr-text.ts
 var TITLE_MAX2 = 256;
 function backportTitle(pr, target) {
@@ -3604,11 +4723,14 @@ function backportBody(input) {
   ];
   if (input.incident !== null) lines.push("", `Incident: #${input.incident}`);
   if (input.conflictFiles.length > 0) {
+    const unmarked = new Set((input.undraftedFiles ?? []).map((u) => u.path));
+    const marked = input.conflictFiles.filter((file) => !unmarked.has(file)).length;
     lines.push(
       "",
       "> [!WARNING]",
-      "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push.",
+      marked === 0 ? "> The cherry-pick conflicted, in files no conflict marker shows (see below); handle each and push." : unmarked.size === 0 ? "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push." : "> The cherry-pick conflicted. The commit on this branch contains conflict markers in the files not marked otherwise below; resolve them and push.",
       "> The PR stays a draft until a person marks it ready: check that no conflict marker is left before you do.",
+      `> The conflict blocks are the ones \`git cherry-pick -x\` writes, except that \`<<<<<<<\` names \`${input.target.replace(/`/g, "'")}\` where git writes \`HEAD\`.`,
       "",
       "Conflicting files:",
       ...input.conflictFiles.map((file) => {
@@ -3621,8 +4743,10 @@ function backportBody(input) {
       lines.push(
         "",
         "> [!CAUTION]",
-        "> Files marked **no conflict markers** above do not carry the fix's change, and no marker shows it: apply",
-        "> the change to each by hand (`git cherry-pick -x` writes git's conflict blocks for them) before merging."
+        "> No conflict marker shows what to do with the files marked **no conflict markers** above: do what each",
+        "> says by hand (`git cherry-pick -x` shows git's result). The `hotfix-backport` check stays failing until",
+        `> a person with write access confirms the head they checked with \`/backport confirm ${(input.headSha ?? "<sha>").slice(0, 12)}\``,
+        "> (a new push needs a new confirmation)."
       );
     }
   }
@@ -3676,6 +4800,7 @@ async function backportToTarget(ctx, request) {
     picks: request.picks,
     conflictFiles: picked.conflictFiles,
     undraftedFiles: picked.undraftedFiles,
+    headSha: picked.headSha,
     incident: request.incident
   });
   let created;
@@ -3693,6 +4818,9 @@ async function backportToTarget(ctx, request) {
     const raced = await findBackportPr(ctx, placed.branch, target);
     if (raced) return completeBackportPr(ctx, request, where, raced, false, picked.conflictPick);
     throw error;
+  }
+  if (picked.undraftedFiles.length > 0) {
+    await openBackportCheck(ctx, picked.headSha, backportCheckOutput(picked.headSha, picked.undraftedFiles));
   }
   const opened = {
     number: created.number,
@@ -3777,6 +4905,43 @@ function workflowPermissionFailure(error) {
   return {
     status: "failed",
     error: `it changes ${error.files.join(", ")}, and GitHub lets an App write workflow files only with the "workflows" permission, which hotfix-bot does not request; grant it, or backport by hand`
+  };
+}
+
+// src/after-merge/enable-auto-merge.ts
+var MUTATION = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) {
+    pullRequest { number autoMergeRequest { mergeMethod enabledAt } }
+  }
+}`;
+function graphqlMessage(error) {
+  const errors = error?.errors;
+  const first = Array.isArray(errors) ? errors.find((e) => typeof e?.message === "string")?.message : void 0;
+  if (typeof first === "string") return first;
+  return error instanceof Error ? error.message : String(error);
+}
+async function enableAutoMerge(ctx, config, pr) {
+  const method = config.backport.autoMergeMethod;
+  const at = ctx.clock().toISOString();
+  try {
+    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: pr });
+    if (data.auto_merge) return { method: data.auto_merge.merge_method, at };
+    await ctx.octokit.graphql(MUTATION, { pullRequestId: data.node_id, mergeMethod: method.toUpperCase() });
+    return { method, at };
+  } catch (error) {
+    const message = graphqlMessage(error);
+    ctx.log.warn(`auto-merge of backport PR #${pr} not enabled: ${message}`);
+    return { method, at, error: message };
+  }
+}
+function autoMergeEntry(hotfixPr, target, backport2) {
+  const auto = backport2.autoMerge;
+  if (!auto || backport2.pr === void 0) return null;
+  return {
+    key: `auto-merge-${hotfixPr}-${target}`,
+    at: auto.at,
+    text: auto.error ? `Auto-merge of the backport to ${target} (#${backport2.pr}) not enabled: ${auto.error}; merge it by hand` : `Auto-merge (${auto.method}) enabled on the backport to ${target} (#${backport2.pr}): it lands once its required checks pass`,
+    ...backport2.url ? { url: backport2.url } : {}
   };
 }
 
@@ -4249,7 +5414,7 @@ async function readChangedFiles(ctx, pullNumber) {
 
 // src/after-merge/run-after-merge.ts
 function isMergedHotfix(pr, config) {
-  return !pr.fromFork && pr.baseRef === config.productionBranch && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
+  return !pr.fromFork && isProductionLine(config, pr.baseRef) && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
 }
 function runAfterMerge(ctx, config, pr, options = {}) {
   return pipelineLock.run(
@@ -4262,7 +5427,7 @@ async function claimAndRun(ctx, config, pr, options) {
     const complete = await completeOutcome(ctx, config, pr, options);
     if (complete) return complete;
     const claimed = await claimPipeline(ctx, pr.number, pr.mergeSha);
-    if (claimed || options.takeOver) {
+    if (claimed || options.takeOver || ctx.resumedRun) {
       try {
         return await runPipeline(ctx, config, pr, options);
       } finally {
@@ -4281,7 +5446,7 @@ async function completeOutcome(ctx, config, pr, options) {
   const { state } = await pipelineTimeline(ctx, pr);
   const previous = state?.pipelines[String(pr.number)];
   if (!previous?.done) return null;
-  const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
+  const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (!wanted.every((target) => settled(previous, target))) return null;
   ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
   return outcomeOf(previous);
@@ -4299,7 +5464,7 @@ async function runPipeline(ctx, config, pr, options) {
   let state = timeline.state ?? emptyTimeline(incident);
   let commentId = timeline.commentId;
   const previous = state.pipelines[String(pr.number)];
-  const wanted = await backportTargets(ctx, config, options.extraTargets ?? []);
+  const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (previous?.done && wanted.every((target) => settled(previous, target))) {
     ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
     return outcomeOf(previous);
@@ -4325,6 +5490,7 @@ async function runPipeline(ctx, config, pr, options) {
   const jiraKey2 = jiraKeyOf(pr.title, config);
   const released = await tagAndRelease(octokit, repo, {
     config,
+    line: pr.baseRef,
     mergeSha: pr.mergeSha,
     mergedAt: new Date(pr.mergedAt),
     pr: { number: pr.number, title: pr.title, url: pr.url, author: pr.author },
@@ -4335,6 +5501,8 @@ async function runPipeline(ctx, config, pr, options) {
   pipeline2.tag = released.tag;
   if (released.release) pipeline2.release = released.release;
   state = addEntry(state, { key: `tag-${pr.number}`, at: now(), text: `Tagged ${released.tag}` });
+  if (released.note)
+    state = addEntry(state, { key: `tag-note-${pr.number}`, at: now(), text: released.note });
   if (released.release) {
     state = addEntry(state, {
       key: `release-${pr.number}`,
@@ -4382,6 +5550,11 @@ async function runPipeline(ctx, config, pr, options) {
         state = addEntry(state, entry2);
       }
       state = addEntry(state, backportEntry(pr.number, target, backport2, now()));
+      if (config.backport.autoMerge && backport2?.status === "open" && backport2.pr !== void 0) {
+        backport2.autoMerge = await enableAutoMerge(ctx, config, backport2.pr);
+        const entry2 = autoMergeEntry(pr.number, target, backport2);
+        if (entry2) state = addEntry(state, entry2);
+      }
     }
     if (timelineIssue !== pr.number) {
       await noticeBackportsWithoutPr(ctx, pr.number, todo, pipeline2.backports);
@@ -4438,6 +5611,7 @@ async function runPipeline(ctx, config, pr, options) {
   pipeline2.done = allBackportsOpen && (pipeline2.branchDeleted === true || !config.backport.deleteHotfixBranch);
   pipeline2.heartbeatAt = now();
   state = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: pipeline2 } };
+  state = await settleIncident(ctx, config, state, incident);
   await writeTimeline(ctx, timelineIssue, commentId, state);
   return outcomeOf(pipeline2);
 }
@@ -4445,9 +5619,10 @@ function settled(pipeline2, target) {
   const status = pipeline2.backports[target]?.status;
   return status === "open" || status === "conflict" || status === "already";
 }
-async function backportTargets(ctx, config, extra) {
+async function backportTargets(ctx, config, mergedInto, extra) {
   const patterns = [...config.backport.targets, ...extra];
-  const needsBranchList = patterns.some((p) => /[*?[\]{}]/.test(p.replace("{develop}", "")));
+  const forward = patterns.includes(NEWER_LINES);
+  const needsBranchList = forward && config.productionBranches.length > 1 || patterns.some((p) => p !== NEWER_LINES && /[*?[\]{}]/.test(p.replace("{develop}", "")));
   let branches = [];
   if (needsBranchList) {
     const all = await ctx.octokit.paginate(ctx.octokit.rest.repos.listBranches, {
@@ -4458,7 +5633,8 @@ async function backportTargets(ctx, config, extra) {
   } else {
     branches = patterns.map((p) => p.replace("{develop}", config.developBranch));
   }
-  return expandTargets(patterns, branches, config.developBranch, config.productionBranch);
+  const newer2 = forward ? newerLines(config, mergedInto, branches) : [];
+  return expandTargets(patterns, branches, config.developBranch, mergedInto, newer2);
 }
 async function deleteBranch(ctx, pr) {
   const ref = `heads/${pr.headRef}`;
@@ -4553,7 +5729,7 @@ function parseBackportCommand(payload) {
   const parsed = commentShape.safeParse(payload);
   if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
   const match = /^\/backport[ \t]+(\S+)[ \t]*$/.exec(parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "");
-  if (!match?.[1]) return null;
+  if (!match?.[1] || match[1] === "confirm" || match[1] === "skip") return null;
   return {
     pull: parsed.data.issue.number,
     target: match[1],
@@ -4600,12 +5776,14 @@ ${body}`);
     const pr = mergedPullRequestFrom(data);
     if (!pr || !isMergedHotfix(pr, loaded.config)) {
       await reply(
-        "`/backport` works on merged hotfix pull requests into the production branch; nothing was done."
+        "`/backport` works on merged hotfix pull requests into a production branch; nothing was done."
       );
       return void 0;
     }
-    if (target === loaded.config.productionBranch) {
-      await reply("`/backport`: the fix is already on the production branch; nothing was done.");
+    if (target === pr.baseRef) {
+      await reply(
+        `\`/backport\`: the fix is already on \`${escapeMarkdown(pr.baseRef)}\`; nothing was done.`
+      );
       return void 0;
     }
     try {
@@ -4619,23 +5797,508 @@ ${body}`);
   }
 };
 
-// src/deploy/deployment-status-event.ts
+// src/after-merge/backport-confirm.ts
 import { z as z6 } from "zod";
-var shape = z6.object({
-  deployment_status: z6.object({
-    state: z6.string(),
-    created_at: z6.string().nullable().optional(),
-    description: z6.string().nullable().optional(),
-    target_url: z6.string().nullable().optional(),
-    log_url: z6.string().nullable().optional(),
-    environment: z6.string().nullable().optional()
-  }),
-  deployment: z6.object({
+var commentShape2 = z6.object({
+  action: z6.literal("created"),
+  issue: z6.object({ number: z6.number().int().positive(), pull_request: z6.object({}).passthrough() }),
+  comment: z6.object({
     id: z6.number().int().positive(),
-    ref: z6.string(),
-    sha: z6.string(),
-    environment: z6.string(),
-    payload: z6.unknown().optional()
+    body: z6.string().max(65536),
+    user: z6.object({ id: z6.number().int().positive(), login: z6.string(), type: z6.string() })
+  })
+});
+function parseBackportConfirmation(payload) {
+  const parsed = commentShape2.safeParse(payload);
+  if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
+  const line2 = parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "";
+  const match = /^\/backport[ \t]+confirm(?:[ \t]+([0-9a-fA-F]{7,40}))?[ \t]*$/.exec(line2);
+  if (!match) return null;
+  const { user } = parsed.data.comment;
+  return {
+    pull: parsed.data.issue.number,
+    sha: match[1]?.toLowerCase() ?? null,
+    commenter: { id: user.id, login: user.login },
+    commentId: parsed.data.comment.id
+  };
+}
+var backportConfirmRoute = {
+  step: "backport-confirm",
+  triggers: [{ event: "issue_comment", actions: ["created"] }],
+  match(event) {
+    return event.name === "issue_comment" ? parseBackportConfirmation(event.payload) : null;
+  },
+  async run(command, ctx) {
+    const marker = backportReplyMarker(command.commentId);
+    const reply = (body) => ensureBotComment(ctx, command.pull, marker, `${marker}
+${body}`);
+    if (!await new WriteAccessCache(ctx).hasWrite(command.commenter)) {
+      const refused2 = refusalMarker(command.commenter.id);
+      await ensureBotComment(
+        ctx,
+        command.pull,
+        refused2,
+        `${refused2}
+@${command.commenter.login} only people with write access can confirm a backport; nothing was done.`
+      );
+      return void 0;
+    }
+    const { data: pr } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: command.pull });
+    const head = pr.head.sha;
+    const run2 = isOpenedByAnApp(pr) ? await findBackportRun(ctx, head) : null;
+    if (!run2) {
+      await reply(
+        "`/backport confirm`: this pull request has no backport check waiting for a person; nothing was done."
+      );
+      return void 0;
+    }
+    if (command.sha === null || !head.startsWith(command.sha)) {
+      await reply(
+        `\`/backport confirm\` must name the head you checked: \`/backport confirm ${head.slice(0, 12)}\`` + (command.sha === null ? "" : ` (the head is no longer \`${command.sha}\`)`) + "; nothing was confirmed."
+      );
+      return void 0;
+    }
+    if (run2.conclusion !== "success") await passBackportCheck(ctx, run2, command.commenter.login, head);
+    return void 0;
+  }
+};
+var pushShape = z6.object({
+  action: z6.literal("synchronize"),
+  before: z6.string().regex(/^[0-9a-f]{40}$/),
+  after: z6.string().regex(/^[0-9a-f]{40}$/),
+  pull_request: z6.object({
+    number: z6.number().int().positive(),
+    head: z6.object({ ref: z6.string().startsWith("hotfix-bot/backport-") }),
+    user: z6.object({ type: z6.literal("Bot") })
+  })
+});
+var backportCheckFollowsRoute = {
+  step: "backport-check-follows",
+  triggers: [{ event: "pull_request", actions: ["synchronize"] }],
+  match(event) {
+    if (event.name !== "pull_request") return null;
+    const parsed = pushShape.safeParse(event.payload);
+    return parsed.success ? { before: parsed.data.before, after: parsed.data.after } : null;
+  },
+  async run({ before, after }, ctx) {
+    const previous = await findBackportRun(ctx, before);
+    if (!previous) return void 0;
+    const files = previous.text.split("\n").filter((line2) => line2.startsWith("- `")).length;
+    const output = backportCheckOutput(after, []);
+    await openBackportCheck(ctx, after, { ...output, title: backportCheckTitle(files), text: previous.text });
+    return void 0;
+  }
+};
+
+// src/intake/incident-lock.ts
+function withIncidentLock(ctx, incident, task) {
+  return pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#incident-${incident}`, task);
+}
+
+// src/after-merge/backport-pr-event.ts
+import { z as z7 } from "zod";
+var BACKPORT_PR_ACTIONS = ["closed", "reopened", "ready_for_review"];
+var BACKPORT_BRANCH = /^hotfix-bot\/backport-([1-9][0-9]{0,9})-to-/;
+var eventShape = z7.object({
+  action: z7.enum(BACKPORT_PR_ACTIONS),
+  pull_request: z7.object({
+    number: z7.number().int().positive(),
+    html_url: z7.string(),
+    head: z7.object({ ref: z7.string() }),
+    base: z7.object({ ref: z7.string() }),
+    merged: z7.boolean().nullable().optional(),
+    merge_commit_sha: z7.string().nullable().optional(),
+    merged_at: z7.string().nullable().optional(),
+    closed_at: z7.string().nullable().optional(),
+    updated_at: z7.string().nullable().optional(),
+    merged_by: z7.object({ login: z7.string() }).nullable().optional()
+  }),
+  sender: z7.object({ login: z7.string() }).nullable().optional()
+});
+function backportPrEventFrom(payload) {
+  const parsed = eventShape.safeParse(payload);
+  if (!parsed.success) return null;
+  const { action, pull_request: pr, sender } = parsed.data;
+  const branch = BACKPORT_BRANCH.exec(pr.head.ref);
+  if (!branch?.[1]) return null;
+  const merged = action === "closed" && pr.merged === true && typeof pr.merge_commit_sha === "string";
+  return {
+    action,
+    number: pr.number,
+    url: pr.html_url,
+    hotfixPr: Number(branch[1]),
+    baseRef: pr.base.ref,
+    merged,
+    mergeSha: merged ? pr.merge_commit_sha ?? null : null,
+    at: (merged ? pr.merged_at : action === "closed" ? pr.closed_at : pr.updated_at) ?? null,
+    actor: (merged ? pr.merged_by?.login : void 0) ?? sender?.login ?? null
+  };
+}
+var who = (actor) => actor ? ` by @${actor}` : "";
+function recordBackportEvent(state, event, now) {
+  const pipeline2 = state.pipelines[String(event.hotfixPr)];
+  const found = Object.entries(pipeline2?.backports ?? {}).find(
+    ([target2, backport3]) => backport3.pr === event.number && target2 === event.baseRef
+  );
+  if (!pipeline2 || !found) return null;
+  const [target, backport2] = found;
+  const at = validTime(event.at) ?? now;
+  let end = backport2.end;
+  let entry2;
+  if (event.action === "closed" && event.merged && event.mergeSha) {
+    const conflict = backport2.status === "conflict";
+    end = backport2.end?.state === "merged" ? backport2.end : { state: "merged", sha: event.mergeSha, at, by: event.actor, ...conflict ? { conflict } : {} };
+    entry2 = {
+      key: `backport-end-${event.hotfixPr}-${target}`,
+      at: end.at,
+      text: `Backport to ${target} merged${conflict ? " (conflicts resolved)" : ""}: #${event.number} as ${event.mergeSha.slice(0, 7)}${who(end.by)}`,
+      url: event.url
+    };
+  } else if (event.action === "closed") {
+    if (backport2.end?.state === "merged") return { state, changed: false };
+    end = backport2.end?.state === "closed" ? backport2.end : { state: "closed", at, by: event.actor };
+    entry2 = {
+      key: `backport-end-${event.hotfixPr}-${target}`,
+      at: end.at,
+      text: `Backport to ${target} closed without merging${who(end.by)}: #${event.number}; merge a new backport or waive it with /backport skip ${target} <reason>`,
+      url: event.url
+    };
+  } else if (event.action === "reopened") {
+    if (backport2.end?.state !== "closed") return { state, changed: false };
+    end = void 0;
+    entry2 = {
+      key: `backport-end-${event.hotfixPr}-${target}`,
+      at,
+      text: `Backport to ${target} reopened${who(event.actor)}: #${event.number}`,
+      url: event.url
+    };
+  } else {
+    if (backport2.status !== "conflict") return { state, changed: false };
+    entry2 = {
+      key: `backport-ready-${event.hotfixPr}-${target}`,
+      at,
+      text: `Backport to ${target}: conflicts resolved in #${event.number}, ready for review${who(event.actor)}`,
+      url: event.url
+    };
+    if (state.entries.some((e) => e.key === entry2.key)) return { state, changed: false };
+  }
+  const { end: _old, ...rest } = backport2;
+  const next = end ? { ...rest, end } : rest;
+  const sameEnd = JSON.stringify(next) === JSON.stringify(backport2);
+  const sameEntry2 = state.entries.some((e) => e.key === entry2.key && e.text === entry2.text);
+  if (sameEnd && sameEntry2) return { state, changed: false };
+  const pipelines = {
+    ...state.pipelines,
+    [String(event.hotfixPr)]: { ...pipeline2, backports: { ...pipeline2.backports, [target]: next } }
+  };
+  return { state: addEntry({ ...state, pipelines }, entry2), changed: true };
+}
+function validTime(value) {
+  const t = Date.parse(value ?? "");
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
+// src/after-merge/hotfix-pr-of.ts
+async function hotfixPrOf(ctx, config, number) {
+  try {
+    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
+    const pr = mergedPullRequestFrom(data);
+    return pr && isMergedHotfix(pr, config) ? pr : null;
+  } catch (error) {
+    if (httpStatus(error) === 404) return null;
+    throw error;
+  }
+}
+
+// src/after-merge/stale-backports.ts
+function reminderKey(pr) {
+  return `backport-reminder-${pr}`;
+}
+function staleBackports(state, openPrs, now, remindAfterMs) {
+  const opened = new Map(openPrs.map((pr) => [pr.number, Date.parse(pr.createdAt)]));
+  const reminded = new Set(state.entries.map((e) => e.key));
+  const stale = [];
+  for (const pipeline2 of Object.values(state.pipelines).sort((a, b) => a.pr - b.pr)) {
+    for (const [target, backport2] of Object.entries(pipeline2.backports)) {
+      const pr = backport2.pr;
+      if (pr === void 0 || backportLanded(backport2) || backport2.end !== void 0) continue;
+      const since = opened.get(pr);
+      if (since === void 0 || Number.isNaN(since) || reminded.has(reminderKey(pr))) continue;
+      const openFor = now.getTime() - since;
+      if (openFor >= remindAfterMs) stale.push({ hotfixPr: pipeline2.pr, target, pr, openFor });
+    }
+  }
+  return stale;
+}
+
+// src/after-merge/remind-stale-backports.ts
+function reminderMarker(pr) {
+  return `<!-- hotfix-bot:backport-reminder ${JSON.stringify({ pr })} -->`;
+}
+var MAX_OPEN_PR_PAGES = 3;
+function reminderText(stale, commander) {
+  const who2 = commander ? `@${commander}` : "The incident's commander";
+  return `${reminderMarker(stale.pr)}
+${who2}: this backport of #${stale.hotfixPr} to ${escapeMarkdown(stale.target)} has been open for ${formatDuration(stale.openFor)}. The incident is resolved only once the fix lands here too: merge it, or close it and waive it on the incident with \`/backport skip ${escapeMarkdown(stale.target)} <reason>\`.`;
+}
+async function remind(ctx, state, stale, now) {
+  let next = state;
+  for (const item of stale) {
+    await ensureBotComment(ctx, item.pr, reminderMarker(item.pr), reminderText(item, state.commander));
+    next = addEntry(next, {
+      key: reminderKey(item.pr),
+      at: now.toISOString(),
+      text: `Reminded ${state.commander ? `@${state.commander}` : "the commander"}: the backport to ${item.target} (#${item.pr}) has been open for ${formatDuration(item.openFor)}`
+    });
+  }
+  return next;
+}
+async function remindOnIncident(ctx, config, state) {
+  const now = ctx.clock();
+  const after = durationMs(config.backport.remindAfter);
+  const candidates = Object.values(state.pipelines).filter((p) => now.getTime() - Date.parse(p.mergedAt) >= after).flatMap((p) => Object.values(p.backports)).filter((b) => b.pr !== void 0 && !backportLanded(b) && b.end === void 0).map((b) => b.pr).filter((pr) => !state.entries.some((e) => e.key === reminderKey(pr)));
+  const open = [];
+  for (const number of candidates) {
+    try {
+      const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
+      if (data.state === "open") open.push({ number, createdAt: data.created_at });
+    } catch (error) {
+      if (httpStatus(error) !== 404) throw error;
+    }
+  }
+  return remind(ctx, state, staleBackports(state, open, now, after), now);
+}
+async function remindStaleBackports(ctx, repo, now) {
+  const here = { ...ctx, repo };
+  const loaded = await here.config();
+  if (!loaded.ok) {
+    here.log.warn(`backport reminders of ${repo.owner}/${repo.repo} skipped: ${loaded.error.message}`);
+    return 0;
+  }
+  const config = loaded.config;
+  const after = durationMs(config.backport.remindAfter);
+  const { items } = await collectPages(
+    here.octokit.paginate.iterator(here.octokit.rest.pulls.list, {
+      ...repo,
+      state: "open",
+      sort: "created",
+      direction: "asc",
+      per_page: PER_PAGE2
+    }),
+    MAX_OPEN_PR_PAGES
+  );
+  const byHotfix = /* @__PURE__ */ new Map();
+  for (const pr of items) {
+    const event = backportPrEventFrom({ action: "reopened", pull_request: pr, sender: null });
+    if (!event || !isOpenedByAnApp(pr) || now.getTime() - Date.parse(pr.created_at) < after) continue;
+    byHotfix.set(event.hotfixPr, [
+      ...byHotfix.get(event.hotfixPr) ?? [],
+      { number: pr.number, createdAt: pr.created_at }
+    ]);
+  }
+  let reminded = 0;
+  for (const [number, open] of byHotfix) {
+    const hotfix = await hotfixPrOf(here, config, number);
+    if (!hotfix) continue;
+    const { incident } = await incidentOfPull(here, hotfix);
+    const issue = incident ?? hotfix.number;
+    await pipelineLock.run(
+      `${repo.owner}/${repo.repo}#${hotfix.number}`,
+      () => withIncidentLock(here, issue, async () => {
+        const timeline = await readTimeline(here, issue);
+        if (!timeline.state) return;
+        const stale = staleBackports(timeline.state, open, now, after);
+        if (stale.length === 0) return;
+        const state = await remind(here, timeline.state, stale, now);
+        await writeTimeline(here, issue, timeline.commentId, state);
+        reminded += stale.length;
+      })
+    );
+  }
+  return reminded;
+}
+
+// src/after-merge/backport-end-route.ts
+async function handleBackportPrEvent(ctx, event) {
+  const loaded = await ctx.config();
+  if (!loaded.ok) {
+    ctx.log.error(`backport PR #${event.number} not recorded: ${loaded.error.message}`);
+    return "not-ours";
+  }
+  const config = loaded.config;
+  const hotfix = await hotfixPrOf(ctx, config, event.hotfixPr);
+  if (!hotfix) return "not-ours";
+  const { incident } = await incidentOfPull(ctx, hotfix);
+  const issue = incident ?? hotfix.number;
+  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${hotfix.number}`;
+  return pipelineLock.run(
+    key,
+    () => withIncidentLock(ctx, issue, async () => {
+      const timeline = await readTimeline(ctx, issue);
+      if (!timeline.state) return "not-ours";
+      const recorded = recordBackportEvent(timeline.state, event, ctx.clock().toISOString());
+      if (!recorded) {
+        ctx.log.info(`#${event.number} is not a backport the timeline of #${issue} records: ignored`);
+        return "not-ours";
+      }
+      if (!recorded.changed) return "unchanged";
+      let state = await settleIncident(ctx, config, recorded.state, incident);
+      state = await remindOnIncident(ctx, config, state);
+      await writeTimeline(ctx, issue, timeline.commentId, state);
+      return "recorded";
+    })
+  );
+}
+var backportEndRoute = {
+  step: "backport-end",
+  triggers: [{ event: "pull_request", actions: BACKPORT_PR_ACTIONS }],
+  match(event) {
+    return event.name === "pull_request" ? backportPrEventFrom(event.payload) : null;
+  },
+  async run(event, ctx) {
+    await handleBackportPrEvent(ctx, event);
+    return void 0;
+  }
+};
+
+// src/after-merge/backport-skip-command.ts
+import { z as z8 } from "zod";
+var SKIP_REASON_MAX = 300;
+var commentShape3 = z8.object({
+  action: z8.literal("created"),
+  // On the incident, an issue: a pull request's comment (`issue.pull_request`) is `/backport <branch>`'s place.
+  issue: z8.object({ number: z8.number().int().positive(), pull_request: z8.undefined().optional() }),
+  comment: z8.object({
+    id: z8.number().int().positive(),
+    body: z8.string().max(65536),
+    created_at: z8.string().optional(),
+    user: z8.object({ id: z8.number().int().positive(), login: z8.string(), type: z8.string() })
+  })
+});
+function parseBackportSkip(payload) {
+  const parsed = commentShape3.safeParse(payload);
+  if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
+  const first = parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "";
+  const match = /^\/backport[ \t]+skip[ \t]+(\S+)(?:[ \t]+(.*))?$/.exec(first.trim());
+  if (!match?.[1]) return null;
+  return {
+    incident: parsed.data.issue.number,
+    target: match[1],
+    reason: (match[2] ?? "").trim(),
+    commenter: parsed.data.comment.user.login,
+    commenterId: parsed.data.comment.user.id,
+    commentId: parsed.data.comment.id,
+    at: parsed.data.comment.created_at ?? null
+  };
+}
+function waiveBackports(state, command, at) {
+  let next = state;
+  let waived = false;
+  for (const pipeline2 of Object.values(state.pipelines)) {
+    const backport2 = pipeline2.backports[command.target];
+    if (!backport2) continue;
+    if (backport2.waived) waived = true;
+    if (backportLanded(backport2)) continue;
+    waived = true;
+    const record = { by: command.commenter, reason: command.reason, at };
+    next = {
+      ...next,
+      pipelines: {
+        ...next.pipelines,
+        [String(pipeline2.pr)]: {
+          ...pipeline2,
+          backports: { ...pipeline2.backports, [command.target]: { ...backport2, waived: record } }
+        }
+      }
+    };
+    next = addEntry(next, {
+      key: `backport-waived-${pipeline2.pr}-${command.target}`,
+      at,
+      text: `Backport of #${pipeline2.pr} to ${command.target} waived by @${command.commenter}: ${command.reason}`
+    });
+  }
+  return waived ? next : null;
+}
+async function runSkip(command, ctx) {
+  const marker = backportReplyMarker(command.commentId);
+  const reply = (body) => ensureBotComment(ctx, command.incident, marker, `${marker}
+${body}`);
+  const account = { id: command.commenterId, login: command.commenter };
+  if (!await new WriteAccessCache(ctx).hasWrite(account)) {
+    const refused2 = refusalMarker(command.commenterId);
+    await ensureBotComment(
+      ctx,
+      command.incident,
+      refused2,
+      `${refused2}
+@${command.commenter} only people with write access can waive a backport; nothing was done.`
+    );
+    return;
+  }
+  const problem = branchNameProblem(command.target);
+  if (problem) {
+    await reply(`\`/backport skip\`: that is not a branch name (${problem}); nothing was done.`);
+    return;
+  }
+  if (command.reason === "" || command.reason.length > SKIP_REASON_MAX) {
+    await reply(
+      `\`/backport skip ${escapeMarkdown(command.target)} <reason>\` needs a reason of at most ${SKIP_REASON_MAX} characters, recorded on the timeline; nothing was done.`
+    );
+    return;
+  }
+  const loaded = await ctx.config();
+  if (!loaded.ok) {
+    await reply(`\`/backport skip\` cannot run: ${escapeMarkdown(loaded.error.message)}`);
+    return;
+  }
+  await withIncidentLock(ctx, command.incident, async () => {
+    const timeline = await readTimeline(ctx, command.incident);
+    const at = validTime2(command.at) ?? ctx.clock().toISOString();
+    const waived = timeline.state ? waiveBackports(timeline.state, command, at) : null;
+    if (!timeline.state || !waived) {
+      await reply(
+        `\`/backport skip\`: no backport to ${escapeMarkdown(command.target)} is waiting on this incident; nothing was done.`
+      );
+      return;
+    }
+    if (JSON.stringify(waived) === JSON.stringify(timeline.state)) return;
+    const state = await settleIncident(ctx, loaded.config, waived, command.incident);
+    await writeTimeline(ctx, command.incident, timeline.commentId, state);
+  });
+}
+function validTime2(value) {
+  const t = Date.parse(value ?? "");
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+var backportSkipRoute = {
+  step: "backport-skip",
+  triggers: [{ event: "issue_comment", actions: ["created"] }],
+  match(event) {
+    return event.name === "issue_comment" ? parseBackportSkip(event.payload) : null;
+  },
+  async run(command, ctx) {
+    await runSkip(command, ctx);
+    return void 0;
+  }
+};
+
+// src/deploy/deployment-status-event.ts
+import { z as z9 } from "zod";
+var shape = z9.object({
+  deployment_status: z9.object({
+    state: z9.string(),
+    created_at: z9.string().nullable().optional(),
+    description: z9.string().nullable().optional(),
+    target_url: z9.string().nullable().optional(),
+    log_url: z9.string().nullable().optional(),
+    environment: z9.string().nullable().optional()
+  }),
+  deployment: z9.object({
+    id: z9.number().int().positive(),
+    ref: z9.string(),
+    sha: z9.string(),
+    environment: z9.string(),
+    payload: z9.unknown().optional()
   })
 });
 function looksLikeHotfixTag(ref) {
@@ -4660,11 +6323,6 @@ function deploymentStatusFrom(event) {
     url: status.log_url || status.target_url || null,
     marker
   };
-}
-
-// src/intake/incident-lock.ts
-function withIncidentLock(ctx, incident, task) {
-  return pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#incident-${incident}`, task);
 }
 
 // src/deploy/deploy-decision.ts
@@ -4696,11 +6354,11 @@ function mention(login) {
   return /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}(?:\[bot\])?$/.test(login) ? `@${login}` : escapeMarkdown(login);
 }
 function escalationComment(input) {
-  const who = input.commander ? `${mention(input.commander)} ` : "";
+  const who2 = input.commander ? `${mention(input.commander)} ` : "";
   const why = input.description ? `: ${escapeMarkdown(input.description)}` : "";
   const lines = [
     escalationMarker(input.pr),
-    `${who}**The deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed** (${input.state}${why}).`,
+    `${who2}**The deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed** (${input.state}${why}).`,
     ""
   ];
   const revert = input.rollback;
@@ -4865,11 +6523,11 @@ async function act(ctx, config, status, origin) {
   const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
   if (decision.kind === "not-ours" || decision.kind === "done") return decision.kind;
   if (!timeline.state) return "not-ours";
-  const at = validTime(status.at) ?? ctx.clock().toISOString();
+  const at = validTime3(status.at) ?? ctx.clock().toISOString();
   let state = timeline.state;
   const deploy2 = { ...decision.pipeline.deploy ?? {} };
   const pipeline2 = { ...decision.pipeline, deploy: deploy2 };
-  const n = origin.pr.number;
+  const n2 = origin.pr.number;
   if (decision.kind === "deployed") {
     deploy2.deployedAt = at;
     deploy2.deployment = status.deployment;
@@ -4877,24 +6535,13 @@ async function act(ctx, config, status, origin) {
     state = withPipeline(state, pipeline2);
     const figures = recoveryLine(incidentDurations(state));
     state = addEntry(state, {
-      key: `deployed-${n}`,
+      key: `deployed-${n2}`,
       at,
       text: `Deployed ${status.ref} to ${status.environment}${figures ? ` \u2014 ${figures}` : ""}`,
       ...status.url ? { url: status.url } : {}
     });
-    if (config.deploy.closeIncidentOnSuccess && origin.incident !== null && !hasEntry(state, `closed-by-deploy-${n}`)) {
-      await octokit.rest.issues.update({
-        ...repo,
-        issue_number: origin.incident,
-        state: "closed",
-        state_reason: "completed"
-      });
-      state = addEntry(state, {
-        key: `closed-by-deploy-${n}`,
-        at: ctx.clock().toISOString(),
-        text: "Incident closed: the fix is deployed"
-      });
-    }
+    if (!hasEntry(state, `closed-by-deploy-${n2}`))
+      state = await settleIncident(ctx, config, state, origin.incident);
     await writeTimeline(ctx, origin.issue, timeline.commentId, state);
     return "deployed";
   }
@@ -4903,7 +6550,7 @@ async function act(ctx, config, status, origin) {
     deploy2.failedDeployment = status.deployment;
   }
   state = addEntry(state, {
-    key: `deploy-failed-${n}`,
+    key: `deploy-failed-${n2}`,
     at: deploy2.failedAt,
     text: `Deployment of ${status.ref} to ${status.environment} failed (${status.state})`,
     ...status.url ? { url: status.url } : {}
@@ -4914,7 +6561,7 @@ async function act(ctx, config, status, origin) {
     for (const entry2 of refusedBranchEntries(deploy2.rollback.refused, deploy2.rollback.branch, at2)) {
       state = addEntry(state, entry2);
     }
-    state = addEntry(state, revertEntry(n, deploy2.rollback, at2));
+    state = addEntry(state, revertEntry(n2, deploy2.rollback, at2));
   }
   if (!deploy2.escalated) {
     await octokit.rest.issues.addLabels({
@@ -4926,9 +6573,9 @@ async function act(ctx, config, status, origin) {
     await ensureBotComment(
       ctx,
       origin.issue,
-      escalationMarker(n),
+      escalationMarker(n2),
       escalationComment({
-        pr: n,
+        pr: n2,
         tag: status.ref,
         environment: status.environment,
         state: status.state,
@@ -4941,7 +6588,7 @@ async function act(ctx, config, status, origin) {
     );
     deploy2.escalated = true;
     state = addEntry(state, {
-      key: `escalated-${n}`,
+      key: `escalated-${n2}`,
       at: ctx.clock().toISOString(),
       text: `Labelled ${config.deploy.rollbackLabel}; escalated to @${commander}`
     });
@@ -4956,7 +6603,7 @@ function withPipeline(state, pipeline2) {
 function hasEntry(state, key) {
   return state.entries.some((e) => e.key === key);
 }
-function validTime(value) {
+function validTime3(value) {
   const t = Date.parse(value ?? "");
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
@@ -4994,7 +6641,7 @@ async function openRevertPr(ctx, config, status, origin, state) {
   const { octokit, repo } = ctx;
   const { pr } = origin;
   const branch = revertBranchName(pr.number);
-  const production = config.productionBranch;
+  const production = isProductionLine(config, pr.baseRef) ? pr.baseRef : config.productionBranch;
   try {
     const existing = await findRevertPr(ctx, branch, production);
     if (existing) return existing;
@@ -5069,22 +6716,22 @@ var deploymentStatusRoute = {
 function matchesCheckName(pattern, name) {
   if (pattern === name) return true;
   let p = 0;
-  let n = 0;
+  let n2 = 0;
   let star = -1;
   let resume = 0;
-  while (n < name.length) {
+  while (n2 < name.length) {
     const c = pattern[p];
-    if (c === "?" || c !== void 0 && c !== "*" && c === name[n]) {
+    if (c === "?" || c !== void 0 && c !== "*" && c === name[n2]) {
       p += 1;
-      n += 1;
+      n2 += 1;
     } else if (c === "*") {
       star = p;
-      resume = n;
+      resume = n2;
       p += 1;
     } else if (star >= 0) {
       p = star + 1;
       resume += 1;
-      n = resume;
+      n2 = resume;
     } else {
       return false;
     }
@@ -5102,6 +6749,19 @@ function worstState(states) {
 }
 
 // src/rules/required-checks.ts
+function statusAsCheckRun(status) {
+  const pending = status.state === "pending";
+  return {
+    id: status.id,
+    name: status.context,
+    status: pending ? "pending" : "completed",
+    conclusion: pending ? null : status.state,
+    startedAt: status.createdAt,
+    completedAt: pending ? null : status.createdAt,
+    app: null,
+    creator: status.creator
+  };
+}
 var time2 = (iso2) => {
   if (iso2 === null) return Number.POSITIVE_INFINITY;
   const t = Date.parse(iso2);
@@ -5114,10 +6774,15 @@ function newer(a, b) {
   if (completed !== 0 && !Number.isNaN(completed)) return completed > 0;
   return a.id > b.id;
 }
+function reporterKey(run2) {
+  if (run2.app) return `app:${run2.app.id}`;
+  if (run2.creator) return `user:${run2.creator.id}`;
+  return "?";
+}
 function latestRunPerName(runs) {
   const latest = /* @__PURE__ */ new Map();
   for (const run2 of runs) {
-    const key = `${run2.app?.id ?? "?"}\0${run2.name}`;
+    const key = `${reporterKey(run2)}\0${run2.name}`;
     const current = latest.get(key);
     if (!current || newer(run2, current)) latest.set(key, run2);
   }
@@ -5127,6 +6792,21 @@ function reportedBy(run2, app) {
   if (!run2.app) return false;
   if (typeof app === "number" || /^[0-9]+$/.test(app)) return run2.app.id === Number(app);
   return run2.app.slug.toLowerCase() === app.toLowerCase();
+}
+function createdBy(run2, creator) {
+  if (!run2.creator) return false;
+  if (typeof creator === "number" || /^[0-9]+$/.test(creator)) return run2.creator.id === Number(creator);
+  return run2.creator.login.toLowerCase() === creator.toLowerCase();
+}
+function counts(check, run2) {
+  if (check.app !== null) return reportedBy(run2, check.app);
+  if (check.creator !== null) return createdBy(run2, check.creator);
+  return true;
+}
+function pinOf(check) {
+  if (check.app !== null) return String(check.app);
+  if (check.creator !== null) return String(check.creator);
+  return null;
 }
 function runState(run2, config) {
   if (run2.status !== "completed") return "pending";
@@ -5141,7 +6821,7 @@ function runState(run2, config) {
       return "fail";
   }
 }
-var appName = (run2) => run2.app?.slug ?? "an unknown app";
+var appName = (run2) => run2.app?.slug ?? run2.creator?.login ?? "an unknown app";
 function describe(run2) {
   return run2.status === "completed" ? run2.conclusion ?? "completed" : run2.status;
 }
@@ -5161,8 +6841,8 @@ function entryVerdict(check, latest, config) {
   const waiting = [];
   const failed = [];
   const runs = latest.filter((run2) => matchesCheckName(check.name, run2.name));
-  const pin = check.app;
-  const counted = pin === null ? runs : runs.filter((run2) => reportedBy(run2, pin));
+  const pin = pinOf(check);
+  const counted = runs.filter((run2) => counts(check, run2));
   const missing = counted.length === 0 ? `${check.name}${pin === null ? "" : ` from ${pin}`}` : null;
   if (missing !== null) waiting.push(`${missing} (not reported yet)`);
   for (const run2 of runs) {
@@ -5252,7 +6932,8 @@ function developOnlyCommits(lineage) {
 }
 function checkBranch(facts, config) {
   const { headRef, baseRef, lineage } = facts;
-  const production = config.productionBranch;
+  const onLine = isProductionLine(config, baseRef);
+  const production = onLine ? baseRef : config.productionBranch;
   const develop = config.developBranch;
   const problems = [];
   const details = [];
@@ -5264,7 +6945,10 @@ function checkBranch(facts, config) {
       if (problem) details.push(`pattern "${p}" is unusable: ${problem}`);
     }
   }
-  if (baseRef !== production) problems.push(`targets ${baseRef}, not the production branch ${production}`);
+  if (!onLine) {
+    const lines = config.productionBranches.join(", ");
+    problems.push(`targets ${baseRef}, not a production branch (${lines})`);
+  }
   const notInProduction = lineage.notInProduction;
   if (notInProduction === "unrelated") {
     problems.push(`shares no history with ${production}`);
@@ -5308,22 +6992,22 @@ function conflictMarkersIn(file) {
   if (!file.patch) return [];
   const separatorCounts = !UNDERLINED_HEADINGS.test(file.filename);
   const found = [];
-  let line = 0;
+  let line2 = 0;
   for (const raw of file.patch.split("\n")) {
     const hunk = HUNK.exec(raw);
     if (hunk) {
-      line = Number(hunk[1]);
+      line2 = Number(hunk[1]);
       continue;
     }
     const sign = raw[0];
     if (sign === "+") {
-      const text = raw.slice(1).replace(/\r$/, "");
-      if (OPENING.test(text) || CLOSING2.test(text) || separatorCounts && SEPARATOR.test(text)) {
-        found.push({ file: file.filename, line, marker: text.slice(0, 7) });
+      const text2 = raw.slice(1).replace(/\r$/, "");
+      if (OPENING.test(text2) || CLOSING2.test(text2) || separatorCounts && SEPARATOR.test(text2)) {
+        found.push({ file: file.filename, line: line2, marker: text2.slice(0, 7) });
       }
-      line += 1;
+      line2 += 1;
     } else if (sign === " " || sign === void 0) {
-      line += 1;
+      line2 += 1;
     }
   }
   return found;
@@ -5505,6 +7189,28 @@ function configErrorEvaluation(error) {
   };
 }
 
+// src/gate/list-commit-statuses.ts
+var MAX_STATUS_PAGES = 10;
+async function listCommitStatuses(ctx, sha) {
+  const { items } = await collectPages(
+    ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/commits/{ref}/statuses", {
+      ...ctx.repo,
+      ref: sha,
+      per_page: PER_PAGE2
+    }),
+    MAX_STATUS_PAGES
+  );
+  return items.map(
+    (status) => statusAsCheckRun({
+      id: Number(status.id),
+      context: status.context,
+      state: status.state,
+      createdAt: status.created_at ?? null,
+      creator: status.creator ? { id: status.creator.id, login: status.creator.login } : null
+    })
+  );
+}
+
 // src/gate/pull-request-data.ts
 var isObject = (value) => typeof value === "object" && value !== null;
 var str = (value) => typeof value === "string" ? value : null;
@@ -5624,7 +7330,8 @@ async function commitsNotIn(ctx, base, sha) {
 }
 async function lineageOf(ctx, pr, config) {
   const [notInProduction, notInDevelop] = await Promise.all([
-    commitsNotIn(ctx, config.productionBranch, pr.headSha),
+    // The PR's own production line: a hotfix into release/1.x is cut from release/1.x, not from main.
+    commitsNotIn(ctx, pr.baseRef, pr.headSha),
     commitsNotIn(ctx, config.developBranch, pr.headSha)
   ]);
   return { notInProduction, notInDevelop: notInDevelop === "unrelated" ? "no-develop" : notInDevelop };
@@ -5670,10 +7377,12 @@ async function incidentOf(ctx, pr, config) {
   }
 }
 async function gatherFacts(ctx, pr, config, runSha = pr.headSha) {
-  const [files, lineage, headRuns, incident, runShaListing] = await Promise.all([
+  const anyRequired = config.checks.criticalTests.length + config.checks.securityScan.length > 0;
+  const [files, lineage, headRuns, headStatuses, incident, runShaListing] = await Promise.all([
     filesOf(ctx, pr.number),
     lineageOf(ctx, pr, config),
     listCheckRuns(ctx, pr.headSha),
+    anyRequired ? listCommitStatuses(ctx, pr.headSha) : Promise.resolve([]),
     incidentOf(ctx, pr, config),
     runSha === pr.headSha ? Promise.resolve(null) : listCheckRuns(ctx, runSha, { onlyGate: true })
   ]);
@@ -5687,7 +7396,14 @@ async function gatherFacts(ctx, pr, config, runSha = pr.headSha) {
   );
   const complete = files.complete && (pr.size === null || files.list.length >= pr.size.files);
   return {
-    facts: { pr, incident, approvals, files: { ...files, complete }, lineage, checkRuns: headRuns.runs },
+    facts: {
+      pr,
+      incident,
+      approvals,
+      files: { ...files, complete },
+      lineage,
+      checkRuns: [...headRuns.runs, ...headStatuses]
+    },
     gateRun: runShaListing ? runShaListing.gateRun : headRuns.gateRun
   };
 }
@@ -5697,8 +7413,8 @@ var QUEUE_REF = /^(?:refs\/heads\/)?gh-readonly-queue\/.+\/pr-([1-9][0-9]{0,9})-
 function mergeQueuePullNumber(headRef) {
   const digits = QUEUE_REF.exec(headRef)?.[1];
   if (digits === void 0) return null;
-  const n = Number(digits);
-  return Number.isSafeInteger(n) ? n : null;
+  const n2 = Number(digits);
+  return Number.isSafeInteger(n2) ? n2 : null;
 }
 function branchOfRef(ref) {
   return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
@@ -5719,16 +7435,16 @@ var BoundedLines = class {
   lines = [];
   length = 0;
   full = false;
-  push(line) {
+  push(line2) {
     if (this.full) return;
     const marker = "\n_\u2026 cut to fit GitHub's output limit._";
-    if (this.length + line.length + 1 + marker.length > this.limit) {
+    if (this.length + line2.length + 1 + marker.length > this.limit) {
       this.lines.push(marker.trimStart());
       this.full = true;
       return;
     }
-    this.lines.push(line);
-    this.length += line.length + 1;
+    this.lines.push(line2);
+    this.length += line2.length + 1;
   }
   toString() {
     return this.lines.join("\n");
@@ -5747,22 +7463,22 @@ function renderGate(evaluation) {
       );
     }
   }
-  const text = new BoundedLines(OUTPUT_LIMIT);
+  const text2 = new BoundedLines(OUTPUT_LIMIT);
   for (const row of evaluation.rows) {
     const details = row.details ?? [];
     if (details.length === 0) continue;
-    text.push(`**${escapeMarkdown(row.label)}**`);
-    text.push("");
-    for (const line of details.slice(0, DETAILS_PER_ROW)) {
-      text.push(`- ${escapeTableCell(truncate(line, DETAIL_LIMIT))}`);
+    text2.push(`**${escapeMarkdown(row.label)}**`);
+    text2.push("");
+    for (const line2 of details.slice(0, DETAILS_PER_ROW)) {
+      text2.push(`- ${escapeTableCell(truncate(line2, DETAIL_LIMIT))}`);
     }
-    if (details.length > DETAILS_PER_ROW) text.push(`- \u2026 and ${details.length - DETAILS_PER_ROW} more`);
-    text.push("");
+    if (details.length > DETAILS_PER_ROW) text2.push(`- \u2026 and ${details.length - DETAILS_PER_ROW} more`);
+    text2.push("");
   }
   return {
     title: truncate(evaluation.title.replace(/\s+/g, " "), TITLE_LIMIT),
     summary: summary2.toString(),
-    text: text.toString().trimEnd()
+    text: text2.toString().trimEnd()
   };
 }
 
@@ -5825,9 +7541,14 @@ var GATE_TRIGGERS = [
   { event: "pull_request_review", actions: ["submitted", "dismissed"] },
   { event: "check_run", actions: ["completed", "rerequested"] },
   { event: "check_suite", actions: ["completed", "rerequested"] },
-  { event: "merge_group", actions: ["checks_requested"] }
+  { event: "merge_group", actions: ["checks_requested"] },
+  // A commit status (Jenkins, Buildkite, deploy tools) on a hotfix PR's head; GitHub sends it without actions.
+  { event: "status" }
 ];
-var actionsOf = (event) => new Set(GATE_TRIGGERS.find((trigger) => trigger.event === event)?.actions);
+var actionsOf = (event) => {
+  const trigger = GATE_TRIGGERS.find((t) => t.event === event);
+  return new Set(trigger?.actions);
+};
 var PR_ACTIONS = actionsOf("pull_request");
 var REVIEW_ACTIONS = actionsOf("pull_request_review");
 var isObject2 = (value) => typeof value === "object" && value !== null;
@@ -5878,6 +7599,12 @@ function matchGate(event) {
       const prs = associatedPulls(suite.pull_requests, sha);
       if (prs.length === 0) return null;
       return { kind: "checks", sha, prs, checkName: null, defaultBranch };
+    }
+    case "status": {
+      const sha = str2(payload.sha);
+      const context = str2(payload.context);
+      if (sha === null || !/^[0-9a-f]{40}$/.test(sha) || context === null) return null;
+      return { kind: "status", sha, context, defaultBranch };
     }
     case "merge_group": {
       const group = payload.merge_group;
@@ -5961,33 +7688,54 @@ async function reportConfigError(ctx, input, error) {
       return input.prs.some((pr) => bases.has(pr.baseRef)) ? publishFixed(ctx, input.sha, evaluation) : void 0;
     case "merge-group":
       return bases.has(input.baseRef) ? publishFixed(ctx, input.sha, evaluation) : void 0;
+    case "status":
+      return void 0;
   }
+}
+async function publishPullsAt(ctx, config, sha, numbers) {
+  let outcome;
+  for (const number of numbers) {
+    const pr = await fetchPullRequest(ctx, number);
+    if (pr?.state !== "open" || pr.headSha !== sha || !isProductionLine(config, pr.baseRef)) continue;
+    outcome = await publishPull(ctx, config, pr, sha);
+  }
+  return outcome;
+}
+async function openPullsWithHead(ctx, sha, production) {
+  const { data } = await ctx.octokit.request("GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls", {
+    ...ctx.repo,
+    commit_sha: sha,
+    per_page: PER_PAGE2
+  });
+  return data.filter((pr) => pr.state === "open" && pr.head.sha === sha && production(pr.base.ref)).map((pr) => pr.number);
 }
 async function runGate(input, ctx) {
   const loaded = await ctx.config();
   if (!loaded.ok) return reportConfigError(ctx, input, loaded.error);
   const config = loaded.config;
-  const production = config.productionBranch;
+  const production = (base) => isProductionLine(config, base);
   if (input.kind === "pull-request") {
-    if (input.pr.baseRef !== production) return void 0;
+    if (!production(input.pr.baseRef)) return void 0;
     const pr2 = await fetchPullRequest(ctx, input.pr.number);
-    if (pr2?.state !== "open" || pr2.headSha !== input.pr.headSha || pr2.baseRef !== production)
-      return void 0;
+    if (pr2?.state !== "open" || pr2.headSha !== input.pr.headSha || !production(pr2.baseRef)) return void 0;
     return publishPull(ctx, config, pr2, pr2.headSha);
   }
   if (input.kind === "checks") {
-    const pulls = input.prs.filter((pr2) => pr2.baseRef === production);
+    const pulls = input.prs.filter((pr2) => production(pr2.baseRef));
     if (pulls.length === 0) return void 0;
     if (input.checkName !== null && !isRequiredCheckName(input.checkName, config)) return void 0;
-    let outcome;
-    for (const { number } of pulls) {
-      const pr2 = await fetchPullRequest(ctx, number);
-      if (pr2?.state !== "open" || pr2.headSha !== input.sha || pr2.baseRef !== production) continue;
-      outcome = await publishPull(ctx, config, pr2, input.sha);
-    }
-    return outcome;
+    return publishPullsAt(
+      ctx,
+      config,
+      input.sha,
+      pulls.map((pr2) => pr2.number)
+    );
   }
-  if (input.baseRef !== production) return void 0;
+  if (input.kind === "status") {
+    if (!isRequiredCheckName(input.context, config)) return void 0;
+    return publishPullsAt(ctx, config, input.sha, await openPullsWithHead(ctx, input.sha, production));
+  }
+  if (!production(input.baseRef)) return void 0;
   if (input.pullNumber === null) {
     return publishFixed(
       ctx,
@@ -6008,7 +7756,7 @@ var gateRoute = {
 };
 
 // src/intake/hotfix-push.ts
-import { z as z7 } from "zod";
+import { z as z10 } from "zod";
 
 // src/intake/incident-branch.ts
 function incidentBranchName(incident) {
@@ -6019,27 +7767,32 @@ function incidentBranchName(incident) {
 function incidentOfBranch(branch) {
   const match = /^hotfix\/incident-([1-9][0-9]{0,9})$/.exec(branch);
   if (!match) return null;
-  const n = Number(match[1]);
-  return n <= 2147483647 ? n : null;
+  const n2 = Number(match[1]);
+  return n2 <= 2147483647 ? n2 : null;
 }
 
 // src/intake/hotfix-push.ts
-var pushShape = z7.object({
-  ref: z7.string(),
-  after: z7.string().regex(/^[0-9a-f]{40}$/),
-  deleted: z7.boolean().optional(),
-  commits: z7.array(z7.unknown()).default([]),
-  sender: z7.object({ login: z7.string() })
+var pushShape2 = z10.object({
+  ref: z10.string(),
+  after: z10.string().regex(/^[0-9a-f]{40}$/),
+  deleted: z10.boolean().optional(),
+  commits: z10.array(z10.unknown()).default([]),
+  sender: z10.object({ login: z10.string() })
 });
 function hotfixPushFrom(event) {
   if (event.name !== "push") return null;
-  const parsed = pushShape.safeParse(event.payload);
+  const parsed = pushShape2.safeParse(event.payload);
   if (!parsed.success) return null;
   const { ref, after, deleted, commits, sender } = parsed.data;
   if (deleted || /^0+$/.test(after) || commits.length === 0 || !ref.startsWith("refs/heads/")) return null;
   const branch = ref.slice("refs/heads/".length);
   const incident = incidentOfBranch(branch);
   return incident === null ? null : { branch, incident, after, pusher: sender.login };
+}
+
+// src/intake/draft-base.ts
+function draftBase(config, intake2) {
+  return intake2.line !== void 0 && isProductionLine(config, intake2.line) ? intake2.line : config.productionBranch;
 }
 
 // src/intake/shell-word.ts
@@ -6086,11 +7839,11 @@ function draftBody(input) {
 }
 
 // src/intake/open-draft-pr.ts
-async function openPullFrom(ctx, config, branch) {
+async function openPullFrom(ctx, base, branch) {
   const { data } = await ctx.octokit.rest.pulls.list({
     ...ctx.repo,
     head: `${ctx.repo.owner}:${branch}`,
-    base: config.productionBranch,
+    base,
     state: "open",
     per_page: 10
   });
@@ -6104,7 +7857,9 @@ async function openDraftPr(ctx, config, push) {
   const intake2 = state?.intake;
   if (!state || !intake2 || intake2.branch !== push.branch) return null;
   if (intake2.report?.commit === push.after) return null;
-  let pr = await openPullFrom(ctx, config, push.branch);
+  if (intake2.pr) return { pr: intake2.pr.number, created: false };
+  const base = draftBase(config, intake2);
+  let pr = await openPullFrom(ctx, base, push.branch);
   let created = false;
   if (!pr) {
     const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: push.incident });
@@ -6116,12 +7871,12 @@ async function openDraftPr(ctx, config, push) {
       const { data } = await octokit.rest.pulls.create({
         ...repo,
         head: push.branch,
-        base: config.productionBranch,
+        base,
         title: draftTitle(issue.title, config),
         body: draftBody({
           incident: push.incident,
           branch: push.branch,
-          productionBranch: config.productionBranch,
+          productionBranch: base,
           config
         }),
         draft: true
@@ -6130,7 +7885,7 @@ async function openDraftPr(ctx, config, push) {
       created = true;
     } catch (error) {
       if (httpStatus(error) !== 422) throw error;
-      pr = await openPullFrom(ctx, config, push.branch);
+      pr = await openPullFrom(ctx, base, push.branch);
       if (!pr) {
         ctx.log.info(
           `no draft PR for ${push.branch}: ${error instanceof Error ? error.message : String(error)}`
@@ -6139,7 +7894,6 @@ async function openDraftPr(ctx, config, push) {
       }
     }
   }
-  if (intake2.pr?.number === pr.number) return { pr: pr.number, created };
   let next = { ...state, intake: { ...intake2, pr } };
   next = addEntry(next, {
     key: `pr-${pr.number}`,
@@ -6171,35 +7925,35 @@ var draftPrRoute = {
 };
 
 // src/intake/incident-change.ts
-import { z as z9 } from "zod";
+import { z as z12 } from "zod";
 
 // src/intake/intake-trigger.ts
-import { z as z8 } from "zod";
-var issueShape = z8.object({
-  number: z8.number().int().positive(),
-  title: z8.string(),
-  state: z8.enum(["open", "closed"]),
-  labels: z8.array(z8.object({ name: z8.string() })).default([]),
-  html_url: z8.string(),
-  updated_at: z8.string().nullable().optional(),
-  pull_request: z8.unknown().optional()
+import { z as z11 } from "zod";
+var issueShape = z11.object({
+  number: z11.number().int().positive(),
+  title: z11.string(),
+  state: z11.enum(["open", "closed"]),
+  labels: z11.array(z11.object({ name: z11.string() })).default([]),
+  html_url: z11.string(),
+  updated_at: z11.string().nullable().optional(),
+  pull_request: z11.unknown().optional()
 });
-var userShape = z8.object({ login: z8.string(), type: z8.string().optional() });
-var senderShape = userShape.extend({ id: z8.number().int().positive() });
-var labeledShape = z8.object({
-  action: z8.literal("labeled"),
+var userShape = z11.object({ login: z11.string(), type: z11.string().optional() });
+var senderShape = userShape.extend({ id: z11.number().int().positive() });
+var labeledShape = z11.object({
+  action: z11.literal("labeled"),
   issue: issueShape,
-  label: z8.object({ name: z8.string() }),
+  label: z11.object({ name: z11.string() }),
   sender: senderShape
 });
-var commentShape2 = z8.object({
-  action: z8.literal("created"),
+var commentShape4 = z11.object({
+  action: z11.literal("created"),
   issue: issueShape,
-  comment: z8.object({
-    id: z8.number().int().positive(),
-    body: z8.string().max(65536),
-    created_at: z8.string().nullable().optional(),
-    user: userShape.extend({ id: z8.number().int().positive() })
+  comment: z11.object({
+    id: z11.number().int().positive(),
+    body: z11.string().max(65536),
+    created_at: z11.string().nullable().optional(),
+    user: userShape.extend({ id: z11.number().int().positive() })
   })
 });
 function incidentIssueFrom(issue) {
@@ -6211,12 +7965,25 @@ function incidentIssueFrom(issue) {
     url: issue.html_url
   };
 }
+var MAX_LINE_LENGTH = 200;
+function asLineWord(word) {
+  if (word.length > MAX_LINE_LENGTH || !/^[A-Za-z0-9._/-]+$/.test(word)) return null;
+  if (!/[/.0-9]/.test(word) || /^p\d+$/i.test(word)) return null;
+  return word;
+}
 function parseHotfixCommand(body) {
-  const first = body.split(/\r?\n/, 1)[0] ?? "";
-  const match = /^\/hotfix(?:[ \t]+(P[012]))?[ \t]*$/i.exec(first.trim());
-  if (!match) return null;
-  const severity2 = match[1]?.toUpperCase();
-  return { severity: severity2 === "P0" || severity2 === "P1" || severity2 === "P2" ? severity2 : null };
+  const first = (body.split(/\r?\n/, 1)[0] ?? "").trim();
+  const [command, ...words] = first.split(/[ \t]+/);
+  if (command?.toLowerCase() !== "/hotfix" || words.length > 2) return null;
+  let severity2 = null;
+  let line2 = null;
+  for (const word of words) {
+    const upper2 = word.toUpperCase();
+    if ((upper2 === "P0" || upper2 === "P1" || upper2 === "P2") && severity2 === null) severity2 = upper2;
+    else if (line2 === null && asLineWord(word) !== null) line2 = word;
+    else return null;
+  }
+  return { severity: severity2, line: line2 };
 }
 function intakeTriggerFrom(event) {
   if (event.name === "issues") {
@@ -6233,7 +8000,7 @@ function intakeTriggerFrom(event) {
     };
   }
   if (event.name === "issue_comment") {
-    const parsed = commentShape2.safeParse(event.payload);
+    const parsed = commentShape4.safeParse(event.payload);
     if (!parsed.success || parsed.data.issue.pull_request !== void 0) return null;
     const { issue, comment } = parsed.data;
     if (comment.user.type === "Bot" || comment.user.login.endsWith("[bot]")) return null;
@@ -6246,20 +8013,21 @@ function intakeTriggerFrom(event) {
       actorId: comment.user.id,
       at: comment.created_at ?? null,
       commentId: comment.id,
-      severity: command.severity
+      severity: command.severity,
+      line: command.line
     };
   }
   return null;
 }
 
 // src/intake/incident-change.ts
-var changeShape = z9.object({
-  action: z9.enum(["unlabeled", "closed", "reopened"]),
+var changeShape = z12.object({
+  action: z12.enum(["unlabeled", "closed", "reopened"]),
   issue: issueShape.extend({
-    closed_at: z9.string().nullable().optional(),
-    state_reason: z9.string().nullable().optional()
+    closed_at: z12.string().nullable().optional(),
+    state_reason: z12.string().nullable().optional()
   }),
-  label: z9.object({ name: z9.string() }).optional(),
+  label: z12.object({ name: z12.string() }).optional(),
   sender: userShape
 });
 function incidentChangeFrom(event) {
@@ -6314,27 +8082,130 @@ var incidentChangeRoute = {
   triggers: [{ event: "issues", actions: ["unlabeled", "closed", "reopened"] }],
   match: incidentChangeFrom,
   async run(change, ctx) {
-    const n = change.issue.number;
+    const n2 = change.issue.number;
     const loaded = await ctx.config();
     if (!loaded.ok) return void 0;
     const labels = change.kind === "unlabeled" ? [change.label] : change.issue.labels;
     if (severityFromLabels(labels, loaded.config) === null) return void 0;
-    await withIncidentLock(ctx, n, async () => {
-      const timeline = await readTimeline(ctx, n);
+    await withIncidentLock(ctx, n2, async () => {
+      const timeline = await readTimeline(ctx, n2);
       const state = timeline.state;
       if (!state?.detectedAt) return;
       const t = Date.parse(change.at ?? "");
       const at = Number.isNaN(t) ? ctx.clock().toISOString() : new Date(t).toISOString();
-      const closedByDeploy = state.entries.some((e) => e.key.startsWith("closed-by-deploy-"));
+      const closedByDeploy = state.entries.some(
+        (e) => e.key === CLOSED_AT_RESOLUTION_KEY || e.key.startsWith("closed-by-deploy-")
+      );
       if (change.kind === "closed" && closedByDeploy && change.actor.endsWith("[bot]")) return;
       const merged = Object.keys(state.pipelines).length > 0;
       const next = addEntry(state, changeEntry(change, merged, at));
       if (JSON.stringify(next) === JSON.stringify(state)) return;
-      await writeTimeline(ctx, n, timeline.commentId, next);
+      await writeTimeline(ctx, n2, timeline.commentId, next);
     });
     return void 0;
   }
 };
+
+// src/intake/production-tag.ts
+var HOTFIX_TAG = /^hotfix-(\d{8})-(\d{4})(?:-([1-9]\d{0,5}))?$/;
+function hotfixTagsDescending(names) {
+  const keyed = names.flatMap((name) => {
+    const match = HOTFIX_TAG.exec(name);
+    if (!match) return [];
+    return [{ name, key: `${match[1]}${match[2]}`, suffix: Number(match[3] ?? "1") }];
+  });
+  keyed.sort((a, b) => a.key === b.key ? b.suffix - a.suffix : a.key < b.key ? 1 : -1);
+  return keyed.map((tag) => tag.name);
+}
+function productionTagCandidates(names, scheme, perKind = 3) {
+  const hotfix = hotfixTagsDescending(names).slice(0, perKind);
+  const semver = semverTagsDescending(names).slice(0, perKind).map((tag) => tag.name);
+  const [first, second] = scheme === "semver-patch" ? [semver, hotfix] : [hotfix, semver];
+  const out = [];
+  for (let i = 0; i < perKind; i++) {
+    if (first[i] !== void 0) out.push(first[i]);
+    if (second[i] !== void 0) out.push(second[i]);
+  }
+  return out;
+}
+function closestProductionTag(distances) {
+  let best = null;
+  for (const d of distances) {
+    if (d.behindBy !== 0) continue;
+    if (best === null || d.aheadBy < best.aheadBy) best = d;
+  }
+  return best?.name ?? null;
+}
+
+// src/intake/find-production-tag.ts
+var MAX_TAG_PAGES = 5;
+async function findProductionTag(ctx, productionBranch, scheme, tagPrefix = null) {
+  const { octokit, repo } = ctx;
+  let pages = 0;
+  const tags = await octokit.paginate(
+    octokit.rest.repos.listTags,
+    { ...repo, per_page: 100 },
+    (response, done) => {
+      pages += 1;
+      if (pages >= MAX_TAG_PAGES) done();
+      return response.data;
+    }
+  );
+  const shaOf = new Map(
+    tags.filter((tag) => tagPrefix === null || tag.name.startsWith(tagPrefix)).map((tag) => [tag.name, tag.commit.sha])
+  );
+  const distances = [];
+  for (const name2 of productionTagCandidates([...shaOf.keys()], scheme)) {
+    try {
+      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+        ...repo,
+        basehead: `${name2}...${productionBranch}`,
+        per_page: 1
+      });
+      distances.push({ name: name2, aheadBy: data.ahead_by, behindBy: data.behind_by });
+    } catch (error) {
+      if (httpStatus(error) !== 404 && httpStatus(error) !== 422) throw error;
+    }
+  }
+  const name = closestProductionTag(distances);
+  const sha = name === null ? void 0 : shaOf.get(name);
+  return name !== null && sha !== void 0 ? { name, sha } : null;
+}
+
+// src/intake/cut-incident-branch.ts
+var MissingLineError = class extends Error {
+  constructor(line2) {
+    super(`the branch ${line2} does not exist`);
+    this.line = line2;
+  }
+  line;
+  name = "MissingLineError";
+};
+async function cutIncidentBranch(ctx, config, incident, line2 = config.productionBranch) {
+  const { octokit, repo } = ctx;
+  const branch = incidentBranchName(incident);
+  let productionSha;
+  try {
+    const { data: head } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${line2}` });
+    productionSha = head.object.sha;
+  } catch (error) {
+    if (httpStatus(error) === 404) throw new MissingLineError(line2);
+    throw error;
+  }
+  const previousTag = isMaintenanceLine(config, line2) ? await findProductionTag(ctx, line2, "semver-patch", lineTagPrefix(config, line2)) : await findProductionTag(ctx, line2, config.release.tagScheme);
+  const fromTag = config.intake.cutFromLatestTag && previousTag !== null;
+  const cutFrom = fromTag ? previousTag.name : line2;
+  const baseSha = fromTag ? previousTag.sha : productionSha;
+  try {
+    await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: baseSha });
+    return { branch, cutFrom, baseSha, productionSha, previousTag, created: true };
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+  }
+  const { data: existing } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+  const sha = existing.object.sha;
+  return { branch, cutFrom, baseSha: sha, productionSha, previousTag, created: sha === baseSha };
+}
 
 // src/intake/intake-replies.ts
 function replyMarker(commentId) {
@@ -6351,6 +8222,18 @@ function closedIssueReply(commentId) {
   return [
     replyMarker(commentId),
     "This issue is closed, so no hotfix incident was declared. Reopen it and comment `/hotfix` again if production is still affected."
+  ].join("\n");
+}
+function notALineReply(commentId, line2, patterns) {
+  return [
+    replyMarker(commentId),
+    `${codeSpan(`/hotfix ${line2}`)} was not run: ${codeSpan(line2)} is not a production line. The production lines are ${patterns.map(codeSpan).join(", ")} (${codeSpan("productionBranches")} in ${codeSpan(".github/hotfix.yml")}).`
+  ].join("\n");
+}
+function missingLineReply(commentId, line2) {
+  return [
+    replyMarker(commentId),
+    `${codeSpan(`/hotfix ${line2}`)} was not run: the branch ${codeSpan(line2)} does not exist. Push it first, or name an existing line.`
   ].join("\n");
 }
 function configErrorReply(commentId, message) {
@@ -6378,7 +8261,8 @@ function redeployCommands(input, ref, sha) {
       incident: String(input.incident),
       pr: "",
       sha,
-      severity: ""
+      severity: "",
+      line: input.productionBranch
     });
     const fields = Object.entries(inputs).map(([name, value]) => `-f ${shellWord(`${name}=${value}`)}`);
     commands.push(
@@ -6416,7 +8300,7 @@ function rollbackPlan(input) {
   const redeploy = redeployCommands(input, ref, sha);
   if (redeploy) {
     lines.push(`1. Deploy ${codeSpan(ref)} again:`, "", "   ```sh");
-    for (const command of redeploy) lines.push(...command.split("\n").map((line) => `   ${line}`));
+    for (const command of redeploy) lines.push(...command.split("\n").map((line2) => `   ${line2}`));
     lines.push("   ```", "");
   } else {
     lines.push(`1. Deploy ${codeSpan(ref)} again with your usual deploy process.`, "");
@@ -6481,91 +8365,6 @@ function checklistComment(input) {
   return lines.join("\n");
 }
 
-// src/intake/production-tag.ts
-var HOTFIX_TAG = /^hotfix-(\d{8})-(\d{4})(?:-([1-9]\d{0,5}))?$/;
-function hotfixTagsDescending(names) {
-  const keyed = names.flatMap((name) => {
-    const match = HOTFIX_TAG.exec(name);
-    if (!match) return [];
-    return [{ name, key: `${match[1]}${match[2]}`, suffix: Number(match[3] ?? "1") }];
-  });
-  keyed.sort((a, b) => a.key === b.key ? b.suffix - a.suffix : a.key < b.key ? 1 : -1);
-  return keyed.map((tag) => tag.name);
-}
-function productionTagCandidates(names, scheme, perKind = 3) {
-  const hotfix = hotfixTagsDescending(names).slice(0, perKind);
-  const semver = semverTagsDescending(names).slice(0, perKind).map((tag) => tag.name);
-  const [first, second] = scheme === "semver-patch" ? [semver, hotfix] : [hotfix, semver];
-  const out = [];
-  for (let i = 0; i < perKind; i++) {
-    if (first[i] !== void 0) out.push(first[i]);
-    if (second[i] !== void 0) out.push(second[i]);
-  }
-  return out;
-}
-function closestProductionTag(distances) {
-  let best = null;
-  for (const d of distances) {
-    if (d.behindBy !== 0) continue;
-    if (best === null || d.aheadBy < best.aheadBy) best = d;
-  }
-  return best?.name ?? null;
-}
-
-// src/intake/find-production-tag.ts
-var MAX_TAG_PAGES = 5;
-async function findProductionTag(ctx, productionBranch, scheme) {
-  const { octokit, repo } = ctx;
-  let pages = 0;
-  const tags = await octokit.paginate(
-    octokit.rest.repos.listTags,
-    { ...repo, per_page: 100 },
-    (response, done) => {
-      pages += 1;
-      if (pages >= MAX_TAG_PAGES) done();
-      return response.data;
-    }
-  );
-  const shaOf = new Map(tags.map((tag) => [tag.name, tag.commit.sha]));
-  const distances = [];
-  for (const name2 of productionTagCandidates([...shaOf.keys()], scheme)) {
-    try {
-      const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
-        ...repo,
-        basehead: `${name2}...${productionBranch}`,
-        per_page: 1
-      });
-      distances.push({ name: name2, aheadBy: data.ahead_by, behindBy: data.behind_by });
-    } catch (error) {
-      if (httpStatus(error) !== 404 && httpStatus(error) !== 422) throw error;
-    }
-  }
-  const name = closestProductionTag(distances);
-  const sha = name === null ? void 0 : shaOf.get(name);
-  return name !== null && sha !== void 0 ? { name, sha } : null;
-}
-
-// src/intake/cut-incident-branch.ts
-async function cutIncidentBranch(ctx, config, incident) {
-  const { octokit, repo } = ctx;
-  const branch = incidentBranchName(incident);
-  const { data: head } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${config.productionBranch}` });
-  const productionSha = head.object.sha;
-  const previousTag = await findProductionTag(ctx, config.productionBranch, config.release.tagScheme);
-  const fromTag = config.intake.cutFromLatestTag && previousTag !== null;
-  const cutFrom = fromTag ? previousTag.name : config.productionBranch;
-  const baseSha = fromTag ? previousTag.sha : productionSha;
-  try {
-    await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: baseSha });
-    return { branch, cutFrom, baseSha, productionSha, previousTag, created: true };
-  } catch (error) {
-    if (httpStatus(error) !== 422) throw error;
-  }
-  const { data: existing } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
-  const sha = existing.object.sha;
-  return { branch, cutFrom, baseSha: sha, productionSha, previousTag, created: sha === baseSha };
-}
-
 // src/intake/incident-report.ts
 var SLUG_MAX = 50;
 function incidentSlug(title, incident) {
@@ -6583,15 +8382,15 @@ function incidentReportPath(input) {
   const day = Number.isNaN(date.getTime()) ? "unknown-date" : date.toISOString().slice(0, 10);
   return `docs/incidents/HOTFIX-${day}-${incidentSlug(input.title, input.incident)}.md`;
 }
-var oneLine2 = (text) => text.replace(/[\r\n]+/g, " ").trim();
+var oneLine2 = (text2) => text2.replace(/[\r\n]+/g, " ").trim();
 function incidentReport(input) {
-  const detected = input.detectedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
+  const detected2 = input.detectedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
   return [
     `# Incident #${input.incident}: ${oneLine2(input.title)}`,
     "",
     `- Incident: [#${input.incident}](${input.url})`,
     `- Severity: ${input.severity}`,
-    `- Detected: ${detected}`,
+    `- Detected: ${detected2}`,
     `- Commander: ${input.commander}`,
     `- Hotfix branch: \`${input.branch}\``,
     `- Rollback target: ${input.previousTag ? `\`${input.previousTag}\`` : "none (no production tag)"}`,
@@ -6622,10 +8421,12 @@ function hasLabel(labels, name) {
 }
 async function runIntake(ctx, config, request) {
   const { octokit, repo } = ctx;
-  const n = request.issue.number;
-  const timeline = await readTimeline(ctx, n);
-  const before = timeline.state ?? emptyTimeline(n);
-  let state = { ...before, incident: n };
+  const n2 = request.issue.number;
+  const timeline = await readTimeline(ctx, n2);
+  const before = timeline.state ?? emptyTimeline(n2);
+  let state = { ...before, incident: n2 };
+  let recorded = timeline.state;
+  let commentId = timeline.commentId;
   if (state.detectedAt === void 0) {
     state = {
       ...state,
@@ -6640,24 +8441,28 @@ async function runIntake(ctx, config, request) {
       text: `Incident declared by @${request.actor} (${how}), severity ${request.severity}`,
       url: request.issue.url
     });
+    ({ commentId } = await writeTimeline(ctx, n2, commentId, state));
+    recorded = state;
   }
   const severity2 = asSeverity(state.severity) ?? request.severity;
   const now = () => ctx.clock().toISOString();
   const label = config.severity.labels[severity2];
   const labelled = state.entries.some((e) => e.key === "severity-label");
   if (!labelled && !hasLabel(request.issue.labels, label)) {
-    await octokit.rest.issues.addLabels({ ...repo, issue_number: n, labels: [label] });
+    await octokit.rest.issues.addLabels({ ...repo, issue_number: n2, labels: [label] });
     state = addEntry(state, { key: "severity-label", at: now(), text: `Label ${label} added` });
   }
   let intake2 = state.intake;
   if (!intake2) {
-    const cut = await cutIncidentBranch(ctx, config, n);
+    const line2 = request.line ?? config.productionBranch;
+    const cut = await cutIncidentBranch(ctx, config, n2, line2);
     intake2 = {
       trigger: request.trigger,
       branch: cut.branch,
       cutFrom: cut.cutFrom,
       baseSha: cut.baseSha,
       productionSha: cut.productionSha,
+      ...line2 !== config.productionBranch ? { line: line2 } : {},
       ...cut.previousTag ? { previousTag: cut.previousTag } : {}
     };
     state = addEntry(state, {
@@ -6677,35 +8482,36 @@ async function runIntake(ctx, config, request) {
   if (!intake2.checklist) {
     const body = checklistComment({
       repo,
-      incident: n,
+      incident: n2,
       severity: severity2,
       branch: intake2.branch,
       cutFrom: intake2.cutFrom,
       baseSha: intake2.baseSha,
       previousTag: intake2.previousTag ?? null,
       productionSha: intake2.productionSha,
-      config
+      // The checklist and rollback plan speak of the incident's own line.
+      config: { ...config, productionBranch: intake2.line ?? config.productionBranch }
     });
-    await ensureBotComment(ctx, n, checklistMarker(n), body);
+    await ensureBotComment(ctx, n2, checklistMarker(n2), body);
     intake2 = { ...intake2, checklist: true };
     state = addEntry(state, { key: "checklist", at: now(), text: "Checklist and rollback plan posted" });
   }
   state = { ...state, intake: intake2 };
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
-  if (changed) await writeTimeline(ctx, n, timeline.commentId, state);
-  else ctx.log.info(`incident #${n}: intake already done`);
-  return { incident: n, branch: intake2.branch, changed };
+  if (JSON.stringify(state) !== JSON.stringify(recorded)) await writeTimeline(ctx, n2, commentId, state);
+  else ctx.log.info(`incident #${n2}: intake already done`);
+  return { incident: n2, branch: intake2.branch, changed };
 }
 async function commitIncidentReport(ctx, state, request, intake2) {
   const { octokit, repo } = ctx;
-  const detectedAt = state.detectedAt ?? request.at;
-  const path = incidentReportPath({ title: request.issue.title, incident: request.issue.number, detectedAt });
+  const detectedAt2 = state.detectedAt ?? request.at;
+  const path = incidentReportPath({ title: request.issue.title, incident: request.issue.number, detectedAt: detectedAt2 });
   const content = incidentReport({
     incident: request.issue.number,
     title: request.issue.title,
     url: request.issue.url,
     severity: asSeverity(state.severity) ?? request.severity,
-    detectedAt,
+    detectedAt: detectedAt2,
     commander: state.commander ?? request.actor,
     branch: intake2.branch,
     previousTag: intake2.previousTag?.name ?? null
@@ -6736,25 +8542,26 @@ var intakeRoute = {
   ],
   match: intakeTriggerFrom,
   async run(trigger, ctx) {
-    const n = trigger.issue.number;
-    const reply = (body) => ensureBotComment(ctx, n, body.split("\n", 1)[0] ?? body, body);
+    const n2 = trigger.issue.number;
+    const reply = (body) => ensureBotComment(ctx, n2, body.split("\n", 1)[0] ?? body, body);
     if (trigger.kind === "command" && !await hasWritePermission(ctx, trigger.actor)) {
       await reply(refusalReply(trigger.actorId, trigger.actor));
       return void 0;
     }
     const loaded = await ctx.config();
     if (!loaded.ok) {
-      ctx.log.error(`intake of #${n} skipped: ${loaded.error.message}`);
+      ctx.log.error(`intake of #${n2} skipped: ${loaded.error.message}`);
       if (trigger.kind === "command") await reply(configErrorReply(trigger.commentId, loaded.error.message));
       return void 0;
     }
     const config = loaded.config;
     let severity2;
+    let line2 = null;
     if (trigger.kind === "label") {
       const named = severityFromLabels([trigger.label], config);
       if (named === null || trigger.issue.state !== "open") return void 0;
       if (!await hasWritePermission(ctx, trigger.actor)) {
-        await withIncidentLock(ctx, n, () => refuseLabel(ctx, trigger, config.severity.labels[named]));
+        await withIncidentLock(ctx, n2, () => refuseLabel(ctx, trigger, config.severity.labels[named]));
         return void 0;
       }
       severity2 = named;
@@ -6764,35 +8571,46 @@ var intakeRoute = {
         return void 0;
       }
       severity2 = trigger.severity ?? severityFromLabels(trigger.issue.labels, config) ?? config.severity.default;
+      if (trigger.line !== null && !isProductionLine(config, trigger.line)) {
+        await reply(notALineReply(trigger.commentId, trigger.line, config.productionBranches));
+        return void 0;
+      }
+      line2 = trigger.line === config.productionBranch ? null : trigger.line;
     }
-    const at = validTime2(trigger.at) ?? ctx.clock().toISOString();
-    await withIncidentLock(
-      ctx,
-      n,
-      () => runIntake(ctx, config, {
-        issue: trigger.issue,
-        trigger: trigger.kind,
-        severity: severity2,
-        actor: trigger.actor,
-        at
-      })
-    );
+    const at = validTime4(trigger.at) ?? ctx.clock().toISOString();
+    try {
+      await withIncidentLock(
+        ctx,
+        n2,
+        () => runIntake(ctx, config, {
+          issue: trigger.issue,
+          trigger: trigger.kind,
+          severity: severity2,
+          actor: trigger.actor,
+          at,
+          line: line2
+        })
+      );
+    } catch (error) {
+      if (!(error instanceof MissingLineError) || trigger.kind !== "command") throw error;
+      await reply(missingLineReply(trigger.commentId, error.line));
+    }
     return void 0;
   }
 };
 async function refuseLabel(ctx, trigger, label) {
-  const n = trigger.issue.number;
-  const { state } = await readTimeline(ctx, n);
+  const n2 = trigger.issue.number;
+  const { state } = await readTimeline(ctx, n2);
   if (state?.intake) return;
-  ctx.log.info(`severity label on #${n} by ${trigger.actor}, who has no write access: refused`);
+  ctx.log.info(`severity label on #${n2} by ${trigger.actor}, who has no write access: refused`);
   await ensureBotComment(
     ctx,
-    n,
+    n2,
     labelRefusalMarker(trigger.actorId),
     labelRefusalReply(trigger.actorId, trigger.actor, label)
   );
 }
-function validTime2(value) {
+function validTime4(value) {
   if (value === null) return null;
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
@@ -6803,15 +8621,40 @@ var routes = [
   gateRoute,
   afterMergeRoute,
   backportCommandRoute,
+  backportConfirmRoute,
+  backportCheckFollowsRoute,
   intakeRoute,
   incidentChangeRoute,
   draftPrRoute,
-  deploymentStatusRoute
+  deploymentStatusRoute,
+  // Backports tracked until they land: their PRs' ends, and waivers on the incident.
+  backportEndRoute,
+  backportSkipRoute
 ];
 function isDeliberateStop(error) {
   return typeof error === "object" && error !== null && error.deliberateStop === true;
 }
-async function handleEvent(event, ctx, background) {
+async function runLongStep(job, ctx) {
+  const route = routes.find((candidate) => candidate.step === job.step && candidate.long);
+  if (!route)
+    throw new Error(`no long step named "${job.step}" (a job queued by another version of hotfix-bot?)`);
+  const input = route.match(job.event);
+  if (input === null) return;
+  await route.run(input, ctx, job.event);
+}
+async function timed(step, observe, run2) {
+  if (!observe) return run2();
+  const started = performance.now();
+  try {
+    const result = await run2();
+    observe(step, (performance.now() - started) / 1e3, "ok");
+    return result;
+  } catch (error) {
+    observe(step, (performance.now() - started) / 1e3, "failed");
+    throw error;
+  }
+}
+async function handleEvent(event, ctx, background, observe) {
   const matched = routes.flatMap((route) => {
     const input = route.match(event);
     return input === null ? [] : [{ route, input }];
@@ -6820,12 +8663,16 @@ async function handleEvent(event, ctx, background) {
   const failures = [];
   for (const { route, input } of matched) {
     if (route.long && background) {
-      background.run(`${route.step} for ${event.name} ${event.id}`, () => route.run(input, ctx, event));
+      background.run(
+        `${route.step} for ${event.name} ${event.id}`,
+        () => timed(route.step, observe, () => route.run(input, ctx, event)),
+        { step: route.step, event }
+      );
       outcome.steps.push(route.step);
       continue;
     }
     try {
-      const result = await route.run(input, ctx, event);
+      const result = await timed(route.step, observe, () => route.run(input, ctx, event));
       outcome.steps.push(route.step);
       if (result) Object.assign(outcome, result);
     } catch (error) {
@@ -6849,66 +8696,588 @@ async function appIdentity(jwtOctokit) {
   return { appId: data.id, stateSecret: null };
 }
 
-// src/reconcile.ts
-var RECONCILE_LOOKBACK_DAYS = 14;
-async function reconcileRepo(ctx) {
-  const report = {
-    repo: `${ctx.repo.owner}/${ctx.repo.repo}`,
-    checked: 0,
-    finished: [],
-    failed: []
+// src/queue/durable-steps.ts
+import { Queue, Worker } from "bullmq";
+import { Redis } from "ioredis";
+var DURABLE_STEPS = {
+  attempts: 3,
+  backoffMs: 2e4,
+  lockDurationMs: 1e4,
+  stalledIntervalMs: 5e3,
+  concurrency: 8
+};
+var STEP_QUEUE = "hotfix-bot-steps";
+function stepJobId(step, deliveryId) {
+  return `${step}-${deliveryId}`.replace(/[^A-Za-z0-9._-]/g, "_");
+}
+function isFinalFailure(attemptsMade, attempts) {
+  return attemptsMade >= attempts;
+}
+var DurableSteps = class {
+  constructor(redisUrl, run2, log, options = {}) {
+    this.log = log;
+    this.options = { ...DURABLE_STEPS, ...options };
+    const connection = () => {
+      const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+      this.connections.push(redis);
+      return redis;
+    };
+    this.queue = new Queue(STEP_QUEUE, { connection: connection() });
+    this.worker = new Worker(
+      STEP_QUEUE,
+      async (job) => run2(job.data, job.attemptsStarted > 1),
+      {
+        connection: connection(),
+        concurrency: this.options.concurrency,
+        lockDuration: this.options.lockDurationMs,
+        stalledInterval: this.options.stalledIntervalMs,
+        // A job whose instance died twice in a row is not handed to a third: it fails, and says so.
+        maxStalledCount: 2
+      }
+    );
+    this.worker.on("failed", (job, error) => {
+      if (!job) return;
+      const what = `${job.data.step} for ${job.data.event.name} ${job.data.event.id} in ${job.data.repo.owner}/${job.data.repo.repo}`;
+      if (isFinalFailure(job.attemptsMade, this.options.attempts))
+        this.log.error(`${what} failed for good after ${job.attemptsMade} runs: ${error.message}`);
+      else
+        this.log.error(
+          `${what} failed (run ${job.attemptsMade} of ${this.options.attempts}, runs again): ${error.message}`
+        );
+    });
+    this.worker.on("error", (error) => this.log.error(`step queue: ${error.message}`));
+    this.queue.on("error", (error) => this.log.error(`step queue: ${error.message}`));
+  }
+  log;
+  queue;
+  worker;
+  connections = [];
+  options;
+  /** Queues a long step; a job with the same id (a redelivery) is left as it is. */
+  async enqueue(data) {
+    await this.queue.add(data.step, data, {
+      jobId: stepJobId(data.step, data.event.id),
+      attempts: this.options.attempts,
+      backoff: { type: "exponential", delay: this.options.backoffMs },
+      removeOnComplete: { age: 86400 },
+      removeOnFail: { age: 7 * 86400 }
+    });
+  }
+  /** Whether no job waits, runs or waits for a retry (for tests and the demo). */
+  async idle() {
+    const counts2 = await this.queue.getJobCounts("wait", "active", "delayed", "prioritized");
+    return Object.values(counts2).every((n2) => n2 === 0);
+  }
+  /** Jobs per state, for the App's queue-depth metric. */
+  async depth() {
+    return this.queue.getJobCounts("wait", "active", "delayed", "failed");
+  }
+  async close() {
+    await this.worker.close();
+    await this.queue.close();
+    await Promise.all(this.connections.map((redis) => redis.quit().catch(() => void 0)));
+  }
+};
+
+// src/queue/sweep-schedule.ts
+import { Queue as Queue2, Worker as Worker2 } from "bullmq";
+import { Redis as Redis2 } from "ioredis";
+var SWEEP_QUEUE = "hotfix-bot-sweep";
+function sweepIntervalMs(env) {
+  const raw = env.SWEEP_INTERVAL_MINUTES?.trim();
+  if (raw === void 0 || raw === "") return 10 * 6e4;
+  const minutes = Number(raw);
+  if (!Number.isFinite(minutes) || minutes < 0)
+    throw new Error(
+      `SWEEP_INTERVAL_MINUTES must be a number of minutes (0 turns the sweep off), got "${raw}"`
+    );
+  return Math.round(minutes * 6e4);
+}
+function scheduleSweepInProcess(intervalMs, sweep, log) {
+  let running = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = sweep().catch((error) => log.error(`sweep failed: ${error instanceof Error ? error.message : error}`)).finally(() => {
+      running = null;
+    });
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    }
   };
+}
+function scheduleSweepOnQueue(redisUrl, intervalMs, sweep, log) {
+  const connections = [0, 1].map(() => new Redis2(redisUrl, { maxRetriesPerRequest: null }));
+  const [queueConnection, workerConnection] = connections;
+  const queue = new Queue2(SWEEP_QUEUE, { connection: queueConnection });
+  const worker = new Worker2(SWEEP_QUEUE, async () => sweep(), {
+    connection: workerConnection,
+    concurrency: 1,
+    lockDuration: 3e4
+  });
+  const report = (error) => log.error(`sweep queue: ${error.message}`);
+  worker.on("error", report);
+  queue.on("error", report);
+  worker.on("failed", (_job, error) => log.error(`sweep failed: ${error.message}`));
+  void queue.upsertJobScheduler(
+    "sweep",
+    { every: intervalMs },
+    { name: "sweep", opts: { removeOnComplete: 100, removeOnFail: 100 } }
+  ).catch(report);
+  return {
+    async stop() {
+      await worker.close();
+      await queue.close();
+      await Promise.all(connections.map((redis) => redis.quit().catch(() => void 0)));
+    }
+  };
+}
+
+// src/sweep/discover-active-repositories.ts
+function quoted(value) {
+  return `"${value.replaceAll('"', "")}"`;
+}
+function scopeQualifier(scope) {
+  if (scope.kind === "repo") return `repo:${scope.repo.owner}/${scope.repo.repo}`;
+  return `${scope.organization ? "org" : "user"}:${scope.login}`;
+}
+function discoveryQueries(input) {
+  const since = input.since.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const base = `${scopeQualifier(input.scope)} updated:>=${since}`;
+  const queries = [];
+  if (input.severityLabels.length > 0)
+    queries.push(`${base} is:issue label:${input.severityLabels.map(quoted).join(",")}`);
+  if (input.appSlug) queries.push(`${base} is:pr author:app/${input.appSlug}`);
+  return queries;
+}
+function repoOfRepositoryUrl(url2) {
+  const match = /\/repos\/([^/]+)\/([^/]+)$/.exec(url2);
+  return match?.[1] && match[2] ? { owner: match[1], repo: match[2] } : null;
+}
+function groupByRepository(items) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const repo = repoOfRepositoryUrl(item.repository_url);
+    if (!repo) continue;
+    const key = `${repo.owner}/${repo.repo}`.toLowerCase();
+    const group = groups.get(key) ?? { repo, found: [] };
+    if (!group.found.some((f) => f.number === item.number)) {
+      group.found.push({
+        number: item.number,
+        title: item.title,
+        state: item.state === "closed" ? "closed" : "open",
+        labels: item.labels.flatMap(
+          (label) => typeof label === "string" ? [label] : label.name ? [label.name] : []
+        ),
+        url: item.html_url,
+        isPull: item.pull_request !== void 0 && item.pull_request !== null,
+        updatedAt: item.updated_at
+      });
+    }
+    groups.set(key, group);
+  }
+  return groups;
+}
+var SEARCH_PAGES_MAX = 10;
+async function discoverActiveRepositories(octokit, input) {
+  const items = [];
+  for (const q of discoveryQueries(input)) {
+    for (let page = 1; page <= SEARCH_PAGES_MAX; page++) {
+      const { data } = await octokit.rest.search.issuesAndPullRequests({
+        q,
+        sort: "updated",
+        order: "desc",
+        per_page: 100,
+        page
+      });
+      items.push(...data.items);
+      if (data.items.length < 100 || page * 100 >= data.total_count) break;
+    }
+  }
+  return groupByRepository(items);
+}
+
+// src/sweep/read-swept-repository.ts
+var SWEEP_LOOKBACK_DAYS = 14;
+var STALE_AFTER_MS = 10 * 6e4;
+async function readSweptRepository(ctx, found, options = {}) {
   const loaded = await ctx.config();
-  if (!loaded.ok) return { ...report, skipped: loaded.error.message };
+  if (!loaded.ok) return { ok: false, skipped: loaded.error.message };
   const config = loaded.config;
-  const cutoff = ctx.clock().getTime() - RECONCILE_LOOKBACK_DAYS * 864e5;
+  const now = ctx.clock();
+  const cutoff = now.getTime() - SWEEP_LOOKBACK_DAYS * 864e5;
   const { data: closed } = await ctx.octokit.rest.pulls.list({
     ...ctx.repo,
     state: "closed",
-    base: config.productionBranch,
+    // With maintenance lines (globs) no one base names them all: the newest closed PRs are filtered below.
+    ...config.productionBranches.length === 1 ? { base: config.productionBranch } : {},
     sort: "updated",
     direction: "desc",
-    per_page: 50
+    per_page: config.productionBranches.length === 1 ? 50 : 100
+  });
+  const mergedHotfixes = closed.flatMap((raw) => {
+    const pr = mergedPullRequestFrom(raw);
+    return pr && isMergedHotfix(pr, config) && Date.parse(pr.mergedAt) >= cutoff ? [pr] : [];
   });
   const claims = await listClaims(ctx);
-  for (const raw of closed) {
-    const pr = mergedPullRequestFrom(raw);
-    if (!pr || !isMergedHotfix(pr, config) || Date.parse(pr.mergedAt) < cutoff) continue;
-    report.checked += 1;
-    const linked = await incidentOfPull(ctx, pr);
-    const { state } = linked.timeline ?? await readTimeline(ctx, pr.number);
-    if (state?.pipelines[String(pr.number)]?.done) {
-      if (claims.has(pr.number)) await releasePipeline(ctx, pr.number);
-      continue;
+  const timelines = /* @__PURE__ */ new Map();
+  return {
+    ok: true,
+    swept: {
+      repo: ctx.repo,
+      config,
+      now,
+      found,
+      mergedHotfixes,
+      claims,
+      staleAfterMs: options.staleAfterMs ?? STALE_AFTER_MS,
+      timeline(issue) {
+        let read = timelines.get(issue);
+        if (!read) {
+          read = readTimeline(ctx, issue);
+          read.catch(() => timelines.delete(issue));
+          timelines.set(issue, read);
+        }
+        return read;
+      }
     }
-    try {
-      ctx.log.info(`reconcile: finishing the after-merge pipeline of #${pr.number}`);
-      await runAfterMerge(ctx, config, pr, { takeOver: true });
-      report.finished.push(pr.number);
-    } catch (error) {
-      report.failed.push({ pr: pr.number, error: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  return report;
+  };
 }
-async function reconcileInstallations(app, contextFor) {
-  const appOctokit = await app.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-  const reports = [];
-  for (const installation of installations) {
-    const octokit = await app.auth(installation.id);
-    const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+
+// src/sweep/sweep-task.ts
+function everySweep(name, act2) {
+  return { name, run: async (ctx, swept) => await act2(ctx, swept.repo, swept.now, swept) ?? [] };
+}
+function failedResult(task, target, error) {
+  return { task, target, outcome: "failed", detail: error instanceof Error ? error.message : String(error) };
+}
+
+// src/sweep/tasks/delete-leftover-pick-branches.ts
+var PICK_BRANCH_PREFIX = "hotfix-bot/tmp-pick-";
+var deleteLeftoverPickBranches = {
+  name: "tmp-pick-branches",
+  async run(ctx, swept) {
+    const results = [];
+    const { octokit, repo } = ctx;
+    const refs = await octokit.paginate(octokit.rest.git.listMatchingRefs, {
+      ...repo,
+      ref: `heads/${PICK_BRANCH_PREFIX}`,
       per_page: 100
     });
-    for (const repository of repos) {
-      const report = await reconcileRepo(
-        contextFor(octokit, { owner: repository.owner.login, repo: repository.name })
-      );
-      if (report.finished.length || report.failed.length) app.log.info(`reconcile ${JSON.stringify(report)}`);
-      reports.push(report);
+    for (const ref of refs) {
+      const branch = ref.ref.slice("refs/heads/".length);
+      try {
+        const { data: commit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: ref.object.sha });
+        const age = swept.now.getTime() - Date.parse(commit.committer.date);
+        if (!(age >= swept.staleAfterMs)) continue;
+        try {
+          await octokit.rest.git.deleteRef({ ...repo, ref: `heads/${branch}` });
+        } catch (error) {
+          const status = httpStatus(error);
+          if (status !== 404 && status !== 422) throw error;
+        }
+        results.push({
+          task: this.name,
+          target: branch,
+          outcome: "finished",
+          detail: "leftover branch deleted"
+        });
+      } catch (error) {
+        results.push(failedResult(this.name, branch, error));
+      }
+    }
+    return results;
+  }
+};
+
+// src/sweep/tasks/timeline-of-merged-hotfix.ts
+async function timelineOfMergedHotfix(swept, pr) {
+  const linked = pr.fromFork ? null : linkedIncidentNumber({ body: pr.body, headRef: pr.headRef });
+  if (linked !== null) {
+    const { state } = await swept.timeline(linked).catch(() => ({ state: null }));
+    if (incidentLinkHolds(state, pr.headRef)) return { issue: linked, incident: linked, state };
+  }
+  return { issue: pr.number, incident: null, state: (await swept.timeline(pr.number)).state };
+}
+
+// src/sweep/tasks/finish-after-merge.ts
+var finishAfterMerge = {
+  name: "after-merge",
+  async run(ctx, swept) {
+    const results = [];
+    for (const pr of swept.mergedHotfixes) {
+      const target = `#${pr.number}`;
+      try {
+        const { state } = await timelineOfMergedHotfix(swept, pr);
+        const claimed = swept.claims.has(pr.number);
+        if (state?.pipelines[String(pr.number)]?.done) {
+          if (claimed) {
+            await releasePipeline(ctx, pr.number);
+            results.push({ task: this.name, target, outcome: "finished", detail: "stale claim deleted" });
+          }
+          continue;
+        }
+        const age = swept.now.getTime() - Date.parse(pr.mergedAt);
+        if (claimed && age < swept.staleAfterMs) {
+          ctx.log.info(`sweep: the pipeline of ${target} is claimed by a run in progress; left to it`);
+          continue;
+        }
+        ctx.log.info(`sweep: finishing the after-merge pipeline of ${target}`);
+        await runAfterMerge(ctx, swept.config, pr, { takeOver: claimed });
+        results.push({
+          task: this.name,
+          target,
+          outcome: "finished",
+          detail: "after-merge pipeline finished"
+        });
+      } catch (error) {
+        results.push(failedResult(this.name, target, error));
+      }
+    }
+    return results;
+  }
+};
+
+// src/sweep/tasks/finish-draft-pr.ts
+var finishDraftPr = {
+  name: "draft-pr",
+  async run(ctx, swept) {
+    const results = [];
+    for (const issue of swept.found) {
+      if (issue.isPull || issue.state !== "open") continue;
+      const target = `#${issue.number}`;
+      try {
+        const { state } = await swept.timeline(issue.number);
+        const intake2 = state?.intake;
+        if (!intake2?.checklist || intake2.pr) continue;
+        let tip;
+        try {
+          const { data } = await ctx.octokit.rest.git.getRef({ ...ctx.repo, ref: `heads/${intake2.branch}` });
+          tip = data.object.sha;
+        } catch (error) {
+          if (httpStatus(error) === 404) continue;
+          throw error;
+        }
+        if (tip === intake2.baseSha || tip === intake2.report?.commit) continue;
+        const opened = await withIncidentLock(
+          ctx,
+          issue.number,
+          () => openDraftPr(ctx, swept.config, {
+            branch: intake2.branch,
+            incident: issue.number,
+            after: tip,
+            pusher: ""
+          })
+        );
+        if (opened)
+          results.push({
+            task: this.name,
+            target,
+            outcome: "finished",
+            detail: opened.created ? `draft PR #${opened.pr} opened` : `PR #${opened.pr} recorded`
+          });
+      } catch (error) {
+        results.push(failedResult(this.name, target, error));
+      }
+    }
+    return results;
+  }
+};
+
+// src/sweep/tasks/finish-intake.ts
+function intakeUnfinished(state, incidentReport2) {
+  if (state.detectedAt === void 0 || state.commander === void 0) return false;
+  const intake2 = state.intake;
+  return !intake2 || !intake2.checklist || incidentReport2 && !intake2.report;
+}
+function recordedIntakeRequest(issue, state, defaultSeverity) {
+  const declared = state.entries.find((entry2) => entry2.key === "declared");
+  const severity2 = state.severity;
+  return {
+    issue: {
+      number: issue.number,
+      title: issue.title,
+      state: issue.state,
+      labels: issue.labels,
+      url: issue.url
+    },
+    trigger: state.intake?.trigger ?? (declared?.text.includes("(/hotfix)") ? "command" : "label"),
+    severity: severity2 === "P0" || severity2 === "P1" || severity2 === "P2" ? severity2 : defaultSeverity,
+    actor: state.commander ?? "",
+    at: state.detectedAt ?? "",
+    // The line intake accepted (`/hotfix release/1.x`), re-checked against the configuration when it cuts.
+    line: state.intake?.line ?? null
+  };
+}
+var finishIntake = {
+  name: "intake",
+  async run(ctx, swept) {
+    const results = [];
+    for (const issue of swept.found) {
+      if (issue.isPull || issue.state !== "open") continue;
+      const target = `#${issue.number}`;
+      try {
+        const { state } = await swept.timeline(issue.number);
+        if (!state || !intakeUnfinished(state, swept.config.intake.incidentReport)) continue;
+        ctx.log.info(`sweep: finishing the intake of incident ${target}`);
+        const request = recordedIntakeRequest(issue, state, swept.config.severity.default);
+        await withIncidentLock(ctx, issue.number, () => runIntake(ctx, swept.config, request));
+        results.push({ task: this.name, target, outcome: "finished", detail: "intake finished" });
+      } catch (error) {
+        results.push(failedResult(this.name, target, error));
+      }
+    }
+    return results;
+  }
+};
+
+// src/sweep/tasks/record-deploy-outcome.ts
+function deployOutcomePending(pipeline2) {
+  const deploy2 = pipeline2?.deploy;
+  if (!pipeline2?.tag || !deploy2 || !deploy2.workflow && !deploy2.environment) return false;
+  if (deploy2.deployedAt !== void 0) return false;
+  if (deploy2.failedAt === void 0) return true;
+  return deploy2.rollback === void 0 || deploy2.rollback.status === "failed" || !deploy2.escalated;
+}
+var FINAL = /* @__PURE__ */ new Set(["success", "failure", "error"]);
+var recordDeployOutcome = {
+  name: "deploy",
+  async run(ctx, swept) {
+    const results = [];
+    const { octokit, repo } = ctx;
+    for (const pr of swept.mergedHotfixes) {
+      const target = `#${pr.number}`;
+      try {
+        const { state, incident } = await timelineOfMergedHotfix(swept, pr);
+        const pipeline2 = state?.pipelines[String(pr.number)];
+        if (!pipeline2?.tag || !deployOutcomePending(pipeline2)) continue;
+        const environment = pipeline2.deploy?.environment;
+        const deployment = environment ? (await octokit.rest.repos.getDeployment({ ...repo, deployment_id: environment.deployment })).data : (await octokit.rest.repos.listDeployments({ ...repo, ref: pipeline2.tag, per_page: 1 })).data[0];
+        if (!deployment) continue;
+        const { data: statuses } = await octokit.rest.repos.listDeploymentStatuses({
+          ...repo,
+          deployment_id: deployment.id,
+          per_page: 30
+        });
+        const final = statuses.find((status2) => FINAL.has(status2.state));
+        if (!final) continue;
+        const status = {
+          deployment: deployment.id,
+          state: final.state,
+          ref: pipeline2.tag,
+          sha: deployment.sha,
+          environment: final.environment ?? deployment.environment,
+          at: final.created_at,
+          description: final.description ?? "",
+          url: final.log_url || final.target_url || null,
+          marker: { incident, pr: pr.number, tag: pipeline2.tag }
+        };
+        ctx.log.info(
+          `sweep: deployment ${deployment.id} of ${pipeline2.tag} ended ${final.state}; recording it`
+        );
+        const handled = await handleDeploymentStatus(ctx, swept.config, status);
+        if (handled === "deployed" || handled === "rolled-back")
+          results.push({
+            task: this.name,
+            target,
+            outcome: "finished",
+            detail: `${pipeline2.tag} ${handled}`
+          });
+      } catch (error) {
+        results.push(failedResult(this.name, target, error));
+      }
+    }
+    return results;
+  }
+};
+
+// src/sweep/sweep-tasks.ts
+var sweepTasks = [
+  finishIntake,
+  finishDraftPr,
+  finishAfterMerge,
+  recordDeployOutcome,
+  deleteLeftoverPickBranches,
+  everySweep("stale-backports", async (ctx, repo, now) => {
+    const reminded = await remindStaleBackports(ctx, repo, now);
+    return reminded > 0 ? [
+      {
+        task: "stale-backports",
+        target: `${reminded} backport PR(s)`,
+        outcome: "finished",
+        detail: "reminded"
+      }
+    ] : [];
+  })
+];
+
+// src/sweep/sweep-repository.ts
+var prNumber = (target) => Number(target.replace(/^#/, ""));
+async function sweepRepository(ctx, found, options = {}) {
+  const name = `${ctx.repo.owner}/${ctx.repo.repo}`;
+  const read = await readSweptRepository(ctx, found, options);
+  if (!read.ok)
+    return { repo: name, checked: 0, finished: [], failed: [], skipped: read.skipped, results: [] };
+  const results = [];
+  for (const task of options.tasks ?? sweepTasks) {
+    try {
+      results.push(...await task.run(ctx, read.swept));
+    } catch (error) {
+      results.push({
+        task: task.name,
+        target: name,
+        outcome: "failed",
+        detail: error instanceof Error ? error.message : String(error)
+      });
     }
   }
-  return reports;
+  const afterMerge = results.filter((r) => r.task === "after-merge" && r.target.startsWith("#"));
+  return {
+    repo: name,
+    checked: read.swept.mergedHotfixes.length,
+    finished: afterMerge.filter((r) => r.outcome === "finished" && r.detail !== "stale claim deleted").map((r) => prNumber(r.target)),
+    failed: afterMerge.filter((r) => r.outcome === "failed").map((r) => ({ pr: prNumber(r.target), error: r.detail })),
+    results
+  };
+}
+
+// src/sweep/sweep-installations.ts
+async function sweepInstallations(app, contextFor, options = {}) {
+  const appOctokit = await app.auth();
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  const defaults2 = Object.values(configSchema.parse({}).severity.labels);
+  const labels = [.../* @__PURE__ */ new Set([...defaults2, ...options.extraSeverityLabels ?? []])];
+  const since = new Date((options.now ?? /* @__PURE__ */ new Date()).getTime() - SWEEP_LOOKBACK_DAYS * 864e5);
+  const reports = [];
+  for (const installation of installations) {
+    const account = installation.account;
+    const login = account && "login" in account ? account.login : null;
+    if (!login || installation.suspended_at) continue;
+    const octokit = await app.auth(installation.id);
+    const active = await discoverActiveRepositories(octokit, {
+      scope: { kind: "account", login, organization: installation.target_type === "Organization" },
+      since,
+      severityLabels: labels,
+      appSlug: installation.app_slug
+    });
+    for (const { repo, found } of active.values()) {
+      const options_ = options.staleAfterMs === void 0 ? {} : { staleAfterMs: options.staleAfterMs };
+      reports.push(await sweepRepository(contextFor(octokit, repo), found, options_));
+    }
+  }
+  return { installations: installations.length, reports };
+}
+function sweepSummary(sweep) {
+  const results = sweep.reports.flatMap((report) => report.results);
+  const finished = results.filter((r) => r.outcome === "finished");
+  const failed = results.filter((r) => r.outcome === "failed");
+  const what = [...finished, ...failed].map(
+    (r) => `${r.task} ${r.target}: ${r.outcome === "failed" ? `failed (${r.detail})` : r.detail}`
+  );
+  return `sweep: ${sweep.installations} installation(s), ${sweep.reports.length} active repositor${sweep.reports.length === 1 ? "y" : "ies"}, ${finished.length} finished, ${failed.length} failed${what.length ? `: ${what.join("; ")}` : ""}`;
 }
 
 // src/util/background-work.ts
@@ -6948,6 +9317,16 @@ var BackgroundWork = class {
       await this.attempt(name, task, attempt + 1);
     }
   }
+  /** Counts work that runs elsewhere (a queue worker's job) as running, so that idle() waits for it too. */
+  track(promise) {
+    const settled2 = promise.then(
+      () => void 0,
+      () => void 0
+    );
+    this.running.add(settled2);
+    void settled2.finally(() => this.running.delete(settled2));
+    return promise;
+  }
   /** Resolves once nothing is running, including work started while waiting. */
   async idle() {
     while (this.running.size > 0) await Promise.all([...this.running]);
@@ -6981,8 +9360,10 @@ function memoAsync(compute) {
   };
 }
 
-// src/util/redis-keyed-lock.ts
-import { randomUUID } from "node:crypto";
+// src/util/redis-mutex-lock.ts
+import { Mutex, TimeoutError } from "redis-semaphore";
+
+// src/util/keyed-lock.ts
 var LockTimeoutError = class extends Error {
   constructor(key) {
     super(`the lock on ${key} stayed held by another App instance; the next event for it evaluates again`);
@@ -6991,8 +9372,9 @@ var LockTimeoutError = class extends Error {
   key;
   name = "LockTimeoutError";
 };
-var RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
-var RedisKeyedLock = class {
+
+// src/util/redis-mutex-lock.ts
+var RedisMutexLock = class {
   constructor(redis, options = {}, prefix = "hotfix-bot:lock:") {
     this.redis = redis;
     this.prefix = prefix;
@@ -7006,17 +9388,25 @@ var RedisKeyedLock = class {
   pollMs;
   waitMs;
   async run(key, task) {
-    const name = `${this.prefix}${key}`;
-    const token = randomUUID();
-    const deadline = Date.now() + this.waitMs;
-    while (await this.redis.set(name, token, "PX", this.ttlMs, "NX") !== "OK") {
-      if (Date.now() > deadline) throw new LockTimeoutError(key);
-      await new Promise((resolve) => setTimeout(resolve, this.pollMs));
+    const mutex = new Mutex(this.redis, `${this.prefix}${key}`, {
+      lockTimeout: this.ttlMs,
+      acquireTimeout: this.waitMs,
+      retryInterval: this.pollMs,
+      refreshInterval: Math.floor(this.ttlMs * 0.8),
+      // A refresh that failed (Redis unreachable for longer than the expiry): the task finishes anyway; every
+      // step is idempotent, the lock only spares duplicate work.
+      onLockLost: () => void 0
+    });
+    try {
+      await mutex.acquire();
+    } catch (error) {
+      if (error instanceof TimeoutError) throw new LockTimeoutError(key);
+      throw error;
     }
     try {
       return await task();
     } finally {
-      await this.redis.eval(RELEASE, 1, name, token).catch(() => void 0);
+      await mutex.release().catch(() => void 0);
     }
   }
 };
@@ -7048,11 +9438,867 @@ function retrySecondaryRateLimits(octokit, options = {}) {
     const bag = request.request ?? {};
     const attempt = (bag.secondaryLimitAttempt ?? 0) + 1;
     if (attempt > retries) throw error;
-    const wait = Math.min(retryAfterSeconds(error, fallback), maxWait) * base;
+    const seconds = Math.min(retryAfterSeconds(error, fallback), maxWait);
+    options.onWait?.(seconds);
+    const wait = seconds * base;
     await new Promise((resolve) => setTimeout(resolve, wait));
     return resend({ ...request, request: { ...bag, secondaryLimitAttempt: attempt } });
   });
   return octokit;
+}
+
+// src/metrics/backport-landing.ts
+function backportLanding(state) {
+  const landing = { total: 0, landed: 0, waived: 0, landMs: [] };
+  for (const pipeline2 of Object.values(state?.pipelines ?? {})) {
+    const merged = Date.parse(pipeline2.mergedAt);
+    for (const backport2 of Object.values(pipeline2.backports)) {
+      const end = backport2.end;
+      if (end?.state === "merged") {
+        landing.total += 1;
+        landing.landed += 1;
+        const at = Date.parse(end.at);
+        if (!Number.isNaN(at) && !Number.isNaN(merged) && at >= merged) landing.landMs.push(at - merged);
+      } else if (backport2.status === "already") {
+        landing.total += 1;
+        landing.landed += 1;
+      } else if (backport2.waived) {
+        landing.waived += 1;
+      } else {
+        landing.total += 1;
+      }
+    }
+  }
+  return landing;
+}
+
+// src/metrics/compute-metrics.ts
+var POLICY = {
+  /** Every incident resolved (its fix deployed, or merged where no deploy is recorded) within an hour. */
+  resolutionMs: 36e5,
+  /** Fewer than 5 % of shipped hotfixes rolled back. */
+  rollbackRate: 0.05,
+  /** Every follow-up issue closed. */
+  followUpCompletion: 1,
+  /** A follow-up still open a week after its fix merged is overdue. */
+  followUpDueMs: 7 * 864e5,
+  /** Every backport landed (merged, or already there); a waived one is left out. */
+  backportsLanded: 1
+};
+function stats(values) {
+  const known = values.filter((v) => v !== null).sort((a, b) => a - b);
+  if (known.length === 0) return { count: 0, medianMs: null, maxMs: null };
+  const mid = Math.floor(known.length / 2);
+  const median = known.length % 2 === 1 ? known[mid] : (known[mid - 1] + known[mid]) / 2;
+  return { count: known.length, medianMs: median, maxMs: known[known.length - 1] };
+}
+function detectedAt(record) {
+  const t = Date.parse(record.timeline?.detectedAt ?? "");
+  return Number.isNaN(t) ? Date.parse(record.createdAt) : t;
+}
+function computeMetrics(records, followUpStates, options) {
+  const since = options.since ?? null;
+  const now = options.now.getTime();
+  const kept = records.filter((r) => since === null || detectedAt(r) >= since.getTime()).sort((a, b) => a.number - b.number);
+  const landings = kept.map((record) => backportLanding(record.timeline));
+  const rows = kept.map((record, i) => {
+    const landing = landings[i];
+    const d = record.timeline ? incidentDurations(record.timeline) : incidentDurations({ v: 1, incident: record.number, entries: [], pipelines: {} });
+    const states = record.followUpStates ?? followUpStates;
+    const closed2 = d.followUps.filter((n2) => states.get(n2) === "closed").length;
+    const merged = d.mergedAt === null ? null : Date.parse(d.mergedAt);
+    const pastDue = merged !== null && now - merged > POLICY.followUpDueMs;
+    return {
+      number: record.number,
+      title: record.title,
+      url: record.url,
+      severity: record.severity,
+      state: record.state,
+      ...d,
+      // An incident without a timeline (intake never ran) was detected when its issue was opened.
+      detectedAt: d.detectedAt ?? new Date(detectedAt(record)).toISOString(),
+      resolutionMs: d.detectionToDeploy ?? d.detectionToMerge,
+      followUpsOpened: d.followUps.length,
+      followUpsClosed: closed2,
+      followUpsOverdue: pastDue ? d.followUps.filter((n2) => states.get(n2) !== "closed") : [],
+      backportsTotal: landing.total,
+      backportsLanded: landing.landed,
+      backportsWaived: landing.waived
+    };
+  });
+  const resolution = stats(rows.map((r) => r.resolutionMs));
+  const within = rows.filter((r) => r.resolutionMs !== null && r.resolutionMs < POLICY.resolutionMs).length;
+  const overdue = kept.filter((record, i) => {
+    const row = rows[i];
+    return row.resolutionMs === null && record.state === "open" && now - detectedAt(record) >= POLICY.resolutionMs;
+  }).length;
+  const shipped = rows.filter((r) => r.mergedAt !== null).length;
+  const rolledBack = rows.filter((r) => r.rolledBack).length;
+  const rate = shipped === 0 ? null : rolledBack / shipped;
+  const opened = rows.reduce((sum, r) => sum + r.followUpsOpened, 0);
+  const closed = rows.reduce((sum, r) => sum + r.followUpsClosed, 0);
+  const completion = opened === 0 ? null : closed / opened;
+  return {
+    since: since?.toISOString() ?? null,
+    generatedAt: options.now.toISOString(),
+    incidents: rows.length,
+    detectionToPr: stats(rows.map((r) => r.detectionToPr)),
+    detectionToMerge: stats(rows.map((r) => r.detectionToMerge)),
+    mergeToDeploy: stats(rows.map((r) => r.mergeToDeploy)),
+    detectionToDeploy: stats(rows.map((r) => r.detectionToDeploy)),
+    resolution: {
+      ...resolution,
+      targetMs: POLICY.resolutionMs,
+      within,
+      unresolvedOverdue: overdue,
+      met: within === resolution.count && overdue === 0
+    },
+    rollback: {
+      shipped,
+      rolledBack,
+      rate,
+      target: POLICY.rollbackRate,
+      met: rate === null || rate < POLICY.rollbackRate
+    },
+    followUps: {
+      opened,
+      closed,
+      completion,
+      target: POLICY.followUpCompletion,
+      met: completion === null || completion >= POLICY.followUpCompletion,
+      overdue: rows.reduce((sum, r) => sum + r.followUpsOverdue.length, 0)
+    },
+    backports: backportFigures(landings),
+    perIncident: rows
+  };
+}
+function backportFigures(landings) {
+  const total = landings.reduce((sum, l) => sum + l.total, 0);
+  const landed = landings.reduce((sum, l) => sum + l.landed, 0);
+  const rate = total === 0 ? null : landed / total;
+  return {
+    total,
+    landed,
+    waived: landings.reduce((sum, l) => sum + l.waived, 0),
+    rate,
+    target: POLICY.backportsLanded,
+    met: rate === null || rate >= POLICY.backportsLanded,
+    timeToLand: stats(landings.flatMap((l) => l.landMs))
+  };
+}
+
+// src/metrics/read-incidents.ts
+var labelName = (label) => typeof label === "string" ? label : label.name ?? "";
+async function readIncidents(ctx, config, options = {}) {
+  const { octokit, repo } = ctx;
+  let reads = 0;
+  const counted = (value) => {
+    reads += 1;
+    return value;
+  };
+  const issues = /* @__PURE__ */ new Map();
+  for (const label of Object.values(config.severity.labels)) {
+    const found = await octokit.paginate(
+      octokit.rest.issues.listForRepo,
+      {
+        ...repo,
+        labels: label,
+        state: "all",
+        per_page: 100,
+        ...options.since ? { since: options.since.toISOString() } : {}
+      },
+      (response) => counted(response.data)
+    );
+    for (const issue of found) {
+      if (issue.pull_request || issues.has(issue.number)) continue;
+      const labels = issue.labels.map(labelName);
+      issues.set(issue.number, {
+        number: issue.number,
+        title: issue.title,
+        url: issue.html_url,
+        severity: severityFromLabels(labels, config),
+        state: issue.state === "closed" ? "closed" : "open",
+        createdAt: issue.created_at,
+        timeline: null
+      });
+    }
+  }
+  for (const record of issues.values()) {
+    const { state } = await readTimeline(ctx, record.number);
+    reads += 1;
+    record.timeline = state;
+    if (state?.severity && !record.severity) record.severity = state.severity;
+  }
+  const followUps2 = /* @__PURE__ */ new Map();
+  const wanted = new Set(
+    [...issues.values()].flatMap(
+      (r) => Object.values(r.timeline?.pipelines ?? {}).flatMap(
+        (p) => Object.values(p.followUps).map((f) => f?.issue)
+      )
+    )
+  );
+  for (const number of wanted) {
+    if (number === void 0) continue;
+    try {
+      const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
+      reads += 1;
+      followUps2.set(number, data.state === "closed" ? "closed" : "open");
+    } catch (error) {
+      if (httpStatus(error) !== 404 && httpStatus(error) !== 410) throw error;
+    }
+  }
+  return { incidents: [...issues.values()], followUps: followUps2, reads };
+}
+
+// src/dashboard/incident-step.ts
+function incidentStep(state) {
+  if (!state?.intake) return { step: "intake: waiting for the hotfix branch", stepUrl: null };
+  const pipelines = Object.values(state.pipelines);
+  const rollback2 = pipelines.find((p) => p.deploy?.rollback || p.deploy?.failedAt);
+  if (rollback2)
+    return {
+      step: `rollback: deploy of #${rollback2.pr} failed${rollback2.deploy?.rollback?.pr ? `, revert PR #${rollback2.deploy.rollback.pr}` : ""}`,
+      stepUrl: rollback2.deploy?.rollback?.url ?? null
+    };
+  const deployed = pipelines.find((p) => p.deploy?.deployedAt);
+  if (deployed)
+    return {
+      step: `deployed (${deployed.tag ?? `#${deployed.pr}`}); follow-ups open`,
+      stepUrl: deployed.deploy?.url ?? null
+    };
+  const running = pipelines.find((p) => !p.done);
+  if (running) return { step: `after merge of #${running.pr}: tag, backports, follow-ups`, stepUrl: null };
+  const merged = pipelines[0];
+  if (merged)
+    return { step: `merged (#${merged.pr}); waiting for the deploy`, stepUrl: merged.release?.url ?? null };
+  const pr = state.intake.pr;
+  if (pr) return { step: `gate: hotfix PR #${pr.number} under review`, stepUrl: pr.url };
+  return { step: `fixing: branch ${state.intake.branch} cut, no PR yet`, stepUrl: null };
+}
+
+// src/dashboard/incident-snapshot.ts
+var SEVERITY_ORDER = (severity2) => severity2 === null ? "~" : severity2;
+async function takeSnapshot(repositories, now) {
+  const records = [];
+  const open = [];
+  const problems = [];
+  let count2 = 0;
+  for await (const reader of repositories) {
+    count2 += 1;
+    const name = `${reader.repo.owner}/${reader.repo.repo}`;
+    try {
+      const read = await readIncidents(reader, reader.config);
+      for (const record of read.incidents) {
+        records.push({ ...record, followUpStates: read.followUps });
+        if (record.state !== "open") continue;
+        open.push({
+          repo: name,
+          number: record.number,
+          title: record.title,
+          url: record.url,
+          severity: record.severity,
+          commander: record.timeline?.commander ?? null,
+          detectedAt: record.timeline?.detectedAt ?? record.createdAt,
+          ...incidentStep(record.timeline)
+        });
+      }
+    } catch (error) {
+      problems.push({ repo: name, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  open.sort(
+    (a, b) => SEVERITY_ORDER(a.severity).localeCompare(SEVERITY_ORDER(b.severity)) || Date.parse(a.detectedAt) - Date.parse(b.detectedAt)
+  );
+  return {
+    takenAt: now.toISOString(),
+    repositories: count2,
+    open,
+    metrics: computeMetrics(records, /* @__PURE__ */ new Map(), { now }),
+    problems
+  };
+}
+var SnapshotCache = class {
+  constructor(take, maxAgeMs, clock = Date.now) {
+    this.take = take;
+    this.maxAgeMs = maxAgeMs;
+    this.clock = clock;
+  }
+  take;
+  maxAgeMs;
+  clock;
+  latest = null;
+  refreshing = null;
+  async get() {
+    if (this.latest && this.clock() - this.latest.at < this.maxAgeMs) return this.latest.snapshot;
+    this.refreshing ??= this.take().then((snapshot) => {
+      this.latest = { at: this.clock(), snapshot };
+      return snapshot;
+    }).finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+};
+
+// src/installed-repositories.ts
+async function* installedRepositories(app) {
+  const appOctokit = await app.auth();
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  for (const installation of installations) {
+    const octokit = await app.auth(installation.id);
+    const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+      per_page: 100
+    });
+    for (const repository of repos)
+      yield { octokit, repo: { owner: repository.owner.login, repo: repository.name } };
+  }
+}
+
+// src/dashboard/dashboard-access.ts
+import { createHash, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+var MIN_DASHBOARD_TOKEN_LENGTH = 32;
+function presentedToken(authorization) {
+  if (!authorization) return null;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (bearer?.[1]) return bearer[1];
+  const basic = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(authorization.trim());
+  if (!basic?.[1]) return null;
+  const decoded = Buffer.from(basic[1], "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return colon === -1 ? null : decoded.slice(colon + 1);
+}
+function tokenMatches(presented, expected) {
+  if (presented === null) return false;
+  const digest = (text2) => createHash("sha256").update(text2, "utf8").digest();
+  return timingSafeEqual2(digest(presented), digest(expected));
+}
+
+// src/metrics/html/html-page.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/text/escape-html.ts
+var HTML_SPECIALS = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;"
+};
+function escapeHtml(text2) {
+  return text2.replace(/[&<>"']/g, (c) => HTML_SPECIALS[c]);
+}
+function safeHref(url2) {
+  if (!url2) return "#";
+  try {
+    const parsed = new URL(url2);
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? escapeHtml(parsed.href) : "#";
+  } catch {
+    return "#";
+  }
+}
+
+// src/metrics/html/html-page.ts
+var STYLE = `
+:root { color: #1f2328; background: #ffffff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
+body { margin: 0 auto; max-width: 980px; padding: 24px; }
+h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.2em; margin: 32px 0 8px; }
+a { color: #0b57d0; } a:focus { outline: 3px solid #1f2328; outline-offset: 2px; }
+.meta { color: #4d5560; margin: 0 0 16px; }
+.figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px; margin: 16px 0; padding: 0; }
+.figures div { border: 1px solid #c8ccd1; border-radius: 6px; padding: 10px 12px; }
+.figures dt { color: #4d5560; font-size: 0.85em; } .figures dd { margin: 2px 0 0; font-size: 1.35em; font-weight: 600; }
+.verdict { font-size: 0.7em; font-weight: 600; margin-left: 6px; }
+.missed { color: #b3261e; } .met { color: #146c2e; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid #d8dee4; vertical-align: top; }
+th { background: #f6f8fa; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+svg.chart { max-width: 100%; height: auto; display: block; margin: 8px 0; }
+svg.chart text { font: 12px system-ui, sans-serif; fill: #1f2328; }
+svg.chart .axis { stroke: #4d5560; stroke-width: 1; }
+svg.chart .target { stroke: #1f2328; stroke-width: 2; stroke-dasharray: 6 4; }
+.empty { color: #4d5560; font-style: italic; }
+.skip { position: absolute; left: -999px; } .skip:focus { left: 24px; top: 8px; background: #fff; }
+`;
+var STYLE_HASH = `sha256-${createHash2("sha256").update(STYLE).digest("base64")}`;
+var CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  `style-src '${STYLE_HASH}'`,
+  "img-src data:",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'"
+].join("; ");
+function htmlPage(input) {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY.replace(/; frame-ancestors 'none'/, ""))}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(input.title)}</title><style>${STYLE}</style></head>
+<body><a class="skip" href="#main">Skip to the figures</a><main id="main">${input.body}</main></body></html>
+`;
+}
+
+// src/metrics/html/svg.ts
+function n(value) {
+  return Number.isFinite(value) ? String(Math.round(value * 100) / 100) : "0";
+}
+function svgChart(input) {
+  const { id, width, height } = input;
+  return `<svg class="chart" id="${escapeHtml(id)}" viewBox="0 0 ${n(width)} ${n(height)}" width="${n(width)}" height="${n(height)}" role="img" aria-labelledby="${escapeHtml(id)}-title ${escapeHtml(id)}-desc" xmlns="http://www.w3.org/2000/svg"><title id="${escapeHtml(id)}-title">${escapeHtml(input.title)}</title><desc id="${escapeHtml(id)}-desc">${escapeHtml(input.description)}</desc>` + PATTERNS + input.body + "</svg>";
+}
+var PATTERNS = '<defs><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f6c8b8"/><line x1="0" y1="0" x2="0" y2="6" stroke="#b3261e" stroke-width="3"/></pattern><pattern id="dots" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#d6e4f5"/><circle cx="2.5" cy="2.5" r="1.3" fill="#174ea6"/></pattern></defs>';
+var FILL = {
+  primary: "#174ea6",
+  over: "url(#hatch)",
+  second: "url(#dots)",
+  third: "#7a8794",
+  track: "#e8eaed"
+};
+function rect(x, y, width, height, fill, title) {
+  const tip = title ? `<title>${escapeHtml(title)}</title>` : "";
+  return `<rect x="${n(x)}" y="${n(y)}" width="${n(Math.max(0, width))}" height="${n(Math.max(0, height))}" fill="${fill}">${tip}</rect>`;
+}
+function text(x, y, content, anchor = "start") {
+  return `<text x="${n(x)}" y="${n(y)}" text-anchor="${anchor}">${escapeHtml(content)}</text>`;
+}
+function line(x1, y1, x2, y2, className) {
+  return `<line class="${escapeHtml(className)}" x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}"/>`;
+}
+function legendItem(x, y, fill, label) {
+  return rect(x, y - 10, 14, 12, fill) + text(x + 20, y, label);
+}
+
+// src/metrics/html/report-charts.ts
+var WIDTH = 720;
+var LEFT = 84;
+var RIGHT = 16;
+var PLOT = WIDTH - LEFT - RIGHT;
+var HOUR = 36e5;
+var STAGES_SHOWN = 30;
+var WEEKS_SHOWN = 26;
+var percent = (ratio) => `${Math.round(ratio * 1e3) / 10} %`;
+function detected(row) {
+  return row.detectedAt === null ? Number.NaN : Date.parse(row.detectedAt);
+}
+function byDetection(rows) {
+  return rows.filter((row) => !Number.isNaN(detected(row))).sort((a, b) => detected(a) - detected(b));
+}
+function recoveryTimeChart(m) {
+  const rows = byDetection(m.perIncident).filter((row) => row.resolutionMs !== null);
+  const height = 260;
+  const top = 30;
+  const bottom = height - 40;
+  if (rows.length === 0)
+    return svgChart({
+      id: "chart-recovery",
+      width: WIDTH,
+      height: 80,
+      title: "Recovery time per incident",
+      description: "No incident has been resolved yet.",
+      body: text(LEFT, 45, "No incident resolved yet.")
+    });
+  const maxMs = Math.max(1.5 * HOUR, ...rows.map((row) => row.resolutionMs));
+  const y = (ms) => bottom - (bottom - top) * ms / maxMs;
+  const slot = PLOT / rows.length;
+  const barWidth = Math.max(2, Math.min(40, slot * 0.7));
+  const over = rows.filter((row) => row.resolutionMs >= m.resolution.targetMs).length;
+  let body = line(LEFT, bottom, WIDTH - RIGHT, bottom, "axis") + line(LEFT, top, LEFT, bottom, "axis");
+  for (const tick of [0, maxMs / 2, maxMs]) body += text(LEFT - 6, y(tick) + 4, formatDuration(tick), "end");
+  rows.forEach((row, i) => {
+    const ms = row.resolutionMs;
+    const late = ms >= m.resolution.targetMs;
+    const x = LEFT + i * slot + (slot - barWidth) / 2;
+    body += rect(
+      x,
+      y(ms),
+      barWidth,
+      bottom - y(ms),
+      late ? FILL.over : FILL.primary,
+      `#${row.number}: ${formatDuration(ms)} (${late ? "over" : "within"} 1 h), detected ${row.detectedAt?.slice(0, 10)}`
+    );
+  });
+  body += line(LEFT, y(m.resolution.targetMs), WIDTH - RIGHT, y(m.resolution.targetMs), "target");
+  body += text(WIDTH - RIGHT, y(m.resolution.targetMs) - 5, "target: 1 h", "end");
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  body += text(LEFT, bottom + 16, first.detectedAt?.slice(0, 10) ?? "");
+  if (rows.length > 1) body += text(WIDTH - RIGHT, bottom + 16, last.detectedAt?.slice(0, 10) ?? "", "end");
+  body += legendItem(LEFT, height - 6, FILL.primary, "within 1 h (solid)");
+  body += legendItem(LEFT + 200, height - 6, FILL.over, "over 1 h (hatched)");
+  return svgChart({
+    id: "chart-recovery",
+    width: WIDTH,
+    height,
+    title: "Recovery time per incident, against the 1 h target",
+    description: `${rows.length} resolved incidents in order of detection; ${rows.length - over} within 1 h, ${over} over.`,
+    body
+  });
+}
+function stagesChart(m) {
+  const rows = byDetection(m.perIncident).filter((row) => row.detectionToMerge !== null || row.detectionToPr !== null).slice(-STAGES_SHOWN);
+  if (rows.length === 0)
+    return svgChart({
+      id: "chart-stages",
+      width: WIDTH,
+      height: 80,
+      title: "Detection \u2192 PR \u2192 merge \u2192 deploy",
+      description: "No incident has reached a pull request yet.",
+      body: text(LEFT, 45, "No incident has reached a pull request yet.")
+    });
+  const barHeight = 14;
+  const gap = 6;
+  const top = 10;
+  const height = top + rows.length * (barHeight + gap) + 40;
+  const stages = (row) => {
+    const pr = row.detectionToPr ?? 0;
+    const merge = row.detectionToMerge === null ? 0 : Math.max(0, row.detectionToMerge - pr);
+    const deploy2 = row.mergeToDeploy ?? 0;
+    return { pr, merge, deploy: deploy2 };
+  };
+  const maxMs = Math.max(HOUR, ...rows.map((row) => Object.values(stages(row)).reduce((a, b) => a + b, 0)));
+  const scale = (ms) => PLOT * ms / maxMs;
+  let body = "";
+  rows.forEach((row, i) => {
+    const y = top + i * (barHeight + gap);
+    const s = stages(row);
+    body += text(LEFT - 6, y + barHeight - 3, `#${row.number}`, "end");
+    let x = LEFT;
+    const parts = [
+      [s.pr, FILL.primary, "detection \u2192 PR"],
+      [s.merge, FILL.second, "PR \u2192 merge"],
+      [s.deploy, FILL.third, "merge \u2192 deploy"]
+    ];
+    for (const [ms, fill, name] of parts) {
+      if (ms <= 0) continue;
+      body += rect(x, y, scale(ms), barHeight, fill, `#${row.number} ${name}: ${formatDuration(ms)}`);
+      x += scale(ms);
+    }
+  });
+  const axisY = top + rows.length * (barHeight + gap);
+  body += line(LEFT, axisY, WIDTH - RIGHT, axisY, "axis");
+  body += text(LEFT, axisY + 14, "0");
+  body += text(WIDTH - RIGHT, axisY + 14, formatDuration(maxMs), "end");
+  body += legendItem(LEFT, height - 6, FILL.primary, "detection \u2192 PR (solid)");
+  body += legendItem(LEFT + 210, height - 6, FILL.second, "PR \u2192 merge (dotted)");
+  body += legendItem(LEFT + 410, height - 6, FILL.third, "merge \u2192 deploy (grey)");
+  return svgChart({
+    id: "chart-stages",
+    width: WIDTH,
+    height,
+    title: "Detection \u2192 PR \u2192 merge \u2192 deploy, per incident",
+    description: `Stacked bars for the ${rows.length} most recent incidents with a pull request; the table below gives each duration.`,
+    body
+  });
+}
+function bullet(y, label, value, target, scaleMax, note) {
+  const x = (ratio) => LEFT + 150 + (PLOT - 330) * Math.min(ratio, scaleMax) / scaleMax;
+  let body = text(LEFT, y + 12, label);
+  body += rect(x(0), y, x(scaleMax) - x(0), 16, FILL.track);
+  if (value !== null)
+    body += rect(x(0), y + 3, x(value) - x(0), 10, FILL.primary, `${label}: ${percent(value)}`);
+  body += line(x(target), y - 4, x(target), y + 20, "target");
+  body += text(x(scaleMax) + 10, y + 12, `${value === null ? "\u2013" : percent(value)} ${note}`);
+  return body;
+}
+function targetsChart(m) {
+  const rate = m.rollback.rate;
+  const rollbackMax = Math.max(0.2, rate ?? 0);
+  const verdict2 = (met, known) => known ? met ? "met" : "missed" : "no data";
+  const body = bullet(
+    20,
+    "Rollback rate",
+    rate,
+    m.rollback.target,
+    rollbackMax,
+    `(target < ${percent(m.rollback.target)}, ${verdict2(m.rollback.met, rate !== null)})`
+  ) + bullet(
+    60,
+    "Follow-ups closed",
+    m.followUps.completion,
+    m.followUps.target,
+    1,
+    `(target ${percent(m.followUps.target)}, ${verdict2(m.followUps.met, m.followUps.completion !== null)})`
+  );
+  return svgChart({
+    id: "chart-targets",
+    width: WIDTH,
+    height: 100,
+    title: "Rollback rate and follow-up completion against their targets",
+    description: `Rollback rate ${rate === null ? "unknown (nothing shipped)" : percent(rate)}, target under ${percent(m.rollback.target)}; follow-up completion ${m.followUps.completion === null ? "unknown (none opened)" : percent(m.followUps.completion)}, target ${percent(m.followUps.target)}. The vertical line on each bar marks the target.`,
+    body
+  });
+}
+function weekStart(t) {
+  const day = new Date(t);
+  const monday = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate()) - (day.getUTCDay() + 6) % 7 * 864e5;
+  return monday;
+}
+function incidentsPerWeek(m) {
+  const now = Date.parse(m.generatedAt);
+  const times = m.perIncident.map(detected).filter((t) => !Number.isNaN(t) && t <= now);
+  if (times.length === 0) return [];
+  const week = 7 * 864e5;
+  const last = weekStart(now);
+  const first = Math.max(weekStart(Math.min(...times)), last - (WEEKS_SHOWN - 1) * week);
+  const weeks = [];
+  for (let start = first; start <= last; start += week) {
+    weeks.push({
+      week: new Date(start).toISOString().slice(0, 10),
+      count: times.filter((t) => t >= start && t < start + week).length
+    });
+  }
+  return weeks;
+}
+function weeklyChart(m) {
+  const weeks = incidentsPerWeek(m);
+  const height = 200;
+  const top = 20;
+  const bottom = height - 30;
+  if (weeks.length === 0)
+    return svgChart({
+      id: "chart-weekly",
+      width: WIDTH,
+      height: 80,
+      title: "Incidents per week",
+      description: "No incident recorded.",
+      body: text(LEFT, 45, "No incident recorded.")
+    });
+  const max = Math.max(1, ...weeks.map((w) => w.count));
+  const slot = PLOT / weeks.length;
+  const barWidth = Math.min(36, slot * 0.7);
+  let body = line(LEFT, bottom, WIDTH - RIGHT, bottom, "axis");
+  weeks.forEach((w, i) => {
+    const h = (bottom - top) * w.count / max;
+    const x = LEFT + i * slot + (slot - barWidth) / 2;
+    body += rect(
+      x,
+      bottom - h,
+      barWidth,
+      h,
+      FILL.primary,
+      `week of ${w.week}: ${w.count} incident${w.count === 1 ? "" : "s"}`
+    );
+    if (w.count > 0) body += text(x + barWidth / 2, bottom - h - 4, String(w.count), "middle");
+  });
+  body += text(LEFT, bottom + 16, `week of ${weeks[0].week}`);
+  if (weeks.length > 1)
+    body += text(
+      WIDTH - RIGHT,
+      bottom + 16,
+      `week of ${weeks[weeks.length - 1].week}`,
+      "end"
+    );
+  const total = weeks.reduce((sum, w) => sum + w.count, 0);
+  return svgChart({
+    id: "chart-weekly",
+    width: WIDTH,
+    height,
+    title: "Incidents per week",
+    description: `${total} incidents over ${weeks.length} weeks (weeks start on Monday, UTC); the most in one week: ${max}. Each bar is labelled with its count.`,
+    body
+  });
+}
+
+// src/metrics/html/render-html-report.ts
+var dash = "\u2013";
+var duration2 = (ms) => ms === null ? dash : formatDuration(ms);
+var percent2 = (ratio) => ratio === null ? dash : `${Math.round(ratio * 1e3) / 10} %`;
+function figure(name, label, shown, value, verdict2) {
+  const mark = verdict2 === void 0 || verdict2 === null ? "" : `<span class="verdict ${verdict2 ? "met" : "missed"}">${verdict2 ? "\u2713 met" : "\u2717 missed"}</span>`;
+  return `<div><dt>${escapeHtml(label)}</dt><dd data-figure="${escapeHtml(name)}" data-value="${value === null ? "" : escapeHtml(String(value))}">${escapeHtml(shown)}${mark}</dd></div>`;
+}
+function headlineFigures(m) {
+  const r = m.resolution;
+  return '<dl class="figures">' + figure("incidents", "Incidents", String(m.incidents), m.incidents) + figure("resolution-median", "Median resolution", duration2(r.medianMs), r.medianMs) + figure(
+    "resolution-within",
+    "Resolved within 1 h",
+    `${r.within} of ${r.count}`,
+    r.within,
+    r.count === 0 && r.unresolvedOverdue === 0 ? null : r.met
+  ) + figure(
+    "unresolved-overdue",
+    "Open past 1 h, unresolved",
+    String(r.unresolvedOverdue),
+    r.unresolvedOverdue
+  ) + figure(
+    "rollback-rate",
+    "Rollback rate (target < 5 %)",
+    percent2(m.rollback.rate),
+    m.rollback.rate,
+    m.rollback.rate === null ? null : m.rollback.met
+  ) + figure(
+    "follow-up-completion",
+    "Follow-ups closed (target 100 %)",
+    percent2(m.followUps.completion),
+    m.followUps.completion,
+    m.followUps.completion === null ? null : m.followUps.met
+  ) + figure("follow-ups-overdue", "Follow-ups overdue", String(m.followUps.overdue), m.followUps.overdue) + "</dl>";
+}
+function issueUrl(incidentUrl, issue) {
+  return incidentUrl.replace(/\/issues\/\d+$/, `/issues/${issue}`);
+}
+function overdueList(m) {
+  const rows = m.perIncident.filter((row) => row.followUpsOverdue.length > 0);
+  if (rows.length === 0) return '<p class="empty">No follow-up is overdue.</p>';
+  const items = rows.flatMap(
+    (row) => row.followUpsOverdue.map(
+      (issue) => `<li data-overdue="${issue}"><a href="${safeHref(issueUrl(row.url, issue))}">#${issue}</a>, a follow-up of incident <a href="${safeHref(row.url)}">#${row.number}</a> ${escapeHtml(row.title)} (fix merged ${escapeHtml(row.mergedAt?.slice(0, 10) ?? "")})</li>`
+    )
+  );
+  return `<ul>${items.join("")}</ul>`;
+}
+function incidentRow(row) {
+  const cell = (text2, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${escapeHtml(text2)}</td>`;
+  return `<tr data-incident="${row.number}"><td><a href="${safeHref(row.url)}">#${row.number}</a></td><td>${escapeHtml(row.title)}</td>` + cell(row.severity ?? dash) + cell(row.state) + cell(row.detectedAt?.slice(0, 16).replace("T", " ") ?? dash) + cell(duration2(row.detectionToPr), true) + cell(duration2(row.detectionToMerge), true) + cell(duration2(row.detectionToDeploy), true) + cell(row.rolledBack ? "yes" : "no") + cell(`${row.followUpsClosed}/${row.followUpsOpened}`, true) + "</tr>";
+}
+function incidentTable(rows) {
+  if (rows.length === 0) return '<p class="empty">No incident recorded.</p>';
+  return '<table id="incidents"><caption class="skip">Every incident, with its durations from detection</caption><thead><tr>' + [
+    "Incident",
+    "Title",
+    "Severity",
+    "State",
+    "Detected (UTC)",
+    "\u2192 PR",
+    "\u2192 merge",
+    "\u2192 deploy",
+    "Rolled back",
+    "Follow-ups closed"
+  ].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("") + `</tr></thead><tbody>${rows.map(incidentRow).join("")}</tbody></table>`;
+}
+function recoverySections(m) {
+  return headlineFigures(m) + `<p class="meta">Resolution is detection \u2192 deploy, or detection \u2192 merge where no deploy is recorded. Policy: resolution under 1 h, rollback rate under 5 %, every follow-up closed (overdue a week after the merge).</p><section aria-labelledby="h-recovery"><h2 id="h-recovery">Recovery time per incident</h2>${recoveryTimeChart(m)}</section><section aria-labelledby="h-stages"><h2 id="h-stages">Detection \u2192 PR \u2192 merge \u2192 deploy</h2>${stagesChart(m)}</section><section aria-labelledby="h-targets"><h2 id="h-targets">Rollback rate and follow-up completion</h2>${targetsChart(m)}</section><section aria-labelledby="h-weekly"><h2 id="h-weekly">Incidents per week</h2>${weeklyChart(m)}</section><section aria-labelledby="h-overdue"><h2 id="h-overdue">Overdue follow-ups</h2>${overdueList(m)}</section><section aria-labelledby="h-incidents"><h2 id="h-incidents">Incidents</h2>${incidentTable(m.perIncident)}</section>`;
+}
+
+// src/dashboard/render-dashboard.ts
+function openRow(incident, now) {
+  const age = now - Date.parse(incident.detectedAt);
+  const step = escapeHtml(incident.step);
+  return `<tr data-open-incident="${escapeHtml(incident.repo)}#${incident.number}"><td>${escapeHtml(incident.repo)}</td><td><a href="${safeHref(incident.url)}">#${incident.number}</a> ${escapeHtml(incident.title)}</td><td>${escapeHtml(incident.severity ?? "\u2013")}</td><td>${incident.commander ? `@${escapeHtml(incident.commander)}` : "\u2013"}</td><td class="num" data-age-ms="${Number.isFinite(age) ? age : ""}">${Number.isFinite(age) ? escapeHtml(formatDuration(Math.max(0, age))) : "\u2013"}</td><td>${incident.stepUrl ? `<a href="${safeHref(incident.stepUrl)}">${step}</a>` : step}</td></tr>`;
+}
+function renderDashboard(snapshot) {
+  const now = Date.parse(snapshot.takenAt);
+  const open = snapshot.open.length === 0 ? '<p class="empty">No open incident.</p>' : '<table id="open-incidents"><thead><tr>' + ["Repository", "Incident", "Severity", "Commander", "Age", "Current step"].map((h) => `<th scope="col">${h}</th>`).join("") + `</tr></thead><tbody>${snapshot.open.map((incident) => openRow(incident, now)).join("")}</tbody></table>`;
+  const problems = snapshot.problems.length === 0 ? "" : `<section aria-labelledby="h-problems"><h2 id="h-problems">Repositories that could not be read</h2><ul>${snapshot.problems.map((p) => `<li>${escapeHtml(p.repo)}: ${escapeHtml(p.error)}</li>`).join("")}</ul></section>`;
+  return htmlPage({
+    title: `hotfix-bot: ${snapshot.open.length} open incident${snapshot.open.length === 1 ? "" : "s"}`,
+    body: `<h1>hotfix-bot dashboard</h1><p class="meta"><span data-figure="open-incidents" data-value="${snapshot.open.length}">${snapshot.open.length} open incident${snapshot.open.length === 1 ? "" : "s"}</span> in ${snapshot.repositories} repositor${snapshot.repositories === 1 ? "y" : "ies"}; read ${escapeHtml(snapshot.takenAt.slice(0, 19).replace("T", " "))} UTC (refreshed at most once a minute).</p><section aria-labelledby="h-open"><h2 id="h-open">Open incidents</h2>${open}</section>` + problems + `<h2>Recovery across all incidents</h2>${recoverySections(snapshot.metrics)}`
+  });
+}
+
+// src/server/web-routes.ts
+var DASHBOARD_PATH = "/hotfix-bot";
+var METRICS_PATH = "/metrics";
+var PAGE_HEADERS = {
+  "content-type": "text/html; charset=utf-8",
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "cache-control": "no-store",
+  "referrer-policy": "no-referrer",
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY"
+};
+function pathOf(req) {
+  return (req.url ?? "/").split("?")[0] ?? "/";
+}
+function plain(res, status, text2, headers = {}) {
+  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers }).end(`${text2}
+`);
+  return true;
+}
+function webRoutes(options) {
+  return async (req, res) => {
+    const path = pathOf(req);
+    if (path === METRICS_PATH && options.metrics) {
+      if (req.method !== "GET") return plain(res, 405, "Method not allowed", { allow: "GET" });
+      if (options.metricsToken && !tokenMatches(presentedToken(req.headers.authorization), options.metricsToken))
+        return plain(res, 401, "Unauthorized: send METRICS_TOKEN as a bearer token");
+      try {
+        const snapshot = await options.snapshot.get();
+        const bySeverity = {};
+        for (const incident of snapshot.open)
+          bySeverity[incident.severity ?? "unknown"] = (bySeverity[incident.severity ?? "unknown"] ?? 0) + 1;
+        options.metrics.setOpenIncidents(bySeverity);
+      } catch (error) {
+        options.log.warn(`metrics: open incidents not refreshed: ${error.message}`);
+      }
+      const { contentType, body } = await options.metrics.exposition();
+      res.writeHead(200, { "content-type": contentType, "cache-control": "no-store" }).end(body);
+      return true;
+    }
+    if (path !== DASHBOARD_PATH && path !== `${DASHBOARD_PATH}/`) return false;
+    if (!options.dashboardToken)
+      return plain(res, 404, "Not found: the dashboard is off (set DASHBOARD_TOKEN)");
+    if (req.method !== "GET" && req.method !== "HEAD")
+      return plain(res, 405, "Method not allowed", { allow: "GET, HEAD" });
+    if (!tokenMatches(presentedToken(req.headers.authorization), options.dashboardToken))
+      return plain(
+        res,
+        401,
+        "Sign in with the dashboard token as the password (or send it as a bearer token).",
+        {
+          "www-authenticate": 'Basic realm="hotfix-bot dashboard", charset="UTF-8"',
+          "cache-control": "no-store"
+        }
+      );
+    try {
+      const page = renderDashboard(await options.snapshot.get());
+      res.writeHead(200, PAGE_HEADERS).end(req.method === "HEAD" ? void 0 : page);
+    } catch (error) {
+      options.log.warn(`dashboard: ${error.message}`);
+      plain(res, 502, "The dashboard could not read the incidents from GitHub; see the App's log.");
+    }
+    return true;
+  };
+}
+
+// src/web-add-on.ts
+function defaults() {
+  const result = validateConfig({});
+  if (!result.ok) throw result.error;
+  return result.config;
+}
+function webAddOn(options, parts) {
+  const { metrics } = options;
+  async function* readers() {
+    for await (const { octokit, repo } of installedRepositories(parts.app)) {
+      const loaded = await parts.configFor(octokit, repo)();
+      yield { octokit, repo, config: loaded.ok ? loaded.config : defaults(), identity: parts.identity };
+    }
+  }
+  const snapshot = new SnapshotCache(
+    () => takeSnapshot(readers(), parts.clock()),
+    options.snapshotMaxAgeMs ?? 6e4
+  );
+  parts.addHandler?.(
+    webRoutes({
+      metrics,
+      metricsToken: options.metricsToken ?? null,
+      dashboardToken: options.dashboardToken ?? null,
+      snapshot,
+      log: parts.app.log
+    })
+  );
+  const observeStep = (step, seconds, outcome) => metrics.step(step, seconds, outcome);
+  return {
+    metrics,
+    observeStep,
+    /** Runs one delivery's steps and counts it: handled (a step ran), ignored (none matched) or failed. */
+    async delivery(event, run2) {
+      try {
+        const outcome = await run2();
+        metrics.delivery(event, outcome.steps.length > 0 ? "handled" : "ignored");
+      } catch (error) {
+        metrics.delivery(event, "failed");
+        throw error;
+      }
+    },
+    secondaryRateLimit(retry) {
+      return {
+        ...retry,
+        onWait: (seconds) => {
+          metrics.rateLimitWait("secondary", seconds);
+          retry?.onWait?.(seconds);
+        }
+      };
+    }
+  };
 }
 
 // src/app.ts
@@ -7062,53 +10308,99 @@ function repoOf(payload) {
   const name = repository?.name;
   return typeof owner === "string" && typeof name === "string" ? { owner, repo: name } : null;
 }
-function createHotfixBot(options = {}) {
-  return (app) => installHandlers(app, options);
+function installationOf(payload) {
+  const id = payload?.installation?.id;
+  return typeof id === "number" && Number.isSafeInteger(id) ? id : null;
 }
-function installHandlers(app, options) {
+function createHotfixBot(options = {}) {
+  return (app, probotOptions) => installHandlers(app, options, probotOptions?.addHandler);
+}
+function installHandlers(app, options, addHandler) {
   const clock = options.clock ?? (() => /* @__PURE__ */ new Date());
   const configCache = options.configCache ?? new ConfigCache();
   const background = options.background ?? new BackgroundWork(app.log, STEP_RETRY);
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
-  const instancesLock = redisUrl ? new RedisKeyedLock(new Redis(redisUrl, { lazyConnect: true })) : void 0;
-  const configFor = (octokit, repo) => () => configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
+  const instancesLock = redisUrl ? new RedisMutexLock(new Redis3(redisUrl, { lazyConnect: true })) : void 0;
   const identity = memoAsync(async () => appIdentity(await app.auth()));
-  if (options.reconcileOnStart ?? false) {
-    background.run("reconcile at start", async () => {
-      const reports = await reconcileInstallations(app, (octokit, repo) => ({
-        octokit: retrySecondaryRateLimits(octokit, options.secondaryRateLimit),
-        repo,
-        config: configFor(octokit, repo),
-        log: app.log,
-        clock,
-        identity,
-        ...instancesLock ? { instancesLock } : {}
-      }));
-      const finished = reports.reduce((sum, report) => sum + report.finished.length, 0);
-      const failed = reports.reduce((sum, report) => sum + report.failed.length, 0);
-      app.log.info(
-        `reconcile at start: ${reports.length} repositories checked, ${finished} pipelines finished, ${failed} failed`
-      );
-    });
-  }
-  app.onAny(async (event) => {
-    const context = event;
-    const repo = repoOf(context.payload);
-    if (!repo) return;
-    const key = `${repo.owner}/${repo.repo}`;
-    if (context.name === "push") configCache.invalidate(key);
-    const octokit = retrySecondaryRateLimits(context.octokit, options.secondaryRateLimit);
-    const ctx = {
+  const configFor = (octokit, repo) => () => configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
+  const web = options.web ? webAddOn(options.web, { app, clock, configFor, identity, addHandler }) : null;
+  const secondaryRateLimit = web ? web.secondaryRateLimit(options.secondaryRateLimit) : options.secondaryRateLimit;
+  const contextFor = (raw, repo, log) => {
+    const octokit = retrySecondaryRateLimits(raw, secondaryRateLimit);
+    return {
       octokit,
       repo,
       config: configFor(octokit, repo),
-      log: context.log,
+      log,
       clock,
       identity,
       ...instancesLock ? { instancesLock } : {}
     };
-    await handleEvent({ name: context.name, id: context.id, payload: context.payload }, ctx, background);
+  };
+  const durable = redisUrl ? new DurableSteps(
+    redisUrl,
+    (data, resumed) => background.track(
+      (async () => {
+        const octokit = await app.auth(data.installationId);
+        await runLongStep(data, { ...contextFor(octokit, data.repo, app.log), resumedRun: resumed });
+      })()
+    ),
+    app.log,
+    options.durableSteps
+  ) : null;
+  if (durable) options.onDurableSteps?.(durable);
+  const enqueue = async (job) => {
+    await durable?.enqueue(job);
+    if (durable && web) web.metrics.setQueueDepth(STEP_QUEUE, await durable.depth());
+  };
+  if (options.reconcileOnStart ?? false)
+    startSweeps(app, options, {
+      background,
+      redisUrl,
+      contextFor,
+      clock,
+      ...web ? { onSweep: (result) => web.metrics.sweepResult(result) } : {}
+    });
+  app.onAny(async (event) => {
+    const context = event;
+    const repo = repoOf(context.payload);
+    if (!repo) {
+      web?.metrics.delivery(context.name, "ignored");
+      return;
+    }
+    if (context.name === "push") configCache.invalidate(`${repo.owner}/${repo.repo}`);
+    const ctx = contextFor(context.octokit, repo, context.log);
+    const installationId = installationOf(context.payload);
+    const runner = durable && installationId !== null ? {
+      run: (name, _task, job) => background.run(`queue ${name}`, () => enqueue({ ...job, installationId, repo }))
+    } : background;
+    const delivery = { name: context.name, id: context.id, payload: context.payload };
+    if (!web) await handleEvent(delivery, ctx, runner);
+    else await web.delivery(delivery.name, () => handleEvent(delivery, ctx, runner, web.observeStep));
   });
+}
+function startSweeps(app, options, deps) {
+  const sweep = async (staleAfterMs) => {
+    const result = await sweepInstallations(app, (octokit, repo) => deps.contextFor(octokit, repo, app.log), {
+      now: deps.clock(),
+      ...staleAfterMs === void 0 ? {} : { staleAfterMs }
+    });
+    app.log.info(sweepSummary(result));
+    if (deps.onSweep) {
+      const results = result.reports.flatMap((report) => report.results);
+      deps.onSweep({
+        checked: result.reports.length,
+        finished: results.filter((r) => r.outcome === "finished").length,
+        failed: results.filter((r) => r.outcome === "failed").length
+      });
+    }
+  };
+  if (!deps.redisUrl) deps.background.run("sweep at start", () => sweep(0));
+  const interval = options.sweepIntervalMs ?? sweepIntervalMs(process.env);
+  if (interval <= 0) return;
+  const periodic = () => deps.background.track(sweep(options.sweepStaleAfterMs));
+  if (deps.redisUrl) scheduleSweepOnQueue(deps.redisUrl, interval, periodic, app.log);
+  else scheduleSweepInProcess(interval, periodic, app.log);
 }
 var app_default = createHotfixBot({ reconcileOnStart: true });
 
@@ -7165,7 +10457,19 @@ function readServerConfig(env) {
       "an http(s) URL such as https://smee.io/abc123",
       webhookProxyUrl
     );
+  const tokenSetting = (name) => {
+    const token = setting(env, name) ?? null;
+    if (token !== null && token.length < MIN_DASHBOARD_TOKEN_LENGTH)
+      throw new ServerConfigError(
+        name,
+        `at least ${MIN_DASHBOARD_TOKEN_LENGTH} characters (openssl rand -hex 32)`,
+        `${token.length} characters`
+      );
+    return token;
+  };
   return {
+    dashboardToken: tokenSetting("DASHBOARD_TOKEN"),
+    metricsToken: tokenSetting("METRICS_TOKEN"),
     host: setting(env, "HOST") ?? SERVER_DEFAULTS.host,
     port: integerIn(env, "PORT", 0, 65535, SERVER_DEFAULTS.port, "a TCP port number (0-65535)"),
     webhookPath,
@@ -7188,8 +10492,136 @@ function hasAppCredentials(env) {
 
 // src/server/start-server.ts
 import { createServer } from "node:http";
-import { createNodeMiddleware, createProbot } from "probot";
+import { createNodeMiddleware, createProbot, ProbotOctokit } from "probot";
 import { SmeeClient } from "smee-client";
+
+// src/observability/app-metrics.ts
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
+var AppMetrics = class {
+  registry = new Registry();
+  deliveries;
+  steps;
+  requests;
+  rateLimitWaits;
+  rateLimitWaitSeconds;
+  sweeps;
+  queueDepth;
+  openIncidents;
+  constructor(options = {}) {
+    const registers = [this.registry];
+    this.deliveries = new Counter({
+      name: "hotfix_bot_webhook_deliveries_total",
+      help: "Webhook deliveries by event and outcome (handled: a step ran; ignored: not ours; failed: a step threw).",
+      labelNames: ["event", "outcome"],
+      registers
+    });
+    this.steps = new Histogram({
+      name: "hotfix_bot_step_duration_seconds",
+      help: "Duration of each workflow step (gate, intake, after-merge, \u2026), background steps included.",
+      labelNames: ["step", "outcome"],
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300],
+      registers
+    });
+    this.requests = new Counter({
+      name: "hotfix_bot_github_requests_total",
+      help: "Requests the App sent to the GitHub API, by method, kind (read or write) and status class.",
+      labelNames: ["method", "kind", "status"],
+      registers
+    });
+    this.rateLimitWaits = new Counter({
+      name: "hotfix_bot_rate_limit_waits_total",
+      help: "Times a request waited for a rate limit before it was sent again.",
+      labelNames: ["kind"],
+      registers
+    });
+    this.rateLimitWaitSeconds = new Counter({
+      name: "hotfix_bot_rate_limit_wait_seconds_total",
+      help: "Seconds spent waiting for rate limits.",
+      labelNames: ["kind"],
+      registers
+    });
+    this.sweeps = new Counter({
+      name: "hotfix_bot_sweep_results_total",
+      help: "What sweeps (reconcile) found: pipelines checked, finished and failed.",
+      labelNames: ["result"],
+      registers
+    });
+    this.queueDepth = new Gauge({
+      name: "hotfix_bot_queue_depth",
+      help: "Jobs in the step queue, by queue and state (waiting, active, delayed, failed).",
+      labelNames: ["queue", "state"],
+      registers
+    });
+    this.openIncidents = new Gauge({
+      name: "hotfix_bot_open_incidents",
+      help: "Open incidents across installations by severity (refreshed at most once a minute, when scraped).",
+      labelNames: ["severity"],
+      registers
+    });
+    if (options.processMetrics ?? true)
+      collectDefaultMetrics({ register: this.registry, prefix: "hotfix_bot_" });
+  }
+  delivery(event, outcome) {
+    this.deliveries.inc({ event: boundedName(event), outcome });
+  }
+  step(step, seconds, outcome) {
+    this.steps.observe({ step: boundedName(step), outcome }, seconds);
+  }
+  githubRequest(method, status) {
+    const upper2 = method.toUpperCase();
+    const known = ["GET", "HEAD", "POST", "PATCH", "PUT", "DELETE"].includes(upper2) ? upper2 : "OTHER";
+    this.requests.inc({
+      method: known,
+      kind: known === "GET" || known === "HEAD" ? "read" : "write",
+      status: status === null || status < 100 || status > 599 ? "error" : `${Math.floor(status / 100)}xx`
+    });
+  }
+  rateLimitWait(kind, seconds) {
+    this.rateLimitWaits.inc({ kind });
+    this.rateLimitWaitSeconds.inc({ kind }, Math.max(0, seconds));
+  }
+  /** For the sweep: one call per sweep of a repository (or of everything) with what it found. */
+  sweepResult(result) {
+    this.sweeps.inc({ result: "checked" }, result.checked);
+    this.sweeps.inc({ result: "finished" }, result.finished);
+    this.sweeps.inc({ result: "failed" }, result.failed);
+  }
+  /** For the step queue: its current depth, per state, whenever it is read (e.g. from BullMQ's getJobCounts). */
+  setQueueDepth(queue, counts2) {
+    for (const [state, count2] of Object.entries(counts2))
+      this.queueDepth.set({ queue: boundedName(queue), state: boundedName(state) }, count2);
+  }
+  setOpenIncidents(bySeverity) {
+    this.openIncidents.reset();
+    for (const [severity2, count2] of Object.entries(bySeverity))
+      this.openIncidents.set({ severity: boundedName(severity2) }, count2);
+  }
+  /** The text exposition format, as Prometheus scrapes it. */
+  async exposition() {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+};
+function boundedName(name) {
+  return /^[A-Za-z0-9_.-]{1,40}$/.test(name) ? name : "other";
+}
+
+// src/observability/count-github-requests.ts
+function countGitHubRequests(metrics) {
+  return (octokit) => {
+    octokit.hook.wrap("request", async (request, options) => {
+      const method = options.method ?? "GET";
+      try {
+        const response = await request(options);
+        metrics.githubRequest(method, response.status);
+        return response;
+      } catch (error) {
+        const status = error.status;
+        metrics.githubRequest(method, typeof status === "number" ? status : null);
+        throw error;
+      }
+    });
+  };
+}
 
 // src/server/body-limit.ts
 var GITHUB_PAYLOAD_CAP_BYTES = 25 * 1024 * 1024;
@@ -7324,7 +10756,7 @@ async function settleWithin(work, timeoutMs) {
 }
 
 // src/server/start-server.ts
-function pathOf(req) {
+function pathOf2(req) {
   return (req.url ?? "/").split("?")[0] ?? "/";
 }
 function answerJson(res, status, body, headers = {}) {
@@ -7332,22 +10764,28 @@ function answerJson(res, status, body, headers = {}) {
 }
 async function startServer(env) {
   const config = readServerConfig(env);
+  const metrics = new AppMetrics();
+  const Octokit = ProbotOctokit.plugin(countGitHubRequests(metrics));
   const probot = createProbot({
     env,
-    overrides: { logFormat: config.logFormat, logLevel: config.logLevel }
+    overrides: { logFormat: config.logFormat, logLevel: config.logLevel, Octokit }
   });
   const background = new BackgroundWork({ error: (message) => probot.log.error(message) }, STEP_RETRY);
-  const middleware = await createNodeMiddleware(createHotfixBot({ reconcileOnStart: true, background }), {
-    probot,
-    webhooksPath: config.webhookPath
-  });
+  const web = { metrics, dashboardToken: config.dashboardToken, metricsToken: config.metricsToken };
+  const middleware = await createNodeMiddleware(
+    createHotfixBot({ reconcileOnStart: true, background, web }),
+    {
+      probot,
+      webhooksPath: config.webhookPath
+    }
+  );
   const log = probot.log.child({ name: "http" });
   const startedAt = Date.now();
   const inFlight = new InFlightRequests();
   let draining = false;
   const webhooks = limitRequestBodies(
     (req, res) => middleware(req, res, () => {
-      answerJson(res, 404, { error: `Not found: ${req.method} ${pathOf(req)}` });
+      answerJson(res, 404, { error: `Not found: ${req.method} ${pathOf2(req)}` });
     }),
     { webhookPath: config.webhookPath }
   );
@@ -7359,10 +10797,10 @@ async function startServer(env) {
       const delivery = req.headers["x-github-delivery"];
       log.info(
         { ...typeof delivery === "string" ? { delivery } : {}, status: res.statusCode, ms },
-        `${req.method} ${pathOf(req)} ${res.statusCode} - ${ms}ms`
+        `${req.method} ${pathOf2(req)} ${res.statusCode} - ${ms}ms`
       );
     });
-    if (req.method === "GET" && pathOf(req) === "/health") {
+    if (req.method === "GET" && pathOf2(req) === "/health") {
       const answer = healthAnswer({
         draining,
         backgroundSteps: background.runningCount,
@@ -7385,7 +10823,9 @@ async function startServer(env) {
   const address = server.address();
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   const url2 = `http://${host}:${address.port}`;
-  probot.log.info(`hotfix-bot listening on ${url2} (webhooks at ${config.webhookPath})`);
+  probot.log.info(
+    `hotfix-bot listening on ${url2} (webhooks at ${config.webhookPath}, metrics at /metrics, dashboard ${config.dashboardToken ? "at /hotfix-bot" : "off: DASHBOARD_TOKEN not set"})`
+  );
   let proxy = null;
   if (config.webhookProxyUrl) {
     const proxyLog = probot.log.child({ name: "webhook-proxy" });

@@ -8,32 +8,37 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-2ZVXLSAN.js")).command
+    load: async () => (await import("./chunks/demo-THO5Q7YB.js")).command
   },
   {
     name: "check-title",
     summary: "check a pull request title against the title rule",
-    load: async () => (await import("./chunks/check-title-XDI2YEND.js")).command
+    load: async () => (await import("./chunks/check-title-4LW6VQN7.js")).command
   },
   {
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
-    load: async () => (await import("./chunks/validate-config-GE5D43OJ.js")).command
+    load: async () => (await import("./chunks/validate-config-PBYBUF56.js")).command
+  },
+  {
+    name: "sweep",
+    summary: "finish hotfix workflows left half done (--repo owner/name)",
+    load: async () => (await import("./chunks/sweep-4OPLSI5M.js")).sweepCommand("sweep")
   },
   {
     name: "reconcile",
-    summary: "finish after-merge pipelines left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/reconcile-7HB4RFMW.js")).command
+    summary: "the sweep, under its former name",
+    load: async () => (await import("./chunks/sweep-4OPLSI5M.js")).sweepCommand("reconcile")
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-6UT5ZKKR.js")).command
+    load: async () => (await import("./chunks/report-A7FVGSSX.js")).command
   },
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-2UCI25PI.js")).command
+    load: async () => (await import("./chunks/sandbox-GF5LEHRL.js")).command
   }
 ];
 
