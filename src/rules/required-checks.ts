@@ -60,9 +60,17 @@ const time = (iso: string | null) => {
 function newer(a: CheckRunFact, b: CheckRunFact): boolean {
   const started = time(a.startedAt) - time(b.startedAt);
   if (started !== 0 && !Number.isNaN(started)) return started > 0;
+  // Two commit statuses of the same second (GitHub's times have whole seconds): a status is one moment, never
+  // "still running", so a pending one is not newer than the success after it; the later id is.
+  if (isStatus(a) && isStatus(b)) return a.id > b.id;
   const completed = time(a.completedAt) - time(b.completedAt);
   if (completed !== 0 && !Number.isNaN(completed)) return completed > 0;
   return a.id > b.id;
+}
+
+/** A commit status in check-run shape (statusAsCheckRun): no App, a creator. */
+function isStatus(run: CheckRunFact): boolean {
+  return run.app === null && run.creator !== null && run.creator !== undefined;
 }
 
 /** Who reported a run: its App, or for a status its creator (never comparable with each other). */

@@ -314,6 +314,16 @@ describe("commit statuses", () => {
     expect(checkRequiredChecks([failed, other], config, "g")[0].state).toBe("fail");
   });
 
+  it("of two statuses created in the same second, the later one counts (GitHub's times have whole seconds)", () => {
+    const config = checks({ criticalTests: ["ci/jenkins"] });
+    const pending = status("ci/jenkins", "pending", 1);
+    const success = status("ci/jenkins", "success", 1);
+    expect(checkRequiredChecks([pending, success], config, "g")[0].state).toBe("pass");
+    expect(checkRequiredChecks([success, pending], config, "g")[0].state).toBe("pass");
+    const failure = status("ci/jenkins", "failure", 1);
+    expect(checkRequiredChecks([success, failure], config, "g")[0].state).toBe("fail");
+  });
+
   it("a context pinned to a creator (login, case-insensitive, or id) passes only on that creator's status", () => {
     for (const creator of ["Jenkins", 501] as const) {
       const config = checks({ criticalTests: [{ name: "ci/jenkins", creator }] });

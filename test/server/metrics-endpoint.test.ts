@@ -24,9 +24,7 @@ beforeAll(async () => {
   await sandbox.createRepository(WEBSHOP);
   server = await startProductionServer(built, sandbox, { secret });
   sandbox.setWebhook({ url: `${server.url}/api/github/webhooks`, secret });
-  await eventually("reconcile at start", () =>
-    server.logs().find((line) => line.msg.startsWith("reconcile at start:")),
-  );
+  await eventually("the sweep at start", () => server.logs().find((line) => line.msg.startsWith("sweep:")));
 }, 180_000);
 
 afterAll(async () => {
