@@ -6770,9 +6770,13 @@ var time2 = (iso2) => {
 function newer(a, b) {
   const started = time2(a.startedAt) - time2(b.startedAt);
   if (started !== 0 && !Number.isNaN(started)) return started > 0;
+  if (isStatus(a) && isStatus(b)) return a.id > b.id;
   const completed = time2(a.completedAt) - time2(b.completedAt);
   if (completed !== 0 && !Number.isNaN(completed)) return completed > 0;
   return a.id > b.id;
+}
+function isStatus(run2) {
+  return run2.app === null && run2.creator !== null && run2.creator !== void 0;
 }
 function reporterKey(run2) {
   if (run2.app) return `app:${run2.app.id}`;

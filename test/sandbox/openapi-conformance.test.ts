@@ -107,6 +107,11 @@ async function exerciseEveryRoute(): Promise<void> {
   await octokit.rest.repos.getContent({ owner, repo, path: "src" });
   await octokit.rest.repos.getContent({ owner, repo, path: "README.md" });
   await octokit.request("GET /repos/{owner}/{repo}/contents", { owner, repo });
+  // The sweep's discovery: incidents by label, updated since a date, in the installation's account.
+  await octokit.request("GET /search/issues", {
+    q: `org:${owner} is:issue label:P1-hotfix updated:>=2020-01-01`,
+    per_page: 100,
+  });
   await octokit.rest.repos.getContent({ owner, repo, path: "nope" }).catch(() => undefined);
   const put = await octokit.rest.repos.createOrUpdateFileContents({
     owner,
