@@ -8840,6 +8840,23 @@ function scheduleSweepOnQueue(redisUrl, intervalMs, sweep, log) {
   };
 }
 
+// src/installed-repositories.ts
+async function activeInstallations(app) {
+  const appOctokit = await app.auth();
+  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  return { listed: installations.length, active: installations.filter((i) => !i.suspended_at) };
+}
+async function* installedRepositories(app) {
+  for (const installation of (await activeInstallations(app)).active) {
+    const octokit = await app.auth(installation.id);
+    const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
+      per_page: 100
+    });
+    for (const repository of repos)
+      yield { octokit, repo: { owner: repository.owner.login, repo: repository.name } };
+  }
+}
+
 // src/sweep/discover-active-repositories.ts
 function quoted(value) {
   return `"${value.replaceAll('"', "")}"`;
@@ -9250,16 +9267,15 @@ async function sweepRepository(ctx, found, options = {}) {
 
 // src/sweep/sweep-installations.ts
 async function sweepInstallations(app, contextFor, options = {}) {
-  const appOctokit = await app.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  const installations = await activeInstallations(app);
   const defaults2 = Object.values(configSchema.parse({}).severity.labels);
   const labels = [.../* @__PURE__ */ new Set([...defaults2, ...options.extraSeverityLabels ?? []])];
   const since = new Date((options.now ?? /* @__PURE__ */ new Date()).getTime() - SWEEP_LOOKBACK_DAYS * 864e5);
   const reports = [];
-  for (const installation of installations) {
+  for (const installation of installations.active) {
     const account = installation.account;
     const login = account && "login" in account ? account.login : null;
-    if (!login || installation.suspended_at) continue;
+    if (!login) continue;
     const octokit = await app.auth(installation.id);
     const active = await discoverActiveRepositories(octokit, {
       scope: { kind: "account", login, organization: installation.target_type === "Organization" },
@@ -9272,7 +9288,7 @@ async function sweepInstallations(app, contextFor, options = {}) {
       reports.push(await sweepRepository(contextFor(octokit, repo), found, options_));
     }
   }
-  return { installations: installations.length, reports };
+  return { installations: installations.listed, reports };
 }
 function sweepSummary(sweep) {
   const results = sweep.reports.flatMap((report) => report.results);
@@ -9743,20 +9759,6 @@ var SnapshotCache = class {
     return this.refreshing;
   }
 };
-
-// src/installed-repositories.ts
-async function* installedRepositories(app) {
-  const appOctokit = await app.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
-  for (const installation of installations) {
-    const octokit = await app.auth(installation.id);
-    const repos = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, {
-      per_page: 100
-    });
-    for (const repository of repos)
-      yield { octokit, repo: { owner: repository.owner.login, repo: repository.name } };
-  }
-}
 
 // src/dashboard/dashboard-access.ts
 import { createHash, timingSafeEqual as timingSafeEqual2 } from "node:crypto";

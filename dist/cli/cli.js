@@ -8,7 +8,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-BLP2NV7L.js")).command
+    load: async () => (await import("./chunks/demo-NCJWXTJ6.js")).command
   },
   {
     name: "check-title",

@@ -1,6 +1,7 @@
 import type { Probot } from "probot";
 import { configSchema } from "../config/schema.js";
 import type { EngineContext, Octokit, RepoRef } from "../context.js";
+import { activeInstallations } from "../installed-repositories.js";
 import { discoverActiveRepositories } from "./discover-active-repositories.js";
 import { SWEEP_LOOKBACK_DAYS } from "./read-swept-repository.js";
 import { type SweepReport, sweepRepository } from "./sweep-repository.js";
@@ -27,16 +28,15 @@ export async function sweepInstallations(
   contextFor: (octokit: Octokit, repo: RepoRef) => EngineContext,
   options: InstallationsSweepOptions = {},
 ): Promise<InstallationsSweep> {
-  const appOctokit = await app.auth();
-  const installations = await appOctokit.paginate(appOctokit.rest.apps.listInstallations, { per_page: 100 });
+  const installations = await activeInstallations(app);
   const defaults = Object.values(configSchema.parse({}).severity.labels);
   const labels = [...new Set([...defaults, ...(options.extraSeverityLabels ?? [])])];
   const since = new Date((options.now ?? new Date()).getTime() - SWEEP_LOOKBACK_DAYS * 86_400_000);
   const reports: SweepReport[] = [];
-  for (const installation of installations) {
+  for (const installation of installations.active) {
     const account = installation.account;
     const login = account && "login" in account ? account.login : null;
-    if (!login || installation.suspended_at) continue;
+    if (!login) continue;
     const octokit = (await app.auth(installation.id)) as Octokit;
     const active = await discoverActiveRepositories(octokit, {
       scope: { kind: "account", login, organization: installation.target_type === "Organization" },
@@ -49,7 +49,7 @@ export async function sweepInstallations(
       reports.push(await sweepRepository(contextFor(octokit, repo), found, options_));
     }
   }
-  return { installations: installations.length, reports };
+  return { installations: installations.listed, reports };
 }
 
 /** One line an operator can look for: what the sweep found and did. */
