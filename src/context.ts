@@ -44,4 +44,16 @@ export interface EngineContext {
    * step's claim: the claim is this job's own, so the run takes it over instead of waiting for it to go.
    */
   resumedRun?: boolean;
+  /**
+   * The notification channels this App or Action run may post to, by name (see incident/notify/): the App reads
+   * them from its environment, the Action from its inputs. A repository names channels, never URLs.
+   */
+  notifyChannels?: ReadonlyMap<string, NotifyChannel>;
+}
+
+/** One incoming webhook: its URL is a secret, so it never goes into a log, a timeline or an error message. */
+export interface NotifyChannel {
+  name: string;
+  kind: "slack" | "teams" | "webhook";
+  url: string;
 }

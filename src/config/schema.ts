@@ -5,6 +5,7 @@ import {
   unknownEnvironmentPlaceholders,
 } from "../deploy/deploy-inputs.js";
 import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
+import { MILESTONES } from "../incident/notify/milestones.js";
 import { branchPatternProblems } from "../rules/branch-pattern.js";
 import { globProblem } from "../rules/glob.js";
 import { isProductionLine, type ProductionLines } from "../rules/production-lines.js";
@@ -88,6 +89,26 @@ const requiredCheck = z
   );
 
 export type RequiredCheck = z.output<typeof requiredCheck>;
+
+/**
+ * A notification channel is a name; its URL stays with the App (a webhook URL lets anyone post to the channel, and
+ * a repository's files are read by everyone who can read the code). A URL here is refused with that reason.
+ */
+const notifyChannelName = z
+  .string()
+  .max(64)
+  .superRefine((name, ctx) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(name) || name.includes("/")) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          "a channel is a name the App defines, never a URL: webhook URLs are secrets and belong in the App's " +
+          "environment (HOTFIX_NOTIFY_SLACK_<NAME>=<url>) or the Action's notify-* inputs from secrets",
+      });
+    } else if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+      ctx.addIssue({ code: "custom", message: "a channel name: lowercase letters, digits and dashes" });
+    }
+  });
 
 const severity = z.enum(["P0", "P1", "P2"]);
 
@@ -448,6 +469,28 @@ export const configSchema = z
           .boolean()
           .default(false)
           .describe("commit docs/incidents/HOTFIX-<date>-<slug>.md from a template to the hotfix branch"),
+      })
+      .prefault({}),
+    // Notifications (incident/notify): channels are names the App's environment (or the Action's inputs) define.
+    notify: z
+      .strictObject({
+        channels: list(notifyChannelName, 10)
+          .default([])
+          .describe(
+            "names of the channels to tell at each milestone, as the App defines them (HOTFIX_NOTIFY_SLACK_<NAME>, " +
+              "_TEAMS_<NAME> or _WEBHOOK_<NAME> in its environment; the Action: slack, teams, webhook); " +
+              "never a URL: webhook URLs are secrets",
+          ),
+        milestones: list(z.enum(MILESTONES), MILESTONES.length)
+          .default([...MILESTONES])
+          .describe(`the milestones announced: ${MILESTONES.join(", ")}`),
+        timeoutSeconds: z
+          .number()
+          .int()
+          .min(1)
+          .max(30)
+          .default(5)
+          .describe("how long one post to one channel may take before it counts as failed"),
       })
       .prefault({}),
   })

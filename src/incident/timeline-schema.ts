@@ -118,6 +118,24 @@ export const timelineStateSchema = z.object({
   pipelines: z.record(z.string(), pipeline),
   collapsed: z.number().int().nonnegative().optional(),
   resolvedAt: isoTime.optional(),
+  // Notifications (incident/notify).
+  notifications: z
+    .record(
+      z.string(),
+      z.object({
+        at: isoTime,
+        channels: z.array(
+          z.object({
+            channel: z.string(),
+            kind: z.string().optional(),
+            ok: z.boolean(),
+            status: z.number().int().optional(),
+            error: z.string().optional(),
+          }),
+        ),
+      }),
+    )
+    .optional(),
 });
 
 /** Validates parsed JSON as a timeline state; null when it is not one. */

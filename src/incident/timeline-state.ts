@@ -129,6 +129,15 @@ export interface TimelineState {
   collapsed?: number;
   /** When the incident was resolved: the fix deployed and every backport landed or was waived. */
   resolvedAt?: string;
+  // Notifications (incident/notify): each milestone announced, with what every channel answered. A milestone
+  // recorded here is never announced again, whatever is redelivered.
+  notifications?: Record<string, NotificationRecord>;
+}
+
+/** One milestone's notification: when it was sent and how each channel (by name, never by URL) took it. */
+export interface NotificationRecord {
+  at: string;
+  channels: { channel: string; kind?: string; ok: boolean; status?: number; error?: string }[];
 }
 
 /** Entry texts are short step descriptions; a longer one is cut so one entry cannot crowd out the others. */
