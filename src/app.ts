@@ -1,9 +1,10 @@
 import { Redis } from "ioredis";
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { ConfigCache, loadConfig } from "./config/load-config.js";
-import type { EngineContext, Log, Octokit, RepoRef } from "./context.js";
+import type { EngineContext, Log, NotifyChannel, Octokit, RepoRef } from "./context.js";
 import { type BackgroundRunner, handleEvent, runLongStep } from "./engine.js";
 import { appIdentity } from "./identity/app-identity.js";
+import { channelsFromEnvironment } from "./incident/notify/notify-channels.js";
 import {
   DurableSteps,
   type DurableStepsOptions,
@@ -51,6 +52,11 @@ export interface HotfixBotOptions {
   durableSteps?: DurableStepsOptions;
   /** Hands out the queue when there is one (tests wait for it to empty). */
   onDurableSteps?: (steps: DurableSteps) => void;
+  /**
+   * The channels repositories may name in `notify.channels` (default: HOTFIX_NOTIFY_<KIND>_<NAME> variables of
+   * the environment, see incident/notify/notify-channels.ts; a malformed one stops the App at start).
+   */
+  notifyChannels?: ReadonlyMap<string, NotifyChannel>;
 }
 
 /** Reads owner/name from any repository-scoped payload without trusting its shape. */
@@ -83,6 +89,7 @@ function installHandlers(
   const background = options.background ?? new BackgroundWork(app.log, STEP_RETRY);
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
   const instancesLock = redisUrl ? new RedisMutexLock(new Redis(redisUrl, { lazyConnect: true })) : undefined;
+  const notifyChannels = options.notifyChannels ?? channelsFromEnvironment(process.env);
   // Which App this is, asked once per process (with the App's JWT) the first time a step needs it.
   const identity = memoAsync(async () => appIdentity((await app.auth()) as EngineContext["octokit"]));
   const configFor = (octokit: Octokit, repo: RepoRef) => () =>
@@ -102,6 +109,7 @@ function installHandlers(
       clock,
       identity,
       ...(instancesLock ? { instancesLock } : {}),
+      notifyChannels,
     };
   };
 

@@ -47,6 +47,10 @@ const inputsSchema = z.object({
         ),
     ),
   "state-secret": z.string(),
+  // Notification channels (incident/notify): incoming-webhook URLs, from secrets; checked when channels are built.
+  "notify-slack": z.string().trim(),
+  "notify-teams": z.string().trim(),
+  "notify-webhook": z.string().trim(),
   "report-html": z
     .string()
     .trim()
@@ -73,6 +77,8 @@ export interface ActionInputs {
   stateSecret: string;
   /** Where to write the recovery report as HTML (relative to the workspace); empty: no report. */
   reportHtml: string;
+  /** Incoming-webhook URLs of the channels `slack`, `teams` and `webhook`; empty: that channel is not defined. */
+  notify: { slack: string; teams: string; webhook: string };
 }
 
 /** Validates the step inputs; `read(name)` returns the raw input, as `core.getInput` does. */
@@ -92,5 +98,6 @@ export function parseInputs(read: (name: string) => string): ActionInputs {
     app: data.app,
     stateSecret: data["state-secret"],
     reportHtml: data["report-html"],
+    notify: { slack: data["notify-slack"], teams: data["notify-teams"], webhook: data["notify-webhook"] },
   };
 }

@@ -5,6 +5,7 @@ import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
+import { channelsFromInputs } from "../incident/notify/notify-channels.js";
 import { generateReport } from "../metrics/report.js";
 import { sweepOneRepository } from "../sweep/sweep-repository.js";
 import { memoAsync } from "../util/memo-async.js";
@@ -52,6 +53,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     core.getInput("github-token"),
     core.getInput("workflow-token"),
     core.getInput("state-secret"),
+    // A webhook URL is its channel's secret.
+    core.getInput("notify-slack"),
+    core.getInput("notify-teams"),
+    core.getInput("notify-webhook"),
     env.GITHUB_TOKEN,
   ]);
   for (const value of secrets) if (value) core.setSecret(value);
@@ -101,6 +106,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       log: coreLog,
       clock: () => new Date(),
       identity: memoAsync(() => tokenIdentity(octokit, app, inputs.stateSecret)),
+      notifyChannels: channelsFromInputs(inputs.notify),
     };
 
     let outcome: EngineOutcome | null = null;

@@ -1,5 +1,7 @@
 import type { EngineContext } from "../context.js";
 import type { Route } from "../engine.js";
+import { notifyMilestone } from "../incident/notify/notify-milestone.js";
+import { resolvedDetails } from "../incident/notify/resolved-details.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
@@ -35,7 +37,7 @@ export async function handleBackportPrEvent(
   const issue = incident ?? hotfix.number;
   const key = `${ctx.repo.owner}/${ctx.repo.repo}#${hotfix.number}`;
   // After any after-merge run of the same hotfix in this process, which writes the backports' records.
-  return pipelineLock.run(key, () =>
+  const handled = await pipelineLock.run(key, () =>
     withIncidentLock(ctx, issue, async () => {
       const timeline = await readTimeline(ctx, issue);
       if (!timeline.state) return "not-ours";
@@ -48,9 +50,12 @@ export async function handleBackportPrEvent(
       let state = await settleIncident(ctx, config, recorded.state, incident);
       state = await remindOnIncident(ctx, config, state);
       await writeTimeline(ctx, issue, timeline.commentId, state);
-      return "recorded";
+      return "recorded" as const;
     }),
   );
+  // The last backport landing resolves the incident.
+  if (handled === "recorded") await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
+  return handled;
 }
 
 /** `pull_request` closed / reopened / ready_for_review of a backport PR the bot opened. */

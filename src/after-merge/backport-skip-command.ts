@@ -3,6 +3,8 @@ import { branchNameProblem } from "../backport/backport-branch.js";
 import type { EngineContext } from "../context.js";
 import type { Route } from "../engine.js";
 import { backportLanded } from "../incident/incident-resolution.js";
+import { notifyMilestone } from "../incident/notify/notify-milestone.js";
+import { resolvedDetails } from "../incident/notify/resolved-details.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { addEntry, type TimelineState } from "../incident/timeline-state.js";
@@ -143,6 +145,8 @@ async function runSkip(command: BackportSkipCommand, ctx: EngineContext): Promis
     const state = await settleIncident(ctx, loaded.config, waived, command.incident);
     await writeTimeline(ctx, command.incident, timeline.commentId, state);
   });
+  // Waiving the last backport resolves the incident.
+  await notifyMilestone(ctx, loaded.config, command.incident, "resolved", resolvedDetails);
 }
 
 function validTime(value: string | null): string | null {

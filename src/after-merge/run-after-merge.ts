@@ -27,6 +27,7 @@ import { backportToTarget } from "./backport-to-target.js";
 import { autoMergeEntry, enableAutoMerge } from "./enable-auto-merge.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
 import type { MergedPullRequest } from "./merged-pull-request.js";
+import { notifyAfterMerge } from "./notify-after-merge.js";
 import {
   type ClaimWait,
   claimPipeline,
@@ -65,7 +66,7 @@ export interface AfterMergeOptions {
  * reconcile. The timeline is written once at the end: it is the record, not the ledger, so a crash before it
  * costs nothing but the re-run.
  */
-export function runAfterMerge(
+export async function runAfterMerge(
   ctx: EngineContext,
   config: HotfixConfig,
   pr: MergedPullRequest,
@@ -73,9 +74,11 @@ export function runAfterMerge(
 ): Promise<StepOutcome> {
   // Two runs for one merge in this process (a redelivery, `/backport`, reconcile) go one after the other, so the
   // second finds the first one's work instead of racing it.
-  return pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`, () =>
+  const outcome = await pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`, () =>
     claimAndRun(ctx, config, pr, options),
   );
+  await notifyAfterMerge(ctx, config, pr);
+  return outcome;
 }
 
 /**

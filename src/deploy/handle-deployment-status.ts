@@ -24,6 +24,7 @@ import { httpStatus } from "../util/http-status.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";
 import { escalationComment, escalationMarker } from "./escalation.js";
+import { notifyDeployOutcome } from "./notify-deploy-outcome.js";
 import { revertBase, revertCommit } from "./revert-commit.js";
 import { revertBody, revertBranchName, revertMessage, revertTitle } from "./revert-pr-text.js";
 
@@ -77,9 +78,12 @@ export async function handleDeploymentStatus(
   const { incident } = await incidentOfPull(ctx, pr);
   const issue = incident ?? pr.number;
   const key = `${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`;
-  return pipelineLock.run(key, () =>
+  const handled = await pipelineLock.run(key, () =>
     withIncidentLock(ctx, issue, () => act(ctx, config, status, { pr, incident, issue })),
   );
+  // A redelivery ("done") still looks: a run that died between its record and its message sends it now.
+  if (handled !== "not-ours") await notifyDeployOutcome(ctx, config, incident, pr.number, status);
+  return handled;
 }
 
 async function act(

@@ -18,6 +18,7 @@ import { GATE_CHECK_NAME } from "./gate-check-name.js";
 import type { GatePullRequest, GateRunFact } from "./gate-facts.js";
 import { fetchPullRequest, gatherFacts, listCheckRuns } from "./gather-facts.js";
 import { branchOfRef, mergeQueuePullNumber } from "./merge-queue-ref.js";
+import { notifyGateGreen } from "./notify-gate-green.js";
 import { pullRequestFrom } from "./pull-request-data.js";
 import { renderGate } from "./render-gate.js";
 import { upsertGateCheck } from "./upsert-gate-check.js";
@@ -151,11 +152,17 @@ export function matchGate(event: EngineEvent): GateInput | null {
 /** One evaluation at a time per repository and SHA in this process (see KeyedMutex). */
 const gateLock = new KeyedMutex();
 
+/** What publishing did: the step's outcome, and whether this write turned the gate green (not a repeat). */
+interface Published {
+  outcome: StepOutcome;
+  turnedGreen: boolean;
+}
+
 async function publish(
   ctx: EngineContext,
   sha: string,
   evaluate: () => Promise<{ evaluation: GateEvaluation; gateRun: GateRunFact | null }>,
-): Promise<StepOutcome> {
+): Promise<Published> {
   const key = `${ctx.repo.owner}/${ctx.repo.repo}@${sha}`;
   // Two instances evaluating one SHA at once would both find no run and both create one: across processes the
   // instances' lock (Redis) orders them like the in-process mutex does within one.
@@ -168,19 +175,27 @@ async function publish(
       const written = await upsertGateCheck(ctx, { sha, existing: gateRun, evaluation, output });
       ctx.log.info(`${GATE_CHECK_NAME} ${written.action} on ${sha.slice(0, 7)}: ${output.title}`);
       return {
-        gate: {
-          conclusion: evaluation.conclusion ?? "pending",
-          summary: output.title,
-          ...(written.url ? { url: written.url } : {}),
+        outcome: {
+          gate: {
+            conclusion: evaluation.conclusion ?? "pending",
+            summary: output.title,
+            ...(written.url ? { url: written.url } : {}),
+          },
         },
+        turnedGreen: evaluation.conclusion === "success" && written.action !== "unchanged",
       };
     }),
   );
 }
 
 /** Evaluates a PR and brings the gate run on `sha` (its head, or a merge group's head) up to date. */
-function publishPull(ctx: EngineContext, config: HotfixConfig, pr: GatePullRequest, sha: string) {
-  return publish(ctx, sha, async () => {
+async function publishPull(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  pr: GatePullRequest,
+  sha: string,
+): Promise<StepOutcome> {
+  const published = await publish(ctx, sha, async () => {
     if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
       const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
       return { evaluation: forkEvaluation(pr), gateRun };
@@ -192,13 +207,18 @@ function publishPull(ctx: EngineContext, config: HotfixConfig, pr: GatePullReque
     const { facts, gateRun } = await gatherFacts(ctx, pr, config, sha);
     return { evaluation: evaluateGate(facts, config), gateRun };
   });
+  // The PR's own head turned green (a merge group's head is the queue's business, not a milestone).
+  if (published.turnedGreen && sha === pr.headSha && isHotfixPullRequest(pr, config))
+    await notifyGateGreen(ctx, config, pr, published.outcome.gate?.url ?? null);
+  return published.outcome;
 }
 
-function publishFixed(ctx: EngineContext, sha: string, evaluation: GateEvaluation) {
-  return publish(ctx, sha, async () => {
+async function publishFixed(ctx: EngineContext, sha: string, evaluation: GateEvaluation) {
+  const published = await publish(ctx, sha, async () => {
     const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
     return { evaluation, gateRun };
   });
+  return published.outcome;
 }
 
 /** A merge group whose PR cannot be identified or read fails closed: the queue shows why instead of guessing. */

@@ -2,6 +2,7 @@ import type { Route } from "../engine.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { type HotfixPush, hotfixPushFrom } from "./hotfix-push.js";
 import { withIncidentLock } from "./incident-lock.js";
+import { notifyDraftPr } from "./notify-intake.js";
 import { openDraftPr } from "./open-draft-pr.js";
 
 /** The first push of commits to `hotfix/incident-<n>`: a draft PR into production (see openDraftPr). */
@@ -18,7 +19,8 @@ export const draftPrRoute: Route<HotfixPush> = {
       return undefined;
     }
     if (!isHotfixFamilyBranch(push.branch, loaded.config.branches.patterns)) return undefined;
-    await withIncidentLock(ctx, push.incident, () => openDraftPr(ctx, loaded.config, push));
+    const opened = await withIncidentLock(ctx, push.incident, () => openDraftPr(ctx, loaded.config, push));
+    if (opened) await notifyDraftPr(ctx, loaded.config, push.incident);
     return undefined;
   },
 };

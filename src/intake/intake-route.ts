@@ -17,6 +17,7 @@ import {
   refusalReply,
 } from "./intake-replies.js";
 import { type IntakeTrigger, intakeTriggerFrom } from "./intake-trigger.js";
+import { notifyDeclared } from "./notify-intake.js";
 import { runIntake } from "./run-intake.js";
 
 /**
@@ -86,6 +87,8 @@ export const intakeRoute: Route<IntakeTrigger> = {
           line,
         }),
       );
+      // Outside the incident lock, which the notification takes itself.
+      await notifyDeclared(ctx, config, n);
     } catch (error) {
       if (!(error instanceof MissingLineError) || trigger.kind !== "command") throw error;
       await reply(missingLineReply(trigger.commentId, error.line));

@@ -5,6 +5,7 @@ import type { Sandbox } from "@hotfix-bot/sandbox";
 import pino from "pino";
 import { type ApplicationFunction, createNodeMiddleware, Probot, ProbotOctokit } from "probot";
 import { createHotfixBot } from "../app.js";
+import type { NotifyChannel } from "../context.js";
 import { limitRequestBodies } from "../server/body-limit.js";
 import { BackgroundWork } from "../util/background-work.js";
 
@@ -24,6 +25,8 @@ export interface AppOnSandboxOptions {
   logLevel?: "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
   /** The webhook secret shared by the sandbox and the App (default: random). */
   secret?: string;
+  /** The App's notification channels, as its environment would define them (default: the process's). */
+  notifyChannels?: ReadonlyMap<string, NotifyChannel>;
 }
 
 export interface AppOnSandbox {
@@ -79,7 +82,11 @@ export async function startAppOnSandbox(
   // hotfix-bot runs its long after-merge steps in the background; settle() must wait for them too.
   const background = new BackgroundWork({ error: (message: string) => probot.log.error(message) });
   const untrack = sandbox.trackWork(background);
-  const botOptions = { ...(options.clock ? { clock: options.clock } : {}), background };
+  const botOptions = {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
+    background,
+  };
   const appFn = options.appFn ?? createHotfixBot(botOptions);
   const middleware = await createNodeMiddleware(appFn, { probot });
   // As in production: no webhook body over GitHub's 25 MB cap is buffered.

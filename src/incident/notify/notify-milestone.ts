@@ -1,13 +1,25 @@
 import type { HotfixConfig } from "../../config/schema.js";
 import type { EngineContext } from "../../context.js";
 import { withIncidentLock } from "../../intake/incident-lock.js";
+import type { TimelineState } from "../timeline-state.js";
 import { readTimeline, writeTimeline } from "../upsert-timeline.js";
 import { type MilestoneDetails, milestoneMessage } from "./milestone-message.js";
 import type { Milestone } from "./milestones.js";
 import { planNotification, recordNotification } from "./notification-record.js";
 import { type Fetch, sendNotification } from "./send-notification.js";
 
-export type NotifyOutcome = "off" | "no-incident" | "already-sent" | "sent" | "failed";
+export type NotifyOutcome = "off" | "no-incident" | "not-reached" | "already-sent" | "sent" | "failed";
+
+/**
+ * The message's details, or a function that derives them from the incident's state as read under the lock (a
+ * revert PR's link, the resolution time); it returns null when the state shows the milestone not reached.
+ */
+export type DetailsSource = MilestoneDetails | ((state: TimelineState) => MilestoneDetails | null);
+
+/** Whether the repository wants any notification of this milestone: when not, nothing is read or sent. */
+export function notificationsWanted(config: HotfixConfig, milestone: Milestone): boolean {
+  return config.notify.channels.length > 0 && config.notify.milestones.includes(milestone);
+}
 
 /** Tests swap the transport; everything else posts with the platform's fetch. */
 export interface NotifyOptions {
@@ -35,11 +47,10 @@ export async function notifyMilestone(
   config: HotfixConfig,
   incident: number | null,
   milestone: Milestone,
-  details: MilestoneDetails,
+  details: DetailsSource,
   options: NotifyOptions = {},
 ): Promise<NotifyOutcome> {
-  const wanted = config.notify;
-  if (wanted.channels.length === 0 || !wanted.milestones.includes(milestone)) return "off";
+  if (!notificationsWanted(config, milestone)) return "off";
   if (incident === null) return "no-incident";
   const key = `notify:${ctx.repo.owner}/${ctx.repo.repo}#${incident}`;
   const acrossInstances = <T>(task: () => Promise<T>) =>
@@ -62,7 +73,7 @@ async function notifyLocked(
   config: HotfixConfig,
   incident: number,
   milestone: Milestone,
-  details: MilestoneDetails,
+  source: DetailsSource,
   options: NotifyOptions,
 ): Promise<NotifyOutcome> {
   const timeline = await readTimeline(ctx, incident);
@@ -75,6 +86,8 @@ async function notifyLocked(
     defined: ctx.notifyChannels ?? new Map(),
   });
   if (plan.kind === "skip") return plan.why === "already-sent" ? "already-sent" : "off";
+  const details = typeof source === "function" ? source(timeline.state) : source;
+  if (details === null) return "not-reached";
   const now = ctx.clock().toISOString();
   const message = milestoneMessage({
     repo: ctx.repo,

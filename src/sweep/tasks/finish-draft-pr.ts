@@ -1,4 +1,5 @@
 import { withIncidentLock } from "../../intake/incident-lock.js";
+import { notifyDraftPr } from "../../intake/notify-intake.js";
 import { openDraftPr } from "../../intake/open-draft-pr.js";
 import { httpStatus } from "../../util/http-status.js";
 import { failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
@@ -37,6 +38,7 @@ export const finishDraftPr: SweepTask = {
             pusher: "",
           }),
         );
+        if (opened) await notifyDraftPr(ctx, swept.config, issue.number);
         if (opened)
           results.push({
             task: this.name,

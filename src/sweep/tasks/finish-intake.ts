@@ -1,6 +1,7 @@
 import type { Severity } from "../../config/schema.js";
 import type { TimelineState } from "../../incident/timeline-state.js";
 import { withIncidentLock } from "../../intake/incident-lock.js";
+import { notifyDeclared } from "../../intake/notify-intake.js";
 import { type IntakeRequest, runIntake } from "../../intake/run-intake.js";
 import { type FoundIssue, failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
 
@@ -58,6 +59,7 @@ export const finishIntake: SweepTask = {
         ctx.log.info(`sweep: finishing the intake of incident ${target}`);
         const request = recordedIntakeRequest(issue, state, swept.config.severity.default);
         await withIncidentLock(ctx, issue.number, () => runIntake(ctx, swept.config, request));
+        await notifyDeclared(ctx, swept.config, issue.number);
         results.push({ task: this.name, target, outcome: "finished", detail: "intake finished" });
       } catch (error) {
         results.push(failedResult(this.name, target, error));
