@@ -1,4 +1,4 @@
-import { IncomingWebhook, IncomingWebhookHTTPError, IncomingWebhookRequestError } from "@slack/webhook";
+import { IncomingWebhook, IncomingWebhookHTTPError } from "@slack/webhook";
 import type { NotifyChannel } from "../../context.js";
 import { jsonPayload } from "./json-payload.js";
 import type { MilestoneMessage } from "./milestone-message.js";
@@ -24,13 +24,16 @@ class HttpStatusError extends Error {
   }
 }
 
+/** The system error code (ECONNREFUSED) or TIMEOUT down the error's causes; errors from fetch may come from another realm, so no instanceof. */
 function errorCode(error: unknown): string | null {
   let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth++) {
-    const code = (current as { code?: unknown }).code;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code, name } = current as { code?: unknown; name?: unknown };
     if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
-    if (current.name === "TimeoutError" || current.name === "AbortError") return "TIMEOUT";
-    current = current instanceof IncomingWebhookRequestError ? current.original : current.cause;
+    if (name === "TimeoutError" || name === "AbortError") return "TIMEOUT";
+    // Slack's client wraps the fetch error as `original`; fetch's own errors keep theirs as `cause`.
+    const { original, cause } = current as { original?: unknown; cause?: unknown };
+    current = original ?? cause;
   }
   return null;
 }
@@ -80,8 +83,18 @@ export async function sendNotification(
   message: MilestoneMessage,
   options: { timeoutMs: number; fetch?: Fetch },
 ): Promise<ChannelResult> {
-  const fetchFn = options.fetch ?? fetch;
   const base = { channel: channel.name, kind: channel.kind };
+  // The transport's own error, kept as thrown: Slack's client re-wraps it, and may lose its cause on the way.
+  let transportError: unknown = null;
+  const transport = options.fetch ?? fetch;
+  const fetchFn: Fetch = async (input, init) => {
+    try {
+      return await transport(input, init);
+    } catch (error) {
+      transportError = error;
+      throw error;
+    }
+  };
   try {
     if (channel.kind === "slack") {
       const webhook = new IncomingWebhook(channel.url, { timeout: options.timeoutMs, fetch: fetchFn });
@@ -92,6 +105,6 @@ export async function sendNotification(
     const status = await postJson(channel.url, body, options.timeoutMs, fetchFn);
     return { ...base, ok: true, status };
   } catch (error) {
-    return { ...base, ok: false, ...failureOf(error, options.timeoutMs) };
+    return { ...base, ok: false, ...failureOf(transportError ?? error, options.timeoutMs) };
   }
 }
