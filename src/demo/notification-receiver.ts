@@ -30,7 +30,9 @@ export interface NotificationReceiver {
 
 const BODY_MAX = 1_000_000;
 
-export async function startNotificationReceiver(): Promise<NotificationReceiver> {
+export async function startNotificationReceiver(
+  options: { onPost?: (post: ReceivedPost) => void } = {},
+): Promise<NotificationReceiver> {
   const tokens = new Map<string, string>();
   const behaviours = new Map<string, ReceiverBehaviour>();
   const received: ReceivedPost[] = [];
@@ -66,8 +68,11 @@ export async function startNotificationReceiver(): Promise<NotificationReceiver>
       } catch {
         body = null;
       }
-      if (behaviour.status < 300)
-        received.push({ channel, contentType: String(req.headers["content-type"] ?? ""), body });
+      if (behaviour.status < 300) {
+        const post = { channel, contentType: String(req.headers["content-type"] ?? ""), body };
+        received.push(post);
+        options.onPost?.(post);
+      }
       res
         .writeHead(behaviour.status, { "content-type": "text/plain" })
         .end(behaviour.status < 300 ? "ok" : "no");

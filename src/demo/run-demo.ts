@@ -5,6 +5,7 @@ import { incidentDurations, recoveryLine } from "../metrics/incident-durations.j
 import { generateReport } from "../metrics/report.js";
 import { startAppOnSandbox } from "../sandbox-app/start-app-on-sandbox.js";
 import { narrate } from "./narrate.js";
+import { type ReceivedPost, startNotificationReceiver } from "./notification-receiver.js";
 
 export interface DemoOptions {
   /** End with one line of JSON describing the outcome. */
@@ -53,6 +54,8 @@ backport:
 deploy:
   environment: production
   closeIncidentOnSuccess: true
+notify:
+  channels: [incident-room, status-page]
 `;
 
 const FIX = `export function checkPassword(user, password) {
@@ -84,9 +87,17 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
   const sandbox = await startSandbox({ report: () => {} });
   const pacing = options.realisticPacing ?? true;
+  // Slack's #incident-room and a status page, played by a local receiver that says what each one got.
+  const receiver = await startNotificationReceiver({
+    onPost: (post) => say("receiver", describePost(post)),
+  });
   const app = await startAppOnSandbox(sandbox, {
     ...(pacing ? {} : { throttle: { enabled: false } }),
     retry: { enabled: false },
+    notifyChannels: new Map([
+      ["incident-room", { name: "incident-room", kind: "slack", url: receiver.url("incident-room") }],
+      ["status-page", { name: "status-page", kind: "webhook", url: receiver.url("status-page") }],
+    ]),
   });
   try {
     await sandbox.createRepository(WEBSHOP);
@@ -205,7 +216,15 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   } finally {
     await app.close();
     await sandbox.close();
+    await receiver.close();
   }
+}
+
+/** One line for what a channel received: Slack's header block, or the JSON's milestone and summary. */
+function describePost(post: ReceivedPost): string {
+  const body = post.body as { blocks?: { text?: { text?: string } }[]; milestone?: string; summary?: string };
+  if (body.milestone) return `${post.channel} got ${body.milestone}: ${body.summary ?? ""}`;
+  return `${post.channel} got Slack blocks: ${body.blocks?.[0]?.text?.text ?? ""}`;
 }
 
 // What bob makes of the conflict on release/1.x: both the fix and the branch's own hardening.
