@@ -12,7 +12,15 @@ describe("parseInputs", () => {
       app: "",
       stateSecret: "",
       reportHtml: "",
+      notify: { slack: "", teams: "", webhook: "" },
     });
+  });
+
+  it("the notify-* inputs are the webhook URLs of the channels slack, teams and webhook", () => {
+    const inputs = parseInputs(
+      reader({ "github-token": "t", "notify-slack": " https://hooks.example/T/B/x ", "notify-webhook": "" }),
+    );
+    expect(inputs.notify).toEqual({ slack: "https://hooks.example/T/B/x", teams: "", webhook: "" });
   });
 
   it("report-html is a relative path in the workspace", () => {
