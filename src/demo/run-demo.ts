@@ -4,6 +4,7 @@ import { parseTimeline } from "../incident/timeline-markdown.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { generateReport } from "../metrics/report.js";
 import { startAppOnSandbox } from "../sandbox-app/start-app-on-sandbox.js";
+import { sweepOneRepository } from "../sweep/sweep-repository.js";
 import { narrate } from "./narrate.js";
 
 export interface DemoOptions {
@@ -17,6 +18,11 @@ export interface DemoOptions {
    * pages at hand: the incident, its pull request and the repository.
    */
   keep?: (pages: DemoPages) => Promise<void>;
+  /**
+   * `incident` (default): the whole incident, ending with the monitoring window and, the clock moved past its end,
+   * "stable". `rollback`: the deployment fails (revert PR, label, escalation), then a person says `/rollback`.
+   */
+  scenario?: "incident" | "rollback";
 }
 
 /** The sandbox's pages of the demo's incident, for a person (or a browser test) to look at. */
@@ -53,6 +59,8 @@ backport:
 deploy:
   environment: production
   closeIncidentOnSuccess: true
+monitoring:
+  windowMinutes: 30
 `;
 
 const FIX = `export function checkPassword(user, password) {
@@ -84,7 +92,12 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
   const sandbox = await startSandbox({ report: () => {} });
   const pacing = options.realisticPacing ?? true;
+  const rollback = options.scenario === "rollback";
+  // The App's clock: moved past the monitoring window's end at the close of the story, rather than waited out.
+  let shiftMs = 0;
+  const clock = () => new Date(Date.now() + shiftMs);
   const app = await startAppOnSandbox(sandbox, {
+    clock,
     ...(pacing ? {} : { throttle: { enabled: false } }),
     retry: { enabled: false },
   });
@@ -148,12 +161,40 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const deployment = [...sandbox.internalRepo(REPO).deployments.values()].find(
       (d) => d.creator.login === `${sandbox.app.slug}[bot]`,
     );
-    if (deployment) {
+    if (deployment && rollback) {
+      await bob.setDeploymentStatus(deployment.id, "failure");
+      say("deployer", `deployment of ${deployment.ref} to ${deployment.environment}: failure`);
+      await sandbox.settle();
+      await alice.comment(incident, "/rollback checkout errors are still climbing");
+      say("alice", `comments "/rollback checkout errors are still climbing" on incident #${incident}`);
+      await sandbox.settle();
+    } else if (deployment) {
       await bob.setDeploymentStatus(deployment.id, "success");
       say("deployer", `deployment of ${deployment.ref} to ${deployment.environment}: success`);
       await sandbox.settle();
     }
-    await landBackports(sandbox, incident, pr.number, say);
+    if (!rollback) await landBackports(sandbox, incident, pr.number, say);
+    const monitor = parseTimeline(timelineComment(sandbox, incident)?.body ?? "")?.pipelines[
+      String(pr.number)
+    ]?.monitor;
+    if (monitor) {
+      say("clock", `moves past the monitoring window's end (${monitor.until.slice(11, 16)} UTC)`);
+      shiftMs = Date.parse(monitor.until) - Date.now() + 60_000;
+      const swept = await sweepOneRepository({
+        ...githubContext({
+          env: { GITHUB_TOKEN: sandbox.appToken(), HOTFIX_BOT_APP: String(sandbox.app.id) },
+          repo: { owner: "acme", repo: "webshop" },
+          apiUrl: sandbox.url,
+          log: { debug() {}, info() {}, warn() {}, error() {} },
+          access: "write",
+        }),
+        clock,
+      });
+      const ended = swept.results
+        .filter((r) => r.task === "monitoring")
+        .map((r) => `${r.target} ${r.detail}`);
+      say("sweep", `monitoring windows ended: ${ended.join(", ") || "none"}`);
+    }
     stopNarrating();
 
     const summary = summarize(sandbox, incident, pr.number);
@@ -194,8 +235,11 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       write(`  pull request ${pages.pullRequest}, repository ${pages.repository}`);
       await options.keep(pages);
     }
+    if (rollback) return rollbackComplete(sandbox, incident, pr.number) ? 0 : 1;
     const deployed = state?.pipelines[String(pr.number)]?.deploy?.deployedAt !== undefined;
+    const stable = state?.pipelines[String(pr.number)]?.monitor?.stableAt !== undefined;
     const complete =
+      stable &&
       summary.tag !== null &&
       summary.backports.length === 2 &&
       summary.followUps.length > 0 &&
@@ -206,6 +250,26 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     await app.close();
     await sandbox.close();
   }
+}
+
+/**
+ * The rollback scenario went through: one revert PR, the incident labelled and escalated once, and alice's
+ * `/rollback` answered without a second revert.
+ */
+function rollbackComplete(
+  sandbox: Awaited<ReturnType<typeof startSandbox>>,
+  incident: number,
+  pr: number,
+): boolean {
+  const repo = sandbox.internalRepo(REPO);
+  const reverts = [...repo.pulls.values()].filter((p) => p.headRef === `hotfix-bot/revert-${pr}`);
+  const comments = [...repo.comments.values()].filter((c) => c.issueNumber === incident);
+  return (
+    reverts.length === 1 &&
+    (repo.issues.get(incident)?.labels ?? []).includes("rollback") &&
+    comments.filter((c) => c.body.includes("hotfix-bot:escalation")).length === 1 &&
+    comments.some((c) => c.body.includes("hotfix-bot:rollback-reply"))
+  );
 }
 
 // What bob makes of the conflict on release/1.x: both the fix and the branch's own hardening.
