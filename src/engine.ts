@@ -5,6 +5,7 @@ import { backportEndRoute } from "./after-merge/backport-end-route.js";
 import { backportSkipRoute } from "./after-merge/backport-skip-command.js";
 import type { EngineContext } from "./context.js";
 import { deploymentStatusRoute } from "./deploy/deployment-status-route.js";
+import { monitoringDueRoute } from "./deploy/monitoring-due-route.js";
 import { rollbackCheckRoute } from "./deploy/rollback-check-route.js";
 import { rollbackCommandRoute } from "./deploy/rollback-command.js";
 import { gateRoute } from "./gate/gate-route.js";
@@ -81,6 +82,7 @@ export const routes: AnyRoute[] = [
   // After the deploy: /rollback, and a configured check failing inside the monitoring window.
   rollbackCommandRoute,
   rollbackCheckRoute,
+  monitoringDueRoute,
 ];
 
 /**

@@ -216,3 +216,30 @@ test(
   },
   E2E_TIMEOUT,
 );
+
+test(
+  "without a sweep, the next comment on the incident after the window's end records it as stable",
+  async () => {
+    const { incident, pr, deployment, alice } = await mergedHotfix(stage, config("windowMinutes: 15"));
+    await alice.setDeploymentStatus(deployment, "success");
+    await stage.sandbox.settle();
+    await alice.comment(incident, "Dashboards look fine so far");
+    await stage.sandbox.settle();
+    expect(texts(incident).some((t) => t.startsWith("Stable"))).toBe(false);
+
+    stage.advance(16);
+    await alice.comment(incident, "Error rates are back to normal");
+    await stage.sandbox.settle();
+    expect(texts(incident)).toContain(
+      `Stable: the monitoring window of #${pr} ended at ${stage.timelineOf(incident)?.pipelines[String(pr)]?.monitor?.until.slice(11, 16)} (UTC) without a rollback`,
+    );
+    // Not closed: monitoring.closeWhenStable is off by default.
+    expect(issueOf(incident)?.state).toBe("open");
+
+    // The sweep afterwards finds nothing left.
+    stage.sandbox.counters.reset();
+    await stage.sweep();
+    expect(stage.sandbox.counters.forApp().writes).toBe(0);
+  },
+  E2E_TIMEOUT,
+);
