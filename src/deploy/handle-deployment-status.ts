@@ -88,8 +88,9 @@ async function act(
     deploy.deployedAt = at;
     deploy.deployment = status.deployment;
     if (status.url) deploy.url = status.url;
-    // The policy's watch starts now, unless a rollback was already asked for (a /rollback before the deploy).
-    if (config.monitoring.enabled && !pipeline.rollbackBy && !pipeline.monitor)
+    // The policy's watch starts now, unless the fix is already being rolled back (a /rollback before the deploy,
+    // or an earlier failed deployment of the tag).
+    if (config.monitoring.enabled && !pipeline.rollbackBy && !deploy.rollback && !pipeline.monitor)
       pipeline.monitor = startMonitoring(config.monitoring, status.sha, ctx.clock());
     state = withPipeline(state, pipeline);
     const figures = recoveryLine(incidentDurations(state));

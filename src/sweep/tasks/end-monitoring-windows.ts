@@ -1,4 +1,5 @@
 import { endMonitoringIfDue } from "../../deploy/end-monitoring.js";
+import { monitoringPhase } from "../../deploy/monitoring-window.js";
 import { dueNow, failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
 import { timelineOfMergedHotfix } from "./timeline-of-merged-hotfix.js";
 
@@ -16,10 +17,9 @@ export const endMonitoringWindows: SweepTask = {
       try {
         const { state } = await timelineOfMergedHotfix(swept, pr);
         const pipeline = state?.pipelines[String(pr.number)];
-        const monitor = pipeline?.monitor;
-        if (!monitor || monitor.stableAt !== undefined || pipeline.rollbackBy || pipeline.deploy?.rollback)
-          continue;
-        open.push({ key: `monitoring-${pr.number}`, dueAt: monitor.until, pr });
+        const phase = monitoringPhase(pipeline, swept.now);
+        if (!pipeline?.monitor || (phase !== "open" && phase !== "due")) continue;
+        open.push({ key: `monitoring-${pr.number}`, dueAt: pipeline.monitor.until, pr });
       } catch (error) {
         results.push(failedResult(this.name, `#${pr.number}`, error));
       }
