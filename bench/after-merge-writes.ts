@@ -9,7 +9,8 @@ import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-a
 import { sweepOneRepository } from "../src/sweep/sweep-repository.js";
 import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
 
-// `npm run bench:writes [-- --paced]`: writes and requests the after-merge pipeline costs, counted by the sandbox.
+// `npm run bench:writes [-- --paced] [-- --after-deploy]`: writes and requests the after-merge pipeline costs,
+// counted by the sandbox.
 // Counts are exact; the wall-clock figure is only meaningful with --paced (Probot's write pacing on, as on GitHub).
 
 const REPO = { owner: "acme", repo: "webshop" };
@@ -469,6 +470,15 @@ async function monitoringAndRollback(): Promise<Row[]> {
     await app?.close();
     await sandbox.close();
   }
+}
+
+// `-- --after-deploy`: only the steps after the deploy (monitoring window, /rollback), for a quick look.
+if (process.argv.includes("--after-deploy")) {
+  const rows = await monitoringAndRollback();
+  console.log("| scenario | writes | requests | note |");
+  console.log("| --- | ---: | ---: | --- |");
+  for (const row of rows) console.log(`| ${row.scenario} | ${row.writes} | ${row.requests} | ${row.note} |`);
+  process.exit(0);
 }
 
 const rows: Row[] = [];

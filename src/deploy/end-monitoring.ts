@@ -9,9 +9,6 @@ import { withMergedHotfixRecord } from "./merged-hotfix-record.js";
 import { monitoringPhase, stableEntry } from "./monitoring-window.js";
 import type { RollbackOrigin } from "./roll-back.js";
 
-/** The timeline key of the close when the window ends stable (the ledger of that one close). */
-export const CLOSED_WHEN_STABLE_KEY = "closed-stable";
-
 /**
  * "Monitoring done": the window of `pipeline` ended without a rollback. Records it as stable and, with
  * `monitoring.closeWhenStable`, closes the incident — only once every backport has landed too (an incident whose
@@ -37,10 +34,9 @@ export async function recordStable(
   };
   next = addEntry(next, stableEntry(pipeline.pr, monitor, at));
   if (!config.monitoring.closeWhenStable || incident === null) return next;
-  const closed = next.entries.some(
-    (e) => e.key === CLOSED_WHEN_STABLE_KEY || e.key === CLOSED_AT_RESOLUTION_KEY,
-  );
-  if (closed) return next;
+  // The key of the close at resolution: the incident is resolved here too, so one close by either path is the
+  // ledger, and the route that records people's closes recognises it as the bot's own.
+  if (next.entries.some((e) => e.key === CLOSED_AT_RESOLUTION_KEY)) return next;
   const progress = incidentProgress(next, deployConfigured(config));
   if (!progress.resolved) {
     return addEntry(next, {
@@ -56,9 +52,9 @@ export async function recordStable(
     state_reason: "completed",
   });
   return addEntry(next, {
-    key: CLOSED_WHEN_STABLE_KEY,
+    key: CLOSED_AT_RESOLUTION_KEY,
     at: ctx.clock().toISOString(),
-    text: "Incident closed: stable after the monitoring window",
+    text: "Incident closed: stable after the monitoring window, and every backport has landed",
   });
 }
 

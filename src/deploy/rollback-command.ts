@@ -8,6 +8,7 @@ import { refusalMarker } from "../incident/refusal-marker.js";
 import { addEntry, type RollbackTrigger, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
+import { withIncidentLock } from "../intake/incident-lock.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { httpStatus } from "../util/http-status.js";
 import { WriteAccessCache } from "../util/permission.js";
@@ -119,13 +120,16 @@ export async function runRollbackCommand(
   const reply = (issue: number, body: string) => ensureBotComment(ctx, issue, marker, `${marker}\n${body}`);
   const account = { id: command.commenterId, login: command.commenter };
   if (!(await new WriteAccessCache(ctx).hasWrite(account))) {
-    // One refusal per reader and issue, however many commands she types.
+    // One refusal per reader and issue, however many commands she types; her commands are answered one after the
+    // other (under the issue's lock), so that two at once cost one comment, not a comment and its deleted twin.
     const refused = refusalMarker(command.commenterId);
-    await ensureBotComment(
-      ctx,
-      command.issue,
-      refused,
-      `${refused}\n@${command.commenter} only people with write access can ask for a rollback; nothing was done.`,
+    await withIncidentLock(ctx, command.issue, () =>
+      ensureBotComment(
+        ctx,
+        command.issue,
+        refused,
+        `${refused}\n@${command.commenter} only people with write access can ask for a rollback; nothing was done.`,
+      ),
     );
     return { kind: "refused" };
   }

@@ -25,12 +25,18 @@ test("a reader's /rollback, on the incident and on the hotfix PR, gets one refus
   await stage.sandbox.settle();
   const before = stage.timelineOf(incident);
 
+  stage.sandbox.counters.reset();
   const carol = stage.sandbox.as("carol", REPO);
   await carol.comment(incident, "/rollback error rate up");
   await carol.comment(incident, "/rollback really");
   await carol.comment(pr, "/rollback");
   await stage.sandbox.settle();
 
+  // One refusal on each thread, nothing else.
+  const writes = stage.sandbox.counters
+    .appWrites()
+    .map((w) => `${w.method} ${w.route.replace("/repos/{owner}/{repo}", "")}`);
+  expect(writes).toEqual(["POST /issues/{issue_number}/comments", "POST /issues/{issue_number}/comments"]);
   expect(revertsOf(stage, pr)).toEqual([]);
   expect(stage.sandbox.internalRepo(REPO).issues.get(incident)?.labels).not.toContain("rollback");
   const refusals = (issue: number) =>

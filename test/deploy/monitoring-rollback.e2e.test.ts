@@ -58,7 +58,9 @@ test(
     expect(texts(incident)).toContain(
       `Stable: the monitoring window of #${pr} ended at ${until} (UTC) without a rollback`,
     );
-    expect(texts(incident)).toContain("Incident closed: stable after the monitoring window");
+    expect(texts(incident)).toContain(
+      "Incident closed: stable after the monitoring window, and every backport has landed",
+    );
     expect(issueOf(incident)?.state).toBe("closed");
     expect(stage.timelineOf(incident)?.pipelines[String(pr)]?.monitor?.stableAt).toBeDefined();
 
