@@ -6,9 +6,11 @@ import { readPickPlan, readPullCommits } from "../src/backport/read-pick-plan.js
 import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext } from "../src/context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
+import { sweepOneRepository } from "../src/sweep/sweep-repository.js";
 import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
 
-// `npm run bench:writes [-- --paced]`: writes and requests the after-merge pipeline costs, counted by the sandbox.
+// `npm run bench:writes [-- --paced] [-- --after-deploy]`: writes and requests the after-merge pipeline costs,
+// counted by the sandbox.
 // Counts are exact; the wall-clock figure is only meaningful with --paced (Probot's write pacing on, as on GitHub).
 
 const REPO = { owner: "acme", repo: "webshop" };
@@ -391,6 +393,94 @@ async function backportsLand(): Promise<Row[]> {
   }
 }
 
+/**
+ * After the deploy, through the real App, each step's writes counted on its own: the deploy's success with the
+ * monitoring window, the sweep past the window's end (stable, incident closed), a writer's `/rollback`, its
+ * redelivery, a second `/rollback`, and a reader's.
+ */
+async function monitoringAndRollback(): Promise<Row[]> {
+  const sandbox = await freshSandbox();
+  let app: AppOnSandbox | undefined;
+  try {
+    app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+    const alice = sandbox.as("alice", "acme/webshop");
+    const config = `${CONFIG.replace('backport: { targets: ["{develop}", "release/*"] }', "backport: { targets: [] }")}deploy: { environment: production }\nmonitoring: { windowMinutes: 30, closeWhenStable: true }\n`;
+    await alice.push("main", { ".github/hotfix.yml": config }, { message: "Configure" });
+    const incident = await alice.createIssue({ title: "Logins fail", labels: ["P1-hotfix"] });
+    await sandbox.settle();
+    const fix = await alice.push(`hotfix/incident-${incident}`, { "src/auth.js": FIX }, { message: "Fix" });
+    await sandbox.settle();
+    const pr = [...sandbox.internalRepo("acme/webshop").pulls.values()].find(
+      (p) => p.headRef === `hotfix/incident-${incident}`,
+    );
+    if (!pr) throw new Error("no draft PR");
+    await alice.updatePullRequest(pr.number, { title: "[SPF-1290] Fix critical auth failure" });
+    await sandbox.markReadyForReview("acme/webshop", pr.number, "alice");
+    const ci = sandbox.asApp("ci", "acme/webshop");
+    await ci.runCheck("critical-tests", fix, "success");
+    await ci.runCheck("security-scan", fix, "success");
+    await sandbox.settle();
+    await alice.merge(pr.number, "merge");
+    await sandbox.settle({ timeoutMs: 300_000 });
+    const rows: Row[] = [];
+    const step = async (scenario: string, note: string, act: () => Promise<unknown>) => {
+      sandbox.counters.reset();
+      await act();
+      await sandbox.settle({ timeoutMs: 300_000 });
+      const counts = sandbox.counters.forApp();
+      rows.push({ scenario, writes: counts.writes, requests: counts.requests, note });
+    };
+    const deployment = [...sandbox.internalRepo("acme/webshop").deployments.values()][0];
+    await step("deployment success, monitoring window opened", "one timeline update", () =>
+      alice.setDeploymentStatus(deployment?.id ?? 0, "success"),
+    );
+    const octokit = appOctokit(sandbox);
+    const later = new Date(Date.now() + 31 * 60_000);
+    const ctx: EngineContext = {
+      octokit,
+      repo: REPO,
+      config: () => loadConfig(octokit, REPO),
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+      clock: () => later,
+      identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    };
+    await step("sweep past the window's end", "stable + incident closed (monitoring.closeWhenStable)", () =>
+      sweepOneRepository(ctx),
+    );
+    const bob = sandbox.as("bob", "acme/webshop");
+    await step(
+      "a writer's /rollback",
+      "revert (tree, commit, ref, PR), label, escalation, timeline, gate's run",
+      () => bob.comment(incident, "/rollback error rate doubled"),
+    );
+    await step("the same /rollback redelivered", "nothing", async () => {
+      for (const d of sandbox.webhooks.find("issue_comment", "created"))
+        if (JSON.stringify(d.payload).includes("/rollback")) await sandbox.webhooks.redeliver(d.id);
+    });
+    await step("a second /rollback", "one reply: already rolled back", () =>
+      alice.comment(pr.number, "/rollback"),
+    );
+    const carol = sandbox.as("carol", "acme/webshop");
+    await step("a reader's /rollback, twice", "one refusal", async () => {
+      await carol.comment(incident, "/rollback");
+      await carol.comment(incident, "/rollback now");
+    });
+    return rows;
+  } finally {
+    await app?.close();
+    await sandbox.close();
+  }
+}
+
+// `-- --after-deploy`: only the steps after the deploy (monitoring window, /rollback), for a quick look.
+if (process.argv.includes("--after-deploy")) {
+  const rows = await monitoringAndRollback();
+  console.log("| scenario | writes | requests | note |");
+  console.log("| --- | ---: | ---: | --- |");
+  for (const row of rows) console.log(`| ${row.scenario} | ${row.writes} | ${row.requests} | ${row.note} |`);
+  process.exit(0);
+}
+
 const rows: Row[] = [];
 for (const kind of ["clean", "conflict", "binary"] as const) rows.push(await singleBackport(kind));
 rows.push(await conflictingFiles(50));
@@ -401,6 +491,7 @@ rows.push(pipeline.row);
 const maintenance = await wholePipeline(MAINTENANCE_LINE);
 rows.push(maintenance.row);
 rows.push(...(await backportsLand()));
+rows.push(...(await monitoringAndRollback()));
 
 console.log("| scenario | writes | requests | note |");
 console.log("| --- | ---: | ---: | --- |");

@@ -5,6 +5,9 @@ import { backportEndRoute } from "./after-merge/backport-end-route.js";
 import { backportSkipRoute } from "./after-merge/backport-skip-command.js";
 import type { EngineContext } from "./context.js";
 import { deploymentStatusRoute } from "./deploy/deployment-status-route.js";
+import { monitoringDueRoute } from "./deploy/monitoring-due-route.js";
+import { rollbackCheckRoute } from "./deploy/rollback-check-route.js";
+import { rollbackCommandRoute } from "./deploy/rollback-command.js";
 import { gateRoute } from "./gate/gate-route.js";
 import { draftPrRoute } from "./intake/draft-pr-route.js";
 import { incidentChangeRoute } from "./intake/incident-change-route.js";
@@ -76,6 +79,10 @@ export const routes: AnyRoute[] = [
   // Backports tracked until they land: their PRs' ends, and waivers on the incident.
   backportEndRoute,
   backportSkipRoute,
+  // After the deploy: /rollback, and a configured check failing inside the monitoring window.
+  rollbackCommandRoute,
+  rollbackCheckRoute,
+  monitoringDueRoute,
 ];
 
 /**

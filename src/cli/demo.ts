@@ -3,16 +3,18 @@ import { type Command, parseCommandArgs } from "./command.js";
 import { exitOnSignal } from "./exit-on-signal.js";
 import { EXIT, UsageError } from "./usage-error.js";
 
-const help = `Usage: hotfix-bot demo [--json] [--fast] [--keep]
+const help = `Usage: hotfix-bot demo [--json] [--fast] [--keep] [--rollback]
 
 Plays a whole incident offline: a local sandbox GitHub and the real App (its Probot server receiving signed
 webhooks). Hotfix branch, PR, required checks, the hotfix-gate, merge, then tag, release, backports (one
-clean, one with conflicts), follow-up issues, cleanup and the timeline, printed as they happen.
+clean, one with conflicts), follow-up issues, cleanup and the timeline, printed as they happen; it ends with
+the monitoring window after the deploy, the clock moved past its end.
 
 Options:
   --json      end with one line of JSON describing the outcome
   --fast      turn off GitHub's write pacing (about a second per write) for a quicker run
   --keep      leave the sandbox running afterwards and print the incident's page (Ctrl-C stops it)
+  --rollback  the other story: the deployment fails (revert PR, label, escalation), then /rollback is said
   -h, --help  show this help
 
 Exit codes: 0 the incident went through, 1 it did not, 2 usage error.
@@ -26,6 +28,7 @@ export const command: Command = {
       json: { type: "boolean" },
       fast: { type: "boolean" },
       keep: { type: "boolean" },
+      rollback: { type: "boolean" },
     });
     if (values.help) {
       io.stdout(help);
@@ -38,6 +41,7 @@ export const command: Command = {
       return await runDemo({
         json: values.json ?? false,
         realisticPacing: !values.fast,
+        scenario: values.rollback ? "rollback" : "incident",
         write: (line) => io.stdout(line),
         // Until Ctrl-C, which ends the process through exitOnSignal (the sandbox's directory is removed).
         ...(values.keep ? { keep: () => new Promise<void>(() => {}) } : {}),

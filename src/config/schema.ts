@@ -459,6 +459,38 @@ export const configSchema = z
           .describe("label put on the incident when a deployment of the fix fails"),
       })
       .prefault({}),
+    // Monitoring window and /rollback: after a successful deploy, the policy's watch before the incident is stable.
+    monitoring: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(true)
+          .describe("open a monitoring window on the timeline after each successful deploy of a hotfix tag"),
+        windowMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(1440)
+          .default(30)
+          .describe(
+            "how long to watch production after the deploy (the policy says 15-30 minutes); the window ends stable unless a rollback came first",
+          ),
+        checklist: list(z.string().min(1).max(200), 10)
+          .default(["error rates back to normal", "no new error types", "key metrics stable"])
+          .describe("what the people watching production confirm during the window (shown on the timeline)"),
+        rollbackOn: list(requiredCheck, 20)
+          .default([])
+          .describe(
+            "check runs or commit statuses on the deployed commit whose failure inside the window rolls the fix back: a name or glob (any reporter), { name, app } or { name, creator } to accept only that reporter",
+          ),
+        closeWhenStable: z
+          .boolean()
+          .default(false)
+          .describe(
+            "close the incident when the window ends stable, once every backport has landed (deploy.closeIncidentOnSuccess closes at resolution without waiting for the window)",
+          ),
+      })
+      .prefault({}),
     intake: z
       .strictObject({
         cutFromLatestTag: z

@@ -58,6 +58,9 @@ export function narrate(
       if (text.includes("hotfix-bot:timeline")) return "timeline comment written";
       if (text.includes("hotfix-bot:checklist")) return "checklist and rollback plan posted";
       if (text.includes("hotfix-bot:escalation")) return "escalation posted";
+      if (text.includes("hotfix-bot:rollback-reply"))
+        return `reply to /rollback: ${text.split("\n")[1] ?? ""}`;
+      if (text.includes("hotfix-bot:command-refused")) return "command refused: no write access";
       return "comment posted";
     }
     case "PATCH /issues/comments/{comment_id}":

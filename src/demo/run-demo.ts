@@ -4,6 +4,7 @@ import { parseTimeline } from "../incident/timeline-markdown.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { generateReport } from "../metrics/report.js";
 import { startAppOnSandbox } from "../sandbox-app/start-app-on-sandbox.js";
+import { sweepOneRepository } from "../sweep/sweep-repository.js";
 import { narrate } from "./narrate.js";
 import { type ReceivedPost, startNotificationReceiver } from "./notification-receiver.js";
 
@@ -18,6 +19,11 @@ export interface DemoOptions {
    * pages at hand: the incident, its pull request and the repository.
    */
   keep?: (pages: DemoPages) => Promise<void>;
+  /**
+   * `incident` (default): the whole incident, ending with the monitoring window and, the clock moved past its end,
+   * "stable". `rollback`: the deployment fails (revert PR, label, escalation), then a person says `/rollback`.
+   */
+  scenario?: "incident" | "rollback";
 }
 
 /** The sandbox's pages of the demo's incident, for a person (or a browser test) to look at. */
@@ -56,6 +62,8 @@ deploy:
   closeIncidentOnSuccess: true
 notify:
   channels: [incident-room, status-page]
+monitoring:
+  windowMinutes: 30
 `;
 
 const FIX = `export function checkPassword(user, password) {
@@ -87,11 +95,16 @@ export async function runDemo(options: DemoOptions): Promise<number> {
 
   const sandbox = await startSandbox({ report: () => {} });
   const pacing = options.realisticPacing ?? true;
+  const rollback = options.scenario === "rollback";
+  // The App's clock: moved past the monitoring window's end at the close of the story, rather than waited out.
+  let shiftMs = 0;
+  const clock = () => new Date(Date.now() + shiftMs);
   // Slack's #incident-room and a status page, played by a local receiver that says what each one got.
   const receiver = await startNotificationReceiver({
     onPost: (post) => say("receiver", describePost(post)),
   });
   const app = await startAppOnSandbox(sandbox, {
+    clock,
     ...(pacing ? {} : { throttle: { enabled: false } }),
     retry: { enabled: false },
     notifyChannels: new Map([
@@ -159,12 +172,40 @@ export async function runDemo(options: DemoOptions): Promise<number> {
     const deployment = [...sandbox.internalRepo(REPO).deployments.values()].find(
       (d) => d.creator.login === `${sandbox.app.slug}[bot]`,
     );
-    if (deployment) {
+    if (deployment && rollback) {
+      await bob.setDeploymentStatus(deployment.id, "failure");
+      say("deployer", `deployment of ${deployment.ref} to ${deployment.environment}: failure`);
+      await sandbox.settle();
+      await alice.comment(incident, "/rollback checkout errors are still climbing");
+      say("alice", `comments "/rollback checkout errors are still climbing" on incident #${incident}`);
+      await sandbox.settle();
+    } else if (deployment) {
       await bob.setDeploymentStatus(deployment.id, "success");
       say("deployer", `deployment of ${deployment.ref} to ${deployment.environment}: success`);
       await sandbox.settle();
     }
-    await landBackports(sandbox, incident, pr.number, say);
+    if (!rollback) await landBackports(sandbox, incident, pr.number, say);
+    const monitor = parseTimeline(timelineComment(sandbox, incident)?.body ?? "")?.pipelines[
+      String(pr.number)
+    ]?.monitor;
+    if (monitor) {
+      say("clock", `moves past the monitoring window's end (${monitor.until.slice(11, 16)} UTC)`);
+      shiftMs = Date.parse(monitor.until) - Date.now() + 60_000;
+      const swept = await sweepOneRepository({
+        ...githubContext({
+          env: { GITHUB_TOKEN: sandbox.appToken(), HOTFIX_BOT_APP: String(sandbox.app.id) },
+          repo: { owner: "acme", repo: "webshop" },
+          apiUrl: sandbox.url,
+          log: { debug() {}, info() {}, warn() {}, error() {} },
+          access: "write",
+        }),
+        clock,
+      });
+      const ended = swept.results
+        .filter((r) => r.task === "monitoring")
+        .map((r) => `${r.target} ${r.detail}`);
+      say("sweep", `monitoring windows ended: ${ended.join(", ") || "none"}`);
+    }
     stopNarrating();
 
     const summary = summarize(sandbox, incident, pr.number);
@@ -205,8 +246,11 @@ export async function runDemo(options: DemoOptions): Promise<number> {
       write(`  pull request ${pages.pullRequest}, repository ${pages.repository}`);
       await options.keep(pages);
     }
+    if (rollback) return rollbackComplete(sandbox, incident, pr.number) ? 0 : 1;
     const deployed = state?.pipelines[String(pr.number)]?.deploy?.deployedAt !== undefined;
+    const stable = state?.pipelines[String(pr.number)]?.monitor?.stableAt !== undefined;
     const complete =
+      stable &&
       summary.tag !== null &&
       summary.backports.length === 2 &&
       summary.followUps.length > 0 &&
@@ -225,6 +269,26 @@ function describePost(post: ReceivedPost): string {
   const body = post.body as { blocks?: { text?: { text?: string } }[]; milestone?: string; summary?: string };
   if (body.milestone) return `${post.channel} got ${body.milestone}: ${body.summary ?? ""}`;
   return `${post.channel} got Slack blocks: ${body.blocks?.[0]?.text?.text ?? ""}`;
+}
+
+/**
+ * The rollback scenario went through: one revert PR, the incident labelled and escalated once, and alice's
+ * `/rollback` answered without a second revert.
+ */
+function rollbackComplete(
+  sandbox: Awaited<ReturnType<typeof startSandbox>>,
+  incident: number,
+  pr: number,
+): boolean {
+  const repo = sandbox.internalRepo(REPO);
+  const reverts = [...repo.pulls.values()].filter((p) => p.headRef === `hotfix-bot/revert-${pr}`);
+  const comments = [...repo.comments.values()].filter((c) => c.issueNumber === incident);
+  return (
+    reverts.length === 1 &&
+    (repo.issues.get(incident)?.labels ?? []).includes("rollback") &&
+    comments.filter((c) => c.body.includes("hotfix-bot:escalation")).length === 1 &&
+    comments.some((c) => c.body.includes("hotfix-bot:rollback-reply"))
+  );
 }
 
 // What bob makes of the conflict on release/1.x: both the fix and the branch's own hardening.

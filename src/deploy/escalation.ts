@@ -1,6 +1,7 @@
-import type { RollbackState } from "../incident/timeline-state.js";
+import type { RollbackState, RollbackTrigger } from "../incident/timeline-state.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { deployLogLink } from "./deploy-log-link.js";
+import { triggerMarkdown } from "./revert-pr-text.js";
 
 /** The hidden first line of the escalation for one merged PR: one escalation per failed fix. */
 export function escalationMarker(pr: number): string {
@@ -24,17 +25,18 @@ export interface EscalationInput {
   commander: string | null;
   rollback: RollbackState;
   label: string;
+  /** A rollback asked for by a writer (`/rollback`) or a failing check rather than a failed deployment. */
+  trigger?: RollbackTrigger;
 }
 
 /** The comment that calls the commander back when the fix fails to deploy (pure). */
 export function escalationComment(input: EscalationInput): string {
   const who = input.commander ? `${mention(input.commander)} ` : "";
   const why = input.description ? `: ${escapeMarkdown(input.description)}` : "";
-  const lines = [
-    escalationMarker(input.pr),
-    `${who}**The deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed** (${input.state}${why}).`,
-    "",
-  ];
+  const headline = input.trigger
+    ? `${who}**#${input.pr} (\`${input.tag}\`) is being rolled back**: ${triggerMarkdown(input.trigger)}.`
+    : `${who}**The deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed** (${input.state}${why}).`;
+  const lines = [escalationMarker(input.pr), headline, ""];
   const revert = input.rollback;
   if (revert.status === "open") {
     lines.push(

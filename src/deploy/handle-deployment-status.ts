@@ -1,32 +1,23 @@
 import { type MergedPullRequest, mergedPullRequestFrom } from "../after-merge/merged-pull-request.js";
-import { pipelineLock } from "../after-merge/pipeline-lock.js";
 import { isMergedHotfix } from "../after-merge/run-after-merge.js";
-import { placeBotBranch, placementRecord } from "../backport/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { isOpenedByAnApp } from "../identity/bot-identity.js";
-import { incidentOfPull } from "../incident/pull-incident.js";
-import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import {
   addEntry,
   type DeployState,
   type PipelineState,
-  type RollbackState,
   type TimelineState,
 } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
-import { isProductionLine } from "../rules/production-lines.js";
 import { httpStatus } from "../util/http-status.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";
-import { escalationComment, escalationMarker } from "./escalation.js";
+import { withMergedHotfixRecord } from "./merged-hotfix-record.js";
+import { monitoringEntry, startMonitoring } from "./monitoring-window.js";
 import { notifyDeployOutcome } from "./notify-deploy-outcome.js";
-import { revertBase, revertCommit } from "./revert-commit.js";
-import { revertBody, revertBranchName, revertMessage, revertTitle } from "./revert-pr-text.js";
+import { type RollbackOrigin, rollBack } from "./roll-back.js";
 
 export type DeployHandling = "not-ours" | "deployed" | "rolled-back" | "done";
 
@@ -61,11 +52,12 @@ async function mergedPrOf(
 
 /**
  * A final `deployment_status` for a hotfix tag. Success: "deployed" on the timeline with the incident's recovery
- * figures: the incident is recovered, and resolved (closed, with `deploy.closeIncidentOnSuccess`) once every
- * backport has landed too (see settleIncident). Failure or error: a revert PR into
- * production, the rollback label on the incident and an escalation comment mentioning the commander. The tag must
- * be one the incident's timeline records, so that no one can start a rollback with a deployment of their own
- * making. Runs after any after-merge pipeline of the same PR in this process, and reads the timeline only then.
+ * figures, and the monitoring window opens (`monitoring`): the incident is recovered, and resolved (closed, with
+ * `deploy.closeIncidentOnSuccess`) once every backport has landed too (see settleIncident). Failure or error: the
+ * rollback (see rollBack): a revert PR into production, the rollback label on the incident and an escalation
+ * comment mentioning the commander. The tag must be one the incident's timeline records, so that no one can start
+ * a rollback with a deployment of their own making. Runs after any after-merge pipeline of the same PR in this
+ * process, and reads the timeline only then.
  */
 export async function handleDeploymentStatus(
   ctx: EngineContext,
@@ -74,15 +66,12 @@ export async function handleDeploymentStatus(
 ): Promise<DeployHandling> {
   const pr = await mergedPrOf(ctx, config, status);
   if (!pr) return "not-ours";
-  // Only an incident bound to the PR's branch is closed or escalated on its behalf (see incidentOfPull).
-  const { incident } = await incidentOfPull(ctx, pr);
-  const issue = incident ?? pr.number;
-  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`;
-  const handled = await pipelineLock.run(key, () =>
-    withIncidentLock(ctx, issue, () => act(ctx, config, status, { pr, incident, issue })),
-  );
+  const { origin, handled } = await withMergedHotfixRecord(ctx, pr, async (origin) => ({
+    origin,
+    handled: await act(ctx, config, status, origin),
+  }));
   // A redelivery ("done") still looks: a run that died between its record and its message sends it now.
-  if (handled !== "not-ours") await notifyDeployOutcome(ctx, config, incident, pr.number, status);
+  if (handled !== "not-ours") await notifyDeployOutcome(ctx, config, origin.incident, pr.number, status);
   return handled;
 }
 
@@ -90,9 +79,8 @@ async function act(
   ctx: EngineContext,
   config: HotfixConfig,
   status: DeploymentStatus,
-  origin: { pr: MergedPullRequest; incident: number | null; issue: number },
+  origin: RollbackOrigin,
 ): Promise<DeployHandling> {
-  const { octokit, repo } = ctx;
   const timeline = await readTimeline(ctx, origin.issue);
   const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
   if (decision.kind === "not-ours" || decision.kind === "done") return decision.kind;
@@ -107,6 +95,10 @@ async function act(
     deploy.deployedAt = at;
     deploy.deployment = status.deployment;
     if (status.url) deploy.url = status.url;
+    // The policy's watch starts now, unless the fix is already being rolled back (a /rollback before the deploy,
+    // or an earlier failed deployment of the tag).
+    if (config.monitoring.enabled && !pipeline.rollbackBy && !deploy.rollback && !pipeline.monitor)
+      pipeline.monitor = startMonitoring(config.monitoring, status.sha, ctx.clock());
     state = withPipeline(state, pipeline);
     const figures = recoveryLine(incidentDurations(state));
     state = addEntry(state, {
@@ -115,6 +107,7 @@ async function act(
       text: `Deployed ${status.ref} to ${status.environment}${figures ? ` — ${figures}` : ""}`,
       ...(status.url ? { url: status.url } : {}),
     });
+    if (pipeline.monitor) state = addEntry(state, monitoringEntry(n, pipeline.monitor, config.monitoring));
     // Recovered now; resolved (and closed, with deploy.closeIncidentOnSuccess) only once every backport landed.
     // A timeline closed by an earlier release of hotfix-bot at the deploy stays as it is.
     if (!hasEntry(state, `closed-by-deploy-${n}`))
@@ -128,51 +121,20 @@ async function act(
     deploy.failedAt = at;
     deploy.failedDeployment = status.deployment;
   }
+  state = withPipeline(state, pipeline);
   state = addEntry(state, {
     key: `deploy-failed-${n}`,
     at: deploy.failedAt,
     text: `Deployment of ${status.ref} to ${status.environment} failed (${status.state})`,
     ...(status.url ? { url: status.url } : {}),
   });
-  if (!deploy.rollback || deploy.rollback.status === "failed") {
-    deploy.rollback = await openRevertPr(ctx, config, status, origin, state);
-    const at = ctx.clock().toISOString();
-    for (const entry of refusedBranchEntries(deploy.rollback.refused, deploy.rollback.branch, at)) {
-      state = addEntry(state, entry);
-    }
-    state = addEntry(state, revertEntry(n, deploy.rollback, at));
-  }
-  if (!deploy.escalated) {
-    await octokit.rest.issues.addLabels({
-      ...repo,
-      issue_number: origin.issue,
-      labels: [config.deploy.rollbackLabel],
-    });
-    const commander = state.commander ?? origin.pr.author;
-    await ensureBotComment(
-      ctx,
-      origin.issue,
-      escalationMarker(n),
-      escalationComment({
-        pr: n,
-        tag: status.ref,
-        environment: status.environment,
-        state: status.state,
-        description: status.description,
-        logUrl: status.url,
-        commander,
-        rollback: deploy.rollback,
-        label: config.deploy.rollbackLabel,
-      }),
-    );
-    deploy.escalated = true;
-    state = addEntry(state, {
-      key: `escalated-${n}`,
-      at: ctx.clock().toISOString(),
-      text: `Labelled ${config.deploy.rollbackLabel}; escalated to @${commander}`,
-    });
-  }
-  state = withPipeline(state, pipeline);
+  state = await rollBack(ctx, config, state, origin, pipeline, {
+    tag: status.ref,
+    environment: status.environment,
+    state: status.state,
+    description: status.description,
+    logUrl: status.url,
+  });
   await writeTimeline(ctx, origin.issue, timeline.commentId, state);
   return "rolled-back";
 }
@@ -188,106 +150,4 @@ function hasEntry(state: TimelineState, key: string): boolean {
 function validTime(value: string | null): string | null {
   const t = Date.parse(value ?? "");
   return Number.isNaN(t) ? null : new Date(t).toISOString();
-}
-
-function revertEntry(pr: number, rollback: RollbackState, at: string) {
-  const key = `revert-${pr}`;
-  switch (rollback.status) {
-    case "open":
-      return { key, at, text: `Revert PR #${rollback.pr} opened`, url: rollback.url };
-    case "conflict":
-      return {
-        key,
-        at,
-        text: `Draft revert PR #${rollback.pr} opened, with conflicts to resolve`,
-        url: rollback.url,
-      };
-    case "empty":
-      return { key, at, text: `Nothing to revert: production no longer has #${pr}` };
-    default:
-      return { key, at, text: `The revert of #${pr} failed: ${rollback.error ?? "unknown error"}` };
-  }
-}
-
-/** The revert PR the bot already opened from the revert branch into production, in any state; never another's. */
-async function findRevertPr(ctx: EngineContext, branch: string, base: string): Promise<RollbackState | null> {
-  const { data } = await ctx.octokit.rest.pulls.list({
-    ...ctx.repo,
-    head: `${ctx.repo.owner}:${branch}`,
-    base,
-    state: "all",
-    per_page: 10,
-  });
-  const pr = data.find(isOpenedByAnApp);
-  if (!pr) return null;
-  return { status: pr.draft ? "conflict" : "open", pr: pr.number, url: pr.html_url };
-}
-
-/**
- * The revert PR, idempotently: the deterministic branch `hotfix-bot/revert-<pr>` is the ledger, as for backports.
- * An error is recorded (and retried on the next failed status), never thrown past the escalation.
- */
-async function openRevertPr(
-  ctx: EngineContext,
-  config: HotfixConfig,
-  status: DeploymentStatus,
-  origin: { pr: MergedPullRequest; incident: number | null },
-  state: TimelineState,
-): Promise<RollbackState> {
-  const { octokit, repo } = ctx;
-  const { pr } = origin;
-  const branch = revertBranchName(pr.number);
-  // The revert goes into the line the fix went into (release/1.x), while that is still a production line.
-  const production = isProductionLine(config, pr.baseRef) ? pr.baseRef : config.productionBranch;
-  try {
-    const existing = await findRevertPr(ctx, branch, production);
-    if (existing) return existing;
-    const { data: tip } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${production}` });
-    const revert = await revertCommit(ctx, {
-      pr: pr.number,
-      mergeSha: pr.mergeSha,
-      baseSha: await revertBase(ctx, pr.number, pr.mergeSha),
-      ontoSha: tip.object.sha,
-      ontoLabel: production,
-      message: revertMessage({ title: pr.title, pr: pr.number, mergeSha: pr.mergeSha, tag: status.ref }),
-    });
-    if (revert.status === "empty") return { status: "empty" };
-    const placed = await placeBotBranch(octokit, repo, {
-      name: branch,
-      head: revert.headSha,
-      onto: tip.object.sha,
-    });
-    const record = placementRecord(branch, placed);
-    if (!placed.created) {
-      // Our own revert was there already: a concurrent run made the branch, or a crash left it without its PR.
-      const raced = await findRevertPr(ctx, placed.branch, production);
-      if (raced) return { ...raced, ...record };
-    }
-    const conflict = revert.status === "conflict";
-    const { data: created } = await octokit.rest.pulls.create({
-      ...repo,
-      head: placed.branch,
-      base: production,
-      title: revertTitle(pr.title),
-      body: revertBody({
-        pr: pr.number,
-        mergeSha: pr.mergeSha,
-        tag: status.ref,
-        environment: status.environment,
-        state: status.state,
-        description: status.description,
-        logUrl: status.url,
-        incident: origin.incident,
-        previousTag: state.intake?.previousTag?.name ?? null,
-        conflictFiles: revert.conflictFiles,
-      }),
-      draft: conflict,
-    });
-    ctx.log.info(`revert of #${pr.number}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
-    return { status: conflict ? "conflict" : "open", pr: created.number, url: created.html_url, ...record };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    ctx.log.error(`revert of #${pr.number} failed: ${message}`);
-    return { status: "failed", error: message };
-  }
 }

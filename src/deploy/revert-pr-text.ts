@@ -1,3 +1,4 @@
+import type { RollbackTrigger } from "../incident/timeline-state.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { deployLogLink } from "./deploy-log-link.js";
 
@@ -18,12 +19,39 @@ export function revertTitle(title: string): string {
   return `Revert "${cut}"`;
 }
 
+/**
+ * Why a rollback that no failed deployment started was asked for, as plain text (a commit message, a timeline
+ * line): "bob asked for it with /rollback: error rate up" or "the check smoke failed (failure) …" (pure).
+ */
+export function triggerText(trigger: RollbackTrigger): string {
+  if (trigger.kind === "check")
+    return `the check ${trigger.by} failed (${trigger.reason}) on the deployed commit during the monitoring window`;
+  return `${trigger.by} asked for it with /rollback${trigger.reason ? `: ${trigger.reason}` : ""}`;
+}
+
+/** triggerText for markdown: names and the reason are echoed escaped (no mention, no broken markup). */
+export function triggerMarkdown(trigger: RollbackTrigger): string {
+  if (trigger.kind === "check")
+    return `the check \`${trigger.by.replace(/`/g, "'")}\` failed (${escapeMarkdown(trigger.reason)}) on the deployed commit during the monitoring window`;
+  const why = trigger.reason ? `: ${escapeMarkdown(trigger.reason)}` : "";
+  return `${escapeMarkdown(trigger.by)} asked for it with \`/rollback\`${why}`;
+}
+
 /** The revert commit's message, as `git revert` writes it (plus why). */
-export function revertMessage(input: { title: string; pr: number; mergeSha: string; tag: string }): string {
+export function revertMessage(input: {
+  title: string;
+  pr: number;
+  mergeSha: string;
+  tag: string;
+  trigger?: RollbackTrigger;
+}): string {
+  const why = input.trigger
+    ? `a rollback of ${input.tag}: ${triggerText(input.trigger)}`
+    : `the deployment of ${input.tag} failed`;
   return [
     revertTitle(input.title),
     "",
-    `This reverts commit ${input.mergeSha} (#${input.pr}): the deployment of ${input.tag} failed.`,
+    `This reverts commit ${input.mergeSha} (#${input.pr}): ${why}.`,
     "",
   ].join("\n");
 }
@@ -39,14 +67,19 @@ export interface RevertBodyInput {
   incident: number | null;
   previousTag: string | null;
   conflictFiles: string[];
+  /** A rollback asked for by a writer or a failing check rather than a failed deployment. */
+  trigger?: RollbackTrigger;
 }
 
 export function revertBody(input: RevertBodyInput): string {
   const why = input.description
     ? ` (${input.state}: ${escapeMarkdown(input.description)})`
     : ` (${input.state})`;
+  const sha = `\`${input.mergeSha.slice(0, 7)}\``;
   const lines = [
-    `Reverts #${input.pr} (\`${input.mergeSha.slice(0, 7)}\`): the deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed${why}.`,
+    input.trigger
+      ? `Reverts #${input.pr} (${sha}), released as \`${input.tag}\`: a rollback — ${triggerMarkdown(input.trigger)}.`
+      : `Reverts #${input.pr} (${sha}): the deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed${why}.`,
     "",
     input.previousTag
       ? `Merging this takes the change back out of production; the last good tag was \`${input.previousTag}\`. Deploy after merging.`

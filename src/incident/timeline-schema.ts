@@ -98,6 +98,20 @@ const pipeline = z.object({
   deploy: deploy.optional(),
   done: z.boolean(),
   heartbeatAt: isoTime,
+  // Monitoring window and /rollback.
+  monitor: z
+    .object({ sha: z.string(), since: isoTime, until: isoTime, stableAt: isoTime.optional() })
+    .optional(),
+  rollbackBy: z
+    .object({
+      kind: z.enum(["command", "check"]),
+      at: isoTime,
+      by: z.string(),
+      byId: count.optional(),
+      reason: z.string(),
+      commentId: count.optional(),
+    })
+    .optional(),
 });
 
 const entry = z.object({

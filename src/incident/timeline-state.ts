@@ -54,6 +54,34 @@ export interface PipelineState {
   done: boolean;
   /** Last time a run worked on this pipeline; a stale heartbeat on an unfinished pipeline means a crash. */
   heartbeatAt: string;
+  // Monitoring window and /rollback.
+  /** The watch after a successful deploy: until when, and whether it ended stable. */
+  monitor?: MonitorState;
+  /** A rollback asked for after the merge (not a failed deploy): a writer's `/rollback`, or a failing check. */
+  rollbackBy?: RollbackTrigger;
+}
+
+/** The monitoring window of a deployed fix (`monitoring.windowMinutes` from the deploy's success). */
+export interface MonitorState {
+  /** The deployed commit, whose configured checks (`monitoring.rollbackOn`) are watched. */
+  sha: string;
+  since: string;
+  until: string;
+  /** The window ended without a rollback. */
+  stableAt?: string;
+}
+
+/** Who asked for a rollback, and why: a writer's `/rollback [reason]`, or a configured check that failed. */
+export interface RollbackTrigger {
+  kind: "command" | "check";
+  at: string;
+  /** The writer's login, or the check's name. */
+  by: string;
+  byId?: number;
+  /** The command's reason (may be empty), or the check's conclusion. */
+  reason: string;
+  /** The `/rollback` comment. */
+  commentId?: number;
 }
 
 /** The revert PR that answers a failed deployment; `empty` when production no longer had the change. */

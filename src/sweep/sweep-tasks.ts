@@ -1,6 +1,7 @@
 import { remindStaleBackports } from "../after-merge/remind-stale-backports.js";
 import { everySweep, type SweepTask } from "./sweep-task.js";
 import { deleteLeftoverPickBranches } from "./tasks/delete-leftover-pick-branches.js";
+import { endMonitoringWindows } from "./tasks/end-monitoring-windows.js";
 import { finishAfterMerge } from "./tasks/finish-after-merge.js";
 import { finishDraftPr } from "./tasks/finish-draft-pr.js";
 import { finishIntake } from "./tasks/finish-intake.js";
@@ -16,6 +17,7 @@ export const sweepTasks: readonly SweepTask[] = [
   finishDraftPr,
   finishAfterMerge,
   recordDeployOutcome,
+  endMonitoringWindows,
   deleteLeftoverPickBranches,
   everySweep("stale-backports", async (ctx, repo, now) => {
     const reminded = await remindStaleBackports(ctx, repo, now);

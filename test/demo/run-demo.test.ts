@@ -37,6 +37,13 @@ test("the demo plays the incident from the label to the deploy and the backports
     /Resolved: the fix is deployed and has landed on every backport target\n.*Incident closed/,
   );
   expect(text).toMatch(/backports landed\s+2 of 2\s+100 %\s+100 %\s+met/);
+  // It ends with the monitoring window: opened at the deploy, recorded stable once the clock passed its end.
+  expect(text).toMatch(
+    /Monitoring until (\d\d:\d\d) \(UTC\); check: error rates back to normal; no new error types; key metrics stable/,
+  );
+  const until = /Monitoring until (\d\d:\d\d)/.exec(text)?.[1];
+  expect(text).toContain(`sweep      monitoring windows ended: #2 stable`);
+  expect(text).toContain(`Stable: the monitoring window of #2 ended at ${until} (UTC) without a rollback`);
   expect(text).toMatch(/merge → backport merged\s+2\s+\d+ s/);
   const outcome = JSON.parse(lines.at(-1) ?? "");
   expect(Object.keys(outcome).sort()).toEqual([
@@ -54,4 +61,29 @@ test("the demo plays the incident from the label to the deploy and the backports
     "develop",
     "release/1.x",
   ]);
+}, 240_000);
+
+test("the rollback scenario: the deployment fails, the bot rolls back once, and a later /rollback is answered without a second revert", async () => {
+  const lines: string[] = [];
+  const code = await runDemo({
+    json: false,
+    realisticPacing: false,
+    scenario: "rollback",
+    write: (line) => lines.push(line),
+  });
+  expect(code).toBe(0);
+  const text = lines.join("\n");
+  const order = [
+    "alice      squash-merges PR #2",
+    "deployer   deployment of hotfix-",
+    "hotfix-bot revert PR #",
+    "hotfix-bot labels rollback added",
+    "hotfix-bot escalation posted",
+    'alice      comments "/rollback checkout errors are still climbing" on incident #1',
+    "hotfix-bot reply to /rollback: #2 is already being rolled back (its deployment failed): revert PR #",
+  ].map((needle) => text.indexOf(needle));
+  expect(order.every((at) => at >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+  expect(text.match(/hotfix-bot revert PR #/g)).toHaveLength(1);
+  expect(text).not.toContain("Monitoring until");
 }, 240_000);
