@@ -61,14 +61,18 @@ export async function recordStable(
 /**
  * Ends the monitoring window of a merged hotfix when its time has come and nothing recorded it yet: the sweep's
  * task, and any later event about the fix (a check on the deployed commit, a `/rollback`) when there is no sweep.
- * Returns whether it recorded the window as stable now.
+ * Returns whether it recorded the window as stable now, and the incident that holds the record ("monitoring done"
+ * is told to it once the lock is released).
  */
 export async function endMonitoringIfDue(
   ctx: EngineContext,
   config: HotfixConfig,
   pr: MergedPullRequest,
-): Promise<boolean> {
-  return withMergedHotfixRecord(ctx, pr, (origin) => endUnderLock(ctx, config, origin));
+): Promise<{ stable: boolean; incident: number | null }> {
+  return withMergedHotfixRecord(ctx, pr, async (origin) => ({
+    stable: await endUnderLock(ctx, config, origin),
+    incident: origin.incident,
+  }));
 }
 
 /** endMonitoringIfDue for a caller that already holds the record's lock and has read the timeline. */

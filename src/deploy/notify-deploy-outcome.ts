@@ -3,6 +3,7 @@ import type { EngineContext } from "../context.js";
 import type { MessageLink } from "../incident/notify/milestone-message.js";
 import { notificationsWanted, notifyMilestone } from "../incident/notify/notify-milestone.js";
 import { resolvedDetails } from "../incident/notify/resolved-details.js";
+import type { RollbackState } from "../incident/timeline-state.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";
 
 /**
@@ -37,22 +38,29 @@ export async function notifyDeployOutcome(
     const deploy = state.pipelines[String(pr)]?.deploy;
     if (deploy?.failedAt === undefined || !deploy.rollback) return null;
     const { rollback } = deploy;
-    const links: MessageLink[] = [];
-    if (rollback.url && rollback.pr !== undefined)
-      links.push({ label: `Revert PR #${rollback.pr}`, url: rollback.url });
+    const links = revertLinks(rollback);
     if (status.url) links.push({ label: "Failed deployment", url: status.url });
-    const what =
-      rollback.status === "open"
-        ? `revert PR #${rollback.pr} opened`
-        : rollback.status === "conflict"
-          ? `draft revert PR #${rollback.pr} opened, with conflicts to resolve`
-          : rollback.status === "empty"
-            ? "nothing to revert: production no longer has the change"
-            : `the revert could not be opened (${rollback.error ?? "unknown error"})`;
+    const what = revertOutcome(rollback);
     return {
       summary: `Deployment of ${status.ref} to ${status.environment} failed (${status.state}); ${what}`,
       at: deploy.failedAt,
       links,
     };
   });
+}
+
+/** What came of a rollback's revert, in one clause of a message (pure). */
+export function revertOutcome(rollback: RollbackState): string {
+  if (rollback.status === "open") return `revert PR #${rollback.pr} opened`;
+  if (rollback.status === "conflict")
+    return `draft revert PR #${rollback.pr} opened, with conflicts to resolve`;
+  if (rollback.status === "empty") return "nothing to revert: production no longer has the change";
+  return `the revert could not be opened (${rollback.error ?? "unknown error"})`;
+}
+
+/** The revert PR's link, when there is one (pure). */
+export function revertLinks(rollback: RollbackState): MessageLink[] {
+  return rollback.url && rollback.pr !== undefined
+    ? [{ label: `Revert PR #${rollback.pr}`, url: rollback.url }]
+    : [];
 }

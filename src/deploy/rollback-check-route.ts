@@ -10,6 +10,7 @@ import { type CheckRunFact, createdBy, reportedBy } from "../rules/required-chec
 import { endMonitoringUnderLock } from "./end-monitoring.js";
 import { withMergedHotfixRecord } from "./merged-hotfix-record.js";
 import { monitoringPhase, utcClock } from "./monitoring-window.js";
+import { notifyMonitoringDone, notifyRollbackAsked } from "./notify-monitoring-outcome.js";
 import { triggerText } from "./revert-pr-text.js";
 import { rollBack } from "./roll-back.js";
 
@@ -109,7 +110,9 @@ async function mergedHotfixAt(ctx: EngineContext, config: HotfixConfig, sha: str
   return null;
 }
 
-export type FailedCheckOutcome = "not-watched" | "rolled-back" | "window-over";
+export type FailedCheckOutcome =
+  | { kind: "not-watched" }
+  | { kind: "rolled-back" | "window-over"; pr: number; incident: number | null };
 
 /**
  * A configured check (`monitoring.rollbackOn`) failed on a commit: when that commit is a deployed fix inside its
@@ -121,18 +124,18 @@ export async function handleFailedCheck(
   config: HotfixConfig,
   check: FailedCheck,
 ): Promise<FailedCheckOutcome> {
-  if (!rollbackCheckFor(check, config.monitoring.rollbackOn)) return "not-watched";
+  if (!rollbackCheckFor(check, config.monitoring.rollbackOn)) return { kind: "not-watched" };
   const pr = await mergedHotfixAt(ctx, config, check.sha);
-  if (!pr) return "not-watched";
+  if (!pr) return { kind: "not-watched" };
   return withMergedHotfixRecord(ctx, pr, async (origin) => {
     const timeline = await readTimeline(ctx, origin.issue);
     const pipeline = timeline.state?.pipelines[String(pr.number)];
-    if (!timeline.state || !pipeline || pipeline.monitor?.sha !== check.sha) return "not-watched";
+    if (!timeline.state || !pipeline || pipeline.monitor?.sha !== check.sha) return { kind: "not-watched" };
     const phase = monitoringPhase(pipeline, ctx.clock());
     if (phase !== "open") {
       const next = await endMonitoringUnderLock(ctx, config, origin, timeline.state);
       if (next !== timeline.state) await writeTimeline(ctx, origin.issue, timeline.commentId, next);
-      return "window-over";
+      return { kind: "window-over", pr: pr.number, incident: origin.incident };
     }
     const at = ctx.clock().toISOString();
     const trigger: RollbackTrigger = { kind: "check", at, by: check.name, reason: check.conclusion };
@@ -154,7 +157,7 @@ export async function handleFailedCheck(
       trigger,
     });
     await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-    return "rolled-back";
+    return { kind: "rolled-back", pr: pr.number, incident: origin.incident };
   });
 }
 
@@ -169,8 +172,11 @@ export const rollbackCheckRoute: Route<FailedCheck> = {
     // A broken configuration is reported by the gate's check; nothing is watched without one.
     if (!loaded.ok || loaded.config.monitoring.rollbackOn.length === 0) return undefined;
     const outcome = await handleFailedCheck(ctx, loaded.config, check);
-    if (outcome !== "not-watched")
-      ctx.log.info(`${check.name} ${check.conclusion} on ${check.sha}: ${outcome}`);
+    if (outcome.kind === "not-watched") return undefined;
+    ctx.log.info(`${check.name} ${check.conclusion} on ${check.sha}: ${outcome.kind}`);
+    if (outcome.kind === "rolled-back")
+      await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr);
+    else await notifyMonitoringDone(ctx, loaded.config, outcome.incident, outcome.pr);
     return undefined;
   },
 };

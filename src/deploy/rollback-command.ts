@@ -14,6 +14,7 @@ import { httpStatus } from "../util/http-status.js";
 import { WriteAccessCache } from "../util/permission.js";
 import { endMonitoringUnderLock } from "./end-monitoring.js";
 import { withMergedHotfixRecord } from "./merged-hotfix-record.js";
+import { notifyRollbackAsked } from "./notify-monitoring-outcome.js";
 import { triggerText } from "./revert-pr-text.js";
 import { type RollbackOrigin, rollBack, rollbackComplete } from "./roll-back.js";
 
@@ -70,8 +71,8 @@ export function rollbackReplyMarker(commentId: number): string {
 export type RollbackCommandOutcome =
   | { kind: "refused" }
   | { kind: "rejected"; why: string }
-  | { kind: "already"; pr: number }
-  | { kind: "rolled-back"; pr: number; state: TimelineState };
+  | { kind: "already"; pr: number; incident: number | null }
+  | { kind: "rolled-back"; pr: number; incident: number | null; state: TimelineState };
 
 async function getMergedHotfix(
   ctx: EngineContext,
@@ -158,7 +159,8 @@ export async function runRollbackCommand(
       );
     if (rollbackComplete(pipeline.deploy)) {
       // A redelivery of the command that rolled it back: done, nothing to say twice.
-      if (pipeline.rollbackBy?.commentId === command.commentId) return { kind: "already", pr: pr.number };
+      if (pipeline.rollbackBy?.commentId === command.commentId)
+        return { kind: "already", pr: pr.number, incident: origin.incident };
       const revert = pipeline.deploy?.rollback;
       const where = revert?.pr ? `: revert PR #${revert.pr}` : "";
       const why = pipeline.rollbackBy ? triggerText(pipeline.rollbackBy) : "its deployment failed";
@@ -166,7 +168,7 @@ export async function runRollbackCommand(
         command.issue,
         `#${pr.number} is already being rolled back (${escapeMarkdown(why)})${where}.`,
       );
-      return { kind: "already", pr: pr.number };
+      return { kind: "already", pr: pr.number, incident: origin.incident };
     }
     const state = await rollBackOnCommand(ctx, config, command, origin, timeline.state);
     await writeTimeline(ctx, origin.issue, timeline.commentId, state);
@@ -177,7 +179,7 @@ export async function runRollbackCommand(
         command.issue,
         `Rolling back #${pr.number}: revert PR #${revert.pr}; incident #${origin.issue} is escalated.`,
       );
-    return { kind: "rolled-back", pr: pr.number, state };
+    return { kind: "rolled-back", pr: pr.number, incident: origin.incident, state };
   });
 }
 
@@ -241,6 +243,11 @@ export const rollbackCommandRoute: Route<RollbackCommand> = {
   async run(command, ctx) {
     const outcome = await runRollbackCommand(command, ctx);
     ctx.log.info(`/rollback by ${command.commenter} on #${command.issue}: ${outcome.kind}`);
+    // "already" too: a redelivery after a run that died between its record and its message sends it now.
+    if (outcome.kind === "rolled-back" || outcome.kind === "already") {
+      const loaded = await ctx.config();
+      if (loaded.ok) await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr);
+    }
     return undefined;
   },
 };

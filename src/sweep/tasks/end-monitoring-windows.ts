@@ -1,5 +1,6 @@
 import { endMonitoringIfDue } from "../../deploy/end-monitoring.js";
 import { monitoringPhase } from "../../deploy/monitoring-window.js";
+import { notifyMonitoringDone } from "../../deploy/notify-monitoring-outcome.js";
 import { dueNow, failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
 import { timelineOfMergedHotfix } from "./timeline-of-merged-hotfix.js";
 
@@ -27,8 +28,10 @@ export const endMonitoringWindows: SweepTask = {
     for (const item of dueNow(open, swept.now)) {
       const target = `#${item.pr.number}`;
       try {
-        if (await endMonitoringIfDue(ctx, swept.config, item.pr))
-          results.push({ task: this.name, target, outcome: "finished", detail: "stable" });
+        const { stable, incident } = await endMonitoringIfDue(ctx, swept.config, item.pr);
+        if (!stable) continue;
+        results.push({ task: this.name, target, outcome: "finished", detail: "stable" });
+        await notifyMonitoringDone(ctx, swept.config, incident, item.pr.number);
       } catch (error) {
         results.push(failedResult(this.name, target, error));
       }
