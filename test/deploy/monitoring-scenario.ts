@@ -1,7 +1,7 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
 import { loadConfig } from "../../src/config/load-config.js";
-import type { EngineContext, Octokit } from "../../src/context.js";
+import type { EngineContext, NotifyChannel, Octokit } from "../../src/context.js";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
 import type { TimelineState } from "../../src/incident/timeline-state.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
@@ -42,7 +42,10 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-export async function startStage(): Promise<Stage> {
+/** `notifyChannels`: the channels the App (and the sweep, which runs in it) may post to. */
+export async function startStage(
+  options: { notifyChannels?: ReadonlyMap<string, NotifyChannel> } = {},
+): Promise<Stage> {
   const sandbox = await startSandbox();
   await sandbox.createRepository(WEBSHOP);
   let shiftMs = 0;
@@ -51,6 +54,7 @@ export async function startStage(): Promise<Stage> {
     clock: now,
     throttle: { enabled: false },
     retry: { enabled: false },
+    ...options,
   });
   const [owner = "", repo = ""] = REPO.split("/");
   const ref = { owner, repo };
@@ -69,6 +73,7 @@ export async function startStage(): Promise<Stage> {
       log: quiet,
       clock: now,
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
     };
   };
   return {
