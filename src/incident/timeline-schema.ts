@@ -118,6 +118,13 @@ export const timelineStateSchema = z.object({
   pipelines: z.record(z.string(), pipeline),
   collapsed: z.number().int().nonnegative().optional(),
   resolvedAt: isoTime.optional(),
+  // Fast-track approval: see FastTrackState.
+  fastTrack: z
+    .record(
+      z.string(),
+      z.object({ head: z.string(), since: isoTime, minutes: count, firedAt: isoTime.optional() }),
+    )
+    .optional(),
 });
 
 /** Validates parsed JSON as a timeline state; null when it is not one. */

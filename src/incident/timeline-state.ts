@@ -129,6 +129,23 @@ export interface TimelineState {
   collapsed?: number;
   /** When the incident was resolved: the fix deployed and every backport landed or was waived. */
   resolvedAt?: string;
+  // Fast-track approval (approvals.<P>.timeoutMinutes):
+  /** The fast-track clock of each hotfix PR, keyed by PR number; see `FastTrackState`. */
+  fastTrack?: Record<string, FastTrackState>;
+}
+
+/**
+ * The fast-track clock of one hotfix PR: started when its head `head` was ready for review with every other gate
+ * row passing. The gate also keeps the start in its own check run on that head (which only our App can write)
+ * and trusts the later of the two, so an edit of this record can only delay a fast-track, never advance it.
+ */
+export interface FastTrackState {
+  head: string;
+  since: string;
+  /** The timeout that applied (`approvals.<P>.timeoutMinutes`): the sweep fires the gate at since + minutes. */
+  minutes: number;
+  /** When the approvals row passed as fast-tracked. */
+  firedAt?: string;
 }
 
 /** Entry texts are short step descriptions; a longer one is cut so one entry cannot crowd out the others. */

@@ -4,6 +4,7 @@ import { deleteLeftoverPickBranches } from "./tasks/delete-leftover-pick-branche
 import { finishAfterMerge } from "./tasks/finish-after-merge.js";
 import { finishDraftPr } from "./tasks/finish-draft-pr.js";
 import { finishIntake } from "./tasks/finish-intake.js";
+import { fireFastTrack } from "./tasks/fire-fast-track.js";
 import { recordDeployOutcome } from "./tasks/record-deploy-outcome.js";
 
 /**
@@ -16,6 +17,7 @@ export const sweepTasks: readonly SweepTask[] = [
   finishDraftPr,
   finishAfterMerge,
   recordDeployOutcome,
+  fireFastTrack,
   deleteLeftoverPickBranches,
   everySweep("stale-backports", async (ctx, repo, now) => {
     const reminded = await remindStaleBackports(ctx, repo, now);
