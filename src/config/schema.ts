@@ -466,6 +466,32 @@ export const configSchema = z
           .describe("commit docs/incidents/HOTFIX-<date>-<slug>.md from a template to the hotfix branch"),
       })
       .prefault({}),
+    // The hotfix team: who is asked to review the draft PR, and who is assigned to the incident and follow-ups.
+    team: z
+      .strictObject({
+        reviewers: list(
+          z
+            .string()
+            .max(100)
+            .regex(
+              /^[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/,
+              "a GitHub login (alice) or a team of the repository's organization (acme/sre)",
+            ),
+          15,
+        )
+          .default([])
+          .describe("logins or org/team slugs asked to review the draft PR intake opens"),
+        assignees: list(
+          z
+            .string()
+            .max(39)
+            .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "a GitHub login such as alice"),
+          9,
+        )
+          .default([])
+          .describe("logins assigned to the incident and to its follow-ups, beside the incident commander"),
+      })
+      .prefault({}),
   })
   .superRefine(productionLineProblems)
   .transform(withProductionLines)
