@@ -7,6 +7,7 @@ import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext } from "../src/context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepOneRepository } from "../src/sweep/sweep-repository.js";
+import { fireFastTrack } from "../src/sweep/tasks/fire-fast-track.js";
 import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
 
 // `npm run bench:writes [-- --paced] [-- --after-deploy]`: writes and requests the after-merge pipeline costs,
@@ -393,6 +394,86 @@ async function backportsLand(): Promise<Row[]> {
   }
 }
 
+/** A step of a scenario: what the App wrote and read from `act` until the sandbox is quiet, as one row. */
+function measuredStep(sandbox: Sandbox, rows: Row[]) {
+  return async (scenario: string, note: string, act: () => Promise<unknown>) => {
+    sandbox.counters.reset();
+    await act();
+    await sandbox.settle({ timeoutMs: 300_000 });
+    const counts = sandbox.counters.forApp();
+    const graphql = sandbox.counters.appWrites().filter((write) => write.route === "/graphql").length;
+    const detail = graphql > 0 ? `${note} (${graphql} of them GraphQL)` : note;
+    rows.push({ scenario, writes: counts.writes, requests: counts.requests, note: detail });
+  };
+}
+
+/**
+ * Intake with the hotfix team, and fast-track approval: the writes each step adds, with the App's clock moved past
+ * the timeout and the sweep firing it.
+ */
+async function teamAndFastTrack(): Promise<Row[]> {
+  const sandbox = await freshSandbox();
+  let app: AppOnSandbox | undefined;
+  let offset = 0;
+  const clock = () => new Date(Date.now() + offset);
+  try {
+    app = await startAppOnSandbox(sandbox, {
+      clock,
+      throttle: { enabled: false },
+      retry: { enabled: false },
+    });
+    sandbox.createTeam("acme", "sre", ["bob"]);
+    const alice = sandbox.as("alice", "acme/webshop");
+    const config = `${CONFIG}approvals: { P1: { required: 1, timeoutMinutes: 15 } }\nteam: { reviewers: [bob, acme/sre], assignees: [bob] }\n`;
+    await alice.push("main", { ".github/hotfix.yml": config }, { message: "Configure" });
+    await sandbox.settle();
+    const rows: Row[] = [];
+    const step = measuredStep(sandbox, rows);
+    let incident = 0;
+    await step("intake with team.assignees", "timeline x2, assignees, branch, checklist", async () => {
+      incident = await alice.createIssue({ title: "Logins fail", labels: ["P1-hotfix"] });
+    });
+    let fix = "";
+    await step(
+      "first push with team.reviewers",
+      "draft PR, one review request, timeline, gate run",
+      async () => {
+        fix = await alice.push(`hotfix/incident-${incident}`, { "src/auth.js": FIX }, { message: "Fix" });
+      },
+    );
+    const pr = [...sandbox.internalRepo("acme/webshop").pulls.values()].find(
+      (p) => p.headRef === `hotfix/incident-${incident}`,
+    );
+    if (!pr) throw new Error("no draft PR");
+    await alice.updatePullRequest(pr.number, { title: "[SPF-1290] Fix critical auth failure" });
+    const ci = sandbox.asApp("ci", "acme/webshop");
+    await ci.runCheck("critical-tests", fix, "success");
+    await ci.runCheck("security-scan", fix, "success");
+    await sandbox.settle();
+    await step("ready for review: fast-track clock starts", "timeline (clock and line) + gate run", () =>
+      sandbox.markReadyForReview("acme/webshop", pr.number, "alice"),
+    );
+    offset = 16 * 60_000;
+    const octokit = appOctokit(sandbox);
+    const ctx: EngineContext = {
+      octokit,
+      repo: REPO,
+      config: () => loadConfig(octokit, REPO),
+      log: { debug() {}, info() {}, warn() {}, error() {} },
+      clock,
+      identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    };
+    await step("sweep after the timeout: fast-tracked", "gate run completed + timeline (fired)", () =>
+      sweepOneRepository(ctx, { tasks: [fireFastTrack] }),
+    );
+    await step("next sweep", "nothing due", () => sweepOneRepository(ctx, { tasks: [fireFastTrack] }));
+    return rows;
+  } finally {
+    await app?.close();
+    await sandbox.close();
+  }
+}
+
 /**
  * After the deploy, through the real App, each step's writes counted on its own: the deploy's success with the
  * monitoring window, the sweep past the window's end (stable, incident closed), a writer's `/rollback`, its
@@ -491,6 +572,7 @@ rows.push(pipeline.row);
 const maintenance = await wholePipeline(MAINTENANCE_LINE);
 rows.push(maintenance.row);
 rows.push(...(await backportsLand()));
+rows.push(...(await teamAndFastTrack()));
 rows.push(...(await monitoringAndRollback()));
 
 console.log("| scenario | writes | requests | note |");

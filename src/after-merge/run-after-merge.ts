@@ -279,6 +279,7 @@ async function runPipeline(
     incident,
     jiraKey,
     tag: released.tag,
+    commander: state.commander ?? null,
   });
   const opened = await openFollowUps(ctx, { plans, since: new Date(pr.mergedAt), pr: pr.number });
   for (const followUp of opened) {

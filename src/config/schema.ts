@@ -125,8 +125,11 @@ export function durationMs(text: string): number {
   return Number(text.slice(0, -1)) * unit;
 }
 
-/** Approvals for one severity; `required` defaults per severity, so `P2: { from: [...] }` alone is complete. */
-const approvalRule = (required: number) =>
+/**
+ * Approvals for one severity; `required` and `timeoutMinutes` default per severity, so `P2: { from: [...] }` alone
+ * is complete.
+ */
+const approvalRule = (required: number, timeoutMinutes: number | null) =>
   z
     .strictObject({
       required: z
@@ -139,6 +142,17 @@ const approvalRule = (required: number) =>
       from: list(z.string().min(1).max(100), 100)
         .default([])
         .describe("logins or org/team slugs whose approval counts; empty = anyone with write access"),
+      // Fast-track approval: the policy's "reduced timeout, auto-approve if no response".
+      timeoutMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(1440)
+        .nullable()
+        .default(timeoutMinutes)
+        .describe(
+          "fast-track: once the PR is ready and every other row passes, the approvals row passes after this many minutes without a qualifying review (a post-deploy review follow-up is opened); null = wait for the approvals",
+        ),
     })
     .prefault({})
     .describe("approvals for one severity");
@@ -310,9 +324,11 @@ export const configSchema = z
       .prefault({}),
     approvals: z
       .strictObject({
-        P0: approvalRule(0),
-        P1: approvalRule(0),
-        P2: approvalRule(1),
+        // Fast-track defaults: 5 min for P0 and 15 min for P1 (the policy's emergency timeout and "quick review,
+        // 15 min max"); P2 is not an emergency, so it waits for its review.
+        P0: approvalRule(0, 5),
+        P1: approvalRule(0, 15),
+        P2: approvalRule(1, null),
       })
       .prefault({}),
     diffBudget: z
@@ -523,6 +539,32 @@ export const configSchema = z
           .max(30)
           .default(5)
           .describe("how long one post to one channel may take before it counts as failed"),
+      })
+      .prefault({}),
+    // The hotfix team: who is asked to review the draft PR, and who is assigned to the incident and follow-ups.
+    team: z
+      .strictObject({
+        reviewers: list(
+          z
+            .string()
+            .max(100)
+            .regex(
+              /^[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/,
+              "a GitHub login (alice) or a team of the repository's organization (acme/sre)",
+            ),
+          15,
+        )
+          .default([])
+          .describe("logins or org/team slugs asked to review the draft PR intake opens"),
+        assignees: list(
+          z
+            .string()
+            .max(39)
+            .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "a GitHub login such as alice"),
+          9,
+        )
+          .default([])
+          .describe("logins assigned to the incident and to its follow-ups, beside the incident commander"),
       })
       .prefault({}),
   })

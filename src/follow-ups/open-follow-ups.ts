@@ -10,7 +10,7 @@ export interface OpenedFollowUp {
   url: string;
   /** Whether this call's issue is the one that stands (false: it existed already, or a concurrent run's won). */
   created: boolean;
-  /** Content-creating requests spent on this follow-up: the issue, a retry without assignee, closing a duplicate. */
+  /** Content-creating requests spent on this follow-up: the issue, a retry without assignees and adding them, closing a duplicate. */
   writes: number;
 }
 
@@ -89,14 +89,28 @@ async function createIssue(
     });
     return { number: data.number, url: data.html_url };
   };
-  if (plan.assignee) {
-    const assignee = plan.assignee;
+  if (plan.assignees.length > 0) {
+    const assignees = plan.assignees;
     try {
-      return { ...(await createOnce(() => send([assignee]), find)), writes };
+      return { ...(await createOnce(() => send(assignees), find)), writes };
     } catch (error) {
       // GitHub refuses an assignee without access to the repository; the issue matters more than the assignee.
       if (httpStatus(error) !== 422) throw error;
     }
+    // Then the others are assigned after all: adding assignees leaves out whoever cannot be, without failing.
+    const created = await createOnce(() => send(), find);
+    writes++;
+    try {
+      await octokit.rest.issues.addAssignees({
+        ...repo,
+        issue_number: created.number,
+        assignees: plan.assignees,
+      });
+    } catch (error) {
+      const status = httpStatus(error);
+      if (status === undefined || status >= 500) throw error;
+    }
+    return { ...created, writes };
   }
   return { ...(await createOnce(() => send(), find)), writes };
 }

@@ -1,4 +1,5 @@
 import type { HotfixConfig, Severity } from "../config/schema.js";
+import { followUpAssignees } from "../incident/hotfix-team.js";
 import { globMatcher } from "../rules/glob.js";
 import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
 import { renderTemplate } from "./templates.js";
@@ -37,6 +38,8 @@ export interface FollowUpInput {
   incident: number | null;
   jiraKey: string | null;
   tag: string | null;
+  /** The incident's commander, when one is known: the default assignee. */
+  commander?: string | null;
 }
 
 export interface FollowUpPlan {
@@ -44,7 +47,7 @@ export interface FollowUpPlan {
   title: string;
   body: string;
   labels: string[];
-  assignee: string;
+  assignees: string[];
 }
 
 const TEMPLATE_KEY = {
@@ -140,7 +143,8 @@ const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 /**
  * The follow-up issues to open after a hotfix merge, from the templates in the configuration. Titles are plain
  * text (GitHub does not render them); in bodies every user-supplied value is markdown-escaped. Each body ends
- * with `followUpMarker`. Assigned to the PR author, except bots, which GitHub refuses as assignees.
+ * with `followUpMarker`. Assigned to `team.assignees` and the commander (without one, the PR author), never to
+ * bots, which GitHub refuses as assignees.
  */
 export function planFollowUps(input: FollowUpInput): FollowUpPlan[] {
   const kinds = followUpKindsFor({
@@ -152,7 +156,7 @@ export function planFollowUps(input: FollowUpInput): FollowUpPlan[] {
   });
   const titleValues = templateValues(input, oneLine);
   const bodyValues = templateValues(input, escapeMarkdown);
-  const assignee = input.pr.author.endsWith("[bot]") ? "" : input.pr.author;
+  const assignees = followUpAssignees(input.config, input.commander, input.pr.author);
   return kinds.flatMap((kind) => {
     const template = input.config.followUps[TEMPLATE_KEY[kind]];
     if (!template.enabled) return [];
@@ -160,6 +164,6 @@ export function planFollowUps(input: FollowUpInput): FollowUpPlan[] {
     const marker = followUpMarker(input.pr.number, kind);
     const text = `${renderTemplate(template.body, bodyValues).replace(/\s+$/, "")}${kind === "regression-tests" ? unlistedFilesNote(input) : ""}`;
     const body = `${truncate(text, BODY_MAX - marker.length - 2)}\n\n${marker}`;
-    return [{ kind, title, body, labels: [...template.labels], assignee }];
+    return [{ kind, title, body, labels: [...template.labels], assignees: [...assignees] }];
   });
 }

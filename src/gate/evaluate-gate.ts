@@ -5,6 +5,7 @@ import { checkBranch } from "../rules/branch.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { checkConflictMarkers } from "../rules/conflict-markers.js";
 import { checkDiffBudget } from "../rules/diff-budget.js";
+import { decideFastTrack, type FastTrackClock, type FastTrackInput } from "../rules/fast-track.js";
 import { checkRequiredChecks } from "../rules/required-checks.js";
 import type { RuleResult } from "../rules/rule-result.js";
 import { resolveSeverity, severityFromLabels, severityRow } from "../rules/severity.js";
@@ -28,7 +29,12 @@ export interface GateEvaluation {
   severity: Severity | null;
   jiraKey: string | null;
   approvedBy: string[];
+  /** The fast-track clock of the head, while one runs (see rules/fast-track.ts); absent otherwise. */
+  fastTrack?: FastTrackClock & { head: string };
 }
+
+/** Where the fast-track clock of the PR's head is recorded, read by the gate when the clock may run. */
+export type FastTrackFacts = Pick<FastTrackInput, "recorded" | "timelineAvailable" | "now">;
 
 /**
  * Whether the gate applies: a PR into production whose head is in the hotfix branch family (it matches a
@@ -76,7 +82,15 @@ function verdict(rows: RuleResult[]): Pick<GateEvaluation, "status" | "conclusio
   };
 }
 
-export function evaluateGate(facts: GateFacts, config: HotfixConfig): GateEvaluation {
+/**
+ * The gate's verdict. `fastTrack` is given once the gate has read where the head's clock is recorded (see
+ * `mayFastTrack`); without it an approvals row that waits just waits.
+ */
+export function evaluateGate(
+  facts: GateFacts,
+  config: HotfixConfig,
+  fastTrack: FastTrackFacts | null = null,
+): GateEvaluation {
   const { pr } = facts;
   const resolved = resolveSeverity({ prLabels: pr.labels, incident: facts.incident }, config);
   const approvals = checkApprovals(facts.approvals, resolved.severity, config);
@@ -89,23 +103,49 @@ export function evaluateGate(facts: GateFacts, config: HotfixConfig): GateEvalua
     deletions: listed.reduce((sum, f) => sum + f.deletions, 0),
   };
   const { approvedBy, ...approvalRow } = approvals;
-  const rows: RuleResult[] = [
+  const otherRows: RuleResult[] = [
     checkTitle(pr.title, config),
     checkBranch({ headRef: pr.headRef, baseRef: pr.baseRef, lineage: facts.lineage }, config),
     severityRow(resolved, config),
-    approvalRow,
     critical,
     security,
     checkDiffBudget(size, config),
     checkConflictMarkers(listed, facts.files.complete),
   ];
+  const decided = fastTrack
+    ? decideFastTrack({
+        timeoutMinutes: config.approvals[resolved.severity].timeoutMinutes,
+        approvals: approvalRow,
+        otherRows,
+        draft: pr.draft,
+        ...fastTrack,
+      })
+    : { approvals: approvalRow, clock: null };
+  const rows = [...otherRows.slice(0, 3), decided.approvals, ...otherRows.slice(3)];
   return {
     ...verdict(rows),
     rows,
     severity: resolved.severity,
     jiraKey: jiraKeyOf(pr.title, config),
     approvedBy,
+    ...(decided.clock ? { fastTrack: { ...decided.clock, head: pr.headSha } } : {}),
   };
+}
+
+/**
+ * Whether the fast-track clock may run on this evaluation (pure), so that the gate reads the incident's timeline
+ * only then: the severity has a timeout, the PR is ready for review, the approvals row waits and every other row
+ * passes. Any other time the clock is off, and its records no longer hold.
+ */
+export function mayFastTrack(evaluation: GateEvaluation, pr: GatePullRequest, config: HotfixConfig): boolean {
+  if (evaluation.severity === null || config.approvals[evaluation.severity].timeoutMinutes === null)
+    return false;
+  if (pr.draft) return false;
+  const approvals = evaluation.rows.find((row) => row.rule === "approvals");
+  const others = evaluation.rows.filter((row) => row.rule !== "approvals");
+  return (
+    approvals?.state === "pending" && others.every((row) => row.state === "pass" || row.state === "warn")
+  );
 }
 
 export function notHotfixEvaluation(pr: GatePullRequest, config: HotfixConfig): GateEvaluation {

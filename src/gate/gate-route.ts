@@ -12,8 +12,10 @@ import {
   forkEvaluation,
   type GateEvaluation,
   isHotfixPullRequest,
+  mayFastTrack,
   notHotfixEvaluation,
 } from "./evaluate-gate.js";
+import { readFastTrackRecords, recordFastTrack } from "./fast-track-clock.js";
 import { GATE_CHECK_NAME } from "./gate-check-name.js";
 import type { GatePullRequest, GateRunFact } from "./gate-facts.js";
 import { fetchPullRequest, gatherFacts, listCheckRuns } from "./gather-facts.js";
@@ -204,13 +206,35 @@ async function publishPull(
       const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
       return { evaluation: notHotfixEvaluation(pr, config), gateRun };
     }
-    const { facts, gateRun } = await gatherFacts(ctx, pr, config, sha);
-    return { evaluation: evaluateGate(facts, config), gateRun };
+    const { facts, gateRun, headGateRun } = await gatherFacts(ctx, pr, config, sha);
+    const evaluation = evaluateGate(facts, config);
+    if (!mayFastTrack(evaluation, pr, config)) return { evaluation, gateRun };
+    const records = await readFastTrackRecords(ctx, pr, headGateRun);
+    const fastTracked = evaluateGate(facts, config, records.facts);
+    // The clock is recorded from the head's own evaluation; a merge group only reads it.
+    if (fastTracked.fastTrack && records.incident !== null && sha === pr.headSha) {
+      await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack);
+    }
+    return { evaluation: fastTracked, gateRun };
   });
   // The PR's own head turned green (a merge group's head is the queue's business, not a milestone).
   if (published.turnedGreen && sha === pr.headSha && isHotfixPullRequest(pr, config))
     await notifyGateGreen(ctx, config, pr, published.outcome.gate?.url ?? null);
   return published.outcome;
+}
+
+/**
+ * Re-evaluates an open hotfix PR as it is now (the sweep, when a fast-track timeout has passed); nothing when the
+ * PR is gone, closed, or no longer into production.
+ */
+export async function reevaluatePull(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  number: number,
+): Promise<StepOutcome | undefined> {
+  const pr = await fetchPullRequest(ctx, number);
+  if (pr?.state !== "open" || !isProductionLine(config, pr.baseRef)) return undefined;
+  return publishPull(ctx, config, pr, pr.headSha);
 }
 
 async function publishFixed(ctx: EngineContext, sha: string, evaluation: GateEvaluation) {

@@ -192,7 +192,7 @@ export async function gatherFacts(
   pr: GatePullRequest,
   config: HotfixConfig,
   runSha: string = pr.headSha,
-): Promise<{ facts: GateFacts; gateRun: GateRunFact | null }> {
+): Promise<{ facts: GateFacts; gateRun: GateRunFact | null; headGateRun: GateRunFact | null }> {
   // Statuses are read only when a required check exists that one could report (or fail).
   const anyRequired = config.checks.criticalTests.length + config.checks.securityScan.length > 0;
   const [files, lineage, headRuns, headStatuses, incident, runShaListing] = await Promise.all([
@@ -223,5 +223,7 @@ export async function gatherFacts(
       checkRuns: [...headRuns.runs, ...headStatuses],
     },
     gateRun: runShaListing ? runShaListing.gateRun : headRuns.gateRun,
+    // Our run on the PR head, where the fast-track clock is kept (see fast-track-marker.ts).
+    headGateRun: headRuns.gateRun,
   };
 }

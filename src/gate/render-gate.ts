@@ -1,6 +1,7 @@
 import type { RuleState } from "../rules/rule-result.js";
 import { escapeMarkdown, escapeTableCell, truncate } from "../text/escape-markdown.js";
 import type { GateEvaluation } from "./evaluate-gate.js";
+import { fastTrackRunMarker } from "./fast-track-marker.js";
 
 /** The check run output GitHub shows: a one-line title, the summary with the table, the details. */
 export interface GateOutput {
@@ -58,6 +59,9 @@ export function renderGate(evaluation: GateEvaluation): GateOutput {
   }
 
   const text = new BoundedLines(OUTPUT_LIMIT);
+  // The fast-track clock's start, first so that it is never cut (see fast-track-marker.ts).
+  if (evaluation.fastTrack)
+    text.push(fastTrackRunMarker(evaluation.fastTrack.head, evaluation.fastTrack.since));
   for (const row of evaluation.rows) {
     const details = row.details ?? [];
     if (details.length === 0) continue;

@@ -1,6 +1,7 @@
 import type { EngineContext } from "../context.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import type { GateEvaluation } from "./evaluate-gate.js";
+import { fastTrackMarkerLine, fastTrackRunMarker } from "./fast-track-marker.js";
 import { GATE_CHECK_NAME } from "./gate-check-name.js";
 import type { GateRunFact } from "./gate-facts.js";
 import { listCheckRuns } from "./gather-facts.js";
@@ -36,10 +37,15 @@ export function planGateWrite(
     (existing.summary ?? "") === output.summary &&
     (existing.text ?? "") === output.text;
   if (same) return { kind: "none", id: existing.id };
+  // The fast-track clock lives in the run's text: a clock that starts or stops is always written.
+  const clock = evaluation.fastTrack;
+  const sameClock =
+    fastTrackMarkerLine(existing.text) === (clock ? fastTrackRunMarker(clock.head, clock.since) : null);
   if (
     existing.status === "in_progress" &&
     evaluation.status === "in_progress" &&
-    existing.title === output.title
+    existing.title === output.title &&
+    sameClock
   ) {
     return { kind: "none", id: existing.id };
   }

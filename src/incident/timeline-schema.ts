@@ -150,6 +150,13 @@ export const timelineStateSchema = z.object({
       }),
     )
     .optional(),
+  // Fast-track approval: see FastTrackState.
+  fastTrack: z
+    .record(
+      z.string(),
+      z.object({ head: z.string(), since: isoTime, minutes: count, firedAt: isoTime.optional() }),
+    )
+    .optional(),
 });
 
 /** Validates parsed JSON as a timeline state; null when it is not one. */

@@ -160,12 +160,29 @@ export interface TimelineState {
   // Notifications (incident/notify): each milestone announced, with what every channel answered. A milestone
   // recorded here is never announced again, whatever is redelivered.
   notifications?: Record<string, NotificationRecord>;
+  // Fast-track approval (approvals.<P>.timeoutMinutes):
+  /** The fast-track clock of each hotfix PR, keyed by PR number; see `FastTrackState`. */
+  fastTrack?: Record<string, FastTrackState>;
 }
 
 /** One milestone's notification: when it was sent and how each channel (by name, never by URL) took it. */
 export interface NotificationRecord {
   at: string;
   channels: { channel: string; kind?: string; ok: boolean; status?: number; error?: string }[];
+}
+
+/**
+ * The fast-track clock of one hotfix PR: started when its head `head` was ready for review with every other gate
+ * row passing. The gate also keeps the start in its own check run on that head (which only our App can write)
+ * and trusts the later of the two, so an edit of this record can only delay a fast-track, never advance it.
+ */
+export interface FastTrackState {
+  head: string;
+  since: string;
+  /** The timeout that applied (`approvals.<P>.timeoutMinutes`): the sweep fires the gate at since + minutes. */
+  minutes: number;
+  /** When the approvals row passed as fast-tracked. */
+  firedAt?: string;
 }
 
 /** Entry texts are short step descriptions; a longer one is cut so one entry cannot crowd out the others. */

@@ -6,6 +6,7 @@ import { httpStatus } from "../util/http-status.js";
 import { draftBase } from "./draft-base.js";
 import { draftBody, draftTitle } from "./draft-pr-text.js";
 import type { HotfixPush } from "./hotfix-push.js";
+import { requestTeamReviews } from "./team-requests.js";
 
 type IntakePr = NonNullable<IntakeState["pr"]>;
 
@@ -81,6 +82,8 @@ export async function openDraftPr(
     }
   }
   let next: TimelineState = { ...state, intake: { ...intake, pr } };
+  // The hotfix team's reviewers; a refusal is said on the timeline and never stops the PR.
+  next = await requestTeamReviews(ctx, config, { number: pr.number, author: null }, next);
   next = addEntry(next, {
     key: `pr-${pr.number}`,
     at: pr.openedAt,

@@ -8,6 +8,7 @@ import { checklistComment, checklistMarker } from "./checklist.js";
 import { cutIncidentBranch } from "./cut-incident-branch.js";
 import { incidentReport, incidentReportPath } from "./incident-report.js";
 import type { IncidentIssue } from "./intake-trigger.js";
+import { assignIncident } from "./team-requests.js";
 
 export interface IntakeRequest {
   issue: IncidentIssue;
@@ -84,6 +85,9 @@ export async function runIntake(
     await octokit.rest.issues.addLabels({ ...repo, issue_number: n, labels: [label] });
     state = addEntry(state, { key: "severity-label", at: now(), text: `Label ${label} added` });
   }
+
+  // The hotfix team: the commander and team.assignees on the incident.
+  state = await assignIncident(ctx, config, n, state);
 
   let intake: IntakeState | undefined = state.intake;
   if (!intake) {

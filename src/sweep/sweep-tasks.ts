@@ -5,6 +5,7 @@ import { endMonitoringWindows } from "./tasks/end-monitoring-windows.js";
 import { finishAfterMerge } from "./tasks/finish-after-merge.js";
 import { finishDraftPr } from "./tasks/finish-draft-pr.js";
 import { finishIntake } from "./tasks/finish-intake.js";
+import { fireFastTrack } from "./tasks/fire-fast-track.js";
 import { recordDeployOutcome } from "./tasks/record-deploy-outcome.js";
 
 /**
@@ -18,6 +19,7 @@ export const sweepTasks: readonly SweepTask[] = [
   finishAfterMerge,
   recordDeployOutcome,
   endMonitoringWindows,
+  fireFastTrack,
   deleteLeftoverPickBranches,
   everySweep("stale-backports", async (ctx, repo, now) => {
     const reminded = await remindStaleBackports(ctx, repo, now);

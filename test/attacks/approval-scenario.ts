@@ -30,7 +30,10 @@ export interface Stage {
   close(): Promise<void>;
 }
 
-export async function startStage(config: string = BASE_CONFIG): Promise<Stage> {
+export async function startStage(
+  config: string = BASE_CONFIG,
+  options: { clock?: () => Date } = {},
+): Promise<Stage> {
   const sandbox = await startSandbox();
   await sandbox.createRepository({
     owner: "acme",
@@ -47,6 +50,7 @@ export async function startStage(config: string = BASE_CONFIG): Promise<Stage> {
     labels: ["P0-hotfix", "P1-hotfix", "P2-hotfix"],
   });
   const app = await startAppOnSandbox(sandbox, {
+    ...(options.clock ? { clock: options.clock } : {}),
     throttle: { enabled: false },
     retry: { enabled: false },
     ...(process.env.ATTACK_LOG ? { logLevel: "info" as const } : {}),

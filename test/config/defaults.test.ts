@@ -34,8 +34,8 @@ describe("every configuration key has a default", () => {
 
   it("accepts an approval rule that only names who may approve", () => {
     const config = configOf("approvals:\n  P2: { from: [alice] }\n");
-    expect(config.approvals.P2).toEqual({ required: 1, from: ["alice"] });
-    expect(config.approvals.P0).toEqual({ required: 0, from: [] });
+    expect(config.approvals.P2).toEqual({ required: 1, from: ["alice"], timeoutMinutes: null });
+    expect(config.approvals.P0).toEqual({ required: 0, from: [], timeoutMinutes: 5 });
   });
 
   const keys = defaultedKeys(defaults as unknown as Json);

@@ -18,7 +18,7 @@ describe("parseConfigText", () => {
   it("keeps given values and defaults the rest of the same object", () => {
     const result = parseConfigText("approvals:\n  P2:\n    required: 2\ndiffBudget:\n  maxFiles: 3\n");
     if (!result.ok) throw result.error;
-    expect(result.config.approvals.P2).toEqual({ required: 2, from: [] });
+    expect(result.config.approvals.P2).toEqual({ required: 2, from: [], timeoutMinutes: null });
     expect(result.config.diffBudget).toEqual({ maxFiles: 3, maxLines: 500, mode: "fail" });
   });
 

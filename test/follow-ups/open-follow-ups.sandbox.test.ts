@@ -128,7 +128,7 @@ it("an assignee GitHub refuses does not lose the issue", async () => {
       pr: 12,
     },
   );
-  expect(postMortem).toMatchObject({ created: true, writes: 2 });
+  expect(postMortem).toMatchObject({ created: true, writes: 3 });
   expect(internal().issues.get(postMortem?.issue as number)?.assignees).toEqual([]);
 });
 

@@ -111,7 +111,7 @@ describe("openFollowUps", () => {
     expect(result[0]?.issue).toBe(3);
   });
 
-  it("keeps the issue when GitHub refuses the assignee, retrying without one", async () => {
+  it("keeps the issue when GitHub refuses the assignee, retrying without one and then adding whoever can be assigned", async () => {
     const { gh, repo } = setup();
     const result = await openFollowUps(
       { octokit: gh.octokit(), repo, identity: fakeIdentity },
@@ -121,7 +121,7 @@ describe("openFollowUps", () => {
         pr: 12,
       },
     );
-    expect(result[0]).toMatchObject({ created: true, writes: 2 });
+    expect(result[0]).toMatchObject({ created: true, writes: 3 });
     expect(followUpIssues(gh)[0]?.assignees).toEqual([]);
   });
 

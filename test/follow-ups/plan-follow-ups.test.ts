@@ -120,7 +120,7 @@ describe("planFollowUps content", () => {
         "Incident #5, fixed by #12 (SPF\\-7), released as hotfix\\-20261121\\-1405.",
       ),
       labels: ["post-mortem"],
-      assignee: "octocat",
+      assignees: ["octocat"],
     });
     expect(plan?.body.endsWith(`\n\n<!-- hotfix-bot:follow-up {"pr":12,"kind":"post-mortem"} -->`)).toBe(
       true,
@@ -151,7 +151,7 @@ describe("planFollowUps content", () => {
 
   it("does not assign bots, which GitHub refuses as assignees", () => {
     const [plan] = planFollowUps(input({ pr: { ...input().pr, author: "dependabot[bot]" } }));
-    expect(plan?.assignee).toBe("");
+    expect(plan?.assignees).toEqual([]);
   });
 
   it("keeps titles within 256 characters and bodies within GitHub's limit with the marker intact", () => {

@@ -65,14 +65,16 @@ test("the P1-hotfix label makes the incident: timeline, branch from production, 
   sandbox.counters.reset();
   const incident = await alice.createIssue({ title: "Checkout: logins fail", labels: ["P1-hotfix"] });
   await sandbox.settle();
-  // Four writes: the timeline recording the declaration (first, so that the sweep can finish an intake cut short),
-  // the branch, the checklist, the timeline's update.
+  // Five writes: the timeline recording the declaration (first, so that the sweep can finish an intake cut short),
+  // the commander assigned, the branch, the checklist, the timeline's update.
   expect(appWrites()).toEqual([
     "PATCH /issues/comments/{comment_id}",
     "POST /git/refs",
+    "POST /issues/{issue_number}/assignees",
     "POST /issues/{issue_number}/comments",
     "POST /issues/{issue_number}/comments",
   ]);
+  expect(sandbox.internalRepo(REPO).issues.get(incident)?.assignees).toEqual(["alice"]);
 
   expect(hotfixBranches()).toBe(`hotfix/incident-${incident}`);
   expect(sandbox.repository(REPO).branch(`hotfix/incident-${incident}`)).toBe(mainSha);

@@ -10,7 +10,7 @@ import { moveRef } from "../services/ref-effects.js";
 import { requireVerifiedCommits } from "../services/signed-commits.js";
 import { WEB_FLOW, webFlowSigner } from "../services/web-flow.js";
 import { commitShape, diffEntryShape } from "../shapes/git-shapes.js";
-import { pullShape, reviewShape } from "../shapes/pull-shapes.js";
+import { pullShape, reviewShape, teamShape } from "../shapes/pull-shapes.js";
 import { gitIdentityOf, userShape } from "../shapes/user-shape.js";
 import type { IssueRecord, PullRecord, Repository, ReviewRecord, User } from "../state/model.js";
 import type { World } from "../state/world.js";
@@ -500,7 +500,8 @@ export function registerPullRoutes(table: RouteTable<Handler>): void {
       const user = world.user(login);
       return user ? [userShape(world, user)] : [];
     });
-    return json(200, { users, teams: [] });
+    const teams = (pull.requestedTeams ?? []).map((slug) => teamShape(world, repo.owner.login, slug));
+    return json(200, { users, teams });
   });
 
   table.add("POST", "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers", async (req, world) => {
@@ -508,9 +509,25 @@ export function registerPullRoutes(table: RouteTable<Handler>): void {
     const actor = requireWrite(req, repo);
     const { pull, issue } = pullOf(repo, req);
     const reviewers = bodyOf(req).reviewers ?? [];
+    const teams = bodyOf(req).team_reviewers ?? [];
     if (!Array.isArray(reviewers))
       throw validationFailed([{ resource: "PullRequest", field: "reviewers", code: "invalid" }]);
+    if (!Array.isArray(teams))
+      throw validationFailed([{ resource: "PullRequest", field: "team_reviewers", code: "invalid" }]);
+    // As GitHub: a team must be one of the owner's organization that the sandbox knows; one unknown name refuses all.
+    for (const slug of teams as string[]) {
+      if (!world.teams.has(`${repo.owner.login}/${slug}`.toLowerCase()))
+        throw new ApiError(
+          422,
+          `Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the ${repo.owner.login}/${repo.name} repository.`,
+        );
+    }
     await requestReviewers(world, repo, pull, issue, reviewers as string[], actor);
+    for (const slug of teams as string[]) {
+      const known = pull.requestedTeams ?? [];
+      if (!known.some((existing) => existing.toLowerCase() === slug.toLowerCase()))
+        pull.requestedTeams = [...known, slug];
+    }
     return json(201, pullShape(world, repo, pull, issue, null));
   });
 

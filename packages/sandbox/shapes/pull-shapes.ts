@@ -69,7 +69,7 @@ export function pullShape(
     assignee: assignees[0] ?? null,
     assignees,
     requested_reviewers: requested,
-    requested_teams: [],
+    requested_teams: (pull.requestedTeams ?? []).map((slug) => teamShape(world, repo.owner.login, slug)),
     labels: labelsOf(world, repo, issue.labels),
     milestone: null,
     draft: pull.draft,
@@ -160,4 +160,27 @@ export function reviewShape(world: World, repo: Repository, review: ReviewRecord
   };
   if (review.submittedAt) shape.submitted_at = review.submittedAt;
   return shape;
+}
+
+/** A team of an organization as GitHub shows it in `requested_teams` (the sandbox knows its slug and members). */
+export function teamShape(world: World, org: string, slug: string): Record<string, unknown> {
+  // A stable id from the name: the sandbox keeps teams as names and members only.
+  const id =
+    [...`${org}/${slug}`.toLowerCase()].reduce((sum, c) => (sum * 31 + c.charCodeAt(0)) % 1_000_000, 7) + 1;
+  const api = world.apiUrl(`/orgs/${org}/teams/${slug}`);
+  return {
+    id,
+    node_id: nodeId("Team", id),
+    url: api,
+    html_url: world.htmlUrl(`/orgs/${org}/teams/${slug}`),
+    name: slug,
+    slug,
+    description: null,
+    privacy: "closed",
+    notification_setting: "notifications_enabled",
+    permission: "push",
+    members_url: `${api}/members{/member}`,
+    repositories_url: `${api}/repos`,
+    parent: null,
+  };
 }

@@ -77,6 +77,8 @@ export interface PullRecord {
   mergedBy: User | null;
   mergeCommitSha: string | null;
   requestedReviewers: string[];
+  /** Team slugs of the owner's organization asked to review (`team_reviewers`). */
+  requestedTeams?: string[];
   maintainerCanModify: boolean;
   /** The fork the head branch lives in; null when it is this repository's own branch. */
   headRepo: Repository | null;
