@@ -273,6 +273,16 @@ export function checkRequiredChecks(
   ];
 }
 
+/**
+ * The latest runs that count towards any of `checks` (pure): matching a name, and for a pinned check only the
+ * pinned App's (or creator's). What the gate judged, for a step that reads more of those runs (their warnings).
+ */
+export function countedRuns(checks: readonly RequiredCheck[], runs: readonly CheckRunFact[]): CheckRunFact[] {
+  return latestRunPerName(runs).filter((run) =>
+    checks.some((check) => matchesCheckName(check.name, run.name) && counts(check, run)),
+  );
+}
+
 /** Whether a check run name is one the gate waits for, so that other completions need no re-evaluation. */
 export function isRequiredCheckName(name: string, config: ChecksConfig): boolean {
   return [...config.checks.criticalTests, ...config.checks.securityScan].some((check) =>
