@@ -153,7 +153,11 @@ function unlistedFilesNote(input: FollowUpInput): string {
  * deploy: the merge is known when the issue is written (its body shows the time, the same on every re-run),
  * it exists when no deploy is configured or the deploy fails, and the deploy follows it within minutes.
  */
-export function followUpDueAt(config: Pick<HotfixConfig, "followUps">, kind: FollowUpKind, mergedAt: Date): string {
+export function followUpDueAt(
+  config: Pick<HotfixConfig, "followUps">,
+  kind: FollowUpKind,
+  mergedAt: Date,
+): string {
   return new Date(mergedAt.getTime() + durationMs(config.followUps.due[TEMPLATE_KEY[kind]])).toISOString();
 }
 

@@ -57,7 +57,8 @@ export async function readSecurityWarnings(
   const scans = countedRuns(config.checks.securityScan, runs) as ListedRun[];
   const found: ScanWithWarnings[] = [];
   for (const run of scans.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)) {
-    if (run.status !== "completed" || (run.conclusion !== "success" && run.conclusion !== "neutral")) continue;
+    if (run.status !== "completed" || (run.conclusion !== "success" && run.conclusion !== "neutral"))
+      continue;
     const annotations = run.annotationsCount > 0 ? await readAnnotations(ctx, run.id) : null;
     const warnings = (annotations?.items ?? []).filter((a) => WARNING_LEVELS.has(a.level));
     // Unread pages may hold warnings too: a success whose first pages hold none is not known to be clean, so the

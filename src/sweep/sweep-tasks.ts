@@ -4,6 +4,7 @@ import { deleteLeftoverPickBranches } from "./tasks/delete-leftover-pick-branche
 import { finishAfterMerge } from "./tasks/finish-after-merge.js";
 import { finishDraftPr } from "./tasks/finish-draft-pr.js";
 import { finishIntake } from "./tasks/finish-intake.js";
+import { noticeOverdueFollowUps } from "./tasks/notice-overdue-follow-ups.js";
 import { recordDeployOutcome } from "./tasks/record-deploy-outcome.js";
 
 /**
@@ -17,6 +18,7 @@ export const sweepTasks: readonly SweepTask[] = [
   finishAfterMerge,
   recordDeployOutcome,
   deleteLeftoverPickBranches,
+  noticeOverdueFollowUps,
   everySweep("stale-backports", async (ctx, repo, now) => {
     const reminded = await remindStaleBackports(ctx, repo, now);
     return reminded > 0

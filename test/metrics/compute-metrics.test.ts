@@ -71,7 +71,16 @@ test("medians, maxima and the policy verdicts over several incidents", () => {
     targetMs: POLICY.resolutionMs,
   });
   expect(m.rollback).toEqual({ shipped: 4, rolledBack: 1, rate: 0.25, target: 0.05, met: false });
-  expect(m.followUps).toEqual({ opened: 3, closed: 2, completion: 2 / 3, target: 1, met: false, overdue: 1 });
+  expect(m.followUps).toEqual({
+    opened: 3,
+    closed: 2,
+    completion: 2 / 3,
+    target: 1,
+    met: false,
+    overdue: 1,
+    onTime: 0,
+    late: 0,
+  });
   expect(m.perIncident.map((r) => r.followUpsOverdue)).toEqual([[101], [], [], []]);
   expect(m.perIncident.map((r) => [r.number, r.resolutionMs, r.followUpsClosed, r.followUpsOpened])).toEqual([
     [1, 30 * MIN, 1, 2],
