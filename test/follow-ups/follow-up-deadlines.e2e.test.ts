@@ -280,3 +280,17 @@ test("a clean security scan opens no security review", async () => {
   expect(followUps().has("security-review")).toBe(false);
   expect(followUps().has("post-mortem")).toBe(true);
 }, 180_000);
+
+test("attack: another App's comment carrying the overdue marker does not silence the bot's reminder", async () => {
+  const mergedAt = now;
+  await labelToMerge({ conclusion: "success" });
+  const review = followUps().get("post-deploy-review");
+  if (!review) throw new Error("no review follow-up");
+  // Anyone who can comment can type the marker; another App's comment looks like a bot's.
+  await sandbox.asApp("evil", REPO).comment(review.number, `${overdueMarker(review.number)}\nnothing to see`);
+  now = mergedAt + 25 * HOUR;
+  await sweep();
+  const ours = overdueComments(review.number).filter((c) => c.user.login === "hotfix-bot[bot]");
+  expect(ours).toHaveLength(1);
+  expect(ours[0]?.body).toContain("@alice: this post-deploy-review follow-up");
+}, 180_000);
