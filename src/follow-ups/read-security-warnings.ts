@@ -1,6 +1,6 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { type CheckRunFact, countedRuns } from "../rules/required-checks.js";
+import { type CheckRunFact, checkRunFactOf, countedRuns } from "../rules/required-checks.js";
 import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import {
   LISTED_ANNOTATIONS_MAX,
@@ -44,13 +44,7 @@ export async function readSecurityWarnings(
     MAX_CHECK_RUN_PAGES,
   );
   const runs: ListedRun[] = items.map((run) => ({
-    id: Number(run.id),
-    name: run.name,
-    status: run.status,
-    conclusion: run.conclusion ?? null,
-    startedAt: run.started_at ?? null,
-    completedAt: run.completed_at ?? null,
-    app: run.app ? { id: run.app.id, slug: run.app.slug ?? String(run.app.id) } : null,
+    ...checkRunFactOf(run),
     url: run.html_url ?? null,
     annotationsCount: run.output?.annotations_count ?? 0,
   }));

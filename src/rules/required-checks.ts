@@ -20,6 +20,30 @@ export interface CheckRunFact {
   creator?: { id: number; login: string } | null;
 }
 
+/** A check run as GitHub's check-run listings give it, as far as the rules read it. */
+export interface ListedCheckRun {
+  id: number;
+  name: string;
+  status: string;
+  conclusion?: string | null;
+  started_at?: string | null;
+  completed_at?: string | null;
+  app?: { id: number; slug?: string } | null;
+}
+
+/** A listed check run as a fact (pure): an App without a slug is named by its id. */
+export function checkRunFactOf(run: ListedCheckRun): CheckRunFact {
+  return {
+    id: Number(run.id),
+    name: run.name,
+    status: run.status,
+    conclusion: run.conclusion ?? null,
+    startedAt: run.started_at ?? null,
+    completedAt: run.completed_at ?? null,
+    app: run.app ? { id: run.app.id, slug: run.app.slug ?? String(run.app.id) } : null,
+  };
+}
+
 /** A commit status as the statuses listing gives it. */
 export interface CommitStatusFact {
   id: number;
