@@ -1,4 +1,10 @@
-import { type FileSpec, type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import {
+  type AnnotationInput,
+  type FileSpec,
+  type Sandbox,
+  startSandbox,
+  WEBSHOP,
+} from "@hotfix-bot/sandbox";
 import { readChangedFiles } from "../src/after-merge/read-changed-files.js";
 import { remindStaleBackports } from "../src/after-merge/remind-stale-backports.js";
 import { cherryPickCommits } from "../src/backport/cherry-pick.js";
@@ -217,6 +223,8 @@ interface PipelineScenario {
   line: string;
   /** Branches and tags the repository has before the incident. */
   prepare: (sandbox: Sandbox) => Promise<void>;
+  /** How the security scan ends on the fix (default: success, no annotation). */
+  scan?: { conclusion: string; annotations: AnnotationInput[] };
 }
 
 /** The main line: merge → tag, release, 2 backports, 3 follow-ups, cleanup, timeline. */
@@ -227,6 +235,27 @@ const MAIN_LINE: PipelineScenario = {
   line: "main",
   prepare: async (sandbox) => {
     await sandbox.as("alice", "acme/webshop").createBranch("release/1.x", "main");
+  },
+};
+
+/** The main line, its security scan neutral with 3 warnings: the security-review follow-up on top. */
+const SECURITY_WARNINGS: PipelineScenario = {
+  ...MAIN_LINE,
+  scenario: "whole pipeline, scan passed with 3 warnings",
+  note: "as above + the security-review issue (check runs and annotations read)",
+  config: CONFIG.replace(
+    "securityScan: [security-scan] }",
+    "securityScan: [security-scan], neutralPasses: true }",
+  ),
+  scan: {
+    conclusion: "neutral",
+    annotations: [1, 2, 3].map((line) => ({
+      path: "src/auth.js",
+      start_line: line,
+      end_line: line,
+      annotation_level: "warning" as const,
+      message: `finding ${line}`,
+    })),
   },
 };
 
@@ -278,7 +307,14 @@ async function wholePipeline(
     });
     const ci = sandbox.asApp("ci", "acme/webshop");
     await ci.runCheck("critical-tests", fix, "success");
-    await ci.runCheck("security-scan", fix, "success");
+    if (scenario.scan) {
+      const run = await ci.createCheckRun({ name: "security-scan", headSha: fix, status: "in_progress" });
+      await ci.completeCheckRun(run, scenario.scan.conclusion, {
+        title: "security-scan",
+        summary: "scan finished",
+        annotations: scenario.scan.annotations,
+      });
+    } else await ci.runCheck("security-scan", fix, "success");
     await sandbox.settle();
     sandbox.counters.reset();
     const started = Date.now();
@@ -569,6 +605,7 @@ rows.push(await rebaseMerge(150));
 rows.push(await wideFix(300));
 const pipeline = await wholePipeline(MAIN_LINE);
 rows.push(pipeline.row);
+rows.push((await wholePipeline(SECURITY_WARNINGS)).row);
 const maintenance = await wholePipeline(MAINTENANCE_LINE);
 rows.push(maintenance.row);
 rows.push(...(await backportsLand()));

@@ -7,6 +7,7 @@ import { sweepInstallations } from "../src/sweep/sweep-installations.js";
 import { runWorkflowKills } from "../test/reliability/kill-workflows.js";
 import { startRedisServer } from "../test/reliability/redis-server.js";
 import { ratio } from "./figures.js";
+import { measureFollowUpDeadlines } from "./follow-up-deadline-sweep.js";
 import { legacyReconcileReads } from "./legacy-reconcile.js";
 
 /**
@@ -79,6 +80,8 @@ try {
 } finally {
   await sandbox.close();
 }
+
+lines.push(...(await measureFollowUpDeadlines()));
 
 const kills = [{ mode: "sweep at the next start (no Redis)", run: await runWorkflowKills({}) }];
 let redisInstalled = true;

@@ -268,6 +268,17 @@ export class Person {
   }
 }
 
+/** An annotation as a check run's App sends it in `output.annotations` (GitHub's field names). */
+export interface AnnotationInput {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: "notice" | "warning" | "failure";
+  message: string;
+  title?: string;
+  raw_details?: string;
+}
+
 /**
  * Another GitHub App (a CI system, a scanner, another workflow's `github-actions`) acting on one repository with
  * its own installation token: check runs, comments and issues, all marked as that App's.
@@ -288,7 +299,7 @@ export class OtherApp {
     headSha: string;
     status?: "queued" | "in_progress" | "completed";
     conclusion?: string;
-    output?: { title: string; summary: string; text?: string };
+    output?: { title: string; summary: string; text?: string; annotations?: AnnotationInput[] };
     externalId?: string;
   }): Promise<number> {
     const run = await this.request<{ id: number }>("POST", "/check-runs", {
@@ -309,7 +320,7 @@ export class OtherApp {
   async completeCheckRun(
     id: number,
     conclusion: string,
-    output?: { title: string; summary: string },
+    output?: { title: string; summary: string; annotations?: AnnotationInput[] },
   ): Promise<void> {
     await this.updateCheckRun(id, { status: "completed", conclusion, ...(output ? { output } : {}) });
   }

@@ -17,6 +17,7 @@ export function renderReportSummary(m: RecoveryMetrics, file: string): string {
     `| Rollback rate | ${percent(m.rollback.rate)} (${m.rollback.rolledBack} of ${m.rollback.shipped}) | < 5 % | ${verdict(m.rollback.rate !== null, m.rollback.met)} |`,
     `| Follow-ups closed | ${percent(m.followUps.completion)} (${m.followUps.closed} of ${m.followUps.opened}) | 100 % | ${verdict(m.followUps.completion !== null, m.followUps.met)} |`,
     `| Follow-ups overdue | ${m.followUps.overdue} | 0 | ${verdict(true, m.followUps.overdue === 0)} |`,
+    `| Follow-ups closed on time | ${m.followUps.onTime} of ${m.followUps.onTime + m.followUps.late} | all | ${verdict(m.followUps.onTime + m.followUps.late > 0, m.followUps.late === 0)} |`,
     "",
     `The full report with charts is \`${file.replace(/`/g, "")}\` (output \`report-path\`; upload it with actions/upload-artifact).`,
   ].join("\n");

@@ -6,7 +6,8 @@ import type { EngineContext } from "../context.js";
 import { deployAfterTag } from "../deploy/trigger-deploy.js";
 import type { StepOutcome } from "../engine.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
-import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
+import { formatDueTime, planFollowUps } from "../follow-ups/plan-follow-ups.js";
+import { readSecurityWarnings } from "../follow-ups/read-security-warnings.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import { settleIncident } from "../incident/settle-incident.js";
@@ -280,14 +281,23 @@ async function runPipeline(
     jiraKey,
     tag: released.tag,
     commander: state.commander ?? null,
+    mergedAt: new Date(pr.mergedAt),
+    securityWarnings: await readSecurityWarnings(ctx, config, pr.headSha),
   });
   const opened = await openFollowUps(ctx, { plans, since: new Date(pr.mergedAt), pr: pr.number });
   for (const followUp of opened) {
-    pipeline.followUps[followUp.kind] = { issue: followUp.issue, url: followUp.url };
+    const dueAt = plans.find((plan) => plan.kind === followUp.kind)?.dueAt;
+    pipeline.followUps[followUp.kind] = {
+      // A re-run keeps what the sweep recorded since (the overdue comment, the closing).
+      ...pipeline.followUps[followUp.kind],
+      issue: followUp.issue,
+      url: followUp.url,
+      ...(dueAt ? { dueAt } : {}),
+    };
     state = addEntry(state, {
       key: `follow-up-${pr.number}-${followUp.kind}`,
       at: now(),
-      text: `Follow-up #${followUp.issue} opened (${followUp.kind})`,
+      text: `Follow-up #${followUp.issue} opened (${followUp.kind})${dueAt ? `, due ${formatDueTime(dueAt)}` : ""}`,
       url: followUp.url,
     });
   }

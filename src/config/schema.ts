@@ -119,6 +119,15 @@ const duration = z
   .regex(/^[1-9][0-9]{0,5}[mhd]$/, "a duration such as 30m, 12h or 2d")
   .refine((text) => durationMs(text) <= 366 * 86_400_000, "at most a year (366d)");
 
+/**
+ * A follow-up's due time after the merge. At most 13 days: the sweep finds merged hotfixes from the last 14 days
+ * (SWEEP_LOOKBACK_DAYS), so a later deadline would pass unseen.
+ */
+const deadline = duration.refine(
+  (text) => durationMs(text) <= 13 * 86_400_000,
+  "at most 13d (the sweep looks back 14 days)",
+);
+
 /** Milliseconds of a duration the schema accepted (`2d` → 172 800 000). */
 export function durationMs(text: string): number {
   const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[text.slice(-1)] ?? Number.NaN;
@@ -409,6 +418,26 @@ export const configSchema = z
           body: "{pr} ({severity}) merged without an approving review. Review the change now that it is live.\n",
           labels: ["review"],
         }),
+        // Follow-up deadlines and the security-review follow-up.
+        securityReview: issueTemplate({
+          title: "Security review of {pr}: the security scan passed with warnings",
+          body: "The security scan of {pr} ({severity}) passed with warnings. Review each one, fix it or record why it is acceptable.\n",
+          labels: ["security"],
+        }),
+        due: z
+          .strictObject({
+            // The policy: a review, the test suite, the security review and the docs within 24 hours of the
+            // hotfix; the proper fix, the root cause analysis and prevention within a week.
+            postMortem: deadline.default("7d").describe("root cause analysis (post-mortem)"),
+            properFix: deadline.default("7d").describe("the follow-up PR with the proper fix"),
+            regressionTests: deadline.default("7d").describe("regression tests: a prevention measure"),
+            postDeployReview: deadline.default("24h").describe("full code review of an unapproved hotfix"),
+            securityReview: deadline.default("24h").describe("security review of the scan's warnings"),
+          })
+          .prefault({})
+          .describe(
+            "how long after the merge each follow-up is due (30m, 24h, 7d); the sweep comments once on one still open past it",
+          ),
       })
       .prefault({}),
     deploy: z

@@ -53,7 +53,7 @@ export async function takeSnapshot(
     try {
       const read = await readIncidents(reader, reader.config);
       for (const record of read.incidents) {
-        records.push({ ...record, followUpStates: read.followUps });
+        records.push({ ...record, followUpStates: read.followUps, followUpClosedAt: read.followUpClosedAt });
         if (record.state !== "open") continue;
         open.push({
           repo: name,

@@ -1,17 +1,21 @@
-import type { HotfixConfig, Severity } from "../config/schema.js";
+import { durationMs, type HotfixConfig, type Severity } from "../config/schema.js";
 import { followUpAssignees } from "../incident/hotfix-team.js";
 import { globMatcher } from "../rules/glob.js";
 import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
+import { type ScanWithWarnings, securityWarningsSection } from "./security-warnings.js";
 import { renderTemplate } from "./templates.js";
 
-export type FollowUpKind = "post-mortem" | "proper-fix" | "regression-tests" | "post-deploy-review";
-
-export const FOLLOW_UP_KINDS: readonly FollowUpKind[] = [
+// The kinds of follow-up, in one place: a new kind is a line here, in TEMPLATE_KEY below and in the schema's
+// followUps templates and due times (config/schema.ts), and a label in timeline-markdown.ts.
+export const FOLLOW_UP_KINDS = [
   "post-mortem",
   "proper-fix",
   "regression-tests",
   "post-deploy-review",
-];
+  "security-review",
+] as const;
+
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 /** The label on a PR that says the change is a stopgap and needs a proper fix later. */
 export const TEMPORARY_FIX_LABEL = "temporary-fix";
@@ -40,6 +44,10 @@ export interface FollowUpInput {
   tag: string | null;
   /** The incident's commander, when one is known: the default assignee. */
   commander?: string | null;
+  /** When the PR merged: every follow-up's due time counts from it (see followUpDueAt). */
+  mergedAt: Date;
+  /** The required security-scan runs that passed with warnings; any opens the security-review follow-up. */
+  securityWarnings?: readonly ScanWithWarnings[];
 }
 
 export interface FollowUpPlan {
@@ -48,6 +56,8 @@ export interface FollowUpPlan {
   body: string;
   labels: string[];
   assignees: string[];
+  /** ISO 8601: when the follow-up is due (`followUps.due`). */
+  dueAt: string;
 }
 
 const TEMPLATE_KEY = {
@@ -55,7 +65,8 @@ const TEMPLATE_KEY = {
   "proper-fix": "properFix",
   "regression-tests": "regressionTests",
   "post-deploy-review": "postDeployReview",
-} as const satisfies Record<FollowUpKind, keyof HotfixConfig["followUps"]>;
+  "security-review": "securityReview",
+} as const satisfies Record<FollowUpKind, keyof HotfixConfig["followUps"]["due"]>;
 
 // GitHub's limits: 256 characters for a title, 65,536 for a body (the marker must survive the cut).
 const TITLE_MAX = 256;
@@ -98,6 +109,7 @@ export function followUpKindsFor(input: {
   testGlobs: string[];
   severity: Severity;
   approved: boolean;
+  securityWarnings?: readonly unknown[];
 }): FollowUpKind[] {
   const kinds: FollowUpKind[] = ["post-mortem"];
   // GitHub treats label names case-insensitively.
@@ -107,6 +119,7 @@ export function followUpKindsFor(input: {
   // Whatever the severity: P0 and P1 may merge without an approval by default, and a P2 that did bypassed the
   // gate. `approved` is the gate's own predicate (see countedApprovals), so a drive-by approval does not count.
   if (!input.approved) kinds.push("post-deploy-review");
+  if ((input.securityWarnings?.length ?? 0) > 0) kinds.push("security-review");
   return kinds;
 }
 
@@ -138,6 +151,24 @@ function unlistedFilesNote(input: FollowUpInput): string {
   );
 }
 
+/**
+ * When a follow-up is due (pure): `followUps.due` of its kind after the merge. Counted from the merge, not the
+ * deploy: the merge is known when the issue is written (its body shows the time, the same on every re-run),
+ * it exists when no deploy is configured or the deploy fails, and the deploy follows it within minutes.
+ */
+export function followUpDueAt(
+  config: Pick<HotfixConfig, "followUps">,
+  kind: FollowUpKind,
+  mergedAt: Date,
+): string {
+  return new Date(mergedAt.getTime() + durationMs(config.followUps.due[TEMPLATE_KEY[kind]])).toISOString();
+}
+
+/** `2026-11-22 14:05 UTC`: a due time as people read it. */
+export function formatDueTime(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
+
 const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 
 /**
@@ -153,6 +184,7 @@ export function planFollowUps(input: FollowUpInput): FollowUpPlan[] {
     testGlobs: input.config.followUps.testGlobs,
     severity: input.severity,
     approved: input.approved,
+    ...(input.securityWarnings ? { securityWarnings: input.securityWarnings } : {}),
   });
   const titleValues = templateValues(input, oneLine);
   const bodyValues = templateValues(input, escapeMarkdown);
@@ -162,8 +194,12 @@ export function planFollowUps(input: FollowUpInput): FollowUpPlan[] {
     if (!template.enabled) return [];
     const title = truncate(oneLine(renderTemplate(template.title, titleValues)), TITLE_MAX);
     const marker = followUpMarker(input.pr.number, kind);
-    const text = `${renderTemplate(template.body, bodyValues).replace(/\s+$/, "")}${kind === "regression-tests" ? unlistedFilesNote(input) : ""}`;
-    const body = `${truncate(text, BODY_MAX - marker.length - 2)}\n\n${marker}`;
-    return [{ kind, title, body, labels: [...template.labels], assignees: [...assignees] }];
+    const dueAt = followUpDueAt(input.config, kind, input.mergedAt);
+    const due = `Due: ${formatDueTime(dueAt)} (${input.config.followUps.due[TEMPLATE_KEY[kind]]} after #${input.pr.number} merged)`;
+    const text = `${renderTemplate(template.body, bodyValues).replace(/\s+$/, "")}${kind === "regression-tests" ? unlistedFilesNote(input) : ""}${kind === "security-review" ? `\n\n${securityWarningsSection(input.securityWarnings ?? [])}` : ""}`;
+    // The due line goes first after the text and survives any cut of it, as the marker does.
+    const tail = `\n\n${due}\n\n${marker}`;
+    const body = `${truncate(text, BODY_MAX - tail.length)}${tail}`;
+    return [{ kind, title, body, labels: [...template.labels], assignees: [...assignees], dueAt }];
   });
 }

@@ -6,7 +6,7 @@ import { incidentOfPull } from "../incident/pull-incident.js";
 import { approvalTeams, type ReviewFact } from "../rules/approvals.js";
 import type { BranchLineage, CommitList } from "../rules/branch.js";
 import type { ChangedFile } from "../rules/conflict-markers.js";
-import type { CheckRunFact } from "../rules/required-checks.js";
+import { type CheckRunFact, checkRunFactOf } from "../rules/required-checks.js";
 import { resolveSeverity, severityFromLabels } from "../rules/severity.js";
 import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
@@ -50,15 +50,7 @@ export async function listCheckRuns(
     }),
     MAX_CHECK_RUN_PAGES,
   );
-  const runs: CheckRunFact[] = items.map((run) => ({
-    id: Number(run.id),
-    name: run.name,
-    status: run.status,
-    conclusion: run.conclusion ?? null,
-    startedAt: run.started_at ?? null,
-    completedAt: run.completed_at ?? null,
-    app: run.app ? { id: run.app.id, slug: run.app.slug ?? String(run.app.id) } : null,
-  }));
+  const runs: CheckRunFact[] = items.map(checkRunFactOf);
   let gateRun: GateRunFact | null = null;
   for (const run of items) {
     if (run.name !== GATE_CHECK_NAME || !isOurCheckRun(run, identity)) continue;

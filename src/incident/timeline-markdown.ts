@@ -52,6 +52,7 @@ const FOLLOW_UP_LABEL: Record<FollowUpKind, string> = {
   "proper-fix": "proper fix",
   "regression-tests": "regression tests",
   "post-deploy-review": "post-deploy review",
+  "security-review": "security review",
 };
 
 function pipelineLine(p: PipelineState): string {
@@ -65,7 +66,9 @@ function pipelineLine(p: PipelineState): string {
   if (backports.length > 0) parts.push(`backports ${backports.join(", ")}`);
   const followUps = Object.entries(p.followUps).flatMap(([kind, f]) =>
     f
-      ? [`${FOLLOW_UP_LABEL[kind as FollowUpKind] ?? escapeMarkdown(kind)} ${link(`#${f.issue}`, f.url)}`]
+      ? [
+          `${FOLLOW_UP_LABEL[kind as FollowUpKind] ?? escapeMarkdown(kind)} ${link(`#${f.issue}`, f.url)}${f.dueAt ? ` (due ${formatTime(f.dueAt)} UTC)` : ""}`,
+        ]
       : [],
   );
   if (followUps.length > 0) parts.push(`follow-ups ${followUps.join(", ")}`);

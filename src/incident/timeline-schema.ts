@@ -40,7 +40,14 @@ const backport = z.object({
   waived: z.object({ by: z.string(), reason: z.string(), at: isoTime }).optional(),
 });
 
-const followUp = z.object({ issue: count, url });
+const followUp = z.object({
+  issue: count,
+  url,
+  // Follow-up deadlines.
+  dueAt: isoTime.optional(),
+  overdueNoticeAt: isoTime.optional(),
+  closedAt: isoTime.optional(),
+});
 
 const followUps = z
   .object(

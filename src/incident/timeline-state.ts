@@ -38,6 +38,19 @@ export type BackportEnd =
   | { state: "merged"; sha: string; at: string; by: string | null; conflict?: boolean }
   | { state: "closed"; at: string; by: string | null };
 
+/** A follow-up issue the pipeline opened. */
+export interface FollowUpState {
+  issue: number;
+  url: string;
+  // Follow-up deadlines:
+  /** When it is due (followUps.due after the merge); absent in timelines written before deadlines existed. */
+  dueAt?: string;
+  /** When the sweep commented on it, overdue and still open: the ledger that keeps that comment to one. */
+  overdueNoticeAt?: string;
+  /** When it was found closed (its issue's closed_at), once it was due: on time or late. */
+  closedAt?: string;
+}
+
 /** One after-merge pipeline (one merged hotfix PR), keyed in `TimelineState.pipelines` by the PR number. */
 export interface PipelineState {
   pr: number;
@@ -47,7 +60,7 @@ export interface PipelineState {
   release?: { id: number; url: string };
   /** Keyed by target branch. */
   backports: Record<string, BackportState>;
-  followUps: Partial<Record<FollowUpKind, { issue: number; url: string }>>;
+  followUps: Partial<Record<FollowUpKind, FollowUpState>>;
   branchDeleted?: boolean;
   /** The deploy of the tag (deploy.workflow / deploy.environment) and what came of it. */
   deploy?: DeployState;

@@ -10,7 +10,10 @@ export const POLICY = {
   rollbackRate: 0.05,
   /** Every follow-up issue closed. */
   followUpCompletion: 1,
-  /** A follow-up still open a week after its fix merged is overdue. */
+  /**
+   * A follow-up is due at the time its timeline records (followUps.due after the merge); one recorded before
+   * deadlines existed is due a week after its fix merged.
+   */
   followUpDueMs: 7 * 86_400_000,
   /** Every backport landed (merged, or already there); a waived one is left out. */
   backportsLanded: 1,
@@ -27,6 +30,8 @@ export interface IncidentRecord {
   timeline: TimelineState | null;
   /** The states of this incident's follow-ups, where records of several repositories are computed together. */
   followUpStates?: ReadonlyMap<number, "open" | "closed">;
+  /** When each of those follow-ups was closed, alike. */
+  followUpClosedAt?: ReadonlyMap<number, string>;
 }
 
 export interface DurationStats {
@@ -45,8 +50,13 @@ export interface IncidentRow extends IncidentDurations {
   resolutionMs: number | null;
   followUpsOpened: number;
   followUpsClosed: number;
-  /** Follow-up issues still open more than POLICY.followUpDueMs after the fix merged. */
+  /** Follow-up issues still open past their due time. */
   followUpsOverdue: number[];
+  /** The due time (ISO) of each overdue follow-up, by issue number. */
+  followUpsOverdueSince: Record<number, string>;
+  /** Follow-ups closed by their due time, and after it. */
+  followUpsOnTime: number;
+  followUpsLate: number;
   backportsTotal: number;
   backportsLanded: number;
   backportsWaived: number;
@@ -74,8 +84,11 @@ export interface RecoveryMetrics {
     completion: number | null;
     target: number;
     met: boolean;
-    /** Open follow-ups past their due time (POLICY.followUpDueMs after the merge), over all incidents. */
+    /** Open follow-ups past their due time, over all incidents. */
     overdue: number;
+    /** Follow-ups closed by their due time, and after it (closing time unknown: in neither). */
+    onTime: number;
+    late: number;
   };
   /** Backports landed against 100 %, and the time from the hotfix merge to each backport's merge. */
   backports: {
@@ -115,7 +128,12 @@ function detectedAt(record: IncidentRecord): number {
 export function computeMetrics(
   records: readonly IncidentRecord[],
   followUpStates: ReadonlyMap<number, "open" | "closed">,
-  options: { since?: Date | null; now: Date },
+  options: {
+    since?: Date | null;
+    now: Date;
+    /** When each closed follow-up issue was closed (its `closed_at`); else the timeline's record, if any. */
+    followUpClosedAt?: ReadonlyMap<number, string>;
+  },
 ): RecoveryMetrics {
   const since = options.since ?? null;
   const now = options.now.getTime();
@@ -130,8 +148,12 @@ export function computeMetrics(
       : incidentDurations({ v: 1, incident: record.number, entries: [], pipelines: {} });
     const states = record.followUpStates ?? followUpStates;
     const closed = d.followUps.filter((n) => states.get(n) === "closed").length;
-    const merged = d.mergedAt === null ? null : Date.parse(d.mergedAt);
-    const pastDue = merged !== null && now - merged > POLICY.followUpDueMs;
+    const deadlines = followUpDeadlines(
+      record.timeline,
+      states,
+      record.followUpClosedAt ?? options.followUpClosedAt,
+      now,
+    );
     return {
       number: record.number,
       title: record.title,
@@ -144,7 +166,10 @@ export function computeMetrics(
       resolutionMs: d.detectionToDeploy ?? d.detectionToMerge,
       followUpsOpened: d.followUps.length,
       followUpsClosed: closed,
-      followUpsOverdue: pastDue ? d.followUps.filter((n) => states.get(n) !== "closed") : [],
+      followUpsOverdue: deadlines.overdue,
+      followUpsOverdueSince: deadlines.overdueSince,
+      followUpsOnTime: deadlines.onTime,
+      followUpsLate: deadlines.late,
       backportsTotal: landing.total,
       backportsLanded: landing.landed,
       backportsWaived: landing.waived,
@@ -196,10 +221,51 @@ export function computeMetrics(
       target: POLICY.followUpCompletion,
       met: completion === null || completion >= POLICY.followUpCompletion,
       overdue: rows.reduce((sum, r) => sum + r.followUpsOverdue.length, 0),
+      onTime: rows.reduce((sum, r) => sum + r.followUpsOnTime, 0),
+      late: rows.reduce((sum, r) => sum + r.followUpsLate, 0),
     },
     backports: backportFigures(landings),
     perIncident: rows,
   };
+}
+
+/**
+ * Each follow-up of an incident against its due time (pure): open past it (overdue), closed by it (on time) or
+ * after it (late). The due time is the timeline's; a follow-up recorded before deadlines existed is due
+ * POLICY.followUpDueMs after its fix merged.
+ */
+export function followUpDeadlines(
+  timeline: TimelineState | null,
+  states: ReadonlyMap<number, "open" | "closed">,
+  closedAtOf: ReadonlyMap<number, string> | undefined,
+  now: number,
+): { overdue: number[]; overdueSince: Record<number, string>; onTime: number; late: number } {
+  const overdueSince: Record<number, string> = {};
+  let onTime = 0;
+  let late = 0;
+  const seen = new Set<number>();
+  for (const pipeline of Object.values(timeline?.pipelines ?? {})) {
+    for (const followUp of Object.values(pipeline.followUps)) {
+      if (!followUp || seen.has(followUp.issue)) continue;
+      seen.add(followUp.issue);
+      const due = followUp.dueAt
+        ? Date.parse(followUp.dueAt)
+        : Date.parse(pipeline.mergedAt) + POLICY.followUpDueMs;
+      if (Number.isNaN(due)) continue;
+      if (states.get(followUp.issue) !== "closed") {
+        if (now > due) overdueSince[followUp.issue] = new Date(due).toISOString();
+        continue;
+      }
+      const closedAt = Date.parse(closedAtOf?.get(followUp.issue) ?? followUp.closedAt ?? "");
+      if (Number.isNaN(closedAt)) continue;
+      if (closedAt <= due) onTime += 1;
+      else late += 1;
+    }
+  }
+  const overdue = Object.keys(overdueSince)
+    .map(Number)
+    .sort((a, b) => a - b);
+  return { overdue, overdueSince, onTime, late };
 }
 
 function backportFigures(landings: readonly BackportLanding[]): RecoveryMetrics["backports"] {

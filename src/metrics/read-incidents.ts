@@ -7,6 +7,8 @@ import type { IncidentRecord } from "./compute-metrics.js";
 export interface IncidentRecords {
   incidents: IncidentRecord[];
   followUps: Map<number, "open" | "closed">;
+  /** When each closed follow-up was closed (`closed_at`): on time or late against its due time. */
+  followUpClosedAt: Map<number, string>;
   /** Requests made, for the curious (`--json`). */
   reads: number;
 }
@@ -64,6 +66,7 @@ export async function readIncidents(
     if (state?.severity && !record.severity) record.severity = state.severity;
   }
   const followUps = new Map<number, "open" | "closed">();
+  const followUpClosedAt = new Map<number, string>();
   const wanted = new Set(
     [...issues.values()].flatMap((r) =>
       Object.values(r.timeline?.pipelines ?? {}).flatMap((p) =>
@@ -77,10 +80,11 @@ export async function readIncidents(
       const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
       reads += 1;
       followUps.set(number, data.state === "closed" ? "closed" : "open");
+      if (data.state === "closed" && data.closed_at) followUpClosedAt.set(number, data.closed_at);
     } catch (error) {
       // A deleted or transferred follow-up cannot be shown closed: it counts as open.
       if (httpStatus(error) !== 404 && httpStatus(error) !== 410) throw error;
     }
   }
-  return { incidents: [...issues.values()], followUps, reads };
+  return { incidents: [...issues.values()], followUps, followUpClosedAt, reads };
 }

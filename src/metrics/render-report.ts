@@ -27,6 +27,12 @@ function oneLine(text: string, max = 60): string {
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
+/** Follow-ups closed by their due time, out of those closed; null when none is closed. */
+export function onTimeRate(m: RecoveryMetrics): number | null {
+  const closed = m.followUps.onTime + m.followUps.late;
+  return closed === 0 ? null : m.followUps.onTime / closed;
+}
+
 /** The report as text for a terminal: the figures against the policy, then each incident's own. Pure. */
 export function renderReport(repo: string, m: RecoveryMetrics): string {
   const verdict = (met: boolean) => (met ? "met" : "MISSED");
@@ -62,6 +68,15 @@ export function renderReport(repo: string, m: RecoveryMetrics): string {
         m.followUps.completion === null ? dash : verdict(m.followUps.met),
       ],
       [
+        "follow-ups on time",
+        `${m.followUps.onTime} of ${m.followUps.onTime + m.followUps.late}`,
+        percent(onTimeRate(m)),
+        "",
+        "100 %",
+        onTimeRate(m) === null ? dash : verdict(m.followUps.late === 0),
+      ],
+      ["follow-ups overdue", String(m.followUps.overdue), "", "", "0", verdict(m.followUps.overdue === 0)],
+      [
         "backports landed",
         `${m.backports.landed} of ${m.backports.total}`,
         percent(m.backports.rate),
@@ -73,6 +88,7 @@ export function renderReport(repo: string, m: RecoveryMetrics): string {
     ]),
     "",
     "Resolution is detection → deploy, or detection → merge where no deploy is recorded.",
+    "Follow-ups are due 24 h or a week after the merge, by kind (followUps.due); overdue: open past that time.",
     `Backports landed: merged or already on the target${m.backports.waived > 0 ? `; ${m.backports.waived} waived with /backport skip, not counted` : ""}.`,
   ];
   if (m.perIncident.length > 0) {

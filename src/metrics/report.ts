@@ -44,6 +44,7 @@ export async function generateReport(
   const metrics = computeMetrics(records.incidents, records.followUps, {
     since: options.since ?? null,
     now: ctx.clock(),
+    followUpClosedAt: records.followUpClosedAt,
   });
   const repo = `${ctx.repo.owner}/${ctx.repo.repo}`;
   return {

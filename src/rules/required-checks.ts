@@ -20,6 +20,30 @@ export interface CheckRunFact {
   creator?: { id: number; login: string } | null;
 }
 
+/** A check run as GitHub's check-run listings give it, as far as the rules read it. */
+export interface ListedCheckRun {
+  id: number;
+  name: string;
+  status: string;
+  conclusion?: string | null;
+  started_at?: string | null;
+  completed_at?: string | null;
+  app?: { id: number; slug?: string } | null;
+}
+
+/** A listed check run as a fact (pure): an App without a slug is named by its id. */
+export function checkRunFactOf(run: ListedCheckRun): CheckRunFact {
+  return {
+    id: Number(run.id),
+    name: run.name,
+    status: run.status,
+    conclusion: run.conclusion ?? null,
+    startedAt: run.started_at ?? null,
+    completedAt: run.completed_at ?? null,
+    app: run.app ? { id: run.app.id, slug: run.app.slug ?? String(run.app.id) } : null,
+  };
+}
+
 /** A commit status as the statuses listing gives it. */
 export interface CommitStatusFact {
   id: number;
@@ -271,6 +295,16 @@ export function checkRequiredChecks(
       config,
     ),
   ];
+}
+
+/**
+ * The latest runs that count towards any of `checks` (pure): matching a name, and for a pinned check only the
+ * pinned App's (or creator's). What the gate judged, for a step that reads more of those runs (their warnings).
+ */
+export function countedRuns(checks: readonly RequiredCheck[], runs: readonly CheckRunFact[]): CheckRunFact[] {
+  return latestRunPerName(runs).filter((run) =>
+    checks.some((check) => matchesCheckName(check.name, run.name) && counts(check, run)),
+  );
 }
 
 /** Whether a check run name is one the gate waits for, so that other completions need no re-evaluation. */

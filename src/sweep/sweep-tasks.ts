@@ -6,6 +6,7 @@ import { finishAfterMerge } from "./tasks/finish-after-merge.js";
 import { finishDraftPr } from "./tasks/finish-draft-pr.js";
 import { finishIntake } from "./tasks/finish-intake.js";
 import { fireFastTrack } from "./tasks/fire-fast-track.js";
+import { noticeOverdueFollowUps } from "./tasks/notice-overdue-follow-ups.js";
 import { recordDeployOutcome } from "./tasks/record-deploy-outcome.js";
 
 /**
@@ -21,6 +22,7 @@ export const sweepTasks: readonly SweepTask[] = [
   endMonitoringWindows,
   fireFastTrack,
   deleteLeftoverPickBranches,
+  noticeOverdueFollowUps,
   everySweep("stale-backports", async (ctx, repo, now) => {
     const reminded = await remindStaleBackports(ctx, repo, now);
     return reminded > 0

@@ -134,3 +134,29 @@ describe("production lines", () => {
     expect(problem?.message).toMatch(message);
   });
 });
+
+describe("follow-up due times", () => {
+  it("default to the policy: 24 h for reviews, a week for the fix, root cause and prevention", () => {
+    const result = parseConfigText("");
+    if (!result.ok) throw result.error;
+    expect(result.config.followUps.due).toEqual({
+      postMortem: "7d",
+      properFix: "7d",
+      regressionTests: "7d",
+      postDeployReview: "24h",
+      securityReview: "24h",
+    });
+  });
+
+  it("refuses a due time the sweep could not see, an unknown kind, and a bad duration, naming the field", () => {
+    for (const [yaml, field] of [
+      ["followUps: { due: { postMortem: 14d } }", "followUps.due.postMortem"],
+      ["followUps: { due: { postmortem: 7d } }", "followUps.due"],
+      ["followUps: { due: { properFix: 1w } }", "followUps.due.properFix"],
+    ] as const) {
+      const result = parseConfigText(yaml);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.message).toContain(field);
+    }
+  });
+});

@@ -39,6 +39,7 @@ function plans(author = "alice") {
     incident: 5,
     jiraKey: "SPF-7",
     tag: "hotfix-20261121-1405",
+    mergedAt: new Date("2026-11-21T14:05:00Z"),
   });
 }
 

@@ -29,6 +29,7 @@ function input(overrides: Partial<FollowUpInput> = {}): FollowUpInput {
     incident: 5,
     jiraKey: "SPF-7",
     tag: "hotfix-20261121-1405",
+    mergedAt: new Date("2026-11-21T14:05:00Z"),
     ...overrides,
   };
 }
@@ -121,6 +122,7 @@ describe("planFollowUps content", () => {
       ),
       labels: ["post-mortem"],
       assignees: ["octocat"],
+      dueAt: "2026-11-28T14:05:00.000Z",
     });
     expect(plan?.body.endsWith(`\n\n<!-- hotfix-bot:follow-up {"pr":12,"kind":"post-mortem"} -->`)).toBe(
       true,
@@ -199,5 +201,71 @@ describe("a changed-file list GitHub cut short", () => {
     expect(kinds(input({ changedFiles: [...untested, "test/a.test.ts"], changedFilesTotal: 5000 }))).toEqual([
       "post-mortem",
     ]);
+  });
+});
+
+describe("follow-up deadlines", () => {
+  const everything: Partial<FollowUpInput> = {
+    pr: {
+      number: 12,
+      title: "[SPF-7] Fix login",
+      author: "octocat",
+      labels: ["temporary-fix"],
+      url: "https://github.com/acme/shop/pull/12",
+    },
+    changedFiles: ["src/login.ts"],
+    approved: false,
+    securityWarnings: [
+      {
+        name: "security-scan",
+        app: "scanner",
+        conclusion: "neutral",
+        url: null,
+        annotations: [],
+        warningsTotal: 0,
+      },
+    ],
+  };
+
+  it("is due 24 h (reviews) or a week (fix, root cause, prevention) after the merge, shown in the body", () => {
+    const due = planFollowUps(input(everything)).map((p) => [p.kind, p.dueAt]);
+    expect(due).toEqual([
+      ["post-mortem", "2026-11-28T14:05:00.000Z"],
+      ["proper-fix", "2026-11-28T14:05:00.000Z"],
+      ["regression-tests", "2026-11-28T14:05:00.000Z"],
+      ["post-deploy-review", "2026-11-22T14:05:00.000Z"],
+      ["security-review", "2026-11-22T14:05:00.000Z"],
+    ]);
+    const review = planFollowUps(input(everything)).find((p) => p.kind === "post-deploy-review");
+    expect(review?.body).toContain(
+      "\n\nDue: 2026-11-22 14:05 UTC (24h after #12 merged)\n\n<!-- hotfix-bot:follow-up ",
+    );
+  });
+
+  it("takes each kind's due time from followUps.due", () => {
+    const plans = planFollowUps(
+      input({
+        ...everything,
+        config: config({ followUps: { due: { postMortem: "3d", securityReview: "30m" } } }),
+      }),
+    );
+    expect(plans.find((p) => p.kind === "post-mortem")?.dueAt).toBe("2026-11-24T14:05:00.000Z");
+    expect(plans.find((p) => p.kind === "security-review")?.dueAt).toBe("2026-11-21T14:35:00.000Z");
+    expect(plans.find((p) => p.kind === "post-deploy-review")?.dueAt).toBe("2026-11-22T14:05:00.000Z");
+  });
+
+  it("keeps the due line and the marker when a long template is cut", () => {
+    const long = config({ followUps: { postMortem: { body: `${"x".repeat(59_990)} {title}` } } });
+    const [plan] = planFollowUps(input({ config: long, pr: { ...input().pr, title: "y".repeat(9000) } }));
+    expect(plan?.body.length).toBeLessThanOrEqual(65_000);
+    expect(plan?.body).toMatch(
+      /\n\nDue: 2026-11-28 14:05 UTC \(7d after #12 merged\)\n\n<!-- hotfix-bot:follow-up \{"pr":12,"kind":"post-mortem"\} -->$/,
+    );
+  });
+
+  it("opens the security review only when a scan passed with warnings", () => {
+    expect(kinds(input())).not.toContain("security-review");
+    expect(kinds(input({ securityWarnings: [] }))).not.toContain("security-review");
+    expect(kinds(input(everything))).toContain("security-review");
   });
 });

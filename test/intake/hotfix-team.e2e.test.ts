@@ -31,7 +31,8 @@ const appWrites = (s: Stage, route: string) =>
 test(
   "the team is assigned to the incident and asked to review the draft PR; refusals are on the timeline, nothing twice on redelivery",
   async () => {
-    const s = (stage = await startStage(CONFIG));
+    stage = await startStage(CONFIG);
+    const s = stage;
     s.sandbox.createTeam("acme", "sre", ["frank"]);
     const alice = s.as("alice");
     const incident = await alice.createIssue({ title: "Checkout: logins fail", labels: ["P1-hotfix"] });

@@ -1,5 +1,10 @@
 import { emptyTimeline, type PipelineState, type TimelineState } from "../../src/incident/timeline-state.js";
-import { computeMetrics, type IncidentRecord, POLICY } from "../../src/metrics/compute-metrics.js";
+import {
+  computeMetrics,
+  followUpDeadlines,
+  type IncidentRecord,
+  POLICY,
+} from "../../src/metrics/compute-metrics.js";
 
 const MIN = 60_000;
 const T0 = Date.parse("2026-03-01T12:00:00Z");
@@ -71,7 +76,16 @@ test("medians, maxima and the policy verdicts over several incidents", () => {
     targetMs: POLICY.resolutionMs,
   });
   expect(m.rollback).toEqual({ shipped: 4, rolledBack: 1, rate: 0.25, target: 0.05, met: false });
-  expect(m.followUps).toEqual({ opened: 3, closed: 2, completion: 2 / 3, target: 1, met: false, overdue: 1 });
+  expect(m.followUps).toEqual({
+    opened: 3,
+    closed: 2,
+    completion: 2 / 3,
+    target: 1,
+    met: false,
+    overdue: 1,
+    onTime: 0,
+    late: 0,
+  });
   expect(m.perIncident.map((r) => r.followUpsOverdue)).toEqual([[101], [], [], []]);
   expect(m.perIncident.map((r) => [r.number, r.resolutionMs, r.followUpsClosed, r.followUpsOpened])).toEqual([
     [1, 30 * MIN, 1, 2],
@@ -134,4 +148,47 @@ test("an open follow-up is overdue only a week after its fix merged", () => {
   const after = computeMetrics(records, states, { now: new Date(merged + POLICY.followUpDueMs + 1) });
   expect([before.followUps.overdue, before.perIncident[0]?.followUpsOverdue]).toEqual([0, []]);
   expect([after.followUps.overdue, after.perIncident[0]?.followUpsOverdue]).toEqual([1, [100]]);
+});
+
+test("follow-ups against their own due times: overdue when open past it, on time or late by closed_at", () => {
+  const timeline = {
+    v: 1 as const,
+    incident: 1,
+    entries: [],
+    pipelines: {
+      "12": {
+        pr: 12,
+        mergeSha: "m",
+        mergedAt: "2026-11-20T09:00:00Z",
+        backports: {},
+        followUps: {
+          "post-mortem": { issue: 21, url: "u", dueAt: "2026-11-27T09:00:00Z" },
+          "post-deploy-review": { issue: 22, url: "u", dueAt: "2026-11-21T09:00:00Z" },
+          "security-review": { issue: 23, url: "u", dueAt: "2026-11-21T09:00:00Z" },
+          // Written before deadlines: due a week after the merge.
+          "proper-fix": { issue: 24, url: "u" },
+        },
+        done: true,
+        heartbeatAt: "2026-11-20T09:00:00Z",
+      },
+    },
+  };
+  const states = new Map<number, "open" | "closed">([
+    [21, "closed"],
+    [22, "closed"],
+    [23, "open"],
+    [24, "open"],
+  ]);
+  const closedAt = new Map([
+    [21, "2026-11-27T09:00:00Z"],
+    [22, "2026-11-21T09:00:01Z"],
+  ]);
+  const at = (iso: string) => followUpDeadlines(timeline, states, closedAt, Date.parse(iso));
+  expect(at("2026-11-21T10:00:00Z")).toEqual({
+    overdue: [23],
+    overdueSince: { 23: "2026-11-21T09:00:00.000Z" },
+    onTime: 1,
+    late: 1,
+  });
+  expect(at("2026-11-27T09:00:01Z").overdue).toEqual([23, 24]);
 });

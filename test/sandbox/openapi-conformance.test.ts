@@ -209,6 +209,27 @@ async function exerciseEveryRoute(): Promise<void> {
     output: { title: "Passed", summary: "ok" },
   });
   await octokit.rest.checks.get({ owner, repo, check_run_id: gate.data.id });
+  // A scanner's annotations, as the security-review follow-up reads them.
+  const scan = await ci.createCheckRun({
+    name: "security-scan",
+    headSha: head,
+    conclusion: "neutral",
+    output: {
+      title: "1 warning",
+      summary: "warnings",
+      annotations: [
+        {
+          path: "src/a.js",
+          start_line: 2,
+          end_line: 2,
+          annotation_level: "warning",
+          message: "eval",
+          title: "no-eval",
+        },
+      ],
+    },
+  });
+  await octokit.rest.checks.listAnnotations({ owner, repo, check_run_id: scan });
   await octokit.rest.checks.listForRef({ owner, repo, ref: head, filter: "all" });
   const suites = await octokit.rest.checks.listSuitesForRef({ owner, repo, ref: head });
   const suiteId = suites.data.check_suites[0]?.id as number;

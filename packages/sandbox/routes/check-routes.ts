@@ -4,10 +4,17 @@ import type { Handler, SandboxRequest } from "../http/handler.js";
 import type { RouteTable } from "../http/route-table.js";
 import { announce } from "../services/announce.js";
 import { resolveCommit } from "../services/resolve.js";
-import { checkRunShape, checkSuiteShape } from "../shapes/check-shapes.js";
-import type { AppInfo, CheckRunRecord, CheckSuiteRecord, Repository, User } from "../state/model.js";
+import { checkAnnotationShape, checkRunShape, checkSuiteShape } from "../shapes/check-shapes.js";
+import type {
+  AppInfo,
+  CheckAnnotationRecord,
+  CheckRunRecord,
+  CheckSuiteRecord,
+  Repository,
+  User,
+} from "../state/model.js";
 import type { World } from "../state/world.js";
-import { bodyOf, json, numberParam, optionalString, paginate, repoOf } from "./common.js";
+import { bodyOf, json, numberParam, optionalString, paginate, paginated, repoOf } from "./common.js";
 
 const STATUSES = ["queued", "in_progress", "completed", "waiting", "requested", "pending"];
 const CONCLUSIONS = [
@@ -51,6 +58,50 @@ function dateField(body: Record<string, unknown>, field: string): string | undef
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) throw validationFailed([{ resource: "CheckRun", field, code: "invalid", value }]);
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+const LEVELS = ["notice", "warning", "failure"] as const;
+
+/** One entry of `output.annotations`, checked as GitHub does: path, lines, level and message are required. */
+function annotationOf(raw: unknown): CheckAnnotationRecord {
+  const invalid = (field: string) =>
+    validationFailed([{ resource: "CheckRun", field: `output.annotations.${field}`, code: "invalid" }]);
+  if (typeof raw !== "object" || raw === null) throw invalid("item");
+  const fields = raw as Record<string, unknown>;
+  const line = (field: string, required: boolean): number | null => {
+    const value = fields[field];
+    if (value === undefined || value === null) {
+      if (required) throw invalid(field);
+      return null;
+    }
+    if (!Number.isSafeInteger(value) || (value as number) < 1) throw invalid(field);
+    return value as number;
+  };
+  const path = optionalString(fields, "path");
+  const message = optionalString(fields, "message");
+  const level = optionalString(fields, "annotation_level");
+  if (!path) throw invalid("path");
+  if (message === undefined) throw invalid("message");
+  if (!LEVELS.includes(level as (typeof LEVELS)[number])) throw invalid("annotation_level");
+  for (const [field, value] of [
+    ["message", message],
+    ["title", optionalString(fields, "title")],
+    ["raw_details", optionalString(fields, "raw_details")],
+  ] as const) {
+    // GitHub's limit: 64 KB per message, title and raw details.
+    if (value !== undefined && value.length > 65_535) throw invalid(field);
+  }
+  return {
+    path,
+    startLine: line("start_line", true) as number,
+    endLine: line("end_line", true) as number,
+    startColumn: line("start_column", false),
+    endColumn: line("end_column", false),
+    level: level as CheckAnnotationRecord["level"],
+    title: optionalString(fields, "title") ?? null,
+    message,
+    rawDetails: optionalString(fields, "raw_details") ?? null,
+  };
 }
 
 /** Applies the writable fields of a check run body (create and update share them). */
@@ -108,14 +159,15 @@ function applyFields(world: World, run: CheckRunRecord, body: Record<string, unk
         );
       }
     }
-    const annotations = Array.isArray(fields.annotations) ? fields.annotations.length : 0;
-    if (annotations > 50)
+    const annotations = Array.isArray(fields.annotations) ? fields.annotations : [];
+    if (annotations.length > 50)
       throw new ApiError(422, "Invalid request.\n\nOnly 50 annotations are allowed per request.");
     run.output = {
       title: title ?? run.output.title,
       summary,
       text: text ?? run.output.text,
-      annotationsCount: run.output.annotationsCount + annotations,
+      // GitHub appends the annotations of each request to those the run has.
+      annotations: [...run.output.annotations, ...annotations.map(annotationOf)],
     };
   }
   if (Array.isArray(body.actions)) run.actions = body.actions as CheckRunRecord["actions"];
@@ -232,7 +284,7 @@ export function registerCheckRoutes(table: RouteTable<Handler>): void {
       completedAt: null,
       detailsUrl: null,
       externalId: null,
-      output: { title: null, summary: null, text: null, annotationsCount: 0 },
+      output: { title: null, summary: null, text: null, annotations: [] },
       actions: [],
     };
     applyFields(world, run, body);
@@ -257,6 +309,15 @@ export function registerCheckRoutes(table: RouteTable<Handler>): void {
     const run = repo.checkRuns.get(numberParam(req, "check_run_id"));
     if (!run) throw notFound();
     return json(200, await render(world, repo, run));
+  });
+
+  table.add("GET", "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations", async (req, world) => {
+    const repo = repoOf(world, req);
+    const run = repo.checkRuns.get(numberParam(req, "check_run_id"));
+    if (!run) throw notFound();
+    return paginated(world, req, run.output.annotations, (annotation) =>
+      checkAnnotationShape(world, repo, run, annotation),
+    );
   });
 
   table.add("PATCH", "/repos/{owner}/{repo}/check-runs/{check_run_id}", async (req, world) => {

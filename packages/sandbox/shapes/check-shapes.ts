@@ -1,5 +1,11 @@
 import type { CommitObject } from "../git/git-objects.js";
-import { type CheckRunRecord, type CheckSuiteRecord, fullName, type Repository } from "../state/model.js";
+import {
+  type CheckAnnotationRecord,
+  type CheckRunRecord,
+  type CheckSuiteRecord,
+  fullName,
+  type Repository,
+} from "../state/model.js";
 import type { World } from "../state/world.js";
 import { repositoryShape } from "./repository-shape.js";
 import { appShape, nodeId } from "./user-shape.js";
@@ -93,7 +99,7 @@ export function checkRunShape(
       title: run.output.title,
       summary: run.output.summary,
       text: run.output.text,
-      annotations_count: run.output.annotationsCount,
+      annotations_count: run.output.annotations.length,
       annotations_url: `${url}/annotations`,
     },
     check_suite: suite && headCommit ? checkSuiteShape(world, repo, suite, headCommit) : { id: run.suiteId },
@@ -101,4 +107,25 @@ export function checkRunShape(
     pull_requests: checkPullRequests(world, repo, run.headSha),
   };
   return shape;
+}
+
+/** An annotation as `GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations` lists it. */
+export function checkAnnotationShape(
+  world: World,
+  repo: Repository,
+  run: CheckRunRecord,
+  annotation: CheckAnnotationRecord,
+): Record<string, unknown> {
+  return {
+    path: annotation.path,
+    blob_href: world.htmlUrl(`/${fullName(repo)}/blob/${run.headSha}/${annotation.path}`),
+    start_line: annotation.startLine,
+    end_line: annotation.endLine,
+    start_column: annotation.startColumn,
+    end_column: annotation.endColumn,
+    annotation_level: annotation.level,
+    title: annotation.title,
+    message: annotation.message,
+    raw_details: annotation.rawDetails,
+  };
 }

@@ -127,11 +127,25 @@ export interface CheckSuiteRecord {
   rerequestable: boolean;
 }
 
+/** One annotation of a check run, as its App sent it (`output.annotations`). */
+export interface CheckAnnotationRecord {
+  path: string;
+  startLine: number;
+  endLine: number;
+  startColumn: number | null;
+  endColumn: number | null;
+  level: "notice" | "warning" | "failure";
+  title: string | null;
+  message: string;
+  rawDetails: string | null;
+}
+
 export interface CheckRunOutput {
   title: string | null;
   summary: string | null;
   text: string | null;
-  annotationsCount: number;
+  /** Every annotation sent with the run's creates and updates: GitHub appends them, 50 per request at most. */
+  annotations: CheckAnnotationRecord[];
 }
 
 export interface CheckRunRecord {

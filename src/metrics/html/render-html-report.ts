@@ -1,6 +1,7 @@
 import { escapeHtml, safeHref } from "../../text/escape-html.js";
 import type { IncidentRow, RecoveryMetrics } from "../compute-metrics.js";
 import { formatDuration } from "../incident-durations.js";
+import { onTimeRate } from "../render-report.js";
 import { htmlPage } from "./html-page.js";
 import { recoveryTimeChart, stagesChart, targetsChart, weeklyChart } from "./report-charts.js";
 
@@ -52,26 +53,42 @@ export function headlineFigures(m: RecoveryMetrics): string {
       m.followUps.completion === null ? null : m.followUps.met,
     ) +
     figure("follow-ups-overdue", "Follow-ups overdue", String(m.followUps.overdue), m.followUps.overdue) +
+    figure(
+      "follow-ups-on-time",
+      "Follow-ups closed on time",
+      `${m.followUps.onTime} of ${m.followUps.onTime + m.followUps.late}`,
+      m.followUps.onTime,
+      onTimeRate(m) === null ? null : m.followUps.late === 0,
+    ) +
+    figure("follow-ups-late", "Follow-ups closed late", String(m.followUps.late), m.followUps.late) +
     "</dl>"
   );
 }
+
+const dueText = (iso: string | undefined) => (iso ? `${iso.slice(0, 16).replace("T", " ")} UTC` : dash);
 
 /** A follow-up issue's URL, beside its incident's (both are issues of one repository). */
 function issueUrl(incidentUrl: string, issue: number): string {
   return incidentUrl.replace(/\/issues\/\d+$/, `/issues/${issue}`);
 }
 
+/** The follow-ups still open past their due time, then how the closed ones kept theirs. */
 function overdueList(m: RecoveryMetrics): string {
   const rows = m.perIncident.filter((row) => row.followUpsOverdue.length > 0);
-  if (rows.length === 0) return '<p class="empty">No follow-up is overdue.</p>';
+  const closed = m.followUps.onTime + m.followUps.late;
+  const kept =
+    closed === 0
+      ? ""
+      : `<p class="meta" data-follow-ups-closed="${closed}">Of ${closed} follow-up${closed === 1 ? "" : "s"} closed, ${m.followUps.onTime} on time and ${m.followUps.late} late.</p>`;
+  if (rows.length === 0) return `<p class="empty">No follow-up is overdue.</p>${kept}`;
   const items = rows.flatMap((row) =>
     row.followUpsOverdue.map(
       (issue) =>
         `<li data-overdue="${issue}"><a href="${safeHref(issueUrl(row.url, issue))}">#${issue}</a>, a follow-up of incident ` +
-        `<a href="${safeHref(row.url)}">#${row.number}</a> ${escapeHtml(row.title)} (fix merged ${escapeHtml(row.mergedAt?.slice(0, 10) ?? "")})</li>`,
+        `<a href="${safeHref(row.url)}">#${row.number}</a> ${escapeHtml(row.title)} (due ${escapeHtml(dueText(row.followUpsOverdueSince[issue]))})</li>`,
     ),
   );
-  return `<ul>${items.join("")}</ul>`;
+  return `<ul>${items.join("")}</ul>${kept}`;
 }
 
 function incidentRow(row: IncidentRow): string {
@@ -120,7 +137,7 @@ export function recoverySections(m: RecoveryMetrics): string {
   return (
     headlineFigures(m) +
     '<p class="meta">Resolution is detection → deploy, or detection → merge where no deploy is recorded. ' +
-    "Policy: resolution under 1 h, rollback rate under 5 %, every follow-up closed (overdue a week after the merge).</p>" +
+    "Policy: resolution under 1 h, rollback rate under 5 %, every follow-up closed by its due time (24 h or a week after the merge, by kind).</p>" +
     `<section aria-labelledby="h-recovery"><h2 id="h-recovery">Recovery time per incident</h2>${recoveryTimeChart(m)}</section>` +
     `<section aria-labelledby="h-stages"><h2 id="h-stages">Detection → PR → merge → deploy</h2>${stagesChart(m)}</section>` +
     `<section aria-labelledby="h-targets"><h2 id="h-targets">Rollback rate and follow-up completion</h2>${targetsChart(m)}</section>` +

@@ -165,3 +165,63 @@ test("commit statuses and the combined status", async () => {
     4,
   );
 });
+
+test("annotations are appended per request, listed in pages, counted on the run, and checked like GitHub's", async () => {
+  const ci = sandbox.asApp("scanner", `acme/${repo}`);
+  const warning = (n: number) => ({
+    path: `src/f${n}.js`,
+    start_line: n,
+    end_line: n,
+    annotation_level: "warning" as const,
+    message: `finding ${n}`,
+  });
+  const id = await ci.createCheckRun({
+    name: "security-scan",
+    headSha: head,
+    status: "in_progress",
+    output: {
+      title: "scanning",
+      summary: "…",
+      annotations: Array.from({ length: 50 }, (_, i) => warning(i + 1)),
+    },
+  });
+  await ci.completeCheckRun(id, "neutral", {
+    title: "done",
+    summary: "…",
+    annotations: [{ ...warning(51), annotation_level: "failure", title: "Injection" }],
+  });
+  const run = await octokit.rest.checks.get({ owner, repo, check_run_id: id });
+  expect(run.data.output.annotations_count).toBe(51);
+  const all = await octokit.paginate(octokit.rest.checks.listAnnotations, {
+    owner,
+    repo,
+    check_run_id: id,
+    per_page: 20,
+  });
+  expect(all).toHaveLength(51);
+  expect(all[50]).toMatchObject({
+    path: "src/f51.js",
+    start_line: 51,
+    annotation_level: "failure",
+    title: "Injection",
+    message: "finding 51",
+    raw_details: null,
+  });
+  expect(all[0]?.blob_href).toContain(`/acme/${repo}/blob/${head}/src/f1.js`);
+  // A level GitHub does not know, or a missing message, is refused.
+  await expect(
+    ci.updateCheckRun(id, {
+      output: { summary: "x", annotations: [{ ...warning(1), annotation_level: "info" }] },
+    }),
+  ).rejects.toThrow();
+  await expect(
+    ci.updateCheckRun(id, {
+      output: {
+        summary: "x",
+        annotations: [{ path: "a", start_line: 1, end_line: 1, annotation_level: "notice" }],
+      },
+    }),
+  ).rejects.toThrow();
+  const missing = await failure(octokit.rest.checks.listAnnotations({ owner, repo, check_run_id: 999_999 }));
+  expect(missing.status).toBe(404);
+});
