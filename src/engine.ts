@@ -9,6 +9,7 @@ import { gateRoute } from "./gate/gate-route.js";
 import { draftPrRoute } from "./intake/draft-pr-route.js";
 import { incidentChangeRoute } from "./intake/incident-change-route.js";
 import { intakeRoute } from "./intake/intake-route.js";
+import { errorMessage } from "./util/errors.js";
 
 /** A webhook event as every adapter sees it: GitHub's event name (`pull_request`), delivery id, payload. */
 export interface EngineEvent {
@@ -163,7 +164,7 @@ export async function handleEvent(
       outcome.steps.push(route.step);
       if (result) Object.assign(outcome, result);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (isDeliberateStop(error))
         ctx.log.info(`${route.step} stopped on ${event.name} ${event.id}: ${message}`);
       else ctx.log.error(`${route.step} failed on ${event.name} ${event.id}: ${message}`);

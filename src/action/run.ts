@@ -7,6 +7,7 @@ import type { EngineContext, Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
 import { generateReport } from "../metrics/report.js";
 import { sweepOneRepository } from "../sweep/sweep-repository.js";
+import { errorMessage } from "../util/errors.js";
 import { memoAsync } from "../util/memo-async.js";
 import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
@@ -26,8 +27,6 @@ const coreLog: Log = {
   warn: (msg) => core.warning(msg),
   error: (msg) => core.error(msg),
 };
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Loads the configuration at most once, and tells afterwards whether anything asked for it. */
 function memoConfig(load: () => Promise<ConfigResult>) {
@@ -122,7 +121,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         outcome = await handleEvent(runner.event, ctx);
       }
     } catch (error) {
-      if (!(inputs.dryRun && onlyRefusals(error))) summary.failure = messageOf(error);
+      if (!(inputs.dryRun && onlyRefusals(error))) summary.failure = errorMessage(error);
     }
     summary.outcome = outcome;
     if (inputs.reportHtml) {
@@ -134,7 +133,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         core.setOutput("report-path", file);
         summary.report = renderReportSummary(report.metrics, inputs.reportHtml);
       } catch (error) {
-        summary.failure ??= `report-html: ${messageOf(error)}`;
+        summary.failure ??= `report-html: ${errorMessage(error)}`;
       }
     }
     if (reconcileProblem && !summary.failure) summary.failure = reconcileProblem;
@@ -159,14 +158,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       failed = `hotfix-gate failed${title ? `: ${title}` : ""}`;
     }
   } catch (error) {
-    summary.failure = messageOf(error);
+    summary.failure = errorMessage(error);
     failed = summary.failure;
   }
 
   try {
     await core.summary.addRaw(renderSummary(summary)).write();
   } catch (error) {
-    core.warning(`could not write the job summary: ${messageOf(error)}`);
+    core.warning(`could not write the job summary: ${errorMessage(error)}`);
   }
   // A dry run refuses writes by design: one notice says so (the summary lists them), never an error annotation.
   const refused = writes.filter((write) => write.result === "refused");

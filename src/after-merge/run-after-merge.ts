@@ -21,6 +21,7 @@ import { tagAndRelease } from "../release/create-tag-and-release.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { isProductionLine, newerLines } from "../rules/production-lines.js";
 import { jiraKeyOf } from "../rules/title.js";
+import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
@@ -237,7 +238,7 @@ async function runPipeline(
         ctx.log.error(`backport of #${pr.number} to ${target} failed: ${String(error)}`);
         pipeline.backports[target] = {
           status: "failed",
-          error: error instanceof Error ? error.message : String(error),
+          error: errorMessage(error),
         };
       }
       const backport = pipeline.backports[target];

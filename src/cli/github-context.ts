@@ -3,11 +3,13 @@ import { createTokenOctokit } from "../action/token-octokit.js";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log, RepoRef } from "../context.js";
+import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { memoAsync } from "../util/memo-async.js";
 
 /** The environment or the options do not say how to reach GitHub; names what is missing. */
-export class CliEnvError extends Error {
+export class CliEnvError extends HotfixBotError {
+  override readonly kind = "usage";
   override readonly name = "CliEnvError";
 }
 

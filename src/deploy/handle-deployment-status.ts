@@ -20,6 +20,7 @@ import { ensureBotComment } from "../intake/bot-comment.js";
 import { withIncidentLock } from "../intake/incident-lock.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { isProductionLine } from "../rules/production-lines.js";
+import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";
@@ -282,7 +283,7 @@ async function openRevertPr(
     ctx.log.info(`revert of #${pr.number}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
     return { status: conflict ? "conflict" : "open", pr: created.number, url: created.html_url, ...record };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     ctx.log.error(`revert of #${pr.number} failed: ${message}`);
     return { status: "failed", error: message };
   }

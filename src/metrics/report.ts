@@ -5,6 +5,7 @@ import type { CliIo } from "../cli/io.js";
 import { validateConfig } from "../config/parse-config.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import { errorMessage, isErrorOfKind } from "../util/errors.js";
 import { computeMetrics, type RecoveryMetrics } from "./compute-metrics.js";
 import { renderHtmlReport } from "./html/render-html-report.js";
 import { readIncidents } from "./read-incidents.js";
@@ -102,8 +103,8 @@ export async function runReport(
     return 0;
   } catch (caught) {
     const error = explainGitHubError(caught, { repo: args.repo, apiUrl });
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     io.stderr(`report: ${message}`);
-    return error instanceof Error && error.name === "CliEnvError" ? 2 : 1;
+    return isErrorOfKind(error, "usage") ? 2 : 1;
   }
 }
