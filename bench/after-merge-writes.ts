@@ -5,6 +5,7 @@ import { cherryPickCommits } from "../src/backport/cherry-pick.js";
 import { readPickPlan, readPullCommits } from "../src/backport/read-pick-plan.js";
 import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext } from "../src/context.js";
+import { createEngineLocks } from "../src/engine-context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
 
@@ -362,6 +363,7 @@ async function backportsLand(): Promise<Row[]> {
       log: { debug() {}, info() {}, warn() {}, error() {} },
       clock: () => new Date(),
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      locks: createEngineLocks(),
     };
     await step("reminder sweep, 2 backports open for 3 days", "2 comments + 1 timeline update", () =>
       remindStaleBackports(ctx, REPO, new Date(Date.now() + 3 * 86_400_000)),

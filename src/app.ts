@@ -3,6 +3,7 @@ import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { ConfigCache, loadConfig } from "./config/load-config.js";
 import type { EngineContext, Log, Octokit, RepoRef } from "./context.js";
 import { type BackgroundRunner, handleEvent, runLongStep } from "./engine.js";
+import { createEngineContext, createEngineLocks } from "./engine-context.js";
 import { appIdentity } from "./identity/app-identity.js";
 import {
   DurableSteps,
@@ -91,18 +92,20 @@ function installHandlers(
   const secondaryRateLimit = web
     ? web.secondaryRateLimit(options.secondaryRateLimit)
     : options.secondaryRateLimit;
+  const locks = createEngineLocks();
   const contextFor = (raw: Octokit, repo: RepoRef, log: Log): EngineContext => {
     // Probot's throttling does not retry a secondary rate limit; the engine's steps need it to (see the util).
     const octokit = retrySecondaryRateLimits(raw, secondaryRateLimit);
-    return {
+    return createEngineContext({
       octokit,
       repo,
-      config: configFor(octokit, repo),
       log,
-      clock,
+      locks,
       identity,
+      clock,
+      readConfig: configFor(octokit, repo),
       ...(instancesLock ? { instancesLock } : {}),
-    };
+    });
   };
 
   const durable = redisUrl

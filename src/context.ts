@@ -20,7 +20,21 @@ export interface Log {
 }
 
 /**
- * What every adapter (App, Action, CLI) builds before calling the engine. The configuration is loaded lazily
+ * The in-process locks of one App, Action or CLI process, made once per process (see createEngineLocks) and
+ * handed to every context it builds, so that two processes, or two Apps in one test, never share one by accident.
+ */
+export interface EngineLocks {
+  /**
+   * One after-merge pipeline at a time per merged PR (deliveries, `/backport`, the sweep), and one intake or
+   * deploy step at a time per incident (keys `owner/repo#<pr>` and `owner/repo#incident-<n>`).
+   */
+  pipeline: KeyedLock;
+  /** One gate evaluation at a time per repository and SHA (key `owner/repo@<sha>`). */
+  gate: KeyedLock;
+}
+
+/**
+ * What every adapter (App, Action, CLI) builds, through createEngineContext, before calling the engine. The configuration is loaded lazily
  * and at most once, so that events which are not ours cost no API call.
  */
 export interface EngineContext {
@@ -34,6 +48,8 @@ export interface EngineContext {
    * a step needs it: the App asks `GET /app`; the Action knows its token's App (see action/token-app.ts).
    */
   identity: () => Promise<BotIdentity>;
+  /** This process's locks (the same object in every context the process builds). */
+  locks: EngineLocks;
   /**
    * A lock that spans App instances (the App gives one when it has REDIS_URL, i.e. runs as several processes).
    * Steps that must not run twice at once take it inside their in-process mutex; without it they rely on that.

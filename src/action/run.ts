@@ -3,22 +3,23 @@ import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
-import type { EngineContext, Log } from "../context.js";
+import type { Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
+import { createEngineContext, createEngineLocks } from "../engine-context.js";
+import { createTokenOctokit } from "../github/token-octokit.js";
 import { generateReport } from "../metrics/report.js";
 import { sweepOneRepository } from "../sweep/sweep-repository.js";
 import { errorMessage } from "../util/errors.js";
-import { memoAsync } from "../util/memo-async.js";
 import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
 import { actionOutputs } from "./outputs.js";
 import { RECONCILE_EVENTS, reconcileFailure, renderReconcile } from "./reconcile-summary.js";
+import { recordWrites } from "./record-writes.js";
 import { renderReportSummary } from "./report-summary.js";
 import { readRunnerContext } from "./runner-env.js";
 import { renderSummary, type SummaryInput } from "./summary.js";
 import { tokenApp, tokenIdentity, unsealedStateWarning } from "./token-app.js";
 import { tokenKind } from "./token-kind.js";
-import { createTokenOctokit } from "./token-octokit.js";
 import { lastGateWrite, lastTimelineWrite, type RecordedWrite } from "./write-ledger.js";
 
 const coreLog: Log = {
@@ -78,29 +79,30 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       envToken: env.GITHUB_TOKEN,
     });
 
-    const octokit = createTokenOctokit({
-      token: inputs.token,
-      apiUrl: runner.apiUrl,
-      log: coreLog,
-      userAgent: "hotfix-bot-action",
-      writes,
-      dryRun: inputs.dryRun,
-      pacing: runner.pacing,
-    });
+    const octokit = recordWrites(
+      createTokenOctokit({
+        token: inputs.token,
+        apiUrl: runner.apiUrl,
+        log: coreLog,
+        userAgent: "hotfix-bot-action",
+        pacing: runner.pacing,
+      }),
+      { writes, dryRun: inputs.dryRun, log: coreLog },
+    );
     const config = memoConfig(() => loadConfig(octokit, runner.repo, inputs.configPath));
     const app = tokenApp({ app: inputs.app, kind: summary.tokenKind });
     if (!inputs.stateSecret) {
       summary.stateWarning = unsealedStateWarning("id" in app ? `App ${app.id}` : app.slug);
       core.warning(summary.stateWarning);
     }
-    const ctx: EngineContext = {
+    const ctx = createEngineContext({
       octokit,
       repo: runner.repo,
-      config: config.get,
       log: coreLog,
-      clock: () => new Date(),
-      identity: memoAsync(() => tokenIdentity(octokit, app, inputs.stateSecret)),
-    };
+      locks: createEngineLocks(),
+      identity: () => tokenIdentity(octokit, app, inputs.stateSecret),
+      readConfig: config.get,
+    });
 
     let outcome: EngineOutcome | null = null;
     let reconcileProblem: string | null = null;

@@ -11,7 +11,7 @@ import {
   recordBackportEvent,
 } from "./backport-pr-event.js";
 import { hotfixPrOf } from "./hotfix-pr-of.js";
-import { pipelineLock } from "./pipeline-lock.js";
+import { withPipelineLock } from "./pipeline-lock.js";
 import { remindOnIncident } from "./remind-stale-backports.js";
 
 /**
@@ -33,9 +33,8 @@ export async function handleBackportPrEvent(
   if (!hotfix) return "not-ours";
   const { incident } = await incidentOfPull(ctx, hotfix);
   const issue = incident ?? hotfix.number;
-  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${hotfix.number}`;
   // After any after-merge run of the same hotfix in this process, which writes the backports' records.
-  return pipelineLock.run(key, () =>
+  return withPipelineLock(ctx, hotfix.number, () =>
     withIncidentLock(ctx, issue, async () => {
       const timeline = await readTimeline(ctx, issue);
       if (!timeline.state) return "not-ours";

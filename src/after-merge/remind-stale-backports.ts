@@ -13,7 +13,7 @@ import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
 import { backportPrEventFrom } from "./backport-pr-event.js";
 import { hotfixPrOf } from "./hotfix-pr-of.js";
-import { pipelineLock } from "./pipeline-lock.js";
+import { withPipelineLock } from "./pipeline-lock.js";
 import { type OpenBackportPr, reminderKey, type StaleBackport, staleBackports } from "./stale-backports.js";
 
 /** The hidden first line of the reminder on one backport PR (one per PR, found again by this marker). */
@@ -127,7 +127,7 @@ export async function remindStaleBackports(ctx: EngineContext, repo: RepoRef, no
     if (!hotfix) continue;
     const { incident } = await incidentOfPull(here, hotfix);
     const issue = incident ?? hotfix.number;
-    await pipelineLock.run(`${repo.owner}/${repo.repo}#${hotfix.number}`, () =>
+    await withPipelineLock(here, hotfix.number, () =>
       withIncidentLock(here, issue, async () => {
         const timeline = await readTimeline(here, issue);
         if (!timeline.state) return;

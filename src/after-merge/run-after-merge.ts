@@ -35,7 +35,7 @@ import {
   releasePipeline,
   waitForRelease,
 } from "./pipeline-claim.js";
-import { pipelineLock } from "./pipeline-lock.js";
+import { withPipelineLock } from "./pipeline-lock.js";
 import { readChangedFiles } from "./read-changed-files.js";
 
 /** Whether a merged PR is a hotfix into production under this configuration (pure). A fork's PR never is. */
@@ -74,9 +74,7 @@ export function runAfterMerge(
 ): Promise<StepOutcome> {
   // Two runs for one merge in this process (a redelivery, `/backport`, reconcile) go one after the other, so the
   // second finds the first one's work instead of racing it.
-  return pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`, () =>
-    claimAndRun(ctx, config, pr, options),
-  );
+  return withPipelineLock(ctx, pr.number, () => claimAndRun(ctx, config, pr, options));
 }
 
 /**

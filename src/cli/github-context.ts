@@ -1,11 +1,9 @@
 import { appReference, tokenIdentity } from "../action/token-app.js";
-import { createTokenOctokit } from "../action/token-octokit.js";
-import { loadConfig } from "../config/load-config.js";
-import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log, RepoRef } from "../context.js";
+import { createEngineContext, createEngineLocks } from "../engine-context.js";
+import { createTokenOctokit } from "../github/token-octokit.js";
 import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
-import { memoAsync } from "../util/memo-async.js";
 
 /** The environment or the options do not say how to reach GitHub; names what is missing. */
 export class CliEnvError extends HotfixBotError {
@@ -100,17 +98,13 @@ export function githubContext(input: {
     // As in the Action: GitHub's write pacing stays on unless turned off for a local sandbox.
     pacing: input.env.HOTFIX_BOT_WRITE_PACING !== "off",
   });
-  let config: Promise<ConfigResult> | undefined;
-  return {
+  return createEngineContext({
     octokit,
     repo: input.repo,
-    config: () => {
-      config ??= loadConfig(octokit, input.repo, input.configPath);
-      return config;
-    },
     log: input.log,
-    clock: () => new Date(),
-    identity: memoAsync(async () => {
+    locks: createEngineLocks(),
+    ...(input.configPath ? { configPath: input.configPath } : {}),
+    identity: async () => {
       const app = input.env.HOTFIX_BOT_APP?.trim();
       if (!app) {
         throw new CliEnvError(
@@ -118,6 +112,6 @@ export function githubContext(input: {
         );
       }
       return tokenIdentity(octokit, appReference(app), input.env.HOTFIX_BOT_STATE_SECRET ?? "");
-    }),
-  };
+    },
+  });
 }

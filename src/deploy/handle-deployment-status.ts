@@ -1,5 +1,5 @@
 import { type MergedPullRequest, mergedPullRequestFrom } from "../after-merge/merged-pull-request.js";
-import { pipelineLock } from "../after-merge/pipeline-lock.js";
+import { withPipelineLock } from "../after-merge/pipeline-lock.js";
 import { isMergedHotfix } from "../after-merge/run-after-merge.js";
 import { placeBotBranch, placementRecord } from "../backport/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
@@ -77,8 +77,7 @@ export async function handleDeploymentStatus(
   // Only an incident bound to the PR's branch is closed or escalated on its behalf (see incidentOfPull).
   const { incident } = await incidentOfPull(ctx, pr);
   const issue = incident ?? pr.number;
-  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`;
-  return pipelineLock.run(key, () =>
+  return withPipelineLock(ctx, pr.number, () =>
     withIncidentLock(ctx, issue, () => act(ctx, config, status, { pr, incident, issue })),
   );
 }
