@@ -14,6 +14,7 @@ import {
 import { scheduleSweepInProcess, scheduleSweepOnQueue, sweepIntervalMs } from "./queue/sweep-schedule.js";
 import { sweepInstallations, sweepSummary } from "./sweep/sweep-installations.js";
 import { BackgroundWork, STEP_RETRY } from "./util/background-work.js";
+import { logWith } from "./util/log-with.js";
 import { memoAsync } from "./util/memo-async.js";
 import { RedisMutexLock } from "./util/redis-mutex-lock.js";
 import { retrySecondaryRateLimits, type SecondaryLimitRetryOptions } from "./util/secondary-rate-limit.js";
@@ -99,7 +100,7 @@ function installHandlers(
     return createEngineContext({
       octokit,
       repo,
-      log,
+      log: logWith(log, { repo: `${repo.owner}/${repo.repo}` }),
       locks,
       identity,
       clock,
@@ -115,7 +116,8 @@ function installHandlers(
           background.track(
             (async () => {
               const octokit = (await app.auth(data.installationId)) as Octokit;
-              await runLongStep(data, { ...contextFor(octokit, data.repo, app.log), resumedRun: resumed });
+              const log = logWith(app.log, { delivery: data.event.id, event: data.event.name });
+              await runLongStep(data, { ...contextFor(octokit, data.repo, log), resumedRun: resumed });
             })(),
           ),
         app.log,
@@ -146,7 +148,8 @@ function installHandlers(
       return;
     }
     if (context.name === "push") configCache.invalidate(`${repo.owner}/${repo.repo}`);
-    const ctx = contextFor(context.octokit as Octokit, repo, context.log);
+    const log = logWith(context.log, { delivery: context.id, event: context.name });
+    const ctx = contextFor(context.octokit as Octokit, repo, log);
     const installationId = installationOf(context.payload);
     // With the queue, a long step is a job any instance runs; the delivery is answered once it is queued.
     const runner: BackgroundRunner =

@@ -11,12 +11,30 @@ export interface RepoRef {
   repo: string;
 }
 
+/**
+ * What a log line is about, as fields rather than words in the message: the repository (`owner/name`), the pull
+ * request or incident number, the webhook delivery's id, the engine's step. Pino writes them as JSON keys.
+ */
+export interface LogFields {
+  repo?: string;
+  pr?: number;
+  incident?: number;
+  delivery?: string;
+  step?: string;
+  [field: string]: unknown;
+}
+
 /** The subset of a pino logger the engine uses; Probot's, the Action's and the CLI's loggers all fit. */
 export interface Log {
   debug(msg: string): void;
   info(msg: string): void;
   warn(msg: string): void;
   error(msg: string): void;
+  /**
+   * A logger whose every line carries these fields too (pino's `child`). Optional so that a test's silent logger
+   * stays four no-ops; steps call it through `logWith`.
+   */
+  child?(bindings: LogFields): Log;
 }
 
 /**

@@ -10,6 +10,7 @@ import { createTokenOctokit } from "../github/token-octokit.js";
 import { generateReport } from "../metrics/report.js";
 import { sweepOneRepository } from "../sweep/sweep-repository.js";
 import { errorMessage } from "../util/errors.js";
+import { textLog } from "../util/text-log.js";
 import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
 import { actionOutputs } from "./outputs.js";
@@ -22,12 +23,12 @@ import { tokenApp, tokenIdentity, unsealedStateWarning } from "./token-app.js";
 import { tokenKind } from "./token-kind.js";
 import { lastGateWrite, lastTimelineWrite, type RecordedWrite } from "./write-ledger.js";
 
-const coreLog: Log = {
-  debug: (msg) => core.debug(msg),
-  info: (msg) => core.info(msg),
-  warn: (msg) => core.warning(msg),
-  error: (msg) => core.error(msg),
-};
+const coreLog: Log = textLog({
+  debug: (line) => core.debug(line),
+  info: (line) => core.info(line),
+  warn: (line) => core.warning(line),
+  error: (line) => core.error(line),
+});
 
 /** Loads the configuration at most once, and tells afterwards whether anything asked for it. */
 function memoConfig(load: () => Promise<ConfigResult>) {

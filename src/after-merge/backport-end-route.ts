@@ -4,6 +4,7 @@ import { incidentOfPull } from "../incident/pull-incident.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { withIncidentLock } from "../intake/incident-lock.js";
+import { logWith } from "../util/log-with.js";
 import {
   BACKPORT_PR_ACTIONS,
   type BackportPrEvent,
@@ -23,9 +24,10 @@ export async function handleBackportPrEvent(
   ctx: EngineContext,
   event: BackportPrEvent,
 ): Promise<"recorded" | "unchanged" | "not-ours"> {
+  const log = logWith(ctx.log, { pr: event.hotfixPr, backportPr: event.number });
   const loaded = await ctx.config();
   if (!loaded.ok) {
-    ctx.log.error(`backport PR #${event.number} not recorded: ${loaded.error.message}`);
+    log.error(`backport PR not recorded: ${loaded.error.message}`);
     return "not-ours";
   }
   const config = loaded.config;
@@ -40,7 +42,7 @@ export async function handleBackportPrEvent(
       if (!timeline.state) return "not-ours";
       const recorded = recordBackportEvent(timeline.state, event, ctx.clock().toISOString());
       if (!recorded) {
-        ctx.log.info(`#${event.number} is not a backport the timeline of #${issue} records: ignored`);
+        logWith(log, { incident: issue }).info("not a backport the incident's timeline records: ignored");
         return "not-ours";
       }
       if (!recorded.changed) return "unchanged";

@@ -11,6 +11,7 @@ import { formatDuration } from "../metrics/incident-durations.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
+import { withLogFields } from "../util/log-with.js";
 import { backportPrEventFrom } from "./backport-pr-event.js";
 import { hotfixPrOf } from "./hotfix-pr-of.js";
 import { withPipelineLock } from "./pipeline-lock.js";
@@ -93,10 +94,10 @@ export async function remindOnIncident(
  * commander, never twice. Returns how many reminders were posted.
  */
 export async function remindStaleBackports(ctx: EngineContext, repo: RepoRef, now: Date): Promise<number> {
-  const here: EngineContext = { ...ctx, repo };
+  const here = withLogFields({ ...ctx, repo }, { repo: `${repo.owner}/${repo.repo}` });
   const loaded = await here.config();
   if (!loaded.ok) {
-    here.log.warn(`backport reminders of ${repo.owner}/${repo.repo} skipped: ${loaded.error.message}`);
+    here.log.warn(`backport reminders skipped: ${loaded.error.message}`);
     return 0;
   }
   const config = loaded.config;

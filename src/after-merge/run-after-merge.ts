@@ -23,6 +23,7 @@ import { isProductionLine, newerLines } from "../rules/production-lines.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
+import { withLogFields } from "../util/log-with.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
 import { autoMergeEntry, enableAutoMerge } from "./enable-auto-merge.js";
@@ -74,7 +75,9 @@ export function runAfterMerge(
 ): Promise<StepOutcome> {
   // Two runs for one merge in this process (a redelivery, `/backport`, reconcile) go one after the other, so the
   // second finds the first one's work instead of racing it.
-  return withPipelineLock(ctx, pr.number, () => claimAndRun(ctx, config, pr, options));
+  // Every line the pipeline logs names the PR as a field.
+  const here = withLogFields(ctx, { pr: pr.number });
+  return withPipelineLock(here, pr.number, () => claimAndRun(here, config, pr, options));
 }
 
 /**
@@ -100,10 +103,10 @@ async function claimAndRun(
       }
     }
     if (attempt >= 3) throw new PipelineClaimedError(ctx.repo, pr.number);
-    ctx.log.info(`after-merge pipeline of #${pr.number} is claimed by another run; waiting for it`);
+    ctx.log.info("after-merge pipeline is claimed by another run; waiting for it");
     if ((await waitForRelease(ctx, pr.number, options.claimWait)) === "timeout") {
       // Held for longer than any run takes: its run died. Delete it and claim again like anyone else would.
-      ctx.log.warn(`after-merge pipeline of #${pr.number}: taking over a claim that outlived the wait`);
+      ctx.log.warn("after-merge pipeline: taking over a claim that outlived the wait");
       await releasePipeline(ctx, pr.number);
     }
   }
@@ -121,7 +124,7 @@ async function completeOutcome(
   if (!previous?.done) return null;
   const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (!wanted.every((target) => settled(previous, target))) return null;
-  ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
+  ctx.log.info("after-merge pipeline is already complete");
   return outcomeOf(previous);
 }
 
@@ -151,7 +154,7 @@ async function runPipeline(
   const previous = state.pipelines[String(pr.number)];
   const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (previous?.done && wanted.every((target) => settled(previous, target))) {
-    ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
+    ctx.log.info("after-merge pipeline is already complete");
     return outcomeOf(previous);
   }
 
@@ -233,7 +236,7 @@ async function runPipeline(
           verified: config.commits.verified,
         });
       } catch (error) {
-        ctx.log.error(`backport of #${pr.number} to ${target} failed: ${String(error)}`);
+        ctx.log.error(`backport to ${target} failed: ${String(error)}`);
         pipeline.backports[target] = {
           status: "failed",
           error: errorMessage(error),
@@ -261,7 +264,7 @@ async function runPipeline(
   const changed = await readChangedFiles(ctx, pr.number);
   if (changed.total > changed.files.length) {
     ctx.log.warn(
-      `#${pr.number} changed ${changed.total} files; GitHub listed ${changed.files.length} of them`,
+      `the pull request changed ${changed.total} files; GitHub listed ${changed.files.length} of them`,
     );
   }
   const severity = severityOfLabels(pr.labels, state.severity, config);

@@ -4,6 +4,7 @@ import { createEngineContext, createEngineLocks } from "../engine-context.js";
 import { createTokenOctokit } from "../github/token-octokit.js";
 import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
+import { textLog } from "../util/text-log.js";
 
 /** The environment or the options do not say how to reach GitHub; names what is missing. */
 export class CliEnvError extends HotfixBotError {
@@ -28,16 +29,16 @@ export function parseApiUrl(text: string | undefined): string {
 
 /** A logger on stderr, so that stdout carries only the command's result. */
 export function stderrLog(write: (text: string) => void, verbose: boolean): Log {
-  return {
-    debug: (msg) => {
-      if (verbose) write(`debug: ${msg}`);
+  return textLog({
+    debug: (line) => {
+      if (verbose) write(`debug: ${line}`);
     },
-    info: (msg) => {
-      if (verbose) write(msg);
+    info: (line) => {
+      if (verbose) write(line);
     },
-    warn: (msg) => write(`warning: ${msg}`),
-    error: (msg) => write(`error: ${msg}`),
-  };
+    warn: (line) => write(`warning: ${line}`),
+    error: (line) => write(`error: ${line}`),
+  });
 }
 
 /**

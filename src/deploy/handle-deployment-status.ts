@@ -22,6 +22,7 @@ import { incidentDurations, recoveryLine } from "../metrics/incident-durations.j
 import { isProductionLine } from "../rules/production-lines.js";
 import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
+import { withLogFields } from "../util/log-with.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";
 import { escalationComment, escalationMarker } from "./escalation.js";
@@ -77,8 +78,9 @@ export async function handleDeploymentStatus(
   // Only an incident bound to the PR's branch is closed or escalated on its behalf (see incidentOfPull).
   const { incident } = await incidentOfPull(ctx, pr);
   const issue = incident ?? pr.number;
-  return withPipelineLock(ctx, pr.number, () =>
-    withIncidentLock(ctx, issue, () => act(ctx, config, status, { pr, incident, issue })),
+  const here = withLogFields(ctx, { pr: pr.number });
+  return withPipelineLock(here, pr.number, () =>
+    withIncidentLock(here, issue, () => act(here, config, status, { pr, incident, issue })),
   );
 }
 
@@ -279,11 +281,11 @@ async function openRevertPr(
       }),
       draft: conflict,
     });
-    ctx.log.info(`revert of #${pr.number}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
+    ctx.log.info(`revert: PR #${created.number}${conflict ? " (conflict)" : ""}`);
     return { status: conflict ? "conflict" : "open", pr: created.number, url: created.html_url, ...record };
   } catch (error) {
     const message = errorMessage(error);
-    ctx.log.error(`revert of #${pr.number} failed: ${message}`);
+    ctx.log.error(`revert failed: ${message}`);
     return { status: "failed", error: message };
   }
 }

@@ -50,7 +50,7 @@ export async function openDraftPr(
   if (!pr) {
     const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: push.incident });
     if (issue.state !== "open") {
-      ctx.log.info(`incident #${push.incident} is closed: no draft PR for ${push.branch}`);
+      ctx.log.info(`the incident is closed: no draft PR for ${push.branch}`);
       return null;
     }
     try {
