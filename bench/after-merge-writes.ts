@@ -11,6 +11,7 @@ import { cherryPickCommits } from "../src/backport/cherry-pick.js";
 import { readPickPlan, readPullCommits } from "../src/backport/read-pick-plan.js";
 import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext } from "../src/context.js";
+import { createEngineLocks } from "../src/engine-context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepOneRepository } from "../src/sweep/sweep-repository.js";
 import { fireFastTrack } from "../src/sweep/tasks/fire-fast-track.js";
@@ -401,6 +402,7 @@ async function backportsLand(): Promise<Row[]> {
       log: { debug() {}, info() {}, warn() {}, error() {} },
       clock: () => new Date(),
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      locks: createEngineLocks(),
     };
     await step("reminder sweep, 2 backports open for 3 days", "2 comments + 1 timeline update", () =>
       remindStaleBackports(ctx, REPO, new Date(Date.now() + 3 * 86_400_000)),
@@ -498,6 +500,7 @@ async function teamAndFastTrack(): Promise<Row[]> {
       log: { debug() {}, info() {}, warn() {}, error() {} },
       clock,
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      locks: createEngineLocks(),
     };
     await step("sweep after the timeout: fast-tracked", "gate run completed + timeline (fired)", () =>
       sweepOneRepository(ctx, { tasks: [fireFastTrack] }),
@@ -560,6 +563,7 @@ async function monitoringAndRollback(): Promise<Row[]> {
       log: { debug() {}, info() {}, warn() {}, error() {} },
       clock: () => later,
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      locks: createEngineLocks(),
     };
     await step("sweep past the window's end", "stable + incident closed (monitoring.closeWhenStable)", () =>
       sweepOneRepository(ctx),

@@ -2,6 +2,7 @@ import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
 import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext, Octokit } from "../src/context.js";
+import { createEngineLocks } from "../src/engine-context.js";
 import { startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepRepository } from "../src/sweep/sweep-repository.js";
 import type { SweepTask } from "../src/sweep/sweep-task.js";
@@ -57,6 +58,7 @@ export async function measureFollowUpDeadlines(): Promise<string[]> {
       log: quiet,
       clock,
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      locks: createEngineLocks(),
     };
     const cost = async (tasks: readonly SweepTask[]) => {
       sandbox.requests.reset();

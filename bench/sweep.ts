@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext, Octokit, RepoRef } from "../src/context.js";
+import { createEngineLocks } from "../src/engine-context.js";
 import { startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepInstallations } from "../src/sweep/sweep-installations.js";
 import { runWorkflowKills } from "../test/reliability/kill-workflows.js";
@@ -50,6 +51,7 @@ try {
     log: quiet,
     clock: () => new Date(),
     identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    locks: createEngineLocks(),
   });
   // Both measured with a cached installation token, after one warm-up sweep.
   await sweepInstallations(app.probot, contextFor);

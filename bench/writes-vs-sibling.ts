@@ -4,6 +4,7 @@ import { mergedPullRequestFrom } from "../src/after-merge/merged-pull-request.js
 import { commitsToPick } from "../src/backport/pick-list.js";
 import { parseConfigText } from "../src/config/parse-config.js";
 import type { EngineContext, Octokit } from "../src/context.js";
+import { createEngineLocks } from "../src/engine-context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit, userOctokit } from "../test/sandbox/sandbox-test-kit.js";
 import { openHotfixPr } from "./hotfix-pr.js";
@@ -119,6 +120,7 @@ async function backportStep(method: "squash" | "rebase"): Promise<BackportFigure
       log: quiet,
       clock: () => new Date(),
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      locks: createEngineLocks(),
     };
     sandbox.counters.reset();
     const outcome = await backportToTarget(ctx, {

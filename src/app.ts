@@ -3,6 +3,7 @@ import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { ConfigCache, loadConfig } from "./config/load-config.js";
 import type { EngineContext, Log, NotifyChannel, Octokit, RepoRef } from "./context.js";
 import { type BackgroundRunner, handleEvent, runLongStep } from "./engine.js";
+import { createEngineContext, createEngineLocks } from "./engine-context.js";
 import { appIdentity } from "./identity/app-identity.js";
 import { channelsFromEnvironment } from "./incident/notify/notify-channels.js";
 import {
@@ -14,6 +15,7 @@ import {
 import { scheduleSweepInProcess, scheduleSweepOnQueue, sweepIntervalMs } from "./queue/sweep-schedule.js";
 import { sweepInstallations, sweepSummary } from "./sweep/sweep-installations.js";
 import { BackgroundWork, STEP_RETRY } from "./util/background-work.js";
+import { logWith } from "./util/log-with.js";
 import { memoAsync } from "./util/memo-async.js";
 import { RedisMutexLock } from "./util/redis-mutex-lock.js";
 import { retrySecondaryRateLimits, type SecondaryLimitRetryOptions } from "./util/secondary-rate-limit.js";
@@ -98,19 +100,21 @@ function installHandlers(
   const secondaryRateLimit = web
     ? web.secondaryRateLimit(options.secondaryRateLimit)
     : options.secondaryRateLimit;
+  const locks = createEngineLocks();
   const contextFor = (raw: Octokit, repo: RepoRef, log: Log): EngineContext => {
     // Probot's throttling does not retry a secondary rate limit; the engine's steps need it to (see the util).
     const octokit = retrySecondaryRateLimits(raw, secondaryRateLimit);
-    return {
+    return createEngineContext({
       octokit,
       repo,
-      config: configFor(octokit, repo),
-      log,
-      clock,
+      log: logWith(log, { repo: `${repo.owner}/${repo.repo}` }),
+      locks,
       identity,
+      clock,
+      readConfig: configFor(octokit, repo),
       ...(instancesLock ? { instancesLock } : {}),
       notifyChannels,
-    };
+    });
   };
 
   const durable = redisUrl
@@ -120,7 +124,8 @@ function installHandlers(
           background.track(
             (async () => {
               const octokit = (await app.auth(data.installationId)) as Octokit;
-              await runLongStep(data, { ...contextFor(octokit, data.repo, app.log), resumedRun: resumed });
+              const log = logWith(app.log, { delivery: data.event.id, event: data.event.name });
+              await runLongStep(data, { ...contextFor(octokit, data.repo, log), resumedRun: resumed });
             })(),
           ),
         app.log,
@@ -151,7 +156,8 @@ function installHandlers(
       return;
     }
     if (context.name === "push") configCache.invalidate(`${repo.owner}/${repo.repo}`);
-    const ctx = contextFor(context.octokit as Octokit, repo, context.log);
+    const log = logWith(context.log, { delivery: context.id, event: context.name });
+    const ctx = contextFor(context.octokit as Octokit, repo, log);
     const installationId = installationOf(context.payload);
     // With the queue, a long step is a job any instance runs; the delivery is answered once it is queued.
     const runner: BackgroundRunner =

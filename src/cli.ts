@@ -3,6 +3,7 @@ import { commands } from "./cli/commands.js";
 import { type CliIo, processIo } from "./cli/io.js";
 import { ownVersion } from "./cli/own-version.js";
 import { EXIT, UsageError } from "./cli/usage-error.js";
+import { errorMessage, isErrorOfKind } from "./util/errors.js";
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -16,14 +17,6 @@ function usage(): string {
     'Run "hotfix-bot <command> --help" for the options of a command.',
     "",
   ].join("\n");
-}
-
-/** The errors a command reports as a usage problem (exit 2) rather than a failure of what it checked. */
-function isUsageProblem(error: unknown): boolean {
-  return (
-    error instanceof UsageError ||
-    (error instanceof Error && ["ConfigFileReadError", "CliEnvError"].includes(error.name))
-  );
 }
 
 /** The `hotfix-bot` command line: returns the exit code, never calls process.exit. */
@@ -50,8 +43,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     const command: Command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (isUsageProblem(error)) {
+    const message = errorMessage(error);
+    // How the command was started is wrong (an option, GITHUB_TOKEN, a local file): a usage problem, exit 2.
+    if (isErrorOfKind(error, "usage")) {
       const hint = error instanceof UsageError ? `\nRun "hotfix-bot ${name} --help" for usage.` : "";
       io.stderr(`hotfix-bot ${name}: ${message}${hint}`);
       return EXIT.usage;

@@ -11,16 +11,48 @@ export interface RepoRef {
   repo: string;
 }
 
+/**
+ * What a log line is about, as fields rather than words in the message: the repository (`owner/name`), the pull
+ * request or incident number, the webhook delivery's id, the engine's step. Pino writes them as JSON keys.
+ */
+export interface LogFields {
+  repo?: string;
+  pr?: number;
+  incident?: number;
+  delivery?: string;
+  step?: string;
+  [field: string]: unknown;
+}
+
 /** The subset of a pino logger the engine uses; Probot's, the Action's and the CLI's loggers all fit. */
 export interface Log {
   debug(msg: string): void;
   info(msg: string): void;
   warn(msg: string): void;
   error(msg: string): void;
+  /**
+   * A logger whose every line carries these fields too (pino's `child`). Optional so that a test's silent logger
+   * stays four no-ops; steps call it through `logWith`.
+   */
+  child?(bindings: LogFields): Log;
 }
 
 /**
- * What every adapter (App, Action, CLI) builds before calling the engine. The configuration is loaded lazily
+ * The in-process locks of one App, Action or CLI process, made once per process (see createEngineLocks) and
+ * handed to every context it builds, so that two processes, or two Apps in one test, never share one by accident.
+ */
+export interface EngineLocks {
+  /**
+   * One after-merge pipeline at a time per merged PR (deliveries, `/backport`, the sweep), and one intake or
+   * deploy step at a time per incident (keys `owner/repo#<pr>` and `owner/repo#incident-<n>`).
+   */
+  pipeline: KeyedLock;
+  /** One gate evaluation at a time per repository and SHA (key `owner/repo@<sha>`). */
+  gate: KeyedLock;
+}
+
+/**
+ * What every adapter (App, Action, CLI) builds, through createEngineContext, before calling the engine. The configuration is loaded lazily
  * and at most once, so that events which are not ours cost no API call.
  */
 export interface EngineContext {
@@ -34,6 +66,8 @@ export interface EngineContext {
    * a step needs it: the App asks `GET /app`; the Action knows its token's App (see action/token-app.ts).
    */
   identity: () => Promise<BotIdentity>;
+  /** This process's locks (the same object in every context the process builds). */
+  locks: EngineLocks;
   /**
    * A lock that spans App instances (the App gives one when it has REDIS_URL, i.e. runs as several processes).
    * Steps that must not run twice at once take it inside their in-process mutex; without it they rely on that.

@@ -12,6 +12,8 @@ import { gateRoute } from "./gate/gate-route.js";
 import { draftPrRoute } from "./intake/draft-pr-route.js";
 import { incidentChangeRoute } from "./intake/incident-change-route.js";
 import { intakeRoute } from "./intake/intake-route.js";
+import { errorMessage } from "./util/errors.js";
+import { withLogFields } from "./util/log-with.js";
 
 /** A webhook event as every adapter sees it: GitHub's event name (`pull_request`), delivery id, payload. */
 export interface EngineEvent {
@@ -123,7 +125,7 @@ export async function runLongStep(job: LongStepJob, ctx: EngineContext): Promise
     throw new Error(`no long step named "${job.step}" (a job queued by another version of hotfix-bot?)`);
   const input = route.match(job.event);
   if (input === null) return;
-  await route.run(input, ctx, job.event);
+  await route.run(input, withLogFields(ctx, { step: route.step }), job.event);
 }
 
 /** Told how long each step took (metrics); background steps are timed when they end. */
@@ -156,24 +158,25 @@ export async function handleEvent(
   const outcome: EngineOutcome = { steps: [] };
   const failures: unknown[] = [];
   for (const { route, input } of matched) {
+    // Every line a step logs names it as a field (beside the repository and delivery the adapter bound).
+    const stepCtx = withLogFields(ctx, { step: route.step });
     if (route.long && background) {
       background.run(
         `${route.step} for ${event.name} ${event.id}`,
-        () => timed(route.step, observe, () => route.run(input, ctx, event)),
+        () => timed(route.step, observe, () => route.run(input, stepCtx, event)),
         { step: route.step, event },
       );
       outcome.steps.push(route.step);
       continue;
     }
     try {
-      const result = await timed(route.step, observe, () => route.run(input, ctx, event));
+      const result = await timed(route.step, observe, () => route.run(input, stepCtx, event));
       outcome.steps.push(route.step);
       if (result) Object.assign(outcome, result);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (isDeliberateStop(error))
-        ctx.log.info(`${route.step} stopped on ${event.name} ${event.id}: ${message}`);
-      else ctx.log.error(`${route.step} failed on ${event.name} ${event.id}: ${message}`);
+      const message = errorMessage(error);
+      if (isDeliberateStop(error)) stepCtx.log.info(`stopped on ${event.name}: ${message}`);
+      else stepCtx.log.error(`failed on ${event.name}: ${message}`);
       failures.push(error);
     }
   }

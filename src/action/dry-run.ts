@@ -1,11 +1,13 @@
 import type { DeliberateStop } from "../engine.js";
+import { HotfixBotError } from "../util/errors.js";
 import type { RecordedWrite } from "./write-ledger.js";
 
 /**
  * Thrown instead of sending a write in a dry run. The step that wanted to write stops there: nothing after
  * its first write would be real, so it is not pretended. Names the refused request.
  */
-export class DryRunRefusal extends Error implements DeliberateStop {
+export class DryRunRefusal extends HotfixBotError implements DeliberateStop {
+  override readonly kind = "refused";
   override readonly name = "DryRunRefusal";
   readonly deliberateStop = true;
   constructor(readonly write: RecordedWrite) {

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { DEFAULT_CONFIG_PATH } from "../config/parse-config.js";
+import { HotfixBotError } from "../util/errors.js";
 
 /** A step input that is not valid: names the input as the workflow spells it. */
-export class ActionInputError extends Error {
+export class ActionInputError extends HotfixBotError {
+  override readonly kind = "usage";
   override readonly name = "ActionInputError";
   constructor(
     readonly input: string,

@@ -3,32 +3,33 @@ import { resolve } from "node:path";
 import * as core from "@actions/core";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
-import type { EngineContext, Log } from "../context.js";
+import type { Log } from "../context.js";
 import { type EngineOutcome, handleEvent } from "../engine.js";
+import { createEngineContext, createEngineLocks } from "../engine-context.js";
+import { createTokenOctokit } from "../github/token-octokit.js";
 import { channelsFromInputs } from "../incident/notify/notify-channels.js";
 import { generateReport } from "../metrics/report.js";
 import { sweepOneRepository } from "../sweep/sweep-repository.js";
-import { memoAsync } from "../util/memo-async.js";
+import { errorMessage } from "../util/errors.js";
+import { textLog } from "../util/text-log.js";
 import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
 import { actionOutputs } from "./outputs.js";
 import { RECONCILE_EVENTS, reconcileFailure, renderReconcile } from "./reconcile-summary.js";
+import { recordWrites } from "./record-writes.js";
 import { renderReportSummary } from "./report-summary.js";
 import { readRunnerContext } from "./runner-env.js";
 import { renderSummary, type SummaryInput } from "./summary.js";
 import { tokenApp, tokenIdentity, unsealedStateWarning } from "./token-app.js";
 import { tokenKind } from "./token-kind.js";
-import { createTokenOctokit } from "./token-octokit.js";
 import { lastGateWrite, lastTimelineWrite, type RecordedWrite } from "./write-ledger.js";
 
-const coreLog: Log = {
-  debug: (msg) => core.debug(msg),
-  info: (msg) => core.info(msg),
-  warn: (msg) => core.warning(msg),
-  error: (msg) => core.error(msg),
-};
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const coreLog: Log = textLog({
+  debug: (line) => core.debug(line),
+  info: (line) => core.info(line),
+  warn: (line) => core.warning(line),
+  error: (line) => core.error(line),
+});
 
 /** Loads the configuration at most once, and tells afterwards whether anything asked for it. */
 function memoConfig(load: () => Promise<ConfigResult>) {
@@ -84,30 +85,31 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       envToken: env.GITHUB_TOKEN,
     });
 
-    const octokit = createTokenOctokit({
-      token: inputs.token,
-      apiUrl: runner.apiUrl,
-      log: coreLog,
-      userAgent: "hotfix-bot-action",
-      writes,
-      dryRun: inputs.dryRun,
-      pacing: runner.pacing,
-    });
+    const octokit = recordWrites(
+      createTokenOctokit({
+        token: inputs.token,
+        apiUrl: runner.apiUrl,
+        log: coreLog,
+        userAgent: "hotfix-bot-action",
+        pacing: runner.pacing,
+      }),
+      { writes, dryRun: inputs.dryRun, log: coreLog },
+    );
     const config = memoConfig(() => loadConfig(octokit, runner.repo, inputs.configPath));
     const app = tokenApp({ app: inputs.app, kind: summary.tokenKind });
     if (!inputs.stateSecret) {
       summary.stateWarning = unsealedStateWarning("id" in app ? `App ${app.id}` : app.slug);
       core.warning(summary.stateWarning);
     }
-    const ctx: EngineContext = {
+    const ctx = createEngineContext({
       octokit,
       repo: runner.repo,
-      config: config.get,
       log: coreLog,
-      clock: () => new Date(),
-      identity: memoAsync(() => tokenIdentity(octokit, app, inputs.stateSecret)),
+      locks: createEngineLocks(),
+      identity: () => tokenIdentity(octokit, app, inputs.stateSecret),
+      readConfig: config.get,
       notifyChannels: channelsFromInputs(inputs.notify),
-    };
+    });
 
     let outcome: EngineOutcome | null = null;
     let reconcileProblem: string | null = null;
@@ -128,7 +130,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         outcome = await handleEvent(runner.event, ctx);
       }
     } catch (error) {
-      if (!(inputs.dryRun && onlyRefusals(error))) summary.failure = messageOf(error);
+      if (!(inputs.dryRun && onlyRefusals(error))) summary.failure = errorMessage(error);
     }
     summary.outcome = outcome;
     if (inputs.reportHtml) {
@@ -140,7 +142,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         core.setOutput("report-path", file);
         summary.report = renderReportSummary(report.metrics, inputs.reportHtml);
       } catch (error) {
-        summary.failure ??= `report-html: ${messageOf(error)}`;
+        summary.failure ??= `report-html: ${errorMessage(error)}`;
       }
     }
     if (reconcileProblem && !summary.failure) summary.failure = reconcileProblem;
@@ -165,14 +167,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       failed = `hotfix-gate failed${title ? `: ${title}` : ""}`;
     }
   } catch (error) {
-    summary.failure = messageOf(error);
+    summary.failure = errorMessage(error);
     failed = summary.failure;
   }
 
   try {
     await core.summary.addRaw(renderSummary(summary)).write();
   } catch (error) {
-    core.warning(`could not write the job summary: ${messageOf(error)}`);
+    core.warning(`could not write the job summary: ${errorMessage(error)}`);
   }
   // A dry run refuses writes by design: one notice says so (the summary lists them), never an error annotation.
   const refused = writes.filter((write) => write.result === "refused");

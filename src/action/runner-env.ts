@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import type { RepoRef } from "../context.js";
 import type { EngineEvent } from "../engine.js";
+import { errorMessage, HotfixBotError } from "../util/errors.js";
 
 /** The runner's environment is missing or contradicts itself; names the variable. */
-export class RunnerEnvError extends Error {
+export class RunnerEnvError extends HotfixBotError {
+  override readonly kind = "usage";
   override readonly name = "RunnerEnvError";
   constructor(
     readonly variable: string,
@@ -57,7 +59,7 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
   } catch (error) {
     throw new RunnerEnvError(
       "GITHUB_EVENT_PATH",
-      `cannot read the event payload ${path}: ${error instanceof Error ? error.message : String(error)}`,
+      `cannot read the event payload ${path}: ${errorMessage(error)}`,
     );
   }
   const apiUrl = (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");

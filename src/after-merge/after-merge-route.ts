@@ -1,4 +1,5 @@
 import type { Route } from "../engine.js";
+import { logWith } from "../util/log-with.js";
 import { type MergedPullRequest, mergedPullRequestFrom } from "./merged-pull-request.js";
 import { isMergedHotfix, runAfterMerge } from "./run-after-merge.js";
 
@@ -16,7 +17,7 @@ export const afterMergeRoute: Route<MergedPullRequest> = {
   async run(pr, ctx) {
     const loaded = await ctx.config();
     if (!loaded.ok) {
-      ctx.log.error(`after-merge of #${pr.number} skipped: ${loaded.error.message}`);
+      logWith(ctx.log, { pr: pr.number }).error(`after-merge skipped: ${loaded.error.message}`);
       return undefined;
     }
     if (!isMergedHotfix(pr, loaded.config)) return undefined;

@@ -6,6 +6,7 @@ import { incidentOfPull } from "../incident/pull-incident.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { withIncidentLock } from "../intake/incident-lock.js";
+import { logWith } from "../util/log-with.js";
 import {
   BACKPORT_PR_ACTIONS,
   type BackportPrEvent,
@@ -13,7 +14,7 @@ import {
   recordBackportEvent,
 } from "./backport-pr-event.js";
 import { hotfixPrOf } from "./hotfix-pr-of.js";
-import { pipelineLock } from "./pipeline-lock.js";
+import { withPipelineLock } from "./pipeline-lock.js";
 import { remindOnIncident } from "./remind-stale-backports.js";
 
 /**
@@ -25,9 +26,10 @@ export async function handleBackportPrEvent(
   ctx: EngineContext,
   event: BackportPrEvent,
 ): Promise<"recorded" | "unchanged" | "not-ours"> {
+  const log = logWith(ctx.log, { pr: event.hotfixPr, backportPr: event.number });
   const loaded = await ctx.config();
   if (!loaded.ok) {
-    ctx.log.error(`backport PR #${event.number} not recorded: ${loaded.error.message}`);
+    log.error(`backport PR not recorded: ${loaded.error.message}`);
     return "not-ours";
   }
   const config = loaded.config;
@@ -35,15 +37,14 @@ export async function handleBackportPrEvent(
   if (!hotfix) return "not-ours";
   const { incident } = await incidentOfPull(ctx, hotfix);
   const issue = incident ?? hotfix.number;
-  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${hotfix.number}`;
   // After any after-merge run of the same hotfix in this process, which writes the backports' records.
-  const handled = await pipelineLock.run(key, () =>
+  const handled = await withPipelineLock(ctx, hotfix.number, () =>
     withIncidentLock(ctx, issue, async () => {
       const timeline = await readTimeline(ctx, issue);
       if (!timeline.state) return "not-ours";
       const recorded = recordBackportEvent(timeline.state, event, ctx.clock().toISOString());
       if (!recorded) {
-        ctx.log.info(`#${event.number} is not a backport the timeline of #${issue} records: ignored`);
+        logWith(log, { incident: issue }).info("not a backport the incident's timeline records: ignored");
         return "not-ours";
       }
       if (!recorded.changed) return "unchanged";

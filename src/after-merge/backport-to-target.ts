@@ -120,9 +120,7 @@ export async function backportToTarget(ctx: EngineContext, request: BackportRequ
     draft: conflict,
   };
   const state = await completeBackportPr(ctx, request, where, opened, true, picked.conflictPick, conflict);
-  ctx.log.info(
-    `backport of #${pr.number} to ${target}: PR #${created.number}${conflict ? " (conflict)" : ""}`,
-  );
+  ctx.log.info(`backport to ${target}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
   return state;
 }
 

@@ -1,6 +1,7 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import type { BackportState, TimelineEntry } from "../incident/timeline-state.js";
+import { errorMessage } from "../util/errors.js";
 
 const MUTATION = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
   enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) {
@@ -15,7 +16,7 @@ function graphqlMessage(error: unknown): string {
     ? errors.find((e) => typeof e?.message === "string")?.message
     : undefined;
   if (typeof first === "string") return first;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { EngineContext, RepoRef } from "../context.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
+import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 
 /**
@@ -31,7 +32,8 @@ export interface ClaimWait {
 export const CLAIM_WAIT: ClaimWait = { timeoutMs: 180_000, pollMs: 2_000 };
 
 /** The pipeline stayed claimed by another run for longer than a run waits. */
-export class PipelineClaimedError extends Error {
+export class PipelineClaimedError extends HotfixBotError {
+  override readonly kind = "contention";
   override readonly name = "PipelineClaimedError";
   constructor(
     readonly repo: RepoRef,

@@ -11,9 +11,10 @@ import { formatDuration } from "../metrics/incident-durations.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
+import { withLogFields } from "../util/log-with.js";
 import { backportPrEventFrom } from "./backport-pr-event.js";
 import { hotfixPrOf } from "./hotfix-pr-of.js";
-import { pipelineLock } from "./pipeline-lock.js";
+import { withPipelineLock } from "./pipeline-lock.js";
 import { type OpenBackportPr, reminderKey, type StaleBackport, staleBackports } from "./stale-backports.js";
 
 /** The hidden first line of the reminder on one backport PR (one per PR, found again by this marker). */
@@ -93,10 +94,10 @@ export async function remindOnIncident(
  * commander, never twice. Returns how many reminders were posted.
  */
 export async function remindStaleBackports(ctx: EngineContext, repo: RepoRef, now: Date): Promise<number> {
-  const here: EngineContext = { ...ctx, repo };
+  const here = withLogFields({ ...ctx, repo }, { repo: `${repo.owner}/${repo.repo}` });
   const loaded = await here.config();
   if (!loaded.ok) {
-    here.log.warn(`backport reminders of ${repo.owner}/${repo.repo} skipped: ${loaded.error.message}`);
+    here.log.warn(`backport reminders skipped: ${loaded.error.message}`);
     return 0;
   }
   const config = loaded.config;
@@ -127,7 +128,7 @@ export async function remindStaleBackports(ctx: EngineContext, repo: RepoRef, no
     if (!hotfix) continue;
     const { incident } = await incidentOfPull(here, hotfix);
     const issue = incident ?? hotfix.number;
-    await pipelineLock.run(`${repo.owner}/${repo.repo}#${hotfix.number}`, () =>
+    await withPipelineLock(here, hotfix.number, () =>
       withIncidentLock(here, issue, async () => {
         const timeline = await readTimeline(here, issue);
         if (!timeline.state) return;

@@ -22,7 +22,9 @@ import { tagAndRelease } from "../release/create-tag-and-release.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { isProductionLine, newerLines } from "../rules/production-lines.js";
 import { jiraKeyOf } from "../rules/title.js";
+import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
+import { withLogFields } from "../util/log-with.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
 import { autoMergeEntry, enableAutoMerge } from "./enable-auto-merge.js";
@@ -36,7 +38,7 @@ import {
   releasePipeline,
   waitForRelease,
 } from "./pipeline-claim.js";
-import { pipelineLock } from "./pipeline-lock.js";
+import { withPipelineLock } from "./pipeline-lock.js";
 import { readChangedFiles } from "./read-changed-files.js";
 
 /** Whether a merged PR is a hotfix into production under this configuration (pure). A fork's PR never is. */
@@ -75,10 +77,10 @@ export async function runAfterMerge(
 ): Promise<StepOutcome> {
   // Two runs for one merge in this process (a redelivery, `/backport`, reconcile) go one after the other, so the
   // second finds the first one's work instead of racing it.
-  const outcome = await pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`, () =>
-    claimAndRun(ctx, config, pr, options),
-  );
-  await notifyAfterMerge(ctx, config, pr);
+  // Every line the pipeline logs names the PR as a field.
+  const here = withLogFields(ctx, { pr: pr.number });
+  const outcome = await withPipelineLock(here, pr.number, () => claimAndRun(here, config, pr, options));
+  await notifyAfterMerge(here, config, pr);
   return outcome;
 }
 
@@ -105,10 +107,10 @@ async function claimAndRun(
       }
     }
     if (attempt >= 3) throw new PipelineClaimedError(ctx.repo, pr.number);
-    ctx.log.info(`after-merge pipeline of #${pr.number} is claimed by another run; waiting for it`);
+    ctx.log.info("after-merge pipeline is claimed by another run; waiting for it");
     if ((await waitForRelease(ctx, pr.number, options.claimWait)) === "timeout") {
       // Held for longer than any run takes: its run died. Delete it and claim again like anyone else would.
-      ctx.log.warn(`after-merge pipeline of #${pr.number}: taking over a claim that outlived the wait`);
+      ctx.log.warn("after-merge pipeline: taking over a claim that outlived the wait");
       await releasePipeline(ctx, pr.number);
     }
   }
@@ -126,7 +128,7 @@ async function completeOutcome(
   if (!previous?.done) return null;
   const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (!wanted.every((target) => settled(previous, target))) return null;
-  ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
+  ctx.log.info("after-merge pipeline is already complete");
   return outcomeOf(previous);
 }
 
@@ -156,7 +158,7 @@ async function runPipeline(
   const previous = state.pipelines[String(pr.number)];
   const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (previous?.done && wanted.every((target) => settled(previous, target))) {
-    ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
+    ctx.log.info("after-merge pipeline is already complete");
     return outcomeOf(previous);
   }
 
@@ -238,10 +240,10 @@ async function runPipeline(
           verified: config.commits.verified,
         });
       } catch (error) {
-        ctx.log.error(`backport of #${pr.number} to ${target} failed: ${String(error)}`);
+        ctx.log.error(`backport to ${target} failed: ${String(error)}`);
         pipeline.backports[target] = {
           status: "failed",
-          error: error instanceof Error ? error.message : String(error),
+          error: errorMessage(error),
         };
       }
       const backport = pipeline.backports[target];
@@ -266,7 +268,7 @@ async function runPipeline(
   const changed = await readChangedFiles(ctx, pr.number);
   if (changed.total > changed.files.length) {
     ctx.log.warn(
-      `#${pr.number} changed ${changed.total} files; GitHub listed ${changed.files.length} of them`,
+      `the pull request changed ${changed.total} files; GitHub listed ${changed.files.length} of them`,
     );
   }
   const severity = severityOfLabels(pr.labels, state.severity, config);

@@ -1,7 +1,9 @@
 import { globMatcher } from "../rules/glob.js";
+import { HotfixBotError } from "../util/errors.js";
 
 /** A name that cannot safely become part of a branch we create (or a pull request number that is not one). */
-export class UnsafeBranchNameError extends Error {
+export class UnsafeBranchNameError extends HotfixBotError {
+  override readonly kind = "unworkable";
   override readonly name = "UnsafeBranchNameError";
   constructor(
     readonly value: string,

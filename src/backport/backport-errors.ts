@@ -1,10 +1,12 @@
+import { errorMessage, HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 
 /**
  * GitHub refused to write a change to `.github/workflows/` because the App lacks the `workflows` permission.
  * Names the files, so the incident can say what to grant or to backport by hand.
  */
-export class WorkflowPermissionError extends Error {
+export class WorkflowPermissionError extends HotfixBotError {
+  override readonly kind = "refused";
   override readonly name = "WorkflowPermissionError";
   constructor(
     readonly files: string[],
@@ -17,7 +19,8 @@ export class WorkflowPermissionError extends Error {
 }
 
 /** A cherry-pick that could not be carried out (as opposed to one that conflicts, which is a result). */
-export class CherryPickError extends Error {
+export class CherryPickError extends HotfixBotError {
+  override readonly kind = "unworkable";
   override readonly name = "CherryPickError";
   constructor(
     readonly pick: string,
@@ -45,7 +48,7 @@ export function workflowPermissionError(
   if (status !== 403 && status !== 422) return null;
   const workflows = changedPaths.filter(isWorkflowPath);
   if (workflows.length === 0) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (!/workflow|permission|not accessible/i.test(message)) return null;
   const named = /`([^`]*\.github\/workflows\/[^`]*)`/.exec(message)?.[1];
   return new WorkflowPermissionError(named ? [named] : workflows, error);

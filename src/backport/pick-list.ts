@@ -1,3 +1,5 @@
+import { HotfixBotError } from "../util/errors.js";
+
 /** How the hotfix pull request was merged, as far as the history shows. */
 export type MergeMethod = "merge" | "squash" | "rebase";
 
@@ -29,7 +31,8 @@ export interface PickListInput {
 }
 
 /** The inputs do not describe one history: the chain does not start at the merge commit or is broken. */
-export class PickListError extends Error {
+export class PickListError extends HotfixBotError {
+  override readonly kind = "unworkable";
   override readonly name = "PickListError";
   constructor(
     readonly mergeCommitSha: string,

@@ -1,4 +1,5 @@
 import type { Octokit, RepoRef } from "../context.js";
+import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { branchNameCandidates, sameChange } from "./branch-adoption.js";
 import type { CommitSource } from "./git-tree.js";
@@ -20,7 +21,8 @@ export interface PlacedBranch {
 }
 
 /** Every name a bot branch may take is held by commits the bot did not compute. */
-export class NoFreeBranchNameError extends Error {
+export class NoFreeBranchNameError extends HotfixBotError {
+  override readonly kind = "unworkable";
   override readonly name = "NoFreeBranchNameError";
   constructor(readonly refused: RefusedBranch[]) {
     super(

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { errorMessage } from "../util/errors.js";
 import type { CliIo } from "./io.js";
 import { UsageError } from "./usage-error.js";
 
@@ -24,6 +25,6 @@ export function parseCommandArgs<O extends Options>(command: string, argv: strin
       strict: true,
     });
   } catch (error) {
-    throw new UsageError(command, error instanceof Error ? error.message : String(error));
+    throw new UsageError(command, errorMessage(error));
   }
 }

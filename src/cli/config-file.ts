@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { type ConfigResult, parseConfigText, validateConfig } from "../config/parse-config.js";
+import { errorMessage, HotfixBotError } from "../util/errors.js";
 
 /** A configuration file that cannot be read at all (missing, a directory, no permission). */
-export class ConfigFileReadError extends Error {
+export class ConfigFileReadError extends HotfixBotError {
+  override readonly kind = "usage";
   override readonly name = "ConfigFileReadError";
   constructor(
     readonly file: string,
@@ -29,7 +31,7 @@ function readProblem(file: string, absolute: string, error: unknown): string {
     case "EPERM":
       return "permission denied";
     default:
-      return error instanceof Error ? error.message : String(error);
+      return errorMessage(error);
   }
 }
 

@@ -1,13 +1,14 @@
 import { appReference, tokenIdentity } from "../action/token-app.js";
-import { createTokenOctokit } from "../action/token-octokit.js";
-import { loadConfig } from "../config/load-config.js";
-import type { ConfigResult } from "../config/parse-config.js";
 import type { EngineContext, Log, RepoRef } from "../context.js";
+import { createEngineContext, createEngineLocks } from "../engine-context.js";
+import { createTokenOctokit } from "../github/token-octokit.js";
+import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
-import { memoAsync } from "../util/memo-async.js";
+import { textLog } from "../util/text-log.js";
 
 /** The environment or the options do not say how to reach GitHub; names what is missing. */
-export class CliEnvError extends Error {
+export class CliEnvError extends HotfixBotError {
+  override readonly kind = "usage";
   override readonly name = "CliEnvError";
 }
 
@@ -28,16 +29,16 @@ export function parseApiUrl(text: string | undefined): string {
 
 /** A logger on stderr, so that stdout carries only the command's result. */
 export function stderrLog(write: (text: string) => void, verbose: boolean): Log {
-  return {
-    debug: (msg) => {
-      if (verbose) write(`debug: ${msg}`);
+  return textLog({
+    debug: (line) => {
+      if (verbose) write(`debug: ${line}`);
     },
-    info: (msg) => {
-      if (verbose) write(msg);
+    info: (line) => {
+      if (verbose) write(line);
     },
-    warn: (msg) => write(`warning: ${msg}`),
-    error: (msg) => write(`error: ${msg}`),
-  };
+    warn: (line) => write(`warning: ${line}`),
+    error: (line) => write(`error: ${line}`),
+  });
 }
 
 /**
@@ -98,17 +99,13 @@ export function githubContext(input: {
     // As in the Action: GitHub's write pacing stays on unless turned off for a local sandbox.
     pacing: input.env.HOTFIX_BOT_WRITE_PACING !== "off",
   });
-  let config: Promise<ConfigResult> | undefined;
-  return {
+  return createEngineContext({
     octokit,
     repo: input.repo,
-    config: () => {
-      config ??= loadConfig(octokit, input.repo, input.configPath);
-      return config;
-    },
     log: input.log,
-    clock: () => new Date(),
-    identity: memoAsync(async () => {
+    locks: createEngineLocks(),
+    ...(input.configPath ? { configPath: input.configPath } : {}),
+    identity: async () => {
       const app = input.env.HOTFIX_BOT_APP?.trim();
       if (!app) {
         throw new CliEnvError(
@@ -116,6 +113,6 @@ export function githubContext(input: {
         );
       }
       return tokenIdentity(octokit, appReference(app), input.env.HOTFIX_BOT_STATE_SECRET ?? "");
-    }),
-  };
+    },
+  });
 }

@@ -1,5 +1,8 @@
+import { HotfixBotError } from "../util/errors.js";
+
 /** The command line itself is wrong (unknown option, missing argument): exit code 2, with the usage. */
-export class UsageError extends Error {
+export class UsageError extends HotfixBotError {
+  override readonly kind = "usage";
   override readonly name = "UsageError";
   constructor(
     readonly command: string,

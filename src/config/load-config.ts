@@ -1,4 +1,5 @@
 import type { Octokit, RepoRef } from "../context.js";
+import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { ConfigError } from "./config-error.js";
 import {
@@ -74,10 +75,7 @@ export async function loadConfig(
     if (status !== undefined && status !== 404) throw error;
     const cause =
       error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message.split("\n")[0]}` : "";
-    const message =
-      error instanceof Error
-        ? error.message.replace(/^\[@probot\/octokit-plugin-config\] /, "")
-        : String(error);
+    const message = errorMessage(error).replace(/^\[@probot\/octokit-plugin-config\] /, "");
     return { ok: false, error: new ConfigError(path, [{ path: "", message: `${message}${cause}` }]) };
   }
   return validateConfig(raw, path, origin);

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from "yaml";
 import type { z } from "zod";
 import { closestWord } from "../text/closest-word.js";
+import { errorMessage } from "../util/errors.js";
 import { ConfigError, type ConfigProblem } from "./config-error.js";
 import { knownKeysAt } from "./known-keys.js";
 import { configSchema, type HotfixConfig } from "./schema.js";
@@ -73,7 +74,7 @@ export function parseConfigText(text: string, file: string = DEFAULT_CONFIG_PATH
     raw = parseYaml(text, { prettyErrors: true });
   } catch (error) {
     // The yaml library's first line ends with a colon that introduces a code frame; the position is enough here.
-    const firstLine = error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+    const firstLine = errorMessage(error).split("\n")[0] ?? "";
     const message = firstLine.replace(/:\s*$/, "");
     return {
       ok: false,

@@ -3,6 +3,7 @@ import type { Octokit, RepoRef } from "../context.js";
 import type { BotIdentity } from "../identity/bot-identity.js";
 import { computeMetrics, type IncidentRecord, type RecoveryMetrics } from "../metrics/compute-metrics.js";
 import { readIncidents } from "../metrics/read-incidents.js";
+import { errorMessage } from "../util/errors.js";
 import { type IncidentStep, incidentStep } from "./incident-step.js";
 
 /** An open incident as the dashboard lists it. */
@@ -67,7 +68,7 @@ export async function takeSnapshot(
         });
       }
     } catch (error) {
-      problems.push({ repo: name, error: error instanceof Error ? error.message : String(error) });
+      problems.push({ repo: name, error: errorMessage(error) });
     }
   }
   open.sort(

@@ -12,6 +12,7 @@ import {
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { httpStatus } from "../util/http-status.js";
+import { withLogFields } from "../util/log-with.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";
 import { withMergedHotfixRecord } from "./merged-hotfix-record.js";
@@ -66,12 +67,13 @@ export async function handleDeploymentStatus(
 ): Promise<DeployHandling> {
   const pr = await mergedPrOf(ctx, config, status);
   if (!pr) return "not-ours";
-  const { origin, handled } = await withMergedHotfixRecord(ctx, pr, async (origin) => ({
+  const here = withLogFields(ctx, { pr: pr.number });
+  const { origin, handled } = await withMergedHotfixRecord(here, pr, async (origin) => ({
     origin,
-    handled: await act(ctx, config, status, origin),
+    handled: await act(here, config, status, origin),
   }));
   // A redelivery ("done") still looks: a run that died between its record and its message sends it now.
-  if (handled !== "not-ours") await notifyDeployOutcome(ctx, config, origin.incident, pr.number, status);
+  if (handled !== "not-ours") await notifyDeployOutcome(here, config, origin.incident, pr.number, status);
   return handled;
 }
 

@@ -1,5 +1,5 @@
 import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
-import { pipelineLock } from "../after-merge/pipeline-lock.js";
+import { withPipelineLock } from "../after-merge/pipeline-lock.js";
 import type { EngineContext } from "../context.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { withIncidentLock } from "../intake/incident-lock.js";
@@ -17,6 +17,7 @@ export async function withMergedHotfixRecord<T>(
 ): Promise<T> {
   const { incident } = await incidentOfPull(ctx, pr);
   const issue = incident ?? pr.number;
-  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`;
-  return pipelineLock.run(key, () => withIncidentLock(ctx, issue, () => act({ pr, incident, issue })));
+  return withPipelineLock(ctx, pr.number, () =>
+    withIncidentLock(ctx, issue, () => act({ pr, incident, issue })),
+  );
 }

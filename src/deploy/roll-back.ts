@@ -14,6 +14,7 @@ import {
 } from "../incident/timeline-state.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
 import { isProductionLine } from "../rules/production-lines.js";
+import { errorMessage } from "../util/errors.js";
 import { escalationComment, escalationMarker } from "./escalation.js";
 import { revertBase, revertCommit } from "./revert-commit.js";
 import { revertBody, revertBranchName, revertMessage, revertTitle } from "./revert-pr-text.js";
@@ -211,7 +212,7 @@ async function openRevertPr(
     ctx.log.info(`revert of #${pr.number}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
     return { status: conflict ? "conflict" : "open", pr: created.number, url: created.html_url, ...record };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     ctx.log.error(`revert of #${pr.number} failed: ${message}`);
     return { status: "failed", error: message };
   }

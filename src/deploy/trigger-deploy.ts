@@ -10,6 +10,7 @@ import {
   type TimelineState,
 } from "../incident/timeline-state.js";
 import { writeTimeline } from "../incident/upsert-timeline.js";
+import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { renderDeployInputs, renderEnvironment } from "./deploy-inputs.js";
 import { type DeployMarker, deploymentDescription, deploymentPayload, markerOf } from "./deploy-marker.js";
@@ -31,17 +32,13 @@ export interface Triggered {
   mustRecord: boolean;
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Why a dispatch was refused, in words an operator can act on. */
 function dispatchProblem(error: unknown, workflow: string): string {
   const status = httpStatus(error);
   if (status === 403)
     return `hotfix-bot may not run workflows: the App needs the "actions: write" permission for deploy.workflow`;
   if (status === 404) return `there is no workflow ${workflow} (or it has no workflow_dispatch trigger)`;
-  return errorText(error);
+  return errorMessage(error);
 }
 
 /** Our deployment of the tag to the environment, if an earlier run created it (a crash before the record). */
@@ -134,7 +131,7 @@ export async function triggerDeploy(
         if ("id" in data) found = { id: data.id, created_at: data.created_at };
         else throw new Error(data.message ?? "GitHub did not create the deployment");
       } catch (error) {
-        const problem = errorText(error);
+        const problem = errorMessage(error);
         ctx.log.error(`deployment of ${request.tag} to ${environment}: ${problem}`);
         deploy.error = problem;
         entries.push({

@@ -5,7 +5,6 @@ import type { EngineEvent, Route, StepOutcome, Trigger } from "../engine.js";
 import { isProductionLine } from "../rules/production-lines.js";
 import { isRequiredCheckName } from "../rules/required-checks.js";
 import { PER_PAGE } from "../util/collect-pages.js";
-import { KeyedMutex } from "../util/keyed-mutex.js";
 import {
   configErrorEvaluation,
   evaluateGate,
@@ -151,9 +150,6 @@ export function matchGate(event: EngineEvent): GateInput | null {
   }
 }
 
-/** One evaluation at a time per repository and SHA in this process (see KeyedMutex). */
-const gateLock = new KeyedMutex();
-
 /** What publishing did: the step's outcome, and whether this write turned the gate green (not a repeat). */
 interface Published {
   outcome: StepOutcome;
@@ -170,7 +166,8 @@ async function publish(
   // instances' lock (Redis) orders them like the in-process mutex does within one.
   const locked = <T>(task: () => Promise<T>) =>
     ctx.instancesLock ? ctx.instancesLock.run(`gate:${key}`, task) : task();
-  return gateLock.run(key, () =>
+  // One evaluation at a time per repository and SHA in this process, on the process's lock in the context.
+  return ctx.locks.gate.run(key, () =>
     locked(async () => {
       const { evaluation, gateRun } = await evaluate();
       const output = renderGate(evaluation);

@@ -2,6 +2,7 @@ import type { FollowUpKind } from "../follow-ups/plan-follow-ups.js";
 import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { linkTarget } from "../release/release-notes.js";
 import { escapeMarkdown, escapeTableCell, truncate } from "../text/escape-markdown.js";
+import { HotfixBotError } from "../util/errors.js";
 import { toTimelineState } from "./timeline-schema.js";
 import type { PipelineState, TimelineState } from "./timeline-state.js";
 
@@ -21,7 +22,8 @@ const STATE_LINE = /^\s*<!-- hotfix-bot:timeline ([^>]*) -->/;
  */
 export const TIMELINE_BODY_MAX = 65_000;
 
-export class TimelineTooLargeError extends Error {
+export class TimelineTooLargeError extends HotfixBotError {
+  override readonly kind = "unworkable";
   constructor(
     readonly incident: number | null,
     readonly length: number,

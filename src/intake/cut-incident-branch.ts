@@ -1,6 +1,7 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isMaintenanceLine, lineTagPrefix } from "../rules/production-lines.js";
+import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { findProductionTag } from "./find-production-tag.js";
 import { incidentBranchName } from "./incident-branch.js";
@@ -18,7 +19,8 @@ export interface CutBranch {
 }
 
 /** `/hotfix release/9.x` for a production line that matches the configuration but does not exist (yet). */
-export class MissingLineError extends Error {
+export class MissingLineError extends HotfixBotError {
+  override readonly kind = "unworkable";
   override readonly name = "MissingLineError";
   constructor(readonly line: string) {
     super(`the branch ${line} does not exist`);

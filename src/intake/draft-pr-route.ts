@@ -1,5 +1,6 @@
 import type { Route } from "../engine.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
+import { withLogFields } from "../util/log-with.js";
 import { type HotfixPush, hotfixPushFrom } from "./hotfix-push.js";
 import { withIncidentLock } from "./incident-lock.js";
 import { notifyDraftPr } from "./notify-intake.js";
@@ -12,7 +13,8 @@ export const draftPrRoute: Route<HotfixPush> = {
   // Only the incident branches that intake cuts (see incidentOfBranch).
   triggers: [{ event: "push", branches: ["hotfix/incident-*"] }],
   match: hotfixPushFrom,
-  async run(push, ctx) {
+  async run(push, routeCtx) {
+    const ctx = withLogFields(routeCtx, { incident: push.incident });
     const loaded = await ctx.config();
     if (!loaded.ok) {
       ctx.log.error(`draft PR for ${push.branch} skipped: ${loaded.error.message}`);

@@ -3,6 +3,7 @@ import type { Route } from "../engine.js";
 import { readTimeline } from "../incident/upsert-timeline.js";
 import { isProductionLine } from "../rules/production-lines.js";
 import { severityFromLabels } from "../rules/severity.js";
+import { withLogFields } from "../util/log-with.js";
 import { hasWritePermission } from "../util/permission.js";
 import { ensureBotComment } from "./bot-comment.js";
 import { MissingLineError } from "./cut-incident-branch.js";
@@ -33,8 +34,9 @@ export const intakeRoute: Route<IntakeTrigger> = {
     { event: "issue_comment", actions: ["created"] },
   ],
   match: intakeTriggerFrom,
-  async run(trigger, ctx) {
+  async run(trigger, routeCtx) {
     const n = trigger.issue.number;
+    const ctx = withLogFields(routeCtx, { incident: n });
     const reply = (body: string) => ensureBotComment(ctx, n, body.split("\n", 1)[0] ?? body, body);
     // A command from a non-writer is refused before anything else is read or said: her commands must cost the
     // installation no more than one reply per issue, whatever state the configuration is in.
@@ -44,7 +46,7 @@ export const intakeRoute: Route<IntakeTrigger> = {
     }
     const loaded = await ctx.config();
     if (!loaded.ok) {
-      ctx.log.error(`intake of #${n} skipped: ${loaded.error.message}`);
+      ctx.log.error(`intake skipped: ${loaded.error.message}`);
       if (trigger.kind === "command") await reply(configErrorReply(trigger.commentId, loaded.error.message));
       return undefined;
     }
@@ -110,7 +112,7 @@ async function refuseLabel(
   const n = trigger.issue.number;
   const { state } = await readTimeline(ctx, n);
   if (state?.intake) return;
-  ctx.log.info(`severity label on #${n} by ${trigger.actor}, who has no write access: refused`);
+  ctx.log.info(`severity label by ${trigger.actor}, who has no write access: refused`);
   await ensureBotComment(
     ctx,
     n,

@@ -2,6 +2,7 @@ import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { addEntry, type IntakeState, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { draftBase } from "./draft-base.js";
 import { draftBody, draftTitle } from "./draft-pr-text.js";
@@ -50,7 +51,7 @@ export async function openDraftPr(
   if (!pr) {
     const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: push.incident });
     if (issue.state !== "open") {
-      ctx.log.info(`incident #${push.incident} is closed: no draft PR for ${push.branch}`);
+      ctx.log.info(`the incident is closed: no draft PR for ${push.branch}`);
       return null;
     }
     try {
@@ -74,9 +75,7 @@ export async function openDraftPr(
       if (httpStatus(error) !== 422) throw error;
       pr = await openPullFrom(ctx, base, push.branch);
       if (!pr) {
-        ctx.log.info(
-          `no draft PR for ${push.branch}: ${error instanceof Error ? error.message : String(error)}`,
-        );
+        ctx.log.info(`no draft PR for ${push.branch}: ${errorMessage(error)}`);
         return null;
       }
     }

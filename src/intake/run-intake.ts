@@ -3,6 +3,7 @@ import type { EngineContext } from "../context.js";
 import { addEntry, emptyTimeline, type IntakeState, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { httpStatus } from "../util/http-status.js";
+import { logWith } from "../util/log-with.js";
 import { ensureBotComment } from "./bot-comment.js";
 import { checklistComment, checklistMarker } from "./checklist.js";
 import { cutIncidentBranch } from "./cut-incident-branch.js";
@@ -141,7 +142,7 @@ export async function runIntake(
 
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
   if (JSON.stringify(state) !== JSON.stringify(recorded)) await writeTimeline(ctx, n, commentId, state);
-  else ctx.log.info(`incident #${n}: intake already done`);
+  else logWith(ctx.log, { incident: n }).info("intake already done");
   return { incident: n, branch: intake.branch, changed };
 }
 

@@ -2,6 +2,7 @@ import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { incidentAssignees, reviewRequest } from "../incident/hotfix-team.js";
 import { addEntry, type TimelineState } from "../incident/timeline-state.js";
+import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 
 /**
@@ -11,7 +12,6 @@ import { httpStatus } from "../util/http-status.js";
  * request after a crash as the same request.
  */
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const named = (logins: readonly string[]) => logins.map((login) => `@${login}`).join(", ");
 
 /** Assigns the commander and `team.assignees` to the incident (one write) and says on the timeline who. */
@@ -47,7 +47,7 @@ export async function assignIncident(
     return addEntry(state, {
       key: "assigned",
       at,
-      text: `Could not assign ${named(wanted)}: ${message(error)}`,
+      text: `Could not assign ${named(wanted)}: ${errorMessage(error)}`,
     });
   }
 }
@@ -112,7 +112,7 @@ export async function requestTeamReviews(
           asked.push(name);
         } catch (single) {
           if (!clientError(single)) throw single;
-          refused.push(`${name} (${message(single)})`);
+          refused.push(`${name} (${errorMessage(single)})`);
         }
       }
     }

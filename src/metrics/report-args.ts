@@ -1,3 +1,5 @@
+import { HotfixBotError } from "../util/errors.js";
+
 /** `report --repo owner/name [--since DATE] [--json] [--api-url URL]`, parsed (pure). */
 export interface ReportArgs {
   repo: { owner: string; repo: string };
@@ -9,7 +11,8 @@ export interface ReportArgs {
   help: boolean;
 }
 
-export class ReportUsageError extends Error {
+export class ReportUsageError extends HotfixBotError {
+  override readonly kind = "usage";
   override readonly name = "ReportUsageError";
 }
 

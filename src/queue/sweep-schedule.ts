@@ -1,6 +1,7 @@
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Log } from "../context.js";
+import { errorMessage } from "../util/errors.js";
 
 export const SWEEP_QUEUE = "hotfix-bot-sweep";
 
@@ -31,7 +32,7 @@ export function scheduleSweepInProcess(
   const timer = setInterval(() => {
     if (running) return;
     running = sweep()
-      .catch((error: unknown) => log.error(`sweep failed: ${error instanceof Error ? error.message : error}`))
+      .catch((error: unknown) => log.error(`sweep failed: ${errorMessage(error)}`))
       .finally(() => {
         running = null;
       });

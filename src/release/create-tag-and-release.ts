@@ -1,5 +1,6 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { Octokit, RepoRef } from "../context.js";
+import { errorMessage, HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { familyTags, type LineTagPlan, lineTagPlan, noLineTagNote } from "./line-tag.js";
 import { changelogEntry, type ReleaseCommit, type ReleasePr, renderReleaseNotes } from "./release-notes.js";
@@ -37,7 +38,8 @@ export interface TagAndReleaseResult {
 /** Someone kept taking the next name; after this many attempts something else is wrong. */
 const MAX_NAME_ATTEMPTS = 20;
 
-export class TagNameExhaustedError extends Error {
+export class TagNameExhaustedError extends HotfixBotError {
+  override readonly kind = "contention";
   constructor(
     readonly repo: RepoRef,
     readonly mergeSha: string,
@@ -312,7 +314,7 @@ export async function tagAndRelease(
         ...(outcome.commitSha ? { commitSha: outcome.commitSha } : {}),
       };
     } catch (error) {
-      result.changelog = { updated: false, error: error instanceof Error ? error.message : String(error) };
+      result.changelog = { updated: false, error: errorMessage(error) };
     }
   }
   result.writes = n.writes;

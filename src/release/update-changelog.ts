@@ -1,4 +1,5 @@
 import type { Octokit, RepoRef } from "../context.js";
+import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { prependChangelog } from "./release-notes.js";
 
@@ -7,7 +8,8 @@ export const CHANGELOG_PATH = "CHANGELOG.md";
 /** Another commit landed between our read and our write; re-read and try again, a few times. */
 const MAX_ATTEMPTS = 3;
 
-export class ChangelogConflictError extends Error {
+export class ChangelogConflictError extends HotfixBotError {
+  override readonly kind = "contention";
   constructor(
     readonly repo: RepoRef,
     readonly branch: string,

@@ -1,3 +1,4 @@
+import { HotfixBotError } from "../util/errors.js";
 import {
   alt,
   type CharTest,
@@ -31,7 +32,8 @@ import {
 const SLASH = "/".charCodeAt(0);
 const notSlash: CharTest = (code) => code !== SLASH;
 
-export class GlobSyntaxError extends Error {
+export class GlobSyntaxError extends HotfixBotError {
+  override readonly kind = "config";
   override readonly name = "GlobSyntaxError";
   constructor(
     readonly pattern: string,

@@ -1,4 +1,5 @@
 import { MIN_DASHBOARD_TOKEN_LENGTH } from "../dashboard/dashboard-access.js";
+import { HotfixBotError } from "../util/errors.js";
 
 /** The environment variables the production server reads itself (Probot reads APP_ID, the key, GHE_* …). */
 export interface ServerConfig {
@@ -31,7 +32,8 @@ export const SERVER_DEFAULTS = {
 } as const;
 
 /** A variable of the environment has a value the server cannot use; names the variable and what it expects. */
-export class ServerConfigError extends Error {
+export class ServerConfigError extends HotfixBotError {
+  override readonly kind = "usage";
   constructor(
     readonly variable: string,
     expected: string,

@@ -6,6 +6,7 @@ import { createHotfixBot } from "../app.js";
 import { AppMetrics } from "../observability/app-metrics.js";
 import { countGitHubRequests } from "../observability/count-github-requests.js";
 import { BackgroundWork, STEP_RETRY } from "../util/background-work.js";
+import { errorMessage } from "../util/errors.js";
 import { limitRequestBodies } from "./body-limit.js";
 import { healthAnswer } from "./health.js";
 import { InFlightRequests } from "./in-flight-requests.js";
@@ -119,9 +120,7 @@ export async function startServer(env: Record<string, string | undefined>): Prom
     proxy = new SmeeClient({ source, target: `${url}${config.webhookPath}`, logger: proxyLog });
     // Not awaited: a relay that is down must not keep the server from serving; the client reconnects by itself.
     proxy.start().catch((error: unknown) => {
-      proxyLog.error(
-        `WEBHOOK_PROXY_URL: cannot connect to ${source}: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      proxyLog.error(`WEBHOOK_PROXY_URL: cannot connect to ${source}: ${errorMessage(error)}`);
     });
   }
 

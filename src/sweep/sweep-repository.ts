@@ -1,4 +1,5 @@
 import type { EngineContext } from "../context.js";
+import { errorMessage } from "../util/errors.js";
 import { discoverActiveRepositories } from "./discover-active-repositories.js";
 import { readSweptRepository, SWEEP_LOOKBACK_DAYS } from "./read-swept-repository.js";
 import type { FoundIssue, SweepResult, SweepTask } from "./sweep-task.js";
@@ -42,7 +43,7 @@ export async function sweepRepository(
         task: task.name,
         target: name,
         outcome: "failed",
-        detail: error instanceof Error ? error.message : String(error),
+        detail: errorMessage(error),
       });
     }
   }

@@ -2,6 +2,7 @@ import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext, RepoRef } from "../context.js";
 import type { TimelineState } from "../incident/timeline-state.js";
+import { errorMessage } from "../util/errors.js";
 
 /** An issue or pull request the discovery found (a search result item, as far as the sweep reads it). */
 export interface FoundIssue {
@@ -93,5 +94,5 @@ export function everySweep(
 
 /** A task's failure on one target, as a result: one target's error must not stop the others. */
 export function failedResult(task: string, target: string, error: unknown): SweepResult {
-  return { task, target, outcome: "failed", detail: error instanceof Error ? error.message : String(error) };
+  return { task, target, outcome: "failed", detail: errorMessage(error) };
 }

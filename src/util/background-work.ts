@@ -1,4 +1,5 @@
 import type { Log } from "../context.js";
+import { errorMessage } from "./errors.js";
 
 /**
  * How often a failed background task is run again, and after what pause. Every long step is idempotent (it
@@ -49,7 +50,7 @@ export class BackgroundWork {
     try {
       await task();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (attempt >= this.retry.attempts) {
         this.failures += 1;
         this.log.error(`${name} failed: ${message}`);

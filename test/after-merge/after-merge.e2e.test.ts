@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";
 import { appOctokit, importCommits } from "../sandbox/sandbox-test-kit.js";
@@ -266,6 +267,7 @@ test("a pipeline stopped after the tag is finished by reconcile from GitHub stat
     log: quiet,
     clock: () => new Date(),
     identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    locks: createEngineLocks(),
   };
   const report = await sweepOneRepository(ctx, { staleAfterMs: 0 });
   expect(report.finished).toEqual([pr]);

@@ -2,6 +2,7 @@ import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { autoMergeEntry, enableAutoMerge } from "../../src/after-merge/enable-auto-merge.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { configOf } from "../rules/config-of.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 
@@ -21,6 +22,7 @@ beforeEach(async () => {
     log: { debug() {}, info() {}, warn() {}, error() {} },
     clock: () => new Date("2026-03-01T12:00:00Z"),
     identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    locks: createEngineLocks(),
   };
 });
 

@@ -1,6 +1,7 @@
 import { afterEach, expect, test } from "@jest/globals";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";
 import { fireFastTrack } from "../../src/sweep/tasks/fire-fast-track.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
@@ -81,6 +82,7 @@ async function sweep(s: Stage) {
     log: { debug() {}, info() {}, warn() {}, error() {} },
     clock,
     identity: async () => ({ appId: s.sandbox.app.id, stateSecret: null }),
+    locks: createEngineLocks(),
   };
   const report = await sweepOneRepository(ctx, { tasks: [fireFastTrack] });
   await s.sandbox.settle();

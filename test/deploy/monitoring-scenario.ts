@@ -2,6 +2,7 @@ import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext, NotifyChannel, Octokit } from "../../src/context.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
 import type { TimelineState } from "../../src/incident/timeline-state.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
@@ -73,6 +74,7 @@ export async function startStage(
       log: quiet,
       clock: now,
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      locks: createEngineLocks(),
       ...(options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}),
     };
   };

@@ -6,6 +6,7 @@ import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { revertBase, revertCommit } from "../../src/deploy/revert-commit.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 
 // The revert is built through the API (no clone); git, run on the sandbox's repository, is the judge.
@@ -38,6 +39,7 @@ beforeEach(async () => {
     log: quiet,
     clock: () => new Date(),
     identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    locks: createEngineLocks(),
   };
 });
 

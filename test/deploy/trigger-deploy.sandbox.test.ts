@@ -2,6 +2,7 @@ import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { triggerDeploy } from "../../src/deploy/trigger-deploy.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { configOf } from "../rules/config-of.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 
@@ -23,6 +24,7 @@ beforeEach(async () => {
     log,
     clock: () => new Date("2026-03-01T12:00:00Z"),
     identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    locks: createEngineLocks(),
   };
   errors.length = 0;
 });

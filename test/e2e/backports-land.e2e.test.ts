@@ -2,6 +2,7 @@ import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { remindStaleBackports } from "../../src/after-merge/remind-stale-backports.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
@@ -222,6 +223,7 @@ test(
       log: { debug() {}, info() {}, warn() {}, error() {} },
       clock: () => new Date(),
       identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+      locks: createEngineLocks(),
     };
     const later = new Date(Date.now() + 3 * 86_400_000);
     // Not yet due a day later.

@@ -2,6 +2,7 @@ import { type AnnotationInput, type Sandbox, startSandbox, WEBSHOP } from "@hotf
 import { ProbotOctokit } from "probot";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext, Octokit, RepoRef } from "../../src/context.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { overdueMarker } from "../../src/follow-ups/overdue-notice.js";
 import { parseFollowUpMarkers } from "../../src/follow-ups/plan-follow-ups.js";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
@@ -44,6 +45,7 @@ const contextFor = (octokit: Octokit, repo: RepoRef): EngineContext => ({
   log: quiet,
   clock,
   identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+  locks: createEngineLocks(),
 });
 
 /** The App's own sweep, at the sandbox's clock. */

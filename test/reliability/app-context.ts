@@ -3,6 +3,7 @@ import { ProbotOctokit } from "probot";
 import { createHotfixBot } from "../../src/app.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext, Octokit } from "../../src/context.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { BackgroundWork, STEP_RETRY } from "../../src/util/background-work.js";
 import { retrySecondaryRateLimits } from "../../src/util/secondary-rate-limit.js";
@@ -39,6 +40,7 @@ export function appContext(sandbox: Sandbox, octokit: Octokit = appOctokit(sandb
     log: quiet,
     clock: () => new Date(),
     identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+    locks: createEngineLocks(),
   };
 }
 

@@ -4,6 +4,7 @@ import { loadConfig } from "../../src/config/load-config.js";
 import type { ConfigResult } from "../../src/config/parse-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { handleEvent } from "../../src/engine.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { RecordingGitHub } from "./recording-github.js";
 
 // A broken or hostile `.github/hotfix.yml` must not break the App, and must say what is wrong where people look:
@@ -109,6 +110,7 @@ async function gateOn(text: string): Promise<{ writes: RecordingGitHub["writes"]
     log: quiet,
     clock: () => new Date("2026-03-01T12:00:00Z"),
     identity: async () => ({ appId: 1, stateSecret: null }),
+    locks: createEngineLocks(),
   };
   let error: unknown = null;
   await handleEvent({ name: "pull_request", id: "config", payload: hotfixPrOpened() }, ctx).catch(

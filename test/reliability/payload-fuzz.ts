@@ -6,6 +6,7 @@ import { loadConfig } from "../../src/config/load-config.js";
 import type { ConfigResult } from "../../src/config/parse-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { type BackgroundRunner, type EngineEvent, handleEvent, routes } from "../../src/engine.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import type { RecordingGitHub } from "./recording-github.js";
 
 /**
@@ -98,6 +99,7 @@ export async function runEngine(
     log: quiet,
     clock: () => new Date("2026-03-01T12:00:00Z"),
     identity: async () => ({ appId: 1, stateSecret: null }),
+    locks: createEngineLocks(),
   };
   const event: EngineEvent = { name, id: "fuzz", payload };
   const matched = routes.filter((route) => route.match(event) !== null).map((route) => route.step);

@@ -4,6 +4,7 @@ import pino from "pino";
 import { Probot, ProbotOctokit } from "probot";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext, Octokit, RepoRef } from "../../src/context.js";
+import { createEngineLocks } from "../../src/engine-context.js";
 import { runIntake } from "../../src/intake/run-intake.js";
 import { sweepInstallations } from "../../src/sweep/sweep-installations.js";
 
@@ -22,6 +23,7 @@ const contextFor = (octokit: Octokit, repo: RepoRef): EngineContext => ({
   log: quiet,
   clock: () => new Date(),
   identity: async () => ({ appId: sandbox.app.id, stateSecret: null }),
+  locks: createEngineLocks(),
 });
 
 beforeAll(async () => {

@@ -1,6 +1,7 @@
 import type { HotfixConfig } from "../../config/schema.js";
 import type { EngineContext } from "../../context.js";
 import { withIncidentLock } from "../../intake/incident-lock.js";
+import { errorMessage } from "../../util/errors.js";
 import type { TimelineState } from "../timeline-state.js";
 import { readTimeline, writeTimeline } from "../upsert-timeline.js";
 import { type MilestoneDetails, milestoneMessage } from "./milestone-message.js";
@@ -61,9 +62,7 @@ export async function notifyMilestone(
     );
   } catch (error) {
     // Reading or writing the timeline failed: the notification is not the hotfix, so it is logged and dropped.
-    ctx.log.warn(
-      `notification "${milestone}" of incident #${incident} not recorded: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    ctx.log.warn(`notification "${milestone}" of incident #${incident} not recorded: ${errorMessage(error)}`);
     return "failed";
   }
 }

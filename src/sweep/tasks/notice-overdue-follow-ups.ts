@@ -1,4 +1,4 @@
-import { pipelineLock } from "../../after-merge/pipeline-lock.js";
+import { withPipelineLock } from "../../after-merge/pipeline-lock.js";
 import type { EngineContext } from "../../context.js";
 import { overdueMarker, overdueMentions, overdueNoticeText } from "../../follow-ups/overdue-notice.js";
 import { type FollowUpKind, formatDueTime } from "../../follow-ups/plan-follow-ups.js";
@@ -121,8 +121,7 @@ export const noticeOverdueFollowUps: SweepTask = {
       try {
         const { issue, state } = await timelineOfMergedHotfix(swept, pr);
         if (dueFollowUps(state?.pipelines[String(pr.number)], swept.now).length === 0) continue;
-        const { owner, repo } = ctx.repo;
-        await pipelineLock.run(`${owner}/${repo}#${pr.number}`, () =>
+        await withPipelineLock(ctx, pr.number, () =>
           withIncidentLock(ctx, issue, async () => {
             // Read again under the lock: the cached read may predate another run's write.
             const timeline = await readTimeline(ctx, issue);

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DryRunRefusal } from "../../src/action/dry-run.js";
-import { createTokenOctokit } from "../../src/action/token-octokit.js";
+import { recordWrites } from "../../src/action/record-writes.js";
 import type { RecordedWrite } from "../../src/action/write-ledger.js";
+import { createTokenOctokit } from "../../src/github/token-octokit.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 
@@ -12,7 +13,7 @@ interface Seen {
   authorization: string | undefined;
 }
 
-describe("createTokenOctokit", () => {
+describe("createTokenOctokit, with the Action's recordWrites", () => {
   let server: Server;
   let apiUrl: string;
   const seen: Seen[] = [];
@@ -36,13 +37,14 @@ describe("createTokenOctokit", () => {
 
   it("sends the token on Probot's Octokit and keeps the Enterprise path prefix", async () => {
     const writes: RecordedWrite[] = [];
-    const octokit = createTokenOctokit({
-      token: "ghs_secret",
-      apiUrl,
-      log: quiet,
-      userAgent: "test",
-      writes,
-    });
+    const octokit = recordWrites(
+      createTokenOctokit({ token: "ghs_secret", apiUrl, log: quiet, userAgent: "test" }),
+      {
+        writes,
+        dryRun: false,
+        log: quiet,
+      },
+    );
     await octokit.rest.repos.get({ owner: "acme", repo: "webshop" });
     await octokit.request("POST /repos/{owner}/{repo}/issues", {
       owner: "acme",
@@ -61,13 +63,10 @@ describe("createTokenOctokit", () => {
 
   it("in a dry run reads but refuses every write before it leaves the process", async () => {
     const writes: RecordedWrite[] = [];
-    const octokit = createTokenOctokit({
-      token: "t",
-      apiUrl,
-      log: quiet,
-      userAgent: "test",
+    const octokit = recordWrites(createTokenOctokit({ token: "t", apiUrl, log: quiet, userAgent: "test" }), {
       writes,
       dryRun: true,
+      log: quiet,
     });
     await octokit.rest.repos.get({ owner: "acme", repo: "webshop" });
     for (const send of [

@@ -1,7 +1,5 @@
 import { ProbotOctokit } from "probot";
 import type { Log, Octokit } from "../context.js";
-import { DryRunRefusal } from "./dry-run.js";
-import { isWrite, type RecordedWrite, requestPath } from "./write-ledger.js";
 
 export interface TokenOctokitOptions {
   token: string;
@@ -9,10 +7,6 @@ export interface TokenOctokitOptions {
   apiUrl: string;
   log: Log;
   userAgent: string;
-  /** Every write is recorded here (method, path, body), for the job summary. */
-  writes?: RecordedWrite[];
-  /** Refuse every write (DryRunRefusal) instead of sending it; it is logged and recorded as refused. */
-  dryRun?: boolean;
   /**
    * Probot's throttling paces writes as GitHub asks (about 1 s apart, 3 s for those that notify people).
    * Default on; off only where nobody is notified and no limit applies (a local sandbox).
@@ -34,7 +28,7 @@ function format(args: unknown[]): string {
  */
 export function createTokenOctokit(options: TokenOctokitOptions): Octokit {
   const { log } = options;
-  const octokit = new ProbotOctokit({
+  return new ProbotOctokit({
     auth: { token: options.token },
     baseUrl: options.apiUrl,
     userAgent: options.userAgent,
@@ -46,29 +40,4 @@ export function createTokenOctokit(options: TokenOctokitOptions): Octokit {
       error: (...args: unknown[]) => log.error(format(args)),
     },
   });
-  const { writes, dryRun } = options;
-  if (writes || dryRun) {
-    octokit.hook.wrap("request", async (request, requestOptions) => {
-      const parsed = octokit.request.endpoint.parse(requestOptions);
-      if (!isWrite(parsed.method)) return request(requestOptions);
-      const write: RecordedWrite = {
-        method: parsed.method,
-        path: requestPath(parsed.url),
-        body: parsed.body ?? null,
-        result: dryRun ? "refused" : "sent",
-      };
-      writes?.push(write);
-      if (dryRun) {
-        log.info(`dry run: not sending ${write.method} ${write.path}`);
-        throw new DryRunRefusal(write);
-      }
-      try {
-        return await request(requestOptions);
-      } catch (error) {
-        write.result = "failed";
-        throw error;
-      }
-    });
-  }
-  return octokit;
 }

@@ -1,12 +1,17 @@
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 
+// `npm run sandbox` is the `hotfix-bot sandbox` command run from source (scripts/hotfix-bot.ts), the one launcher.
 test("npm run sandbox prints its URL first, serves acme/webshop with main and develop, and stops on SIGTERM", async () => {
-  const child = spawn(process.execPath, ["--import", "tsx", "packages/sandbox/main.ts"], {
-    cwd: process.cwd(),
-    env: { ...process.env, SANDBOX_PORT: "0", NODE_OPTIONS: "" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "scripts/hotfix-bot.ts", "sandbox", "--port", "0"],
+    {
+      cwd: process.cwd(),
+      env: { ...process.env, NODE_OPTIONS: "" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   try {
     const lines = createInterface({ input: child.stdout });

@@ -1,0 +1,38 @@
+import type { Log, Octokit } from "../context.js";
+import { DryRunRefusal } from "./dry-run.js";
+import { isWrite, type RecordedWrite, requestPath } from "./write-ledger.js";
+
+export interface RecordWritesOptions {
+  /** Every write is recorded here (method, path, body), for the job summary. */
+  writes: RecordedWrite[];
+  /** Refuse every write (DryRunRefusal) instead of sending it; it is logged and recorded as refused. */
+  dryRun: boolean;
+  log: Log;
+}
+
+/** The Action's view of its own writes: each one recorded for the job summary, or refused in a dry run. */
+export function recordWrites(octokit: Octokit, options: RecordWritesOptions): Octokit {
+  const { writes, dryRun, log } = options;
+  octokit.hook.wrap("request", async (request, requestOptions) => {
+    const parsed = octokit.request.endpoint.parse(requestOptions);
+    if (!isWrite(parsed.method)) return request(requestOptions);
+    const write: RecordedWrite = {
+      method: parsed.method,
+      path: requestPath(parsed.url),
+      body: parsed.body ?? null,
+      result: dryRun ? "refused" : "sent",
+    };
+    writes.push(write);
+    if (dryRun) {
+      log.info(`dry run: not sending ${write.method} ${write.path}`);
+      throw new DryRunRefusal(write);
+    }
+    try {
+      return await request(requestOptions);
+    } catch (error) {
+      write.result = "failed";
+      throw error;
+    }
+  });
+  return octokit;
+}
