@@ -6,7 +6,8 @@ import { readPickPlan, readPullCommits } from "../src/backport/read-pick-plan.js
 import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext } from "../src/context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
-import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
+import { importCommits, importConflictingModules } from "../test/support/git.js";
+import { appOctokit } from "../test/support/sandbox-octokit.js";
 
 // `npm run bench:writes [-- --paced]`: writes and requests the after-merge pipeline costs, counted by the sandbox.
 // Counts are exact; the wall-clock figure is only meaningful with --paced (Probot's write pacing on, as on GitHub).

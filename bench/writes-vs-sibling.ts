@@ -5,7 +5,7 @@ import { commitsToPick } from "../src/backport/pick-list.js";
 import { parseConfigText } from "../src/config/parse-config.js";
 import type { EngineContext, Octokit } from "../src/context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
-import { appOctokit, userOctokit } from "../test/sandbox/sandbox-test-kit.js";
+import { appOctokit, userOctokit } from "../test/support/sandbox-octokit.js";
 import { openHotfixPr } from "./hotfix-pr.js";
 
 /**

@@ -2,8 +2,8 @@ import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { autoMergeEntry, enableAutoMerge } from "../../src/after-merge/enable-auto-merge.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
-import { configOf } from "../rules/config-of.js";
-import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+import { configOf } from "../support/config-of.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 const REPO = "acme/webshop";
 let sandbox: Sandbox;

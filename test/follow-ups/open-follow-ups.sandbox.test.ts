@@ -1,9 +1,8 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { validateConfig } from "../../src/config/parse-config.js";
 import { openFollowUps } from "../../src/follow-ups/open-follow-ups.js";
 import { followUpMarker, planFollowUps } from "../../src/follow-ups/plan-follow-ups.js";
-import { loseNextAnswer, retryingOctokit } from "../release/lost-answers.js";
-import { appOctokit, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
+import { configOf } from "../support/config-of.js";
+import { appOctokit, loseNextAnswer, retryingOctokit, type TestOctokit } from "../support/sandbox-octokit.js";
 
 const owner = "acme";
 let now = Date.parse("2026-11-21T14:00:00Z");
@@ -22,10 +21,8 @@ const identity = async () => ({ appId: sandbox.app.id, stateSecret: null });
 const mergedAt = new Date("2026-11-21T14:05:00Z");
 
 function plans(author = "alice") {
-  const config = validateConfig({});
-  if (!config.ok) throw config.error;
   return planFollowUps({
-    config: config.config,
+    config: configOf(),
     pr: {
       number: 12,
       title: "[SPF-7] Fix login",

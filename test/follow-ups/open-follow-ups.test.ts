@@ -1,15 +1,13 @@
-import { validateConfig } from "../../src/config/parse-config.js";
 import { openFollowUps } from "../../src/follow-ups/open-follow-ups.js";
 import { type FollowUpPlan, followUpMarker, planFollowUps } from "../../src/follow-ups/plan-follow-ups.js";
 import { FakeGitHub, fakeIdentity, HUMAN } from "../release/fake-github.js";
+import { configOf } from "../support/config-of.js";
 
 const since = new Date("2026-11-21T14:05:00Z");
 
 function plans(overrides: { author?: string } = {}): FollowUpPlan[] {
-  const config = validateConfig({});
-  if (!config.ok) throw config.error;
   return planFollowUps({
-    config: config.config,
+    config: configOf(),
     pr: {
       number: 12,
       title: "[SPF-7] Fix login",

@@ -1,21 +1,14 @@
-import { validateConfig } from "../../src/config/parse-config.js";
-import type { HotfixConfig, HotfixConfigInput } from "../../src/config/schema.js";
 import {
   type FollowUpInput,
   followUpMarker,
   parseFollowUpMarkers,
   planFollowUps,
 } from "../../src/follow-ups/plan-follow-ups.js";
-
-function config(raw: HotfixConfigInput = {}): HotfixConfig {
-  const result = validateConfig(raw);
-  if (!result.ok) throw result.error;
-  return result.config;
-}
+import { configOf } from "../support/config-of.js";
 
 function input(overrides: Partial<FollowUpInput> = {}): FollowUpInput {
   return {
-    config: config(),
+    config: configOf(),
     pr: {
       number: 12,
       title: "[SPF-7] Fix login",
@@ -80,7 +73,7 @@ describe("planFollowUps triggers", () => {
 
   it("uses the configured test globs", () => {
     const i = input({
-      config: config({ followUps: { testGlobs: ["checks/**"] } }),
+      config: configOf({ followUps: { testGlobs: ["checks/**"] } }),
       changedFiles: ["test/a.test.ts"],
     });
     expect(kinds(i)).toEqual(["post-mortem", "regression-tests"]);
@@ -94,7 +87,7 @@ describe("planFollowUps triggers", () => {
       changedFiles: [],
       approved: false,
     });
-    expect(kinds({ ...all, config: config({ followUps: { postMortem: off } }) })).toEqual([
+    expect(kinds({ ...all, config: configOf({ followUps: { postMortem: off } }) })).toEqual([
       "proper-fix",
       "regression-tests",
       "post-deploy-review",
@@ -102,7 +95,7 @@ describe("planFollowUps triggers", () => {
     expect(
       kinds({
         ...all,
-        config: config({
+        config: configOf({
           followUps: { postMortem: off, properFix: off, regressionTests: off, postDeployReview: off },
         }),
       }),
@@ -156,7 +149,7 @@ describe("planFollowUps content", () => {
 
   it("keeps titles within 256 characters and bodies within GitHub's limit with the marker intact", () => {
     const long = "t".repeat(1000);
-    const big = config({
+    const big = configOf({
       followUps: {
         postMortem: { title: "{title}{title}", body: `${"b".repeat(59900)}${"{title}".repeat(10)}` },
       },

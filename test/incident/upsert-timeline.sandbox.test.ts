@@ -2,8 +2,7 @@ import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { renderTimeline, TIMELINE_MARKER } from "../../src/incident/timeline-markdown.js";
 import { addEntry, emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../../src/incident/upsert-timeline.js";
-import { loseNextAnswer, retryingOctokit } from "../release/lost-answers.js";
-import { appOctokit, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
+import { appOctokit, loseNextAnswer, retryingOctokit, type TestOctokit } from "../support/sandbox-octokit.js";
 
 const owner = "acme";
 let sandbox: Sandbox;
