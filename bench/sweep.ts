@@ -5,7 +5,7 @@ import type { EngineContext, Octokit, RepoRef } from "../src/context.js";
 import { startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepInstallations } from "../src/sweep/sweep-installations.js";
 import { runWorkflowKills } from "../test/reliability/kill-workflows.js";
-import { startRedisServer } from "../test/reliability/redis-server.js";
+import { startRedisServer } from "../test/support/redis-server.js";
 import { ratio } from "./figures.js";
 import { legacyReconcileReads } from "./legacy-reconcile.js";
 

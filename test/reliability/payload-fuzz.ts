@@ -6,7 +6,7 @@ import { loadConfig } from "../../src/config/load-config.js";
 import type { ConfigResult } from "../../src/config/parse-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { type BackgroundRunner, type EngineEvent, handleEvent, routes } from "../../src/engine.js";
-import type { RecordingGitHub } from "./recording-github.js";
+import type { RecordingGitHub } from "../support/recording-github.js";
 
 /**
  * Hostile webhook payloads for the engine: every example payload of every event the App subscribes to, and
