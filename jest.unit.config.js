@@ -1,8 +1,8 @@
 import base from "./jest.config.js";
 
 /**
- * `npm run test:unit`: the tests of pure code (decisions, rules, configuration, text, rendering, the content merge)
- * in seconds, for the edit-test loop. `npm test` still runs everything. Left out here: whatever starts the sandbox,
+ * `npm run test:unit`: the tests of pure code (decisions, rules, configuration, text, rendering, the content merge),
+ * for the edit-test loop. `npm test` still runs everything. Left out here: whatever starts the sandbox,
  * the App's server, a child process (the CLI, the Action bundle, git as the judge), Redis or a browser. A new test
  * of pure code needs nothing; a new slow test is a `*.sandbox.test.ts` or `*.e2e.test.ts`, or lives in one of the
  * folders below.
