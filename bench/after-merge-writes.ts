@@ -15,7 +15,8 @@ import { createEngineLocks } from "../src/engine-context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepOneRepository } from "../src/sweep/sweep-repository.js";
 import { fireFastTrack } from "../src/sweep/tasks/fire-fast-track.js";
-import { appOctokit, importCommits, importConflictingModules } from "../test/sandbox/sandbox-test-kit.js";
+import { importCommits, importConflictingModules } from "../test/support/git.js";
+import { appOctokit } from "../test/support/sandbox-octokit.js";
 
 // `npm run bench:writes [-- --paced] [-- --after-deploy]`: writes and requests the after-merge pipeline costs,
 // counted by the sandbox.

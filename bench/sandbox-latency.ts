@@ -1,6 +1,6 @@
 import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
-import { appOctokit } from "../test/sandbox/sandbox-test-kit.js";
+import { appOctokit } from "../test/support/sandbox-octokit.js";
 
 // `npx tsx bench/sandbox-latency.ts`: what the sandbox costs per operation, over HTTP with the App's Octokit,
 // and the round trip of a webhook through the real Probot server. Medians of N runs; figures depend on the

@@ -6,7 +6,7 @@ import { createEngineLocks } from "../src/engine-context.js";
 import { startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepInstallations } from "../src/sweep/sweep-installations.js";
 import { runWorkflowKills } from "../test/reliability/kill-workflows.js";
-import { startRedisServer } from "../test/reliability/redis-server.js";
+import { startRedisServer } from "../test/support/redis-server.js";
 import { ratio } from "./figures.js";
 import { measureFollowUpDeadlines } from "./follow-up-deadline-sweep.js";
 import { legacyReconcileReads } from "./legacy-reconcile.js";

@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { signatureSha1, signatureSha256, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { startRedisServer } from "../test/reliability/redis-server.js";
+import { startRedisServer } from "../test/support/redis-server.js";
 import { median, ratio } from "./figures.js";
 import { openHotfixPr } from "./hotfix-pr.js";
 

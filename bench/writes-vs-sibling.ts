@@ -6,7 +6,7 @@ import { parseConfigText } from "../src/config/parse-config.js";
 import type { EngineContext, Octokit } from "../src/context.js";
 import { createEngineLocks } from "../src/engine-context.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
-import { appOctokit, userOctokit } from "../test/sandbox/sandbox-test-kit.js";
+import { appOctokit, userOctokit } from "../test/support/sandbox-octokit.js";
 import { openHotfixPr } from "./hotfix-pr.js";
 
 /**

@@ -1,13 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
 import { createEngineLocks } from "../../src/engine-context.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";
-import { appOctokit, importCommits } from "../sandbox/sandbox-test-kit.js";
+import { appOnSandboxEachTest } from "../support/app-on-sandbox.js";
+import { cherryPickTree, importCommits } from "../support/git.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 // End to end: the sandbox (a git-backed GitHub), the real Probot server receiving signed webhooks, hotfix-bot.
 // git itself judges every backport: the backport branch's tree must equal `git cherry-pick -x`'s.
@@ -26,56 +23,22 @@ const CONFIG = [
 const FIXED_AUTH =
   "export function checkPassword(user, password) {\n  if (!user || !password) return false;\n  return user.password === password;\n}\n";
 
+const stage = appOnSandboxEachTest({
+  prepare: async (sandbox) => {
+    const alice = sandbox.as("alice", "acme/webshop");
+    await alice.push(
+      "main",
+      { ".github/hotfix.yml": CONFIG },
+      { message: "Backport to release branches too" },
+    );
+    await alice.createBranch("release/1.x", "main");
+  },
+});
+const { git, repo } = stage;
 let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-  const alice = sandbox.as("alice", "acme/webshop");
-  await alice.push("main", { ".github/hotfix.yml": CONFIG }, { message: "Backport to release branches too" });
-  await alice.createBranch("release/1.x", "main");
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
-
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
-});
-
-const repo = () => sandbox.internalRepo("acme/webshop");
-
-const GIT_ENV = {
-  PATH: process.env.PATH ?? "/usr/bin:/bin",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  HOME: "/nonexistent",
-  GIT_AUTHOR_NAME: "judge",
-  GIT_AUTHOR_EMAIL: "judge@example.com",
-  GIT_COMMITTER_NAME: "judge",
-  GIT_COMMITTER_EMAIL: "judge@example.com",
-};
-
-function git(...args: string[]): string {
-  const gitDir = sandbox.repository("acme/webshop").gitDir;
-  return execFileSync("git", ["--git-dir", gitDir, ...args], { encoding: "utf8", env: GIT_ENV }).trim();
-}
-
-/** The tree `git cherry-pick -x` of `commit` (mainline 1 for a merge) onto `onto` gives, in a scratch clone. */
-function gitCherryPickTree(onto: string, commit: string): string {
-  const work = mkdtempSync(join(tmpdir(), "judge-"));
-  try {
-    const run = (...args: string[]) =>
-      execFileSync("git", args, { cwd: work, encoding: "utf8", env: GIT_ENV }).trim();
-    run("clone", "--quiet", "--no-checkout", sandbox.repository("acme/webshop").gitDir, ".");
-    run("checkout", "--quiet", "--detach", onto);
-    const isMerge = run("rev-list", "--parents", "-n", "1", commit).split(" ").length > 2;
-    run("cherry-pick", "-x", ...(isMerge ? ["-m", "1"] : []), commit);
-    return run("rev-parse", "HEAD^{tree}");
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
 
 function fastImportCommits(parent: string, commits: { message: string; files: Record<string, string> }[]) {
   return importCommits(sandbox.repository("acme/webshop").gitDir, parent, commits);
@@ -144,7 +107,7 @@ test("a merged hotfix is tagged, released, backported, followed up and recorded"
     );
     const head = git("rev-parse", backport.headRef);
     expect(git("rev-parse", `${head}^{tree}`)).toBe(
-      gitCherryPickTree(git("rev-parse", `${head}^1`), mergeSha),
+      cherryPickTree(sandbox.repository("acme/webshop").gitDir, git("rev-parse", `${head}^1`), mergeSha),
     );
     expect(git("log", "-1", "--format=%B", head)).toContain(`(cherry picked from commit ${mergeSha})`);
     expect(repo().issues.get(backport.number)?.labels).toEqual(["backport"]);

@@ -3,8 +3,8 @@ import { autoMergeEntry, enableAutoMerge } from "../../src/after-merge/enable-au
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { createEngineLocks } from "../../src/engine-context.js";
-import { configOf } from "../rules/config-of.js";
-import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+import { configOf } from "../support/config-of.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 const REPO = "acme/webshop";
 let sandbox: Sandbox;

@@ -1,6 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxEachTest } from "../support/app-on-sandbox.js";
 
 // "Require signed commits" on every branch the bot writes to: the sandbox signs what GitHub signs (an App's API
 // commit without author or committer, the web editor, PR merges) and refuses to merge a PR bringing anything else.
@@ -31,28 +30,12 @@ const config = (verified: boolean) =>
     "",
   ].join("\n");
 
+const stage = appOnSandboxEachTest();
+const { git, repo } = stage;
 let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
-
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
-});
-
-const repo = () => sandbox.internalRepo(REPO);
-
-function git(...args: string[]): string {
-  return execFileSync("git", ["--git-dir", sandbox.repository(REPO).gitDir, ...args], {
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", GIT_CONFIG_NOSYSTEM: "1", HOME: "/nonexistent" },
-  }).trim();
-}
 
 /** The repository as such an organisation runs it: main, develop and release/1.x require signed commits. */
 async function protectedRepository(verified: boolean) {

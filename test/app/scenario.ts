@@ -1,4 +1,5 @@
-import { example, type FakeGitHub, inRepo } from "./harness.js";
+import { example, inRepo } from "../support/webhook-examples.js";
+import type { FakeGitHub } from "./harness.js";
 
 type Json = Record<string, unknown>;
 

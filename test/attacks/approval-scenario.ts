@@ -3,6 +3,7 @@ import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
 import type { TimelineState } from "../../src/incident/timeline-state.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import { configuredWebshop } from "../support/app-on-sandbox.js";
 
 /**
  * The stage of the approval, intake and fork attacks: acme/webshop on the sandbox, the real Probot App answering
@@ -35,20 +36,13 @@ export async function startStage(
   options: { clock?: () => Date } = {},
 ): Promise<Stage> {
   const sandbox = await startSandbox();
-  await sandbox.createRepository({
-    owner: "acme",
-    name: "webshop",
-    collaborators: PEOPLE,
-    history: [
-      {
-        message: "Initial commit",
-        files: { "src/auth.js": "export const check = (u, p) => u.password === p;\n" },
-      },
-      { message: "Configure hotfix-bot", files: { ".github/hotfix.yml": config } },
-    ],
-    branches: { develop: {} },
-    labels: ["P0-hotfix", "P1-hotfix", "P2-hotfix"],
-  });
+  await sandbox.createRepository(
+    configuredWebshop(config, {
+      collaborators: PEOPLE,
+      files: { "src/auth.js": "export const check = (u, p) => u.password === p;\n" },
+      labels: ["P0-hotfix", "P1-hotfix", "P2-hotfix"],
+    }),
+  );
   const app = await startAppOnSandbox(sandbox, {
     ...(options.clock ? { clock: options.clock } : {}),
     throttle: { enabled: false },

@@ -1,5 +1,5 @@
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxEachTest } from "../support/app-on-sandbox.js";
 
 // Attack: a backport draft with a file the bot could not draft (here git's rename/delete: develop renamed the
 // file the fix deletes, so no conflict marker shows what to do) must not pass silently. Its `hotfix-backport`
@@ -10,20 +10,13 @@ const REPO = "acme/webshop";
 const AUTH =
   "export function checkPassword(user, password) {\n  if (!user) return false;\n  return user.password === password;\n}\n";
 
+const stage = appOnSandboxEachTest();
+const { repo } = stage;
 let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
-});
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
 
-const repo = () => sandbox.internalRepo(REPO);
 const backportCheck = (sha: string) =>
   [...repo().checkRuns.values()]
     .filter((run) => run.name === "hotfix-backport" && run.headSha === sha)

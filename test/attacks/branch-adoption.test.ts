@@ -1,7 +1,5 @@
-import { execFileSync } from "node:child_process";
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { parseTimeline } from "../../src/incident/timeline-markdown.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxEachTest } from "../support/app-on-sandbox.js";
 
 // Attack: a writer pre-creates the branches the bot will create (`hotfix-bot/backport-<pr>-to-<target>`,
 // `hotfix-bot/revert-<pr>`) with a backdoor, hoping the bot opens its PR from her commit. The bot adopts an
@@ -18,34 +16,12 @@ const config = (lines: string[]) =>
     "\n",
   );
 
+const stage = appOnSandboxEachTest();
+const { git, repo, timelineOf } = stage;
 let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
-
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
-});
-
-const repo = () => sandbox.internalRepo(REPO);
-const timelineOf = (issue: number) =>
-  parseTimeline(
-    [...repo().comments.values()].find(
-      (c) => c.issueNumber === issue && c.user.type === "Bot" && c.body.includes("hotfix-bot:timeline"),
-    )?.body ?? "",
-  );
-
-function git(...args: string[]): string {
-  return execFileSync("git", ["--git-dir", sandbox.repository(REPO).gitDir, ...args], {
-    encoding: "utf8",
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", GIT_CONFIG_NOSYSTEM: "1", HOME: "/nonexistent" },
-  }).trim();
-}
 
 /** What a path holds at the head of every PR whose head branch starts with `prefix`, by head branch. */
 function contentAtHeads(prefix: string, path: string): Record<string, string> {

@@ -1,24 +1,18 @@
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxOnDemand, configuredWebshop } from "../support/app-on-sandbox.js";
 
 // Attack: whoever controls `.github/hotfix.yml` points `_extends` at a repository of another owner that the
 // installation can read, and the gate echoes that file's unknown top-level keys into the check output, where
 // every reader of the repository sees them. `_extends` stays within the owner, and content that came from an
 // extended file is never echoed.
 
+const stage = appOnSandboxOnDemand();
 let sandbox: Sandbox;
-let app: AppOnSandbox;
 
 async function repoWithConfig(config: string): Promise<void> {
-  await sandbox.createRepository({
-    owner: "acme",
-    name: "webshop",
-    collaborators: { alice: "write" },
-    history: [
-      { message: "Initial commit", files: { "src/auth.js": "export const ok = true;\n" } },
-      { message: "Configure hotfix-bot", files: { ".github/hotfix.yml": config } },
-    ],
-  });
+  await sandbox.createRepository(
+    configuredWebshop(config, { files: { "src/auth.js": "export const ok = true;\n" }, branches: {} }),
+  );
 }
 
 /** The gate run of a fresh hotfix PR on acme/webshop. */
@@ -39,7 +33,7 @@ async function gateOfHotfixPr() {
 }
 
 beforeEach(async () => {
-  sandbox = await startSandbox();
+  sandbox = await stage.startSandbox({ repository: null });
   await sandbox.createRepository({
     owner: "other-owner",
     name: "secrets",
@@ -62,14 +56,9 @@ beforeEach(async () => {
   });
 });
 
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
-});
-
 test("_extends to another owner fails the gate, naming the field and value, and echoes nothing of that file", async () => {
   await repoWithConfig("_extends: other-owner/secrets:.github/hotfix.yml\n");
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  await stage.startApp();
   const gate = await gateOfHotfixPr();
   expect(`${gate.status}/${gate.conclusion}`).toBe("completed/failure");
   expect(gate.output.title).toBe("Invalid configuration: .github/hotfix.yml");
@@ -83,7 +72,7 @@ test("_extends to another owner fails the gate, naming the field and value, and 
 
 test("_extends within the owner works, and an unknown key there is reported without its name", async () => {
   await repoWithConfig("_extends: shared\nunknownOwnKey: 1\n");
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  await stage.startApp();
   const gate = await gateOfHotfixPr();
   expect(`${gate.status}/${gate.conclusion}`).toBe("completed/failure");
   // Without markdown escapes, so that the assertions read like the rendered text.

@@ -1,10 +1,10 @@
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { followUpMarker, parseFollowUpMarkers } from "../../src/follow-ups/plan-follow-ups.js";
 import { renderTimeline } from "../../src/incident/timeline-markdown.js";
 import { emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
 import { mergedHotfix, REPO, tags } from "../action/merged-hotfix.js";
 import { runAction } from "../action/run-action.js";
+import { appOnSandboxEachTest, configuredWebshop } from "../support/app-on-sandbox.js";
 
 /** End to end on a shared 2-core machine: generous, not a timing assertion. */
 const E2E_TIMEOUT = 120_000;
@@ -34,30 +34,14 @@ function forgedDoneTimeline(pr: number): string {
 }
 
 describe("App mode: markers written by another app", () => {
-  let sandbox: Sandbox;
-  let app: AppOnSandbox;
-
-  beforeEach(async () => {
-    sandbox = await startSandbox();
-    await sandbox.createRepository({
-      owner: "acme",
-      name: "webshop",
+  const stage = appOnSandboxEachTest({
+    repository: configuredWebshop("checks:\n  criticalTests: []\n  securityScan: []\n", {
       collaborators: { alice: "write", bob: "write" },
-      history: [
-        { message: "Initial commit", files: { "src/auth.js": "export const ok = 1;\n" } },
-        {
-          message: "Configure hotfix-bot",
-          files: { ".github/hotfix.yml": "checks:\n  criticalTests: []\n  securityScan: []\n" },
-        },
-      ],
-      branches: { develop: {} },
-    });
-    app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+    }),
   });
-
-  afterEach(async () => {
-    await app.close();
-    await sandbox.close();
+  let sandbox: Sandbox;
+  beforeEach(() => {
+    sandbox = stage.sandbox;
   });
 
   async function hotfixPullRequest(): Promise<number> {

@@ -1,5 +1,5 @@
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxOnDemand } from "../support/app-on-sandbox.js";
 
 // Attack: a read-only user (carol) repeats `/hotfix` and `/backport` on a long issue and a pull request. Each
 // command from a non-writer used to get its own reply, and each reply paged through every comment three times:
@@ -9,17 +9,11 @@ import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/star
 const REPO = "acme/webshop";
 const COMMENTS = 600;
 
+const stage = appOnSandboxOnDemand();
 let sandbox: Sandbox;
-let app: AppOnSandbox;
 
 beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-});
-
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
+  sandbox = await stage.startSandbox();
 });
 
 /** What the App sent while `act` ran and its events were handled. */
@@ -49,7 +43,7 @@ test(`a reader's repeated /hotfix on an issue with ${COMMENTS} comments: one rep
     comment.createdAt = earlier;
     comment.updatedAt = earlier;
   }
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  await stage.startApp();
   const carol = sandbox.as("carol", REPO);
 
   const first = await appCost(() => carol.comment(issue, "/hotfix"));
@@ -69,7 +63,7 @@ test(`a reader's repeated /hotfix on an issue with ${COMMENTS} comments: one rep
 }, 120_000);
 
 test("a reader's repeated /backport on a pull request is answered once", async () => {
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  await stage.startApp();
   const alice = sandbox.as("alice", REPO);
   await alice.createBranch("hotfix/incident-1", "main");
   await alice.push("hotfix/incident-1", { "src/auth.js": "export const ok = 1;\n" }, { message: "Fix" });
@@ -87,7 +81,7 @@ test("a reader's repeated /backport on a pull request is answered once", async (
 });
 
 test("each reader gets her own one reply", async () => {
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  await stage.startApp();
   const issue = await sandbox.as("bob", REPO).createIssue({ title: "Checkout is slow" });
   // dave is no collaborator at all: like carol, not a writer.
   for (const reader of ["carol", "dave", "carol", "dave"])
@@ -97,7 +91,7 @@ test("each reader gets her own one reply", async () => {
 });
 
 test("two commands from one reader handled at once still get one reply", async () => {
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  await stage.startApp();
   const issue = await sandbox.as("bob", REPO).createIssue({ title: "Checkout is slow" });
   const carol = sandbox.as("carol", REPO);
   await Promise.all([

@@ -1,4 +1,4 @@
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import fc from "fast-check";
 import { expandTargets } from "../../src/backport/backport-branch.js";
 import { parseConfigText } from "../../src/config/parse-config.js";
@@ -8,7 +8,7 @@ import { matchingBranchPattern } from "../../src/rules/branch-pattern.js";
 import { matchesCheckName } from "../../src/rules/check-name-glob.js";
 import { isProductionLine, newerLines } from "../../src/rules/production-lines.js";
 import { checkTitle, jiraKeyOf } from "../../src/rules/title.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import { appOnSandboxEachTest, configuredWebshop } from "../support/app-on-sandbox.js";
 
 // Attack: whoever controls `.github/hotfix.yml` writes patterns that make a backtracking regex explode. One
 // repository's config would then block the event loop of the process that serves every installation. Every
@@ -36,30 +36,16 @@ function timed(run: () => unknown): number {
 }
 
 describe("end to end: a hostile title format on the sandbox", () => {
-  let sandbox: Sandbox;
-  let app: AppOnSandbox;
-
-  beforeEach(async () => {
-    sandbox = await startSandbox();
-    const format = `${"{summary}".repeat(20)}!`;
-    await sandbox.createRepository({
-      owner: "acme",
-      name: "webshop",
-      collaborators: { alice: "write" },
-      history: [
-        { message: "Initial commit", files: { "src/auth.js": "export const ok = true;\n" } },
-        {
-          message: "Configure hotfix-bot",
-          files: { ".github/hotfix.yml": `title:\n  format: "${format}"\n` },
-        },
-      ],
-    });
-    app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  const format = `${"{summary}".repeat(20)}!`;
+  const stage = appOnSandboxEachTest({
+    repository: configuredWebshop(`title:\n  format: "${format}"\n`, {
+      files: { "src/auth.js": "export const ok = true;\n" },
+      branches: {},
+    }),
   });
-
-  afterEach(async () => {
-    await app.close();
-    await sandbox.close();
+  let sandbox: Sandbox;
+  beforeEach(() => {
+    sandbox = stage.sandbox;
   });
 
   test("20 {summary} placeholders: the gate reports title.format as invalid instead of stalling on a 31-character title", async () => {

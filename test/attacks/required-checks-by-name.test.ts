@@ -1,5 +1,5 @@
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxOnDemand, configuredWebshop } from "../support/app-on-sandbox.js";
 
 // Attacker: another GitHub App installed on the repository (any App with checks: write). It reports check runs
 // under the names the gate waits for, or under the gate's own name, to turn the required `hotfix-gate` green.
@@ -8,28 +8,17 @@ const REPO = "acme/webshop";
 /** End to end on a shared 2-core machine: generous, not a timing assertion. */
 const E2E_TIMEOUT = 120_000;
 
+const stage = appOnSandboxOnDemand();
 let sandbox: Sandbox;
-let app: AppOnSandbox;
 
+/** The stage with this configuration; alice, bob and jenkins can write. */
 async function start(config: string): Promise<void> {
-  sandbox = await startSandbox();
-  await sandbox.createRepository({
-    owner: "acme",
-    name: "webshop",
-    collaborators: { alice: "write", bob: "write", jenkins: "write" },
-    history: [
-      { message: "Initial commit", files: { "src/auth.js": "export const ok = 1;\n" } },
-      { message: "Configure hotfix-bot", files: { ".github/hotfix.yml": config } },
-    ],
-    branches: { develop: {} },
+  sandbox = await stage.start({
+    repository: configuredWebshop(config, {
+      collaborators: { alice: "write", bob: "write", jenkins: "write" },
+    }),
   });
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
 }
-
-afterEach(async () => {
-  await app?.close();
-  await sandbox?.close();
-});
 
 /** alice's hotfix PR, approved by bob: everything but the required checks is met. */
 async function approvedHotfix(): Promise<string> {

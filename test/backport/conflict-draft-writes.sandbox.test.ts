@@ -1,6 +1,7 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { cherryPickCommits } from "../../src/backport/cherry-pick.js";
-import { appOctokit, git, importConflictingModules } from "../sandbox/sandbox-test-kit.js";
+import { git, importConflictingModules } from "../support/git.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 // A conflict draft costs a bounded number of writes, however many files conflict: GitHub paces content-creating
 // requests, so a draft of 50 files must not take 50 server-side merges.

@@ -1,7 +1,8 @@
 import { execFileSync } from "node:child_process";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { cherryPickCommits } from "../../src/backport/cherry-pick.js";
-import { appOctokit, git, importCommits } from "../sandbox/sandbox-test-kit.js";
+import { git, importCommits } from "../support/git.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 // Files over 1 MB that both sides changed on the same line: git conflicts and writes its blocks, and so does the
 // bot's draft (the blobs are read through git/blobs, the draft written as a blob). A binary file keeps the

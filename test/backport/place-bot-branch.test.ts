@@ -2,7 +2,7 @@ import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { branchNameCandidates, sameChange } from "../../src/backport/branch-adoption.js";
 import { NoFreeBranchNameError, placeBotBranch } from "../../src/backport/place-bot-branch.js";
 import type { Octokit } from "../../src/context.js";
-import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 // The one rule for bot branches (backports, reverts): adopt an existing branch only when it holds the commits the
 // bot computed, compared by parent, tree and message, never by SHA, since GitHub signs each commit anew.

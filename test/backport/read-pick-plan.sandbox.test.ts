@@ -1,7 +1,8 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { PickListError } from "../../src/backport/pick-list.js";
 import { readPickPlan, readPullCommits } from "../../src/backport/read-pick-plan.js";
-import { appOctokit, git, importCommits } from "../sandbox/sandbox-test-kit.js";
+import { git, importCommits } from "../support/git.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 // The pick list as the after-merge step reads it from GitHub: every page of the pull request's commits and of the
 // merge commit's history, against the sandbox, which pages and caps these lists as GitHub does (Link headers,

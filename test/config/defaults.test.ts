@@ -1,12 +1,7 @@
-import { parseConfigText, validateConfig } from "../../src/config/parse-config.js";
+import { validateConfig } from "../../src/config/parse-config.js";
+import { configOfText } from "../support/config-of.js";
 
-function configOf(text: string) {
-  const result = parseConfigText(text);
-  if (!result.ok) throw result.error;
-  return result.config;
-}
-
-const defaults = configOf("");
+const defaults = configOfText("");
 
 type Json = Record<string, unknown>;
 const isPlainObject = (value: unknown): value is Json =>
@@ -27,13 +22,13 @@ function nested(path: string[], value: unknown): Json {
 
 describe("every configuration key has a default", () => {
   it("accepts turning one follow-up off and keeps the rest of its defaults", () => {
-    const config = configOf("followUps:\n  postMortem: { enabled: false }\n");
+    const config = configOfText("followUps:\n  postMortem: { enabled: false }\n");
     expect(config.followUps.postMortem).toEqual({ ...defaults.followUps.postMortem, enabled: false });
     expect(config.followUps.properFix).toEqual(defaults.followUps.properFix);
   });
 
   it("accepts an approval rule that only names who may approve", () => {
-    const config = configOf("approvals:\n  P2: { from: [alice] }\n");
+    const config = configOfText("approvals:\n  P2: { from: [alice] }\n");
     expect(config.approvals.P2).toEqual({ required: 1, from: ["alice"], timeoutMinutes: null });
     expect(config.approvals.P0).toEqual({ required: 0, from: [], timeoutMinutes: 5 });
   });

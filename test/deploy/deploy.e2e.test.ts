@@ -1,10 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { parseTimeline } from "../../src/incident/timeline-markdown.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxEachTest } from "../support/app-on-sandbox.js";
+import { revertTree } from "../support/git.js";
 
 // From the label to the deploy, end to end: the sandbox sends signed webhooks to the real Probot server; people
 // and CI are scripted; git judges the revert.
@@ -25,59 +21,14 @@ const config = (deploy: string) =>
     "",
   ].join("\n");
 
+const stage = appOnSandboxEachTest();
+const { git, repo, timelineOf } = stage;
 let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
 
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
-});
-
-const repo = () => sandbox.internalRepo(REPO);
 const gitDir = () => sandbox.repository(REPO).gitDir;
-const timelineOf = (issue: number) =>
-  parseTimeline(
-    [...repo().comments.values()].find(
-      (c) => c.issueNumber === issue && c.user.type === "Bot" && c.body.includes("hotfix-bot:timeline"),
-    )?.body ?? "",
-  );
-
-const GIT_ENV = {
-  PATH: process.env.PATH ?? "/usr/bin:/bin",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  HOME: "/nonexistent",
-  GIT_AUTHOR_NAME: "judge",
-  GIT_AUTHOR_EMAIL: "judge@example.com",
-  GIT_COMMITTER_NAME: "judge",
-  GIT_COMMITTER_EMAIL: "judge@example.com",
-};
-
-function git(...args: string[]): string {
-  return execFileSync("git", ["--git-dir", gitDir(), ...args], { encoding: "utf8", env: GIT_ENV }).trim();
-}
-
-/** The tree `git revert` (with -m 1 for a merge commit) of `commit` on top of `onto` gives, in a scratch clone. */
-function gitRevertTree(onto: string, commit: string): string {
-  const work = mkdtempSync(join(tmpdir(), "judge-"));
-  try {
-    const run = (...args: string[]) =>
-      execFileSync("git", args, { cwd: work, encoding: "utf8", env: GIT_ENV }).trim();
-    run("-c", "init.defaultBranch=main", "clone", "--quiet", "--no-checkout", gitDir(), ".");
-    run("checkout", "--quiet", "--detach", onto);
-    const isMerge = run("rev-list", "--parents", "-n", "1", commit).split(" ").length > 2;
-    run("revert", "--no-edit", ...(isMerge ? ["-m", "1"] : []), commit);
-    return run("rev-parse", "HEAD^{tree}");
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
 
 /**
  * The whole intake-to-merge path as people live it: label, the bot's branch, a push, the bot's draft PR, the real
@@ -197,7 +148,7 @@ test("a failed deployment opens a revert PR (git's revert), labels the incident 
   expect(revertIssue?.body).toContain(`Incident: #${incident}`);
   const head = git("rev-parse", revert?.headRef ?? "");
   expect(git("rev-parse", `${head}^`)).toBe(tip);
-  expect(git("rev-parse", `${head}^{tree}`)).toBe(gitRevertTree(tip, mergeSha));
+  expect(git("rev-parse", `${head}^{tree}`)).toBe(revertTree(gitDir(), tip, mergeSha));
   expect(git("log", "-1", "--format=%B", head)).toContain(`This reverts commit ${mergeSha}`);
 
   expect(repo().issues.get(incident)?.labels.sort()).toEqual(["P1-hotfix", "rollback"]);
@@ -262,7 +213,9 @@ test("deploy.workflow: one dispatch with the templated inputs; the workflow's ow
   const [revert] = [...repo().pulls.values()].filter((p) => p.headRef === `hotfix-bot/revert-${pr}`);
   expect(revert).toBeDefined();
   const head = git("rev-parse", revert?.headRef ?? "");
-  expect(git("rev-parse", `${head}^{tree}`)).toBe(gitRevertTree(git("rev-parse", `${head}^`), mergeSha));
+  expect(git("rev-parse", `${head}^{tree}`)).toBe(
+    revertTree(gitDir(), git("rev-parse", `${head}^`), mergeSha),
+  );
 
   // Redelivery of the merge (the pipeline re-runs after a crash, say) dispatches nothing again.
   const closed = sandbox.webhooks.find("pull_request", "closed")[0];

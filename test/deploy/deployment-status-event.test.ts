@@ -1,5 +1,5 @@
 import { deploymentStatusFrom, looksLikeHotfixTag } from "../../src/deploy/deployment-status-event.js";
-import { example } from "../app/harness.js";
+import { example } from "../support/webhook-examples.js";
 
 type Json = Record<string, unknown>;
 

@@ -1,27 +1,14 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { revertBase, revertCommit } from "../../src/deploy/revert-commit.js";
 import { createEngineLocks } from "../../src/engine-context.js";
-import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+import { git as gitOn, revertTree } from "../support/git.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 // The revert is built through the API (no clone); git, run on the sandbox's repository, is the judge.
 
 const REPO = "acme/webshop";
-const GIT_ENV = {
-  PATH: process.env.PATH ?? "/usr/bin:/bin",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  HOME: "/nonexistent",
-  GIT_AUTHOR_NAME: "judge",
-  GIT_AUTHOR_EMAIL: "judge@example.com",
-  GIT_COMMITTER_NAME: "judge",
-  GIT_COMMITTER_EMAIL: "judge@example.com",
-};
 
 let sandbox: Sandbox;
 let ctx: EngineContext;
@@ -48,28 +35,7 @@ afterEach(async () => {
 });
 
 const gitDir = () => sandbox.repository(REPO).gitDir;
-const git = (...args: string[]) =>
-  execFileSync("git", ["--git-dir", gitDir(), ...args], { encoding: "utf8", env: GIT_ENV }).trim();
-
-/** `git revert` of `commit` on `onto` in a scratch clone: the tree, or null when git stops on a conflict. */
-function gitRevert(onto: string, commit: string): string | null {
-  const work = mkdtempSync(join(tmpdir(), "judge-"));
-  try {
-    const run = (...args: string[]) =>
-      execFileSync("git", args, { cwd: work, encoding: "utf8", env: GIT_ENV }).trim();
-    run("-c", "init.defaultBranch=main", "clone", "--quiet", "--no-checkout", gitDir(), ".");
-    run("checkout", "--quiet", "--detach", onto);
-    const isMerge = run("rev-list", "--parents", "-n", "1", commit).split(" ").length > 2;
-    try {
-      run("revert", "--no-edit", ...(isMerge ? ["-m", "1"] : []), commit);
-    } catch {
-      return null;
-    }
-    return run("rev-parse", "HEAD^{tree}");
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-}
+const git = (...args: string[]) => gitOn(gitDir(), ...args).trim();
 
 const AUTH_FIX =
   "export function checkPassword(user, password) {\n  if (!user || !password) return false;\n  return user.password === password;\n}\n";
@@ -100,7 +66,7 @@ test("a merge commit is reverted onto a production that moved on, as git reverts
     message: "Revert fix\n",
   });
   expect(result).toMatchObject({ status: "clean", conflictFiles: [], usedServerMerge: false, writes: 2 });
-  expect(git("rev-parse", `${result.headSha}^{tree}`)).toBe(gitRevert(tip, mergeSha));
+  expect(git("rev-parse", `${result.headSha}^{tree}`)).toBe(revertTree(gitDir(), tip, mergeSha));
   expect(git("rev-parse", `${result.headSha}^`)).toBe(tip);
   expect(git("log", "-1", "--format=%B", result.headSha)).toBe("Revert fix");
 });
@@ -139,7 +105,7 @@ test("production changed the fixed lines since: a conflict, committed with marke
     ontoLabel: "main",
     message: "r\n",
   });
-  expect(gitRevert(tip, mergeSha)).toBeNull();
+  expect(revertTree(gitDir(), tip, mergeSha)).toBeNull();
   expect(result.status).toBe("conflict");
   expect(result.conflictFiles).toEqual(["src/auth.js"]);
   const content = git("show", `${result.headSha}:src/auth.js`);

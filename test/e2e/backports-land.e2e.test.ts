@@ -1,11 +1,10 @@
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { remindStaleBackports } from "../../src/after-merge/remind-stale-backports.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { createEngineLocks } from "../../src/engine-context.js";
-import { parseTimeline } from "../../src/incident/timeline-markdown.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
-import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+import { appOnSandboxEachTest } from "../support/app-on-sandbox.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 // Backports tracked until they land, end to end: the incident is recovered when the fix deploys and resolved (and
 // closed, with deploy.closeIncidentOnSuccess) only once every backport PR is merged or waived by a writer.
@@ -26,27 +25,13 @@ const CONFIG = [
   "",
 ].join("\n");
 
+const stage = appOnSandboxEachTest();
+const { repo, timelineOf } = stage;
 let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
 
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
-});
-
-const repo = () => sandbox.internalRepo(REPO);
-const timelineOf = (issue: number) =>
-  parseTimeline(
-    [...repo().comments.values()].find(
-      (c) => c.issueNumber === issue && c.user.type === "Bot" && c.body.includes("hotfix-bot:timeline"),
-    )?.body ?? "",
-  );
 const entryTexts = (issue: number) => timelineOf(issue)?.entries.map((e) => e.text) ?? [];
 
 /** Label → push → ready → green → merge → deployed: the incident is recovered, its backport PRs open. */

@@ -1,5 +1,5 @@
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxEachTest, configuredWebshop } from "../support/app-on-sandbox.js";
 
 // End to end: the sandbox sends signed webhooks over HTTP to the real Probot server running hotfix-bot,
 // which reads its configuration and writes its check run back through the sandbox's API.
@@ -7,30 +7,15 @@ import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/star
 const REPO = "acme/webshop";
 const CONFIG = "checks:\n  criticalTests: [critical-tests]\n  securityScan: [security-scan]\n";
 
-let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository({
-    owner: "acme",
-    name: "webshop",
+const stage = appOnSandboxEachTest({
+  repository: configuredWebshop(CONFIG, {
     collaborators: { alice: "write", bob: "write" },
-    history: [
-      {
-        message: "Initial commit",
-        files: { "src/auth.js": "export const check = (u, p) => u.password === p;\n" },
-      },
-      { message: "Configure hotfix-bot", files: { ".github/hotfix.yml": CONFIG } },
-    ],
-    branches: { develop: {} },
-  });
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+    files: { "src/auth.js": "export const check = (u, p) => u.password === p;\n" },
+  }),
 });
-
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
+let sandbox: Sandbox;
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
 
 /** The hotfix-gate runs on a commit, as the sandbox holds them (every run, not only the latest). */

@@ -1,7 +1,6 @@
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { parseTimeline } from "../../src/incident/timeline-markdown.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
-import { git } from "../sandbox/sandbox-test-kit.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxEachTest } from "../support/app-on-sandbox.js";
+import { git } from "../support/git.js";
 
 // Maintenance lines end to end: the sandbox (a git-backed GitHub) sends signed webhooks to the real Probot server.
 // A fix on release/1.x is cut by `/hotfix release/1.x`, gated, tagged in the 1.x family and carried forward to
@@ -23,45 +22,35 @@ const FIX =
 const TWO_X_AUTH =
   "export function checkPassword(user, password) {\n  if (user == null) return false;\n  return user.password === password;\n}\n";
 
+const stage = appOnSandboxEachTest({
+  prepare: async (sandbox) => {
+    const alice = sandbox.as("alice", REPO);
+    await alice.push("main", { ".github/hotfix.yml": CONFIG }, { message: "Hotfix the release lines too" });
+    await alice.createBranch("release/1.x", "main");
+    await alice.push("release/1.x", { VERSION: "1.4.0\n" }, { message: "Release 1.4.0" });
+    await tag("v1.4.0", "release/1.x");
+    await alice.createBranch("release/2.x", "main");
+    // release/2.x changed the lines the fix touches: its forward-port conflicts.
+    await alice.push("release/2.x", { "src/auth.js": TWO_X_AUTH }, { message: "2.x: null users only" });
+    await tag("v2.0.0", "release/2.x");
+  },
+});
+const { repo, timelineOf } = stage;
 let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-  const alice = sandbox.as("alice", REPO);
-  await alice.push("main", { ".github/hotfix.yml": CONFIG }, { message: "Hotfix the release lines too" });
-  await alice.createBranch("release/1.x", "main");
-  await alice.push("release/1.x", { VERSION: "1.4.0\n" }, { message: "Release 1.4.0" });
-  await tag("v1.4.0", "release/1.x");
-  await alice.createBranch("release/2.x", "main");
-  // release/2.x changed the lines the fix touches: its forward-port conflicts.
-  await alice.push("release/2.x", { "src/auth.js": TWO_X_AUTH }, { message: "2.x: null users only" });
-  await tag("v2.0.0", "release/2.x");
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
 
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
-});
-
-const repo = () => sandbox.internalRepo(REPO);
 const gitDir = () => sandbox.repository(REPO).gitDir;
 
 async function tag(name: string, branch: string): Promise<void> {
+  const { sandbox } = stage;
   const sha = sandbox.repository(REPO).branch(branch) ?? "";
   await sandbox
     .as("alice", REPO)
     .request("POST", `/repos/${REPO}/git/refs`, { ref: `refs/tags/${name}`, sha });
 }
 
-const timelineOf = (issue: number) =>
-  parseTimeline(
-    [...repo().comments.values()].find(
-      (c) => c.issueNumber === issue && c.user.type === "Bot" && c.body.includes("hotfix-bot:timeline"),
-    )?.body ?? "",
-  );
 const gateRuns = () => [...repo().checkRuns.values()].filter((c) => c.name === "hotfix-gate");
 
 test("a fix on release/1.x: cut by /hotfix, gated, tagged v1.4.1, carried forward to release/2.x, main and develop, once", async () => {

@@ -1,5 +1,5 @@
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import type { Sandbox } from "@hotfix-bot/sandbox";
+import { appOnSandboxOnDemand, configuredWebshop } from "../support/app-on-sandbox.js";
 
 // End to end: critical tests reported as commit statuses (Jenkins, Buildkite) rather than check runs. The sandbox
 // delivers `status` webhooks to the App, which re-evaluates the hotfix PRs whose head is that commit.
@@ -8,28 +8,18 @@ const REPO = "acme/webshop";
 /** End to end on a shared 2-core machine: generous, not a timing assertion. */
 const E2E_TIMEOUT = 120_000;
 
+const stage = appOnSandboxOnDemand();
 let sandbox: Sandbox;
-let app: AppOnSandbox;
 
-async function start(config: string, started?: Sandbox): Promise<void> {
-  sandbox = started ?? (await startSandbox());
-  await sandbox.createRepository({
-    owner: "acme",
-    name: "webshop",
+/** The stage with this configuration (on this test's sandbox when already started); alice, bob and jenkins can write. */
+async function start(config: string, started = false): Promise<void> {
+  const repository = configuredWebshop(config, {
     collaborators: { alice: "write", bob: "write", jenkins: "write" },
-    history: [
-      { message: "Initial commit", files: { "src/auth.js": "export const ok = 1;\n" } },
-      { message: "Configure hotfix-bot", files: { ".github/hotfix.yml": config } },
-    ],
-    branches: { develop: {} },
   });
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+  if (started) await sandbox.createRepository(repository);
+  else sandbox = await stage.startSandbox({ repository });
+  await stage.startApp();
 }
-
-afterEach(async () => {
-  await app?.close();
-  await sandbox?.close();
-});
 
 async function hotfixPr(): Promise<string> {
   const alice = sandbox.as("alice", REPO);
@@ -92,11 +82,11 @@ test(
 test(
   "a status context pinned to a creator by user id counts that user's status, and a check run never passes it",
   async () => {
-    sandbox = await startSandbox();
+    sandbox = await stage.startSandbox({ repository: null });
     const jenkinsId = sandbox.world.ensureUser("jenkins").id;
     await start(
       `checks:\n  criticalTests: [{ name: ci/jenkins, creator: ${jenkinsId} }]\n  securityScan: []\n`,
-      sandbox,
+      true,
     );
     const head = await hotfixPr();
 

@@ -1,9 +1,8 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { validateConfig } from "../../src/config/parse-config.js";
 import { openFollowUps } from "../../src/follow-ups/open-follow-ups.js";
 import { followUpMarker, planFollowUps } from "../../src/follow-ups/plan-follow-ups.js";
-import { loseNextAnswer, retryingOctokit } from "../release/lost-answers.js";
-import { appOctokit, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
+import { configOf } from "../support/config-of.js";
+import { appOctokit, loseNextAnswer, retryingOctokit, type TestOctokit } from "../support/sandbox-octokit.js";
 
 const owner = "acme";
 let now = Date.parse("2026-11-21T14:00:00Z");
@@ -22,10 +21,8 @@ const identity = async () => ({ appId: sandbox.app.id, stateSecret: null });
 const mergedAt = new Date("2026-11-21T14:05:00Z");
 
 function plans(author = "alice") {
-  const config = validateConfig({});
-  if (!config.ok) throw config.error;
   return planFollowUps({
-    config: config.config,
+    config: configOf(),
     pr: {
       number: 12,
       title: "[SPF-7] Fix login",
@@ -155,4 +152,70 @@ it("an issue creation whose answer was lost is found, not sent again: one issue"
   } finally {
     sandbox.setFaults(null);
   }
+});
+
+it("the later duplicates of a race are closed as not planned, and each kind counts as created once", async () => {
+  const { repo, internal } = await newRepo();
+  // The same delay on every App request keeps the two runs in step: both list before either creates.
+  sandbox.setLatency({ fixedMs: 50 });
+  const [a, b] = await Promise.all([
+    openFollowUps({ octokit, repo, identity }, { plans: plans(), since: mergedAt, pr: 12 }),
+    openFollowUps({ octokit, repo, identity }, { plans: plans(), since: mergedAt, pr: 12 }),
+  ]).finally(() => sandbox.setLatency(null));
+  const closed = followUps(internal().issues.values()).filter((i) => i.state === "closed");
+  // The race really happened: both runs created each kind, and the later duplicates were closed.
+  expect(closed).toHaveLength(a.length);
+  for (const issue of closed) expect(internal().issues.get(issue.number)?.stateReason).toBe("not_planned");
+  for (let i = 0; i < a.length; i++) expect([a[i]?.created, b[i]?.created].filter(Boolean)).toHaveLength(1);
+});
+
+it("creates only the missing ones after a crash half-way, and finds closed ones too", async () => {
+  const { repo, internal } = await newRepo();
+  const [postMortem] = await openFollowUps(
+    { octokit, repo, identity },
+    { plans: plans().slice(0, 1), since: mergedAt, pr: 12 },
+  );
+  await octokit.rest.issues.update({ ...repo, issue_number: postMortem?.issue as number, state: "closed" });
+  const result = await openFollowUps(
+    { octokit, repo, identity },
+    { plans: plans(), since: mergedAt, pr: 12 },
+  );
+  expect(result.map((r) => r.created)).toEqual([false, true, true, true]);
+  expect(result[0]?.issue).toBe(postMortem?.issue);
+  expect(followUps(internal().issues.values())).toHaveLength(4);
+});
+
+it("does not count the bot's follow-up of another PR", async () => {
+  const { repo } = await newRepo();
+  const { data: other } = await octokit.rest.issues.create({
+    ...repo,
+    title: "Post-mortem of another fix",
+    body: followUpMarker(13, "post-mortem"),
+  });
+  const [postMortem] = await openFollowUps(
+    { octokit, repo, identity },
+    { plans: plans().slice(0, 1), since: mergedAt, pr: 12 },
+  );
+  expect(postMortem?.created).toBe(true);
+  expect(postMortem?.issue).not.toBe(other.number);
+});
+
+it("creates a bot-authored PR's follow-up without an assignee, in one write", async () => {
+  const { repo, internal } = await newRepo();
+  sandbox.counters.reset();
+  const [postMortem] = await openFollowUps(
+    { octokit, repo, identity },
+    { plans: plans("dependabot[bot]").slice(0, 1), since: mergedAt, pr: 12 },
+  );
+  expect(sandbox.counters.forApp().writes).toBe(1);
+  expect(internal().issues.get(postMortem?.issue as number)?.assignees).toEqual([]);
+});
+
+it("returns nothing and writes nothing for an empty plan", async () => {
+  const { repo } = await newRepo();
+  sandbox.counters.reset();
+  expect(await openFollowUps({ octokit, repo, identity }, { plans: [], since: mergedAt, pr: 12 })).toEqual(
+    [],
+  );
+  expect(sandbox.counters.forApp().writes).toBe(0);
 });

@@ -1,21 +1,14 @@
-import { validateConfig } from "../../src/config/parse-config.js";
-import type { HotfixConfig, HotfixConfigInput } from "../../src/config/schema.js";
 import {
   type FollowUpInput,
   followUpMarker,
   parseFollowUpMarkers,
   planFollowUps,
 } from "../../src/follow-ups/plan-follow-ups.js";
-
-function config(raw: HotfixConfigInput = {}): HotfixConfig {
-  const result = validateConfig(raw);
-  if (!result.ok) throw result.error;
-  return result.config;
-}
+import { configOf } from "../support/config-of.js";
 
 function input(overrides: Partial<FollowUpInput> = {}): FollowUpInput {
   return {
-    config: config(),
+    config: configOf(),
     pr: {
       number: 12,
       title: "[SPF-7] Fix login",
@@ -81,7 +74,7 @@ describe("planFollowUps triggers", () => {
 
   it("uses the configured test globs", () => {
     const i = input({
-      config: config({ followUps: { testGlobs: ["checks/**"] } }),
+      config: configOf({ followUps: { testGlobs: ["checks/**"] } }),
       changedFiles: ["test/a.test.ts"],
     });
     expect(kinds(i)).toEqual(["post-mortem", "regression-tests"]);
@@ -95,7 +88,7 @@ describe("planFollowUps triggers", () => {
       changedFiles: [],
       approved: false,
     });
-    expect(kinds({ ...all, config: config({ followUps: { postMortem: off } }) })).toEqual([
+    expect(kinds({ ...all, config: configOf({ followUps: { postMortem: off } }) })).toEqual([
       "proper-fix",
       "regression-tests",
       "post-deploy-review",
@@ -103,7 +96,7 @@ describe("planFollowUps triggers", () => {
     expect(
       kinds({
         ...all,
-        config: config({
+        config: configOf({
           followUps: { postMortem: off, properFix: off, regressionTests: off, postDeployReview: off },
         }),
       }),
@@ -158,7 +151,7 @@ describe("planFollowUps content", () => {
 
   it("keeps titles within 256 characters and bodies within GitHub's limit with the marker intact", () => {
     const long = "t".repeat(1000);
-    const big = config({
+    const big = configOf({
       followUps: {
         postMortem: { title: "{title}{title}", body: `${"b".repeat(59900)}${"{title}".repeat(10)}` },
       },
@@ -246,7 +239,7 @@ describe("follow-up deadlines", () => {
     const plans = planFollowUps(
       input({
         ...everything,
-        config: config({ followUps: { due: { postMortem: "3d", securityReview: "30m" } } }),
+        config: configOf({ followUps: { due: { postMortem: "3d", securityReview: "30m" } } }),
       }),
     );
     expect(plans.find((p) => p.kind === "post-mortem")?.dueAt).toBe("2026-11-24T14:05:00.000Z");
@@ -255,7 +248,7 @@ describe("follow-up deadlines", () => {
   });
 
   it("keeps the due line and the marker when a long template is cut", () => {
-    const long = config({ followUps: { postMortem: { body: `${"x".repeat(59_990)} {title}` } } });
+    const long = configOf({ followUps: { postMortem: { body: `${"x".repeat(59_990)} {title}` } } });
     const [plan] = planFollowUps(input({ config: long, pr: { ...input().pr, title: "y".repeat(9000) } }));
     expect(plan?.body.length).toBeLessThanOrEqual(65_000);
     expect(plan?.body).toMatch(

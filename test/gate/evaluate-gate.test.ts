@@ -8,7 +8,7 @@ import {
   notHotfixEvaluation,
 } from "../../src/gate/evaluate-gate.js";
 import type { GateFacts } from "../../src/gate/gate-facts.js";
-import { configOf } from "../rules/config-of.js";
+import { configOf } from "../support/config-of.js";
 import { approvalFacts, cleanFacts, pullRequest, SHA } from "./facts-fixture.js";
 
 const CI = { id: 15368, slug: "github-actions" };

@@ -2,8 +2,7 @@ import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { renderTimeline, TIMELINE_MARKER } from "../../src/incident/timeline-markdown.js";
 import { addEntry, emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../../src/incident/upsert-timeline.js";
-import { loseNextAnswer, retryingOctokit } from "../release/lost-answers.js";
-import { appOctokit, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
+import { appOctokit, loseNextAnswer, retryingOctokit, type TestOctokit } from "../support/sandbox-octokit.js";
 
 const owner = "acme";
 let sandbox: Sandbox;
@@ -103,4 +102,47 @@ it("a retried comment creation whose first answer was lost still leaves one comm
   } finally {
     sandbox.setFaults(null);
   }
+});
+
+it("finds the bot's comment behind a hundred others, stopping at its page", async () => {
+  const { repo, number, alice } = await incident();
+  for (let i = 0; i < 150; i++) await alice.comment(number, `comment ${i}`);
+  const { commentId } = await writeTimeline({ octokit, repo, identity }, number, null, state("opened"));
+  for (let i = 0; i < 150; i++) await alice.comment(number, `later ${i}`);
+  sandbox.counters.reset();
+  expect((await readTimeline({ octokit, repo, identity }, number)).commentId).toBe(commentId);
+  // 151st of 301 comments: the second page holds it, and the third is never asked for.
+  expect(sandbox.counters.forApp()).toEqual({ requests: 2, writes: 0 });
+});
+
+it("reads a damaged comment of ours as no state, and repairs that comment instead of adding one", async () => {
+  const { repo, number, timelineComments } = await incident();
+  const { data: damaged } = await octokit.rest.issues.createComment({
+    ...repo,
+    issue_number: number,
+    body: `${TIMELINE_MARKER}{"v":1,"inc -->\nsomeone edited this`,
+  });
+  const read = await readTimeline({ octokit, repo, identity }, number);
+  expect(read).toEqual({ commentId: damaged.id, state: null });
+  await writeTimeline({ octokit, repo, identity }, number, read.commentId, state("repaired"));
+  expect(timelineComments().map((c) => c.id)).toEqual([damaged.id]);
+  expect((await readTimeline({ octokit, repo, identity }, number)).state).toEqual(state("repaired"));
+});
+
+it("re-creates the comment when ours was deleted by hand", async () => {
+  const { repo, number, timelineComments } = await incident();
+  const { commentId } = await writeTimeline({ octokit, repo, identity }, number, null, state("opened"));
+  await octokit.rest.issues.deleteComment({ ...repo, comment_id: commentId ?? 0 });
+  const again = await writeTimeline({ octokit, repo, identity }, number, commentId, state("again"));
+  expect(again.commentId).not.toBe(commentId);
+  expect(timelineComments().map((c) => c.id)).toEqual([again.commentId]);
+});
+
+it("never leaves a second comment: a writer that did not read first is folded into the existing one", async () => {
+  const { repo, number, timelineComments } = await incident();
+  const { commentId } = await writeTimeline({ octokit, repo, identity }, number, null, state("first"));
+  const second = await writeTimeline({ octokit, repo, identity }, number, null, state("second"));
+  expect(second.commentId).toBe(commentId);
+  expect(timelineComments()).toHaveLength(1);
+  expect((await readTimeline({ octokit, repo, identity }, number)).state?.entries[0]?.text).toBe("second");
 });

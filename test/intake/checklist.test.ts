@@ -1,5 +1,5 @@
 import { checklistComment, checklistMarker } from "../../src/intake/checklist.js";
-import { configOf } from "../rules/config-of.js";
+import { configOf } from "../support/config-of.js";
 
 const input = (config = configOf()) => ({
   repo: { owner: "acme", repo: "webshop" },

@@ -1,7 +1,7 @@
 import { draftBase } from "../../src/intake/draft-base.js";
 import { draftBody, draftTitle, placeholderKey } from "../../src/intake/draft-pr-text.js";
 import { checkTitle } from "../../src/rules/title.js";
-import { configOf } from "../rules/config-of.js";
+import { configOf } from "../support/config-of.js";
 
 test("the title follows the format with a placeholder key that the title rule rejects", () => {
   const config = configOf();

@@ -1,5 +1,5 @@
 import { hotfixPushFrom } from "../../src/intake/hotfix-push.js";
-import { example } from "../app/harness.js";
+import { example } from "../support/webhook-examples.js";
 
 type Json = Record<string, unknown>;
 

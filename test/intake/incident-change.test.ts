@@ -1,6 +1,6 @@
 import { incidentChangeFrom } from "../../src/intake/incident-change.js";
 import { changeEntry } from "../../src/intake/incident-change-route.js";
-import { example } from "../app/harness.js";
+import { example } from "../support/webhook-examples.js";
 
 type Json = Record<string, unknown>;
 

@@ -1,5 +1,5 @@
 import { intakeTriggerFrom, parseHotfixCommand } from "../../src/intake/intake-trigger.js";
-import { example } from "../app/harness.js";
+import { example } from "../support/webhook-examples.js";
 
 type Json = Record<string, unknown>;
 

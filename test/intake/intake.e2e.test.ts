@@ -1,7 +1,7 @@
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { parseTimeline } from "../../src/incident/timeline-markdown.js";
-import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
-import { git } from "../sandbox/sandbox-test-kit.js";
+import { appOnSandboxEachTest } from "../support/app-on-sandbox.js";
+import { git } from "../support/git.js";
 
 // Intake end to end: the sandbox sends signed webhooks to the real Probot server running hotfix-bot.
 
@@ -9,21 +9,13 @@ const REPO = "acme/webshop";
 const FIX =
   "export function checkPassword(user, password) {\n  if (!user || !password) return false;\n  return user.password === password;\n}\n";
 
+const stage = appOnSandboxEachTest();
+const { repo } = stage;
 let sandbox: Sandbox;
-let app: AppOnSandbox;
-
-beforeEach(async () => {
-  sandbox = await startSandbox();
-  await sandbox.createRepository(WEBSHOP);
-  app = await startAppOnSandbox(sandbox, { throttle: { enabled: false }, retry: { enabled: false } });
+beforeEach(() => {
+  sandbox = stage.sandbox;
 });
 
-afterEach(async () => {
-  await app.close();
-  await sandbox.close();
-});
-
-const repo = () => sandbox.internalRepo(REPO);
 const gitDir = () => sandbox.repository(REPO).gitDir;
 const botComments = (issue: number) =>
   [...repo().comments.values()].filter((c) => c.issueNumber === issue && c.user.type === "Bot");

@@ -1,5 +1,5 @@
 import { redeployCommands, rollbackPlan } from "../../src/intake/rollback-plan.js";
-import { configOf } from "../rules/config-of.js";
+import { configOf } from "../support/config-of.js";
 
 const base = (deploy = configOf().deploy) => ({
   repo: { owner: "acme", repo: "webshop" },

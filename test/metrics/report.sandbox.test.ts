@@ -7,7 +7,7 @@ import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { runReport } from "../../src/cli/report.js";
 import { emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
 import { writeTimeline } from "../../src/incident/upsert-timeline.js";
-import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 
 // The report reads incident records from a (sandbox) GitHub: issues with a severity label and the timeline
 // state in the bot's comment. Records are written here as hotfix-bot writes them, with fixed times.

@@ -1,9 +1,8 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { validateConfig } from "../../src/config/parse-config.js";
-import type { HotfixConfig, HotfixConfigInput } from "../../src/config/schema.js";
 import { type TagAndReleaseInput, tagAndRelease } from "../../src/release/create-tag-and-release.js";
-import { appOctokit, git, type TestOctokit } from "../sandbox/sandbox-test-kit.js";
-import { loseNextAnswer, retryingOctokit } from "./lost-answers.js";
+import { configOf } from "../support/config-of.js";
+import { git } from "../support/git.js";
+import { appOctokit, loseNextAnswer, retryingOctokit, type TestOctokit } from "../support/sandbox-octokit.js";
 
 // End to end on the sandbox: real refs and tag objects in a bare git repository, judged by git itself.
 
@@ -18,12 +17,6 @@ beforeAll(async () => {
   octokit = appOctokit(sandbox);
 });
 afterAll(() => sandbox.close());
-
-function config(raw: HotfixConfigInput = {}): HotfixConfig {
-  const result = validateConfig(raw);
-  if (!result.ok) throw result.error;
-  return result.config;
-}
 
 /** A repository with a hotfix PR merged into main by `method`; returns the merge result on main. */
 async function mergedHotfix(method: "merge" | "squash" | "rebase" = "merge") {
@@ -43,7 +36,7 @@ async function mergedHotfix(method: "merge" | "squash" | "rebase" = "merge") {
   const pr = await alice.openPullRequest({ head: "hotfix/incident-5", title: "[SPF-7] Fix login" });
   const mergeSha = await alice.merge(pr.number, method);
   const input: TagAndReleaseInput = {
-    config: config(),
+    config: configOf(),
     mergeSha,
     mergedAt,
     pr: {
@@ -136,20 +129,20 @@ it("semver-patch counts only tags reachable from production", async () => {
   });
   const result = await tagAndRelease(octokit, repo, {
     ...input,
-    config: config({ release: { tagScheme: "semver-patch" } }),
+    config: configOf({ release: { tagScheme: "semver-patch" } }),
   });
   expect(result.tag).toBe("v1.9.10");
   expect(git(handle.gitDir, "rev-parse", "v1.9.10^{commit}").trim()).toBe(input.mergeSha);
   const again = await tagAndRelease(octokit, repo, {
     ...input,
-    config: config({ release: { tagScheme: "semver-patch" } }),
+    config: configOf({ release: { tagScheme: "semver-patch" } }),
   });
   expect(again).toMatchObject({ tag: "v1.9.10", created: false, writes: 0 });
 });
 
 it("adds one CHANGELOG.md entry on production when configured", async () => {
   const { handle, input, repo } = await mergedHotfix();
-  const withChangelog = { ...input, config: config({ release: { changelog: true } }) };
+  const withChangelog = { ...input, config: configOf({ release: { changelog: true } }) };
   const first = await tagAndRelease(octokit, repo, withChangelog);
   expect(first.changelog).toMatchObject({ updated: true });
   expect(first.writes).toBe(4);

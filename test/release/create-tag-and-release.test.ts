@@ -1,13 +1,7 @@
-import { validateConfig } from "../../src/config/parse-config.js";
-import type { HotfixConfig, HotfixConfigInput } from "../../src/config/schema.js";
+import type { HotfixConfigInput } from "../../src/config/schema.js";
 import { type TagAndReleaseInput, tagAndRelease } from "../../src/release/create-tag-and-release.js";
+import { configOf } from "../support/config-of.js";
 import { FakeGitHub } from "./fake-github.js";
-
-function config(raw: HotfixConfigInput = {}): HotfixConfig {
-  const result = validateConfig(raw);
-  if (!result.ok) throw result.error;
-  return result.config;
-}
 
 const mergedAt = new Date("2026-11-21T14:05:30Z");
 
@@ -16,7 +10,7 @@ function setup(raw: HotfixConfigInput = {}) {
   const main = gh.commitChain(4);
   const mergeSha = main[3] as string;
   const input: TagAndReleaseInput = {
-    config: config(raw),
+    config: configOf(raw),
     mergeSha,
     mergedAt,
     pr: {

@@ -1,5 +1,5 @@
 import { familyTags, lineTagPlan, noLineTagNote } from "../../src/release/line-tag.js";
-import { configOf } from "../rules/config-of.js";
+import { configOf } from "../support/config-of.js";
 
 describe("lineTagPlan", () => {
   const config = configOf({ productionBranches: ["main", "release/*"] });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
+import { RecordingGitHub } from "../support/recording-github.js";
 import { answersFor, examples, MASTER_IS_PRODUCTION, payloads, runEngine } from "./payload-fuzz.js";
-import { RecordingGitHub } from "./recording-github.js";
 
 // The hostile payloads again, in a process of its own: jest keeps unhandled rejections of the code under test
 // from reaching a test's listener, so this runs under `--unhandled-rejections=strict`, where one is fatal, and

@@ -5,7 +5,7 @@ import type { ConfigResult } from "../../src/config/parse-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { handleEvent } from "../../src/engine.js";
 import { createEngineLocks } from "../../src/engine-context.js";
-import { RecordingGitHub } from "./recording-github.js";
+import { RecordingGitHub } from "../support/recording-github.js";
 
 // A broken or hostile `.github/hotfix.yml` must not break the App, and must say what is wrong where people look:
 // on the hotfix PR, a failed `hotfix-gate` run titled with the file, its summary naming the field. Every case runs

@@ -4,6 +4,7 @@ import { promisify } from "node:util";
 import { createRouteTable } from "@hotfix-bot/sandbox";
 import { OpenApiValidator } from "@hotfix-bot/sandbox/conformance";
 import fc from "fast-check";
+import { RecordingGitHub } from "../support/recording-github.js";
 import {
   answersFor,
   examples,
@@ -14,7 +15,6 @@ import {
   runEngine,
   subscribed,
 } from "./payload-fuzz.js";
-import { RecordingGitHub } from "./recording-github.js";
 
 const execFileAsync = promisify(execFile);
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

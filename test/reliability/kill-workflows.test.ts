@@ -1,5 +1,5 @@
+import { describeWithRedis, type RedisServer, startRedisServer } from "../support/redis-server.js";
 import { runWorkflowKills } from "./kill-workflows.js";
-import { describeWithRedis, type RedisServer, startRedisServer } from "./redis-server.js";
 
 // SIGKILL in the middle of intake, of the draft PR, of the deploy trigger and of the rollback (see
 // kill-workflows.ts). Without Redis, the next process's sweep at start finishes each; with Redis, the next process

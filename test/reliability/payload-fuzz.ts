@@ -7,7 +7,7 @@ import type { ConfigResult } from "../../src/config/parse-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { type BackgroundRunner, type EngineEvent, handleEvent, routes } from "../../src/engine.js";
 import { createEngineLocks } from "../../src/engine-context.js";
-import type { RecordingGitHub } from "./recording-github.js";
+import type { RecordingGitHub } from "../support/recording-github.js";
 
 /**
  * Hostile webhook payloads for the engine: every example payload of every event the App subscribes to, and

@@ -1,4 +1,4 @@
-import { isCi, planRedisSuites } from "./redis-server.js";
+import { isCi, planRedisSuites } from "../support/redis-server.js";
 
 // When the Redis suites run: a developer's machine without redis-server skips them with the install command; CI
 // runs them regardless, so that a missing redis-server fails there instead of passing quietly.

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { Redis } from "ioredis";
+import { describeWithRedis, type RedisServer, startRedisServer } from "../support/redis-server.js";
 import { type AppConformance, recordAppConformance } from "./app-conformance.js";
 import { type AppProcess, ProcessWork, startAppProcess } from "./app-processes.js";
 import { duplicatesIn, effectCounts, effectsSnapshot } from "./effects-snapshot.js";
 import { type FanOut, startFanOut } from "./fan-out.js";
 import { mergeHotfix, openHotfix, REPO, scenarioOutcome, seedWebshop } from "./hotfix-scenario.js";
-import { describeWithRedis, type RedisServer, startRedisServer } from "./redis-server.js";
 
 // Two App processes behind one webhook URL, both receiving EVERY delivery at the same moment, sharing Probot's
 // throttling through one Redis (as several production instances with REDIS_URL do). The in-process mutexes do not

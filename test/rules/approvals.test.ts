@@ -10,7 +10,7 @@ import {
   type ReviewFact,
   standingReviews,
 } from "../../src/rules/approvals.js";
-import { configOf } from "./config-of.js";
+import { configOf } from "../support/config-of.js";
 
 const HEAD = "h".repeat(40);
 const OLD = "0".repeat(40);

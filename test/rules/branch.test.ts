@@ -1,5 +1,5 @@
 import { type BranchLineage, checkBranch, developOnlyCommits } from "../../src/rules/branch.js";
-import { configOf } from "./config-of.js";
+import { configOf } from "../support/config-of.js";
 
 const config = configOf();
 const A = "a".repeat(40);

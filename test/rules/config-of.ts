@@ -1,9 +1,2 @@
-import { validateConfig } from "../../src/config/parse-config.js";
-import type { HotfixConfig, HotfixConfigInput } from "../../src/config/schema.js";
-
-/** A defaulted configuration with the given overrides, validated like a real `.github/hotfix.yml`. */
-export function configOf(input: HotfixConfigInput = {}): HotfixConfig {
-  const result = validateConfig(input);
-  if (!result.ok) throw result.error;
-  return result.config;
-}
+// Moved to test/support/config-of.ts; this path stays so that suites written against it keep working.
+export { configOf } from "../support/config-of.js";

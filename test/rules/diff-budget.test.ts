@@ -1,5 +1,5 @@
 import { checkDiffBudget } from "../../src/rules/diff-budget.js";
-import { configOf } from "./config-of.js";
+import { configOf } from "../support/config-of.js";
 
 describe("checkDiffBudget", () => {
   const budget = { maxFiles: 3, maxLines: 10 };

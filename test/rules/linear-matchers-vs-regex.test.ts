@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { matchingBranchPattern } from "../../src/rules/branch-pattern.js";
 import { checkTitle, jiraKeyOf } from "../../src/rules/title.js";
-import { configOf } from "./config-of.js";
+import { configOf } from "../support/config-of.js";
 
 // The title and branch matchers no longer build RegExps (a backtracking engine is exponential on some formats).
 // On the formats and patterns the schema accepts, they must mean exactly what the RegExps they replace meant:

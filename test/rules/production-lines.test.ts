@@ -6,7 +6,7 @@ import {
   lineVersion,
   newerLines,
 } from "../../src/rules/production-lines.js";
-import { configOf } from "./config-of.js";
+import { configOf } from "../support/config-of.js";
 
 const lines = configOf({ productionBranches: ["main", "release/*", "support-*"] });
 

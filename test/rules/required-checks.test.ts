@@ -6,7 +6,7 @@ import {
   latestRunPerName,
   statusAsCheckRun,
 } from "../../src/rules/required-checks.js";
-import { configOf } from "./config-of.js";
+import { configOf } from "../support/config-of.js";
 
 let nextId = 100;
 const CI = { id: 15368, slug: "github-actions" };

@@ -1,5 +1,5 @@
 import { resolveSeverity, severityFromLabels, severityRow } from "../../src/rules/severity.js";
-import { configOf } from "./config-of.js";
+import { configOf } from "../support/config-of.js";
 
 const config = configOf();
 

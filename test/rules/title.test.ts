@@ -1,6 +1,6 @@
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { checkTitle, exampleTitle, jiraKeyOf, unknownTitlePlaceholders } from "../../src/rules/title.js";
-import { configOf } from "./config-of.js";
+import { configOf } from "../support/config-of.js";
 
 const defaults = configOf();
 

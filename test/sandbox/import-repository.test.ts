@@ -1,25 +1,13 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { ImportRepositoryError } from "../../packages/sandbox/import-repository.js";
-import { appOctokit, FIXED_CLOCK } from "./sandbox-test-kit.js";
+import { gitEnv, gitIn as runGit } from "../support/git.js";
+import { appOctokit, FIXED_CLOCK } from "../support/sandbox-octokit.js";
 
-const env = {
-  PATH: process.env.PATH ?? "/usr/bin:/bin",
-  HOME: "/nonexistent",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_AUTHOR_NAME: "Dev",
-  GIT_AUTHOR_EMAIL: "dev@example.com",
-  GIT_COMMITTER_NAME: "Dev",
-  GIT_COMMITTER_EMAIL: "dev@example.com",
-  GIT_AUTHOR_DATE: "2026-01-01T00:00:00Z",
-  GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
-};
-const gitIn = (cwd: string, ...args: string[]) =>
-  execFileSync("git", ["-c", "init.defaultBranch=main", ...args], { cwd, env, encoding: "utf8" }).trim();
+const env = gitEnv({ name: "Dev", email: "dev@example.com", date: "2026-01-01T00:00:00Z" });
+const gitIn = (cwd: string, ...args: string[]) => runGit(cwd, args, env);
 
 let sandbox: Sandbox;
 let dir: string;

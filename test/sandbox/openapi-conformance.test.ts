@@ -6,7 +6,7 @@ import {
 } from "../../packages/sandbox/openapi-conformance.js";
 import { createRouteTable } from "../../packages/sandbox/routes/all-routes.js";
 import { WebhookSchemaValidator } from "../../packages/sandbox/webhook-conformance.js";
-import { appOctokit, FIXED_CLOCK, type TestOctokit } from "./sandbox-test-kit.js";
+import { appOctokit, FIXED_CLOCK, type TestOctokit } from "../support/sandbox-octokit.js";
 
 const owner = "acme";
 const repo = "webshop";

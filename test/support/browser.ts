@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { delimiter, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type BrowserContext, chromium } from "playwright-core";
-import { isCi } from "../reliability/redis-server.js";
+import { isCi } from "./redis-server.js";
 
 // Browser tests drive the system's Debian chromium with playwright-core (which downloads no browser). Outside
 // CI a machine without chromium skips them, saying why; under CI=true they are required and fail without it.

@@ -1,7 +1,7 @@
 import { Redis } from "ioredis";
 import { LockTimeoutError } from "../../src/util/keyed-lock.js";
 import { RedisMutexLock } from "../../src/util/redis-mutex-lock.js";
-import { describeWithRedis, type RedisServer, startRedisServer } from "../reliability/redis-server.js";
+import { describeWithRedis, type RedisServer, startRedisServer } from "../support/redis-server.js";
 
 // Against a real redis-server (the same one the two-instance test uses): skipped, saying why, on a machine
 // without it; required under CI.

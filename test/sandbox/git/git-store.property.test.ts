@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import fc from "fast-check";
-import { appOctokit, type TestOctokit } from "../sandbox-test-kit.js";
+import { gitEnv } from "../../support/git.js";
+import { appOctokit, type TestOctokit } from "../../support/sandbox-octokit.js";
 
 // The judge: git itself, in a working clone, doing the same work the sandbox did through the API.
 
@@ -13,18 +14,7 @@ type Files = Partial<Record<(typeof PATHS)[number], string>>;
 type Edits = Partial<Record<(typeof PATHS)[number], string | null>>;
 type Method = "merges-api" | "merge" | "squash" | "rebase";
 
-const ENV = {
-  PATH: process.env.PATH ?? "/usr/bin:/bin",
-  HOME: "/nonexistent",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_AUTHOR_NAME: "Judge",
-  GIT_AUTHOR_EMAIL: "judge@example.com",
-  GIT_AUTHOR_DATE: "@1767225600 +0000",
-  GIT_COMMITTER_NAME: "Judge",
-  GIT_COMMITTER_EMAIL: "judge@example.com",
-  GIT_COMMITTER_DATE: "@1767225600 +0000",
-};
+const ENV = gitEnv({ name: "Judge", email: "judge@example.com", date: "@1767225600 +0000" });
 
 function git(cwd: string, ...args: string[]): string {
   return execFileSync("git", ["-c", "init.defaultBranch=main", "-c", "merge.conflictStyle=merge", ...args], {

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { GitStore, type TreeEdit } from "../../../packages/sandbox/git/git-store.js";
 import { treeChanges } from "../../../packages/sandbox/git/tree-changes.js";
-import { git } from "../sandbox-test-kit.js";
+import { git } from "../../support/git.js";
 
 let dir: string;
 let store: GitStore;

@@ -3,24 +3,12 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { appOctokit, FIXED_CLOCK, git, treeFiles } from "../sandbox-test-kit.js";
+import { git, gitEnv, treeFiles } from "../../support/git.js";
+import { appOctokit, FIXED_CLOCK } from "../../support/sandbox-octokit.js";
 
 // git's smart HTTP protocol served by `git http-backend`: real git clients are the judge.
 
-const env = {
-  PATH: process.env.PATH ?? "/usr/bin:/bin",
-  HOME: "/nonexistent",
-  LC_ALL: "C",
-  GIT_CONFIG_NOSYSTEM: "1",
-  GIT_CONFIG_GLOBAL: "/dev/null",
-  GIT_TERMINAL_PROMPT: "0",
-  GIT_AUTHOR_NAME: "Alice",
-  GIT_AUTHOR_EMAIL: "alice@users.noreply.github.com",
-  GIT_COMMITTER_NAME: "Alice",
-  GIT_COMMITTER_EMAIL: "alice@users.noreply.github.com",
-  GIT_AUTHOR_DATE: "2026-03-01T12:00:00Z",
-  GIT_COMMITTER_DATE: "2026-03-01T12:00:00Z",
-};
+const env = gitEnv({ name: "Alice", email: "alice@users.noreply.github.com", date: "2026-03-01T12:00:00Z" });
 
 /** Runs git in `cwd`; resolves with its exit code and output rather than throwing. */
 function run(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -1,7 +1,7 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { FaultInjector } from "../../../packages/sandbox/instruments/faults.js";
 import { LatencyInjector } from "../../../packages/sandbox/instruments/latency.js";
-import { appOctokit, FIXED_CLOCK, failure } from "../sandbox-test-kit.js";
+import { appOctokit, FIXED_CLOCK, failure } from "../../support/sandbox-octokit.js";
 
 describe("FaultInjector (pure decisions)", () => {
   const sequence = (seed: number) => {

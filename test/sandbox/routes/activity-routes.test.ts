@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from "../../../packages/sandbox/start-sandbox.js";
-import { appOctokit, FIXED_CLOCK } from "../sandbox-test-kit.js";
+import { appOctokit, FIXED_CLOCK } from "../../support/sandbox-octokit.js";
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -1,5 +1,11 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { appOctokit, FIXED_CLOCK, failure, type TestOctokit, userOctokit } from "../sandbox-test-kit.js";
+import {
+  appOctokit,
+  FIXED_CLOCK,
+  failure,
+  type TestOctokit,
+  userOctokit,
+} from "../../support/sandbox-octokit.js";
 
 const owner = "acme";
 const repo = "checks";

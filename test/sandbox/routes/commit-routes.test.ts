@@ -1,5 +1,6 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { appOctokit, FIXED_CLOCK, failure, git, type TestOctokit, treeFiles } from "../sandbox-test-kit.js";
+import { git, treeFiles } from "../../support/git.js";
+import { appOctokit, FIXED_CLOCK, failure, type TestOctokit } from "../../support/sandbox-octokit.js";
 
 const owner = "acme";
 let sandbox: Sandbox;

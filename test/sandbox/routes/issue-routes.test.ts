@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { appOctokit, failure, type TestOctokit } from "../sandbox-test-kit.js";
+import { appOctokit, failure, type TestOctokit } from "../../support/sandbox-octokit.js";
 
 const owner = "acme";
 let sandbox: Sandbox;

@@ -1,6 +1,7 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
-import { appOctokit, FIXED_CLOCK, failure, git, type TestOctokit } from "../sandbox-test-kit.js";
+import { git } from "../../support/git.js";
+import { appOctokit, FIXED_CLOCK, failure, type TestOctokit } from "../../support/sandbox-octokit.js";
 
 const owner = "acme";
 const repo = "misc";

@@ -1,6 +1,6 @@
 import { searchTerms } from "../../../packages/sandbox/routes/search-routes.js";
 import { type Sandbox, startSandbox } from "../../../packages/sandbox/start-sandbox.js";
-import { appOctokit, failure } from "../sandbox-test-kit.js";
+import { appOctokit, failure } from "../../support/sandbox-octokit.js";
 
 let sandbox: Sandbox;
 beforeAll(async () => {

@@ -1,5 +1,12 @@
 import { type Sandbox, startSandbox } from "../../../packages/sandbox/start-sandbox.js";
-import { appOctokit, FIXED_CLOCK, failure, git, type TestOctokit, userOctokit } from "../sandbox-test-kit.js";
+import { git } from "../../support/git.js";
+import {
+  appOctokit,
+  FIXED_CLOCK,
+  failure,
+  type TestOctokit,
+  userOctokit,
+} from "../../support/sandbox-octokit.js";
 
 // What GitHub signs, as the sandbox models it, and a branch protection that requires signatures.
 

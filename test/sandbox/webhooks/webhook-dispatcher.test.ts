@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { verify } from "@octokit/webhooks-methods";
-import { FIXED_CLOCK } from "../sandbox-test-kit.js";
+import { FIXED_CLOCK } from "../../support/sandbox-octokit.js";
 
 interface Received {
   headers: IncomingHttpHeaders;

@@ -19,6 +19,12 @@ const LISTING =
  * A GitHub that knows nothing but the configuration file: every listing is empty, every other read and every
  * write is 404. No HTTP at all (Octokit's `request.fetch`), so tens of thousands of events run in seconds.
  * Every request is recorded.
+ *
+ * Why this is not the sandbox: the payload and configuration fuzzers feed the engine tens of thousands of hostile
+ * events and assert on exactly what it sent (no write for an event that is not ours, no crash). The sandbox keeps
+ * state, serves HTTP, checks every answer against the OpenAPI description and signs webhooks: correct for
+ * behaviour, but far slower per request, and a fuzzer wants the opposite of state (every event
+ * judged from the same empty world). Behaviour against real state is tested on the sandbox elsewhere.
  */
 export class RecordingGitHub {
   readonly sent: SentRequest[] = [];
