@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { deliver, FakeGitHub, startApp, webhookDefinitions } from "./harness.js";
+import { webhookDefinitions } from "../support/webhook-examples.js";
+import { deliver, FakeGitHub, startApp } from "./harness.js";
 
 type Json = Record<string, unknown>;
 

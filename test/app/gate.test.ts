@@ -1,7 +1,8 @@
 import type { Probot } from "probot";
 import { renderTimeline } from "../../src/incident/timeline-markdown.js";
 import { emptyTimeline } from "../../src/incident/timeline-state.js";
-import { deliver, example, FakeGitHub, inRepo, NOW, startApp } from "./harness.js";
+import { example, inRepo } from "../support/webhook-examples.js";
+import { deliver, FakeGitHub, NOW, startApp } from "./harness.js";
 import {
   CLEAN_PATCH,
   CONFIG,

@@ -3,8 +3,6 @@ import { Probot, ProbotOctokit } from "probot";
 import { createHotfixBot } from "../../src/app.js";
 import { FakeGitHub } from "./fake-github.js";
 
-export { example, inRepo, webhookDefinitions } from "../support/webhook-examples.js";
-
 type Json = Record<string, unknown>;
 
 // One key for the whole file: generating RSA keys is the slowest part of starting an app.

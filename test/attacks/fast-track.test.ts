@@ -4,7 +4,7 @@ import type { EngineContext } from "../../src/context.js";
 import { createEngineLocks } from "../../src/engine-context.js";
 import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";
 import { fireFastTrack } from "../../src/sweep/tasks/fire-fast-track.js";
-import { appOctokit } from "../sandbox/sandbox-test-kit.js";
+import { appOctokit } from "../support/sandbox-octokit.js";
 import {
   followUpKinds,
   gateRow,
