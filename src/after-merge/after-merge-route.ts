@@ -1,4 +1,4 @@
-import type { Route } from "../engine.js";
+import type { Route } from "../route.js";
 import { type MergedPullRequest, mergedPullRequestFrom } from "./merged-pull-request.js";
 import { isMergedHotfix, runAfterMerge } from "./run-after-merge.js";
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { branchNameProblem } from "../backport/backport-branch.js";
-import type { Route } from "../engine.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
+import type { Route } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { httpStatus } from "../util/http-status.js";
 import { hasWritePermission } from "../util/permission.js";

@@ -1,9 +1,9 @@
 import type { EngineContext } from "../context.js";
-import type { Route } from "../engine.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { withIncidentLock } from "../intake/incident-lock.js";
+import type { Route } from "../route.js";
 import {
   BACKPORT_PR_ACTIONS,
   type BackportPrEvent,

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { branchNameProblem } from "../backport/backport-branch.js";
 import type { EngineContext } from "../context.js";
-import type { Route } from "../engine.js";
 import { backportLanded } from "../incident/incident-resolution.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { settleIncident } from "../incident/settle-incident.js";
@@ -9,6 +8,7 @@ import { addEntry, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { ensureBotComment } from "../intake/bot-comment.js";
 import { withIncidentLock } from "../intake/incident-lock.js";
+import type { Route } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { WriteAccessCache } from "../util/permission.js";
 import { backportReplyMarker } from "./backport-command.js";

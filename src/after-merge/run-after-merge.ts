@@ -4,7 +4,6 @@ import { readPickPlan, readPullCommits } from "../backport/read-pick-plan.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { deployAfterTag } from "../deploy/trigger-deploy.js";
-import type { StepOutcome } from "../engine.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
@@ -18,6 +17,7 @@ import {
 } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { tagAndRelease } from "../release/create-tag-and-release.js";
+import type { StepOutcome } from "../route.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { isProductionLine, newerLines } from "../rules/production-lines.js";
 import { jiraKeyOf } from "../rules/title.js";

@@ -1,4 +1,4 @@
-import type { Route } from "../engine.js";
+import type { Route } from "../route.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { type HotfixPush, hotfixPushFrom } from "./hotfix-push.js";
 import { withIncidentLock } from "./incident-lock.js";

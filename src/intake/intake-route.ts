@@ -1,6 +1,6 @@
 import type { Severity } from "../config/schema.js";
-import type { Route } from "../engine.js";
 import { readTimeline } from "../incident/upsert-timeline.js";
+import type { Route } from "../route.js";
 import { isProductionLine } from "../rules/production-lines.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { hasWritePermission } from "../util/permission.js";
