@@ -1,4 +1,5 @@
 import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
+import { renderDeployInputs, renderEnvironment } from "../config/deploy-inputs.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isWrittenByUs } from "../identity/bot-identity.js";
@@ -11,7 +12,6 @@ import {
 } from "../incident/timeline-state.js";
 import { writeTimeline } from "../incident/upsert-timeline.js";
 import { httpStatus } from "../util/http-status.js";
-import { renderDeployInputs, renderEnvironment } from "./deploy-inputs.js";
 import { type DeployMarker, deploymentDescription, deploymentPayload, markerOf } from "./deploy-marker.js";
 
 export interface DeployRequest {
