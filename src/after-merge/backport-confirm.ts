@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
 import type { Route } from "../route.js";
 import { WriteAccessCache } from "../util/permission.js";
 import {

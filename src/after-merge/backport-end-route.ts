@@ -1,8 +1,9 @@
 import type { EngineContext } from "../context.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
+import { pipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
 import type { Route } from "../route.js";
 import {
   BACKPORT_PR_ACTIONS,
@@ -11,7 +12,6 @@ import {
   recordBackportEvent,
 } from "./backport-pr-event.js";
 import { hotfixPrOf } from "./hotfix-pr-of.js";
-import { pipelineLock } from "./pipeline-lock.js";
 import { remindOnIncident } from "./remind-stale-backports.js";
 
 /**

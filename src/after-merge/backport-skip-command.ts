@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { branchNameProblem } from "../backport/backport-branch.js";
 import type { EngineContext } from "../context.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
 import { backportLanded } from "../incident/incident-resolution.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { addEntry, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
 import type { Route } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { WriteAccessCache } from "../util/permission.js";

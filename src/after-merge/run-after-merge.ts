@@ -6,6 +6,8 @@ import type { EngineContext } from "../context.js";
 import { deployAfterTag } from "../deploy/trigger-deploy.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { planFollowUps } from "../follow-ups/plan-follow-ups.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
+import { pipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import { settleIncident } from "../incident/settle-incident.js";
@@ -18,15 +20,13 @@ import {
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { tagAndRelease } from "../release/create-tag-and-release.js";
 import type { StepOutcome } from "../route.js";
-import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
-import { isProductionLine, newerLines } from "../rules/production-lines.js";
+import { newerLines } from "../rules/production-lines.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
 import { autoMergeEntry, enableAutoMerge } from "./enable-auto-merge.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
-import type { MergedPullRequest } from "./merged-pull-request.js";
 import {
   type ClaimWait,
   claimPipeline,
@@ -34,17 +34,7 @@ import {
   releasePipeline,
   waitForRelease,
 } from "./pipeline-claim.js";
-import { pipelineLock } from "./pipeline-lock.js";
 import { readChangedFiles } from "./read-changed-files.js";
-
-/** Whether a merged PR is a hotfix into production under this configuration (pure). A fork's PR never is. */
-export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
-  return (
-    !pr.fromFork &&
-    isProductionLine(config, pr.baseRef) &&
-    isHotfixFamilyBranch(pr.headRef, config.branches.patterns)
-  );
-}
 
 export interface AfterMergeOptions {
   /** Extra targets asked for by a `/backport <branch>` command, on top of the configured ones. */

@@ -1,6 +1,6 @@
+import { formatDuration } from "../incident/incident-durations.js";
 import { htmlPage } from "../metrics/html/html-page.js";
 import { recoverySections } from "../metrics/html/render-html-report.js";
-import { formatDuration } from "../metrics/incident-durations.js";
 import { escapeHtml, safeHref } from "../text/escape-html.js";
 import type { IncidentSnapshot, OpenIncident } from "./incident-snapshot.js";
 

@@ -1,10 +1,16 @@
-import { type MergedPullRequest, mergedPullRequestFrom } from "../after-merge/merged-pull-request.js";
-import { pipelineLock } from "../after-merge/pipeline-lock.js";
-import { isMergedHotfix } from "../after-merge/run-after-merge.js";
 import { placeBotBranch, placementRecord } from "../backport/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import { incidentDurations, recoveryLine } from "../incident/incident-durations.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
+import {
+  isMergedHotfix,
+  type MergedPullRequest,
+  mergedPullRequestFrom,
+} from "../incident/merged-pull-request.js";
+import { pipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import { settleIncident } from "../incident/settle-incident.js";
@@ -16,9 +22,6 @@ import {
   type TimelineState,
 } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
-import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { isProductionLine } from "../rules/production-lines.js";
 import { httpStatus } from "../util/http-status.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";

@@ -1,8 +1,8 @@
-import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
 import { renderDeployInputs, renderEnvironment } from "../config/deploy-inputs.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isWrittenByUs } from "../identity/bot-identity.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import {
   addEntry,
   type DeployState,

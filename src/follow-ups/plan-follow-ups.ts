@@ -1,16 +1,8 @@
 import type { HotfixConfig, Severity } from "../config/schema.js";
+import { FOLLOW_UP_KINDS, type FollowUpKind } from "../incident/follow-up-kinds.js";
 import { globMatcher } from "../rules/glob.js";
 import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
 import { renderTemplate } from "./templates.js";
-
-export type FollowUpKind = "post-mortem" | "proper-fix" | "regression-tests" | "post-deploy-review";
-
-export const FOLLOW_UP_KINDS: readonly FollowUpKind[] = [
-  "post-mortem",
-  "proper-fix",
-  "regression-tests",
-  "post-deploy-review",
-];
 
 /** The label on a PR that says the change is a stopgap and needs a proper fix later. */
 export const TEMPORARY_FIX_LABEL = "temporary-fix";

@@ -1,7 +1,7 @@
+import { withIncidentLock } from "../incident/incident-lock.js";
 import type { Route } from "../route.js";
 import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { type HotfixPush, hotfixPushFrom } from "./hotfix-push.js";
-import { withIncidentLock } from "./incident-lock.js";
 import { openDraftPr } from "./open-draft-pr.js";
 
 /** The first push of commits to `hotfix/incident-<n>`: a draft PR into production (see openDraftPr). */

@@ -1,12 +1,12 @@
 import type { Severity } from "../config/schema.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
 import { readTimeline } from "../incident/upsert-timeline.js";
 import type { Route } from "../route.js";
 import { isProductionLine } from "../rules/production-lines.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { hasWritePermission } from "../util/permission.js";
-import { ensureBotComment } from "./bot-comment.js";
 import { MissingLineError } from "./cut-incident-branch.js";
-import { withIncidentLock } from "./incident-lock.js";
 import {
   closedIssueReply,
   configErrorReply,

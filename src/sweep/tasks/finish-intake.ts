@@ -1,6 +1,6 @@
 import type { Severity } from "../../config/schema.js";
+import { withIncidentLock } from "../../incident/incident-lock.js";
 import type { TimelineState } from "../../incident/timeline-state.js";
-import { withIncidentLock } from "../../intake/incident-lock.js";
 import { type IntakeRequest, runIntake } from "../../intake/run-intake.js";
 import { type FoundIssue, failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
 

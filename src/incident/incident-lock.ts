@@ -1,5 +1,5 @@
-import { pipelineLock } from "../after-merge/pipeline-lock.js";
 import type { EngineContext } from "../context.js";
+import { pipelineLock } from "./pipeline-lock.js";
 
 /**
  * One intake step at a time per incident in this process: a label and a `/hotfix` delivered together, or a push
