@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
+import { runReport } from "../src/cli/report.js";
 import { emptyTimeline, type TimelineState } from "../src/incident/timeline-state.js";
 import { writeTimeline } from "../src/incident/upsert-timeline.js";
-import { runReport } from "../src/metrics/report.js";
 import { startServer } from "../src/server/start-server.js";
 
 /**

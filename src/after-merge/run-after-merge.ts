@@ -18,9 +18,9 @@ import {
   type TimelineState,
 } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import { newerLines } from "../patterns/production-lines.js";
 import { tagAndRelease } from "../release/create-tag-and-release.js";
 import type { StepOutcome } from "../route.js";
-import { newerLines } from "../rules/production-lines.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { httpStatus } from "../util/http-status.js";
 import { noticeBackportsWithoutPr } from "./backport-notice.js";

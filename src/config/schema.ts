@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { branchPatternProblems } from "../rules/branch-pattern.js";
-import { globProblem } from "../rules/glob.js";
-import { isProductionLine, type ProductionLines } from "../rules/production-lines.js";
+import { branchPatternProblems } from "../patterns/branch-pattern.js";
+import { globProblem } from "../patterns/glob.js";
+import { isProductionLine, type ProductionLines } from "../patterns/production-lines.js";
 import {
   ANY_BRACES,
   DEPLOY_PLACEHOLDERS,

@@ -22,7 +22,7 @@ import {
   type TimelineState,
 } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { isProductionLine } from "../rules/production-lines.js";
+import { isProductionLine } from "../patterns/production-lines.js";
 import { httpStatus } from "../util/http-status.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";
 import type { DeploymentStatus } from "./deployment-status-event.js";

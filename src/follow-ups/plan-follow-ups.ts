@@ -1,6 +1,6 @@
 import type { HotfixConfig, Severity } from "../config/schema.js";
 import { FOLLOW_UP_KINDS, type FollowUpKind } from "../incident/follow-up-kinds.js";
-import { globMatcher } from "../rules/glob.js";
+import { globMatcher } from "../patterns/glob.js";
 import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
 import { renderTemplate } from "./templates.js";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { HotfixConfig } from "../config/schema.js";
-import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
-import { isProductionLine } from "../rules/production-lines.js";
+import { isHotfixFamilyBranch } from "../patterns/branch-pattern.js";
+import { isProductionLine } from "../patterns/production-lines.js";
 
 /** The facts of a merged pull request that the after-merge pipeline needs, read from a webhook or the API. */
 export interface MergedPullRequest {

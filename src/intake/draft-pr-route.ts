@@ -1,6 +1,6 @@
 import { withIncidentLock } from "../incident/incident-lock.js";
+import { isHotfixFamilyBranch } from "../patterns/branch-pattern.js";
 import type { Route } from "../route.js";
-import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { type HotfixPush, hotfixPushFrom } from "./hotfix-push.js";
 import { openDraftPr } from "./open-draft-pr.js";
 

@@ -15,7 +15,7 @@ import {
   type Pattern,
   seq,
   zeroOrMore,
-} from "./nfa.js";
+} from "../patterns/nfa.js";
 import type { RuleResult } from "./rule-result.js";
 
 const EXAMPLE_SUMMARY = "Fix critical auth failure";

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import type { Page } from "playwright-core";
+import { runReport } from "../../src/cli/report.js";
 import { type DemoPages, runDemo } from "../../src/demo/run-demo.js";
-import { runReport } from "../../src/metrics/report.js";
 import {
   type BuiltApp,
   buildProductionApp,

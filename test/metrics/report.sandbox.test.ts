@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import { runReport } from "../../src/cli/report.js";
 import { emptyTimeline, type TimelineState } from "../../src/incident/timeline-state.js";
 import { writeTimeline } from "../../src/incident/upsert-timeline.js";
-import { runReport } from "../../src/metrics/report.js";
 import { appOctokit } from "../sandbox/sandbox-test-kit.js";
 
 // The report reads incident records from a (sandbox) GitHub: issues with a severity label and the timeline

@@ -5,8 +5,8 @@ import {
   lineTagPrefix,
   lineVersion,
   newerLines,
-} from "../../src/rules/production-lines.js";
-import { configOf } from "./config-of.js";
+} from "../../src/patterns/production-lines.js";
+import { configOf } from "../rules/config-of.js";
 
 const lines = configOf({ productionBranches: ["main", "release/*", "support-*"] });
 
