@@ -1,8 +1,7 @@
 import type { Probot } from "probot";
-import { mergedPullRequestFrom } from "../src/after-merge/merged-pull-request.js";
 import { listClaims } from "../src/after-merge/pipeline-claim.js";
-import { isMergedHotfix } from "../src/after-merge/run-after-merge.js";
 import type { EngineContext, Octokit, RepoRef } from "../src/context.js";
+import { isMergedHotfix, mergedPullRequestFrom } from "../src/incident/merged-pull-request.js";
 import { incidentOfPull } from "../src/incident/pull-incident.js";
 
 /**

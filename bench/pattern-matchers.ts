@@ -1,8 +1,8 @@
 import { expandTargets } from "../src/backport/backport-branch.js";
 import { configSchema } from "../src/config/schema.js";
 import { followUpKindsFor } from "../src/follow-ups/plan-follow-ups.js";
-import { matchingBranchPattern } from "../src/rules/branch-pattern.js";
-import { matchesCheckName } from "../src/rules/check-name-glob.js";
+import { matchingBranchPattern } from "../src/patterns/branch-pattern.js";
+import { matchesCheckName } from "../src/patterns/check-name-glob.js";
 import { checkTitle, jiraKeyOf } from "../src/rules/title.js";
 import { median } from "./figures.js";
 

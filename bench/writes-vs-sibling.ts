@@ -1,10 +1,10 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { backportToTarget } from "../src/after-merge/backport-to-target.js";
-import { mergedPullRequestFrom } from "../src/after-merge/merged-pull-request.js";
 import { commitsToPick } from "../src/backport/pick-list.js";
 import { parseConfigText } from "../src/config/parse-config.js";
 import type { EngineContext, Octokit } from "../src/context.js";
 import { createEngineLocks } from "../src/engine-context.js";
+import { mergedPullRequestFrom } from "../src/incident/merged-pull-request.js";
 import { type AppOnSandbox, startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { appOctokit, userOctokit } from "../test/support/sandbox-octokit.js";
 import { openHotfixPr } from "./hotfix-pr.js";

@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import type { ApplicationFunctionOptions, Context, Probot } from "probot";
 import { ConfigCache, loadConfig } from "./config/load-config.js";
 import type { EngineContext, Log, NotifyChannel, Octokit, RepoRef } from "./context.js";
-import { type BackgroundRunner, handleEvent, runLongStep } from "./engine.js";
+import { handleEvent, runLongStep } from "./engine.js";
 import { createEngineContext, createEngineLocks } from "./engine-context.js";
 import { appIdentity } from "./identity/app-identity.js";
 import { channelsFromEnvironment } from "./incident/notify/notify-channels.js";
@@ -13,6 +13,7 @@ import {
   type StepJobData,
 } from "./queue/durable-steps.js";
 import { scheduleSweepInProcess, scheduleSweepOnQueue, sweepIntervalMs } from "./queue/sweep-schedule.js";
+import type { BackgroundRunner } from "./route.js";
 import { sweepInstallations, sweepSummary } from "./sweep/sweep-installations.js";
 import { BackgroundWork, STEP_RETRY } from "./util/background-work.js";
 import { logWith } from "./util/log-with.js";

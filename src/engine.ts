@@ -12,57 +12,17 @@ import { gateRoute } from "./gate/gate-route.js";
 import { draftPrRoute } from "./intake/draft-pr-route.js";
 import { incidentChangeRoute } from "./intake/incident-change-route.js";
 import { intakeRoute } from "./intake/intake-route.js";
+import type {
+  BackgroundRunner,
+  DeliberateStop,
+  EngineEvent,
+  EngineOutcome,
+  LongStepJob,
+  Route,
+  StepObserver,
+} from "./route.js";
 import { errorMessage } from "./util/errors.js";
 import { withLogFields } from "./util/log-with.js";
-
-/** A webhook event as every adapter sees it: GitHub's event name (`pull_request`), delivery id, payload. */
-export interface EngineEvent {
-  name: string;
-  id: string;
-  payload: unknown;
-}
-
-/** What a workflow step reports back; the Action turns it into outputs, the CLI into text. */
-export interface StepOutcome {
-  gate?: { conclusion: string; summary: string; url?: string };
-  tag?: string;
-  releaseUrl?: string;
-  backports?: { target: string; pr?: number; url?: string; conflict: boolean; status: string }[];
-  followUps?: { kind: string; issue: number; url: string }[];
-}
-
-export interface EngineOutcome extends StepOutcome {
-  /** Names of the workflow steps that ran; empty when the event was not ours. */
-  steps: string[];
-}
-
-/**
- * An event a step can act on, as a workflow's `on:` names it: the event and, where GitHub sends several, the
- * activity types (`actions`) the step reads. The caller example of the reusable workflow is tested against these.
- */
-export interface Trigger {
-  event: string;
-  actions?: readonly string[];
-  /** For `push`: the branches (workflow globs) the step can act on. */
-  branches?: readonly string[];
-}
-
-/**
- * One workflow step. `match` is pure and cheap: it reads only the payload and answers whether the step wants
- * the event (and with what input). Events no step matches return before any API call.
- */
-export interface Route<Input> {
-  step: string;
-  /**
-   * A long step (the after-merge pipeline paces its writes about a second apart). The App runs it in the
-   * background so that the webhook is answered within GitHub's 10 s; it stays crash-safe through reconcile.
-   */
-  long?: boolean;
-  /** Every event `match` can accept; `match` returns null for any other (a test holds the two together). */
-  triggers: readonly Trigger[];
-  match(event: EngineEvent): Input | null;
-  run(input: Input, ctx: EngineContext, event: EngineEvent): Promise<StepOutcome | undefined>;
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: the table holds routes of different input types
 type AnyRoute = Route<any>;
@@ -87,32 +47,10 @@ export const routes: AnyRoute[] = [
   monitoringDueRoute,
 ];
 
-/**
- * An error that ends a step on purpose rather than a failure of it: a dry run refusing the step's first write.
- * The engine logs it as information; the adapter decides what it means for the run.
- */
-export interface DeliberateStop {
-  readonly deliberateStop: true;
-}
-
 function isDeliberateStop(error: unknown): error is DeliberateStop {
   return (
     typeof error === "object" && error !== null && (error as Partial<DeliberateStop>).deliberateStop === true
   );
-}
-
-/** A long step as data: enough for any process to run it again (see runLongStep). */
-export interface LongStepJob {
-  step: string;
-  event: EngineEvent;
-}
-
-/**
- * Where the App puts long steps; the Action and the CLI give none and so wait for every step. An in-process
- * runner calls `task`; a durable one (a Redis queue) keeps `job` and runs it with runLongStep, in any instance.
- */
-export interface BackgroundRunner {
-  run(name: string, task: () => Promise<unknown>, job: LongStepJob): void;
 }
 
 /**
@@ -127,9 +65,6 @@ export async function runLongStep(job: LongStepJob, ctx: EngineContext): Promise
   if (input === null) return;
   await route.run(input, withLogFields(ctx, { step: route.step }), job.event);
 }
-
-/** Told how long each step took (metrics); background steps are timed when they end. */
-export type StepObserver = (step: string, seconds: number, outcome: "ok" | "failed") => void;
 
 async function timed<T>(step: string, observe: StepObserver | undefined, run: () => Promise<T>): Promise<T> {
   if (!observe) return run();

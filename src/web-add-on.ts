@@ -3,10 +3,10 @@ import type { ConfigResult } from "./config/parse-config.js";
 import { validateConfig } from "./config/parse-config.js";
 import type { HotfixConfig } from "./config/schema.js";
 import type { EngineContext, Octokit, RepoRef } from "./context.js";
-import { type RepositoryReader, SnapshotCache, takeSnapshot } from "./dashboard/incident-snapshot.js";
-import type { EngineOutcome, StepObserver } from "./engine.js";
 import { installedRepositories } from "./installed-repositories.js";
+import { type RepositoryReader, SnapshotCache, takeSnapshot } from "./metrics/dashboard/incident-snapshot.js";
 import type { AppMetrics } from "./observability/app-metrics.js";
+import type { EngineOutcome, StepObserver } from "./route.js";
 import { webRoutes } from "./server/web-routes.js";
 import type { SecondaryLimitRetryOptions } from "./util/secondary-rate-limit.js";
 

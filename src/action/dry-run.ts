@@ -1,4 +1,4 @@
-import type { DeliberateStop } from "../engine.js";
+import type { DeliberateStop } from "../route.js";
 import { HotfixBotError } from "../util/errors.js";
 import type { RecordedWrite } from "./write-ledger.js";
 

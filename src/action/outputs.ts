@@ -1,4 +1,4 @@
-import type { StepOutcome } from "../engine.js";
+import type { StepOutcome } from "../route.js";
 import type { CheckRunWrite } from "./write-ledger.js";
 
 /** The step outputs declared in action.yml, always all set ("" or "[]" when the event did not produce them). */

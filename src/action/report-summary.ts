@@ -1,5 +1,5 @@
+import { formatDuration } from "../incident/incident-durations.js";
 import type { RecoveryMetrics } from "../metrics/compute-metrics.js";
-import { formatDuration } from "../metrics/incident-durations.js";
 
 const dash = "–";
 const percent = (ratio: number | null) => (ratio === null ? dash : `${Math.round(ratio * 1000) / 10} %`);

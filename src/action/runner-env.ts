@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { RepoRef } from "../context.js";
-import type { EngineEvent } from "../engine.js";
+import type { EngineEvent } from "../route.js";
 import { errorMessage, HotfixBotError } from "../util/errors.js";
 
 /** The runner's environment is missing or contradicts itself; names the variable. */

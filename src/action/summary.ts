@@ -1,4 +1,4 @@
-import type { EngineOutcome } from "../engine.js";
+import type { EngineOutcome } from "../route.js";
 import { escapeTableCell } from "../text/escape-markdown.js";
 import { commitSigning, commitSigningSection } from "./commit-signing.js";
 import type { TokenKind } from "./token-kind.js";

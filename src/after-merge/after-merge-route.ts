@@ -1,7 +1,11 @@
-import type { Route } from "../engine.js";
+import {
+  isMergedHotfix,
+  type MergedPullRequest,
+  mergedPullRequestFrom,
+} from "../incident/merged-pull-request.js";
+import type { Route } from "../route.js";
 import { logWith } from "../util/log-with.js";
-import { type MergedPullRequest, mergedPullRequestFrom } from "./merged-pull-request.js";
-import { isMergedHotfix, runAfterMerge } from "./run-after-merge.js";
+import { runAfterMerge } from "./run-after-merge.js";
 
 /** `pull_request.closed` with `merged: true`: the after-merge pipeline of a hotfix PR. */
 export const afterMergeRoute: Route<MergedPullRequest> = {

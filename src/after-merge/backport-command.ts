@@ -1,13 +1,13 @@
 import { z } from "zod";
 import { branchNameProblem } from "../backport/backport-branch.js";
-import type { Route } from "../engine.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import { isMergedHotfix, mergedPullRequestFrom } from "../incident/merged-pull-request.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
+import type { Route } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { httpStatus } from "../util/http-status.js";
 import { hasWritePermission } from "../util/permission.js";
-import { mergedPullRequestFrom } from "./merged-pull-request.js";
-import { isMergedHotfix, runAfterMerge } from "./run-after-merge.js";
+import { runAfterMerge } from "./run-after-merge.js";
 
 export interface BackportCommand {
   pull: number;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import type { Route } from "../engine.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
+import type { Route } from "../route.js";
 import { WriteAccessCache } from "../util/permission.js";
 import {
   backportCheckOutput,

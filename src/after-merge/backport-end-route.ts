@@ -1,11 +1,12 @@
 import type { EngineContext } from "../context.js";
-import type { Route } from "../engine.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
 import { notifyMilestone } from "../incident/notify/notify-milestone.js";
 import { resolvedDetails } from "../incident/notify/resolved-details.js";
+import { withPipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
+import type { Route } from "../route.js";
 import { logWith } from "../util/log-with.js";
 import {
   BACKPORT_PR_ACTIONS,
@@ -14,7 +15,6 @@ import {
   recordBackportEvent,
 } from "./backport-pr-event.js";
 import { hotfixPrOf } from "./hotfix-pr-of.js";
-import { withPipelineLock } from "./pipeline-lock.js";
 import { remindOnIncident } from "./remind-stale-backports.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { EngineContext } from "../context.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
 import type { BackportState } from "../incident/timeline-state.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 
 const MARKER = "<!-- hotfix-bot:backport-notice";

@@ -1,5 +1,5 @@
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
-import type { MergedPullRequest } from "./merged-pull-request.js";
 
 // GitHub rejects PR titles over 256 characters; the suffix must survive so the provenance stays visible.
 const TITLE_MAX = 256;

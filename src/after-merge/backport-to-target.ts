@@ -11,12 +11,12 @@ import {
 } from "../backport/place-bot-branch.js";
 import type { EngineContext } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import type { BackportState } from "../incident/timeline-state.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
 import { httpStatus } from "../util/http-status.js";
 import { backportCheckOutput, openBackportCheck } from "./backport-check.js";
 import { backportBody, backportTitle } from "./backport-pr-text.js";
-import type { MergedPullRequest } from "./merged-pull-request.js";
 
 export const BACKPORT_CONFLICT_LABEL = "backport-conflict";
 

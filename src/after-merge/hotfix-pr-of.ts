@@ -1,8 +1,11 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import {
+  isMergedHotfix,
+  type MergedPullRequest,
+  mergedPullRequestFrom,
+} from "../incident/merged-pull-request.js";
 import { httpStatus } from "../util/http-status.js";
-import { type MergedPullRequest, mergedPullRequestFrom } from "./merged-pull-request.js";
-import { isMergedHotfix } from "./run-after-merge.js";
 
 /** The merged hotfix PR a backport branch points at (`hotfix-bot/backport-<n>-to-…`), if it is one. */
 export async function hotfixPrOf(

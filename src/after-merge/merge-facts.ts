@@ -1,9 +1,9 @@
 import { readApprovalFacts } from "../approvals/read-approval-facts.js";
 import type { HotfixConfig, Severity } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import { countedApprovals } from "../rules/approvals.js";
 import { severityFromLabels } from "../rules/severity.js";
-import type { MergedPullRequest } from "./merged-pull-request.js";
 
 /** The PR's severity label wins, then the one the incident timeline recorded at intake, then the default. */
 export function severityOfLabels(

@@ -1,10 +1,10 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import type { MessageLink } from "../incident/notify/milestone-message.js";
 import { notificationsWanted, notifyMilestone } from "../incident/notify/notify-milestone.js";
 import { resolvedDetails } from "../incident/notify/resolved-details.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
-import type { MergedPullRequest } from "./merged-pull-request.js";
 
 /**
  * "Merged" once the after-merge pipeline has recorded the merge on the incident (with its tag and release), and

@@ -1,20 +1,20 @@
 import { durationMs, type HotfixConfig } from "../config/schema.js";
 import type { EngineContext, RepoRef } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import { formatDuration } from "../incident/incident-durations.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
 import { backportLanded } from "../incident/incident-resolution.js";
+import { withPipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { addEntry, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
-import { formatDuration } from "../metrics/incident-durations.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
 import { withLogFields } from "../util/log-with.js";
 import { backportPrEventFrom } from "./backport-pr-event.js";
 import { hotfixPrOf } from "./hotfix-pr-of.js";
-import { withPipelineLock } from "./pipeline-lock.js";
 import { type OpenBackportPr, reminderKey, type StaleBackport, staleBackports } from "./stale-backports.js";
 
 /** The hidden first line of the reminder on one backport PR (one per PR, found again by this marker). */

@@ -4,10 +4,11 @@ import { readPickPlan, readPullCommits } from "../backport/read-pick-plan.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { deployAfterTag } from "../deploy/trigger-deploy.js";
-import type { StepOutcome } from "../engine.js";
 import { openFollowUps } from "../follow-ups/open-follow-ups.js";
 import { formatDueTime, planFollowUps } from "../follow-ups/plan-follow-ups.js";
 import { readSecurityWarnings } from "../follow-ups/read-security-warnings.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
+import { withPipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import { settleIncident } from "../incident/settle-incident.js";
@@ -18,9 +19,9 @@ import {
   type TimelineState,
 } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import { newerLines } from "../patterns/production-lines.js";
 import { tagAndRelease } from "../release/create-tag-and-release.js";
-import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
-import { isProductionLine, newerLines } from "../rules/production-lines.js";
+import type { StepOutcome } from "../route.js";
 import { jiraKeyOf } from "../rules/title.js";
 import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
@@ -29,7 +30,6 @@ import { noticeBackportsWithoutPr } from "./backport-notice.js";
 import { backportToTarget } from "./backport-to-target.js";
 import { autoMergeEntry, enableAutoMerge } from "./enable-auto-merge.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
-import type { MergedPullRequest } from "./merged-pull-request.js";
 import { notifyAfterMerge } from "./notify-after-merge.js";
 import {
   type ClaimWait,
@@ -38,17 +38,7 @@ import {
   releasePipeline,
   waitForRelease,
 } from "./pipeline-claim.js";
-import { withPipelineLock } from "./pipeline-lock.js";
 import { readChangedFiles } from "./read-changed-files.js";
-
-/** Whether a merged PR is a hotfix into production under this configuration (pure). A fork's PR never is. */
-export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
-  return (
-    !pr.fromFork &&
-    isProductionLine(config, pr.baseRef) &&
-    isHotfixFamilyBranch(pr.headRef, config.branches.patterns)
-  );
-}
 
 export interface AfterMergeOptions {
   /** Extra targets asked for by a `/backport <branch>` command, on top of the configured ones. */

@@ -1,4 +1,4 @@
-import { globMatcher } from "../rules/glob.js";
+import { globMatcher } from "../patterns/glob.js";
 import { HotfixBotError } from "../util/errors.js";
 
 /** A name that cannot safely become part of a branch we create (or a pull request number that is not one). */

@@ -1,7 +1,7 @@
 import type { Octokit, RepoRef } from "../context.js";
 import { httpStatus } from "../util/http-status.js";
 import { workflowPermissionError } from "./backport-errors.js";
-import type { NewEntry } from "./local-pick.js";
+import type { NewEntry } from "./pick-entries.js";
 
 type TreeItemParam = NonNullable<Parameters<Octokit["rest"]["git"]["createTree"]>[0]>["tree"][number];
 

@@ -13,7 +13,7 @@ import {
   textToBytes,
   type UncertainItem,
   utf8,
-} from "./local-pick.js";
+} from "./pick-entries.js";
 import { pairRenames } from "./rename-pairs.js";
 import { diffTrees, entryAt } from "./tree-changes.js";
 

@@ -2,7 +2,8 @@ import { randomBytes } from "node:crypto";
 import { CherryPickError } from "./backport-errors.js";
 import type { FileChange, TreeSource } from "./git-tree.js";
 import type { GitWrites } from "./git-writer.js";
-import type { LocalPlan, NewEntry, UncertainItem } from "./local-pick.js";
+import type { LocalPlan } from "./local-pick.js";
+import type { NewEntry, UncertainItem } from "./pick-entries.js";
 import type { Pick } from "./pick-list.js";
 import { diffTrees } from "./tree-changes.js";
 

@@ -1,15 +1,17 @@
 import { z } from "zod";
+import { branchPatternProblems } from "../patterns/branch-pattern.js";
+import { globProblem } from "../patterns/glob.js";
+import { isProductionLine, type ProductionLines } from "../patterns/production-lines.js";
+import { MILESTONES } from "./notify-milestones.js";
 import {
+  ANY_BRACES,
   DEPLOY_PLACEHOLDERS,
-  unknownDeployPlaceholders,
-  unknownEnvironmentPlaceholders,
-} from "../deploy/deploy-inputs.js";
-import { PLACEHOLDERS, unknownPlaceholders } from "../follow-ups/templates.js";
-import { MILESTONES } from "../incident/notify/milestones.js";
-import { branchPatternProblems } from "../rules/branch-pattern.js";
-import { globProblem } from "../rules/glob.js";
-import { isProductionLine, type ProductionLines } from "../rules/production-lines.js";
-import { titleFormatProblems, unknownTitlePlaceholders } from "../rules/title.js";
+  ENVIRONMENT_PLACEHOLDERS,
+  FOLLOW_UP_PLACEHOLDERS,
+  placeholderList,
+  TITLE_PLACEHOLDERS,
+  withPlaceholders,
+} from "./placeholders.js";
 
 /**
  * The schema of `.github/hotfix.yml`. Every object is strict so that a typo in a key is reported instead of
@@ -168,18 +170,9 @@ const approvalRule = (required: number, timeoutMinutes: number | null) =>
 
 // A typo in a placeholder would be copied into every follow-up issue unnoticed, so it is an error here.
 const templateText = (max: number, min = 0) =>
-  z
-    .string()
-    .min(min)
-    .max(max)
-    .superRefine((text, ctx) => {
-      const unknown = unknownPlaceholders(text);
-      if (unknown.length === 0) return;
-      const names = unknown.map((n) => `{${n}}`).join(", ");
-      const allowed = PLACEHOLDERS.map((n) => `{${n}}`).join(" ");
-      ctx.addIssue({ code: "custom", message: `unknown placeholder ${names}; allowed: ${allowed}` });
-    })
-    .describe(`text with placeholders ${PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}`);
+  withPlaceholders(z.string().min(min).max(max), FOLLOW_UP_PLACEHOLDERS).describe(
+    `text with placeholders ${placeholderList(FOLLOW_UP_PLACEHOLDERS)}`,
+  );
 
 /**
  * One follow-up issue. Each key defaults on its own, so `postMortem: { enabled: false }` or a new title alone
@@ -280,20 +273,10 @@ export const configSchema = z
       .prefault({}),
     title: z
       .strictObject({
-        format: z
-          .string()
-          .min(1)
-          .max(200)
-          .superRefine((format, ctx) => {
-            for (const message of titleFormatProblems(format)) ctx.addIssue({ code: "custom", message });
-            const unknown = unknownTitlePlaceholders(format);
-            if (unknown.length === 0) return;
-            const names = unknown.map((n) => `{${n}}`).join(", ");
-            ctx.addIssue({
-              code: "custom",
-              message: `unknown placeholder ${names}; allowed: {key} {summary}`,
-            });
-          })
+        format: withPlaceholders(z.string().min(1).max(200), TITLE_PLACEHOLDERS, {
+          syntax: ANY_BRACES,
+          atMostOnce: true,
+        })
           .default("[{key}] {summary}")
           .describe("the expected PR title; {key} is the Jira key, {summary} free text (each at most once)"),
         projects: list(
@@ -452,42 +435,16 @@ export const configSchema = z
               .optional()
               .describe("ref to run on; default the production branch"),
             inputs: z
-              .record(
-                z.string().min(1).max(100),
-                z
-                  .string()
-                  .max(1000)
-                  .superRefine((text, ctx) => {
-                    const unknown = unknownDeployPlaceholders(text);
-                    if (unknown.length === 0) return;
-                    const names = unknown.map((n) => `{${n}}`).join(", ");
-                    const allowed = DEPLOY_PLACEHOLDERS.map((n) => `{${n}}`).join(" ");
-                    ctx.addIssue({
-                      code: "custom",
-                      message: `unknown placeholder ${names}; allowed: ${allowed}`,
-                    });
-                  }),
-              )
+              .record(z.string().min(1).max(100), withPlaceholders(z.string().max(1000), DEPLOY_PLACEHOLDERS))
               // GitHub accepts at most 25 inputs in a workflow_dispatch.
               .refine((inputs) => Object.keys(inputs).length <= 25, "at most 25 inputs")
               .default({})
               .describe(
-                `workflow_dispatch inputs with placeholders ${DEPLOY_PLACEHOLDERS.map((n) => `{${n}}`).join(" ")}; empty = { tag: "{tag}", incident: "{incident}" }`,
+                `workflow_dispatch inputs with placeholders ${placeholderList(DEPLOY_PLACEHOLDERS)}; empty = { tag: "{tag}", incident: "{incident}" }`,
               ),
           })
           .optional(),
-        environment: z
-          .string()
-          .min(1)
-          .max(255)
-          .superRefine((text, ctx) => {
-            const unknown = unknownEnvironmentPlaceholders(text);
-            if (unknown.length > 0)
-              ctx.addIssue({
-                code: "custom",
-                message: `unknown placeholder {${unknown[0]}}; allowed: {line}`,
-              });
-          })
+        environment: withPlaceholders(z.string().min(1).max(255), ENVIRONMENT_PLACEHOLDERS)
           .optional()
           .describe(
             "create a GitHub deployment to this environment; {line} is the production line merged into",

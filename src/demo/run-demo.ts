@@ -1,7 +1,7 @@
 import { startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
 import { githubContext } from "../cli/github-context.js";
+import { incidentDurations, recoveryLine } from "../incident/incident-durations.js";
 import { parseTimeline } from "../incident/timeline-markdown.js";
-import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { generateReport } from "../metrics/report.js";
 import { startAppOnSandbox } from "../sandbox-app/start-app-on-sandbox.js";
 import { sweepOneRepository } from "../sweep/sweep-repository.js";

@@ -1,4 +1,4 @@
-import { linkTarget } from "../release/release-notes.js";
+import { linkTarget } from "../text/escape-markdown.js";
 
 /** `[Deploy log](<url>)` for an http(s) URL from a deployment status; anything else is not linked at all. */
 export function deployLogLink(url: string | null): string | null {

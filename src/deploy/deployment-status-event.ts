@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EngineEvent } from "../engine.js";
+import type { EngineEvent } from "../route.js";
 import { type DeployMarker, markerOf } from "./deploy-marker.js";
 
 /** A final state of a deployment: what hotfix-bot acts on. */

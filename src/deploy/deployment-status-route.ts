@@ -1,4 +1,4 @@
-import type { Route } from "../engine.js";
+import type { Route } from "../route.js";
 import { type DeploymentStatus, deploymentStatusFrom } from "./deployment-status-event.js";
 import { handleDeploymentStatus } from "./handle-deployment-status.js";
 

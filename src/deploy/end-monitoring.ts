@@ -1,7 +1,7 @@
-import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { incidentProgress } from "../incident/incident-resolution.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import { CLOSED_AT_RESOLUTION_KEY, deployConfigured } from "../incident/settle-incident.js";
 import { addEntry, type PipelineState, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";

@@ -1,7 +1,11 @@
-import { type MergedPullRequest, mergedPullRequestFrom } from "../after-merge/merged-pull-request.js";
-import { isMergedHotfix } from "../after-merge/run-after-merge.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import { incidentDurations, recoveryLine } from "../incident/incident-durations.js";
+import {
+  isMergedHotfix,
+  type MergedPullRequest,
+  mergedPullRequestFrom,
+} from "../incident/merged-pull-request.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import {
   addEntry,
@@ -10,7 +14,6 @@ import {
   type TimelineState,
 } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
 import { httpStatus } from "../util/http-status.js";
 import { withLogFields } from "../util/log-with.js";
 import { decideDeploy, pipelineForTag } from "./deploy-decision.js";

@@ -1,8 +1,8 @@
-import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
-import { withPipelineLock } from "../after-merge/pipeline-lock.js";
 import type { EngineContext } from "../context.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
+import { withPipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
 import type { RollbackOrigin } from "./roll-back.js";
 
 /**

@@ -1,6 +1,6 @@
-import type { Route } from "../engine.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
+import type { Route } from "../route.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { recordStable } from "./end-monitoring.js";
 import { monitoringPhase } from "./monitoring-window.js";

@@ -1,8 +1,9 @@
-import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
 import { placeBotBranch, placementRecord } from "../backport/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import {
   addEntry,
@@ -12,8 +13,7 @@ import {
   type RollbackTrigger,
   type TimelineState,
 } from "../incident/timeline-state.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
-import { isProductionLine } from "../rules/production-lines.js";
+import { isProductionLine } from "../patterns/production-lines.js";
 import { errorMessage } from "../util/errors.js";
 import { escalationComment, escalationMarker } from "./escalation.js";
 import { revertBase, revertCommit } from "./revert-commit.js";

@@ -1,11 +1,10 @@
-import { mergedPullRequestFrom } from "../after-merge/merged-pull-request.js";
-import { isMergedHotfix } from "../after-merge/run-after-merge.js";
 import type { HotfixConfig, RequiredCheck } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import type { EngineEvent, Route } from "../engine.js";
+import { isMergedHotfix, mergedPullRequestFrom } from "../incident/merged-pull-request.js";
 import { addEntry, type RollbackTrigger } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { matchesCheckName } from "../rules/check-name-glob.js";
+import { matchesCheckName } from "../patterns/check-name-glob.js";
+import type { EngineEvent, Route } from "../route.js";
 import { type CheckRunFact, createdBy, reportedBy } from "../rules/required-checks.js";
 import { endMonitoringUnderLock } from "./end-monitoring.js";
 import { withMergedHotfixRecord } from "./merged-hotfix-record.js";

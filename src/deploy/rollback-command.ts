@@ -1,14 +1,17 @@
 import { z } from "zod";
-import { type MergedPullRequest, mergedPullRequestFrom } from "../after-merge/merged-pull-request.js";
-import { isMergedHotfix } from "../after-merge/run-after-merge.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import type { Route } from "../engine.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
+import {
+  isMergedHotfix,
+  type MergedPullRequest,
+  mergedPullRequestFrom,
+} from "../incident/merged-pull-request.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { addEntry, type RollbackTrigger, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { ensureBotComment } from "../intake/bot-comment.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
+import type { Route } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { httpStatus } from "../util/http-status.js";
 import { WriteAccessCache } from "../util/permission.js";

@@ -1,7 +1,8 @@
-import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
+import { renderDeployInputs, renderEnvironment } from "../config/deploy-inputs.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isWrittenByUs } from "../identity/bot-identity.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import {
   addEntry,
   type DeployState,
@@ -12,7 +13,6 @@ import {
 import { writeTimeline } from "../incident/upsert-timeline.js";
 import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
-import { renderDeployInputs, renderEnvironment } from "./deploy-inputs.js";
 import { type DeployMarker, deploymentDescription, deploymentPayload, markerOf } from "./deploy-marker.js";
 
 export interface DeployRequest {

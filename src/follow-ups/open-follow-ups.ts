@@ -1,8 +1,9 @@
 import type { EngineContext, Octokit, RepoRef } from "../context.js";
 import { isTrustedState, sealState } from "../identity/trusted-state.js";
+import type { FollowUpKind } from "../incident/follow-up-kinds.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import { httpStatus } from "../util/http-status.js";
-import { type FollowUpKind, type FollowUpPlan, parseFollowUpMarkers } from "./plan-follow-ups.js";
+import { type FollowUpPlan, parseFollowUpMarkers } from "./plan-follow-ups.js";
 
 export interface OpenedFollowUp {
   kind: FollowUpKind;

@@ -1,4 +1,5 @@
-import { type FollowUpKind, formatDueTime } from "./plan-follow-ups.js";
+import type { FollowUpKind } from "../incident/follow-up-kinds.js";
+import { formatDueTime } from "./plan-follow-ups.js";
 
 /** The hidden first line of the overdue comment on one follow-up issue: found again by it, so it is posted once. */
 export function overdueMarker(issue: number): string {

@@ -1,21 +1,10 @@
 import { durationMs, type HotfixConfig, type Severity } from "../config/schema.js";
+import { FOLLOW_UP_KINDS, type FollowUpKind } from "../incident/follow-up-kinds.js";
 import { followUpAssignees } from "../incident/hotfix-team.js";
-import { globMatcher } from "../rules/glob.js";
+import { globMatcher } from "../patterns/glob.js";
 import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
 import { type ScanWithWarnings, securityWarningsSection } from "./security-warnings.js";
 import { renderTemplate } from "./templates.js";
-
-// The kinds of follow-up, in one place: a new kind is a line here, in TEMPLATE_KEY below and in the schema's
-// followUps templates and due times (config/schema.ts), and a label in timeline-markdown.ts.
-export const FOLLOW_UP_KINDS = [
-  "post-mortem",
-  "proper-fix",
-  "regression-tests",
-  "post-deploy-review",
-  "security-review",
-] as const;
-
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
 /** The label on a PR that says the change is a stopgap and needs a proper fix later. */
 export const TEMPORARY_FIX_LABEL = "temporary-fix";

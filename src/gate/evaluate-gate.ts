@@ -1,8 +1,8 @@
 import type { ConfigError } from "../config/config-error.js";
 import type { HotfixConfig, Severity } from "../config/schema.js";
+import { isHotfixFamilyBranch } from "../patterns/branch-pattern.js";
 import { checkApprovals } from "../rules/approvals.js";
 import { checkBranch } from "../rules/branch.js";
-import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
 import { checkConflictMarkers } from "../rules/conflict-markers.js";
 import { checkDiffBudget } from "../rules/diff-budget.js";
 import { decideFastTrack, type FastTrackClock, type FastTrackInput } from "../rules/fast-track.js";

@@ -1,8 +1,8 @@
 import type { EngineContext } from "../context.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
 import { addEntry, type FastTrackState, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import { withIncidentLock } from "../intake/incident-lock.js";
 import type { FastTrackClock } from "../rules/fast-track.js";
 import type { FastTrackFacts } from "./evaluate-gate.js";
 import { fastTrackStartInRun } from "./fast-track-marker.js";

@@ -1,8 +1,8 @@
 import type { ConfigError } from "../config/config-error.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import type { EngineEvent, Route, StepOutcome, Trigger } from "../engine.js";
-import { isProductionLine } from "../rules/production-lines.js";
+import { isProductionLine } from "../patterns/production-lines.js";
+import type { EngineEvent, Route, StepOutcome, Trigger } from "../route.js";
 import { isRequiredCheckName } from "../rules/required-checks.js";
 import { PER_PAGE } from "../util/collect-pages.js";
 import {

@@ -3,7 +3,6 @@ import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isOurCheckRun } from "../identity/bot-identity.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
-import { approvalTeams, type ReviewFact } from "../rules/approvals.js";
 import type { BranchLineage, CommitList } from "../rules/branch.js";
 import type { ChangedFile } from "../rules/conflict-markers.js";
 import { type CheckRunFact, checkRunFactOf } from "../rules/required-checks.js";

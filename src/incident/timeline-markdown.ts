@@ -1,8 +1,7 @@
-import type { FollowUpKind } from "../follow-ups/plan-follow-ups.js";
-import { incidentDurations, recoveryLine } from "../metrics/incident-durations.js";
-import { linkTarget } from "../release/release-notes.js";
-import { escapeMarkdown, escapeTableCell, truncate } from "../text/escape-markdown.js";
+import { escapeMarkdown, escapeTableCell, linkTarget, truncate } from "../text/escape-markdown.js";
 import { HotfixBotError } from "../util/errors.js";
+import type { FollowUpKind } from "./follow-up-kinds.js";
+import { incidentDurations, recoveryLine } from "./incident-durations.js";
 import { toTimelineState } from "./timeline-schema.js";
 import type { PipelineState, TimelineState } from "./timeline-state.js";
 

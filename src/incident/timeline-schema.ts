@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FOLLOW_UP_KINDS, type FollowUpKind } from "../follow-ups/plan-follow-ups.js";
+import { FOLLOW_UP_KINDS, type FollowUpKind } from "./follow-up-kinds.js";
 import type { TimelineState } from "./timeline-state.js";
 
 /**

@@ -1,5 +1,5 @@
-import type { FollowUpKind } from "../follow-ups/plan-follow-ups.js";
 import { truncate } from "../text/escape-markdown.js";
+import type { FollowUpKind } from "./follow-up-kinds.js";
 
 /**
  * The machine-readable state of an incident, kept (as JSON) in the bot's one timeline comment: GitHub is the

@@ -1,6 +1,6 @@
 import type { HotfixConfig, Severity } from "../config/schema.js";
 import type { RepoRef } from "../context.js";
-import { matchingBranchPattern } from "../rules/branch-pattern.js";
+import { matchingBranchPattern } from "../patterns/branch-pattern.js";
 import { rollbackPlan } from "./rollback-plan.js";
 import { codeSpan } from "./shell-word.js";
 

@@ -1,6 +1,6 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { isMaintenanceLine, lineTagPrefix } from "../rules/production-lines.js";
+import { isMaintenanceLine, lineTagPrefix } from "../patterns/production-lines.js";
 import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { findProductionTag } from "./find-production-tag.js";

@@ -1,6 +1,6 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { IntakeState } from "../incident/timeline-state.js";
-import { isProductionLine } from "../rules/production-lines.js";
+import { isProductionLine } from "../patterns/production-lines.js";
 
 /**
  * The draft's base: the incident's maintenance line when intake recorded one that is still a production line (the

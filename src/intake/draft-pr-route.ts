@@ -1,8 +1,8 @@
-import type { Route } from "../engine.js";
-import { isHotfixFamilyBranch } from "../rules/branch-pattern.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
+import { isHotfixFamilyBranch } from "../patterns/branch-pattern.js";
+import type { Route } from "../route.js";
 import { withLogFields } from "../util/log-with.js";
 import { type HotfixPush, hotfixPushFrom } from "./hotfix-push.js";
-import { withIncidentLock } from "./incident-lock.js";
 import { notifyDraftPr } from "./notify-intake.js";
 import { openDraftPr } from "./open-draft-pr.js";
 

@@ -1,5 +1,5 @@
 import type { EngineContext } from "../context.js";
-import type { TagScheme } from "../release/tag-name.js";
+import type { TagScheme } from "../incident/tag-name.js";
 import { httpStatus } from "../util/http-status.js";
 import { closestProductionTag, productionTagCandidates, type TagDistance } from "./production-tag.js";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EngineEvent } from "../engine.js";
+import type { EngineEvent } from "../route.js";
 import { incidentOfBranch } from "./incident-branch.js";
 
 /** A push of new commits to an incident's hotfix branch. */

@@ -1,10 +1,10 @@
-import type { Route } from "../engine.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
 import { CLOSED_AT_RESOLUTION_KEY } from "../incident/settle-incident.js";
 import { addEntry } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import type { Route } from "../route.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { type IncidentChange, incidentChangeFrom } from "./incident-change.js";
-import { withIncidentLock } from "./incident-lock.js";
 
 /** The timeline entry for a change to an incident (pure). */
 export function changeEntry(

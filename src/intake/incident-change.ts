@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { EngineEvent } from "../engine.js";
+import type { EngineEvent } from "../route.js";
 import { type IncidentIssue, incidentIssueFrom, issueShape, userShape } from "./intake-trigger.js";
 
 /** A change to an issue that, if it is an incident, the timeline records: nothing is ever deleted for it. */

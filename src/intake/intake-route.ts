@@ -1,13 +1,13 @@
 import type { Severity } from "../config/schema.js";
-import type { Route } from "../engine.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
+import { withIncidentLock } from "../incident/incident-lock.js";
 import { readTimeline } from "../incident/upsert-timeline.js";
-import { isProductionLine } from "../rules/production-lines.js";
+import { isProductionLine } from "../patterns/production-lines.js";
+import type { Route } from "../route.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { withLogFields } from "../util/log-with.js";
 import { hasWritePermission } from "../util/permission.js";
-import { ensureBotComment } from "./bot-comment.js";
 import { MissingLineError } from "./cut-incident-branch.js";
-import { withIncidentLock } from "./incident-lock.js";
 import {
   closedIssueReply,
   configErrorReply,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Severity } from "../config/schema.js";
-import type { EngineEvent } from "../engine.js";
+import type { EngineEvent } from "../route.js";
 
 /** The facts of the issue that becomes (or is) the incident, as the event carries them. */
 export interface IncidentIssue {

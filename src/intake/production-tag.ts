@@ -1,4 +1,4 @@
-import { semverTagsDescending, type TagScheme } from "../release/tag-name.js";
+import { semverTagsDescending, type TagScheme } from "../incident/tag-name.js";
 
 /**
  * Which tags could be "the latest production tag". Names alone cannot order a hotfix tag against a release tag

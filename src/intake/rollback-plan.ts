@@ -1,6 +1,6 @@
+import { renderDeployInputs } from "../config/deploy-inputs.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { RepoRef } from "../context.js";
-import { renderDeployInputs } from "../deploy/deploy-inputs.js";
 import { codeSpan, shellWord } from "./shell-word.js";
 
 export interface RollbackPlanInput {

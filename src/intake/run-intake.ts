@@ -1,10 +1,10 @@
 import type { HotfixConfig, Severity } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
+import { ensureBotComment } from "../incident/bot-comment.js";
 import { addEntry, emptyTimeline, type IntakeState, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { httpStatus } from "../util/http-status.js";
 import { logWith } from "../util/log-with.js";
-import { ensureBotComment } from "./bot-comment.js";
 import { checklistComment, checklistMarker } from "./checklist.js";
 import { cutIncidentBranch } from "./cut-incident-branch.js";
 import { incidentReport, incidentReportPath } from "./incident-report.js";

@@ -1,6 +1,6 @@
+import { type IncidentDurations, incidentDurations } from "../incident/incident-durations.js";
 import type { TimelineState } from "../incident/timeline-state.js";
 import { type BackportLanding, backportLanding } from "./backport-landing.js";
-import { type IncidentDurations, incidentDurations } from "./incident-durations.js";
 
 /** The recovery policy the report is set against. */
 export const POLICY = {

@@ -1,5 +1,5 @@
+import { formatDuration } from "../incident/incident-durations.js";
 import type { DurationStats, RecoveryMetrics } from "./compute-metrics.js";
-import { formatDuration } from "./incident-durations.js";
 
 const dash = "–";
 const duration = (ms: number | null) => (ms === null ? dash : formatDuration(ms));

@@ -1,7 +1,7 @@
 import { type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { Log, RepoRef } from "../context.js";
-import type { LongStepJob } from "../engine.js";
+import type { LongStepJob } from "../route.js";
 
 /** A long step queued for any instance: the job, and where it runs (installation and repository). */
 export interface StepJobData extends LongStepJob {

@@ -1,10 +1,10 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { Octokit, RepoRef } from "../context.js";
+import { hotfixTagBase, nextTagName, semverTagsDescending } from "../incident/tag-name.js";
 import { errorMessage, HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { familyTags, type LineTagPlan, lineTagPlan, noLineTagNote } from "./line-tag.js";
 import { changelogEntry, type ReleaseCommit, type ReleasePr, renderReleaseNotes } from "./release-notes.js";
-import { hotfixTagBase, nextTagName, semverTagsDescending } from "./tag-name.js";
 import { updateChangelog } from "./update-changelog.js";
 
 export interface TagAndReleaseInput {

@@ -1,5 +1,5 @@
-import { isMaintenanceLine, lineTagPrefix, type ProductionLines } from "../rules/production-lines.js";
-import type { TagScheme } from "./tag-name.js";
+import type { TagScheme } from "../incident/tag-name.js";
+import { isMaintenanceLine, lineTagPrefix, type ProductionLines } from "../patterns/production-lines.js";
 
 /**
  * How a merge into a production line is tagged. The main line keeps `release.tagScheme`. A maintenance line

@@ -1,4 +1,4 @@
-import { escapeMarkdown, truncate } from "../text/escape-markdown.js";
+import { escapeMarkdown, linkTarget, truncate } from "../text/escape-markdown.js";
 
 export interface ReleasePr {
   number: number;
@@ -24,12 +24,6 @@ export interface ReleaseNotesInput {
 export const RELEASE_NOTES_MAX = 100_000;
 /** A hotfix has few commits; a long list means something else went on, and a count says enough. */
 const MAX_LISTED_COMMITS = 250;
-
-/** A URL inside `[text](url)`: characters that would end or break the link target are percent-encoded. */
-export function linkTarget(url: string): string {
-  // encodeURIComponent leaves ( and ) alone, and those are exactly what ends a link target early.
-  return url.replace(/[\s()<>[\]`]/g, (c) => (c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c)));
-}
 
 /** The first line of a commit message, escaped, on one line. */
 function commitSubject(message: string): string {

@@ -1,6 +1,6 @@
 import type { HotfixConfig } from "../config/schema.js";
-import { branchPatternProblems, matchingBranchPattern } from "./branch-pattern.js";
-import { isProductionLine } from "./production-lines.js";
+import { branchPatternProblems, matchingBranchPattern } from "../patterns/branch-pattern.js";
+import { isProductionLine } from "../patterns/production-lines.js";
 import type { RuleResult } from "./rule-result.js";
 
 /** Commits listed by one compare; `complete` is false when the list was cut short (too many commits). */

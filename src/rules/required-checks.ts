@@ -1,5 +1,5 @@
 import type { HotfixConfig, RequiredCheck } from "../config/schema.js";
-import { matchesCheckName } from "./check-name-glob.js";
+import { matchesCheckName } from "../patterns/check-name-glob.js";
 import { type RuleResult, type RuleState, worstState } from "./rule-result.js";
 
 /**

@@ -15,11 +15,8 @@ import {
   type Pattern,
   seq,
   zeroOrMore,
-} from "./nfa.js";
+} from "../patterns/nfa.js";
 import type { RuleResult } from "./rule-result.js";
-
-/** The placeholders a title format may use; anything else in braces is a configuration error. */
-export const TITLE_PLACEHOLDERS = ["key", "summary"] as const;
 
 const EXAMPLE_SUMMARY = "Fix critical auth failure";
 
@@ -53,23 +50,6 @@ interface CompiledFormat {
 }
 
 const compiled = new Map<string, CompiledFormat>();
-
-/** `{name}` placeholders of a format that are not in the fixed set, for config validation. */
-export function unknownTitlePlaceholders(format: string): string[] {
-  const names = [...format.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? "");
-  return names.filter((name) => !(TITLE_PLACEHOLDERS as readonly string[]).includes(name));
-}
-
-/**
- * Problems of a format beyond unknown placeholders, for config validation. Two free-text `{summary}` parts (or
- * two keys) give a title no single reading: which words are which summary is anyone's guess.
- */
-export function titleFormatProblems(format: string): string[] {
-  return TITLE_PLACEHOLDERS.flatMap((name) => {
-    const count = format.split(`{${name}}`).length - 1;
-    return count > 1 ? [`at most one {${name}} may appear (found ${count})`] : [];
-  });
-}
 
 /**
  * The format as a linear-time pattern (see nfa.ts): matching never backtracks, so no format can make a title

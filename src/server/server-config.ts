@@ -1,4 +1,4 @@
-import { MIN_DASHBOARD_TOKEN_LENGTH } from "../dashboard/dashboard-access.js";
+import { MIN_DASHBOARD_TOKEN_LENGTH } from "../metrics/dashboard/dashboard-access.js";
 import { HotfixBotError } from "../util/errors.js";
 
 /** The environment variables the production server reads itself (Probot reads APP_ID, the key, GHE_* …). */

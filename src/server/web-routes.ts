@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { presentedToken, tokenMatches } from "../dashboard/dashboard-access.js";
-import type { SnapshotCache } from "../dashboard/incident-snapshot.js";
-import { renderDashboard } from "../dashboard/render-dashboard.js";
+import { presentedToken, tokenMatches } from "../metrics/dashboard/dashboard-access.js";
+import type { SnapshotCache } from "../metrics/dashboard/incident-snapshot.js";
+import { renderDashboard } from "../metrics/dashboard/render-dashboard.js";
 import { CONTENT_SECURITY_POLICY } from "../metrics/html/html-page.js";
 import type { AppMetrics } from "../observability/app-metrics.js";
 

@@ -1,7 +1,6 @@
-import { mergedPullRequestFrom } from "../after-merge/merged-pull-request.js";
 import { listClaims } from "../after-merge/pipeline-claim.js";
-import { isMergedHotfix } from "../after-merge/run-after-merge.js";
 import type { EngineContext } from "../context.js";
+import { isMergedHotfix, mergedPullRequestFrom } from "../incident/merged-pull-request.js";
 import { readTimeline } from "../incident/upsert-timeline.js";
 import type { FoundIssue, SweptRepository } from "./sweep-task.js";
 

@@ -1,6 +1,6 @@
-import type { MergedPullRequest } from "../after-merge/merged-pull-request.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext, RepoRef } from "../context.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import type { TimelineState } from "../incident/timeline-state.js";
 import { errorMessage } from "../util/errors.js";
 

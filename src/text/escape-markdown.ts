@@ -27,3 +27,9 @@ export function truncate(text: string, max: number, marker = "…"): string {
   if (code >= 0xd800 && code <= 0xdbff) end -= 1;
   return text.slice(0, end) + marker;
 }
+
+/** A URL inside `[text](url)`: characters that would end or break the link target are percent-encoded. */
+export function linkTarget(url: string): string {
+  // encodeURIComponent leaves ( and ) alone, and those are exactly what ends a link target early.
+  return url.replace(/[\s()<>[\]`]/g, (c) => (c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c)));
+}

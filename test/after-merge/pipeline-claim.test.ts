@@ -1,8 +1,8 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { mergedPullRequestFrom } from "../../src/after-merge/merged-pull-request.js";
 import { claimRefName } from "../../src/after-merge/pipeline-claim.js";
 import { runAfterMerge } from "../../src/after-merge/run-after-merge.js";
 import { loadConfig } from "../../src/config/load-config.js";
+import { mergedPullRequestFrom } from "../../src/incident/merged-pull-request.js";
 import { emptyTimeline } from "../../src/incident/timeline-state.js";
 import { writeTimeline } from "../../src/incident/upsert-timeline.js";
 import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";

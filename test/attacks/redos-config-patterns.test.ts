@@ -4,9 +4,9 @@ import { expandTargets } from "../../src/backport/backport-branch.js";
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { configSchema } from "../../src/config/schema.js";
 import { followUpKindsFor } from "../../src/follow-ups/plan-follow-ups.js";
-import { matchingBranchPattern } from "../../src/rules/branch-pattern.js";
-import { matchesCheckName } from "../../src/rules/check-name-glob.js";
-import { isProductionLine, newerLines } from "../../src/rules/production-lines.js";
+import { matchingBranchPattern } from "../../src/patterns/branch-pattern.js";
+import { matchesCheckName } from "../../src/patterns/check-name-glob.js";
+import { isProductionLine, newerLines } from "../../src/patterns/production-lines.js";
 import { checkTitle, jiraKeyOf } from "../../src/rules/title.js";
 import { appOnSandboxEachTest, configuredWebshop } from "../support/app-on-sandbox.js";
 

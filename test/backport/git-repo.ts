@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CommitFacts, CommitSource, TreeItem } from "../../src/backport/git-tree.js";
 import type { GitWrites, MergeOutcome } from "../../src/backport/git-writer.js";
-import type { NewEntry } from "../../src/backport/local-pick.js";
+import type { NewEntry } from "../../src/backport/pick-entries.js";
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Ada Tester",

@@ -1,5 +1,6 @@
 import { parseConfigText } from "../../src/config/parse-config.js";
-import { PLACEHOLDERS, renderTemplate, unknownPlaceholders } from "../../src/follow-ups/templates.js";
+import { FOLLOW_UP_PLACEHOLDERS, unknownPlaceholders } from "../../src/config/placeholders.js";
+import { renderTemplate } from "../../src/follow-ups/templates.js";
 
 const values = {
   pr: "#12",
@@ -44,7 +45,7 @@ describe("renderTemplate", () => {
   });
 
   it("has a fixed set that includes the documented names", () => {
-    expect([...PLACEHOLDERS]).toEqual(
+    expect([...FOLLOW_UP_PLACEHOLDERS]).toEqual(
       expect.arrayContaining(["pr", "incident", "jira", "tag", "title", "severity", "author"]),
     );
   });
@@ -57,7 +58,7 @@ describe("unknownPlaceholders", () => {
     ["{ } {} {a.b} {1x}", []],
     ["{__proto__}", ["__proto__"]],
   ])("finds the unknown names in %j", (template, expected) => {
-    expect(unknownPlaceholders(template)).toEqual(expected);
+    expect(unknownPlaceholders(template, FOLLOW_UP_PLACEHOLDERS)).toEqual(expected);
   });
 });
 

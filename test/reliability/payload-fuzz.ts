@@ -5,8 +5,9 @@ import { parse } from "yaml";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { ConfigResult } from "../../src/config/parse-config.js";
 import type { EngineContext } from "../../src/context.js";
-import { type BackgroundRunner, type EngineEvent, handleEvent, routes } from "../../src/engine.js";
+import { handleEvent, routes } from "../../src/engine.js";
 import { createEngineLocks } from "../../src/engine-context.js";
+import type { BackgroundRunner, EngineEvent } from "../../src/route.js";
 import type { RecordingGitHub } from "../support/recording-github.js";
 
 /**

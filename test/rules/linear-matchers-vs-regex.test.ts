@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { matchingBranchPattern } from "../../src/rules/branch-pattern.js";
+import { matchingBranchPattern } from "../../src/patterns/branch-pattern.js";
 import { checkTitle, jiraKeyOf } from "../../src/rules/title.js";
 import { configOf } from "../support/config-of.js";
 

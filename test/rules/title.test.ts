@@ -1,5 +1,6 @@
 import { parseConfigText } from "../../src/config/parse-config.js";
-import { checkTitle, exampleTitle, jiraKeyOf, unknownTitlePlaceholders } from "../../src/rules/title.js";
+import { ANY_BRACES, TITLE_PLACEHOLDERS, unknownPlaceholders } from "../../src/config/placeholders.js";
+import { checkTitle, exampleTitle, jiraKeyOf } from "../../src/rules/title.js";
 import { configOf } from "../support/config-of.js";
 
 const defaults = configOf();
@@ -84,10 +85,13 @@ describe("checkTitle", () => {
   });
 });
 
-describe("unknownTitlePlaceholders", () => {
+describe("unknown title placeholders", () => {
   it("lists placeholders outside the fixed set", () => {
-    expect(unknownTitlePlaceholders("[{key}] {summary}")).toEqual([]);
-    expect(unknownTitlePlaceholders("[{jira}] {summary} {}")).toEqual(["jira", ""]);
+    expect(unknownPlaceholders("[{key}] {summary}", TITLE_PLACEHOLDERS, ANY_BRACES)).toEqual([]);
+    expect(unknownPlaceholders("[{jira}] {summary} {}", TITLE_PLACEHOLDERS, ANY_BRACES)).toEqual([
+      "jira",
+      "",
+    ]);
   });
 });
 

@@ -5,7 +5,7 @@ import { WorkflowPermissionError } from "../../src/backport/backport-errors.js";
 import { CliEnvError } from "../../src/cli/github-context.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { ConfigError } from "../../src/config/config-error.js";
-import { GlobSyntaxError } from "../../src/rules/glob.js";
+import { GlobSyntaxError } from "../../src/patterns/glob.js";
 import { errorMessage, HotfixBotError, isErrorOfKind } from "../../src/util/errors.js";
 
 describe("errorMessage", () => {

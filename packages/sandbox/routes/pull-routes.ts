@@ -1,4 +1,3 @@
-import type { GitIdentity } from "../git/git-objects.js";
 import { ApiError, notFound, validationFailed } from "../http/api-error.js";
 import type { Handler, SandboxRequest } from "../http/handler.js";
 import type { RouteTable } from "../http/route-table.js";

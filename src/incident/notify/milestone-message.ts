@@ -1,6 +1,6 @@
+import { MILESTONE_TITLE, type Milestone } from "../../config/notify-milestones.js";
 import type { RepoRef } from "../../context.js";
 import type { TimelineState } from "../timeline-state.js";
-import { MILESTONE_TITLE, type Milestone } from "./milestones.js";
 
 /** A link a message offers (the PR, the release, the deployment, the revert PR). */
 export interface MessageLink {

@@ -1,7 +1,7 @@
+import { MILESTONE_TITLE, type Milestone } from "../../config/notify-milestones.js";
 import type { NotifyChannel } from "../../context.js";
 import { closestWord } from "../../text/closest-word.js";
 import { addEntry, type NotificationRecord, type TimelineState } from "../timeline-state.js";
-import { MILESTONE_TITLE, type Milestone } from "./milestones.js";
 import type { ChannelResult } from "./send-notification.js";
 
 /** The timeline key of a milestone's notification line. */

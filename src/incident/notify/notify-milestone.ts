@@ -1,11 +1,11 @@
+import type { Milestone } from "../../config/notify-milestones.js";
 import type { HotfixConfig } from "../../config/schema.js";
 import type { EngineContext } from "../../context.js";
-import { withIncidentLock } from "../../intake/incident-lock.js";
 import { errorMessage } from "../../util/errors.js";
+import { withIncidentLock } from "../incident-lock.js";
 import type { TimelineState } from "../timeline-state.js";
 import { readTimeline, writeTimeline } from "../upsert-timeline.js";
 import { type MilestoneDetails, milestoneMessage } from "./milestone-message.js";
-import type { Milestone } from "./milestones.js";
 import { planNotification, recordNotification } from "./notification-record.js";
 import { type Fetch, sendNotification } from "./send-notification.js";
 

@@ -1,4 +1,4 @@
-import { incidentDurations, recoveryLine } from "../../metrics/incident-durations.js";
+import { incidentDurations, recoveryLine } from "../incident-durations.js";
 import type { TimelineState } from "../timeline-state.js";
 import type { MilestoneDetails } from "./milestone-message.js";
 

@@ -1,6 +1,6 @@
+import { formatDuration } from "../../incident/incident-durations.js";
 import { escapeHtml, safeHref } from "../../text/escape-html.js";
 import type { IncidentRow, RecoveryMetrics } from "../compute-metrics.js";
-import { formatDuration } from "../incident-durations.js";
 import { onTimeRate } from "../render-report.js";
 import { htmlPage } from "./html-page.js";
 import { recoveryTimeChart, stagesChart, targetsChart, weeklyChart } from "./report-charts.js";

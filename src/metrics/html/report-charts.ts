@@ -1,5 +1,5 @@
+import { formatDuration } from "../../incident/incident-durations.js";
 import type { IncidentRow, RecoveryMetrics } from "../compute-metrics.js";
-import { formatDuration } from "../incident-durations.js";
 import { FILL, legendItem, line, rect, svgChart, text } from "./svg.js";
 
 /** The charts of the HTML report and the dashboard, as inline SVG strings (pure). */

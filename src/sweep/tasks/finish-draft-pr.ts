@@ -1,4 +1,4 @@
-import { withIncidentLock } from "../../intake/incident-lock.js";
+import { withIncidentLock } from "../../incident/incident-lock.js";
 import { notifyDraftPr } from "../../intake/notify-intake.js";
 import { openDraftPr } from "../../intake/open-draft-pr.js";
 import { httpStatus } from "../../util/http-status.js";

@@ -1,6 +1,6 @@
 import type { Severity } from "../../config/schema.js";
+import { withIncidentLock } from "../../incident/incident-lock.js";
 import type { TimelineState } from "../../incident/timeline-state.js";
-import { withIncidentLock } from "../../intake/incident-lock.js";
 import { notifyDeclared } from "../../intake/notify-intake.js";
 import { type IntakeRequest, runIntake } from "../../intake/run-intake.js";
 import { type FoundIssue, failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
@@ -9,7 +9,7 @@ import { type FoundIssue, failedResult, type SweepResult, type SweepTask } from 
 export function intakeUnfinished(state: TimelineState, incidentReport: boolean): boolean {
   if (state.detectedAt === undefined || state.commander === undefined) return false;
   const intake = state.intake;
-  return !intake || !intake.checklist || (incidentReport && !intake.report);
+  return !intake?.checklist || (incidentReport && !intake.report);
 }
 
 /**

@@ -1,11 +1,12 @@
-import { withPipelineLock } from "../../after-merge/pipeline-lock.js";
 import type { EngineContext } from "../../context.js";
 import { overdueMarker, overdueMentions, overdueNoticeText } from "../../follow-ups/overdue-notice.js";
-import { type FollowUpKind, formatDueTime } from "../../follow-ups/plan-follow-ups.js";
+import { formatDueTime } from "../../follow-ups/plan-follow-ups.js";
+import { ensureBotComment } from "../../incident/bot-comment.js";
+import type { FollowUpKind } from "../../incident/follow-up-kinds.js";
+import { withIncidentLock } from "../../incident/incident-lock.js";
+import { withPipelineLock } from "../../incident/pipeline-lock.js";
 import { addEntry, type PipelineState, type TimelineState } from "../../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../../incident/upsert-timeline.js";
-import { ensureBotComment } from "../../intake/bot-comment.js";
-import { withIncidentLock } from "../../intake/incident-lock.js";
 import { httpStatus } from "../../util/http-status.js";
 import { type DueItem, dueNow, failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
 import { timelineOfMergedHotfix } from "./timeline-of-merged-hotfix.js";

@@ -1,4 +1,4 @@
-import type { MergedPullRequest } from "../../after-merge/merged-pull-request.js";
+import type { MergedPullRequest } from "../../incident/merged-pull-request.js";
 import { incidentLinkHolds } from "../../incident/pull-incident.js";
 import type { TimelineState } from "../../incident/timeline-state.js";
 import { linkedIncidentNumber } from "../../rules/incident-link.js";

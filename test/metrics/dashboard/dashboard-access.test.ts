@@ -1,4 +1,4 @@
-import { presentedToken, tokenMatches } from "../../src/dashboard/dashboard-access.js";
+import { presentedToken, tokenMatches } from "../../../src/metrics/dashboard/dashboard-access.js";
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;

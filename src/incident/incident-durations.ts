@@ -1,4 +1,4 @@
-import type { PipelineState, TimelineState } from "../incident/timeline-state.js";
+import type { PipelineState, TimelineState } from "./timeline-state.js";
 
 /** One incident's recovery, from its timeline state alone. Durations in milliseconds; null when unknown. */
 export interface IncidentDurations {

@@ -1,5 +1,9 @@
-import { incidentStep } from "../../src/dashboard/incident-step.js";
-import { emptyTimeline, type PipelineState, type TimelineState } from "../../src/incident/timeline-state.js";
+import {
+  emptyTimeline,
+  type PipelineState,
+  type TimelineState,
+} from "../../../src/incident/timeline-state.js";
+import { incidentStep } from "../../../src/metrics/dashboard/incident-step.js";
 
 const intake: TimelineState["intake"] = {
   trigger: "label",

@@ -1,9 +1,9 @@
-import type { HotfixConfig } from "../config/schema.js";
-import type { Octokit, RepoRef } from "../context.js";
-import type { BotIdentity } from "../identity/bot-identity.js";
-import { computeMetrics, type IncidentRecord, type RecoveryMetrics } from "../metrics/compute-metrics.js";
-import { readIncidents } from "../metrics/read-incidents.js";
-import { errorMessage } from "../util/errors.js";
+import type { HotfixConfig } from "../../config/schema.js";
+import type { Octokit, RepoRef } from "../../context.js";
+import type { BotIdentity } from "../../identity/bot-identity.js";
+import { errorMessage } from "../../util/errors.js";
+import { computeMetrics, type IncidentRecord, type RecoveryMetrics } from "../compute-metrics.js";
+import { readIncidents } from "../read-incidents.js";
 import { type IncidentStep, incidentStep } from "./incident-step.js";
 
 /** An open incident as the dashboard lists it. */

@@ -6,8 +6,8 @@ import {
   eventually,
   type ProductionServer,
   startProductionServer,
-} from "../server/production-process.js";
-import { HOSTILE_TITLE } from "../support/hostile-text.js";
+} from "../../server/production-process.js";
+import { HOSTILE_TITLE } from "../../support/hostile-text.js";
 
 // The dashboard of the production server (`npm start` with DASHBOARD_TOKEN), against the sandbox.
 

@@ -4,7 +4,7 @@ import {
   compileBranchPattern,
   isHotfixFamilyBranch,
   matchingBranchPattern,
-} from "../../src/rules/branch-pattern.js";
+} from "../../src/patterns/branch-pattern.js";
 
 const DEFAULTS = ["hotfix/{date}-{slug}", "hotfix/incident-{n}"];
 

@@ -1,5 +1,6 @@
 /**
- * The points of an incident that stakeholders are told about, in the order an incident passes them. Each is
+ * The points of an incident that stakeholders are told about (notify.milestones; the configuration layer owns
+ * the list, as it owns the placeholders), in the order an incident passes them. Each is
  * announced at most once per incident (see notify-milestone.ts). `monitoring-done` is the end of the watch after a
  * deploy; `rollback` is a rollback started after a failed deployment or asked for by a writer.
  */

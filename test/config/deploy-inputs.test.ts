@@ -1,5 +1,6 @@
+import { renderDeployInputs } from "../../src/config/deploy-inputs.js";
 import { validateConfig } from "../../src/config/parse-config.js";
-import { renderDeployInputs, unknownDeployPlaceholders } from "../../src/deploy/deploy-inputs.js";
+import { DEPLOY_PLACEHOLDERS, unknownPlaceholders } from "../../src/config/placeholders.js";
 
 const values = {
   tag: "hotfix-20260301-1200",
@@ -34,7 +35,10 @@ test("configured inputs are filled in one pass from the fixed set; anything else
 });
 
 test("an unknown placeholder is a configuration error that names the field", () => {
-  expect(unknownDeployPlaceholders("{tag} {tga} {tga} {constructor}")).toEqual(["tga", "constructor"]);
+  expect(unknownPlaceholders("{tag} {tga} {tga} {constructor}", DEPLOY_PLACEHOLDERS)).toEqual([
+    "tga",
+    "constructor",
+  ]);
   const result = validateConfig({ deploy: { workflow: { id: "deploy.yml", inputs: { version: "{tga}" } } } });
   expect(result.ok).toBe(false);
   if (!result.ok)

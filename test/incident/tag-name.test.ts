@@ -1,4 +1,4 @@
-import { hotfixTagBase, nextTagName, parseSemverTag } from "../../src/release/tag-name.js";
+import { hotfixTagBase, nextTagName, parseSemverTag } from "../../src/incident/tag-name.js";
 
 const at = (iso: string) => new Date(iso);
 

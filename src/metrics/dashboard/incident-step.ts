@@ -1,4 +1,4 @@
-import type { TimelineState } from "../incident/timeline-state.js";
+import type { TimelineState } from "../../incident/timeline-state.js";
 
 /** Where an open incident stands, in the words of the workflow, and the page that shows it. */
 export interface IncidentStep {

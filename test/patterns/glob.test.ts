@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import picomatch from "picomatch";
-import { GlobSyntaxError, globMatcher, globProblem } from "../../src/rules/glob.js";
+import { GlobSyntaxError, globMatcher, globProblem } from "../../src/patterns/glob.js";
 
 // The linear-time glob matcher must mean what picomatch (`{ dot: true }`) meant for the syntax it supports, on the
 // paths GitHub reports (no empty, `.` or `..` segments) and on branch names.

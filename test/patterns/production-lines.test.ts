@@ -5,7 +5,7 @@ import {
   lineTagPrefix,
   lineVersion,
   newerLines,
-} from "../../src/rules/production-lines.js";
+} from "../../src/patterns/production-lines.js";
 import { configOf } from "../support/config-of.js";
 
 const lines = configOf({ productionBranches: ["main", "release/*", "support-*"] });

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import type { HotfixConfig } from "../config/schema.js";
+import { isHotfixFamilyBranch } from "../patterns/branch-pattern.js";
+import { isProductionLine } from "../patterns/production-lines.js";
 
 /** The facts of a merged pull request that the after-merge pipeline needs, read from a webhook or the API. */
 export interface MergedPullRequest {
@@ -70,4 +73,13 @@ export function mergedPullRequestFrom(raw: unknown): MergedPullRequest | null {
     mergeSha: pr.merge_commit_sha,
     mergedAt: pr.merged_at,
   };
+}
+
+/** Whether a merged PR is a hotfix into production under this configuration (pure). A fork's PR never is. */
+export function isMergedHotfix(pr: MergedPullRequest, config: HotfixConfig): boolean {
+  return (
+    !pr.fromFork &&
+    isProductionLine(config, pr.baseRef) &&
+    isHotfixFamilyBranch(pr.headRef, config.branches.patterns)
+  );
 }

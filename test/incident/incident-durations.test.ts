@@ -1,5 +1,5 @@
+import { formatDuration, incidentDurations, recoveryLine } from "../../src/incident/incident-durations.js";
 import { emptyTimeline, type PipelineState, type TimelineState } from "../../src/incident/timeline-state.js";
-import { formatDuration, incidentDurations, recoveryLine } from "../../src/metrics/incident-durations.js";
 
 const pipeline = (
   pr: number,

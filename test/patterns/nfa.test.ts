@@ -9,7 +9,7 @@ import {
   optional,
   seq,
   zeroOrMore,
-} from "../../src/rules/nfa.js";
+} from "../../src/patterns/nfa.js";
 
 const a = char((c) => c === 97);
 const any = char(() => true);

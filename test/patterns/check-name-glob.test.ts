@@ -1,4 +1,4 @@
-import { matchesCheckName } from "../../src/rules/check-name-glob.js";
+import { matchesCheckName } from "../../src/patterns/check-name-glob.js";
 
 describe("matchesCheckName", () => {
   it.each([

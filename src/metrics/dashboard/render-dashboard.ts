@@ -1,7 +1,7 @@
-import { htmlPage } from "../metrics/html/html-page.js";
-import { recoverySections } from "../metrics/html/render-html-report.js";
-import { formatDuration } from "../metrics/incident-durations.js";
-import { escapeHtml, safeHref } from "../text/escape-html.js";
+import { formatDuration } from "../../incident/incident-durations.js";
+import { escapeHtml, safeHref } from "../../text/escape-html.js";
+import { htmlPage } from "../html/html-page.js";
+import { recoverySections } from "../html/render-html-report.js";
 import type { IncidentSnapshot, OpenIncident } from "./incident-snapshot.js";
 
 function openRow(incident: OpenIncident, now: number): string {
