@@ -4,6 +4,13 @@ import { run } from "probot";
 // src/app.ts
 import { Redis as Redis3 } from "ioredis";
 
+// src/util/errors.ts
+var HotfixBotError = class extends Error {
+};
+function errorMessage(error) {
+  return error instanceof Error ? error.message : String(error);
+}
+
 // src/util/http-status.ts
 function httpStatus(error) {
   if (typeof error !== "object" || error === null) return void 0;
@@ -12,7 +19,7 @@ function httpStatus(error) {
 }
 
 // src/config/config-error.ts
-var ConfigError = class extends Error {
+var ConfigError = class extends HotfixBotError {
   constructor(file, problems) {
     super(
       `${file} is invalid: ${problems.map((p) => p.path ? `${p.path}: ${p.message}` : p.message).join("; ")}`
@@ -22,6 +29,7 @@ var ConfigError = class extends Error {
   }
   file;
   problems;
+  kind = "config";
   name = "ConfigError";
 };
 
@@ -61,63 +69,7 @@ import { z as z2 } from "zod";
 // src/config/schema.ts
 import { z } from "zod";
 
-// src/deploy/deploy-inputs.ts
-var DEPLOY_PLACEHOLDERS = ["tag", "incident", "pr", "sha", "severity", "line"];
-var KNOWN = new Set(DEPLOY_PLACEHOLDERS);
-var PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-var DEFAULT_DEPLOY_INPUTS = {
-  tag: "{tag}",
-  incident: "{incident}"
-};
-var ENVIRONMENT_PLACEHOLDERS = ["line"];
-function unknownEnvironmentPlaceholders(text2) {
-  const known = new Set(ENVIRONMENT_PLACEHOLDERS);
-  return [...text2.matchAll(PLACEHOLDER)].map((match) => match[1]).filter((name) => !known.has(name));
-}
-function renderEnvironment(template, line2) {
-  return template.replace(PLACEHOLDER, (whole, key) => key === "line" ? line2 : whole);
-}
-function unknownDeployPlaceholders(text2) {
-  const unknown = /* @__PURE__ */ new Set();
-  for (const match of text2.matchAll(PLACEHOLDER)) {
-    const name = match[1];
-    if (!KNOWN.has(name)) unknown.add(name);
-  }
-  return [...unknown];
-}
-function renderDeployInputs(configured, values) {
-  const inputs = Object.keys(configured).length > 0 ? configured : DEFAULT_DEPLOY_INPUTS;
-  const rendered = {};
-  for (const [name, template] of Object.entries(inputs)) {
-    rendered[name] = template.replace(
-      PLACEHOLDER,
-      (whole, key) => KNOWN.has(key) ? values[key] : whole
-    );
-  }
-  return rendered;
-}
-
-// src/follow-ups/templates.ts
-var PLACEHOLDERS = ["pr", "incident", "jira", "tag", "title", "severity", "author", "url"];
-var KNOWN2 = new Set(PLACEHOLDERS);
-var PLACEHOLDER2 = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
-function renderTemplate(template, values) {
-  return template.replace(PLACEHOLDER2, (whole, name) => {
-    if (!KNOWN2.has(name) || !Object.hasOwn(values, name)) return whole;
-    const value = values[name];
-    return typeof value === "string" ? value : whole;
-  });
-}
-function unknownPlaceholders(template) {
-  const unknown = /* @__PURE__ */ new Set();
-  for (const match of template.matchAll(PLACEHOLDER2)) {
-    const name = match[1];
-    if (!KNOWN2.has(name)) unknown.add(name);
-  }
-  return [...unknown];
-}
-
-// src/rules/nfa.ts
+// src/patterns/nfa.ts
 var char = (test) => ({ kind: "char", test });
 var seq = (...items) => ({ kind: "seq", items });
 var alt = (...options) => ({ kind: "alt", options });
@@ -255,7 +207,7 @@ function matchesPattern(compiled2, input) {
   return matchPattern(compiled2, input) !== null;
 }
 
-// src/rules/branch-pattern.ts
+// src/patterns/branch-pattern.ts
 var BRANCH_PLACEHOLDERS = ["date", "slug", "n"];
 var digit = char(inRange("0", "9"));
 var slugChar = () => char(oneOf(inRange("a", "z"), inRange("0", "9")));
@@ -345,15 +297,16 @@ function branchPatternProblems(pattern) {
   return compiled2.ok ? null : compiled2.reason;
 }
 
-// src/rules/glob.ts
+// src/patterns/glob.ts
 var SLASH = "/".charCodeAt(0);
 var notSlash = (code) => code !== SLASH;
-var GlobSyntaxError = class extends Error {
+var GlobSyntaxError = class extends HotfixBotError {
   constructor(pattern, reason) {
     super(`glob ${JSON.stringify(pattern)}: ${reason}`);
     this.pattern = pattern;
   }
   pattern;
+  kind = "config";
   name = "GlobSyntaxError";
 };
 var Parser = class {
@@ -496,7 +449,7 @@ function globMatcher(patterns) {
   return (path) => compiled2.some((program) => matchesPattern(program, path));
 }
 
-// src/rules/production-lines.ts
+// src/patterns/production-lines.ts
 function isProductionLine(lines, branch) {
   if (branch === lines.productionBranch) return true;
   return globMatcher(lines.productionBranches)(branch);
@@ -555,97 +508,79 @@ function lineTagPrefix(lines, line2) {
   return `v${version.slice(0, 2).join(".")}.`;
 }
 
-// src/rules/title.ts
-var TITLE_PLACEHOLDERS = ["key", "summary"];
-var EXAMPLE_SUMMARY = "Fix critical auth failure";
-var digit2 = inRange("0", "9");
-var upper = inRange("A", "Z");
-var jiraKey = () => seq(
-  char(upper),
-  oneOrMore(char(oneOf(upper, digit2, (c) => c === 95))),
-  literal("-"),
-  char(inRange("1", "9")),
-  ...Array.from({ length: 8 }, () => optional(char(digit2)))
-);
-var summary = () => {
-  const nonSpace = char((c) => !isSpace(c));
-  return seq(nonSpace, optional(seq(zeroOrMore(char(isNotLineTerminator)), nonSpace)));
+// src/config/notify-milestones.ts
+var MILESTONES = [
+  "declared",
+  "draft-pr",
+  "gate-green",
+  "merged",
+  "deployed",
+  "rollback",
+  "monitoring-done",
+  "resolved"
+];
+var MILESTONE_TITLE = {
+  declared: "Incident declared",
+  "draft-pr": "Draft hotfix PR opened",
+  "gate-green": "Hotfix gate passed",
+  merged: "Hotfix merged",
+  deployed: "Hotfix deployed",
+  rollback: "Rollback started",
+  "monitoring-done": "Monitoring window over",
+  resolved: "Incident resolved"
 };
-var compiled = /* @__PURE__ */ new Map();
-function unknownTitlePlaceholders(format) {
-  const names = [...format.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1] ?? "");
-  return names.filter((name) => !TITLE_PLACEHOLDERS.includes(name));
+
+// src/config/placeholders.ts
+var TITLE_PLACEHOLDERS = ["key", "summary"];
+var FOLLOW_UP_PLACEHOLDERS = [
+  "pr",
+  "incident",
+  "jira",
+  "tag",
+  "title",
+  "severity",
+  "author",
+  "url"
+];
+var DEPLOY_PLACEHOLDERS = ["tag", "incident", "pr", "sha", "severity", "line"];
+var ENVIRONMENT_PLACEHOLDERS = ["line"];
+var PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+var ANY_BRACES = /\{([^{}]*)\}/g;
+function unknownPlaceholders(text2, allowed, syntax = PLACEHOLDER) {
+  const unknown = /* @__PURE__ */ new Set();
+  for (const match of text2.matchAll(syntax)) {
+    const name = match[1] ?? "";
+    if (!allowed.includes(name)) unknown.add(name);
+  }
+  return [...unknown];
 }
-function titleFormatProblems(format) {
-  return TITLE_PLACEHOLDERS.flatMap((name) => {
-    const count2 = format.split(`{${name}}`).length - 1;
-    return count2 > 1 ? [`at most one {${name}} may appear (found ${count2})`] : [];
+function fillPlaceholders(text2, allowed, values) {
+  return text2.replace(PLACEHOLDER, (whole, name) => {
+    if (!allowed.includes(name) || !Object.hasOwn(values, name)) return whole;
+    const value = values[name];
+    return typeof value === "string" ? value : whole;
   });
 }
-function compileFormat(format) {
-  const hit = compiled.get(format);
-  if (hit) return hit;
-  const items = [];
-  let keyGroup = 0;
-  for (const part of format.trim().split(/(\{key\}|\{summary\}|\s+)/)) {
-    if (part === "") continue;
-    if (part === "{key}") {
-      if (keyGroup === 0) {
-        keyGroup = 1;
-        items.push(capture(1, jiraKey()));
-      } else {
-        items.push(jiraKey());
+function placeholderList(names) {
+  return names.map((name) => `{${name}}`).join(" ");
+}
+function withPlaceholders(text2, allowed, options = {}) {
+  return text2.superRefine((value, ctx) => {
+    if (options.atMostOnce) {
+      for (const name of allowed) {
+        const count2 = value.split(`{${name}}`).length - 1;
+        if (count2 > 1)
+          ctx.addIssue({ code: "custom", message: `at most one {${name}} may appear (found ${count2})` });
       }
-    } else if (part === "{summary}") {
-      items.push(summary());
-    } else if (/^\s+$/.test(part)) {
-      items.push(oneOrMore(char(isSpace)));
-    } else {
-      items.push(literal(part));
     }
-  }
-  const result = { pattern: compilePattern(seq(...items)), keyGroup };
-  if (compiled.size > 100) compiled.clear();
-  compiled.set(format, result);
-  return result;
-}
-function readTitle(title, format) {
-  const { pattern, keyGroup } = compileFormat(format);
-  const text2 = title.trim();
-  const slots = matchPattern(pattern, text2);
-  if (slots === null) return null;
-  if (keyGroup === 0) return { key: null };
-  const start = slots[keyGroup * 2] ?? -1;
-  const end = slots[keyGroup * 2 + 1] ?? -1;
-  return { key: start < 0 ? null : text2.slice(start, end) };
-}
-function exampleTitle(config) {
-  const key = `${config.title.projects[0] ?? "SPF"}-1290`;
-  return config.title.format.trim().replace(/\{key\}/g, key).replace(/\{summary\}/g, EXAMPLE_SUMMARY);
-}
-function jiraKeyOf(title, config) {
-  return readTitle(title, config.title.format)?.key ?? null;
-}
-function checkTitle(title, config) {
-  const { format, projects } = config.title;
-  const expected = `expected "${format}", e.g. "${exampleTitle(config)}"`;
-  const read = readTitle(title, format);
-  if (!read) {
-    const shown = title.length > 80 ? `${title.slice(0, 79)}\u2026` : title;
-    return { rule: "title", label: "Title", state: "fail", reason: `"${shown}" does not match; ${expected}` };
-  }
-  const key = read.key;
-  if (key === null) return { rule: "title", label: "Title", state: "pass", reason: `matches "${format}"` };
-  const project = key.slice(0, key.lastIndexOf("-"));
-  if (projects.length > 0 && !projects.includes(project)) {
-    return {
-      rule: "title",
-      label: "Title",
-      state: "fail",
-      reason: `Jira project ${project} is not allowed (allowed: ${projects.join(", ")}); ${expected}`
-    };
-  }
-  return { rule: "title", label: "Title", state: "pass", reason: `Jira key ${key}` };
+    const unknown = unknownPlaceholders(value, allowed, options.syntax);
+    if (unknown.length === 0) return;
+    const names = unknown.map((name) => `{${name}}`).join(", ");
+    ctx.addIssue({
+      code: "custom",
+      message: `unknown placeholder ${names}; allowed: ${placeholderList(allowed)}`
+    });
+  });
 }
 
 // src/config/schema.ts
@@ -672,23 +607,37 @@ var requiredCheck = z.union([
 ]).transform(
   (entry2) => typeof entry2 === "string" ? { name: entry2, app: null, creator: null } : "app" in entry2 ? { ...entry2, creator: null } : { ...entry2, app: null }
 );
+var notifyChannelName = z.string().max(64).superRefine((name, ctx) => {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(name) || name.includes("/")) {
+    ctx.addIssue({
+      code: "custom",
+      message: "a channel is a name the App defines, never a URL: webhook URLs are secrets and belong in the App's environment (HOTFIX_NOTIFY_SLACK_<NAME>=<url>) or the Action's notify-* inputs from secrets"
+    });
+  } else if (!/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+    ctx.addIssue({ code: "custom", message: "a channel name: lowercase letters, digits and dashes" });
+  }
+});
 var severity = z.enum(["P0", "P1", "P2"]);
 var duration = z.string().max(10).regex(/^[1-9][0-9]{0,5}[mhd]$/, "a duration such as 30m, 12h or 2d").refine((text2) => durationMs(text2) <= 366 * 864e5, "at most a year (366d)");
+var deadline = duration.refine(
+  (text2) => durationMs(text2) <= 13 * 864e5,
+  "at most 13d (the sweep looks back 14 days)"
+);
 function durationMs(text2) {
   const unit = { m: 6e4, h: 36e5, d: 864e5 }[text2.slice(-1)] ?? Number.NaN;
   return Number(text2.slice(0, -1)) * unit;
 }
-var approvalRule = (required) => z.strictObject({
+var approvalRule = (required, timeoutMinutes) => z.strictObject({
   required: z.number().int().min(0).max(20).default(required).describe("approving reviews required before the gate passes"),
-  from: list(z.string().min(1).max(100), 100).default([]).describe("logins or org/team slugs whose approval counts; empty = anyone with write access")
+  from: list(z.string().min(1).max(100), 100).default([]).describe("logins or org/team slugs whose approval counts; empty = anyone with write access"),
+  // Fast-track approval: the policy's "reduced timeout, auto-approve if no response".
+  timeoutMinutes: z.number().int().min(1).max(1440).nullable().default(timeoutMinutes).describe(
+    "fast-track: once the PR is ready and every other row passes, the approvals row passes after this many minutes without a qualifying review (a post-deploy review follow-up is opened); null = wait for the approvals"
+  )
 }).prefault({}).describe("approvals for one severity");
-var templateText = (max, min = 0) => z.string().min(min).max(max).superRefine((text2, ctx) => {
-  const unknown = unknownPlaceholders(text2);
-  if (unknown.length === 0) return;
-  const names = unknown.map((n2) => `{${n2}}`).join(", ");
-  const allowed = PLACEHOLDERS.map((n2) => `{${n2}}`).join(" ");
-  ctx.addIssue({ code: "custom", message: `unknown placeholder ${names}; allowed: ${allowed}` });
-}).describe(`text with placeholders ${PLACEHOLDERS.map((n2) => `{${n2}}`).join(" ")}`);
+var templateText = (max, min = 0) => withPlaceholders(z.string().min(min).max(max), FOLLOW_UP_PLACEHOLDERS).describe(
+  `text with placeholders ${placeholderList(FOLLOW_UP_PLACEHOLDERS)}`
+);
 var issueTemplate = (defaults2) => z.strictObject({
   enabled: z.boolean().default(true),
   title: templateText(256, 1).default(defaults2.title),
@@ -749,15 +698,9 @@ var configSchema = z.strictObject({
     )
   }).prefault({}),
   title: z.strictObject({
-    format: z.string().min(1).max(200).superRefine((format, ctx) => {
-      for (const message of titleFormatProblems(format)) ctx.addIssue({ code: "custom", message });
-      const unknown = unknownTitlePlaceholders(format);
-      if (unknown.length === 0) return;
-      const names = unknown.map((n2) => `{${n2}}`).join(", ");
-      ctx.addIssue({
-        code: "custom",
-        message: `unknown placeholder ${names}; allowed: {key} {summary}`
-      });
+    format: withPlaceholders(z.string().min(1).max(200), TITLE_PLACEHOLDERS, {
+      syntax: ANY_BRACES,
+      atMostOnce: true
     }).default("[{key}] {summary}").describe("the expected PR title; {key} is the Jira key, {summary} free text (each at most once)"),
     projects: list(
       z.string().max(50).regex(/^[A-Z][A-Z0-9_]+$/, "an upper-case Jira project key such as SPF"),
@@ -779,9 +722,11 @@ var configSchema = z.strictObject({
     default: severity.default("P1").describe("severity assumed when no label says otherwise")
   }).prefault({}),
   approvals: z.strictObject({
-    P0: approvalRule(0),
-    P1: approvalRule(0),
-    P2: approvalRule(1)
+    // Fast-track defaults: 5 min for P0 and 15 min for P1 (the policy's emergency timeout and "quick review,
+    // 15 min max"); P2 is not an emergency, so it waits for its review.
+    P0: approvalRule(0, 5),
+    P1: approvalRule(0, 15),
+    P2: approvalRule(1, null)
   }).prefault({}),
   diffBudget: z.strictObject({
     maxFiles: z.number().int().min(1).default(20),
@@ -833,44 +778,78 @@ var configSchema = z.strictObject({
       title: "Post-deploy review of {pr}: merged without approval",
       body: "{pr} ({severity}) merged without an approving review. Review the change now that it is live.\n",
       labels: ["review"]
-    })
+    }),
+    // Follow-up deadlines and the security-review follow-up.
+    securityReview: issueTemplate({
+      title: "Security review of {pr}: the security scan passed with warnings",
+      body: "The security scan of {pr} ({severity}) passed with warnings. Review each one, fix it or record why it is acceptable.\n",
+      labels: ["security"]
+    }),
+    due: z.strictObject({
+      // The policy: a review, the test suite, the security review and the docs within 24 hours of the
+      // hotfix; the proper fix, the root cause analysis and prevention within a week.
+      postMortem: deadline.default("7d").describe("root cause analysis (post-mortem)"),
+      properFix: deadline.default("7d").describe("the follow-up PR with the proper fix"),
+      regressionTests: deadline.default("7d").describe("regression tests: a prevention measure"),
+      postDeployReview: deadline.default("24h").describe("full code review of an unapproved hotfix"),
+      securityReview: deadline.default("24h").describe("security review of the scan's warnings")
+    }).prefault({}).describe(
+      "how long after the merge each follow-up is due (30m, 24h, 7d); the sweep comments once on one still open past it"
+    )
   }).prefault({}),
   deploy: z.strictObject({
     workflow: z.strictObject({
       id: z.string().min(1).max(255).describe("workflow file name (deploy.yml) or id"),
       ref: z.string().min(1).max(255).optional().describe("ref to run on; default the production branch"),
-      inputs: z.record(
-        z.string().min(1).max(100),
-        z.string().max(1e3).superRefine((text2, ctx) => {
-          const unknown = unknownDeployPlaceholders(text2);
-          if (unknown.length === 0) return;
-          const names = unknown.map((n2) => `{${n2}}`).join(", ");
-          const allowed = DEPLOY_PLACEHOLDERS.map((n2) => `{${n2}}`).join(" ");
-          ctx.addIssue({
-            code: "custom",
-            message: `unknown placeholder ${names}; allowed: ${allowed}`
-          });
-        })
-      ).refine((inputs) => Object.keys(inputs).length <= 25, "at most 25 inputs").default({}).describe(
-        `workflow_dispatch inputs with placeholders ${DEPLOY_PLACEHOLDERS.map((n2) => `{${n2}}`).join(" ")}; empty = { tag: "{tag}", incident: "{incident}" }`
+      inputs: z.record(z.string().min(1).max(100), withPlaceholders(z.string().max(1e3), DEPLOY_PLACEHOLDERS)).refine((inputs) => Object.keys(inputs).length <= 25, "at most 25 inputs").default({}).describe(
+        `workflow_dispatch inputs with placeholders ${placeholderList(DEPLOY_PLACEHOLDERS)}; empty = { tag: "{tag}", incident: "{incident}" }`
       )
     }).optional(),
-    environment: z.string().min(1).max(255).superRefine((text2, ctx) => {
-      const unknown = unknownEnvironmentPlaceholders(text2);
-      if (unknown.length > 0)
-        ctx.addIssue({
-          code: "custom",
-          message: `unknown placeholder {${unknown[0]}}; allowed: {line}`
-        });
-    }).optional().describe(
+    environment: withPlaceholders(z.string().min(1).max(255), ENVIRONMENT_PLACEHOLDERS).optional().describe(
       "create a GitHub deployment to this environment; {line} is the production line merged into"
     ),
     closeIncidentOnSuccess: z.boolean().default(false).describe("close the incident once the tag is deployed successfully"),
     rollbackLabel: z.string().min(1).max(50).default("rollback").describe("label put on the incident when a deployment of the fix fails")
   }).prefault({}),
+  // Monitoring window and /rollback: after a successful deploy, the policy's watch before the incident is stable.
+  monitoring: z.strictObject({
+    enabled: z.boolean().default(true).describe("open a monitoring window on the timeline after each successful deploy of a hotfix tag"),
+    windowMinutes: z.number().int().min(1).max(1440).default(30).describe(
+      "how long to watch production after the deploy (the policy says 15-30 minutes); the window ends stable unless a rollback came first"
+    ),
+    checklist: list(z.string().min(1).max(200), 10).default(["error rates back to normal", "no new error types", "key metrics stable"]).describe("what the people watching production confirm during the window (shown on the timeline)"),
+    rollbackOn: list(requiredCheck, 20).default([]).describe(
+      "check runs or commit statuses on the deployed commit whose failure inside the window rolls the fix back: a name or glob (any reporter), { name, app } or { name, creator } to accept only that reporter"
+    ),
+    closeWhenStable: z.boolean().default(false).describe(
+      "close the incident when the window ends stable, once every backport has landed (deploy.closeIncidentOnSuccess closes at resolution without waiting for the window)"
+    )
+  }).prefault({}),
   intake: z.strictObject({
     cutFromLatestTag: z.boolean().default(false).describe("cut hotfix/incident-<n> from the latest production tag instead of the production head"),
     incidentReport: z.boolean().default(false).describe("commit docs/incidents/HOTFIX-<date>-<slug>.md from a template to the hotfix branch")
+  }).prefault({}),
+  // Notifications (incident/notify): channels are names the App's environment (or the Action's inputs) define.
+  notify: z.strictObject({
+    channels: list(notifyChannelName, 10).default([]).describe(
+      "names of the channels to tell at each milestone, as the App defines them (HOTFIX_NOTIFY_SLACK_<NAME>, _TEAMS_<NAME> or _WEBHOOK_<NAME> in its environment; the Action: slack, teams, webhook); never a URL: webhook URLs are secrets"
+    ),
+    milestones: list(z.enum(MILESTONES), MILESTONES.length).default([...MILESTONES]).describe(`the milestones announced: ${MILESTONES.join(", ")}`),
+    timeoutSeconds: z.number().int().min(1).max(30).default(5).describe("how long one post to one channel may take before it counts as failed")
+  }).prefault({}),
+  // The hotfix team: who is asked to review the draft PR, and who is assigned to the incident and follow-ups.
+  team: z.strictObject({
+    reviewers: list(
+      z.string().max(100).regex(
+        /^[A-Za-z0-9][A-Za-z0-9-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)?$/,
+        "a GitHub login (alice) or a team of the repository's organization (acme/sre)"
+      ),
+      15
+    ).default([]).describe("logins or org/team slugs asked to review the draft PR intake opens"),
+    assignees: list(
+      z.string().max(39).regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, "a GitHub login such as alice"),
+      9
+    ).default([]).describe("logins assigned to the incident and to its follow-ups, beside the incident commander")
   }).prefault({})
 }).superRefine(productionLineProblems).transform(withProductionLines).describe("hotfix-bot configuration (.github/hotfix.yml)");
 
@@ -906,9 +885,9 @@ function describeIssue(issue, origin) {
     const foreign = issue.keys.length - own.length;
     const known = knownKeysAt(issue.path);
     const keys = own.map((key) => {
-      const named = path ? `${path}.${key}` : key;
+      const named2 = path ? `${path}.${key}` : key;
       const meant = closestWord(key, known);
-      return meant ? `${named} (did you mean ${meant}?)` : named;
+      return meant ? `${named2} (did you mean ${meant}?)` : named2;
     });
     const problems = [];
     if (keys.length > 0)
@@ -972,7 +951,7 @@ async function loadConfig(octokit, repo, path = DEFAULT_CONFIG_PATH) {
     const status = httpStatus(error);
     if (status !== void 0 && status !== 404) throw error;
     const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message.split("\n")[0]}` : "";
-    const message = error instanceof Error ? error.message.replace(/^\[@probot\/octokit-plugin-config\] /, "") : String(error);
+    const message = errorMessage(error).replace(/^\[@probot\/octokit-plugin-config\] /, "");
     return { ok: false, error: new ConfigError(path, [{ path: "", message: `${message}${cause}` }]) };
   }
   return validateConfig(raw, path, origin);
@@ -996,7 +975,7 @@ var ConfigCache = class {
   }
 };
 
-// src/after-merge/merged-pull-request.ts
+// src/incident/merged-pull-request.ts
 import { z as z3 } from "zod";
 var pullRequestShape = z3.object({
   number: z3.number().int().positive(),
@@ -1039,14 +1018,26 @@ function mergedPullRequestFrom(raw) {
     mergedAt: pr.merged_at
   };
 }
+function isMergedHotfix(pr, config) {
+  return !pr.fromFork && isProductionLine(config, pr.baseRef) && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
+}
+
+// src/util/log-with.ts
+function logWith(log, fields) {
+  return log.child ? log.child(fields) : log;
+}
+function withLogFields(ctx, fields) {
+  return { ...ctx, log: logWith(ctx.log, fields) };
+}
 
 // src/backport/backport-branch.ts
-var UnsafeBranchNameError = class extends Error {
+var UnsafeBranchNameError = class extends HotfixBotError {
   constructor(value, reason) {
     super(`unsafe backport branch input ${JSON.stringify(value)}: ${reason}`);
     this.value = value;
   }
   value;
+  kind = "unworkable";
   name = "UnsafeBranchNameError";
 };
 var PREFIX = "hotfix-bot/";
@@ -1100,12 +1091,13 @@ function expandTargets(patterns, branches, developBranch, mergedInto, newer2 = [
 }
 
 // src/backport/pick-list.ts
-var PickListError = class extends Error {
+var PickListError = class extends HotfixBotError {
   constructor(mergeCommitSha, reason) {
     super(`cannot work out what to pick for ${mergeCommitSha}: ${reason}`);
     this.mergeCommitSha = mergeCommitSha;
   }
   mergeCommitSha;
+  kind = "unworkable";
   name = "PickListError";
 };
 function commitsToPick(input) {
@@ -1225,6 +1217,23 @@ async function readPickPlan(ctx, mergeSha, pulled) {
   });
 }
 
+// src/config/deploy-inputs.ts
+var DEFAULT_DEPLOY_INPUTS = {
+  tag: "{tag}",
+  incident: "{incident}"
+};
+function renderEnvironment(template, line2) {
+  return fillPlaceholders(template, ENVIRONMENT_PLACEHOLDERS, { line: line2 });
+}
+function renderDeployInputs(configured, values) {
+  const inputs = Object.keys(configured).length > 0 ? configured : DEFAULT_DEPLOY_INPUTS;
+  const rendered = {};
+  for (const [name, template] of Object.entries(inputs)) {
+    rendered[name] = fillPlaceholders(template, DEPLOY_PLACEHOLDERS, values);
+  }
+  return rendered;
+}
+
 // src/identity/bot-identity.ts
 function isWrittenByUs(item, identity) {
   return item.performed_via_github_app?.id === identity.appId;
@@ -1250,6 +1259,9 @@ function truncate(text2, max, marker = "\u2026") {
   const code = text2.charCodeAt(end - 1);
   if (code >= 55296 && code <= 56319) end -= 1;
   return text2.slice(0, end) + marker;
+}
+function linkTarget(url2) {
+  return url2.replace(/[\s()<>[\]`]/g, (c) => c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c));
 }
 
 // src/incident/timeline-state.ts
@@ -1344,7 +1356,7 @@ async function createOnce(create, find, attempts = 4) {
   }
 }
 
-// src/metrics/incident-durations.ts
+// src/incident/incident-durations.ts
 function time(iso2) {
   if (!iso2) return null;
   const t = Date.parse(iso2);
@@ -1400,168 +1412,17 @@ function recoveryLine(d) {
   return `detection \u2192 ${parts.join(", \u2192 ")}`;
 }
 
-// src/release/release-notes.ts
-var RELEASE_NOTES_MAX = 1e5;
-var MAX_LISTED_COMMITS = 250;
-function linkTarget(url2) {
-  return url2.replace(/[\s()<>[\]`]/g, (c) => c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c));
-}
-function commitSubject(message) {
-  return escapeMarkdown(truncate((message.split(/\r?\n/, 1)[0] ?? "").trim(), 200));
-}
-function commitLines(commits) {
-  const listed = commits.slice(0, MAX_LISTED_COMMITS).map((c) => {
-    const sha = c.sha.replace(/[^0-9a-f]/gi, "").slice(0, 7);
-    return `- \`${sha}\` ${commitSubject(c.message)}`;
-  });
-  if (commits.length > MAX_LISTED_COMMITS) listed.push(`- \u2026 and ${commits.length - MAX_LISTED_COMMITS} more`);
-  return listed.length > 0 ? listed : ["- (no commits listed)"];
-}
-function renderReleaseNotes(input) {
-  const { pr } = input;
-  const lines = [
-    `Hotfix release \`${input.tag}\`.`,
-    "",
-    `- Pull request: [#${pr.number} ${escapeMarkdown(pr.title)}](${linkTarget(pr.url)}) by ${escapeMarkdown(`@${pr.author}`)}`,
-    `- Incident: ${input.incident === null ? "none" : `#${input.incident}`}`,
-    `- Jira: ${input.jiraKey === null ? "none" : escapeMarkdown(input.jiraKey)}`,
-    "",
-    "### Commits",
-    "",
-    ...commitLines(input.commits),
-    ""
-  ];
-  return truncate(lines.join("\n"), RELEASE_NOTES_MAX);
-}
-function changelogHeading(tag, mergedAt) {
-  return `## ${tag} (${mergedAt.toISOString().slice(0, 10)})`;
-}
-function changelogEntry(input) {
-  const { pr } = input;
-  const refs = [
-    `[#${pr.number}](${linkTarget(pr.url)})`,
-    ...input.incident === null ? [] : [`incident #${input.incident}`],
-    ...input.jiraKey === null ? [] : [escapeMarkdown(input.jiraKey)]
-  ];
-  const title = escapeMarkdown(pr.title.replace(/\r\n|\r|\n/g, " "));
-  return `${changelogHeading(input.tag, input.mergedAt)}
-
-### Fixed
-
-- ${title} (${refs.join(", ")})
-`;
-}
-var CHANGELOG_TITLE = "# Changelog\n";
-function prependChangelog(existing, entry2) {
-  if (existing === null || existing.trim() === "") return `${CHANGELOG_TITLE}
-${entry2}`;
-  const eol = existing.includes("\r\n") ? "\r\n" : "\n";
-  const normalised = entry2.replace(/\r?\n/g, eol).replace(/(\r?\n)*$/, eol);
-  const heading = entry2.split(/\r?\n/, 1)[0] ?? "";
-  const lines = existing.split(/\r?\n/);
-  if (heading !== "" && lines.includes(heading)) return existing;
-  const firstSection = lines.findIndex((line2) => /^##\s/.test(line2));
-  if (firstSection === -1) {
-    const body = existing.endsWith(eol) ? existing : existing + eol;
-    return `${body}${eol}${normalised}`;
-  }
-  const before = lines.slice(0, firstSection).join(eol);
-  const after = lines.slice(firstSection).join(eol);
-  return `${before}${before === "" ? "" : eol}${normalised}${eol}${after}`;
-}
-
 // src/incident/timeline-schema.ts
 import { z as z4 } from "zod";
 
-// src/follow-ups/plan-follow-ups.ts
+// src/incident/follow-up-kinds.ts
 var FOLLOW_UP_KINDS = [
   "post-mortem",
   "proper-fix",
   "regression-tests",
-  "post-deploy-review"
+  "post-deploy-review",
+  "security-review"
 ];
-var TEMPORARY_FIX_LABEL = "temporary-fix";
-var TEMPLATE_KEY = {
-  "post-mortem": "postMortem",
-  "proper-fix": "properFix",
-  "regression-tests": "regressionTests",
-  "post-deploy-review": "postDeployReview"
-};
-var TITLE_MAX = 256;
-var BODY_MAX = 65e3;
-var MARKER_PREFIX = "<!-- hotfix-bot:follow-up ";
-var MARKER = /<!-- hotfix-bot:follow-up (\{[^<>]*\}) -->/g;
-function followUpMarker(pr, kind) {
-  return `${MARKER_PREFIX}${JSON.stringify({ pr, kind })} -->`;
-}
-function parseFollowUpMarkers(body) {
-  if (!body) return [];
-  const found = [];
-  for (const match of body.matchAll(MARKER)) {
-    try {
-      const data = JSON.parse(match[1]);
-      if (typeof data !== "object" || data === null) continue;
-      const { pr, kind } = data;
-      if (Number.isSafeInteger(pr) && pr > 0 && FOLLOW_UP_KINDS.includes(kind)) {
-        found.push({ pr, kind });
-      }
-    } catch {
-    }
-  }
-  return found;
-}
-function followUpKindsFor(input) {
-  const kinds = ["post-mortem"];
-  if (input.pr.labels.some((l) => l.toLowerCase() === TEMPORARY_FIX_LABEL)) kinds.push("proper-fix");
-  const isTest = globMatcher(input.testGlobs);
-  if (!input.changedFiles.some((file) => isTest(file))) kinds.push("regression-tests");
-  if (!input.approved) kinds.push("post-deploy-review");
-  return kinds;
-}
-var NONE = "(none)";
-function templateValues(input, present) {
-  return {
-    pr: `#${input.pr.number}`,
-    incident: input.incident === null ? NONE : `#${input.incident}`,
-    jira: input.jiraKey === null ? NONE : present(input.jiraKey),
-    tag: input.tag === null ? NONE : present(input.tag),
-    title: present(input.pr.title),
-    severity: input.severity,
-    author: present(input.pr.author),
-    url: input.pr.url
-  };
-}
-function unlistedFilesNote(input) {
-  const total = input.changedFilesTotal ?? input.changedFiles.length;
-  if (total <= input.changedFiles.length) return "";
-  return `
-
-GitHub listed only ${input.changedFiles.length} of the ${total} files this pull request changed, and none of those is a test file; check the rest by hand and close this issue if a regression test is among them.`;
-}
-var oneLine = (text2) => text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
-function planFollowUps(input) {
-  const kinds = followUpKindsFor({
-    pr: input.pr,
-    changedFiles: input.changedFiles,
-    testGlobs: input.config.followUps.testGlobs,
-    severity: input.severity,
-    approved: input.approved
-  });
-  const titleValues = templateValues(input, oneLine);
-  const bodyValues = templateValues(input, escapeMarkdown);
-  const assignee = input.pr.author.endsWith("[bot]") ? "" : input.pr.author;
-  return kinds.flatMap((kind) => {
-    const template = input.config.followUps[TEMPLATE_KEY[kind]];
-    if (!template.enabled) return [];
-    const title = truncate(oneLine(renderTemplate(template.title, titleValues)), TITLE_MAX);
-    const marker = followUpMarker(input.pr.number, kind);
-    const text2 = `${renderTemplate(template.body, bodyValues).replace(/\s+$/, "")}${kind === "regression-tests" ? unlistedFilesNote(input) : ""}`;
-    const body = `${truncate(text2, BODY_MAX - marker.length - 2)}
-
-${marker}`;
-    return [{ kind, title, body, labels: [...template.labels], assignee }];
-  });
-}
 
 // src/incident/timeline-schema.ts
 var isoTime = z4.string();
@@ -1588,7 +1449,14 @@ var backport = z4.object({
   autoMerge: z4.object({ method: z4.string(), at: isoTime, error: z4.string().optional() }).optional(),
   waived: z4.object({ by: z4.string(), reason: z4.string(), at: isoTime }).optional()
 });
-var followUp = z4.object({ issue: count, url });
+var followUp = z4.object({
+  issue: count,
+  url,
+  // Follow-up deadlines.
+  dueAt: isoTime.optional(),
+  overdueNoticeAt: isoTime.optional(),
+  closedAt: isoTime.optional()
+});
 var followUps = z4.object(
   Object.fromEntries(FOLLOW_UP_KINDS.map((kind) => [kind, followUp.optional()]))
 ).default({});
@@ -1635,7 +1503,17 @@ var pipeline = z4.object({
   branchDeleted: z4.boolean().optional(),
   deploy: deploy.optional(),
   done: z4.boolean(),
-  heartbeatAt: isoTime
+  heartbeatAt: isoTime,
+  // Monitoring window and /rollback.
+  monitor: z4.object({ sha: z4.string(), since: isoTime, until: isoTime, stableAt: isoTime.optional() }).optional(),
+  rollbackBy: z4.object({
+    kind: z4.enum(["command", "check"]),
+    at: isoTime,
+    by: z4.string(),
+    byId: count.optional(),
+    reason: z4.string(),
+    commentId: count.optional()
+  }).optional()
 });
 var entry = z4.object({
   key: z4.string(),
@@ -1653,7 +1531,28 @@ var timelineStateSchema = z4.object({
   entries: z4.array(entry),
   pipelines: z4.record(z4.string(), pipeline),
   collapsed: z4.number().int().nonnegative().optional(),
-  resolvedAt: isoTime.optional()
+  resolvedAt: isoTime.optional(),
+  // Notifications (incident/notify).
+  notifications: z4.record(
+    z4.string(),
+    z4.object({
+      at: isoTime,
+      channels: z4.array(
+        z4.object({
+          channel: z4.string(),
+          kind: z4.string().optional(),
+          ok: z4.boolean(),
+          status: z4.number().int().optional(),
+          error: z4.string().optional()
+        })
+      )
+    })
+  ).optional(),
+  // Fast-track approval: see FastTrackState.
+  fastTrack: z4.record(
+    z4.string(),
+    z4.object({ head: z4.string(), since: isoTime, minutes: count, firedAt: isoTime.optional() })
+  ).optional()
 });
 function toTimelineState(data) {
   const result = timelineStateSchema.safeParse(data);
@@ -1666,7 +1565,7 @@ function toTimelineState(data) {
 var TIMELINE_MARKER = "<!-- hotfix-bot:timeline ";
 var STATE_LINE = /^\s*<!-- hotfix-bot:timeline ([^>]*) -->/;
 var TIMELINE_BODY_MAX = 65e3;
-var TimelineTooLargeError = class extends Error {
+var TimelineTooLargeError = class extends HotfixBotError {
   constructor(incident, length) {
     super(
       `the timeline of ${incident === null ? "this pull request" : `incident #${incident}`} needs ${length} characters even with every entry dropped (limit ${TIMELINE_BODY_MAX})`
@@ -1677,6 +1576,7 @@ var TimelineTooLargeError = class extends Error {
   }
   incident;
   length;
+  kind = "unworkable";
 };
 function encodeState(state) {
   return JSON.stringify(state).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
@@ -1693,7 +1593,8 @@ var FOLLOW_UP_LABEL = {
   "post-mortem": "post-mortem",
   "proper-fix": "proper fix",
   "regression-tests": "regression tests",
-  "post-deploy-review": "post-deploy review"
+  "post-deploy-review": "post-deploy review",
+  "security-review": "security review"
 };
 function pipelineLine(p) {
   const parts = [`#${p.pr} merged as \`${p.mergeSha.slice(0, 7)}\` at ${formatTime(p.mergedAt)} UTC`];
@@ -1705,7 +1606,9 @@ function pipelineLine(p) {
   });
   if (backports.length > 0) parts.push(`backports ${backports.join(", ")}`);
   const followUps2 = Object.entries(p.followUps).flatMap(
-    ([kind, f]) => f ? [`${FOLLOW_UP_LABEL[kind] ?? escapeMarkdown(kind)} ${link(`#${f.issue}`, f.url)}`] : []
+    ([kind, f]) => f ? [
+      `${FOLLOW_UP_LABEL[kind] ?? escapeMarkdown(kind)} ${link(`#${f.issue}`, f.url)}${f.dueAt ? ` (due ${formatTime(f.dueAt)} UTC)` : ""}`
+    ] : []
   );
   if (followUps2.length > 0) parts.push(`follow-ups ${followUps2.join(", ")}`);
   if (p.branchDeleted) parts.push("branch deleted");
@@ -1713,7 +1616,7 @@ function pipelineLine(p) {
   return `- ${parts.join(" \xB7 ")}`;
 }
 function header(state) {
-  const facts = [
+  const facts2 = [
     ...state.incident === null ? [] : [`Incident #${state.incident}`],
     ...state.severity ? [`severity ${escapeMarkdown(state.severity)}`] : [],
     ...state.commander ? [`commander ${escapeMarkdown(`@${state.commander}`)}`] : [],
@@ -1722,7 +1625,7 @@ function header(state) {
   const recovery = recoveryLine(incidentDurations(state));
   return [
     "### Hotfix timeline",
-    ...facts.length > 0 ? ["", facts.join(" \xB7 ")] : [],
+    ...facts2.length > 0 ? ["", facts2.join(" \xB7 ")] : [],
     ...recovery ? ["", `Recovery: ${recovery}`] : []
   ];
 }
@@ -1889,15 +1792,12 @@ function markerOf(payload) {
 }
 
 // src/deploy/trigger-deploy.ts
-function errorText(error) {
-  return error instanceof Error ? error.message : String(error);
-}
 function dispatchProblem(error, workflow) {
   const status = httpStatus(error);
   if (status === 403)
     return `hotfix-bot may not run workflows: the App needs the "actions: write" permission for deploy.workflow`;
   if (status === 404) return `there is no workflow ${workflow} (or it has no workflow_dispatch trigger)`;
-  return errorText(error);
+  return errorMessage(error);
 }
 async function findOurDeployment(ctx, tag, environment, pr) {
   const { data } = await ctx.octokit.rest.repos.listDeployments({
@@ -1966,7 +1866,7 @@ async function triggerDeploy(ctx, config, request) {
         if ("id" in data) found = { id: data.id, created_at: data.created_at };
         else throw new Error(data.message ?? "GitHub did not create the deployment");
       } catch (error) {
-        const problem = errorText(error);
+        const problem = errorMessage(error);
         ctx.log.error(`deployment of ${request.tag} to ${environment}: ${problem}`);
         deploy2.error = problem;
         entries.push({
@@ -2007,6 +1907,187 @@ async function deployAfterTag(ctx, config, input) {
     ({ commentId } = await writeTimeline(ctx, input.timelineIssue, commentId, snapshot));
   }
   return { state, commentId };
+}
+
+// src/incident/hotfix-team.ts
+var MAX_ASSIGNEES = 10;
+var isBot = (login) => login.toLowerCase().endsWith("[bot]");
+function people(logins) {
+  const seen = /* @__PURE__ */ new Set();
+  const out = [];
+  for (const login of logins) {
+    if (!login || isBot(login) || seen.has(login.toLowerCase())) continue;
+    seen.add(login.toLowerCase());
+    out.push(login);
+  }
+  return out.slice(0, MAX_ASSIGNEES);
+}
+function incidentAssignees(config, commander) {
+  return people([commander, ...config.team.assignees]);
+}
+function followUpAssignees(config, commander, author) {
+  return people([...config.team.assignees, commander || author]);
+}
+function reviewRequest(config, owner, author) {
+  const request = { reviewers: [], teamReviewers: [], refused: [] };
+  const seen = /* @__PURE__ */ new Set();
+  for (const entry2 of config.team.reviewers) {
+    const key = entry2.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const slash = entry2.indexOf("/");
+    if (slash < 0) {
+      if (author !== null && key === author.toLowerCase())
+        request.refused.push({ reviewer: entry2, reason: "the PR's author cannot review it" });
+      else request.reviewers.push(entry2);
+      continue;
+    }
+    const org = entry2.slice(0, slash);
+    if (org.toLowerCase() !== owner.toLowerCase())
+      request.refused.push({ reviewer: entry2, reason: `not a team of ${owner}, which owns the repository` });
+    else request.teamReviewers.push(entry2.slice(slash + 1));
+  }
+  return request;
+}
+
+// src/follow-ups/security-warnings.ts
+var WARNING_LEVELS = /* @__PURE__ */ new Set(["warning", "failure"]);
+var LISTED_ANNOTATIONS_MAX = 30;
+var FIELD_MAX = 300;
+function passedWithWarnings(conclusion, warningAnnotations) {
+  return conclusion === "neutral" || conclusion === "success" && warningAnnotations > 0;
+}
+function annotationLine(annotation) {
+  const where = escapeTableCell(truncate(`${annotation.path}:${annotation.startLine}`, FIELD_MAX));
+  const title = annotation.title ? `**${escapeTableCell(truncate(annotation.title, FIELD_MAX))}**: ` : "";
+  const message = escapeTableCell(truncate(annotation.message ?? "", FIELD_MAX));
+  return `- \`${annotation.level === "failure" ? "failure" : "warning"}\` ${where}: ${title}${message}`;
+}
+function runLink(url2) {
+  return url2 && /^https?:\/\/[^\s()<>[\]]+$/.test(url2) ? `[the check run](${url2})` : "the check run";
+}
+function securityWarningsSection(runs) {
+  const lines = ["## Security scan warnings", ""];
+  let budget = LISTED_ANNOTATIONS_MAX;
+  for (const run2 of runs) {
+    const named2 = `${escapeTableCell(truncate(run2.name, 100))} (${escapeTableCell(truncate(run2.app, 100))})`;
+    const count2 = `${run2.warningsTotal} warning annotation${run2.warningsTotal === 1 ? "" : "s"}`;
+    lines.push(`### ${named2}: ${run2.conclusion}, ${count2}`);
+    const listed = run2.annotations.slice(0, budget);
+    budget -= listed.length;
+    lines.push(...listed.map(annotationLine));
+    const more = run2.warningsTotal - listed.length;
+    const where = runLink(run2.url);
+    if (more > 0) lines.push(`- \u2026 and ${more} more: see ${where}`);
+    if (run2.warningsTotal === 0) lines.push(`- concluded neutral without a warning annotation: see ${where}`);
+    lines.push("");
+  }
+  return lines.join("\n").trimEnd();
+}
+
+// src/follow-ups/templates.ts
+function renderTemplate(template, values) {
+  return fillPlaceholders(template, FOLLOW_UP_PLACEHOLDERS, values);
+}
+
+// src/follow-ups/plan-follow-ups.ts
+var TEMPORARY_FIX_LABEL = "temporary-fix";
+var TEMPLATE_KEY = {
+  "post-mortem": "postMortem",
+  "proper-fix": "properFix",
+  "regression-tests": "regressionTests",
+  "post-deploy-review": "postDeployReview",
+  "security-review": "securityReview"
+};
+var TITLE_MAX = 256;
+var BODY_MAX = 65e3;
+var MARKER_PREFIX = "<!-- hotfix-bot:follow-up ";
+var MARKER = /<!-- hotfix-bot:follow-up (\{[^<>]*\}) -->/g;
+function followUpMarker(pr, kind) {
+  return `${MARKER_PREFIX}${JSON.stringify({ pr, kind })} -->`;
+}
+function parseFollowUpMarkers(body) {
+  if (!body) return [];
+  const found = [];
+  for (const match of body.matchAll(MARKER)) {
+    try {
+      const data = JSON.parse(match[1]);
+      if (typeof data !== "object" || data === null) continue;
+      const { pr, kind } = data;
+      if (Number.isSafeInteger(pr) && pr > 0 && FOLLOW_UP_KINDS.includes(kind)) {
+        found.push({ pr, kind });
+      }
+    } catch {
+    }
+  }
+  return found;
+}
+function followUpKindsFor(input) {
+  const kinds = ["post-mortem"];
+  if (input.pr.labels.some((l) => l.toLowerCase() === TEMPORARY_FIX_LABEL)) kinds.push("proper-fix");
+  const isTest = globMatcher(input.testGlobs);
+  if (!input.changedFiles.some((file) => isTest(file))) kinds.push("regression-tests");
+  if (!input.approved) kinds.push("post-deploy-review");
+  if ((input.securityWarnings?.length ?? 0) > 0) kinds.push("security-review");
+  return kinds;
+}
+var NONE = "(none)";
+function templateValues(input, present) {
+  return {
+    pr: `#${input.pr.number}`,
+    incident: input.incident === null ? NONE : `#${input.incident}`,
+    jira: input.jiraKey === null ? NONE : present(input.jiraKey),
+    tag: input.tag === null ? NONE : present(input.tag),
+    title: present(input.pr.title),
+    severity: input.severity,
+    author: present(input.pr.author),
+    url: input.pr.url
+  };
+}
+function unlistedFilesNote(input) {
+  const total = input.changedFilesTotal ?? input.changedFiles.length;
+  if (total <= input.changedFiles.length) return "";
+  return `
+
+GitHub listed only ${input.changedFiles.length} of the ${total} files this pull request changed, and none of those is a test file; check the rest by hand and close this issue if a regression test is among them.`;
+}
+function followUpDueAt(config, kind, mergedAt) {
+  return new Date(mergedAt.getTime() + durationMs(config.followUps.due[TEMPLATE_KEY[kind]])).toISOString();
+}
+function formatDueTime(iso2) {
+  return `${iso2.slice(0, 16).replace("T", " ")} UTC`;
+}
+var oneLine = (text2) => text2.replace(/\s*[\r\n]+\s*/g, " ").trim();
+function planFollowUps(input) {
+  const kinds = followUpKindsFor({
+    pr: input.pr,
+    changedFiles: input.changedFiles,
+    testGlobs: input.config.followUps.testGlobs,
+    severity: input.severity,
+    approved: input.approved,
+    ...input.securityWarnings ? { securityWarnings: input.securityWarnings } : {}
+  });
+  const titleValues = templateValues(input, oneLine);
+  const bodyValues = templateValues(input, escapeMarkdown);
+  const assignees = followUpAssignees(input.config, input.commander, input.pr.author);
+  return kinds.flatMap((kind) => {
+    const template = input.config.followUps[TEMPLATE_KEY[kind]];
+    if (!template.enabled) return [];
+    const title = truncate(oneLine(renderTemplate(template.title, titleValues)), TITLE_MAX);
+    const marker = followUpMarker(input.pr.number, kind);
+    const dueAt = followUpDueAt(input.config, kind, input.mergedAt);
+    const due = `Due: ${formatDueTime(dueAt)} (${input.config.followUps.due[TEMPLATE_KEY[kind]]} after #${input.pr.number} merged)`;
+    const text2 = `${renderTemplate(template.body, bodyValues).replace(/\s+$/, "")}${kind === "regression-tests" ? unlistedFilesNote(input) : ""}${kind === "security-review" ? `
+
+${securityWarningsSection(input.securityWarnings ?? [])}` : ""}`;
+    const tail = `
+
+${due}
+
+${marker}`;
+    const body = `${truncate(text2, BODY_MAX - tail.length)}${tail}`;
+    return [{ kind, title, body, labels: [...template.labels], assignees: [...assignees], dueAt }];
+  });
 }
 
 // src/follow-ups/open-follow-ups.ts
@@ -2058,13 +2139,26 @@ async function createIssue(octokit, repo, plan, find) {
     });
     return { number: data.number, url: data.html_url };
   };
-  if (plan.assignee) {
-    const assignee = plan.assignee;
+  if (plan.assignees.length > 0) {
+    const assignees = plan.assignees;
     try {
-      return { ...await createOnce(() => send([assignee]), find), writes };
+      return { ...await createOnce(() => send(assignees), find), writes };
     } catch (error) {
       if (httpStatus(error) !== 422) throw error;
     }
+    const created = await createOnce(() => send(), find);
+    writes++;
+    try {
+      await octokit.rest.issues.addAssignees({
+        ...repo,
+        issue_number: created.number,
+        assignees: plan.assignees
+      });
+    } catch (error) {
+      const status = httpStatus(error);
+      if (status === void 0 || status >= 500) throw error;
+    }
+    return { ...created, writes };
   }
   return { ...await createOnce(() => send(), find), writes };
 }
@@ -2122,6 +2216,315 @@ async function openFollowUps(ctx, input) {
     }
   }
   return input.plans.flatMap((plan) => results.get(plan.kind) ?? []);
+}
+
+// src/patterns/check-name-glob.ts
+function matchesCheckName(pattern, name) {
+  if (pattern === name) return true;
+  let p = 0;
+  let n2 = 0;
+  let star = -1;
+  let resume = 0;
+  while (n2 < name.length) {
+    const c = pattern[p];
+    if (c === "?" || c !== void 0 && c !== "*" && c === name[n2]) {
+      p += 1;
+      n2 += 1;
+    } else if (c === "*") {
+      star = p;
+      resume = n2;
+      p += 1;
+    } else if (star >= 0) {
+      p = star + 1;
+      resume += 1;
+      n2 = resume;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === "*") p += 1;
+  return p === pattern.length;
+}
+
+// src/rules/rule-result.ts
+var SEVERITY = { pass: 0, warn: 1, pending: 2, fail: 3 };
+function worstState(states) {
+  let worst = "pass";
+  for (const state of states) if (SEVERITY[state] > SEVERITY[worst]) worst = state;
+  return worst;
+}
+
+// src/rules/required-checks.ts
+function checkRunFactOf(run2) {
+  return {
+    id: Number(run2.id),
+    name: run2.name,
+    status: run2.status,
+    conclusion: run2.conclusion ?? null,
+    startedAt: run2.started_at ?? null,
+    completedAt: run2.completed_at ?? null,
+    app: run2.app ? { id: run2.app.id, slug: run2.app.slug ?? String(run2.app.id) } : null
+  };
+}
+function statusAsCheckRun(status) {
+  const pending = status.state === "pending";
+  return {
+    id: status.id,
+    name: status.context,
+    status: pending ? "pending" : "completed",
+    conclusion: pending ? null : status.state,
+    startedAt: status.createdAt,
+    completedAt: pending ? null : status.createdAt,
+    app: null,
+    creator: status.creator
+  };
+}
+var time2 = (iso2) => {
+  if (iso2 === null) return Number.POSITIVE_INFINITY;
+  const t = Date.parse(iso2);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+};
+function newer(a, b) {
+  const started = time2(a.startedAt) - time2(b.startedAt);
+  if (started !== 0 && !Number.isNaN(started)) return started > 0;
+  if (isStatus(a) && isStatus(b)) return a.id > b.id;
+  const completed = time2(a.completedAt) - time2(b.completedAt);
+  if (completed !== 0 && !Number.isNaN(completed)) return completed > 0;
+  return a.id > b.id;
+}
+function isStatus(run2) {
+  return run2.app === null && run2.creator !== null && run2.creator !== void 0;
+}
+function reporterKey(run2) {
+  if (run2.app) return `app:${run2.app.id}`;
+  if (run2.creator) return `user:${run2.creator.id}`;
+  return "?";
+}
+function latestRunPerName(runs) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const run2 of runs) {
+    const key = `${reporterKey(run2)}\0${run2.name}`;
+    const current = latest.get(key);
+    if (!current || newer(run2, current)) latest.set(key, run2);
+  }
+  return [...latest.values()];
+}
+function reportedBy(run2, app) {
+  if (!run2.app) return false;
+  if (typeof app === "number" || /^[0-9]+$/.test(app)) return run2.app.id === Number(app);
+  return run2.app.slug.toLowerCase() === app.toLowerCase();
+}
+function createdBy(run2, creator) {
+  if (!run2.creator) return false;
+  if (typeof creator === "number" || /^[0-9]+$/.test(creator)) return run2.creator.id === Number(creator);
+  return run2.creator.login.toLowerCase() === creator.toLowerCase();
+}
+function counts(check, run2) {
+  if (check.app !== null) return reportedBy(run2, check.app);
+  if (check.creator !== null) return createdBy(run2, check.creator);
+  return true;
+}
+function pinOf(check) {
+  if (check.app !== null) return String(check.app);
+  if (check.creator !== null) return String(check.creator);
+  return null;
+}
+function runState(run2, config) {
+  if (run2.status !== "completed") return "pending";
+  switch (run2.conclusion) {
+    case "success":
+      return "pass";
+    case "neutral":
+      return config.checks.neutralPasses ? "pass" : "fail";
+    case "skipped":
+      return config.checks.skippedPasses ? "pass" : "fail";
+    default:
+      return "fail";
+  }
+}
+var appName = (run2) => run2.app?.slug ?? run2.creator?.login ?? "an unknown app";
+function describe(run2) {
+  return run2.status === "completed" ? run2.conclusion ?? "completed" : run2.status;
+}
+function listNames(items) {
+  return items.length > 5 ? `${items.slice(0, 5).join(", ")}, \u2026 (${items.length})` : items.join(", ");
+}
+function passedByApp(items) {
+  const byApp = /* @__PURE__ */ new Map();
+  for (const item of items) {
+    const [app = "", name = ""] = item.split("\0");
+    byApp.set(app, [...byApp.get(app) ?? [], name]);
+  }
+  return [...byApp].map(([app, names]) => `${listNames(names)} (${app})`).join("; ");
+}
+function entryVerdict(check, latest, config) {
+  const passed = [];
+  const waiting = [];
+  const failed = [];
+  const runs = latest.filter((run2) => matchesCheckName(check.name, run2.name));
+  const pin = pinOf(check);
+  const counted = runs.filter((run2) => counts(check, run2));
+  const missing = counted.length === 0 ? `${check.name}${pin === null ? "" : ` from ${pin}`}` : null;
+  if (missing !== null) waiting.push(`${missing} (not reported yet)`);
+  for (const run2 of runs) {
+    const state = runState(run2, config);
+    const shown = `${run2.name} (${describe(run2)}, ${appName(run2)})`;
+    if (state === "fail") failed.push(shown);
+    else if (!counted.includes(run2)) continue;
+    else if (state === "pending") waiting.push(shown);
+    else passed.push(`${appName(run2)}\0${run2.name}`);
+  }
+  return { passed, waiting, failed, missing };
+}
+function category(rule, label, field, checks, runs, config) {
+  if (checks.length === 0) {
+    return {
+      rule,
+      label,
+      state: "warn",
+      reason: `none configured (${field} is empty): no ${label.toLowerCase()} result is required`
+    };
+  }
+  const passed = /* @__PURE__ */ new Set();
+  const waiting = /* @__PURE__ */ new Set();
+  const failed = /* @__PURE__ */ new Set();
+  const missing = /* @__PURE__ */ new Set();
+  for (const check of checks) {
+    const verdict2 = entryVerdict(check, runs, config);
+    for (const item of verdict2.passed) passed.add(item);
+    for (const item of verdict2.waiting) waiting.add(item);
+    for (const item of verdict2.failed) failed.add(item);
+    if (verdict2.missing !== null) missing.add(verdict2.missing);
+  }
+  const reported = runs.filter((run2) => checks.some((check) => matchesCheckName(check.name, run2.name)));
+  const details = [
+    ...[...missing].map((name) => `${name}: not reported yet`),
+    ...reported.map((run2) => `${run2.name}: ${describe(run2)} (${appName(run2)})`)
+  ];
+  const state = worstState([
+    ...[...failed].map(() => "fail"),
+    ...[...waiting].map(() => "pending"),
+    "pass"
+  ]);
+  let reason;
+  if (state === "fail") {
+    const hint = [...failed].some((f) => /\((neutral|skipped),/.test(f)) ? " (neutral/skipped count as passing only with checks.neutralPasses/skippedPasses)" : "";
+    reason = `failed: ${listNames([...failed])}${hint}`;
+  } else if (state === "pending") reason = `waiting for ${listNames([...waiting])}`;
+  else reason = `passed: ${passedByApp([...passed])}`;
+  return { rule, label, state, reason, details };
+}
+function checkRequiredChecks(runs, config, ownName) {
+  const latest = latestRunPerName(runs.filter((run2) => run2.name !== ownName));
+  return [
+    category(
+      "critical-tests",
+      "Critical tests",
+      "checks.criticalTests",
+      config.checks.criticalTests,
+      latest,
+      config
+    ),
+    category(
+      "security-scan",
+      "Security scan",
+      "checks.securityScan",
+      config.checks.securityScan,
+      latest,
+      config
+    )
+  ];
+}
+function countedRuns(checks, runs) {
+  return latestRunPerName(runs).filter(
+    (run2) => checks.some((check) => matchesCheckName(check.name, run2.name) && counts(check, run2))
+  );
+}
+function isRequiredCheckName(name, config) {
+  return [...config.checks.criticalTests, ...config.checks.securityScan].some(
+    (check) => matchesCheckName(check.name, name)
+  );
+}
+
+// src/util/collect-pages.ts
+var PER_PAGE2 = 100;
+async function collectPages(pages, maxPages) {
+  const items = [];
+  let count2 = 0;
+  for await (const page of pages) {
+    items.push(...page.data);
+    count2 += 1;
+    if (count2 >= maxPages) return { items, complete: page.data.length < PER_PAGE2 };
+  }
+  return { items, complete: true };
+}
+
+// src/follow-ups/read-security-warnings.ts
+var MAX_CHECK_RUN_PAGES = 3;
+var MAX_ANNOTATION_PAGES = 2;
+async function readSecurityWarnings(ctx, config, headSha) {
+  if (config.checks.securityScan.length === 0) return [];
+  const { octokit, repo } = ctx;
+  const { items } = await collectPages(
+    octokit.paginate.iterator(octokit.rest.checks.listForRef, {
+      ...repo,
+      ref: headSha,
+      filter: "latest",
+      per_page: PER_PAGE2
+    }),
+    MAX_CHECK_RUN_PAGES
+  );
+  const runs = items.map((run2) => ({
+    ...checkRunFactOf(run2),
+    url: run2.html_url ?? null,
+    annotationsCount: run2.output?.annotations_count ?? 0
+  }));
+  const scans = countedRuns(config.checks.securityScan, runs);
+  const found = [];
+  for (const run2 of scans.sort((a, b) => a.name.localeCompare(b.name) || a.id - b.id)) {
+    if (run2.status !== "completed" || run2.conclusion !== "success" && run2.conclusion !== "neutral")
+      continue;
+    const annotations = run2.annotationsCount > 0 ? await readAnnotations(ctx, run2.id) : null;
+    const warnings = (annotations?.items ?? []).filter((a) => WARNING_LEVELS.has(a.level));
+    const unread = annotations?.complete === false ? run2.annotationsCount - annotations.items.length : 0;
+    const total = warnings.length + unread;
+    if (!passedWithWarnings(run2.conclusion, total)) continue;
+    found.push({
+      name: run2.name,
+      app: run2.app?.slug ?? "an unknown app",
+      conclusion: run2.conclusion,
+      url: run2.url,
+      annotations: warnings.slice(0, LISTED_ANNOTATIONS_MAX),
+      warningsTotal: total
+    });
+  }
+  return found;
+}
+async function readAnnotations(ctx, checkRunId) {
+  const { octokit, repo } = ctx;
+  const { items, complete } = await collectPages(
+    octokit.paginate.iterator(octokit.rest.checks.listAnnotations, {
+      ...repo,
+      check_run_id: checkRunId,
+      per_page: PER_PAGE2
+    }),
+    MAX_ANNOTATION_PAGES
+  );
+  return {
+    complete,
+    items: items.map((a) => ({
+      path: a.path,
+      startLine: a.start_line,
+      level: a.annotation_level ?? "notice",
+      title: a.title ?? null,
+      message: a.message ?? null
+    }))
+  };
+}
+
+// src/incident/pipeline-lock.ts
+function withPipelineLock(ctx, pr, task) {
+  return ctx.locks.pipeline.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr}`, task);
 }
 
 // src/rules/incident-link.ts
@@ -2243,23 +2646,7 @@ async function settleIncident(ctx, config, state, incident) {
   return next;
 }
 
-// src/release/line-tag.ts
-function lineTagPlan(config, line2) {
-  if (!isMaintenanceLine(config, line2)) {
-    return { line: line2, scheme: config.release.tagScheme, family: null, fallback: null };
-  }
-  return { line: line2, scheme: "semver-patch", family: lineTagPrefix(config, line2), fallback: "hotfix-date" };
-}
-function familyTags(plan, names) {
-  const family = plan.family;
-  return family === null ? [...names] : names.filter((name) => name.startsWith(family));
-}
-function noLineTagNote(plan, tag) {
-  const family = plan.family === null ? "vX.Y.Z" : `${plan.family}*`;
-  return `${plan.line} has no ${family} tag reachable from the merge, so it was tagged ${tag}; tag the line's latest release (${family}) and later hotfixes on it are tagged as its next patch`;
-}
-
-// src/release/tag-name.ts
+// src/incident/tag-name.ts
 var pad = (n2, width = 2) => String(n2).padStart(width, "0");
 function hotfixTagBase(mergedAt) {
   if (Number.isNaN(mergedAt.getTime())) throw new RangeError("hotfixTagBase: mergedAt is not a valid date");
@@ -2293,10 +2680,93 @@ function nextTagName(input) {
   }
 }
 
+// src/release/line-tag.ts
+function lineTagPlan(config, line2) {
+  if (!isMaintenanceLine(config, line2)) {
+    return { line: line2, scheme: config.release.tagScheme, family: null, fallback: null };
+  }
+  return { line: line2, scheme: "semver-patch", family: lineTagPrefix(config, line2), fallback: "hotfix-date" };
+}
+function familyTags(plan, names) {
+  const family = plan.family;
+  return family === null ? [...names] : names.filter((name) => name.startsWith(family));
+}
+function noLineTagNote(plan, tag) {
+  const family = plan.family === null ? "vX.Y.Z" : `${plan.family}*`;
+  return `${plan.line} has no ${family} tag reachable from the merge, so it was tagged ${tag}; tag the line's latest release (${family}) and later hotfixes on it are tagged as its next patch`;
+}
+
+// src/release/release-notes.ts
+var RELEASE_NOTES_MAX = 1e5;
+var MAX_LISTED_COMMITS = 250;
+function commitSubject(message) {
+  return escapeMarkdown(truncate((message.split(/\r?\n/, 1)[0] ?? "").trim(), 200));
+}
+function commitLines(commits) {
+  const listed = commits.slice(0, MAX_LISTED_COMMITS).map((c) => {
+    const sha = c.sha.replace(/[^0-9a-f]/gi, "").slice(0, 7);
+    return `- \`${sha}\` ${commitSubject(c.message)}`;
+  });
+  if (commits.length > MAX_LISTED_COMMITS) listed.push(`- \u2026 and ${commits.length - MAX_LISTED_COMMITS} more`);
+  return listed.length > 0 ? listed : ["- (no commits listed)"];
+}
+function renderReleaseNotes(input) {
+  const { pr } = input;
+  const lines = [
+    `Hotfix release \`${input.tag}\`.`,
+    "",
+    `- Pull request: [#${pr.number} ${escapeMarkdown(pr.title)}](${linkTarget(pr.url)}) by ${escapeMarkdown(`@${pr.author}`)}`,
+    `- Incident: ${input.incident === null ? "none" : `#${input.incident}`}`,
+    `- Jira: ${input.jiraKey === null ? "none" : escapeMarkdown(input.jiraKey)}`,
+    "",
+    "### Commits",
+    "",
+    ...commitLines(input.commits),
+    ""
+  ];
+  return truncate(lines.join("\n"), RELEASE_NOTES_MAX);
+}
+function changelogHeading(tag, mergedAt) {
+  return `## ${tag} (${mergedAt.toISOString().slice(0, 10)})`;
+}
+function changelogEntry(input) {
+  const { pr } = input;
+  const refs = [
+    `[#${pr.number}](${linkTarget(pr.url)})`,
+    ...input.incident === null ? [] : [`incident #${input.incident}`],
+    ...input.jiraKey === null ? [] : [escapeMarkdown(input.jiraKey)]
+  ];
+  const title = escapeMarkdown(pr.title.replace(/\r\n|\r|\n/g, " "));
+  return `${changelogHeading(input.tag, input.mergedAt)}
+
+### Fixed
+
+- ${title} (${refs.join(", ")})
+`;
+}
+var CHANGELOG_TITLE = "# Changelog\n";
+function prependChangelog(existing, entry2) {
+  if (existing === null || existing.trim() === "") return `${CHANGELOG_TITLE}
+${entry2}`;
+  const eol = existing.includes("\r\n") ? "\r\n" : "\n";
+  const normalised = entry2.replace(/\r?\n/g, eol).replace(/(\r?\n)*$/, eol);
+  const heading = entry2.split(/\r?\n/, 1)[0] ?? "";
+  const lines = existing.split(/\r?\n/);
+  if (heading !== "" && lines.includes(heading)) return existing;
+  const firstSection = lines.findIndex((line2) => /^##\s/.test(line2));
+  if (firstSection === -1) {
+    const body = existing.endsWith(eol) ? existing : existing + eol;
+    return `${body}${eol}${normalised}`;
+  }
+  const before = lines.slice(0, firstSection).join(eol);
+  const after = lines.slice(firstSection).join(eol);
+  return `${before}${before === "" ? "" : eol}${normalised}${eol}${after}`;
+}
+
 // src/release/update-changelog.ts
 var CHANGELOG_PATH = "CHANGELOG.md";
 var MAX_ATTEMPTS = 3;
-var ChangelogConflictError = class extends Error {
+var ChangelogConflictError = class extends HotfixBotError {
   constructor(repo, branch) {
     super(`${CHANGELOG_PATH} on ${repo.owner}/${repo.repo}@${branch} kept changing under us; not updated`);
     this.repo = repo;
@@ -2305,6 +2775,7 @@ var ChangelogConflictError = class extends Error {
   }
   repo;
   branch;
+  kind = "contention";
 };
 async function updateChangelog(octokit, repo, input) {
   let reads = 0;
@@ -2353,7 +2824,7 @@ async function updateChangelog(octokit, repo, input) {
 
 // src/release/create-tag-and-release.ts
 var MAX_NAME_ATTEMPTS = 20;
-var TagNameExhaustedError = class extends Error {
+var TagNameExhaustedError = class extends HotfixBotError {
   constructor(repo, mergeSha, tried) {
     super(
       `could not find a free tag name for ${mergeSha} in ${repo.owner}/${repo.repo} after ${tried.length} attempts (${tried.join(", ")})`
@@ -2366,6 +2837,7 @@ var TagNameExhaustedError = class extends Error {
   repo;
   mergeSha;
   tried;
+  kind = "contention";
 };
 var TAG_PREFIX = "refs/tags/";
 async function listTagRefs(octokit, repo, prefix, n2) {
@@ -2544,7 +3016,7 @@ async function tagAndRelease(octokit, repo, input) {
         ...outcome.commitSha ? { commitSha: outcome.commitSha } : {}
       };
     } catch (error) {
-      result.changelog = { updated: false, error: error instanceof Error ? error.message : String(error) };
+      result.changelog = { updated: false, error: errorMessage(error) };
     }
   }
   result.writes = n2.writes;
@@ -2552,7 +3024,89 @@ async function tagAndRelease(octokit, repo, input) {
   return result;
 }
 
-// src/intake/bot-comment.ts
+// src/rules/title.ts
+var EXAMPLE_SUMMARY = "Fix critical auth failure";
+var digit2 = inRange("0", "9");
+var upper = inRange("A", "Z");
+var jiraKey = () => seq(
+  char(upper),
+  oneOrMore(char(oneOf(upper, digit2, (c) => c === 95))),
+  literal("-"),
+  char(inRange("1", "9")),
+  ...Array.from({ length: 8 }, () => optional(char(digit2)))
+);
+var summary = () => {
+  const nonSpace = char((c) => !isSpace(c));
+  return seq(nonSpace, optional(seq(zeroOrMore(char(isNotLineTerminator)), nonSpace)));
+};
+var compiled = /* @__PURE__ */ new Map();
+function compileFormat(format) {
+  const hit = compiled.get(format);
+  if (hit) return hit;
+  const items = [];
+  let keyGroup = 0;
+  for (const part of format.trim().split(/(\{key\}|\{summary\}|\s+)/)) {
+    if (part === "") continue;
+    if (part === "{key}") {
+      if (keyGroup === 0) {
+        keyGroup = 1;
+        items.push(capture(1, jiraKey()));
+      } else {
+        items.push(jiraKey());
+      }
+    } else if (part === "{summary}") {
+      items.push(summary());
+    } else if (/^\s+$/.test(part)) {
+      items.push(oneOrMore(char(isSpace)));
+    } else {
+      items.push(literal(part));
+    }
+  }
+  const result = { pattern: compilePattern(seq(...items)), keyGroup };
+  if (compiled.size > 100) compiled.clear();
+  compiled.set(format, result);
+  return result;
+}
+function readTitle(title, format) {
+  const { pattern, keyGroup } = compileFormat(format);
+  const text2 = title.trim();
+  const slots = matchPattern(pattern, text2);
+  if (slots === null) return null;
+  if (keyGroup === 0) return { key: null };
+  const start = slots[keyGroup * 2] ?? -1;
+  const end = slots[keyGroup * 2 + 1] ?? -1;
+  return { key: start < 0 ? null : text2.slice(start, end) };
+}
+function exampleTitle(config) {
+  const key = `${config.title.projects[0] ?? "SPF"}-1290`;
+  return config.title.format.trim().replace(/\{key\}/g, key).replace(/\{summary\}/g, EXAMPLE_SUMMARY);
+}
+function jiraKeyOf(title, config) {
+  return readTitle(title, config.title.format)?.key ?? null;
+}
+function checkTitle(title, config) {
+  const { format, projects } = config.title;
+  const expected = `expected "${format}", e.g. "${exampleTitle(config)}"`;
+  const read = readTitle(title, format);
+  if (!read) {
+    const shown = title.length > 80 ? `${title.slice(0, 79)}\u2026` : title;
+    return { rule: "title", label: "Title", state: "fail", reason: `"${shown}" does not match; ${expected}` };
+  }
+  const key = read.key;
+  if (key === null) return { rule: "title", label: "Title", state: "pass", reason: `matches "${format}"` };
+  const project = key.slice(0, key.lastIndexOf("-"));
+  if (projects.length > 0 && !projects.includes(project)) {
+    return {
+      rule: "title",
+      label: "Title",
+      state: "fail",
+      reason: `Jira project ${project} is not allowed (allowed: ${projects.join(", ")}); ${expected}`
+    };
+  }
+  return { rule: "title", label: "Title", state: "pass", reason: `Jira key ${key}` };
+}
+
+// src/incident/bot-comment.ts
 var RACE_MARGIN_MS = 5e3;
 async function findMarked(ctx, issue, marker, since) {
   const comments = await ctx.octokit.paginate(ctx.octokit.rest.issues.listComments, {
@@ -2627,7 +3181,7 @@ async function noticeBackportsWithoutPr(ctx, pr, targets, backports) {
 }
 
 // src/backport/backport-errors.ts
-var WorkflowPermissionError = class extends Error {
+var WorkflowPermissionError = class extends HotfixBotError {
   constructor(files, cause) {
     super(
       `GitHub refused to write ${files.join(", ")}: changing workflow files needs the App's "workflows" permission`
@@ -2637,9 +3191,10 @@ var WorkflowPermissionError = class extends Error {
   }
   files;
   cause;
+  kind = "refused";
   name = "WorkflowPermissionError";
 };
-var CherryPickError = class extends Error {
+var CherryPickError = class extends HotfixBotError {
   constructor(pick, reason, cause) {
     super(`cannot cherry-pick ${pick}: ${reason}`);
     this.pick = pick;
@@ -2647,6 +3202,7 @@ var CherryPickError = class extends Error {
   }
   pick;
   cause;
+  kind = "unworkable";
   name = "CherryPickError";
 };
 function isWorkflowPath(path) {
@@ -2657,10 +3213,10 @@ function workflowPermissionError(error, changedPaths) {
   if (status !== 403 && status !== 422) return null;
   const workflows = changedPaths.filter(isWorkflowPath);
   if (workflows.length === 0) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (!/workflow|permission|not accessible/i.test(message)) return null;
-  const named = /`([^`]*\.github\/workflows\/[^`]*)`/.exec(message)?.[1];
-  return new WorkflowPermissionError(named ? [named] : workflows, error);
+  const named2 = /`([^`]*\.github\/workflows\/[^`]*)`/.exec(message)?.[1];
+  return new WorkflowPermissionError(named2 ? [named2] : workflows, error);
 }
 
 // src/backport/cherry-pick-message.ts
@@ -3619,6 +4175,33 @@ function parentDirs(path) {
   return parts.slice(0, -1).map((_, k) => parts.slice(0, k + 1).join("/"));
 }
 
+// src/backport/pick-entries.ts
+var MAX_READABLE_BLOB_BYTES = 100 * 1024 * 1024;
+var BINARY_PROBE_BYTES = 8e3;
+function regular(entry2) {
+  return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
+}
+function mergeMode(base, ours, theirs) {
+  if (ours === theirs || base === theirs) return ours;
+  if (base === ours) return theirs;
+  return null;
+}
+function looksBinary(bytes) {
+  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
+}
+function bytesToText(bytes) {
+  return Buffer.from(bytes).toString("latin1");
+}
+function textToBytes(text2) {
+  return new Uint8Array(Buffer.from(text2, "latin1"));
+}
+function utf8(text2) {
+  return new Uint8Array(Buffer.from(text2, "utf8"));
+}
+function sameBytes(x, y) {
+  return Buffer.from(x).equals(Buffer.from(y));
+}
+
 // src/backport/content-similarity.ts
 function contentSimilarity(source, destination) {
   const larger = Math.max(source.length, destination.length);
@@ -3677,7 +4260,7 @@ async function pairRenames(sources, destinations, read) {
   for (const { sources: from, destinations: to } of bySha.values()) {
     if (from.length === 0 || to.length === 0) continue;
     const [s, d] = [from[0], to[0]];
-    if (from.length === 1 && to.length === 1 && regular(s.entry) && regular(d.entry) && !isEmpty(s.entry)) {
+    if (from.length === 1 && to.length === 1 && regular2(s.entry) && regular2(d.entry) && !isEmpty(s.entry)) {
       pairs.set(s.path, d.path);
     } else {
       for (const c of [...from, ...to]) unsure.add(c.path);
@@ -3687,7 +4270,7 @@ async function pairRenames(sources, destinations, read) {
   const left = sources.filter((s) => !paired.has(s.path));
   const right = destinations.filter((d) => !paired.has(d.path));
   if (left.length === 0 || right.length === 0) return { pairs, unsure };
-  const odd = (c) => !regular(c.entry) || isEmpty(c.entry);
+  const odd = (c) => !regular2(c.entry) || isEmpty(c.entry);
   if (left.length * right.length > MAX_COMPARISONS) {
     for (const c of [...left, ...right]) unsure.add(c.path);
     return { pairs, unsure };
@@ -3731,7 +4314,7 @@ async function pairRenames(sources, destinations, read) {
   }
   return { pairs, unsure };
 }
-function regular(entry2) {
+function regular2(entry2) {
   return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
 }
 var EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
@@ -3996,7 +4579,7 @@ async function planRenames(source, trees, labels, theirsChanges) {
       undrafted: `renamed, and ${why}: ${MANUAL}`
     });
     const { base, ours: o, theirs: t } = versions;
-    if (!regular2(base) || !regular2(o) || !regular2(t)) return cannot("a symlink or submodule on one side");
+    if (!regular(base) || !regular(o) || !regular(t)) return cannot("a symlink or submodule on one side");
     const mode = mergeMode(base.mode, o.mode, t.mode);
     if (mode === null) return cannot("its mode changed on both sides");
     if ([base, o, t].some((entry2) => (entry2.size ?? 0) > MAX_READABLE_BLOB_BYTES)) {
@@ -4057,8 +4640,6 @@ async function movedWithDirectory(source, trees, path, renames) {
 
 // src/backport/local-pick.ts
 var NO_MARKERS = "apply the fix's change by hand (`git cherry-pick -x` shows git's result)";
-var MAX_READABLE_BLOB_BYTES = 100 * 1024 * 1024;
-var BINARY_PROBE_BYTES = 8e3;
 var MERGE_ATTRIBUTES = /(^|[\s!-])(merge|binary|conflict-marker-size)\b/m;
 async function planPick(source, trees, labels) {
   const changes = await diffTrees(source, trees.base, trees.theirs);
@@ -4163,7 +4744,7 @@ async function planPick(source, trees, labels) {
     if (base === null || o === null || theirs === null) {
       const kind = base === null ? "added on both sides" : o === null ? "deleted on the target" : "deleted by the pick";
       const onConflict = o === null && theirs ? [{ path, entry: theirs }] : [];
-      if (base === null && o && theirs && regular2(o) && regular2(theirs)) {
+      if (base === null && o && theirs && regular(o) && regular(theirs)) {
         merges.push({ change, ours: o, mode: o.mode, addedTwice: true });
         continue;
       }
@@ -4174,7 +4755,7 @@ async function planPick(source, trees, labels) {
       uncertain(`${path} is ${kind}`, onConflict, true, forPerson);
       continue;
     }
-    if (!regular2(base) || !regular2(o) || !regular2(theirs)) {
+    if (!regular(base) || !regular(o) || !regular(theirs)) {
       uncertain(`${path} is a symlink or submodule changed on both sides`, [], true, {
         undrafted: `a symlink or submodule changed on both sides; the draft keeps the target's: ${NO_MARKERS}`
       });
@@ -4298,14 +4879,6 @@ async function blockingPath(source, tree, path) {
   }
   return path;
 }
-function regular2(entry2) {
-  return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
-}
-function mergeMode(base, ours, theirs) {
-  if (ours === theirs || base === theirs) return ours;
-  if (base === ours) return theirs;
-  return null;
-}
 async function mergeAttributesApply(source, oursTree, path) {
   for (const dir of ["", ...parentDirs(path)]) {
     const file = await entryAt(source, oursTree, dir === "" ? ".gitattributes" : `${dir}/.gitattributes`);
@@ -4313,21 +4886,6 @@ async function mergeAttributesApply(source, oursTree, path) {
     if (MERGE_ATTRIBUTES.test(bytesToText(await source.blob(file.sha)))) return true;
   }
   return false;
-}
-function looksBinary(bytes) {
-  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
-}
-function bytesToText(bytes) {
-  return Buffer.from(bytes).toString("latin1");
-}
-function textToBytes(text2) {
-  return new Uint8Array(Buffer.from(text2, "latin1"));
-}
-function utf8(text2) {
-  return new Uint8Array(Buffer.from(text2, "utf8"));
-}
-function sameBytes(x, y) {
-  return Buffer.from(x).equals(Buffer.from(y));
 }
 
 // src/backport/server-merge.ts
@@ -4595,7 +5153,7 @@ function sameChange(found, computed) {
 }
 
 // src/backport/place-bot-branch.ts
-var NoFreeBranchNameError = class extends Error {
+var NoFreeBranchNameError = class extends HotfixBotError {
   constructor(refused2) {
     super(
       `every branch name hotfix-bot may use is taken by commits it did not write (${refused2.map((r) => `${r.branch} at ${r.tip.slice(0, 7)}`).join(", ")}); delete them and retry`
@@ -4603,6 +5161,7 @@ var NoFreeBranchNameError = class extends Error {
     this.refused = refused2;
   }
   refused;
+  kind = "unworkable";
   name = "NoFreeBranchNameError";
 };
 function placementRecord(wanted, placed) {
@@ -4830,9 +5389,7 @@ async function backportToTarget(ctx, request) {
     draft: conflict
   };
   const state = await completeBackportPr(ctx, request, where, opened, true, picked.conflictPick, conflict);
-  ctx.log.info(
-    `backport of #${pr.number} to ${target}: PR #${created.number}${conflict ? " (conflict)" : ""}`
-  );
+  ctx.log.info(`backport to ${target}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
   return state;
 }
 var STEPS_MARKER = "<!-- hotfix-bot:backport-steps -->";
@@ -4918,7 +5475,7 @@ function graphqlMessage(error) {
   const errors = error?.errors;
   const first = Array.isArray(errors) ? errors.find((e) => typeof e?.message === "string")?.message : void 0;
   if (typeof first === "string") return first;
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 async function enableAutoMerge(ctx, config, pr) {
   const method = config.backport.autoMergeMethod;
@@ -4974,27 +5531,27 @@ var ROLE_TEXT = {
   pusher: "they pushed to this PR"
 };
 var short = (sha) => sha ? sha.slice(0, 7) : "an unknown commit";
-function countedApprovals(facts, severity2, config) {
+function countedApprovals(facts2, severity2, config) {
   const rule = config.approvals[severity2];
   const from = rule.from.map((entry2) => entry2.toLowerCase());
   const fromLogins = new Set(from.filter((entry2) => !entry2.includes("/")));
   const fromTeams = from.filter((entry2) => entry2.includes("/"));
-  const teamMembers = new Set(fromTeams.flatMap((team) => facts.teams[team] ?? []));
-  const allowed = (account) => from.length === 0 || fromLogins.has(account.login.toLowerCase()) || teamMembers.has(account.id);
+  const teamMembers = new Set(fromTeams.flatMap((team) => facts2.teams[team] ?? []));
+  const allowed = (account2) => from.length === 0 || fromLogins.has(account2.login.toLowerCase()) || teamMembers.has(account2.id);
   const notes = [];
-  const contributors = facts.contributors;
+  const contributors = facts2.contributors;
   let closed = null;
   if (contributors?.incomplete) closed = contributors.incomplete;
   else if (contributors && contributors.unattributable.length > 0) {
     const listed = contributors.unattributable.slice(0, 5).map(short).join(", ");
     const more = contributors.unattributable.length > 5 ? ` and ${contributors.unattributable.length - 5} more` : "";
     closed = `commit ${listed}${more} has no GitHub author or committer, so no approval can be checked against who wrote it; push it again from an account GitHub knows`;
-  } else if (!facts.reviewsComplete) {
+  } else if (!facts2.reviewsComplete) {
     closed = "too many reviews to read them all, so a change request may be missing";
   }
   const approvedBy = [];
   const blockers = [];
-  for (const review of standingReviews(facts.reviews).values()) {
+  for (const review of standingReviews(facts2.reviews).values()) {
     const { reviewer } = review;
     const roles = contributors?.roles.get(reviewer.id);
     if (roles && roles.length > 0) {
@@ -5004,14 +5561,14 @@ function countedApprovals(facts, severity2, config) {
         );
       continue;
     }
-    const writer = facts.writers.get(reviewer.id) === true;
+    const writer = facts2.writers.get(reviewer.id) === true;
     if (review.state === "CHANGES_REQUESTED") {
       if (writer) blockers.push(reviewer);
       continue;
     }
-    if (review.commitId !== facts.headSha) {
+    if (review.commitId !== facts2.headSha) {
       notes.push(
-        `approval by ${reviewer.login} was for ${short(review.commitId)}, not the head ${short(facts.headSha)}: it must be given again`
+        `approval by ${reviewer.login} was for ${short(review.commitId)}, not the head ${short(facts2.headSha)}: it must be given again`
       );
     } else if (!writer) {
       notes.push(`approval by ${reviewer.login} does not count (no write access to the repository)`);
@@ -5023,12 +5580,12 @@ function countedApprovals(facts, severity2, config) {
   }
   return { approvedBy: closed ? [] : approvedBy, blockers, notes, closed };
 }
-function checkApprovals(facts, severity2, config) {
+function checkApprovals(facts2, severity2, config) {
   const rule = config.approvals[severity2];
-  const counted = countedApprovals(facts, severity2, config);
-  const approvedBy = counted.approvedBy.map((account) => account.login);
+  const counted = countedApprovals(facts2, severity2, config);
+  const approvedBy = counted.approvedBy.map((account2) => account2.login);
   const details = [...counted.notes];
-  const unreadable = approvalTeams(severity2, config).filter((team) => !facts.teams[team]);
+  const unreadable = approvalTeams(severity2, config).filter((team) => !facts2.teams[team]);
   for (const team of unreadable) {
     details.push(`team ${team} could not be read: the App needs the organization permission Members: read`);
   }
@@ -5070,19 +5627,6 @@ function checkApprovals(facts, severity2, config) {
   };
 }
 
-// src/util/collect-pages.ts
-var PER_PAGE2 = 100;
-async function collectPages(pages, maxPages) {
-  const items = [];
-  let count2 = 0;
-  for await (const page of pages) {
-    items.push(...page.data);
-    count2 += 1;
-    if (count2 >= maxPages) return { items, complete: page.data.length < PER_PAGE2 };
-  }
-  return { items, complete: true };
-}
-
 // src/util/permission.ts
 var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
 async function readWriteAccess(ctx, login, id) {
@@ -5107,12 +5651,12 @@ var WriteAccessCache = class {
   }
   ctx;
   answers = /* @__PURE__ */ new Map();
-  hasWrite(account) {
-    let answer = this.answers.get(account.id);
+  hasWrite(account2) {
+    let answer = this.answers.get(account2.id);
     if (!answer) {
-      answer = readWriteAccess(this.ctx, account.login, account.id);
-      this.answers.set(account.id, answer);
-      answer.catch(() => this.answers.delete(account.id));
+      answer = readWriteAccess(this.ctx, account2.login, account2.id);
+      this.answers.set(account2.id, answer);
+      answer.catch(() => this.answers.delete(account2.id));
     }
     return answer;
   }
@@ -5144,11 +5688,11 @@ async function readReviews(ctx, number) {
 }
 async function readContributors(ctx, subject) {
   const roles = /* @__PURE__ */ new Map();
-  const add = (account, role) => {
-    if (!account) return;
-    const list2 = roles.get(account.id) ?? [];
+  const add = (account2, role) => {
+    if (!account2) return;
+    const list2 = roles.get(account2.id) ?? [];
     if (!list2.includes(role)) list2.push(role);
-    roles.set(account.id, list2);
+    roles.set(account2.id, list2);
   };
   add(subject.author, "author");
   const [commits, pushes] = await Promise.all([
@@ -5238,8 +5782,8 @@ async function readApprovalFacts(ctx, subject, severity2, config) {
   const access = new WriteAccessCache(ctx);
   const writers = /* @__PURE__ */ new Map();
   await Promise.all(
-    accountsToCheck(reviews, subject.headSha, contributors).map(async (account) => {
-      writers.set(account.id, await access.hasWrite(account));
+    accountsToCheck(reviews, subject.headSha, contributors).map(async (account2) => {
+      writers.set(account2.id, await access.hasWrite(account2));
     })
   );
   return { headSha: subject.headSha, reviews, reviewsComplete: complete, contributors, writers, teams };
@@ -5251,10 +5795,10 @@ function severityFromLabels(labels, config) {
   const present = new Set(labels.map((l) => l.toLowerCase()));
   return ORDER.find((s) => present.has(config.severity.labels[s].toLowerCase())) ?? null;
 }
-function resolveSeverity(facts, config) {
-  const own = severityFromLabels(facts.prLabels, config);
+function resolveSeverity(facts2, config) {
+  const own = severityFromLabels(facts2.prLabels, config);
   if (own) return { severity: own, source: { kind: "pull-request" } };
-  const incident = facts.incident;
+  const incident = facts2.incident;
   if (incident?.labels) {
     const linked = severityFromLabels(incident.labels, config);
     if (linked) return { severity: linked, source: { kind: "incident", number: incident.number } };
@@ -5294,7 +5838,7 @@ function severityOfLabels(labels, incidentSeverity, config) {
   return config.severity.default;
 }
 async function wasApproved(ctx, pr, severity2, config) {
-  const facts = await readApprovalFacts(
+  const facts2 = await readApprovalFacts(
     ctx,
     {
       number: pr.number,
@@ -5306,7 +5850,348 @@ async function wasApproved(ctx, pr, severity2, config) {
     severity2,
     config
   );
-  return countedApprovals(facts, severity2, config).approvedBy.length > 0;
+  return countedApprovals(facts2, severity2, config).approvedBy.length > 0;
+}
+
+// src/incident/incident-lock.ts
+function withIncidentLock(ctx, incident, task) {
+  return ctx.locks.pipeline.run(`${ctx.repo.owner}/${ctx.repo.repo}#incident-${incident}`, task);
+}
+
+// src/incident/notify/milestone-message.ts
+function isWebUrl(url2) {
+  return /^https?:\/\//i.test(url2);
+}
+function milestoneMessage(input) {
+  const { state, details } = input;
+  const declared = state.entries.find((e) => e.key === "declared");
+  return {
+    milestone: input.milestone,
+    title: `${MILESTONE_TITLE[input.milestone]} \u2014 incident #${input.incident}`,
+    summary: details.summary,
+    at: details.at ?? input.now,
+    repository: `${input.repo.owner}/${input.repo.repo}`,
+    incident: {
+      number: input.incident,
+      url: declared?.url && isWebUrl(declared.url) ? declared.url : null,
+      severity: state.severity ?? null,
+      commander: state.commander ?? null,
+      detectedAt: state.detectedAt ?? null
+    },
+    links: (details.links ?? []).filter((link2) => isWebUrl(link2.url)).slice(0, 5)
+  };
+}
+
+// src/incident/notify/notification-record.ts
+function notificationKey(milestone) {
+  return `notified-${milestone}`;
+}
+function planNotification(input) {
+  const { wanted, defined } = input;
+  if (wanted.channels.length === 0 || !wanted.milestones.includes(input.milestone))
+    return { kind: "skip", why: "off" };
+  if (input.state.notifications?.[input.milestone]) return { kind: "skip", why: "already-sent" };
+  const channels = [];
+  const unknown = [];
+  for (const name of new Set(wanted.channels)) {
+    const channel = defined.get(name);
+    if (channel) {
+      channels.push(channel);
+      continue;
+    }
+    const guess = closestWord(name, [...defined.keys()]);
+    unknown.push({
+      channel: name,
+      kind: "webhook",
+      ok: false,
+      error: `unknown channel "${name}" (notify.channels in .github/hotfix.yml): hotfix-bot defines no channel of that name${guess ? `; did you mean "${guess}"?` : ""}`
+    });
+  }
+  return { kind: "send", channels, unknown };
+}
+function resultText(result) {
+  if (result.ok) return `${result.channel} (${result.kind})`;
+  if (result.error?.startsWith("unknown channel")) return result.error;
+  return `${result.channel} (${result.kind}) failed: ${result.error ?? "unknown error"}`;
+}
+function recordNotification(state, milestone, at, results) {
+  const record = {
+    at,
+    channels: results.map((r) => ({
+      channel: r.channel,
+      ...r.error?.startsWith("unknown channel") ? {} : { kind: r.kind },
+      ok: r.ok,
+      ...r.status !== void 0 ? { status: r.status } : {},
+      ...r.error !== void 0 ? { error: r.error } : {}
+    }))
+  };
+  const sent = results.filter((r) => r.ok);
+  const failed = results.filter((r) => !r.ok);
+  const parts = [
+    ...sent.length > 0 ? [`sent to ${sent.map(resultText).join(", ")}`] : [],
+    ...failed.length > 0 ? [`not sent: ${failed.map(resultText).join("; ")}`] : []
+  ];
+  const next = {
+    ...state,
+    notifications: { ...state.notifications ?? {}, [milestone]: record }
+  };
+  return addEntry(next, {
+    key: notificationKey(milestone),
+    at,
+    text: `Notification "${MILESTONE_TITLE[milestone]}" ${parts.join("; ")}`
+  });
+}
+
+// src/incident/notify/send-notification.ts
+import { IncomingWebhook, IncomingWebhookHTTPError } from "@slack/webhook";
+
+// src/incident/notify/json-payload.ts
+function jsonPayload(message) {
+  return {
+    schema: "hotfix-bot.notification/v1",
+    milestone: message.milestone,
+    title: message.title,
+    summary: message.summary,
+    at: message.at,
+    repository: message.repository,
+    incident: message.incident,
+    links: message.links
+  };
+}
+
+// src/incident/notify/slack-message.ts
+function escapeSlack(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+var HEADER_MAX = 150;
+function facts(message) {
+  const { incident } = message;
+  return [
+    escapeSlack(message.repository),
+    incident.url ? `<${incident.url}|incident #${incident.number}>` : `incident #${incident.number}`,
+    ...incident.severity ? [`severity ${escapeSlack(incident.severity)}`] : [],
+    ...incident.commander ? [`commander ${escapeSlack(incident.commander)}`] : [],
+    `${message.at.slice(0, 16).replace("T", " ")} UTC`
+  ].join(" \xB7 ");
+}
+function slackMessage(message) {
+  const links = message.links.map((link2) => `<${link2.url}|${escapeSlack(link2.label)}>`).join(" \xB7 ");
+  return {
+    // Notifications and clients without Block Kit show `text`.
+    text: `${message.title}: ${escapeSlack(message.summary)}`,
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: message.title.slice(0, HEADER_MAX) } },
+      { type: "section", text: { type: "mrkdwn", text: escapeSlack(message.summary) } },
+      { type: "context", elements: [{ type: "mrkdwn", text: facts(message) }] },
+      ...links ? [{ type: "section", text: { type: "mrkdwn", text: links } }] : []
+    ]
+  };
+}
+
+// src/incident/notify/teams-card.ts
+function escapeTeams(text2) {
+  return text2.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+function teamsCard(message) {
+  const { incident } = message;
+  const facts2 = [
+    { title: "Repository", value: escapeTeams(message.repository) },
+    { title: "Incident", value: `#${incident.number}` },
+    ...incident.severity ? [{ title: "Severity", value: escapeTeams(incident.severity) }] : [],
+    ...incident.commander ? [{ title: "Commander", value: escapeTeams(incident.commander) }] : [],
+    { title: "At (UTC)", value: message.at.slice(0, 16).replace("T", " ") }
+  ];
+  const links = [
+    ...incident.url ? [{ label: `Incident #${incident.number}`, url: incident.url }] : [],
+    ...message.links
+  ];
+  return {
+    type: "message",
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.card.adaptive",
+        contentUrl: null,
+        content: {
+          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+          type: "AdaptiveCard",
+          version: "1.4",
+          body: [
+            {
+              type: "TextBlock",
+              size: "Medium",
+              weight: "Bolder",
+              wrap: true,
+              text: escapeTeams(message.title)
+            },
+            { type: "TextBlock", wrap: true, text: escapeTeams(message.summary) },
+            { type: "FactSet", facts: facts2 }
+          ],
+          actions: links.map((link2) => ({ type: "Action.OpenUrl", title: link2.label, url: link2.url }))
+        }
+      }
+    ]
+  };
+}
+
+// src/incident/notify/send-notification.ts
+var HttpStatusError = class extends Error {
+  constructor(status) {
+    super(`HTTP ${status}`);
+    this.status = status;
+  }
+  status;
+};
+function errorCode(error) {
+  let current = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code, name } = current;
+    if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
+    if (name === "TimeoutError" || name === "AbortError") return "TIMEOUT";
+    const { original, cause } = current;
+    current = original ?? cause;
+  }
+  return null;
+}
+function failureOf(error, timeoutMs) {
+  const status = error instanceof IncomingWebhookHTTPError ? error.statusCode : error instanceof HttpStatusError ? error.status : null;
+  if (status !== null) return { status, error: `HTTP ${status}` };
+  const code = errorCode(error);
+  if (code === "TIMEOUT") return { error: `timed out after ${Math.round(timeoutMs / 100) / 10} s` };
+  if (code === "ECONNREFUSED") return { error: "connection refused" };
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { error: "host not found" };
+  if (code === "ECONNRESET") return { error: "connection reset" };
+  return { error: code ? `request failed (${code})` : "request failed" };
+}
+async function postJson(url2, body, timeoutMs, fetchFn) {
+  const response = await fetchFn(url2, {
+    method: "POST",
+    headers: { "content-type": "application/json", "user-agent": "hotfix-bot" },
+    body: JSON.stringify(body),
+    // A redirect would send the body somewhere the secret URL did not name.
+    redirect: "error",
+    signal: AbortSignal.timeout(timeoutMs)
+  });
+  await response.arrayBuffer().catch(() => void 0);
+  if (!response.ok) throw new HttpStatusError(response.status);
+  return response.status;
+}
+async function sendNotification(channel, message, options) {
+  const base = { channel: channel.name, kind: channel.kind };
+  let transportError = null;
+  const transport = options.fetch ?? fetch;
+  const fetchFn = async (input, init) => {
+    try {
+      return await transport(input, init);
+    } catch (error) {
+      transportError = error;
+      throw error;
+    }
+  };
+  try {
+    if (channel.kind === "slack") {
+      const webhook = new IncomingWebhook(channel.url, { timeout: options.timeoutMs, fetch: fetchFn });
+      await webhook.send(slackMessage(message));
+      return { ...base, ok: true };
+    }
+    const body = channel.kind === "teams" ? teamsCard(message) : jsonPayload(message);
+    const status = await postJson(channel.url, body, options.timeoutMs, fetchFn);
+    return { ...base, ok: true, status };
+  } catch (error) {
+    return { ...base, ok: false, ...failureOf(transportError ?? error, options.timeoutMs) };
+  }
+}
+
+// src/incident/notify/notify-milestone.ts
+function notificationsWanted(config, milestone) {
+  return config.notify.channels.length > 0 && config.notify.milestones.includes(milestone);
+}
+async function notifyMilestone(ctx, config, incident, milestone, details, options = {}) {
+  if (!notificationsWanted(config, milestone)) return "off";
+  if (incident === null) return "no-incident";
+  const key = `notify:${ctx.repo.owner}/${ctx.repo.repo}#${incident}`;
+  const acrossInstances = (task) => ctx.instancesLock ? ctx.instancesLock.run(key, task) : task();
+  try {
+    return await withIncidentLock(
+      ctx,
+      incident,
+      () => acrossInstances(() => notifyLocked(ctx, config, incident, milestone, details, options))
+    );
+  } catch (error) {
+    ctx.log.warn(`notification "${milestone}" of incident #${incident} not recorded: ${errorMessage(error)}`);
+    return "failed";
+  }
+}
+async function notifyLocked(ctx, config, incident, milestone, source, options) {
+  const timeline = await readTimeline(ctx, incident);
+  if (!timeline.state) return "no-incident";
+  const plan = planNotification({
+    state: timeline.state,
+    milestone,
+    wanted: config.notify,
+    defined: ctx.notifyChannels ?? /* @__PURE__ */ new Map()
+  });
+  if (plan.kind === "skip") return plan.why === "already-sent" ? "already-sent" : "off";
+  const details = typeof source === "function" ? source(timeline.state) : source;
+  if (details === null) return "not-reached";
+  const now = ctx.clock().toISOString();
+  const message = milestoneMessage({
+    repo: ctx.repo,
+    incident,
+    state: timeline.state,
+    milestone,
+    details,
+    now
+  });
+  const timeoutMs = config.notify.timeoutSeconds * 1e3;
+  const sent = await Promise.all(
+    plan.channels.map(
+      (channel) => sendNotification(channel, message, { timeoutMs, ...options.fetch ? { fetch: options.fetch } : {} })
+    )
+  );
+  const results = [...sent, ...plan.unknown];
+  for (const r of results) {
+    if (r.ok) ctx.log.info(`incident #${incident}: "${milestone}" sent to ${r.channel} (${r.kind})`);
+    else ctx.log.warn(`incident #${incident}: "${milestone}" not sent to ${r.channel}: ${r.error}`);
+  }
+  const state = recordNotification(timeline.state, milestone, ctx.clock().toISOString(), results);
+  await writeTimeline(ctx, incident, timeline.commentId, state);
+  return results.every((r) => r.ok) ? "sent" : "failed";
+}
+
+// src/incident/notify/resolved-details.ts
+function resolvedDetails(state) {
+  if (state.resolvedAt === void 0) return null;
+  const figures = recoveryLine(incidentDurations(state));
+  return {
+    summary: `The fix is out and has landed on every backport target${figures ? ` \u2014 ${figures}` : ""}`,
+    at: state.resolvedAt
+  };
+}
+
+// src/after-merge/notify-after-merge.ts
+async function notifyAfterMerge(ctx, config, pr) {
+  if (!notificationsWanted(config, "merged") && !notificationsWanted(config, "resolved")) return;
+  let incident;
+  try {
+    ({ incident } = await incidentOfPull(ctx, pr));
+  } catch (error) {
+    ctx.log.warn(`notifications for the merge of #${pr.number} skipped: ${String(error)}`);
+    return;
+  }
+  if (incident === null) return;
+  await notifyMilestone(ctx, config, incident, "merged", (state) => {
+    const pipeline2 = state.pipelines[String(pr.number)];
+    if (!pipeline2) return null;
+    const links = [{ label: `PR #${pr.number}`, url: pr.url }];
+    if (pipeline2.release && pipeline2.tag)
+      links.push({ label: `Release ${pipeline2.tag}`, url: pipeline2.release.url });
+    return {
+      summary: `PR #${pr.number} merged into ${pr.baseRef}${pipeline2.tag ? `, tagged ${pipeline2.tag}` : ""}`,
+      at: pipeline2.mergedAt,
+      links
+    };
+  });
+  await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
 }
 
 // src/after-merge/pipeline-claim.ts
@@ -5314,7 +6199,7 @@ function claimRefName(pr) {
   return `refs/hotfix-bot/claims/pr-${pr}`;
 }
 var CLAIM_WAIT = { timeoutMs: 18e4, pollMs: 2e3 };
-var PipelineClaimedError = class extends Error {
+var PipelineClaimedError = class extends HotfixBotError {
   constructor(repo, pr) {
     super(
       `the after-merge pipeline of ${repo.owner}/${repo.repo}#${pr} is claimed by another run (${claimRefName(pr)}); if that run died, reconcile finishes the pipeline`
@@ -5324,6 +6209,7 @@ var PipelineClaimedError = class extends Error {
   }
   repo;
   pr;
+  kind = "contention";
   name = "PipelineClaimedError";
 };
 async function claimPipeline(ctx, pr, sha) {
@@ -5358,8 +6244,8 @@ async function claimExists(ctx, pr) {
   }
 }
 async function waitForRelease(ctx, pr, wait = CLAIM_WAIT) {
-  const deadline = Date.now() + wait.timeoutMs;
-  while (Date.now() < deadline) {
+  const deadline2 = Date.now() + wait.timeoutMs;
+  while (Date.now() < deadline2) {
     await new Promise((resolve) => setTimeout(resolve, wait.pollMs));
     if (!await claimExists(ctx, pr)) return "released";
   }
@@ -5378,25 +6264,6 @@ async function listClaims(ctx) {
   return new Set(prs);
 }
 
-// src/util/keyed-mutex.ts
-var KeyedMutex = class {
-  tails = /* @__PURE__ */ new Map();
-  async run(key, task) {
-    const previous = this.tails.get(key) ?? Promise.resolve();
-    const current = previous.then(task, task);
-    const tail = current.catch(() => void 0);
-    this.tails.set(key, tail);
-    try {
-      return await current;
-    } finally {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    }
-  }
-};
-
-// src/after-merge/pipeline-lock.ts
-var pipelineLock = new KeyedMutex();
-
 // src/after-merge/read-changed-files.ts
 var PULL_FILES_LIMIT = 3e3;
 async function readChangedFiles(ctx, pullNumber) {
@@ -5413,14 +6280,11 @@ async function readChangedFiles(ctx, pullNumber) {
 }
 
 // src/after-merge/run-after-merge.ts
-function isMergedHotfix(pr, config) {
-  return !pr.fromFork && isProductionLine(config, pr.baseRef) && isHotfixFamilyBranch(pr.headRef, config.branches.patterns);
-}
-function runAfterMerge(ctx, config, pr, options = {}) {
-  return pipelineLock.run(
-    `${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`,
-    () => claimAndRun(ctx, config, pr, options)
-  );
+async function runAfterMerge(ctx, config, pr, options = {}) {
+  const here = withLogFields(ctx, { pr: pr.number });
+  const outcome = await withPipelineLock(here, pr.number, () => claimAndRun(here, config, pr, options));
+  await notifyAfterMerge(here, config, pr);
+  return outcome;
 }
 async function claimAndRun(ctx, config, pr, options) {
   for (let attempt = 1; ; attempt++) {
@@ -5435,9 +6299,9 @@ async function claimAndRun(ctx, config, pr, options) {
       }
     }
     if (attempt >= 3) throw new PipelineClaimedError(ctx.repo, pr.number);
-    ctx.log.info(`after-merge pipeline of #${pr.number} is claimed by another run; waiting for it`);
+    ctx.log.info("after-merge pipeline is claimed by another run; waiting for it");
     if (await waitForRelease(ctx, pr.number, options.claimWait) === "timeout") {
-      ctx.log.warn(`after-merge pipeline of #${pr.number}: taking over a claim that outlived the wait`);
+      ctx.log.warn("after-merge pipeline: taking over a claim that outlived the wait");
       await releasePipeline(ctx, pr.number);
     }
   }
@@ -5448,7 +6312,7 @@ async function completeOutcome(ctx, config, pr, options) {
   if (!previous?.done) return null;
   const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (!wanted.every((target) => settled(previous, target))) return null;
-  ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
+  ctx.log.info("after-merge pipeline is already complete");
   return outcomeOf(previous);
 }
 async function pipelineTimeline(ctx, pr) {
@@ -5466,7 +6330,7 @@ async function runPipeline(ctx, config, pr, options) {
   const previous = state.pipelines[String(pr.number)];
   const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (previous?.done && wanted.every((target) => settled(previous, target))) {
-    ctx.log.info(`after-merge pipeline of #${pr.number} is already complete`);
+    ctx.log.info("after-merge pipeline is already complete");
     return outcomeOf(previous);
   }
   const pipeline2 = previous ?? {
@@ -5539,10 +6403,10 @@ async function runPipeline(ctx, config, pr, options) {
           verified: config.commits.verified
         });
       } catch (error) {
-        ctx.log.error(`backport of #${pr.number} to ${target} failed: ${String(error)}`);
+        ctx.log.error(`backport to ${target} failed: ${String(error)}`);
         pipeline2.backports[target] = {
           status: "failed",
-          error: error instanceof Error ? error.message : String(error)
+          error: errorMessage(error)
         };
       }
       const backport2 = pipeline2.backports[target];
@@ -5563,7 +6427,7 @@ async function runPipeline(ctx, config, pr, options) {
   const changed = await readChangedFiles(ctx, pr.number);
   if (changed.total > changed.files.length) {
     ctx.log.warn(
-      `#${pr.number} changed ${changed.total} files; GitHub listed ${changed.files.length} of them`
+      `the pull request changed ${changed.total} files; GitHub listed ${changed.files.length} of them`
     );
   }
   const severity2 = severityOfLabels(pr.labels, state.severity, config);
@@ -5576,15 +6440,25 @@ async function runPipeline(ctx, config, pr, options) {
     approved: await wasApproved(ctx, pr, severity2, config),
     incident,
     jiraKey: jiraKey2,
-    tag: released.tag
+    tag: released.tag,
+    commander: state.commander ?? null,
+    mergedAt: new Date(pr.mergedAt),
+    securityWarnings: await readSecurityWarnings(ctx, config, pr.headSha)
   });
   const opened = await openFollowUps(ctx, { plans, since: new Date(pr.mergedAt), pr: pr.number });
   for (const followUp2 of opened) {
-    pipeline2.followUps[followUp2.kind] = { issue: followUp2.issue, url: followUp2.url };
+    const dueAt = plans.find((plan) => plan.kind === followUp2.kind)?.dueAt;
+    pipeline2.followUps[followUp2.kind] = {
+      // A re-run keeps what the sweep recorded since (the overdue comment, the closing).
+      ...pipeline2.followUps[followUp2.kind],
+      issue: followUp2.issue,
+      url: followUp2.url,
+      ...dueAt ? { dueAt } : {}
+    };
     state = addEntry(state, {
       key: `follow-up-${pr.number}-${followUp2.kind}`,
       at: now(),
-      text: `Follow-up #${followUp2.issue} opened (${followUp2.kind})`,
+      text: `Follow-up #${followUp2.issue} opened (${followUp2.kind})${dueAt ? `, due ${formatDueTime(dueAt)}` : ""}`,
       url: followUp2.url
     });
   }
@@ -5696,7 +6570,7 @@ var afterMergeRoute = {
   async run(pr, ctx) {
     const loaded = await ctx.config();
     if (!loaded.ok) {
-      ctx.log.error(`after-merge of #${pr.number} skipped: ${loaded.error.message}`);
+      logWith(ctx.log, { pr: pr.number }).error(`after-merge skipped: ${loaded.error.message}`);
       return void 0;
     }
     if (!isMergedHotfix(pr, loaded.config)) return void 0;
@@ -5890,11 +6764,6 @@ var backportCheckFollowsRoute = {
   }
 };
 
-// src/intake/incident-lock.ts
-function withIncidentLock(ctx, incident, task) {
-  return pipelineLock.run(`${ctx.repo.owner}/${ctx.repo.repo}#incident-${incident}`, task);
-}
-
 // src/after-merge/backport-pr-event.ts
 import { z as z7 } from "zod";
 var BACKPORT_PR_ACTIONS = ["closed", "reopened", "ready_for_review"];
@@ -6069,10 +6938,10 @@ async function remindOnIncident(ctx, config, state) {
   return remind(ctx, state, staleBackports(state, open, now, after), now);
 }
 async function remindStaleBackports(ctx, repo, now) {
-  const here = { ...ctx, repo };
+  const here = withLogFields({ ...ctx, repo }, { repo: `${repo.owner}/${repo.repo}` });
   const loaded = await here.config();
   if (!loaded.ok) {
-    here.log.warn(`backport reminders of ${repo.owner}/${repo.repo} skipped: ${loaded.error.message}`);
+    here.log.warn(`backport reminders skipped: ${loaded.error.message}`);
     return 0;
   }
   const config = loaded.config;
@@ -6102,8 +6971,9 @@ async function remindStaleBackports(ctx, repo, now) {
     if (!hotfix) continue;
     const { incident } = await incidentOfPull(here, hotfix);
     const issue = incident ?? hotfix.number;
-    await pipelineLock.run(
-      `${repo.owner}/${repo.repo}#${hotfix.number}`,
+    await withPipelineLock(
+      here,
+      hotfix.number,
       () => withIncidentLock(here, issue, async () => {
         const timeline = await readTimeline(here, issue);
         if (!timeline.state) return;
@@ -6120,9 +6990,10 @@ async function remindStaleBackports(ctx, repo, now) {
 
 // src/after-merge/backport-end-route.ts
 async function handleBackportPrEvent(ctx, event) {
+  const log = logWith(ctx.log, { pr: event.hotfixPr, backportPr: event.number });
   const loaded = await ctx.config();
   if (!loaded.ok) {
-    ctx.log.error(`backport PR #${event.number} not recorded: ${loaded.error.message}`);
+    log.error(`backport PR not recorded: ${loaded.error.message}`);
     return "not-ours";
   }
   const config = loaded.config;
@@ -6130,15 +7001,15 @@ async function handleBackportPrEvent(ctx, event) {
   if (!hotfix) return "not-ours";
   const { incident } = await incidentOfPull(ctx, hotfix);
   const issue = incident ?? hotfix.number;
-  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${hotfix.number}`;
-  return pipelineLock.run(
-    key,
+  const handled = await withPipelineLock(
+    ctx,
+    hotfix.number,
     () => withIncidentLock(ctx, issue, async () => {
       const timeline = await readTimeline(ctx, issue);
       if (!timeline.state) return "not-ours";
       const recorded = recordBackportEvent(timeline.state, event, ctx.clock().toISOString());
       if (!recorded) {
-        ctx.log.info(`#${event.number} is not a backport the timeline of #${issue} records: ignored`);
+        logWith(log, { incident: issue }).info("not a backport the incident's timeline records: ignored");
         return "not-ours";
       }
       if (!recorded.changed) return "unchanged";
@@ -6148,6 +7019,8 @@ async function handleBackportPrEvent(ctx, event) {
       return "recorded";
     })
   );
+  if (handled === "recorded") await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
+  return handled;
 }
 var backportEndRoute = {
   step: "backport-end",
@@ -6223,8 +7096,8 @@ async function runSkip(command, ctx) {
   const marker = backportReplyMarker(command.commentId);
   const reply = (body) => ensureBotComment(ctx, command.incident, marker, `${marker}
 ${body}`);
-  const account = { id: command.commenterId, login: command.commenter };
-  if (!await new WriteAccessCache(ctx).hasWrite(account)) {
+  const account2 = { id: command.commenterId, login: command.commenter };
+  if (!await new WriteAccessCache(ctx).hasWrite(account2)) {
     const refused2 = refusalMarker(command.commenterId);
     await ensureBotComment(
       ctx,
@@ -6265,6 +7138,7 @@ ${body}`);
     const state = await settleIncident(ctx, loaded.config, waived, command.incident);
     await writeTimeline(ctx, command.incident, timeline.commentId, state);
   });
+  await notifyMilestone(ctx, loaded.config, command.incident, "resolved", resolvedDetails);
 }
 function validTime2(value) {
   const t = Date.parse(value ?? "");
@@ -6340,10 +7214,156 @@ function decideDeploy(pipeline2, status) {
   return complete ? { kind: "done", pipeline: pipeline2 } : { kind: "rollback", pipeline: pipeline2 };
 }
 
+// src/deploy/merged-hotfix-record.ts
+async function withMergedHotfixRecord(ctx, pr, act2) {
+  const { incident } = await incidentOfPull(ctx, pr);
+  const issue = incident ?? pr.number;
+  return withPipelineLock(
+    ctx,
+    pr.number,
+    () => withIncidentLock(ctx, issue, () => act2({ pr, incident, issue }))
+  );
+}
+
+// src/deploy/monitoring-window.ts
+function startMonitoring(monitoring, sha, now) {
+  return {
+    sha,
+    since: now.toISOString(),
+    until: new Date(now.getTime() + monitoring.windowMinutes * 6e4).toISOString()
+  };
+}
+function utcClock(iso2) {
+  return new Date(iso2).toISOString().slice(11, 16);
+}
+function monitoringEntry(pr, monitor, monitoring) {
+  const checklist = monitoring.checklist.length > 0 ? `; check: ${monitoring.checklist.join("; ")}` : "";
+  return {
+    key: `monitoring-${pr}`,
+    at: monitor.since,
+    text: `Monitoring until ${utcClock(monitor.until)} (UTC)${checklist} \u2014 unstable? comment /rollback [reason]`
+  };
+}
+function monitoringPhase(pipeline2, now) {
+  const monitor = pipeline2?.monitor;
+  if (!monitor) return "none";
+  if (monitor.stableAt !== void 0 || pipeline2.rollbackBy !== void 0) return "ended";
+  if (pipeline2.deploy?.rollback !== void 0 || pipeline2.deploy?.failedAt !== void 0) return "ended";
+  const until = Date.parse(monitor.until);
+  if (Number.isNaN(until)) return "open";
+  return now.getTime() >= until ? "due" : "open";
+}
+function stableEntry(pr, monitor, at) {
+  return {
+    key: `stable-${pr}`,
+    at,
+    text: `Stable: the monitoring window of #${pr} ended at ${utcClock(monitor.until)} (UTC) without a rollback`
+  };
+}
+
+// src/deploy/notify-deploy-outcome.ts
+async function notifyDeployOutcome(ctx, config, incident, pr, status) {
+  if (incident === null) return;
+  const wanted = ["deployed", "rollback", "resolved"].some((m) => notificationsWanted(config, m));
+  if (!wanted) return;
+  if (status.state === "success") {
+    await notifyMilestone(ctx, config, incident, "deployed", (state) => {
+      const deploy2 = state.pipelines[String(pr)]?.deploy;
+      if (deploy2?.deployedAt === void 0) return null;
+      return {
+        summary: `${status.ref} deployed to ${status.environment} (PR #${pr})`,
+        at: deploy2.deployedAt,
+        links: deploy2.url ? [{ label: "Deployment", url: deploy2.url }] : []
+      };
+    });
+    await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
+    return;
+  }
+  await notifyMilestone(ctx, config, incident, "rollback", (state) => {
+    const deploy2 = state.pipelines[String(pr)]?.deploy;
+    if (deploy2?.failedAt === void 0 || !deploy2.rollback) return null;
+    const { rollback: rollback2 } = deploy2;
+    const links = revertLinks(rollback2);
+    if (status.url) links.push({ label: "Failed deployment", url: status.url });
+    const what = revertOutcome(rollback2);
+    return {
+      summary: `Deployment of ${status.ref} to ${status.environment} failed (${status.state}); ${what}`,
+      at: deploy2.failedAt,
+      links
+    };
+  });
+}
+function revertOutcome(rollback2) {
+  if (rollback2.status === "open") return `revert PR #${rollback2.pr} opened`;
+  if (rollback2.status === "conflict")
+    return `draft revert PR #${rollback2.pr} opened, with conflicts to resolve`;
+  if (rollback2.status === "empty") return "nothing to revert: production no longer has the change";
+  return `the revert could not be opened (${rollback2.error ?? "unknown error"})`;
+}
+function revertLinks(rollback2) {
+  return rollback2.url && rollback2.pr !== void 0 ? [{ label: `Revert PR #${rollback2.pr}`, url: rollback2.url }] : [];
+}
+
 // src/deploy/deploy-log-link.ts
 function deployLogLink(url2) {
   if (url2 === null || !/^https?:\/\/[^\s]+$/i.test(url2)) return null;
   return `[Deploy log](${linkTarget(url2)})`;
+}
+
+// src/deploy/revert-pr-text.ts
+var TITLE_MAX3 = 256;
+function revertBranchName(pr) {
+  if (!Number.isSafeInteger(pr) || pr < 1) throw new RangeError(`not a pull request number: ${pr}`);
+  return `hotfix-bot/revert-${pr}`;
+}
+function revertTitle(title) {
+  const room = TITLE_MAX3 - 'Revert ""'.length;
+  const oneLine3 = title.replace(/\s+/g, " ").trim();
+  const cut = oneLine3.length > room ? `${oneLine3.slice(0, room - 1)}\u2026` : oneLine3;
+  return `Revert "${cut}"`;
+}
+function triggerText(trigger) {
+  if (trigger.kind === "check")
+    return `the check ${trigger.by} failed (${trigger.reason}) on the deployed commit during the monitoring window`;
+  return `${trigger.by} asked for it with /rollback${trigger.reason ? `: ${trigger.reason}` : ""}`;
+}
+function triggerMarkdown(trigger) {
+  if (trigger.kind === "check")
+    return `the check \`${trigger.by.replace(/`/g, "'")}\` failed (${escapeMarkdown(trigger.reason)}) on the deployed commit during the monitoring window`;
+  const why = trigger.reason ? `: ${escapeMarkdown(trigger.reason)}` : "";
+  return `${escapeMarkdown(trigger.by)} asked for it with \`/rollback\`${why}`;
+}
+function revertMessage(input) {
+  const why = input.trigger ? `a rollback of ${input.tag}: ${triggerText(input.trigger)}` : `the deployment of ${input.tag} failed`;
+  return [
+    revertTitle(input.title),
+    "",
+    `This reverts commit ${input.mergeSha} (#${input.pr}): ${why}.`,
+    ""
+  ].join("\n");
+}
+function revertBody(input) {
+  const why = input.description ? ` (${input.state}: ${escapeMarkdown(input.description)})` : ` (${input.state})`;
+  const sha = `\`${input.mergeSha.slice(0, 7)}\``;
+  const lines = [
+    input.trigger ? `Reverts #${input.pr} (${sha}), released as \`${input.tag}\`: a rollback \u2014 ${triggerMarkdown(input.trigger)}.` : `Reverts #${input.pr} (${sha}): the deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed${why}.`,
+    "",
+    input.previousTag ? `Merging this takes the change back out of production; the last good tag was \`${input.previousTag}\`. Deploy after merging.` : "Merging this takes the change back out of production. Deploy after merging."
+  ];
+  const log = deployLogLink(input.logUrl);
+  if (log) lines.push("", log);
+  if (input.incident !== null) lines.push("", `Incident: #${input.incident}`);
+  if (input.conflictFiles.length > 0) {
+    lines.push(
+      "",
+      "> [!WARNING]",
+      "> Production changed the same lines since the fix. The commit on this branch contains conflict markers; resolve them and push.",
+      "",
+      "Conflicting files:",
+      ...input.conflictFiles.map((file) => `- \`${file.replace(/`/g, "'")}\``)
+    );
+  }
+  return lines.join("\n");
 }
 
 // src/deploy/escalation.ts
@@ -6356,11 +7376,8 @@ function mention(login) {
 function escalationComment(input) {
   const who2 = input.commander ? `${mention(input.commander)} ` : "";
   const why = input.description ? `: ${escapeMarkdown(input.description)}` : "";
-  const lines = [
-    escalationMarker(input.pr),
-    `${who2}**The deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed** (${input.state}${why}).`,
-    ""
-  ];
+  const headline = input.trigger ? `${who2}**#${input.pr} (\`${input.tag}\`) is being rolled back**: ${triggerMarkdown(input.trigger)}.` : `${who2}**The deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed** (${input.state}${why}).`;
+  const lines = [escalationMarker(input.pr), headline, ""];
   const revert = input.rollback;
   if (revert.status === "open") {
     lines.push(
@@ -6439,129 +7456,22 @@ async function revertCommit(ctx, input) {
   };
 }
 
-// src/deploy/revert-pr-text.ts
-var TITLE_MAX3 = 256;
-function revertBranchName(pr) {
-  if (!Number.isSafeInteger(pr) || pr < 1) throw new RangeError(`not a pull request number: ${pr}`);
-  return `hotfix-bot/revert-${pr}`;
+// src/deploy/roll-back.ts
+function rollbackComplete(deploy2) {
+  return deploy2?.rollback !== void 0 && deploy2.rollback.status !== "failed" && deploy2.escalated === true;
 }
-function revertTitle(title) {
-  const room = TITLE_MAX3 - 'Revert ""'.length;
-  const oneLine3 = title.replace(/\s+/g, " ").trim();
-  const cut = oneLine3.length > room ? `${oneLine3.slice(0, room - 1)}\u2026` : oneLine3;
-  return `Revert "${cut}"`;
-}
-function revertMessage(input) {
-  return [
-    revertTitle(input.title),
-    "",
-    `This reverts commit ${input.mergeSha} (#${input.pr}): the deployment of ${input.tag} failed.`,
-    ""
-  ].join("\n");
-}
-function revertBody(input) {
-  const why = input.description ? ` (${input.state}: ${escapeMarkdown(input.description)})` : ` (${input.state})`;
-  const lines = [
-    `Reverts #${input.pr} (\`${input.mergeSha.slice(0, 7)}\`): the deployment of \`${input.tag}\` to \`${escapeMarkdown(input.environment)}\` failed${why}.`,
-    "",
-    input.previousTag ? `Merging this takes the change back out of production; the last good tag was \`${input.previousTag}\`. Deploy after merging.` : "Merging this takes the change back out of production. Deploy after merging."
-  ];
-  const log = deployLogLink(input.logUrl);
-  if (log) lines.push("", log);
-  if (input.incident !== null) lines.push("", `Incident: #${input.incident}`);
-  if (input.conflictFiles.length > 0) {
-    lines.push(
-      "",
-      "> [!WARNING]",
-      "> Production changed the same lines since the fix. The commit on this branch contains conflict markers; resolve them and push.",
-      "",
-      "Conflicting files:",
-      ...input.conflictFiles.map((file) => `- \`${file.replace(/`/g, "'")}\``)
-    );
-  }
-  return lines.join("\n");
-}
-
-// src/deploy/handle-deployment-status.ts
-async function mergedPrOf(ctx, config, status) {
+async function rollBack(ctx, config, state, origin, pipeline2, reason) {
   const { octokit, repo } = ctx;
-  if (status.marker) {
-    try {
-      const { data: data2 } = await octokit.rest.pulls.get({ ...repo, pull_number: status.marker.pr });
-      const pr = mergedPullRequestFrom(data2);
-      return pr && isMergedHotfix(pr, config) ? pr : null;
-    } catch (error) {
-      if (httpStatus(error) === 404) return null;
-      throw error;
-    }
-  }
-  const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-    ...repo,
-    commit_sha: status.sha,
-    per_page: 10
-  });
-  for (const raw of data) {
-    const pr = mergedPullRequestFrom(raw);
-    if (pr && pr.mergeSha === status.sha && isMergedHotfix(pr, config)) return pr;
-  }
-  return null;
-}
-async function handleDeploymentStatus(ctx, config, status) {
-  const pr = await mergedPrOf(ctx, config, status);
-  if (!pr) return "not-ours";
-  const { incident } = await incidentOfPull(ctx, pr);
-  const issue = incident ?? pr.number;
-  const key = `${ctx.repo.owner}/${ctx.repo.repo}#${pr.number}`;
-  return pipelineLock.run(
-    key,
-    () => withIncidentLock(ctx, issue, () => act(ctx, config, status, { pr, incident, issue }))
-  );
-}
-async function act(ctx, config, status, origin) {
-  const { octokit, repo } = ctx;
-  const timeline = await readTimeline(ctx, origin.issue);
-  const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
-  if (decision.kind === "not-ours" || decision.kind === "done") return decision.kind;
-  if (!timeline.state) return "not-ours";
-  const at = validTime3(status.at) ?? ctx.clock().toISOString();
-  let state = timeline.state;
-  const deploy2 = { ...decision.pipeline.deploy ?? {} };
-  const pipeline2 = { ...decision.pipeline, deploy: deploy2 };
   const n2 = origin.pr.number;
-  if (decision.kind === "deployed") {
-    deploy2.deployedAt = at;
-    deploy2.deployment = status.deployment;
-    if (status.url) deploy2.url = status.url;
-    state = withPipeline(state, pipeline2);
-    const figures = recoveryLine(incidentDurations(state));
-    state = addEntry(state, {
-      key: `deployed-${n2}`,
-      at,
-      text: `Deployed ${status.ref} to ${status.environment}${figures ? ` \u2014 ${figures}` : ""}`,
-      ...status.url ? { url: status.url } : {}
-    });
-    if (!hasEntry(state, `closed-by-deploy-${n2}`))
-      state = await settleIncident(ctx, config, state, origin.incident);
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-    return "deployed";
-  }
-  if (deploy2.failedAt === void 0) {
-    deploy2.failedAt = at;
-    deploy2.failedDeployment = status.deployment;
-  }
-  state = addEntry(state, {
-    key: `deploy-failed-${n2}`,
-    at: deploy2.failedAt,
-    text: `Deployment of ${status.ref} to ${status.environment} failed (${status.state})`,
-    ...status.url ? { url: status.url } : {}
-  });
+  const deploy2 = { ...pipeline2.deploy ?? {} };
+  let next = state;
   if (!deploy2.rollback || deploy2.rollback.status === "failed") {
-    deploy2.rollback = await openRevertPr(ctx, config, status, origin, state);
-    const at2 = ctx.clock().toISOString();
-    for (const entry2 of refusedBranchEntries(deploy2.rollback.refused, deploy2.rollback.branch, at2)) {
-      state = addEntry(state, entry2);
+    deploy2.rollback = await openRevertPr(ctx, config, reason, origin, state);
+    const at = ctx.clock().toISOString();
+    for (const entry2 of refusedBranchEntries(deploy2.rollback.refused, deploy2.rollback.branch, at)) {
+      next = addEntry(next, entry2);
     }
-    state = addEntry(state, revertEntry(n2, deploy2.rollback, at2));
+    next = addEntry(next, revertEntry(n2, deploy2.rollback, at));
   }
   if (!deploy2.escalated) {
     await octokit.rest.issues.addLabels({
@@ -6569,43 +7479,33 @@ async function act(ctx, config, status, origin) {
       issue_number: origin.issue,
       labels: [config.deploy.rollbackLabel]
     });
-    const commander = state.commander ?? origin.pr.author;
+    const commander = next.commander ?? origin.pr.author;
     await ensureBotComment(
       ctx,
       origin.issue,
       escalationMarker(n2),
       escalationComment({
         pr: n2,
-        tag: status.ref,
-        environment: status.environment,
-        state: status.state,
-        description: status.description,
-        logUrl: status.url,
+        tag: reason.tag,
+        environment: reason.environment,
+        state: reason.state,
+        description: reason.description,
+        logUrl: reason.logUrl,
         commander,
         rollback: deploy2.rollback,
-        label: config.deploy.rollbackLabel
+        label: config.deploy.rollbackLabel,
+        ...reason.trigger ? { trigger: reason.trigger } : {}
       })
     );
     deploy2.escalated = true;
-    state = addEntry(state, {
+    next = addEntry(next, {
       key: `escalated-${n2}`,
       at: ctx.clock().toISOString(),
       text: `Labelled ${config.deploy.rollbackLabel}; escalated to @${commander}`
     });
   }
-  state = withPipeline(state, pipeline2);
-  await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-  return "rolled-back";
-}
-function withPipeline(state, pipeline2) {
-  return { ...state, pipelines: { ...state.pipelines, [String(pipeline2.pr)]: pipeline2 } };
-}
-function hasEntry(state, key) {
-  return state.entries.some((e) => e.key === key);
-}
-function validTime3(value) {
-  const t = Date.parse(value ?? "");
-  return Number.isNaN(t) ? null : new Date(t).toISOString();
+  const current = next.pipelines[String(n2)] ?? pipeline2;
+  return { ...next, pipelines: { ...next.pipelines, [String(n2)]: { ...current, deploy: deploy2 } } };
 }
 function revertEntry(pr, rollback2, at) {
   const key = `revert-${pr}`;
@@ -6637,11 +7537,12 @@ async function findRevertPr(ctx, branch, base) {
   if (!pr) return null;
   return { status: pr.draft ? "conflict" : "open", pr: pr.number, url: pr.html_url };
 }
-async function openRevertPr(ctx, config, status, origin, state) {
+async function openRevertPr(ctx, config, reason, origin, state) {
   const { octokit, repo } = ctx;
   const { pr } = origin;
   const branch = revertBranchName(pr.number);
   const production = isProductionLine(config, pr.baseRef) ? pr.baseRef : config.productionBranch;
+  const trigger = reason.trigger ? { trigger: reason.trigger } : {};
   try {
     const existing = await findRevertPr(ctx, branch, production);
     if (existing) return existing;
@@ -6652,7 +7553,13 @@ async function openRevertPr(ctx, config, status, origin, state) {
       baseSha: await revertBase(ctx, pr.number, pr.mergeSha),
       ontoSha: tip.object.sha,
       ontoLabel: production,
-      message: revertMessage({ title: pr.title, pr: pr.number, mergeSha: pr.mergeSha, tag: status.ref })
+      message: revertMessage({
+        title: pr.title,
+        pr: pr.number,
+        mergeSha: pr.mergeSha,
+        tag: reason.tag,
+        ...trigger
+      })
     });
     if (revert.status === "empty") return { status: "empty" };
     const placed = await placeBotBranch(octokit, repo, {
@@ -6674,24 +7581,122 @@ async function openRevertPr(ctx, config, status, origin, state) {
       body: revertBody({
         pr: pr.number,
         mergeSha: pr.mergeSha,
-        tag: status.ref,
-        environment: status.environment,
-        state: status.state,
-        description: status.description,
-        logUrl: status.url,
+        tag: reason.tag,
+        environment: reason.environment,
+        state: reason.state,
+        description: reason.description,
+        logUrl: reason.logUrl,
         incident: origin.incident,
         previousTag: state.intake?.previousTag?.name ?? null,
-        conflictFiles: revert.conflictFiles
+        conflictFiles: revert.conflictFiles,
+        ...trigger
       }),
       draft: conflict
     });
     ctx.log.info(`revert of #${pr.number}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
     return { status: conflict ? "conflict" : "open", pr: created.number, url: created.html_url, ...record };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     ctx.log.error(`revert of #${pr.number} failed: ${message}`);
     return { status: "failed", error: message };
   }
+}
+
+// src/deploy/handle-deployment-status.ts
+async function mergedPrOf(ctx, config, status) {
+  const { octokit, repo } = ctx;
+  if (status.marker) {
+    try {
+      const { data: data2 } = await octokit.rest.pulls.get({ ...repo, pull_number: status.marker.pr });
+      const pr = mergedPullRequestFrom(data2);
+      return pr && isMergedHotfix(pr, config) ? pr : null;
+    } catch (error) {
+      if (httpStatus(error) === 404) return null;
+      throw error;
+    }
+  }
+  const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+    ...repo,
+    commit_sha: status.sha,
+    per_page: 10
+  });
+  for (const raw of data) {
+    const pr = mergedPullRequestFrom(raw);
+    if (pr && pr.mergeSha === status.sha && isMergedHotfix(pr, config)) return pr;
+  }
+  return null;
+}
+async function handleDeploymentStatus(ctx, config, status) {
+  const pr = await mergedPrOf(ctx, config, status);
+  if (!pr) return "not-ours";
+  const here = withLogFields(ctx, { pr: pr.number });
+  const { origin, handled } = await withMergedHotfixRecord(here, pr, async (origin2) => ({
+    origin: origin2,
+    handled: await act(here, config, status, origin2)
+  }));
+  if (handled !== "not-ours") await notifyDeployOutcome(here, config, origin.incident, pr.number, status);
+  return handled;
+}
+async function act(ctx, config, status, origin) {
+  const timeline = await readTimeline(ctx, origin.issue);
+  const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
+  if (decision.kind === "not-ours" || decision.kind === "done") return decision.kind;
+  if (!timeline.state) return "not-ours";
+  const at = validTime3(status.at) ?? ctx.clock().toISOString();
+  let state = timeline.state;
+  const deploy2 = { ...decision.pipeline.deploy ?? {} };
+  const pipeline2 = { ...decision.pipeline, deploy: deploy2 };
+  const n2 = origin.pr.number;
+  if (decision.kind === "deployed") {
+    deploy2.deployedAt = at;
+    deploy2.deployment = status.deployment;
+    if (status.url) deploy2.url = status.url;
+    if (config.monitoring.enabled && !pipeline2.rollbackBy && !deploy2.rollback && !pipeline2.monitor)
+      pipeline2.monitor = startMonitoring(config.monitoring, status.sha, ctx.clock());
+    state = withPipeline(state, pipeline2);
+    const figures = recoveryLine(incidentDurations(state));
+    state = addEntry(state, {
+      key: `deployed-${n2}`,
+      at,
+      text: `Deployed ${status.ref} to ${status.environment}${figures ? ` \u2014 ${figures}` : ""}`,
+      ...status.url ? { url: status.url } : {}
+    });
+    if (pipeline2.monitor) state = addEntry(state, monitoringEntry(n2, pipeline2.monitor, config.monitoring));
+    if (!hasEntry(state, `closed-by-deploy-${n2}`))
+      state = await settleIncident(ctx, config, state, origin.incident);
+    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    return "deployed";
+  }
+  if (deploy2.failedAt === void 0) {
+    deploy2.failedAt = at;
+    deploy2.failedDeployment = status.deployment;
+  }
+  state = withPipeline(state, pipeline2);
+  state = addEntry(state, {
+    key: `deploy-failed-${n2}`,
+    at: deploy2.failedAt,
+    text: `Deployment of ${status.ref} to ${status.environment} failed (${status.state})`,
+    ...status.url ? { url: status.url } : {}
+  });
+  state = await rollBack(ctx, config, state, origin, pipeline2, {
+    tag: status.ref,
+    environment: status.environment,
+    state: status.state,
+    description: status.description,
+    logUrl: status.url
+  });
+  await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+  return "rolled-back";
+}
+function withPipeline(state, pipeline2) {
+  return { ...state, pipelines: { ...state.pipelines, [String(pipeline2.pr)]: pipeline2 } };
+}
+function hasEntry(state, key) {
+  return state.entries.some((e) => e.key === key);
+}
+function validTime3(value) {
+  const t = Date.parse(value ?? "");
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
 // src/deploy/deployment-status-route.ts
@@ -6712,217 +7717,424 @@ var deploymentStatusRoute = {
   }
 };
 
-// src/rules/check-name-glob.ts
-function matchesCheckName(pattern, name) {
-  if (pattern === name) return true;
-  let p = 0;
-  let n2 = 0;
-  let star = -1;
-  let resume = 0;
-  while (n2 < name.length) {
-    const c = pattern[p];
-    if (c === "?" || c !== void 0 && c !== "*" && c === name[n2]) {
-      p += 1;
-      n2 += 1;
-    } else if (c === "*") {
-      star = p;
-      resume = n2;
-      p += 1;
-    } else if (star >= 0) {
-      p = star + 1;
-      resume += 1;
-      n2 = resume;
-    } else {
-      return false;
+// src/deploy/end-monitoring.ts
+async function recordStable(ctx, config, state, pipeline2, incident) {
+  const monitor = pipeline2.monitor;
+  if (!monitor || monitor.stableAt !== void 0) return state;
+  const at = ctx.clock().toISOString();
+  let next = {
+    ...state,
+    pipelines: {
+      ...state.pipelines,
+      [String(pipeline2.pr)]: { ...pipeline2, monitor: { ...monitor, stableAt: at } }
     }
-  }
-  while (pattern[p] === "*") p += 1;
-  return p === pattern.length;
-}
-
-// src/rules/rule-result.ts
-var SEVERITY = { pass: 0, warn: 1, pending: 2, fail: 3 };
-function worstState(states) {
-  let worst = "pass";
-  for (const state of states) if (SEVERITY[state] > SEVERITY[worst]) worst = state;
-  return worst;
-}
-
-// src/rules/required-checks.ts
-function statusAsCheckRun(status) {
-  const pending = status.state === "pending";
-  return {
-    id: status.id,
-    name: status.context,
-    status: pending ? "pending" : "completed",
-    conclusion: pending ? null : status.state,
-    startedAt: status.createdAt,
-    completedAt: pending ? null : status.createdAt,
-    app: null,
-    creator: status.creator
   };
-}
-var time2 = (iso2) => {
-  if (iso2 === null) return Number.POSITIVE_INFINITY;
-  const t = Date.parse(iso2);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-};
-function newer(a, b) {
-  const started = time2(a.startedAt) - time2(b.startedAt);
-  if (started !== 0 && !Number.isNaN(started)) return started > 0;
-  if (isStatus(a) && isStatus(b)) return a.id > b.id;
-  const completed = time2(a.completedAt) - time2(b.completedAt);
-  if (completed !== 0 && !Number.isNaN(completed)) return completed > 0;
-  return a.id > b.id;
-}
-function isStatus(run2) {
-  return run2.app === null && run2.creator !== null && run2.creator !== void 0;
-}
-function reporterKey(run2) {
-  if (run2.app) return `app:${run2.app.id}`;
-  if (run2.creator) return `user:${run2.creator.id}`;
-  return "?";
-}
-function latestRunPerName(runs) {
-  const latest = /* @__PURE__ */ new Map();
-  for (const run2 of runs) {
-    const key = `${reporterKey(run2)}\0${run2.name}`;
-    const current = latest.get(key);
-    if (!current || newer(run2, current)) latest.set(key, run2);
+  next = addEntry(next, stableEntry(pipeline2.pr, monitor, at));
+  if (!config.monitoring.closeWhenStable || incident === null) return next;
+  if (next.entries.some((e) => e.key === CLOSED_AT_RESOLUTION_KEY)) return next;
+  const progress = incidentProgress(next, deployConfigured(config));
+  if (!progress.resolved) {
+    return addEntry(next, {
+      key: `stable-not-closed-${pipeline2.pr}`,
+      at,
+      text: "Not closed: stable, but some backports have not landed yet"
+    });
   }
-  return [...latest.values()];
+  await ctx.octokit.rest.issues.update({
+    ...ctx.repo,
+    issue_number: incident,
+    state: "closed",
+    state_reason: "completed"
+  });
+  return addEntry(next, {
+    key: CLOSED_AT_RESOLUTION_KEY,
+    at: ctx.clock().toISOString(),
+    text: "Incident closed: stable after the monitoring window, and every backport has landed"
+  });
 }
-function reportedBy(run2, app) {
-  if (!run2.app) return false;
-  if (typeof app === "number" || /^[0-9]+$/.test(app)) return run2.app.id === Number(app);
-  return run2.app.slug.toLowerCase() === app.toLowerCase();
+async function endMonitoringIfDue(ctx, config, pr) {
+  return withMergedHotfixRecord(ctx, pr, async (origin) => ({
+    stable: await endUnderLock(ctx, config, origin),
+    incident: origin.incident
+  }));
 }
-function createdBy(run2, creator) {
-  if (!run2.creator) return false;
-  if (typeof creator === "number" || /^[0-9]+$/.test(creator)) return run2.creator.id === Number(creator);
-  return run2.creator.login.toLowerCase() === creator.toLowerCase();
+async function endMonitoringUnderLock(ctx, config, origin, state) {
+  const pipeline2 = state.pipelines[String(origin.pr.number)];
+  if (!pipeline2 || monitoringPhase(pipeline2, ctx.clock()) !== "due") return state;
+  return recordStable(ctx, config, state, pipeline2, origin.incident);
 }
-function counts(check, run2) {
-  if (check.app !== null) return reportedBy(run2, check.app);
-  if (check.creator !== null) return createdBy(run2, check.creator);
+async function endUnderLock(ctx, config, origin) {
+  const timeline = await readTimeline(ctx, origin.issue);
+  if (!timeline.state) return false;
+  const next = await endMonitoringUnderLock(ctx, config, origin, timeline.state);
+  if (next === timeline.state) return false;
+  await writeTimeline(ctx, origin.issue, timeline.commentId, next);
   return true;
 }
-function pinOf(check) {
-  if (check.app !== null) return String(check.app);
-  if (check.creator !== null) return String(check.creator);
-  return null;
-}
-function runState(run2, config) {
-  if (run2.status !== "completed") return "pending";
-  switch (run2.conclusion) {
-    case "success":
-      return "pass";
-    case "neutral":
-      return config.checks.neutralPasses ? "pass" : "fail";
-    case "skipped":
-      return config.checks.skippedPasses ? "pass" : "fail";
-    default:
-      return "fail";
-  }
-}
-var appName = (run2) => run2.app?.slug ?? run2.creator?.login ?? "an unknown app";
-function describe(run2) {
-  return run2.status === "completed" ? run2.conclusion ?? "completed" : run2.status;
-}
-function listNames(items) {
-  return items.length > 5 ? `${items.slice(0, 5).join(", ")}, \u2026 (${items.length})` : items.join(", ");
-}
-function passedByApp(items) {
-  const byApp = /* @__PURE__ */ new Map();
-  for (const item of items) {
-    const [app = "", name = ""] = item.split("\0");
-    byApp.set(app, [...byApp.get(app) ?? [], name]);
-  }
-  return [...byApp].map(([app, names]) => `${listNames(names)} (${app})`).join("; ");
-}
-function entryVerdict(check, latest, config) {
-  const passed = [];
-  const waiting = [];
-  const failed = [];
-  const runs = latest.filter((run2) => matchesCheckName(check.name, run2.name));
-  const pin = pinOf(check);
-  const counted = runs.filter((run2) => counts(check, run2));
-  const missing = counted.length === 0 ? `${check.name}${pin === null ? "" : ` from ${pin}`}` : null;
-  if (missing !== null) waiting.push(`${missing} (not reported yet)`);
-  for (const run2 of runs) {
-    const state = runState(run2, config);
-    const shown = `${run2.name} (${describe(run2)}, ${appName(run2)})`;
-    if (state === "fail") failed.push(shown);
-    else if (!counted.includes(run2)) continue;
-    else if (state === "pending") waiting.push(shown);
-    else passed.push(`${appName(run2)}\0${run2.name}`);
-  }
-  return { passed, waiting, failed, missing };
-}
-function category(rule, label, field, checks, runs, config) {
-  if (checks.length === 0) {
+
+// src/deploy/rollback-command.ts
+import { z as z10 } from "zod";
+
+// src/deploy/notify-monitoring-outcome.ts
+async function notifyMonitoringDone(ctx, config, incident, pr) {
+  if (incident === null || !notificationsWanted(config, "monitoring-done")) return;
+  await notifyMilestone(ctx, config, incident, "monitoring-done", (state) => {
+    const monitor = state.pipelines[String(pr)]?.monitor;
+    if (monitor?.stableAt === void 0) return null;
     return {
-      rule,
-      label,
-      state: "warn",
-      reason: `none configured (${field} is empty): no ${label.toLowerCase()} result is required`
+      summary: `No rollback in the monitoring window after the deploy of PR #${pr}: stable since ${monitor.until}`,
+      at: monitor.stableAt
+    };
+  });
+}
+async function notifyRollbackAsked(ctx, config, incident, pr) {
+  if (incident === null || !notificationsWanted(config, "rollback")) return;
+  await notifyMilestone(ctx, config, incident, "rollback", (state) => rollbackAskedDetails(state, pr));
+}
+function rollbackAskedDetails(state, pr) {
+  const pipeline2 = state.pipelines[String(pr)];
+  const trigger = pipeline2?.rollbackBy;
+  const revert = pipeline2?.deploy?.rollback;
+  if (!trigger || !revert) return null;
+  return {
+    summary: `Rollback of PR #${pr}: ${triggerText(trigger)}; ${revertOutcome(revert)}`,
+    at: trigger.at,
+    links: revertLinks(revert)
+  };
+}
+
+// src/deploy/rollback-command.ts
+var ROLLBACK_REASON_MAX = 300;
+var commentShape4 = z10.object({
+  action: z10.literal("created"),
+  issue: z10.object({ number: z10.number().int().positive(), pull_request: z10.unknown().optional() }),
+  comment: z10.object({
+    id: z10.number().int().positive(),
+    body: z10.string().max(65536),
+    created_at: z10.string().optional(),
+    user: z10.object({ id: z10.number().int().positive(), login: z10.string(), type: z10.string() })
+  })
+});
+function parseRollbackCommand(payload) {
+  const parsed = commentShape4.safeParse(payload);
+  if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
+  const first = (parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "").trim();
+  const match = /^\/rollback(?:[ \t]+(.*))?$/.exec(first);
+  if (!match) return null;
+  return {
+    issue: parsed.data.issue.number,
+    onPull: parsed.data.issue.pull_request !== void 0 && parsed.data.issue.pull_request !== null,
+    reason: (match[1] ?? "").trim(),
+    commenter: parsed.data.comment.user.login,
+    commenterId: parsed.data.comment.user.id,
+    commentId: parsed.data.comment.id,
+    at: parsed.data.comment.created_at ?? null
+  };
+}
+function rollbackReplyMarker(commentId) {
+  return `<!-- hotfix-bot:rollback-reply ${JSON.stringify({ comment: commentId })} -->`;
+}
+async function getMergedHotfix(ctx, config, number) {
+  try {
+    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
+    const pr = mergedPullRequestFrom(data);
+    return pr && isMergedHotfix(pr, config) ? pr : null;
+  } catch (error) {
+    if (httpStatus(error) === 404) return null;
+    throw error;
+  }
+}
+async function targetOf(ctx, config, command) {
+  if (command.onPull) return getMergedHotfix(ctx, config, command.issue);
+  const { state } = await readTimeline(ctx, command.issue);
+  if (!state?.detectedAt) return null;
+  const latest = Object.values(state.pipelines).sort(
+    (a, b) => Date.parse(b.mergedAt) - Date.parse(a.mergedAt)
+  )[0];
+  return latest ? getMergedHotfix(ctx, config, latest.pr) : null;
+}
+async function runRollbackCommand(command, ctx) {
+  const marker = rollbackReplyMarker(command.commentId);
+  const reply = (issue, body) => ensureBotComment(ctx, issue, marker, `${marker}
+${body}`);
+  const account2 = { id: command.commenterId, login: command.commenter };
+  if (!await new WriteAccessCache(ctx).hasWrite(account2)) {
+    const refused2 = refusalMarker(command.commenterId);
+    await withIncidentLock(
+      ctx,
+      command.issue,
+      () => ensureBotComment(
+        ctx,
+        command.issue,
+        refused2,
+        `${refused2}
+@${command.commenter} only people with write access can ask for a rollback; nothing was done.`
+      )
+    );
+    return { kind: "refused" };
+  }
+  const reject = async (why) => {
+    await reply(command.issue, why);
+    return { kind: "rejected", why };
+  };
+  if (command.reason.length > ROLLBACK_REASON_MAX)
+    return reject(
+      `\`/rollback\`: keep the reason within ${ROLLBACK_REASON_MAX} characters; nothing was done.`
+    );
+  const loaded = await ctx.config();
+  if (!loaded.ok) return reject(`\`/rollback\` cannot run: ${escapeMarkdown(loaded.error.message)}`);
+  const config = loaded.config;
+  const pr = await targetOf(ctx, config, command);
+  if (!pr)
+    return reject(
+      "`/rollback` works on a merged hotfix pull request into a production branch, or on its incident; nothing was done."
+    );
+  return withMergedHotfixRecord(ctx, pr, async (origin) => {
+    const timeline = await readTimeline(ctx, origin.issue);
+    const pipeline2 = timeline.state?.pipelines[String(pr.number)];
+    if (!timeline.state || !pipeline2)
+      return reject(
+        `\`/rollback\`: #${pr.number} merged, but its after-merge record is not written yet; say it again in a minute.`
+      );
+    if (rollbackComplete(pipeline2.deploy)) {
+      if (pipeline2.rollbackBy?.commentId === command.commentId)
+        return { kind: "already", pr: pr.number, incident: origin.incident };
+      const revert2 = pipeline2.deploy?.rollback;
+      const where = revert2?.pr ? `: revert PR #${revert2.pr}` : "";
+      const why = pipeline2.rollbackBy ? triggerText(pipeline2.rollbackBy) : "its deployment failed";
+      await reply(
+        command.issue,
+        `#${pr.number} is already being rolled back (${escapeMarkdown(why)})${where}.`
+      );
+      return { kind: "already", pr: pr.number, incident: origin.incident };
+    }
+    const state = await rollBackOnCommand(ctx, config, command, origin, timeline.state);
+    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    const revert = state.pipelines[String(pr.number)]?.deploy?.rollback;
+    if (command.issue !== origin.issue && revert?.pr)
+      await reply(
+        command.issue,
+        `Rolling back #${pr.number}: revert PR #${revert.pr}; incident #${origin.issue} is escalated.`
+      );
+    return { kind: "rolled-back", pr: pr.number, incident: origin.incident, state };
+  });
+}
+async function rollBackOnCommand(ctx, config, command, origin, read) {
+  const n2 = origin.pr.number;
+  let state = await endMonitoringUnderLock(ctx, config, origin, read);
+  const pipeline2 = state.pipelines[String(n2)];
+  if (!pipeline2) return state;
+  const at = validTime4(command.at) ?? ctx.clock().toISOString();
+  const trigger = pipeline2.rollbackBy ?? {
+    kind: "command",
+    at,
+    by: command.commenter,
+    byId: command.commenterId,
+    reason: command.reason,
+    commentId: command.commentId
+  };
+  state = {
+    ...state,
+    pipelines: { ...state.pipelines, [String(n2)]: { ...pipeline2, rollbackBy: trigger } }
+  };
+  state = addEntry(state, {
+    key: `rollback-asked-${n2}`,
+    at: trigger.at,
+    text: `Rollback of #${n2}: ${triggerText(trigger)}`
+  });
+  const tag = pipeline2.tag ?? origin.pr.mergeSha.slice(0, 7);
+  return rollBack(ctx, config, state, origin, state.pipelines[String(n2)] ?? pipeline2, {
+    tag,
+    environment: pipeline2.deploy?.environment?.name ?? "",
+    state: "rollback",
+    description: command.reason,
+    logUrl: null,
+    trigger
+  });
+}
+function validTime4(value) {
+  const t = Date.parse(value ?? "");
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+var rollbackCommandRoute = {
+  step: "rollback-command",
+  long: true,
+  triggers: [{ event: "issue_comment", actions: ["created"] }],
+  match(event) {
+    return event.name === "issue_comment" ? parseRollbackCommand(event.payload) : null;
+  },
+  async run(command, ctx) {
+    const outcome = await runRollbackCommand(command, ctx);
+    ctx.log.info(`/rollback by ${command.commenter} on #${command.issue}: ${outcome.kind}`);
+    if (outcome.kind === "rolled-back" || outcome.kind === "already") {
+      const loaded = await ctx.config();
+      if (loaded.ok) await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr);
+    }
+    return void 0;
+  }
+};
+
+// src/deploy/monitoring-due-route.ts
+var isObject = (value) => typeof value === "object" && value !== null;
+function incidentActivityFrom(event) {
+  const payload = event.payload;
+  if (!isObject(payload) || !isObject(payload.issue) || !isObject(payload.sender)) return null;
+  if (payload.sender.type === "Bot") return null;
+  if (event.name === "issue_comment") {
+    if (payload.action !== "created" || parseRollbackCommand(payload) !== null) return null;
+  } else if (event.name !== "issues" || !["labeled", "unlabeled", "reopened"].includes(String(payload.action))) {
+    return null;
+  }
+  const { number, labels } = payload.issue;
+  if (typeof number !== "number" || !Array.isArray(labels) || labels.length === 0) return null;
+  const names = labels.flatMap(
+    (label) => isObject(label) && typeof label.name === "string" ? [label.name] : []
+  );
+  return { issue: number, labels: names };
+}
+var monitoringDueRoute = {
+  step: "monitoring-due",
+  triggers: [
+    { event: "issue_comment", actions: ["created"] },
+    { event: "issues", actions: ["labeled", "unlabeled", "reopened"] }
+  ],
+  match: incidentActivityFrom,
+  async run(activity, ctx) {
+    const loaded = await ctx.config();
+    if (!loaded.ok || !loaded.config.monitoring.enabled) return void 0;
+    if (severityFromLabels(activity.labels, loaded.config) === null) return void 0;
+    const config = loaded.config;
+    await withIncidentLock(ctx, activity.issue, async () => {
+      const timeline = await readTimeline(ctx, activity.issue);
+      if (!timeline.state?.detectedAt) return;
+      let state = timeline.state;
+      for (const pipeline2 of Object.values(timeline.state.pipelines)) {
+        if (monitoringPhase(pipeline2, ctx.clock()) === "due")
+          state = await recordStable(ctx, config, state, pipeline2, activity.issue);
+      }
+      if (state !== timeline.state) await writeTimeline(ctx, activity.issue, timeline.commentId, state);
+    });
+    return void 0;
+  }
+};
+
+// src/deploy/rollback-check-route.ts
+var NOT_FAILING = /* @__PURE__ */ new Set(["success", "neutral", "skipped"]);
+var isObject2 = (value) => typeof value === "object" && value !== null;
+var str = (value) => typeof value === "string" ? value : null;
+var account = (value) => isObject2(value) && typeof value.id === "number" && typeof value.login === "string" ? { id: value.id, login: value.login } : null;
+function failedCheckFrom(event) {
+  const payload = event.payload;
+  if (!isObject2(payload)) return null;
+  if (event.name === "check_run") {
+    const run2 = payload.check_run;
+    if (payload.action !== "completed" || !isObject2(run2)) return null;
+    const conclusion = str(run2.conclusion);
+    const sha = str(run2.head_sha);
+    const name = str(run2.name);
+    if (!conclusion || NOT_FAILING.has(conclusion) || !sha || !name) return null;
+    const app = isObject2(run2.app) && typeof run2.app.id === "number" ? run2.app : null;
+    return {
+      sha,
+      name,
+      conclusion,
+      app: app ? { id: app.id, slug: str(app.slug) ?? "" } : null,
+      creator: null
     };
   }
-  const passed = /* @__PURE__ */ new Set();
-  const waiting = /* @__PURE__ */ new Set();
-  const failed = /* @__PURE__ */ new Set();
-  const missing = /* @__PURE__ */ new Set();
-  for (const check of checks) {
-    const verdict2 = entryVerdict(check, runs, config);
-    for (const item of verdict2.passed) passed.add(item);
-    for (const item of verdict2.waiting) waiting.add(item);
-    for (const item of verdict2.failed) failed.add(item);
-    if (verdict2.missing !== null) missing.add(verdict2.missing);
+  if (event.name === "status") {
+    const state = str(payload.state);
+    const sha = str(payload.sha);
+    const name = str(payload.context);
+    if (state !== "failure" && state !== "error" || !sha || !name) return null;
+    return { sha, name, conclusion: state, app: null, creator: account(payload.sender) };
   }
-  const reported = runs.filter((run2) => checks.some((check) => matchesCheckName(check.name, run2.name)));
-  const details = [
-    ...[...missing].map((name) => `${name}: not reported yet`),
-    ...reported.map((run2) => `${run2.name}: ${describe(run2)} (${appName(run2)})`)
-  ];
-  const state = worstState([
-    ...[...failed].map(() => "fail"),
-    ...[...waiting].map(() => "pending"),
-    "pass"
-  ]);
-  let reason;
-  if (state === "fail") {
-    const hint = [...failed].some((f) => /\((neutral|skipped),/.test(f)) ? " (neutral/skipped count as passing only with checks.neutralPasses/skippedPasses)" : "";
-    reason = `failed: ${listNames([...failed])}${hint}`;
-  } else if (state === "pending") reason = `waiting for ${listNames([...waiting])}`;
-  else reason = `passed: ${passedByApp([...passed])}`;
-  return { rule, label, state, reason, details };
+  return null;
 }
-function checkRequiredChecks(runs, config, ownName) {
-  const latest = latestRunPerName(runs.filter((run2) => run2.name !== ownName));
-  return [
-    category(
-      "critical-tests",
-      "Critical tests",
-      "checks.criticalTests",
-      config.checks.criticalTests,
-      latest,
-      config
-    ),
-    category(
-      "security-scan",
-      "Security scan",
-      "checks.securityScan",
-      config.checks.securityScan,
-      latest,
-      config
-    )
-  ];
+function rollbackCheckFor(check, rollbackOn) {
+  const run2 = {
+    id: 0,
+    name: check.name,
+    status: "completed",
+    conclusion: check.conclusion,
+    startedAt: null,
+    completedAt: null,
+    app: check.app,
+    creator: check.creator
+  };
+  return rollbackOn.find((entry2) => {
+    if (!matchesCheckName(entry2.name, check.name)) return false;
+    if (entry2.app !== null) return reportedBy(run2, entry2.app);
+    if (entry2.creator !== null) return createdBy(run2, entry2.creator);
+    return true;
+  }) ?? null;
 }
-function isRequiredCheckName(name, config) {
-  return [...config.checks.criticalTests, ...config.checks.securityScan].some(
-    (check) => matchesCheckName(check.name, name)
-  );
+async function mergedHotfixAt(ctx, config, sha) {
+  const { data } = await ctx.octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+    ...ctx.repo,
+    commit_sha: sha,
+    per_page: 10
+  });
+  for (const raw of data) {
+    const pr = mergedPullRequestFrom(raw);
+    if (pr && pr.mergeSha === sha && isMergedHotfix(pr, config)) return pr;
+  }
+  return null;
 }
+async function handleFailedCheck(ctx, config, check) {
+  if (!rollbackCheckFor(check, config.monitoring.rollbackOn)) return { kind: "not-watched" };
+  const pr = await mergedHotfixAt(ctx, config, check.sha);
+  if (!pr) return { kind: "not-watched" };
+  return withMergedHotfixRecord(ctx, pr, async (origin) => {
+    const timeline = await readTimeline(ctx, origin.issue);
+    const pipeline2 = timeline.state?.pipelines[String(pr.number)];
+    if (!timeline.state || !pipeline2 || pipeline2.monitor?.sha !== check.sha) return { kind: "not-watched" };
+    const phase = monitoringPhase(pipeline2, ctx.clock());
+    if (phase !== "open") {
+      const next = await endMonitoringUnderLock(ctx, config, origin, timeline.state);
+      if (next !== timeline.state) await writeTimeline(ctx, origin.issue, timeline.commentId, next);
+      return { kind: "window-over", pr: pr.number, incident: origin.incident };
+    }
+    const at = ctx.clock().toISOString();
+    const trigger = { kind: "check", at, by: check.name, reason: check.conclusion };
+    let state = {
+      ...timeline.state,
+      pipelines: { ...timeline.state.pipelines, [String(pr.number)]: { ...pipeline2, rollbackBy: trigger } }
+    };
+    state = addEntry(state, {
+      key: `rollback-asked-${pr.number}`,
+      at,
+      text: `Rollback of #${pr.number} at ${utcClock(at)} (UTC): ${triggerText(trigger)}`
+    });
+    state = await rollBack(ctx, config, state, origin, state.pipelines[String(pr.number)] ?? pipeline2, {
+      tag: pipeline2.tag ?? pr.mergeSha.slice(0, 7),
+      environment: pipeline2.deploy?.environment?.name ?? "",
+      state: check.conclusion,
+      description: "",
+      logUrl: null,
+      trigger
+    });
+    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    return { kind: "rolled-back", pr: pr.number, incident: origin.incident };
+  });
+}
+var rollbackCheckRoute = {
+  step: "rollback-check",
+  long: true,
+  triggers: [{ event: "check_run", actions: ["completed"] }, { event: "status" }],
+  match: failedCheckFrom,
+  async run(check, ctx) {
+    const loaded = await ctx.config();
+    if (!loaded.ok || loaded.config.monitoring.rollbackOn.length === 0) return void 0;
+    const outcome = await handleFailedCheck(ctx, loaded.config, check);
+    if (outcome.kind === "not-watched") return void 0;
+    ctx.log.info(`${check.name} ${check.conclusion} on ${check.sha}: ${outcome.kind}`);
+    if (outcome.kind === "rolled-back")
+      await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr);
+    else await notifyMonitoringDone(ctx, loaded.config, outcome.incident, outcome.pr);
+    return void 0;
+  }
+};
 
 // src/rules/branch.ts
 var short2 = (sha) => sha.slice(0, 7);
@@ -6934,8 +8146,8 @@ function developOnlyCommits(lineage) {
   const lacking = new Set(notInDevelop.shas);
   return lineage.notInProduction.shas.filter((sha) => !lacking.has(sha));
 }
-function checkBranch(facts, config) {
-  const { headRef, baseRef, lineage } = facts;
+function checkBranch(facts2, config) {
+  const { headRef, baseRef, lineage } = facts2;
   const onLine = isProductionLine(config, baseRef);
   const production = onLine ? baseRef : config.productionBranch;
   const develop = config.developBranch;
@@ -7036,9 +8248,9 @@ function checkConflictMarkers(files, listComplete) {
   if (unchecked.length > 0 || !listComplete) {
     const parts = [];
     if (unchecked.length > 0) {
-      const named = unchecked.slice(0, 3).join(", ");
+      const named2 = unchecked.slice(0, 3).join(", ");
       const more = unchecked.length > 3 ? `, \u2026 (${unchecked.length})` : "";
-      parts.push(`not checked: ${named}${more} (no patch: too large to show)`);
+      parts.push(`not checked: ${named2}${more} (no patch: too large to show)`);
     }
     if (!listComplete) parts.push(`only the first ${files.length} files could be listed`);
     return {
@@ -7072,6 +8284,55 @@ function checkDiffBudget(size, config) {
     label: "Diff budget",
     state: mode === "fail" ? "fail" : "warn",
     reason: `${measured}: ${over.join(" and ")} (diffBudget.mode is ${mode})`
+  };
+}
+
+// src/rules/fast-track.ts
+var hhmm = (iso2) => `${iso2.slice(11, 16)} UTC`;
+function startOrNow(recorded, now) {
+  const t = recorded === null ? Number.NaN : Date.parse(recorded);
+  return Number.isNaN(t) ? now.getTime() : t;
+}
+function decideFastTrack(input) {
+  const { approvals, timeoutMinutes } = input;
+  const unchanged = { approvals, clock: null };
+  if (timeoutMinutes === null || approvals.state !== "pending") return unchanged;
+  if (input.draft) return unchanged;
+  if (input.otherRows.some((row) => row.state === "fail" || row.state === "pending")) return unchanged;
+  if (!input.timelineAvailable) {
+    return {
+      approvals: {
+        ...approvals,
+        reason: `${approvals.reason}; no fast-track: the PR is not linked to an incident whose timeline can hold its clock`
+      },
+      clock: null
+    };
+  }
+  const sinceMs = Math.max(
+    startOrNow(input.recorded.run, input.now),
+    startOrNow(input.recorded.timeline, input.now)
+  );
+  const since = new Date(sinceMs).toISOString();
+  const dueMs = sinceMs + timeoutMinutes * 6e4;
+  const dueAt = new Date(dueMs).toISOString();
+  const fired = input.now.getTime() >= dueMs;
+  const clock = { since, dueAt, minutes: timeoutMinutes, fired };
+  if (fired) {
+    return {
+      approvals: {
+        ...approvals,
+        state: "pass",
+        reason: `fast-tracked after ${timeoutMinutes} min without review (ready with every other row passing since ${hhmm(since)}); a post-deploy review follow-up will be opened`
+      },
+      clock
+    };
+  }
+  return {
+    approvals: {
+      ...approvals,
+      reason: `${approvals.reason}; fast-track at ${hhmm(dueAt)} (${timeoutMinutes} min without review) unless someone reviews or pushes`
+    },
+    clock
   };
 }
 
@@ -7110,35 +8371,51 @@ function verdict(rows) {
     headline: `The hotfix gate passed${warned.length > 0 ? "; look at the warnings below" : ""}.`
   };
 }
-function evaluateGate(facts, config) {
-  const { pr } = facts;
-  const resolved = resolveSeverity({ prLabels: pr.labels, incident: facts.incident }, config);
-  const approvals = checkApprovals(facts.approvals, resolved.severity, config);
-  const [critical, security] = checkRequiredChecks(facts.checkRuns, config, GATE_CHECK_NAME);
-  const listed = facts.files.list;
+function evaluateGate(facts2, config, fastTrack = null) {
+  const { pr } = facts2;
+  const resolved = resolveSeverity({ prLabels: pr.labels, incident: facts2.incident }, config);
+  const approvals = checkApprovals(facts2.approvals, resolved.severity, config);
+  const [critical, security] = checkRequiredChecks(facts2.checkRuns, config, GATE_CHECK_NAME);
+  const listed = facts2.files.list;
   const size = pr.size ?? {
     files: listed.length,
     additions: listed.reduce((sum, f) => sum + f.additions, 0),
     deletions: listed.reduce((sum, f) => sum + f.deletions, 0)
   };
   const { approvedBy, ...approvalRow } = approvals;
-  const rows = [
+  const otherRows = [
     checkTitle(pr.title, config),
-    checkBranch({ headRef: pr.headRef, baseRef: pr.baseRef, lineage: facts.lineage }, config),
+    checkBranch({ headRef: pr.headRef, baseRef: pr.baseRef, lineage: facts2.lineage }, config),
     severityRow(resolved, config),
-    approvalRow,
     critical,
     security,
     checkDiffBudget(size, config),
-    checkConflictMarkers(listed, facts.files.complete)
+    checkConflictMarkers(listed, facts2.files.complete)
   ];
+  const decided = fastTrack ? decideFastTrack({
+    timeoutMinutes: config.approvals[resolved.severity].timeoutMinutes,
+    approvals: approvalRow,
+    otherRows,
+    draft: pr.draft,
+    ...fastTrack
+  }) : { approvals: approvalRow, clock: null };
+  const rows = [...otherRows.slice(0, 3), decided.approvals, ...otherRows.slice(3)];
   return {
     ...verdict(rows),
     rows,
     severity: resolved.severity,
     jiraKey: jiraKeyOf(pr.title, config),
-    approvedBy
+    approvedBy,
+    ...decided.clock ? { fastTrack: { ...decided.clock, head: pr.headSha } } : {}
   };
+}
+function mayFastTrack(evaluation, pr, config) {
+  if (evaluation.severity === null || config.approvals[evaluation.severity].timeoutMinutes === null)
+    return false;
+  if (pr.draft) return false;
+  const approvals = evaluation.rows.find((row) => row.rule === "approvals");
+  const others = evaluation.rows.filter((row) => row.rule !== "approvals");
+  return approvals?.state === "pending" && others.every((row) => row.state === "pass" || row.state === "warn");
 }
 function notHotfixEvaluation(pr, config) {
   return {
@@ -7193,6 +8470,88 @@ function configErrorEvaluation(error) {
   };
 }
 
+// src/gate/fast-track-marker.ts
+var PREFIX2 = "<!-- hotfix-bot:fast-track ";
+var LINE = /^<!-- hotfix-bot:fast-track (\{[^<>\n]*\}) -->/;
+function fastTrackRunMarker(head, since) {
+  return `${PREFIX2}${JSON.stringify({ head, since })} -->`;
+}
+function fastTrackMarkerLine(text2) {
+  return LINE.exec(text2 ?? "")?.[0] ?? null;
+}
+function fastTrackStartInRun(text2, head) {
+  const match = LINE.exec(text2 ?? "");
+  if (!match) return null;
+  try {
+    const data = JSON.parse(match[1]);
+    if (typeof data !== "object" || data === null) return null;
+    const record = data;
+    if (record.head !== head || typeof record.since !== "string") return null;
+    return Number.isNaN(Date.parse(record.since)) ? null : record.since;
+  } catch {
+    return null;
+  }
+}
+
+// src/gate/fast-track-clock.ts
+async function readFastTrackRecords(ctx, pr, headRun) {
+  const { incident, timeline } = await incidentOfPull(ctx, pr);
+  const record = timeline?.state?.fastTrack?.[String(pr.number)];
+  return {
+    incident,
+    facts: {
+      recorded: {
+        run: fastTrackStartInRun(headRun?.text, pr.headSha),
+        timeline: record?.head === pr.headSha ? record.since : null
+      },
+      timelineAvailable: incident !== null && timeline?.state != null,
+      now: ctx.clock()
+    }
+  };
+}
+var short3 = (sha) => sha.slice(0, 7);
+var hhmm2 = (iso2) => `${iso2.slice(11, 16)} UTC`;
+function fastTrackRecorded(record, head, clock) {
+  return record?.head === head && record.since === clock.since && record.minutes === clock.minutes && (!clock.fired || record.firedAt !== void 0);
+}
+async function recordFastTrack(ctx, incident, pr, clock) {
+  await withIncidentLock(ctx, incident, async () => {
+    const timeline = await readTimeline(ctx, incident);
+    if (!timeline.state) return;
+    const key = String(pr.number);
+    const previous = timeline.state.fastTrack?.[key];
+    if (fastTrackRecorded(previous, pr.headSha, clock)) return;
+    const sameStart = previous?.head === pr.headSha && previous.since === clock.since;
+    const firedBefore = sameStart ? previous.firedAt : void 0;
+    const firedAt = firedBefore ?? (clock.fired ? ctx.clock().toISOString() : void 0);
+    const record = {
+      head: pr.headSha,
+      since: clock.since,
+      minutes: clock.minutes,
+      ...firedAt ? { firedAt } : {}
+    };
+    let state = {
+      ...timeline.state,
+      fastTrack: { ...timeline.state.fastTrack, [key]: record }
+    };
+    if (!sameStart) {
+      state = addEntry(state, {
+        key: `fast-track-${pr.number}-${short3(pr.headSha)}`,
+        at: clock.since,
+        text: `Fast-track clock started for #${pr.number} at ${short3(pr.headSha)} (ready for review, every other gate row passing): the approval requirement lapses at ${hhmm2(clock.dueAt)} (${clock.minutes} min) unless someone reviews or pushes`
+      });
+    }
+    if (firedAt && !firedBefore) {
+      state = addEntry(state, {
+        key: `fast-tracked-${pr.number}-${short3(pr.headSha)}`,
+        at: firedAt,
+        text: `#${pr.number} fast-tracked after ${clock.minutes} min without review: its approvals row passed, and a post-deploy review follow-up opens at merge`
+      });
+    }
+    await writeTimeline(ctx, incident, timeline.commentId, state);
+  });
+}
+
 // src/gate/list-commit-statuses.ts
 var MAX_STATUS_PAGES = 10;
 async function listCommitStatuses(ctx, sha) {
@@ -7216,47 +8575,47 @@ async function listCommitStatuses(ctx, sha) {
 }
 
 // src/gate/pull-request-data.ts
-var isObject = (value) => typeof value === "object" && value !== null;
-var str = (value) => typeof value === "string" ? value : null;
+var isObject3 = (value) => typeof value === "object" && value !== null;
+var str2 = (value) => typeof value === "string" ? value : null;
 var num = (value) => typeof value === "number" && Number.isFinite(value) ? value : null;
 function pullRequestFrom(raw) {
-  if (!isObject(raw) || !isObject(raw.head) || !isObject(raw.base)) return null;
+  if (!isObject3(raw) || !isObject3(raw.head) || !isObject3(raw.base)) return null;
   const number = num(raw.number);
-  const headRef = str(raw.head.ref);
-  const headSha = str(raw.head.sha);
-  const baseRef = str(raw.base.ref);
+  const headRef = str2(raw.head.ref);
+  const headSha = str2(raw.head.sha);
+  const baseRef = str2(raw.base.ref);
   if (number === null || headRef === null || headSha === null || baseRef === null) return null;
   const labels = Array.isArray(raw.labels) ? raw.labels.flatMap((label) => {
-    const name = isObject(label) ? str(label.name) : null;
+    const name = isObject3(label) ? str2(label.name) : null;
     return name === null ? [] : [name];
   }) : [];
   const files = num(raw.changed_files);
   const additions = num(raw.additions);
   const deletions = num(raw.deletions);
-  const headRepo = isObject(raw.head.repo) ? num(raw.head.repo.id) : null;
-  const baseRepo = isObject(raw.base.repo) ? num(raw.base.repo.id) : null;
+  const headRepo = isObject3(raw.head.repo) ? num(raw.head.repo.id) : null;
+  const baseRepo = isObject3(raw.base.repo) ? num(raw.base.repo.id) : null;
   return {
     number,
-    title: str(raw.title) ?? "",
-    body: str(raw.body),
-    author: isObject(raw.user) ? str(raw.user.login) : null,
-    authorId: isObject(raw.user) ? num(raw.user.id) : null,
+    title: str2(raw.title) ?? "",
+    body: str2(raw.body),
+    author: isObject3(raw.user) ? str2(raw.user.login) : null,
+    authorId: isObject3(raw.user) ? num(raw.user.id) : null,
     headRef,
     headSha,
     baseRef,
     labels,
-    state: str(raw.state) ?? "open",
+    state: str2(raw.state) ?? "open",
     draft: raw.draft === true,
     size: files !== null && additions !== null && deletions !== null ? { files, additions, deletions } : null,
     commitCount: num(raw.commits),
     // A deleted fork leaves `head.repo` null: that is still not this repository.
     fromFork: baseRepo === null ? null : headRepo !== baseRepo,
-    headRepoName: isObject(raw.head.repo) ? str(raw.head.repo.full_name) : null
+    headRepoName: isObject3(raw.head.repo) ? str2(raw.head.repo.full_name) : null
   };
 }
 
 // src/gate/gather-facts.ts
-var MAX_CHECK_RUN_PAGES = 10;
+var MAX_CHECK_RUN_PAGES2 = 10;
 var MAX_FILE_PAGES = 10;
 var MAX_COMPARE_PAGES = 3;
 async function listCheckRuns(ctx, sha, options = {}) {
@@ -7271,17 +8630,9 @@ async function listCheckRuns(ctx, sha, options = {}) {
       filter: "latest",
       ...options.onlyGate ? { check_name: GATE_CHECK_NAME, app_id: identity.appId } : {}
     }),
-    MAX_CHECK_RUN_PAGES
+    MAX_CHECK_RUN_PAGES2
   );
-  const runs = items.map((run2) => ({
-    id: Number(run2.id),
-    name: run2.name,
-    status: run2.status,
-    conclusion: run2.conclusion ?? null,
-    startedAt: run2.started_at ?? null,
-    completedAt: run2.completed_at ?? null,
-    app: run2.app ? { id: run2.app.id, slug: run2.app.slug ?? String(run2.app.id) } : null
-  }));
+  const runs = items.map(checkRunFactOf);
   let gateRun = null;
   for (const run2 of items) {
     if (run2.name !== GATE_CHECK_NAME || !isOurCheckRun(run2, identity)) continue;
@@ -7408,7 +8759,9 @@ async function gatherFacts(ctx, pr, config, runSha = pr.headSha) {
       lineage,
       checkRuns: [...headRuns.runs, ...headStatuses]
     },
-    gateRun: runShaListing ? runShaListing.gateRun : headRuns.gateRun
+    gateRun: runShaListing ? runShaListing.gateRun : headRuns.gateRun,
+    // Our run on the PR head, where the fast-track clock is kept (see fast-track-marker.ts).
+    headGateRun: headRuns.gateRun
   };
 }
 
@@ -7422,6 +8775,23 @@ function mergeQueuePullNumber(headRef) {
 }
 function branchOfRef(ref) {
   return ref.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : ref;
+}
+
+// src/gate/notify-gate-green.ts
+async function notifyGateGreen(ctx, config, pr, checkUrl) {
+  if (!notificationsWanted(config, "gate-green")) return;
+  let incident;
+  try {
+    ({ incident } = await incidentOfPull(ctx, pr));
+  } catch (error) {
+    ctx.log.warn(`gate-green notification for #${pr.number} skipped: ${String(error)}`);
+    return;
+  }
+  if (incident === null) return;
+  await notifyMilestone(ctx, config, incident, "gate-green", {
+    summary: `hotfix-gate passed on PR #${pr.number} (${pr.headSha.slice(0, 7)}): it can be merged`,
+    ...checkUrl ? { links: [{ label: "hotfix-gate", url: checkUrl }] } : {}
+  });
 }
 
 // src/gate/render-gate.ts
@@ -7468,6 +8838,8 @@ function renderGate(evaluation) {
     }
   }
   const text2 = new BoundedLines(OUTPUT_LIMIT);
+  if (evaluation.fastTrack)
+    text2.push(fastTrackRunMarker(evaluation.fastTrack.head, evaluation.fastTrack.since));
   for (const row of evaluation.rows) {
     const details = row.details ?? [];
     if (details.length === 0) continue;
@@ -7491,7 +8863,9 @@ function planGateWrite(existing, evaluation, output) {
   if (!existing) return { kind: "create" };
   const same = existing.status === evaluation.status && (existing.conclusion ?? null) === (evaluation.conclusion ?? null) && (existing.title ?? "") === output.title && (existing.summary ?? "") === output.summary && (existing.text ?? "") === output.text;
   if (same) return { kind: "none", id: existing.id };
-  if (existing.status === "in_progress" && evaluation.status === "in_progress" && existing.title === output.title) {
+  const clock = evaluation.fastTrack;
+  const sameClock = fastTrackMarkerLine(existing.text) === (clock ? fastTrackRunMarker(clock.head, clock.since) : null);
+  if (existing.status === "in_progress" && evaluation.status === "in_progress" && existing.title === output.title && sameClock) {
     return { kind: "none", id: existing.id };
   }
   if (existing.status === "completed" && evaluation.status !== "completed") return { kind: "create" };
@@ -7555,24 +8929,24 @@ var actionsOf = (event) => {
 };
 var PR_ACTIONS = actionsOf("pull_request");
 var REVIEW_ACTIONS = actionsOf("pull_request_review");
-var isObject2 = (value) => typeof value === "object" && value !== null;
-var str2 = (value) => typeof value === "string" ? value : null;
+var isObject4 = (value) => typeof value === "object" && value !== null;
+var str3 = (value) => typeof value === "string" ? value : null;
 function defaultBranchOf(payload) {
-  return isObject2(payload.repository) ? str2(payload.repository.default_branch) : null;
+  return isObject4(payload.repository) ? str3(payload.repository.default_branch) : null;
 }
 function associatedPulls(raw, sha) {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((pr) => {
-    if (!isObject2(pr) || !isObject2(pr.head) || !isObject2(pr.base)) return [];
-    const baseRef = str2(pr.base.ref);
+    if (!isObject4(pr) || !isObject4(pr.head) || !isObject4(pr.base)) return [];
+    const baseRef = str3(pr.base.ref);
     if (typeof pr.number !== "number" || baseRef === null || pr.head.sha !== sha) return [];
     return [{ number: pr.number, baseRef }];
   });
 }
 function matchGate(event) {
   const payload = event.payload;
-  if (!isObject2(payload)) return null;
-  const action = str2(payload.action);
+  if (!isObject4(payload)) return null;
+  const action = str3(payload.action);
   const defaultBranch = defaultBranchOf(payload);
   switch (event.name) {
     case "pull_request":
@@ -7585,9 +8959,9 @@ function matchGate(event) {
     }
     case "check_run": {
       const run2 = payload.check_run;
-      if (!isObject2(run2)) return null;
-      const name = str2(run2.name);
-      const sha = str2(run2.head_sha);
+      if (!isObject4(run2)) return null;
+      const name = str3(run2.name);
+      const sha = str3(run2.head_sha);
       if (name === null || sha === null) return null;
       const ours = name === GATE_CHECK_NAME;
       if (!(action === "completed" && !ours || action === "rerequested" && ours)) return null;
@@ -7597,25 +8971,25 @@ function matchGate(event) {
     }
     case "check_suite": {
       const suite = payload.check_suite;
-      if (!isObject2(suite) || action !== "completed" && action !== "rerequested") return null;
-      const sha = str2(suite.head_sha);
+      if (!isObject4(suite) || action !== "completed" && action !== "rerequested") return null;
+      const sha = str3(suite.head_sha);
       if (sha === null) return null;
       const prs = associatedPulls(suite.pull_requests, sha);
       if (prs.length === 0) return null;
       return { kind: "checks", sha, prs, checkName: null, defaultBranch };
     }
     case "status": {
-      const sha = str2(payload.sha);
-      const context = str2(payload.context);
+      const sha = str3(payload.sha);
+      const context = str3(payload.context);
       if (sha === null || !/^[0-9a-f]{40}$/.test(sha) || context === null) return null;
       return { kind: "status", sha, context, defaultBranch };
     }
     case "merge_group": {
       const group = payload.merge_group;
-      if (action !== "checks_requested" || !isObject2(group)) return null;
-      const sha = str2(group.head_sha);
-      const baseRef = str2(group.base_ref);
-      const headRef = str2(group.head_ref);
+      if (action !== "checks_requested" || !isObject4(group)) return null;
+      const sha = str3(group.head_sha);
+      const baseRef = str3(group.base_ref);
+      const headRef = str3(group.head_ref);
       if (sha === null || baseRef === null || headRef === null) return null;
       return {
         kind: "merge-group",
@@ -7629,11 +9003,10 @@ function matchGate(event) {
       return null;
   }
 }
-var gateLock = new KeyedMutex();
 async function publish(ctx, sha, evaluate) {
   const key = `${ctx.repo.owner}/${ctx.repo.repo}@${sha}`;
   const locked = (task) => ctx.instancesLock ? ctx.instancesLock.run(`gate:${key}`, task) : task();
-  return gateLock.run(
+  return ctx.locks.gate.run(
     key,
     () => locked(async () => {
       const { evaluation, gateRun } = await evaluate();
@@ -7641,17 +9014,20 @@ async function publish(ctx, sha, evaluate) {
       const written = await upsertGateCheck(ctx, { sha, existing: gateRun, evaluation, output });
       ctx.log.info(`${GATE_CHECK_NAME} ${written.action} on ${sha.slice(0, 7)}: ${output.title}`);
       return {
-        gate: {
-          conclusion: evaluation.conclusion ?? "pending",
-          summary: output.title,
-          ...written.url ? { url: written.url } : {}
-        }
+        outcome: {
+          gate: {
+            conclusion: evaluation.conclusion ?? "pending",
+            summary: output.title,
+            ...written.url ? { url: written.url } : {}
+          }
+        },
+        turnedGreen: evaluation.conclusion === "success" && written.action !== "unchanged"
       };
     })
   );
 }
-function publishPull(ctx, config, pr, sha) {
-  return publish(ctx, sha, async () => {
+async function publishPull(ctx, config, pr, sha) {
+  const published = await publish(ctx, sha, async () => {
     if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
       const { gateRun: gateRun2 } = await listCheckRuns(ctx, sha, { onlyGate: true });
       return { evaluation: forkEvaluation(pr), gateRun: gateRun2 };
@@ -7660,15 +9036,31 @@ function publishPull(ctx, config, pr, sha) {
       const { gateRun: gateRun2 } = await listCheckRuns(ctx, sha, { onlyGate: true });
       return { evaluation: notHotfixEvaluation(pr, config), gateRun: gateRun2 };
     }
-    const { facts, gateRun } = await gatherFacts(ctx, pr, config, sha);
-    return { evaluation: evaluateGate(facts, config), gateRun };
+    const { facts: facts2, gateRun, headGateRun } = await gatherFacts(ctx, pr, config, sha);
+    const evaluation = evaluateGate(facts2, config);
+    if (!mayFastTrack(evaluation, pr, config)) return { evaluation, gateRun };
+    const records = await readFastTrackRecords(ctx, pr, headGateRun);
+    const fastTracked = evaluateGate(facts2, config, records.facts);
+    if (fastTracked.fastTrack && records.incident !== null && sha === pr.headSha) {
+      await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack);
+    }
+    return { evaluation: fastTracked, gateRun };
   });
+  if (published.turnedGreen && sha === pr.headSha && isHotfixPullRequest(pr, config))
+    await notifyGateGreen(ctx, config, pr, published.outcome.gate?.url ?? null);
+  return published.outcome;
 }
-function publishFixed(ctx, sha, evaluation) {
-  return publish(ctx, sha, async () => {
+async function reevaluatePull(ctx, config, number) {
+  const pr = await fetchPullRequest(ctx, number);
+  if (pr?.state !== "open" || !isProductionLine(config, pr.baseRef)) return void 0;
+  return publishPull(ctx, config, pr, pr.headSha);
+}
+async function publishFixed(ctx, sha, evaluation) {
+  const published = await publish(ctx, sha, async () => {
     const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
     return { evaluation, gateRun };
   });
+  return published.outcome;
 }
 function unknownMergeGroup(reason) {
   return {
@@ -7760,7 +9152,7 @@ var gateRoute = {
 };
 
 // src/intake/hotfix-push.ts
-import { z as z10 } from "zod";
+import { z as z11 } from "zod";
 
 // src/intake/incident-branch.ts
 function incidentBranchName(incident) {
@@ -7776,12 +9168,12 @@ function incidentOfBranch(branch) {
 }
 
 // src/intake/hotfix-push.ts
-var pushShape2 = z10.object({
-  ref: z10.string(),
-  after: z10.string().regex(/^[0-9a-f]{40}$/),
-  deleted: z10.boolean().optional(),
-  commits: z10.array(z10.unknown()).default([]),
-  sender: z10.object({ login: z10.string() })
+var pushShape2 = z11.object({
+  ref: z11.string(),
+  after: z11.string().regex(/^[0-9a-f]{40}$/),
+  deleted: z11.boolean().optional(),
+  commits: z11.array(z11.unknown()).default([]),
+  sender: z11.object({ login: z11.string() })
 });
 function hotfixPushFrom(event) {
   if (event.name !== "push") return null;
@@ -7792,6 +9184,25 @@ function hotfixPushFrom(event) {
   const branch = ref.slice("refs/heads/".length);
   const incident = incidentOfBranch(branch);
   return incident === null ? null : { branch, incident, after, pusher: sender.login };
+}
+
+// src/intake/notify-intake.ts
+function notifyDeclared(ctx, config, incident) {
+  return notifyMilestone(ctx, config, incident, "declared", (state) => {
+    const declared = state.entries.find((e) => e.key === "declared");
+    return declared ? { summary: declared.text, at: declared.at } : null;
+  });
+}
+function notifyDraftPr(ctx, config, incident) {
+  return notifyMilestone(ctx, config, incident, "draft-pr", (state) => {
+    const pr = state.intake?.pr;
+    if (!pr) return null;
+    return {
+      summary: `${pr.byBot ? "Draft PR" : "PR"} #${pr.number} opened from ${state.intake?.branch ?? "the hotfix branch"}`,
+      at: pr.openedAt,
+      links: [{ label: `PR #${pr.number}`, url: pr.url }]
+    };
+  });
 }
 
 // src/intake/draft-base.ts
@@ -7842,6 +9253,95 @@ function draftBody(input) {
   ].join("\n");
 }
 
+// src/intake/team-requests.ts
+var named = (logins) => logins.map((login) => `@${login}`).join(", ");
+async function assignIncident(ctx, config, incident, state) {
+  if (state.entries.some((e) => e.key === "assigned")) return state;
+  const wanted = incidentAssignees(config, state.commander);
+  if (wanted.length === 0) return state;
+  const at = ctx.clock().toISOString();
+  try {
+    const { data } = await ctx.octokit.rest.issues.addAssignees({
+      ...ctx.repo,
+      issue_number: incident,
+      assignees: wanted
+    });
+    const got = new Set((data.assignees ?? []).map((a) => a.login.toLowerCase()));
+    const assigned = wanted.filter((login) => got.has(login.toLowerCase()));
+    const missing = wanted.filter((login) => !got.has(login.toLowerCase()));
+    const text2 = (assigned.length > 0 ? `Assigned ${named(assigned)}` : "Nobody could be assigned") + (missing.length > 0 ? `; GitHub did not assign ${named(missing)} (no such user, or no access to the repository)` : "");
+    return addEntry(state, { key: "assigned", at, text: text2 });
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === void 0 || status >= 500 || status === 429) throw error;
+    return addEntry(state, {
+      key: "assigned",
+      at,
+      text: `Could not assign ${named(wanted)}: ${errorMessage(error)}`
+    });
+  }
+}
+async function askForReviews(ctx, pr, reviewers, teamReviewers) {
+  await ctx.octokit.rest.pulls.requestReviewers({
+    ...ctx.repo,
+    pull_number: pr,
+    reviewers,
+    team_reviewers: teamReviewers
+  });
+}
+async function requestTeamReviews(ctx, config, pr, state) {
+  const key = `reviewers-${pr.number}`;
+  if (state.entries.some((e) => e.key === key)) return state;
+  const request = reviewRequest(config, ctx.repo.owner, pr.author);
+  const refused2 = request.refused.map((r) => `${r.reviewer} (${r.reason})`);
+  const everyone = [
+    ...request.reviewers.map((r) => ({ user: r })),
+    ...request.teamReviewers.map((t) => ({ team: t }))
+  ];
+  if (everyone.length === 0 && refused2.length === 0) return state;
+  const asked = [];
+  const clientError = (error) => {
+    const status = httpStatus(error);
+    return status !== void 0 && status >= 400 && status < 500 && status !== 429;
+  };
+  if (everyone.length > 0) {
+    try {
+      await askForReviews(ctx, pr.number, request.reviewers, request.teamReviewers);
+      asked.push(
+        ...request.reviewers.map((r) => `@${r}`),
+        ...request.teamReviewers.map((t) => `${ctx.repo.owner}/${t}`)
+      );
+    } catch (error) {
+      if (!clientError(error)) throw error;
+      for (const one of everyone) {
+        const name = "user" in one ? `@${one.user}` : `${ctx.repo.owner}/${one.team}`;
+        try {
+          await askForReviews(
+            ctx,
+            pr.number,
+            "user" in one ? [one.user] : [],
+            "team" in one ? [one.team] : []
+          );
+          asked.push(name);
+        } catch (single) {
+          if (!clientError(single)) throw single;
+          refused2.push(`${name} (${errorMessage(single)})`);
+        }
+      }
+    }
+  }
+  const parts = [
+    ...asked.length > 0 ? [`Review requested on #${pr.number} from ${asked.join(", ")}`] : [],
+    ...refused2.length > 0 ? [`could not request a review on #${pr.number} from ${refused2.join("; ")}`] : []
+  ];
+  const text2 = parts.join("; ");
+  return addEntry(state, {
+    key,
+    at: ctx.clock().toISOString(),
+    text: text2.charAt(0).toUpperCase() + text2.slice(1)
+  });
+}
+
 // src/intake/open-draft-pr.ts
 async function openPullFrom(ctx, base, branch) {
   const { data } = await ctx.octokit.rest.pulls.list({
@@ -7868,7 +9368,7 @@ async function openDraftPr(ctx, config, push) {
   if (!pr) {
     const { data: issue } = await octokit.rest.issues.get({ ...repo, issue_number: push.incident });
     if (issue.state !== "open") {
-      ctx.log.info(`incident #${push.incident} is closed: no draft PR for ${push.branch}`);
+      ctx.log.info(`the incident is closed: no draft PR for ${push.branch}`);
       return null;
     }
     try {
@@ -7891,14 +9391,13 @@ async function openDraftPr(ctx, config, push) {
       if (httpStatus(error) !== 422) throw error;
       pr = await openPullFrom(ctx, base, push.branch);
       if (!pr) {
-        ctx.log.info(
-          `no draft PR for ${push.branch}: ${error instanceof Error ? error.message : String(error)}`
-        );
+        ctx.log.info(`no draft PR for ${push.branch}: ${errorMessage(error)}`);
         return null;
       }
     }
   }
   let next = { ...state, intake: { ...intake2, pr } };
+  next = await requestTeamReviews(ctx, config, { number: pr.number, author: null }, next);
   next = addEntry(next, {
     key: `pr-${pr.number}`,
     at: pr.openedAt,
@@ -7916,48 +9415,50 @@ var draftPrRoute = {
   // Only the incident branches that intake cuts (see incidentOfBranch).
   triggers: [{ event: "push", branches: ["hotfix/incident-*"] }],
   match: hotfixPushFrom,
-  async run(push, ctx) {
+  async run(push, routeCtx) {
+    const ctx = withLogFields(routeCtx, { incident: push.incident });
     const loaded = await ctx.config();
     if (!loaded.ok) {
       ctx.log.error(`draft PR for ${push.branch} skipped: ${loaded.error.message}`);
       return void 0;
     }
     if (!isHotfixFamilyBranch(push.branch, loaded.config.branches.patterns)) return void 0;
-    await withIncidentLock(ctx, push.incident, () => openDraftPr(ctx, loaded.config, push));
+    const opened = await withIncidentLock(ctx, push.incident, () => openDraftPr(ctx, loaded.config, push));
+    if (opened) await notifyDraftPr(ctx, loaded.config, push.incident);
     return void 0;
   }
 };
 
 // src/intake/incident-change.ts
-import { z as z12 } from "zod";
+import { z as z13 } from "zod";
 
 // src/intake/intake-trigger.ts
-import { z as z11 } from "zod";
-var issueShape = z11.object({
-  number: z11.number().int().positive(),
-  title: z11.string(),
-  state: z11.enum(["open", "closed"]),
-  labels: z11.array(z11.object({ name: z11.string() })).default([]),
-  html_url: z11.string(),
-  updated_at: z11.string().nullable().optional(),
-  pull_request: z11.unknown().optional()
+import { z as z12 } from "zod";
+var issueShape = z12.object({
+  number: z12.number().int().positive(),
+  title: z12.string(),
+  state: z12.enum(["open", "closed"]),
+  labels: z12.array(z12.object({ name: z12.string() })).default([]),
+  html_url: z12.string(),
+  updated_at: z12.string().nullable().optional(),
+  pull_request: z12.unknown().optional()
 });
-var userShape = z11.object({ login: z11.string(), type: z11.string().optional() });
-var senderShape = userShape.extend({ id: z11.number().int().positive() });
-var labeledShape = z11.object({
-  action: z11.literal("labeled"),
+var userShape = z12.object({ login: z12.string(), type: z12.string().optional() });
+var senderShape = userShape.extend({ id: z12.number().int().positive() });
+var labeledShape = z12.object({
+  action: z12.literal("labeled"),
   issue: issueShape,
-  label: z11.object({ name: z11.string() }),
+  label: z12.object({ name: z12.string() }),
   sender: senderShape
 });
-var commentShape4 = z11.object({
-  action: z11.literal("created"),
+var commentShape5 = z12.object({
+  action: z12.literal("created"),
   issue: issueShape,
-  comment: z11.object({
-    id: z11.number().int().positive(),
-    body: z11.string().max(65536),
-    created_at: z11.string().nullable().optional(),
-    user: userShape.extend({ id: z11.number().int().positive() })
+  comment: z12.object({
+    id: z12.number().int().positive(),
+    body: z12.string().max(65536),
+    created_at: z12.string().nullable().optional(),
+    user: userShape.extend({ id: z12.number().int().positive() })
   })
 });
 function incidentIssueFrom(issue) {
@@ -8004,7 +9505,7 @@ function intakeTriggerFrom(event) {
     };
   }
   if (event.name === "issue_comment") {
-    const parsed = commentShape4.safeParse(event.payload);
+    const parsed = commentShape5.safeParse(event.payload);
     if (!parsed.success || parsed.data.issue.pull_request !== void 0) return null;
     const { issue, comment } = parsed.data;
     if (comment.user.type === "Bot" || comment.user.login.endsWith("[bot]")) return null;
@@ -8025,13 +9526,13 @@ function intakeTriggerFrom(event) {
 }
 
 // src/intake/incident-change.ts
-var changeShape = z12.object({
-  action: z12.enum(["unlabeled", "closed", "reopened"]),
+var changeShape = z13.object({
+  action: z13.enum(["unlabeled", "closed", "reopened"]),
   issue: issueShape.extend({
-    closed_at: z12.string().nullable().optional(),
-    state_reason: z12.string().nullable().optional()
+    closed_at: z13.string().nullable().optional(),
+    state_reason: z13.string().nullable().optional()
   }),
-  label: z12.object({ name: z12.string() }).optional(),
+  label: z13.object({ name: z13.string() }).optional(),
   sender: userShape
 });
 function incidentChangeFrom(event) {
@@ -8039,12 +9540,12 @@ function incidentChangeFrom(event) {
   const parsed = changeShape.safeParse(event.payload);
   if (!parsed.success || parsed.data.issue.pull_request !== void 0) return null;
   const { action, issue, label, sender } = parsed.data;
-  const facts = incidentIssueFrom(issue);
+  const facts2 = incidentIssueFrom(issue);
   switch (action) {
     case "unlabeled":
       return label ? {
         kind: "unlabeled",
-        issue: facts,
+        issue: facts2,
         label: label.name,
         actor: sender.login,
         at: issue.updated_at ?? null
@@ -8052,13 +9553,13 @@ function incidentChangeFrom(event) {
     case "closed":
       return {
         kind: "closed",
-        issue: facts,
+        issue: facts2,
         actor: sender.login,
         at: issue.closed_at ?? issue.updated_at ?? null,
         reason: issue.state_reason ?? null
       };
     case "reopened":
-      return { kind: "reopened", issue: facts, actor: sender.login, at: issue.updated_at ?? null };
+      return { kind: "reopened", issue: facts2, actor: sender.login, at: issue.updated_at ?? null };
   }
 }
 
@@ -8177,12 +9678,13 @@ async function findProductionTag(ctx, productionBranch, scheme, tagPrefix = null
 }
 
 // src/intake/cut-incident-branch.ts
-var MissingLineError = class extends Error {
+var MissingLineError = class extends HotfixBotError {
   constructor(line2) {
     super(`the branch ${line2} does not exist`);
     this.line = line2;
   }
   line;
+  kind = "unworkable";
   name = "MissingLineError";
 };
 async function cutIncidentBranch(ctx, config, incident, line2 = config.productionBranch) {
@@ -8332,8 +9834,8 @@ function checklistMarker(incident) {
 }
 function checksLine(config) {
   const names = [...config.checks.criticalTests, ...config.checks.securityScan].map((check) => check.name);
-  const named = names.length > 0 ? `: ${names.map(codeSpan).join(", ")}` : "";
-  return `- [ ] **Critical tests only**: run the critical tests and the security scan${named}; the ${codeSpan("hotfix-gate")} check waits for them, the full suite can follow the merge.`;
+  const named2 = names.length > 0 ? `: ${names.map(codeSpan).join(", ")}` : "";
+  return `- [ ] **Critical tests only**: run the critical tests and the security scan${named2}; the ${codeSpan("hotfix-gate")} check waits for them, the full suite can follow the merge.`;
 }
 function checklistComment(input) {
   const { config } = input;
@@ -8456,6 +9958,7 @@ async function runIntake(ctx, config, request) {
     await octokit.rest.issues.addLabels({ ...repo, issue_number: n2, labels: [label] });
     state = addEntry(state, { key: "severity-label", at: now(), text: `Label ${label} added` });
   }
+  state = await assignIncident(ctx, config, n2, state);
   let intake2 = state.intake;
   if (!intake2) {
     const line2 = request.line ?? config.productionBranch;
@@ -8503,7 +10006,7 @@ async function runIntake(ctx, config, request) {
   state = { ...state, intake: intake2 };
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
   if (JSON.stringify(state) !== JSON.stringify(recorded)) await writeTimeline(ctx, n2, commentId, state);
-  else ctx.log.info(`incident #${n2}: intake already done`);
+  else logWith(ctx.log, { incident: n2 }).info("intake already done");
   return { incident: n2, branch: intake2.branch, changed };
 }
 async function commitIncidentReport(ctx, state, request, intake2) {
@@ -8545,8 +10048,9 @@ var intakeRoute = {
     { event: "issue_comment", actions: ["created"] }
   ],
   match: intakeTriggerFrom,
-  async run(trigger, ctx) {
+  async run(trigger, routeCtx) {
     const n2 = trigger.issue.number;
+    const ctx = withLogFields(routeCtx, { incident: n2 });
     const reply = (body) => ensureBotComment(ctx, n2, body.split("\n", 1)[0] ?? body, body);
     if (trigger.kind === "command" && !await hasWritePermission(ctx, trigger.actor)) {
       await reply(refusalReply(trigger.actorId, trigger.actor));
@@ -8554,7 +10058,7 @@ var intakeRoute = {
     }
     const loaded = await ctx.config();
     if (!loaded.ok) {
-      ctx.log.error(`intake of #${n2} skipped: ${loaded.error.message}`);
+      ctx.log.error(`intake skipped: ${loaded.error.message}`);
       if (trigger.kind === "command") await reply(configErrorReply(trigger.commentId, loaded.error.message));
       return void 0;
     }
@@ -8562,13 +10066,13 @@ var intakeRoute = {
     let severity2;
     let line2 = null;
     if (trigger.kind === "label") {
-      const named = severityFromLabels([trigger.label], config);
-      if (named === null || trigger.issue.state !== "open") return void 0;
+      const named2 = severityFromLabels([trigger.label], config);
+      if (named2 === null || trigger.issue.state !== "open") return void 0;
       if (!await hasWritePermission(ctx, trigger.actor)) {
-        await withIncidentLock(ctx, n2, () => refuseLabel(ctx, trigger, config.severity.labels[named]));
+        await withIncidentLock(ctx, n2, () => refuseLabel(ctx, trigger, config.severity.labels[named2]));
         return void 0;
       }
-      severity2 = named;
+      severity2 = named2;
     } else {
       if (trigger.issue.state !== "open") {
         await reply(closedIssueReply(trigger.commentId));
@@ -8581,7 +10085,7 @@ var intakeRoute = {
       }
       line2 = trigger.line === config.productionBranch ? null : trigger.line;
     }
-    const at = validTime4(trigger.at) ?? ctx.clock().toISOString();
+    const at = validTime5(trigger.at) ?? ctx.clock().toISOString();
     try {
       await withIncidentLock(
         ctx,
@@ -8595,6 +10099,7 @@ var intakeRoute = {
           line: line2
         })
       );
+      await notifyDeclared(ctx, config, n2);
     } catch (error) {
       if (!(error instanceof MissingLineError) || trigger.kind !== "command") throw error;
       await reply(missingLineReply(trigger.commentId, error.line));
@@ -8606,7 +10111,7 @@ async function refuseLabel(ctx, trigger, label) {
   const n2 = trigger.issue.number;
   const { state } = await readTimeline(ctx, n2);
   if (state?.intake) return;
-  ctx.log.info(`severity label on #${n2} by ${trigger.actor}, who has no write access: refused`);
+  ctx.log.info(`severity label by ${trigger.actor}, who has no write access: refused`);
   await ensureBotComment(
     ctx,
     n2,
@@ -8614,7 +10119,7 @@ async function refuseLabel(ctx, trigger, label) {
     labelRefusalReply(trigger.actorId, trigger.actor, label)
   );
 }
-function validTime4(value) {
+function validTime5(value) {
   if (value === null) return null;
   const t = Date.parse(value);
   return Number.isNaN(t) ? null : new Date(t).toISOString();
@@ -8633,7 +10138,11 @@ var routes = [
   deploymentStatusRoute,
   // Backports tracked until they land: their PRs' ends, and waivers on the incident.
   backportEndRoute,
-  backportSkipRoute
+  backportSkipRoute,
+  // After the deploy: /rollback, and a configured check failing inside the monitoring window.
+  rollbackCommandRoute,
+  rollbackCheckRoute,
+  monitoringDueRoute
 ];
 function isDeliberateStop(error) {
   return typeof error === "object" && error !== null && error.deliberateStop === true;
@@ -8644,7 +10153,7 @@ async function runLongStep(job, ctx) {
     throw new Error(`no long step named "${job.step}" (a job queued by another version of hotfix-bot?)`);
   const input = route.match(job.event);
   if (input === null) return;
-  await route.run(input, ctx, job.event);
+  await route.run(input, withLogFields(ctx, { step: route.step }), job.event);
 }
 async function timed(step, observe, run2) {
   if (!observe) return run2();
@@ -8666,24 +10175,24 @@ async function handleEvent(event, ctx, background, observe) {
   const outcome = { steps: [] };
   const failures = [];
   for (const { route, input } of matched) {
+    const stepCtx = withLogFields(ctx, { step: route.step });
     if (route.long && background) {
       background.run(
         `${route.step} for ${event.name} ${event.id}`,
-        () => timed(route.step, observe, () => route.run(input, ctx, event)),
+        () => timed(route.step, observe, () => route.run(input, stepCtx, event)),
         { step: route.step, event }
       );
       outcome.steps.push(route.step);
       continue;
     }
     try {
-      const result = await timed(route.step, observe, () => route.run(input, ctx, event));
+      const result = await timed(route.step, observe, () => route.run(input, stepCtx, event));
       outcome.steps.push(route.step);
       if (result) Object.assign(outcome, result);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      if (isDeliberateStop(error))
-        ctx.log.info(`${route.step} stopped on ${event.name} ${event.id}: ${message}`);
-      else ctx.log.error(`${route.step} failed on ${event.name} ${event.id}: ${message}`);
+      const message = errorMessage(error);
+      if (isDeliberateStop(error)) stepCtx.log.info(`stopped on ${event.name}: ${message}`);
+      else stepCtx.log.error(`failed on ${event.name}: ${message}`);
       failures.push(error);
     }
   }
@@ -8693,11 +10202,102 @@ async function handleEvent(event, ctx, background, observe) {
   return outcome;
 }
 
+// src/util/keyed-mutex.ts
+var KeyedMutex = class {
+  tails = /* @__PURE__ */ new Map();
+  async run(key, task) {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const current = previous.then(task, task);
+    const tail = current.catch(() => void 0);
+    this.tails.set(key, tail);
+    try {
+      return await current;
+    } finally {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
+};
+
+// src/util/memo-async.ts
+function memoAsync(compute) {
+  let pending;
+  return () => {
+    pending ??= compute().catch((error) => {
+      pending = void 0;
+      throw error;
+    });
+    return pending;
+  };
+}
+
+// src/engine-context.ts
+function createEngineLocks() {
+  return { pipeline: new KeyedMutex(), gate: new KeyedMutex() };
+}
+function createEngineContext(options) {
+  const { octokit, repo, configPath } = options;
+  const readConfig = options.readConfig ?? (() => loadConfig(octokit, repo, configPath));
+  return {
+    octokit,
+    repo,
+    config: memoAsync(readConfig),
+    log: options.log,
+    clock: options.clock ?? (() => /* @__PURE__ */ new Date()),
+    identity: memoAsync(options.identity),
+    locks: options.locks,
+    ...options.instancesLock ? { instancesLock: options.instancesLock } : {},
+    ...options.resumedRun ? { resumedRun: true } : {},
+    ...options.notifyChannels ? { notifyChannels: options.notifyChannels } : {}
+  };
+}
+
 // src/identity/app-identity.ts
 async function appIdentity(jwtOctokit) {
   const { data } = await jwtOctokit.request("GET /app");
   if (!data || typeof data.id !== "number") throw new Error("GET /app did not say which App this is");
   return { appId: data.id, stateSecret: null };
+}
+
+// src/incident/notify/notify-channels.ts
+var ENV_NAME = /^HOTFIX_NOTIFY_(SLACK|TEAMS|WEBHOOK)_([A-Z0-9][A-Z0-9_]{0,62})$/;
+var NotifyChannelError = class extends Error {
+  constructor(variable, reason) {
+    super(`${variable}: ${reason}`);
+    this.variable = variable;
+  }
+  variable;
+  name = "NotifyChannelError";
+};
+function checkedUrl(variable, value) {
+  let url2;
+  try {
+    url2 = new URL(value.trim());
+  } catch {
+    throw new NotifyChannelError(variable, "not a URL (expected the webhook's https:// URL)");
+  }
+  if (url2.protocol !== "https:" && url2.protocol !== "http:")
+    throw new NotifyChannelError(variable, `a ${url2.protocol} URL; expected https://`);
+  return url2.toString();
+}
+function channelNameOf(suffix) {
+  return suffix.toLowerCase().replace(/_/g, "-");
+}
+function channelsFromEnvironment(env) {
+  const channels = /* @__PURE__ */ new Map();
+  for (const [variable, value] of Object.entries(env).sort(([a], [b]) => a.localeCompare(b))) {
+    const match = ENV_NAME.exec(variable);
+    if (!match || value === void 0 || value.trim() === "") continue;
+    const kind = match[1].toLowerCase();
+    const name = channelNameOf(match[2]);
+    const existing = channels.get(name);
+    if (existing)
+      throw new NotifyChannelError(
+        variable,
+        `channel "${name}" is already defined as a ${existing.kind} channel`
+      );
+    channels.set(name, { name, kind, url: checkedUrl(variable, value) });
+  }
+  return channels;
 }
 
 // src/queue/durable-steps.ts
@@ -8801,7 +10401,7 @@ function scheduleSweepInProcess(intervalMs, sweep, log) {
   let running = null;
   const timer = setInterval(() => {
     if (running) return;
-    running = sweep().catch((error) => log.error(`sweep failed: ${error instanceof Error ? error.message : error}`)).finally(() => {
+    running = sweep().catch((error) => log.error(`sweep failed: ${errorMessage(error)}`)).finally(() => {
       running = null;
     });
   }, intervalMs);
@@ -8969,11 +10569,17 @@ async function readSweptRepository(ctx, found, options = {}) {
 }
 
 // src/sweep/sweep-task.ts
+function dueNow(items, now) {
+  return items.filter((item) => {
+    const t = Date.parse(item.dueAt);
+    return !Number.isNaN(t) && t <= now.getTime();
+  }).sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+}
 function everySweep(name, act2) {
   return { name, run: async (ctx, swept) => await act2(ctx, swept.repo, swept.now, swept) ?? [] };
 }
 function failedResult(task, target, error) {
-  return { task, target, outcome: "failed", detail: error instanceof Error ? error.message : String(error) };
+  return { task, target, outcome: "failed", detail: errorMessage(error) };
 }
 
 // src/sweep/tasks/delete-leftover-pick-branches.ts
@@ -9023,6 +10629,38 @@ async function timelineOfMergedHotfix(swept, pr) {
   }
   return { issue: pr.number, incident: null, state: (await swept.timeline(pr.number)).state };
 }
+
+// src/sweep/tasks/end-monitoring-windows.ts
+var endMonitoringWindows = {
+  name: "monitoring",
+  async run(ctx, swept) {
+    const results = [];
+    const open = [];
+    for (const pr of swept.mergedHotfixes) {
+      try {
+        const { state } = await timelineOfMergedHotfix(swept, pr);
+        const pipeline2 = state?.pipelines[String(pr.number)];
+        const phase = monitoringPhase(pipeline2, swept.now);
+        if (!pipeline2?.monitor || phase !== "open" && phase !== "due") continue;
+        open.push({ key: `monitoring-${pr.number}`, dueAt: pipeline2.monitor.until, pr });
+      } catch (error) {
+        results.push(failedResult(this.name, `#${pr.number}`, error));
+      }
+    }
+    for (const item of dueNow(open, swept.now)) {
+      const target = `#${item.pr.number}`;
+      try {
+        const { stable, incident } = await endMonitoringIfDue(ctx, swept.config, item.pr);
+        if (!stable) continue;
+        results.push({ task: this.name, target, outcome: "finished", detail: "stable" });
+        await notifyMonitoringDone(ctx, swept.config, incident, item.pr.number);
+      } catch (error) {
+        results.push(failedResult(this.name, target, error));
+      }
+    }
+    return results;
+  }
+};
 
 // src/sweep/tasks/finish-after-merge.ts
 var finishAfterMerge = {
@@ -9093,6 +10731,7 @@ var finishDraftPr = {
             pusher: ""
           })
         );
+        if (opened) await notifyDraftPr(ctx, swept.config, issue.number);
         if (opened)
           results.push({
             task: this.name,
@@ -9112,7 +10751,7 @@ var finishDraftPr = {
 function intakeUnfinished(state, incidentReport2) {
   if (state.detectedAt === void 0 || state.commander === void 0) return false;
   const intake2 = state.intake;
-  return !intake2 || !intake2.checklist || incidentReport2 && !intake2.report;
+  return !intake2?.checklist || incidentReport2 && !intake2.report;
 }
 function recordedIntakeRequest(issue, state, defaultSeverity) {
   const declared = state.entries.find((entry2) => entry2.key === "declared");
@@ -9146,9 +10785,170 @@ var finishIntake = {
         ctx.log.info(`sweep: finishing the intake of incident ${target}`);
         const request = recordedIntakeRequest(issue, state, swept.config.severity.default);
         await withIncidentLock(ctx, issue.number, () => runIntake(ctx, swept.config, request));
+        await notifyDeclared(ctx, swept.config, issue.number);
         results.push({ task: this.name, target, outcome: "finished", detail: "intake finished" });
       } catch (error) {
         results.push(failedResult(this.name, target, error));
+      }
+    }
+    return results;
+  }
+};
+
+// src/sweep/tasks/fire-fast-track.ts
+function pendingFastTracks(state) {
+  return Object.entries(state?.fastTrack ?? {}).flatMap(([key, record]) => {
+    const pr = Number(key);
+    const since = Date.parse(record.since);
+    if (!Number.isSafeInteger(pr) || record.firedAt !== void 0 || Number.isNaN(since)) return [];
+    const dueAt = new Date(since + record.minutes * 6e4).toISOString();
+    return [{ key: `fast-track-${pr}`, dueAt, pr, head: record.head }];
+  });
+}
+var fireFastTrack = {
+  name: "fast-track",
+  async run(ctx, swept) {
+    const results = [];
+    for (const issue of swept.found) {
+      if (issue.isPull || issue.state !== "open") continue;
+      const { state } = await swept.timeline(issue.number);
+      for (const due of dueNow(pendingFastTracks(state), swept.now)) {
+        const target = `#${due.pr}`;
+        try {
+          const outcome = await reevaluatePull({ ...ctx, clock: () => swept.now }, swept.config, due.pr);
+          if (outcome?.gate)
+            results.push({
+              task: this.name,
+              target,
+              outcome: "finished",
+              detail: `gate re-evaluated after the fast-track timeout: ${outcome.gate.summary}`
+            });
+        } catch (error) {
+          results.push(failedResult(this.name, target, error));
+        }
+      }
+    }
+    return results;
+  }
+};
+
+// src/follow-ups/overdue-notice.ts
+function overdueMarker(issue) {
+  return `<!-- hotfix-bot:follow-up-overdue ${JSON.stringify({ issue })} -->`;
+}
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+function overdueMentions(assignees, commander) {
+  const people2 = (logins) => logins.filter((l) => LOGIN.test(l) && !l.endsWith("[bot]"));
+  const assigned = people2(assignees);
+  if (assigned.length > 0) return [...new Set(assigned)];
+  return people2(commander ? [commander] : []);
+}
+function overdueNoticeText(input) {
+  const who2 = input.mentions.length > 0 ? `${input.mentions.map((m) => `@${m}`).join(" ")}: ` : "";
+  const of = input.incident === null ? `hotfix #${input.pr}` : `incident #${input.incident} (hotfix #${input.pr})`;
+  const nobody = input.mentions.length === 0 ? " Nobody is assigned, and the incident records no commander to ask." : "";
+  return `${overdueMarker(input.issue)}
+${who2}this ${input.kind} follow-up of ${of} was due ${formatDueTime(input.dueAt)} and is still open. Finish it and close this issue, or say here what holds it up.${nobody}`;
+}
+
+// src/sweep/tasks/notice-overdue-follow-ups.ts
+function dueFollowUps(pipeline2, now) {
+  if (!pipeline2) return [];
+  const items = Object.entries(pipeline2.followUps).flatMap(
+    ([kind, f]) => f?.dueAt && !f.overdueNoticeAt && !f.closedAt ? [{ key: `follow-up-overdue-${f.issue}`, dueAt: f.dueAt, kind, issue: f.issue }] : []
+  );
+  return dueNow(items, now);
+}
+async function readIssue(ctx, issue) {
+  try {
+    const { data } = await ctx.octokit.rest.issues.get({ ...ctx.repo, issue_number: issue });
+    return {
+      open: data.state === "open",
+      closedAt: data.closed_at ?? null,
+      assignees: (data.assignees ?? []).map((a) => a.login)
+    };
+  } catch (error) {
+    if (httpStatus(error) === 404 || httpStatus(error) === 410) return null;
+    throw error;
+  }
+}
+async function settleDue(ctx, state, pipeline2, due, now) {
+  const record = pipeline2.followUps[due.kind];
+  if (!record) return null;
+  const issue = await readIssue(ctx, due.issue);
+  if (!issue) return null;
+  if (!issue.open) {
+    const closedAt = issue.closedAt ?? now.toISOString();
+    const late = Date.parse(closedAt) > Date.parse(due.dueAt);
+    pipeline2.followUps[due.kind] = { ...record, closedAt };
+    const text2 = `Follow-up #${due.issue} (${due.kind}) closed ${late ? `late, after its due time ${formatDueTime(due.dueAt)}` : "on time"}`;
+    return {
+      state: addEntry(state, { key: `follow-up-closed-${due.issue}`, at: closedAt, text: text2, url: record.url }),
+      detail: late ? "closed late" : "closed on time"
+    };
+  }
+  const mentions = overdueMentions(issue.assignees, state.commander);
+  await ensureBotComment(
+    ctx,
+    due.issue,
+    overdueMarker(due.issue),
+    overdueNoticeText({
+      issue: due.issue,
+      kind: due.kind,
+      pr: pipeline2.pr,
+      incident: state.incident,
+      dueAt: due.dueAt,
+      mentions
+    })
+  );
+  pipeline2.followUps[due.kind] = { ...record, overdueNoticeAt: now.toISOString() };
+  const who2 = mentions.length > 0 ? mentions.map((m) => `@${m}`).join(" ") : "nobody to mention";
+  return {
+    state: addEntry(state, {
+      key: due.key,
+      at: now.toISOString(),
+      text: `Follow-up #${due.issue} (${due.kind}) overdue since ${formatDueTime(due.dueAt)}: reminded ${who2}`,
+      url: record.url
+    }),
+    detail: `overdue, reminded ${who2}`
+  };
+}
+var noticeOverdueFollowUps = {
+  name: "follow-up-deadlines",
+  async run(ctx, swept) {
+    const results = [];
+    for (const pr of swept.mergedHotfixes) {
+      try {
+        const { issue, state } = await timelineOfMergedHotfix(swept, pr);
+        if (dueFollowUps(state?.pipelines[String(pr.number)], swept.now).length === 0) continue;
+        await withPipelineLock(
+          ctx,
+          pr.number,
+          () => withIncidentLock(ctx, issue, async () => {
+            const timeline = await readTimeline(ctx, issue);
+            let next = timeline.state;
+            const pipeline2 = next?.pipelines[String(pr.number)];
+            if (!next || !pipeline2) return;
+            let changed = false;
+            for (const due of dueFollowUps(pipeline2, swept.now)) {
+              const target = `#${due.issue}`;
+              try {
+                const settled2 = await settleDue(ctx, next, pipeline2, due, swept.now);
+                if (!settled2) continue;
+                next = settled2.state;
+                changed = true;
+                results.push({ task: this.name, target, outcome: "finished", detail: settled2.detail });
+              } catch (error) {
+                results.push(failedResult(this.name, target, error));
+              }
+            }
+            if (!changed) return;
+            next = { ...next, pipelines: { ...next.pipelines, [String(pr.number)]: pipeline2 } };
+            await writeTimeline(ctx, issue, timeline.commentId, next);
+          })
+        );
+      } catch (error) {
+        results.push(failedResult(this.name, `#${pr.number}`, error));
       }
     }
     return results;
@@ -9221,7 +11021,10 @@ var sweepTasks = [
   finishDraftPr,
   finishAfterMerge,
   recordDeployOutcome,
+  endMonitoringWindows,
+  fireFastTrack,
   deleteLeftoverPickBranches,
+  noticeOverdueFollowUps,
   everySweep("stale-backports", async (ctx, repo, now) => {
     const reminded = await remindStaleBackports(ctx, repo, now);
     return reminded > 0 ? [
@@ -9251,7 +11054,7 @@ async function sweepRepository(ctx, found, options = {}) {
         task: task.name,
         target: name,
         outcome: "failed",
-        detail: error instanceof Error ? error.message : String(error)
+        detail: errorMessage(error)
       });
     }
   }
@@ -9273,8 +11076,8 @@ async function sweepInstallations(app, contextFor, options = {}) {
   const since = new Date((options.now ?? /* @__PURE__ */ new Date()).getTime() - SWEEP_LOOKBACK_DAYS * 864e5);
   const reports = [];
   for (const installation of installations.active) {
-    const account = installation.account;
-    const login = account && "login" in account ? account.login : null;
+    const account2 = installation.account;
+    const login = account2 && "login" in account2 ? account2.login : null;
     if (!login) continue;
     const octokit = await app.auth(installation.id);
     const active = await discoverActiveRepositories(octokit, {
@@ -9325,7 +11128,7 @@ var BackgroundWork = class {
     try {
       await task();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = errorMessage(error);
       if (attempt >= this.retry.attempts) {
         this.failures += 1;
         this.log.error(`${name} failed: ${message}`);
@@ -9368,28 +11171,17 @@ var BackgroundWork = class {
   }
 };
 
-// src/util/memo-async.ts
-function memoAsync(compute) {
-  let pending;
-  return () => {
-    pending ??= compute().catch((error) => {
-      pending = void 0;
-      throw error;
-    });
-    return pending;
-  };
-}
-
 // src/util/redis-mutex-lock.ts
 import { Mutex, TimeoutError } from "redis-semaphore";
 
 // src/util/keyed-lock.ts
-var LockTimeoutError = class extends Error {
+var LockTimeoutError = class extends HotfixBotError {
   constructor(key) {
     super(`the lock on ${key} stayed held by another App instance; the next event for it evaluates again`);
     this.key = key;
   }
   key;
+  kind = "contention";
   name = "LockTimeoutError";
 };
 
@@ -9500,7 +11292,10 @@ var POLICY = {
   rollbackRate: 0.05,
   /** Every follow-up issue closed. */
   followUpCompletion: 1,
-  /** A follow-up still open a week after its fix merged is overdue. */
+  /**
+   * A follow-up is due at the time its timeline records (followUps.due after the merge); one recorded before
+   * deadlines existed is due a week after its fix merged.
+   */
   followUpDueMs: 7 * 864e5,
   /** Every backport landed (merged, or already there); a waived one is left out. */
   backportsLanded: 1
@@ -9526,8 +11321,12 @@ function computeMetrics(records, followUpStates, options) {
     const d = record.timeline ? incidentDurations(record.timeline) : incidentDurations({ v: 1, incident: record.number, entries: [], pipelines: {} });
     const states = record.followUpStates ?? followUpStates;
     const closed2 = d.followUps.filter((n2) => states.get(n2) === "closed").length;
-    const merged = d.mergedAt === null ? null : Date.parse(d.mergedAt);
-    const pastDue = merged !== null && now - merged > POLICY.followUpDueMs;
+    const deadlines = followUpDeadlines(
+      record.timeline,
+      states,
+      record.followUpClosedAt ?? options.followUpClosedAt,
+      now
+    );
     return {
       number: record.number,
       title: record.title,
@@ -9540,7 +11339,10 @@ function computeMetrics(records, followUpStates, options) {
       resolutionMs: d.detectionToDeploy ?? d.detectionToMerge,
       followUpsOpened: d.followUps.length,
       followUpsClosed: closed2,
-      followUpsOverdue: pastDue ? d.followUps.filter((n2) => states.get(n2) !== "closed") : [],
+      followUpsOverdue: deadlines.overdue,
+      followUpsOverdueSince: deadlines.overdueSince,
+      followUpsOnTime: deadlines.onTime,
+      followUpsLate: deadlines.late,
       backportsTotal: landing.total,
       backportsLanded: landing.landed,
       backportsWaived: landing.waived
@@ -9586,11 +11388,37 @@ function computeMetrics(records, followUpStates, options) {
       completion,
       target: POLICY.followUpCompletion,
       met: completion === null || completion >= POLICY.followUpCompletion,
-      overdue: rows.reduce((sum, r) => sum + r.followUpsOverdue.length, 0)
+      overdue: rows.reduce((sum, r) => sum + r.followUpsOverdue.length, 0),
+      onTime: rows.reduce((sum, r) => sum + r.followUpsOnTime, 0),
+      late: rows.reduce((sum, r) => sum + r.followUpsLate, 0)
     },
     backports: backportFigures(landings),
     perIncident: rows
   };
+}
+function followUpDeadlines(timeline, states, closedAtOf, now) {
+  const overdueSince = {};
+  let onTime = 0;
+  let late = 0;
+  const seen = /* @__PURE__ */ new Set();
+  for (const pipeline2 of Object.values(timeline?.pipelines ?? {})) {
+    for (const followUp2 of Object.values(pipeline2.followUps)) {
+      if (!followUp2 || seen.has(followUp2.issue)) continue;
+      seen.add(followUp2.issue);
+      const due = followUp2.dueAt ? Date.parse(followUp2.dueAt) : Date.parse(pipeline2.mergedAt) + POLICY.followUpDueMs;
+      if (Number.isNaN(due)) continue;
+      if (states.get(followUp2.issue) !== "closed") {
+        if (now > due) overdueSince[followUp2.issue] = new Date(due).toISOString();
+        continue;
+      }
+      const closedAt = Date.parse(closedAtOf?.get(followUp2.issue) ?? followUp2.closedAt ?? "");
+      if (Number.isNaN(closedAt)) continue;
+      if (closedAt <= due) onTime += 1;
+      else late += 1;
+    }
+  }
+  const overdue = Object.keys(overdueSince).map(Number).sort((a, b) => a - b);
+  return { overdue, overdueSince, onTime, late };
 }
 function backportFigures(landings) {
   const total = landings.reduce((sum, l) => sum + l.total, 0);
@@ -9650,6 +11478,7 @@ async function readIncidents(ctx, config, options = {}) {
     if (state?.severity && !record.severity) record.severity = state.severity;
   }
   const followUps2 = /* @__PURE__ */ new Map();
+  const followUpClosedAt = /* @__PURE__ */ new Map();
   const wanted = new Set(
     [...issues.values()].flatMap(
       (r) => Object.values(r.timeline?.pipelines ?? {}).flatMap(
@@ -9663,14 +11492,15 @@ async function readIncidents(ctx, config, options = {}) {
       const { data } = await octokit.rest.issues.get({ ...repo, issue_number: number });
       reads += 1;
       followUps2.set(number, data.state === "closed" ? "closed" : "open");
+      if (data.state === "closed" && data.closed_at) followUpClosedAt.set(number, data.closed_at);
     } catch (error) {
       if (httpStatus(error) !== 404 && httpStatus(error) !== 410) throw error;
     }
   }
-  return { incidents: [...issues.values()], followUps: followUps2, reads };
+  return { incidents: [...issues.values()], followUps: followUps2, followUpClosedAt, reads };
 }
 
-// src/dashboard/incident-step.ts
+// src/metrics/dashboard/incident-step.ts
 function incidentStep(state) {
   if (!state?.intake) return { step: "intake: waiting for the hotfix branch", stepUrl: null };
   const pipelines = Object.values(state.pipelines);
@@ -9696,7 +11526,7 @@ function incidentStep(state) {
   return { step: `fixing: branch ${state.intake.branch} cut, no PR yet`, stepUrl: null };
 }
 
-// src/dashboard/incident-snapshot.ts
+// src/metrics/dashboard/incident-snapshot.ts
 var SEVERITY_ORDER = (severity2) => severity2 === null ? "~" : severity2;
 async function takeSnapshot(repositories, now) {
   const records = [];
@@ -9709,7 +11539,7 @@ async function takeSnapshot(repositories, now) {
     try {
       const read = await readIncidents(reader, reader.config);
       for (const record of read.incidents) {
-        records.push({ ...record, followUpStates: read.followUps });
+        records.push({ ...record, followUpStates: read.followUps, followUpClosedAt: read.followUpClosedAt });
         if (record.state !== "open") continue;
         open.push({
           repo: name,
@@ -9723,7 +11553,7 @@ async function takeSnapshot(repositories, now) {
         });
       }
     } catch (error) {
-      problems.push({ repo: name, error: error instanceof Error ? error.message : String(error) });
+      problems.push({ repo: name, error: errorMessage(error) });
     }
   }
   open.sort(
@@ -9760,7 +11590,7 @@ var SnapshotCache = class {
   }
 };
 
-// src/dashboard/dashboard-access.ts
+// src/metrics/dashboard/dashboard-access.ts
 import { createHash, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
 var MIN_DASHBOARD_TOKEN_LENGTH = 32;
 function presentedToken(authorization) {
@@ -9778,9 +11608,6 @@ function tokenMatches(presented, expected) {
   const digest = (text2) => createHash("sha256").update(text2, "utf8").digest();
   return timingSafeEqual2(digest(presented), digest(expected));
 }
-
-// src/metrics/html/html-page.ts
-import { createHash as createHash2 } from "node:crypto";
 
 // src/text/escape-html.ts
 var HTML_SPECIALS = {
@@ -9804,6 +11631,7 @@ function safeHref(url2) {
 }
 
 // src/metrics/html/html-page.ts
+import { createHash as createHash2 } from "node:crypto";
 var STYLE = `
 :root { color: #1f2328; background: #ffffff; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; }
 body { margin: 0 auto; max-width: 980px; padding: 24px; }
@@ -9839,6 +11667,12 @@ function htmlPage(input) {
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY.replace(/; frame-ancestors 'none'/, ""))}"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="referrer" content="no-referrer"><title>${escapeHtml(input.title)}</title><style>${STYLE}</style></head>
 <body><a class="skip" href="#main">Skip to the figures</a><main id="main">${input.body}</main></body></html>
 `;
+}
+
+// src/metrics/render-report.ts
+function onTimeRate(m) {
+  const closed = m.followUps.onTime + m.followUps.late;
+  return closed === 0 ? null : m.followUps.onTime / closed;
 }
 
 // src/metrics/html/svg.ts
@@ -10135,20 +11969,29 @@ function headlineFigures(m) {
     percent2(m.followUps.completion),
     m.followUps.completion,
     m.followUps.completion === null ? null : m.followUps.met
-  ) + figure("follow-ups-overdue", "Follow-ups overdue", String(m.followUps.overdue), m.followUps.overdue) + "</dl>";
+  ) + figure("follow-ups-overdue", "Follow-ups overdue", String(m.followUps.overdue), m.followUps.overdue) + figure(
+    "follow-ups-on-time",
+    "Follow-ups closed on time",
+    `${m.followUps.onTime} of ${m.followUps.onTime + m.followUps.late}`,
+    m.followUps.onTime,
+    onTimeRate(m) === null ? null : m.followUps.late === 0
+  ) + figure("follow-ups-late", "Follow-ups closed late", String(m.followUps.late), m.followUps.late) + "</dl>";
 }
+var dueText = (iso2) => iso2 ? `${iso2.slice(0, 16).replace("T", " ")} UTC` : dash;
 function issueUrl(incidentUrl, issue) {
   return incidentUrl.replace(/\/issues\/\d+$/, `/issues/${issue}`);
 }
 function overdueList(m) {
   const rows = m.perIncident.filter((row) => row.followUpsOverdue.length > 0);
-  if (rows.length === 0) return '<p class="empty">No follow-up is overdue.</p>';
+  const closed = m.followUps.onTime + m.followUps.late;
+  const kept = closed === 0 ? "" : `<p class="meta" data-follow-ups-closed="${closed}">Of ${closed} follow-up${closed === 1 ? "" : "s"} closed, ${m.followUps.onTime} on time and ${m.followUps.late} late.</p>`;
+  if (rows.length === 0) return `<p class="empty">No follow-up is overdue.</p>${kept}`;
   const items = rows.flatMap(
     (row) => row.followUpsOverdue.map(
-      (issue) => `<li data-overdue="${issue}"><a href="${safeHref(issueUrl(row.url, issue))}">#${issue}</a>, a follow-up of incident <a href="${safeHref(row.url)}">#${row.number}</a> ${escapeHtml(row.title)} (fix merged ${escapeHtml(row.mergedAt?.slice(0, 10) ?? "")})</li>`
+      (issue) => `<li data-overdue="${issue}"><a href="${safeHref(issueUrl(row.url, issue))}">#${issue}</a>, a follow-up of incident <a href="${safeHref(row.url)}">#${row.number}</a> ${escapeHtml(row.title)} (due ${escapeHtml(dueText(row.followUpsOverdueSince[issue]))})</li>`
     )
   );
-  return `<ul>${items.join("")}</ul>`;
+  return `<ul>${items.join("")}</ul>${kept}`;
 }
 function incidentRow(row) {
   const cell = (text2, numeric = false) => `<td${numeric ? ' class="num"' : ""}>${escapeHtml(text2)}</td>`;
@@ -10170,10 +12013,10 @@ function incidentTable(rows) {
   ].map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join("") + `</tr></thead><tbody>${rows.map(incidentRow).join("")}</tbody></table>`;
 }
 function recoverySections(m) {
-  return headlineFigures(m) + `<p class="meta">Resolution is detection \u2192 deploy, or detection \u2192 merge where no deploy is recorded. Policy: resolution under 1 h, rollback rate under 5 %, every follow-up closed (overdue a week after the merge).</p><section aria-labelledby="h-recovery"><h2 id="h-recovery">Recovery time per incident</h2>${recoveryTimeChart(m)}</section><section aria-labelledby="h-stages"><h2 id="h-stages">Detection \u2192 PR \u2192 merge \u2192 deploy</h2>${stagesChart(m)}</section><section aria-labelledby="h-targets"><h2 id="h-targets">Rollback rate and follow-up completion</h2>${targetsChart(m)}</section><section aria-labelledby="h-weekly"><h2 id="h-weekly">Incidents per week</h2>${weeklyChart(m)}</section><section aria-labelledby="h-overdue"><h2 id="h-overdue">Overdue follow-ups</h2>${overdueList(m)}</section><section aria-labelledby="h-incidents"><h2 id="h-incidents">Incidents</h2>${incidentTable(m.perIncident)}</section>`;
+  return headlineFigures(m) + `<p class="meta">Resolution is detection \u2192 deploy, or detection \u2192 merge where no deploy is recorded. Policy: resolution under 1 h, rollback rate under 5 %, every follow-up closed by its due time (24 h or a week after the merge, by kind).</p><section aria-labelledby="h-recovery"><h2 id="h-recovery">Recovery time per incident</h2>${recoveryTimeChart(m)}</section><section aria-labelledby="h-stages"><h2 id="h-stages">Detection \u2192 PR \u2192 merge \u2192 deploy</h2>${stagesChart(m)}</section><section aria-labelledby="h-targets"><h2 id="h-targets">Rollback rate and follow-up completion</h2>${targetsChart(m)}</section><section aria-labelledby="h-weekly"><h2 id="h-weekly">Incidents per week</h2>${weeklyChart(m)}</section><section aria-labelledby="h-overdue"><h2 id="h-overdue">Overdue follow-ups</h2>${overdueList(m)}</section><section aria-labelledby="h-incidents"><h2 id="h-incidents">Incidents</h2>${incidentTable(m.perIncident)}</section>`;
 }
 
-// src/dashboard/render-dashboard.ts
+// src/metrics/dashboard/render-dashboard.ts
 function openRow(incident, now) {
   const age = now - Date.parse(incident.detectedAt);
   const step = escapeHtml(incident.step);
@@ -10327,28 +12170,33 @@ function installHandlers(app, options, addHandler) {
   const background = options.background ?? new BackgroundWork(app.log, STEP_RETRY);
   const redisUrl = options.redisUrl ?? process.env.REDIS_URL;
   const instancesLock = redisUrl ? new RedisMutexLock(new Redis3(redisUrl, { lazyConnect: true })) : void 0;
+  const notifyChannels = options.notifyChannels ?? channelsFromEnvironment(process.env);
   const identity = memoAsync(async () => appIdentity(await app.auth()));
   const configFor = (octokit, repo) => () => configCache.get(`${repo.owner}/${repo.repo}`, clock().getTime(), () => loadConfig(octokit, repo));
   const web = options.web ? webAddOn(options.web, { app, clock, configFor, identity, addHandler }) : null;
   const secondaryRateLimit = web ? web.secondaryRateLimit(options.secondaryRateLimit) : options.secondaryRateLimit;
+  const locks = createEngineLocks();
   const contextFor = (raw, repo, log) => {
     const octokit = retrySecondaryRateLimits(raw, secondaryRateLimit);
-    return {
+    return createEngineContext({
       octokit,
       repo,
-      config: configFor(octokit, repo),
-      log,
-      clock,
+      log: logWith(log, { repo: `${repo.owner}/${repo.repo}` }),
+      locks,
       identity,
-      ...instancesLock ? { instancesLock } : {}
-    };
+      clock,
+      readConfig: configFor(octokit, repo),
+      ...instancesLock ? { instancesLock } : {},
+      notifyChannels
+    });
   };
   const durable = redisUrl ? new DurableSteps(
     redisUrl,
     (data, resumed) => background.track(
       (async () => {
         const octokit = await app.auth(data.installationId);
-        await runLongStep(data, { ...contextFor(octokit, data.repo, app.log), resumedRun: resumed });
+        const log = logWith(app.log, { delivery: data.event.id, event: data.event.name });
+        await runLongStep(data, { ...contextFor(octokit, data.repo, log), resumedRun: resumed });
       })()
     ),
     app.log,
@@ -10375,7 +12223,8 @@ function installHandlers(app, options, addHandler) {
       return;
     }
     if (context.name === "push") configCache.invalidate(`${repo.owner}/${repo.repo}`);
-    const ctx = contextFor(context.octokit, repo, context.log);
+    const log = logWith(context.log, { delivery: context.id, event: context.name });
+    const ctx = contextFor(context.octokit, repo, log);
     const installationId = installationOf(context.payload);
     const runner = durable && installationId !== null ? {
       run: (name, _task, job) => background.run(`queue ${name}`, () => enqueue({ ...job, installationId, repo }))
@@ -10420,13 +12269,14 @@ var SERVER_DEFAULTS = {
   logFormat: "json",
   logLevel: "info"
 };
-var ServerConfigError = class extends Error {
+var ServerConfigError = class extends HotfixBotError {
   constructor(variable, expected, value) {
     super(`${variable}: expected ${expected}, got "${value}"`);
     this.variable = variable;
     this.name = "ServerConfigError";
   }
   variable;
+  kind = "usage";
 };
 function setting(env, name) {
   const value = env[name]?.trim();
@@ -10838,9 +12688,7 @@ async function startServer(env) {
     const source = config.webhookProxyUrl;
     proxy = new SmeeClient({ source, target: `${url2}${config.webhookPath}`, logger: proxyLog });
     proxy.start().catch((error) => {
-      proxyLog.error(
-        `WEBHOOK_PROXY_URL: cannot connect to ${source}: ${error instanceof Error ? error.message : String(error)}`
-      );
+      proxyLog.error(`WEBHOOK_PROXY_URL: cannot connect to ${source}: ${errorMessage(error)}`);
     });
   }
   return {

@@ -1,44 +1,46 @@
 import {
   EXIT,
-  UsageError
-} from "./chunks/chunk-UNCCS3NG.js";
+  UsageError,
+  errorMessage,
+  isErrorOfKind
+} from "./chunks/chunk-BLGKLY6J.js";
 
 // src/cli/commands.ts
 var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-NCJWXTJ6.js")).command
+    load: async () => (await import("./chunks/demo-D3HCN3NF.js")).command
   },
   {
     name: "check-title",
     summary: "check a pull request title against the title rule",
-    load: async () => (await import("./chunks/check-title-4LW6VQN7.js")).command
+    load: async () => (await import("./chunks/check-title-F7NJJVFA.js")).command
   },
   {
     name: "validate-config",
     summary: "validate a .github/hotfix.yml file",
-    load: async () => (await import("./chunks/validate-config-PBYBUF56.js")).command
+    load: async () => (await import("./chunks/validate-config-BNXL4PTG.js")).command
   },
   {
     name: "sweep",
     summary: "finish hotfix workflows left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/sweep-4OPLSI5M.js")).sweepCommand("sweep")
+    load: async () => (await import("./chunks/sweep-WCJOU6K3.js")).sweepCommand("sweep")
   },
   {
     name: "reconcile",
     summary: "the sweep, under its former name",
-    load: async () => (await import("./chunks/sweep-4OPLSI5M.js")).sweepCommand("reconcile")
+    load: async () => (await import("./chunks/sweep-WCJOU6K3.js")).sweepCommand("reconcile")
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-A7FVGSSX.js")).command
+    load: async () => (await import("./chunks/report-FPWONRLB.js")).command
   },
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-GF5LEHRL.js")).command
+    load: async () => (await import("./chunks/sandbox-5F3JMCSS.js")).command
   }
 ];
 
@@ -92,9 +94,6 @@ function usage() {
     ""
   ].join("\n");
 }
-function isUsageProblem(error) {
-  return error instanceof UsageError || error instanceof Error && ["ConfigFileReadError", "CliEnvError"].includes(error.name);
-}
 async function main(argv, io = processIo()) {
   const [name, ...rest] = argv;
   if (name === void 0) {
@@ -120,8 +119,8 @@ ${usage()}`);
     const command = await entry.load();
     return await command.run(rest, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (isUsageProblem(error)) {
+    const message = errorMessage(error);
+    if (isErrorOfKind(error, "usage")) {
       const hint = error instanceof UsageError ? `
 Run "hotfix-bot ${name} --help" for usage.` : "";
       io.stderr(`hotfix-bot ${name}: ${message}${hint}`);
