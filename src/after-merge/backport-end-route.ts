@@ -4,6 +4,7 @@ import { notifyMilestone } from "../incident/notify/notify-milestone.js";
 import { resolvedDetails } from "../incident/notify/resolved-details.js";
 import { withPipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
+import { readMergedHotfix } from "../incident/read-merged-hotfix.js";
 import { settleIncident } from "../incident/settle-incident.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import type { Route } from "../route.js";
@@ -14,7 +15,6 @@ import {
   backportPrEventFrom,
   recordBackportEvent,
 } from "./backport-pr-event.js";
-import { hotfixPrOf } from "./hotfix-pr-of.js";
 import { remindOnIncident } from "./remind-stale-backports.js";
 
 /**
@@ -33,7 +33,7 @@ export async function handleBackportPrEvent(
     return "not-ours";
   }
   const config = loaded.config;
-  const hotfix = await hotfixPrOf(ctx, config, event.hotfixPr);
+  const hotfix = await readMergedHotfix(ctx, config, event.hotfixPr);
   if (!hotfix) return "not-ours";
   const { incident } = await incidentOfPull(ctx, hotfix);
   const issue = incident ?? hotfix.number;

@@ -7,6 +7,7 @@ import { withIncidentLock } from "../incident/incident-lock.js";
 import { backportLanded } from "../incident/incident-resolution.js";
 import { withPipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
+import { readMergedHotfix } from "../incident/read-merged-hotfix.js";
 import { addEntry, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
@@ -14,7 +15,6 @@ import { collectPages, PER_PAGE } from "../util/collect-pages.js";
 import { httpStatus } from "../util/http-status.js";
 import { withLogFields } from "../util/log-with.js";
 import { backportPrEventFrom } from "./backport-pr-event.js";
-import { hotfixPrOf } from "./hotfix-pr-of.js";
 import { type OpenBackportPr, reminderKey, type StaleBackport, staleBackports } from "./stale-backports.js";
 
 /** The hidden first line of the reminder on one backport PR (one per PR, found again by this marker). */
@@ -124,7 +124,7 @@ export async function remindStaleBackports(ctx: EngineContext, repo: RepoRef, no
   }
   let reminded = 0;
   for (const [number, open] of byHotfix) {
-    const hotfix = await hotfixPrOf(here, config, number);
+    const hotfix = await readMergedHotfix(here, config, number);
     if (!hotfix) continue;
     const { incident } = await incidentOfPull(here, hotfix);
     const issue = incident ?? hotfix.number;

@@ -3,17 +3,13 @@ import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { ensureBotComment } from "../incident/bot-comment.js";
 import { withIncidentLock } from "../incident/incident-lock.js";
-import {
-  isMergedHotfix,
-  type MergedPullRequest,
-  mergedPullRequestFrom,
-} from "../incident/merged-pull-request.js";
+import type { MergedPullRequest } from "../incident/merged-pull-request.js";
+import { readMergedHotfix } from "../incident/read-merged-hotfix.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { addEntry, type RollbackTrigger, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import type { Route } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
-import { httpStatus } from "../util/http-status.js";
 import { WriteAccessCache } from "../util/permission.js";
 import { endMonitoringUnderLock } from "./end-monitoring.js";
 import { withMergedHotfixRecord } from "./merged-hotfix-record.js";
@@ -77,21 +73,6 @@ export type RollbackCommandOutcome =
   | { kind: "already"; pr: number; incident: number | null }
   | { kind: "rolled-back"; pr: number; incident: number | null; state: TimelineState };
 
-async function getMergedHotfix(
-  ctx: EngineContext,
-  config: HotfixConfig,
-  number: number,
-): Promise<MergedPullRequest | null> {
-  try {
-    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
-    const pr = mergedPullRequestFrom(data);
-    return pr && isMergedHotfix(pr, config) ? pr : null;
-  } catch (error) {
-    if (httpStatus(error) === 404) return null;
-    throw error;
-  }
-}
-
 /**
  * The hotfix a command rolls back: the PR it is said on, or, on an incident, its most recently merged fix. An
  * incident is one whose timeline records intake; a PR it names is followed only through the PR's own checks.
@@ -101,13 +82,13 @@ async function targetOf(
   config: HotfixConfig,
   command: RollbackCommand,
 ): Promise<MergedPullRequest | null> {
-  if (command.onPull) return getMergedHotfix(ctx, config, command.issue);
+  if (command.onPull) return readMergedHotfix(ctx, config, command.issue);
   const { state } = await readTimeline(ctx, command.issue);
   if (!state?.detectedAt) return null;
   const latest = Object.values(state.pipelines).sort(
     (a, b) => Date.parse(b.mergedAt) - Date.parse(a.mergedAt),
   )[0];
-  return latest ? getMergedHotfix(ctx, config, latest.pr) : null;
+  return latest ? readMergedHotfix(ctx, config, latest.pr) : null;
 }
 
 /**

@@ -1,14 +1,13 @@
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import {
-  isMergedHotfix,
-  type MergedPullRequest,
-  mergedPullRequestFrom,
-} from "../incident/merged-pull-request.js";
 import { httpStatus } from "../util/http-status.js";
+import { isMergedHotfix, type MergedPullRequest, mergedPullRequestFrom } from "./merged-pull-request.js";
 
-/** The merged hotfix PR a backport branch points at (`hotfix-bot/backport-<n>-to-…`), if it is one. */
-export async function hotfixPrOf(
+/**
+ * PR `number` when it is a merged hotfix into a production line, else null (also when it does not exist): the PR a
+ * backport branch points at (`hotfix-bot/backport-<n>-to-…`), or the one a `/rollback` is said on.
+ */
+export async function readMergedHotfix(
   ctx: EngineContext,
   config: HotfixConfig,
   number: number,
