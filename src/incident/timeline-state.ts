@@ -160,6 +160,26 @@ export interface TimelineState {
   // Notifications (incident/notify): each milestone announced, with what every channel answered. A milestone
   // recorded here is never announced again, whatever is redelivered.
   notifications?: Record<string, NotificationRecord>;
+  // Resolution record (deploy/record-resolution): the incident report's Resolution section, proposed once through a
+  // PR into production after the first successful deploy, or held by the timeline when there is no report.
+  resolution?: ResolutionState;
+}
+
+/**
+ * The Resolution record of an incident: `proposed` (a PR adds the section to the report), `timeline` (no report:
+ * the timeline's `resolution` entry holds it) or `failed` (retried on the next success status of the fix).
+ */
+export interface ResolutionState {
+  status: "proposed" | "timeline" | "failed";
+  /** The hotfix PR whose deploy is recorded. */
+  fix: number;
+  at: string;
+  pr?: number;
+  url?: string;
+  /** The branch used, when it is not the deterministic name (see `refused`). */
+  branch?: string;
+  refused?: RefusedBranchState[];
+  error?: string;
 }
 
 /** One milestone's notification: when it was sent and how each channel (by name, never by URL) took it. */
