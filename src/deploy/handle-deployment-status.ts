@@ -17,7 +17,7 @@ import type { DeploymentStatus } from "./deployment-status-event.js";
 import { withMergedHotfixRecord } from "./merged-hotfix-record.js";
 import { monitoringEntry, startMonitoring } from "./monitoring-window.js";
 import { notifyDeployOutcome } from "./notify-deploy-outcome.js";
-import { recordResolution, resolutionDue } from "./record-resolution.js";
+import { recordResolution, resolutionRetryDue } from "./record-resolution.js";
 import { type RollbackOrigin, rollBack } from "./roll-back.js";
 
 export type DeployHandling = "not-ours" | "deployed" | "rolled-back" | "done";
@@ -89,7 +89,7 @@ async function act(
   if (!timeline.state) return "not-ours";
   if (decision.kind === "done") {
     // A success status after the recorded deploy: only a Resolution record whose last attempt failed is owed.
-    if (status.state !== "success" || !resolutionDue(timeline.state, decision.pipeline)) return "done";
+    if (status.state !== "success" || !resolutionRetryDue(timeline.state, decision.pipeline)) return "done";
     const state = await recordResolution(ctx, config, timeline.state, origin.pr, status.environment);
     await writeTimeline(ctx, origin.issue, timeline.commentId, state);
     return "done";

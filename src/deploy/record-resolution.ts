@@ -36,11 +36,23 @@ export function resolutionDue(state: TimelineState, pipeline: PipelineState): bo
 }
 
 /**
+ * Whether the Resolution record of the deployed fix `pipeline` failed and is to be tried again (pure): what a
+ * repeated success status and the sweep retry. A fix deployed before the record existed is not given one late.
+ */
+export function resolutionRetryDue(state: TimelineState, pipeline: PipelineState): boolean {
+  return (
+    state.resolution?.status === "failed" &&
+    state.resolution.fix === pipeline.pr &&
+    resolutionDue(state, pipeline)
+  );
+}
+
+/**
  * The incident's Resolution record once its fix is deployed: with the incident report on (`intake.incidentReport`,
  * and a report recorded at intake), a PR from `hotfix-bot/resolution-<incident>` into production adding the
  * report's Resolution section — never a push to production itself; without a report, a timeline entry holding the
  * same facts. Recorded in `state.resolution`, so a redelivered or repeated success status adds nothing; a failure
- * is recorded (never thrown) and retried on the next success status. Returns the state to write (the caller holds
+ * is recorded (never thrown) and retried on the next success status or by the sweep. Returns the state to write (the caller holds
  * the incident's lock and writes the timeline once).
  */
 export async function recordResolution(

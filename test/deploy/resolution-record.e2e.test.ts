@@ -99,9 +99,9 @@ test(
 );
 
 test(
-  "report on: the PR fails after the branch was made; the next success status adopts the bot's own branch and opens the one PR",
+  "report on: the PR fails after the branch was made; the sweep adopts the bot's own branch and opens the one PR, once",
   async () => {
-    const { alice, incident, deployment } = await mergedHotfix(stage, WITH_REPORT);
+    const { alice, incident, pr, deployment } = await mergedHotfix(stage, WITH_REPORT);
     stage.sandbox.setFaults({ seed: 1, rate: 1, kinds: ["500"], routes: [PR_CREATE] });
     await alice.setDeploymentStatus(deployment, "success");
     await stage.sandbox.settle();
@@ -115,8 +115,11 @@ test(
       /^The Resolution section could not be proposed \(.*\); retried on the next successful deployment status\. Resolution: fixed by #/,
     );
 
-    await alice.setDeploymentStatus(deployment, "success");
-    await stage.sandbox.settle();
+    // The sweep (as a repeated success status would) tries again.
+    const swept = await stage.sweep();
+    expect(swept.results.filter((r) => r.task === "deploy")).toEqual([
+      { task: "deploy", target: `#${pr}`, outcome: "finished", detail: "resolution record retried" },
+    ]);
     expect(resolutionPrs(incident).map((p) => p.headRef)).toEqual([`hotfix-bot/resolution-${incident}`]);
     expect(git("branch", "--list", "hotfix-bot/resolution-*").trim()).toBe(
       `hotfix-bot/resolution-${incident}`,
@@ -124,6 +127,11 @@ test(
     const resolution = stage.timelineOf(incident)?.resolution;
     expect(resolution?.status).toBe("proposed");
     expect(resolution?.refused).toBeUndefined();
+    stage.sandbox.counters.reset();
+    await stage.sweep();
+    await alice.setDeploymentStatus(deployment, "success");
+    await stage.sandbox.settle();
+    expect(appWrites()).toEqual([]);
   },
   E2E_TIMEOUT,
 );
