@@ -21,6 +21,7 @@ import type { DeploymentStatus } from "./deployment-status-event.js";
 import { withMergedHotfixRecord } from "./merged-hotfix-record.js";
 import { monitoringEntry, startMonitoring } from "./monitoring-window.js";
 import { notifyDeployOutcome } from "./notify-deploy-outcome.js";
+import { recordResolution, resolutionRetryDue } from "./record-resolution.js";
 import { type RollbackOrigin, rollBack } from "./roll-back.js";
 
 export type DeployHandling = "not-ours" | "deployed" | "rolled-back" | "done";
@@ -59,7 +60,8 @@ async function mergedPrOf(
  * figures, and the monitoring window opens (`monitoring`): the incident is recovered, and resolved (closed, with
  * `deploy.closeIncidentOnSuccess`) once every backport has landed too (see settleIncident). Failure or error: the
  * rollback (see rollBack): a revert PR into production, the rollback label on the incident and an escalation
- * comment mentioning the commander. The tag must be one the incident's timeline records, so that no one can start
+ * comment mentioning the commander. A success also records the incident's Resolution (see recordResolution): a PR
+ * adding it to the incident report, or a timeline entry. The tag must be one the incident's timeline records, so that no one can start
  * a rollback with a deployment of their own making. Runs after any after-merge pipeline of the same PR in this
  * process, and reads the timeline only then.
  */
@@ -88,8 +90,15 @@ async function act(
 ): Promise<DeployHandling> {
   const timeline = await readTimeline(ctx, origin.issue);
   const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
-  if (decision.kind === "not-ours" || decision.kind === "done") return decision.kind;
+  if (decision.kind === "not-ours") return decision.kind;
   if (!timeline.state) return "not-ours";
+  if (decision.kind === "done") {
+    // A success status after the recorded deploy: only a Resolution record whose last attempt failed is owed.
+    if (status.state !== "success" || !resolutionRetryDue(timeline.state, decision.pipeline)) return "done";
+    const state = await recordResolution(ctx, config, timeline.state, origin.pr, status.environment);
+    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    return "done";
+  }
   const at = validTime(status.at) ?? ctx.clock().toISOString();
   let state: TimelineState = timeline.state;
   const deploy: DeployState = { ...(decision.pipeline.deploy ?? {}) };
@@ -117,6 +126,7 @@ async function act(
     // A timeline closed by an earlier release of hotfix-bot at the deploy stays as it is.
     if (!hasEntry(state, `closed-by-deploy-${n}`))
       state = await settleIncident(ctx, config, state, origin.incident);
+    state = await recordResolution(ctx, config, state, origin.pr, status.environment);
     await writeTimeline(ctx, origin.issue, timeline.commentId, state);
     return "deployed";
   }

@@ -164,6 +164,19 @@ export const timelineStateSchema = z.object({
       z.object({ head: z.string(), since: isoTime, minutes: count, firedAt: isoTime.optional() }),
     )
     .optional(),
+  // Resolution record (deploy/record-resolution).
+  resolution: z
+    .object({
+      status: z.enum(["proposed", "timeline", "failed"]),
+      fix: count,
+      at: isoTime,
+      pr: count.optional(),
+      url: url.optional(),
+      branch: z.string().optional(),
+      refused: refused.optional(),
+      error: z.string().optional(),
+    })
+    .optional(),
 });
 
 /** Validates parsed JSON as a timeline state; null when it is not one. */

@@ -176,6 +176,26 @@ export interface TimelineState {
   // Fast-track approval (approvals.<P>.timeoutMinutes):
   /** The fast-track clock of each hotfix PR, keyed by PR number; see `FastTrackState`. */
   fastTrack?: Record<string, FastTrackState>;
+  // Resolution record (deploy/record-resolution): the incident report's Resolution section, proposed once through a
+  // PR into production after the first successful deploy, or held by the timeline when there is no report.
+  resolution?: ResolutionState;
+}
+
+/**
+ * The Resolution record of an incident: `proposed` (a PR adds the section to the report), `timeline` (no report:
+ * the timeline's `resolution` entry holds it) or `failed` (retried on the next success status of the fix).
+ */
+export interface ResolutionState {
+  status: "proposed" | "timeline" | "failed";
+  /** The hotfix PR whose deploy is recorded. */
+  fix: number;
+  at: string;
+  pr?: number;
+  url?: string;
+  /** The branch used, when it is not the deterministic name (see `refused`). */
+  branch?: string;
+  refused?: RefusedBranchState[];
+  error?: string;
 }
 
 /** One milestone's notification: when it was sent and how each channel (by name, never by URL) took it. */

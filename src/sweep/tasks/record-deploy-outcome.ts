@@ -1,5 +1,6 @@
 import type { DeploymentStatus } from "../../deploy/deployment-status-event.js";
 import { handleDeploymentStatus } from "../../deploy/handle-deployment-status.js";
+import { resolutionRetryDue } from "../../deploy/record-resolution.js";
 import type { PipelineState } from "../../incident/timeline-state.js";
 import { failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
 import { timelineOfMergedHotfix } from "./timeline-of-merged-hotfix.js";
@@ -20,7 +21,7 @@ const FINAL = new Set(["success", "failure", "error"]);
  * Deploy and rollback: a hotfix whose deploy started but whose timeline records neither "deployed" nor a finished
  * rollback — the `deployment_status` delivery was lost, or the run died mid-rollback — is judged from the
  * deployment's latest final status, exactly as the delivery would have been (success: "deployed"; failure:
- * revert PR, label, escalation). Two reads per pending deploy: the deployment (ours, or the newest of the tag)
+ * revert PR, label, escalation). A deploy whose Resolution record failed is retried the same way. Two reads per pending deploy: the deployment (ours, or the newest of the tag)
  * and its statuses.
  */
 export const recordDeployOutcome: SweepTask = {
@@ -33,7 +34,10 @@ export const recordDeployOutcome: SweepTask = {
       try {
         const { state, incident } = await timelineOfMergedHotfix(swept, pr);
         const pipeline = state?.pipelines[String(pr.number)];
-        if (!pipeline?.tag || !deployOutcomePending(pipeline)) continue;
+        if (!pipeline?.tag || !state) continue;
+        // A deploy recorded whose Resolution record failed is judged again from its success status too.
+        const retryResolution = resolutionRetryDue(state, pipeline);
+        if (!deployOutcomePending(pipeline) && !retryResolution) continue;
         const environment = pipeline.deploy?.environment;
         const deployment = environment
           ? (await octokit.rest.repos.getDeployment({ ...repo, deployment_id: environment.deployment })).data
@@ -62,7 +66,10 @@ export const recordDeployOutcome: SweepTask = {
           `sweep: deployment ${deployment.id} of ${pipeline.tag} ended ${final.state}; recording it`,
         );
         const handled = await handleDeploymentStatus(ctx, swept.config, status);
-        if (handled === "deployed" || handled === "rolled-back")
+        if (retryResolution && handled === "done") {
+          // The timeline says how the attempt went (the sweep's timelines are read once per sweep).
+          results.push({ task: this.name, target, outcome: "finished", detail: "resolution record retried" });
+        } else if (handled === "deployed" || handled === "rolled-back")
           results.push({
             task: this.name,
             target,
