@@ -12,6 +12,7 @@ import {
   type TimelineState,
 } from "../incident/timeline-state.js";
 import { isProductionLine } from "../patterns/production-lines.js";
+import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import {
   type ResolutionFacts,
@@ -90,7 +91,7 @@ export async function recordResolution(
       `Resolution section for ${report.path} proposed in PR #${proposed.pr}`,
     );
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     ctx.log.error(`resolution record of #${state.incident} failed: ${message}`);
     return withResolution(
       state,
