@@ -80,17 +80,17 @@ var capture = (index, item) => ({ kind: "capture", index, item });
 function literal(text2) {
   const items = [];
   for (let i = 0; i < text2.length; i++) {
-    const code = text2.charCodeAt(i);
-    items.push(char((c) => c === code));
+    const code2 = text2.charCodeAt(i);
+    items.push(char((c) => c === code2));
   }
   return seq(...items);
 }
 var SPACE = /\s/;
-var isSpace = (code) => SPACE.test(String.fromCharCode(code));
-var isNotLineTerminator = (code) => code !== 10 && code !== 13 && code !== 8232 && code !== 8233;
+var isSpace = (code2) => SPACE.test(String.fromCharCode(code2));
+var isNotLineTerminator = (code2) => code2 !== 10 && code2 !== 13 && code2 !== 8232 && code2 !== 8233;
 var isAny = () => true;
-var inRange = (from, to) => (code) => code >= from.charCodeAt(0) && code <= to.charCodeAt(0);
-var oneOf = (...tests) => (code) => tests.some((test) => test(code));
+var inRange = (from, to) => (code2) => code2 >= from.charCodeAt(0) && code2 <= to.charCodeAt(0);
+var oneOf = (...tests) => (code2) => tests.some((test) => test(code2));
 function compilePattern(pattern) {
   const program = [];
   let groups = 0;
@@ -186,12 +186,12 @@ function matchPattern(compiled2, input) {
   let current = [];
   add(current, 0, noCaptures, 0);
   for (let position = 0; position < input.length && current.length > 0; position++) {
-    const code = input.charCodeAt(position);
+    const code2 = input.charCodeAt(position);
     generation += 1;
     const next = [];
     for (const thread of current) {
       const instruction = program[thread.pc];
-      if (instruction.op === "char" && instruction.test(code))
+      if (instruction.op === "char" && instruction.test(code2))
         add(next, instruction.next, thread.slots, position + 1);
     }
     current = next;
@@ -299,7 +299,7 @@ function branchPatternProblems(pattern) {
 
 // src/patterns/glob.ts
 var SLASH = "/".charCodeAt(0);
-var notSlash = (code) => code !== SLASH;
+var notSlash = (code2) => code2 !== SLASH;
 var GlobSyntaxError = class extends HotfixBotError {
   constructor(pattern, reason) {
     super(`glob ${JSON.stringify(pattern)}: ${reason}`);
@@ -391,18 +391,18 @@ var Parser = class {
         const low = from.charCodeAt(0);
         const high = text2[at + 2].charCodeAt(0);
         if (high < low) this.fail(`the range ${from}-${text2[at + 2]} is backwards`);
-        tests.push((code) => code >= low && code <= high);
+        tests.push((code2) => code2 >= low && code2 <= high);
         at += 3;
       } else {
-        const code = from.charCodeAt(0);
-        tests.push((c) => c === code);
+        const code2 = from.charCodeAt(0);
+        tests.push((c) => c === code2);
         at += 1;
       }
     }
     if (at >= text2.length) this.fail("a [ is never closed");
     this.at = at + 1;
-    const inSet = (code) => tests.some((test) => test(code));
-    return char((code) => code !== SLASH && inSet(code) !== negated);
+    const inSet = (code2) => tests.some((test) => test(code2));
+    return char((code2) => code2 !== SLASH && inSet(code2) !== negated);
   }
   braces() {
     const open = this.at;
@@ -1256,8 +1256,8 @@ function escapeTableCell(text2) {
 function truncate(text2, max, marker = "\u2026") {
   if (text2.length <= max) return text2;
   let end = Math.max(0, max - marker.length);
-  const code = text2.charCodeAt(end - 1);
-  if (code >= 55296 && code <= 56319) end -= 1;
+  const code2 = text2.charCodeAt(end - 1);
+  if (code2 >= 55296 && code2 <= 56319) end -= 1;
   return text2.slice(0, end) + marker;
 }
 function linkTarget(url2) {
@@ -1552,7 +1552,18 @@ var timelineStateSchema = z4.object({
   fastTrack: z4.record(
     z4.string(),
     z4.object({ head: z4.string(), since: isoTime, minutes: count, firedAt: isoTime.optional() })
-  ).optional()
+  ).optional(),
+  // Resolution record (deploy/record-resolution).
+  resolution: z4.object({
+    status: z4.enum(["proposed", "timeline", "failed"]),
+    fix: count,
+    at: isoTime,
+    pr: count.optional(),
+    url: url.optional(),
+    branch: z4.string().optional(),
+    refused: refused.optional(),
+    error: z4.string().optional()
+  }).optional()
 });
 function toTimelineState(data) {
   const result = timelineStateSchema.safeParse(data);
@@ -6044,8 +6055,8 @@ var HttpStatusError = class extends Error {
 function errorCode(error) {
   let current = error;
   for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const { code, name } = current;
-    if (typeof code === "string" && /^E[A-Z_]+$/.test(code)) return code;
+    const { code: code2, name } = current;
+    if (typeof code2 === "string" && /^E[A-Z_]+$/.test(code2)) return code2;
     if (name === "TimeoutError" || name === "AbortError") return "TIMEOUT";
     const { original, cause } = current;
     current = original ?? cause;
@@ -6055,12 +6066,12 @@ function errorCode(error) {
 function failureOf(error, timeoutMs) {
   const status = error instanceof IncomingWebhookHTTPError ? error.statusCode : error instanceof HttpStatusError ? error.status : null;
   if (status !== null) return { status, error: `HTTP ${status}` };
-  const code = errorCode(error);
-  if (code === "TIMEOUT") return { error: `timed out after ${Math.round(timeoutMs / 100) / 10} s` };
-  if (code === "ECONNREFUSED") return { error: "connection refused" };
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return { error: "host not found" };
-  if (code === "ECONNRESET") return { error: "connection reset" };
-  return { error: code ? `request failed (${code})` : "request failed" };
+  const code2 = errorCode(error);
+  if (code2 === "TIMEOUT") return { error: `timed out after ${Math.round(timeoutMs / 100) / 10} s` };
+  if (code2 === "ECONNREFUSED") return { error: "connection refused" };
+  if (code2 === "ENOTFOUND" || code2 === "EAI_AGAIN") return { error: "host not found" };
+  if (code2 === "ECONNRESET") return { error: "connection reset" };
+  return { error: code2 ? `request failed (${code2})` : "request failed" };
 }
 async function postJson(url2, body, timeoutMs, fetchFn) {
   const response = await fetchFn(url2, {
@@ -6764,6 +6775,18 @@ var backportCheckFollowsRoute = {
   }
 };
 
+// src/incident/read-merged-hotfix.ts
+async function readMergedHotfix(ctx, config, number) {
+  try {
+    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
+    const pr = mergedPullRequestFrom(data);
+    return pr && isMergedHotfix(pr, config) ? pr : null;
+  } catch (error) {
+    if (httpStatus(error) === 404) return null;
+    throw error;
+  }
+}
+
 // src/after-merge/backport-pr-event.ts
 import { z as z7 } from "zod";
 var BACKPORT_PR_ACTIONS = ["closed", "reopened", "ready_for_review"];
@@ -6867,18 +6890,6 @@ function validTime(value) {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-// src/after-merge/hotfix-pr-of.ts
-async function hotfixPrOf(ctx, config, number) {
-  try {
-    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
-    const pr = mergedPullRequestFrom(data);
-    return pr && isMergedHotfix(pr, config) ? pr : null;
-  } catch (error) {
-    if (httpStatus(error) === 404) return null;
-    throw error;
-  }
-}
-
 // src/after-merge/stale-backports.ts
 function reminderKey(pr) {
   return `backport-reminder-${pr}`;
@@ -6967,7 +6978,7 @@ async function remindStaleBackports(ctx, repo, now) {
   }
   let reminded = 0;
   for (const [number, open] of byHotfix) {
-    const hotfix = await hotfixPrOf(here, config, number);
+    const hotfix = await readMergedHotfix(here, config, number);
     if (!hotfix) continue;
     const { incident } = await incidentOfPull(here, hotfix);
     const issue = incident ?? hotfix.number;
@@ -6997,7 +7008,7 @@ async function handleBackportPrEvent(ctx, event) {
     return "not-ours";
   }
   const config = loaded.config;
-  const hotfix = await hotfixPrOf(ctx, config, event.hotfixPr);
+  const hotfix = await readMergedHotfix(ctx, config, event.hotfixPr);
   if (!hotfix) return "not-ours";
   const { incident } = await incidentOfPull(ctx, hotfix);
   const issue = incident ?? hotfix.number;
@@ -7304,6 +7315,219 @@ function revertLinks(rollback2) {
   return rollback2.url && rollback2.pr !== void 0 ? [{ label: `Revert PR #${rollback2.pr}`, url: rollback2.url }] : [];
 }
 
+// src/deploy/resolution-section.ts
+function backportStateText(backport2) {
+  if (backport2.waived) return `waived by ${backport2.waived.by}: ${backport2.waived.reason}`;
+  if (backport2.end?.state === "merged") return "merged";
+  if (backport2.end?.state === "closed") return "closed without merging";
+  switch (backport2.status) {
+    case "open":
+      return "open";
+    case "conflict":
+      return "draft with conflicts";
+    case "already":
+      return "already there";
+    default:
+      return `failed${backport2.error ? `: ${backport2.error}` : ""}`;
+  }
+}
+function resolutionFacts(state, pipeline2, fix, environment) {
+  const backports = Object.entries(pipeline2.backports).sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([branch, b]) => ({ branch, state: backportStateText(b), ...b.pr ? { pr: b.pr } : {} }));
+  const followUps2 = Object.entries(pipeline2.followUps).flatMap(
+    ([kind, f]) => f ? [{ kind, issue: f.issue }] : []
+  );
+  followUps2.sort((a, b) => a.issue - b.issue);
+  return {
+    incident: state.incident,
+    fix,
+    tag: pipeline2.tag ?? "",
+    environment,
+    deployedAt: pipeline2.deploy?.deployedAt ?? "",
+    recovery: recoveryLine(incidentDurations(state)),
+    backports,
+    followUps: followUps2
+  };
+}
+function utcMinute(iso2) {
+  const t = Date.parse(iso2);
+  return Number.isNaN(t) ? "unknown" : `${new Date(t).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+var oneLine2 = (text2) => text2.replace(/\s+/g, " ").trim();
+var code = (text2) => `\`${oneLine2(text2).replace(/`/g, "'")}\``;
+function resolutionSection(facts2) {
+  const backports = facts2.backports.length === 0 ? ["- Backports: none"] : [
+    "- Backports:",
+    ...facts2.backports.map(
+      (b) => `  - ${code(b.branch)}: ${b.pr ? `#${b.pr}, ` : ""}${escapeMarkdown(oneLine2(b.state))}`
+    )
+  ];
+  const followUps2 = facts2.followUps.length === 0 ? "none" : facts2.followUps.map((f) => `#${f.issue} (${f.kind})`).join(", ");
+  return [
+    "## Resolution",
+    "",
+    `- Fixed by: [#${facts2.fix.number}](${facts2.fix.url}) ${escapeMarkdown(oneLine2(facts2.fix.title))}`,
+    `- Tag: ${code(facts2.tag)}`,
+    `- Deployed: ${utcMinute(facts2.deployedAt)} to ${code(facts2.environment)}`,
+    `- Time to recovery: ${facts2.recovery ?? "unknown (the timeline lacks the detection time)"}`,
+    ...backports,
+    `- Follow-ups: ${followUps2}`,
+    ""
+  ].join("\n");
+}
+function withResolutionSection(report, section) {
+  const lines = report.split("\n");
+  const start = lines.findIndex((line2) => /^## Resolution\s*$/.test(line2));
+  if (start === -1) return `${report.replace(/\n*$/, "")}
+
+${section}`;
+  const rest = lines.slice(start + 1);
+  const next = rest.findIndex((line2) => /^## /.test(line2));
+  const before = lines.slice(0, start).join("\n");
+  const after = next === -1 ? "" : `
+${rest.slice(next).join("\n")}`;
+  return `${before}
+${section}${after}`;
+}
+function resolutionEntryText(facts2) {
+  const backports = facts2.backports.length === 0 ? "none" : facts2.backports.map((b) => `${b.branch} ${b.pr ? `#${b.pr} ` : ""}${b.state}`).join("; ");
+  const followUps2 = facts2.followUps.length === 0 ? "none" : facts2.followUps.map((f) => `#${f.issue} (${f.kind})`).join(", ");
+  return [
+    `Resolution: fixed by #${facts2.fix.number} "${oneLine2(facts2.fix.title)}"`,
+    `tag ${facts2.tag}`,
+    `deployed ${utcMinute(facts2.deployedAt)} to ${facts2.environment}`,
+    `recovery: ${facts2.recovery ?? "unknown"}`,
+    `backports: ${backports}`,
+    `follow-ups: ${followUps2}`
+  ].join("; ");
+}
+function resolutionBranchName(incident) {
+  if (!Number.isSafeInteger(incident) || incident < 1)
+    throw new RangeError(`not an issue number: ${incident}`);
+  return `hotfix-bot/resolution-${incident}`;
+}
+function resolutionCommitMessage(incident, fix) {
+  return `Incident report for #${incident}: Resolution (#${fix} deployed)
+`;
+}
+function resolutionPrTitle(incident) {
+  return `Incident #${incident}: add the Resolution to the incident report`;
+}
+function resolutionPrBody(facts2, path) {
+  const incident = facts2.incident !== null ? [`Incident: #${facts2.incident}`, ""] : [];
+  return [
+    `Adds the Resolution section to \`${path.replace(/`/g, "'")}\`: #${facts2.fix.number} was deployed as ${code(facts2.tag)}.`,
+    "",
+    ...incident,
+    "Only the incident report changes."
+  ].join("\n");
+}
+
+// src/deploy/record-resolution.ts
+function resolutionDue(state, pipeline2) {
+  if (pipeline2.deploy?.deployedAt === void 0) return false;
+  if (pipeline2.rollbackBy || pipeline2.deploy.rollback || pipeline2.deploy.failedAt !== void 0) return false;
+  return state.resolution === void 0 || state.resolution.status === "failed";
+}
+function resolutionRetryDue(state, pipeline2) {
+  return state.resolution?.status === "failed" && state.resolution.fix === pipeline2.pr && resolutionDue(state, pipeline2);
+}
+async function recordResolution(ctx, config, state, fix, environment) {
+  const pipeline2 = state.pipelines[String(fix.number)];
+  if (!pipeline2 || !resolutionDue(state, pipeline2)) return state;
+  const facts2 = resolutionFacts(state, pipeline2, fix, environment);
+  const at = ctx.clock().toISOString();
+  const report = state.intake?.report;
+  if (!config.intake.incidentReport || !report || state.incident === null) {
+    return withResolution(state, { status: "timeline", fix: fix.number, at }, resolutionEntryText(facts2));
+  }
+  const production = isProductionLine(config, fix.baseRef) ? fix.baseRef : config.productionBranch;
+  try {
+    const proposed = await proposeResolution(ctx, state.incident, facts2, report.path, production);
+    if (proposed === "missing") {
+      return withResolution(
+        state,
+        { status: "timeline", fix: fix.number, at },
+        `${resolutionEntryText(facts2)} (the incident report ${report.path} is not on ${production})`
+      );
+    }
+    const record = { status: "proposed", fix: fix.number, at, ...proposed };
+    let next = state;
+    for (const entry2 of refusedBranchEntries(proposed.refused, proposed.branch, at))
+      next = addEntry(next, entry2);
+    return withResolution(
+      next,
+      record,
+      `Resolution section for ${report.path} proposed in PR #${proposed.pr}`
+    );
+  } catch (error) {
+    const message = errorMessage(error);
+    ctx.log.error(`resolution record of #${state.incident} failed: ${message}`);
+    return withResolution(
+      state,
+      { status: "failed", fix: fix.number, at, error: message },
+      `The Resolution section could not be proposed (${message}); retried on the next successful deployment status. ${resolutionEntryText(facts2)}`
+    );
+  }
+}
+function withResolution(state, resolution, text2) {
+  const url2 = resolution.url ? { url: resolution.url } : {};
+  return addEntry({ ...state, resolution }, { key: "resolution", at: resolution.at, text: text2, ...url2 });
+}
+async function proposeResolution(ctx, incident, facts2, path, production) {
+  const { octokit, repo } = ctx;
+  const { data: tip } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${production}` });
+  const report = await fileAt(ctx, path, tip.object.sha);
+  if (report === null) return "missing";
+  const { data: tipCommit } = await octokit.rest.git.getCommit({ ...repo, commit_sha: tip.object.sha });
+  const content = withResolutionSection(report, resolutionSection(facts2));
+  const writer = new GitWriter(octokit, repo, () => [path]);
+  const tree = await writer.tree(tipCommit.tree.sha, [
+    { path, mode: "100644", content: new Uint8Array(Buffer.from(content, "utf8")) }
+  ]);
+  const head = await writer.commit({
+    message: resolutionCommitMessage(incident, facts2.fix.number),
+    tree,
+    parents: [tip.object.sha]
+  });
+  const wanted = resolutionBranchName(incident);
+  const placed = await placeBotBranch(octokit, repo, { name: wanted, head, onto: tip.object.sha });
+  const record = placementRecord(wanted, placed);
+  if (!placed.created) {
+    const earlier = await botPullFrom(ctx, placed.branch, production);
+    if (earlier) return { ...earlier, ...record };
+  }
+  const { data: created } = await octokit.rest.pulls.create({
+    ...repo,
+    head: placed.branch,
+    base: production,
+    title: resolutionPrTitle(incident),
+    body: resolutionPrBody(facts2, path)
+  });
+  ctx.log.info(`resolution of #${incident}: PR #${created.number}`);
+  return { pr: created.number, url: created.html_url, ...record };
+}
+async function fileAt(ctx, path, ref) {
+  try {
+    const { data } = await ctx.octokit.rest.repos.getContent({ ...ctx.repo, path, ref });
+    if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
+    return Buffer.from(data.content, "base64").toString("utf8");
+  } catch (error) {
+    if (httpStatus(error) === 404) return null;
+    throw error;
+  }
+}
+async function botPullFrom(ctx, branch, base) {
+  const { data } = await ctx.octokit.rest.pulls.list({
+    ...ctx.repo,
+    head: `${ctx.repo.owner}:${branch}`,
+    base,
+    state: "all",
+    per_page: 10
+  });
+  const pr = data.find(isOpenedByAnApp);
+  return pr ? { pr: pr.number, url: pr.html_url } : null;
+}
+
 // src/deploy/deploy-log-link.ts
 function deployLogLink(url2) {
   if (url2 === null || !/^https?:\/\/[^\s]+$/i.test(url2)) return null;
@@ -7318,8 +7542,8 @@ function revertBranchName(pr) {
 }
 function revertTitle(title) {
   const room = TITLE_MAX3 - 'Revert ""'.length;
-  const oneLine3 = title.replace(/\s+/g, " ").trim();
-  const cut = oneLine3.length > room ? `${oneLine3.slice(0, room - 1)}\u2026` : oneLine3;
+  const oneLine4 = title.replace(/\s+/g, " ").trim();
+  const cut = oneLine4.length > room ? `${oneLine4.slice(0, room - 1)}\u2026` : oneLine4;
   return `Revert "${cut}"`;
 }
 function triggerText(trigger) {
@@ -7640,8 +7864,14 @@ async function handleDeploymentStatus(ctx, config, status) {
 async function act(ctx, config, status, origin) {
   const timeline = await readTimeline(ctx, origin.issue);
   const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
-  if (decision.kind === "not-ours" || decision.kind === "done") return decision.kind;
+  if (decision.kind === "not-ours") return decision.kind;
   if (!timeline.state) return "not-ours";
+  if (decision.kind === "done") {
+    if (status.state !== "success" || !resolutionRetryDue(timeline.state, decision.pipeline)) return "done";
+    const state2 = await recordResolution(ctx, config, timeline.state, origin.pr, status.environment);
+    await writeTimeline(ctx, origin.issue, timeline.commentId, state2);
+    return "done";
+  }
   const at = validTime3(status.at) ?? ctx.clock().toISOString();
   let state = timeline.state;
   const deploy2 = { ...decision.pipeline.deploy ?? {} };
@@ -7664,6 +7894,7 @@ async function act(ctx, config, status, origin) {
     if (pipeline2.monitor) state = addEntry(state, monitoringEntry(n2, pipeline2.monitor, config.monitoring));
     if (!hasEntry(state, `closed-by-deploy-${n2}`))
       state = await settleIncident(ctx, config, state, origin.incident);
+    state = await recordResolution(ctx, config, state, origin.pr, status.environment);
     await writeTimeline(ctx, origin.issue, timeline.commentId, state);
     return "deployed";
   }
@@ -7834,24 +8065,14 @@ function parseRollbackCommand(payload) {
 function rollbackReplyMarker(commentId) {
   return `<!-- hotfix-bot:rollback-reply ${JSON.stringify({ comment: commentId })} -->`;
 }
-async function getMergedHotfix(ctx, config, number) {
-  try {
-    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: number });
-    const pr = mergedPullRequestFrom(data);
-    return pr && isMergedHotfix(pr, config) ? pr : null;
-  } catch (error) {
-    if (httpStatus(error) === 404) return null;
-    throw error;
-  }
-}
 async function targetOf(ctx, config, command) {
-  if (command.onPull) return getMergedHotfix(ctx, config, command.issue);
+  if (command.onPull) return readMergedHotfix(ctx, config, command.issue);
   const { state } = await readTimeline(ctx, command.issue);
   if (!state?.detectedAt) return null;
   const latest = Object.values(state.pipelines).sort(
     (a, b) => Date.parse(b.mergedAt) - Date.parse(a.mergedAt)
   )[0];
-  return latest ? getMergedHotfix(ctx, config, latest.pr) : null;
+  return latest ? readMergedHotfix(ctx, config, latest.pr) : null;
 }
 async function runRollbackCommand(command, ctx) {
   const marker = rollbackReplyMarker(command.commentId);
@@ -9888,11 +10109,11 @@ function incidentReportPath(input) {
   const day = Number.isNaN(date.getTime()) ? "unknown-date" : date.toISOString().slice(0, 10);
   return `docs/incidents/HOTFIX-${day}-${incidentSlug(input.title, input.incident)}.md`;
 }
-var oneLine2 = (text2) => text2.replace(/[\r\n]+/g, " ").trim();
+var oneLine3 = (text2) => text2.replace(/[\r\n]+/g, " ").trim();
 function incidentReport(input) {
   const detected2 = input.detectedAt.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC");
   return [
-    `# Incident #${input.incident}: ${oneLine2(input.title)}`,
+    `# Incident #${input.incident}: ${oneLine3(input.title)}`,
     "",
     `- Incident: [#${input.incident}](${input.url})`,
     `- Severity: ${input.severity}`,
@@ -10974,7 +11195,9 @@ var recordDeployOutcome = {
       try {
         const { state, incident } = await timelineOfMergedHotfix(swept, pr);
         const pipeline2 = state?.pipelines[String(pr.number)];
-        if (!pipeline2?.tag || !deployOutcomePending(pipeline2)) continue;
+        if (!pipeline2?.tag || !state) continue;
+        const retryResolution = resolutionRetryDue(state, pipeline2);
+        if (!deployOutcomePending(pipeline2) && !retryResolution) continue;
         const environment = pipeline2.deploy?.environment;
         const deployment = environment ? (await octokit.rest.repos.getDeployment({ ...repo, deployment_id: environment.deployment })).data : (await octokit.rest.repos.listDeployments({ ...repo, ref: pipeline2.tag, per_page: 1 })).data[0];
         if (!deployment) continue;
@@ -11000,7 +11223,9 @@ var recordDeployOutcome = {
           `sweep: deployment ${deployment.id} of ${pipeline2.tag} ended ${final.state}; recording it`
         );
         const handled = await handleDeploymentStatus(ctx, swept.config, status);
-        if (handled === "deployed" || handled === "rolled-back")
+        if (retryResolution && handled === "done") {
+          results.push({ task: this.name, target, outcome: "finished", detail: "resolution record retried" });
+        } else if (handled === "deployed" || handled === "rolled-back")
           results.push({
             task: this.name,
             target,
