@@ -2,6 +2,7 @@ import { appReference, tokenIdentity } from "../action/token-app.js";
 import type { EngineContext, Log, RepoRef } from "../context.js";
 import { createEngineContext, createEngineLocks } from "../engine-context.js";
 import { createTokenOctokit } from "../github/token-octokit.js";
+import { channelsFromEnvironment } from "../incident/notify/notify-channels.js";
 import { HotfixBotError } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { textLog } from "../util/text-log.js";
@@ -105,6 +106,9 @@ export function githubContext(input: {
     log: input.log,
     locks: createEngineLocks(),
     ...(input.configPath ? { configPath: input.configPath } : {}),
+    // A command that writes (the sweep) reaches milestones too: it tells the channels the App's environment
+    // defines (HOTFIX_NOTIFY_<KIND>_<NAME>), so a window ended by `hotfix-bot sweep` is announced like the App's.
+    ...(input.access === "write" ? { notifyChannels: channelsFromEnvironment(input.env) } : {}),
     identity: async () => {
       const app = input.env.HOTFIX_BOT_APP?.trim();
       if (!app) {

@@ -103,14 +103,15 @@ export async function runDemo(options: DemoOptions): Promise<number> {
   const receiver = await startNotificationReceiver({
     onPost: (post) => say("receiver", describePost(post)),
   });
+  const notifyChannels = new Map([
+    ["incident-room", { name: "incident-room", kind: "slack", url: receiver.url("incident-room") }],
+    ["status-page", { name: "status-page", kind: "webhook", url: receiver.url("status-page") }],
+  ] as const);
   const app = await startAppOnSandbox(sandbox, {
     clock,
     ...(pacing ? {} : { throttle: { enabled: false } }),
     retry: { enabled: false },
-    notifyChannels: new Map([
-      ["incident-room", { name: "incident-room", kind: "slack", url: receiver.url("incident-room") }],
-      ["status-page", { name: "status-page", kind: "webhook", url: receiver.url("status-page") }],
-    ]),
+    notifyChannels,
   });
   try {
     await sandbox.createRepository(WEBSHOP);
@@ -200,6 +201,8 @@ export async function runDemo(options: DemoOptions): Promise<number> {
           access: "write",
         }),
         clock,
+        // The sweep runs where the App runs, with the App's channels: the window's end is announced too.
+        notifyChannels,
       });
       const ended = swept.results
         .filter((r) => r.task === "monitoring")
