@@ -117,6 +117,8 @@ test(
 
     // The sweep (as a repeated success status would) tries again.
     const swept = await stage.sweep();
+    // The new PR's own webhooks (the gate's neutral run on it) finish before anything is counted.
+    await stage.sandbox.settle();
     expect(swept.results.filter((r) => r.task === "deploy")).toEqual([
       { task: "deploy", target: `#${pr}`, outcome: "finished", detail: "resolution record retried" },
     ]);

@@ -114,6 +114,7 @@ const WRITE_ROUTES = [
   "POST /repos/{owner}/{repo}/issues",
   "PATCH /repos/{owner}/{repo}/issues/{issue_number}",
   "POST /repos/{owner}/{repo}/issues/{issue_number}/labels",
+  "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees",
   "POST /repos/{owner}/{repo}/issues/{issue_number}/comments",
   "PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}",
   "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}",
