@@ -12,12 +12,12 @@ const LAYERS = [
   {
     name: "shared",
     why: "the incident layer, approvals and the cherry-pick machinery that several features use",
-    path: "^src/(incident|approvals|backport)/",
+    path: "^src/(incident|approvals|cherry-pick)/",
   },
   {
     name: "features",
     why: "one folder a workflow",
-    path: "^src/(gate|intake|release|deploy|follow-ups|metrics)/",
+    path: "^src/(gate|intake|backport|release|deploy|follow-ups|metrics)/",
   },
   {
     name: "pipeline",
@@ -36,7 +36,7 @@ const LAYERS = [
   },
 ];
 
-const FEATURES = "gate|intake|release|deploy|follow-ups|metrics";
+const FEATURES = "gate|intake|backport|release|deploy|follow-ups|metrics";
 
 /** Decision files are pure: plain data in, plain data out. Named so, or in a folder of pure files. */
 const DECISIONS =

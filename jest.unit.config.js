@@ -20,7 +20,7 @@ export default {
     // The Action run as a runner runs it (bundle, child process, sandbox).
     "<rootDir>/test/action/(action-bundle.*|dist-fresh|gitignore|report-html|token-octokit)\\.test\\.ts$",
     // git itself as the judge of cherry-picks (property tests against `git cherry-pick`).
-    "<rootDir>/test/backport/(cherry-pick.*|manual-steps|place-bot-branch)\\.test\\.ts$",
+    "<rootDir>/test/cherry-pick/(cherry-pick.*|manual-steps|place-bot-branch)\\.test\\.ts$",
     // The sandbox or Redis behind a unit.
     "<rootDir>/test/after-merge/pipeline-claim\\.test\\.ts$",
     "<rootDir>/test/util/(redis-mutex-lock|secondary-rate-limit)\\.test\\.ts$",

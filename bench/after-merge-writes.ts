@@ -6,9 +6,9 @@ import {
   WEBSHOP,
 } from "@hotfix-bot/sandbox";
 import { readChangedFiles } from "../src/after-merge/read-changed-files.js";
-import { remindStaleBackports } from "../src/after-merge/remind-stale-backports.js";
-import { cherryPickCommits } from "../src/backport/cherry-pick.js";
-import { readPickPlan, readPullCommits } from "../src/backport/read-pick-plan.js";
+import { remindStaleBackports } from "../src/backport/remind-stale-backports.js";
+import { cherryPickCommits } from "../src/cherry-pick/cherry-pick.js";
+import { readPickPlan, readPullCommits } from "../src/cherry-pick/read-pick-plan.js";
 import { loadConfig } from "../src/config/load-config.js";
 import type { EngineContext } from "../src/context.js";
 import { createEngineLocks } from "../src/engine-context.js";

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { cherryPickCommits } from "../src/backport/cherry-pick.js";
+import { cherryPickCommits } from "../src/cherry-pick/cherry-pick.js";
 import type { Octokit } from "../src/context.js";
 import { startAppOnSandbox } from "../src/sandbox-app/start-app-on-sandbox.js";
 import { median, ratio, seconds } from "./figures.js";

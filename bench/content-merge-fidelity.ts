@@ -1,4 +1,4 @@
-import { measureFidelity, productMerge } from "../test/backport/git-merge/fidelity.js";
+import { measureFidelity, productMerge } from "../test/cherry-pick/git-merge/fidelity.js";
 
 // `npm run fidelity [-- --cases 3000 --seed 1]`: the conflict drafts' content merge against `git cherry-pick -x`
 // on generated histories (adjacent blocks, repeated lines, edges, missing final newline, CRLF, overlapping edits,

@@ -1,4 +1,4 @@
-import { expandTargets } from "../src/backport/backport-branch.js";
+import { expandTargets } from "../src/cherry-pick/backport-branch.js";
 import { configSchema } from "../src/config/schema.js";
 import { followUpKindsFor } from "../src/follow-ups/plan-follow-ups.js";
 import { matchingBranchPattern } from "../src/patterns/branch-pattern.js";

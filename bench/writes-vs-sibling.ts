@@ -1,6 +1,6 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { backportToTarget } from "../src/after-merge/backport-to-target.js";
-import { commitsToPick } from "../src/backport/pick-list.js";
+import { backportToTarget } from "../src/backport/backport-to-target.js";
+import { commitsToPick } from "../src/cherry-pick/pick-list.js";
 import { parseConfigText } from "../src/config/parse-config.js";
 import type { EngineContext, Octokit } from "../src/context.js";
 import { createEngineLocks } from "../src/engine-context.js";

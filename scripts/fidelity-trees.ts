@@ -6,9 +6,9 @@
  *   npm run fidelity:trees -- --cases 2000 [--seed 20240501] [--show 5]
  */
 import fc from "fast-check";
-import { compareWithGit } from "../test/backport/git-fidelity.js";
-import { GitRepo } from "../test/backport/git-repo.js";
-import { type CaseClass, renameHistory } from "../test/backport/rename-history.js";
+import { compareWithGit } from "../test/cherry-pick/git-fidelity.js";
+import { GitRepo } from "../test/cherry-pick/git-repo.js";
+import { type CaseClass, renameHistory } from "../test/cherry-pick/rename-history.js";
 
 function option(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);

@@ -1,8 +1,8 @@
 import { afterMergeRoute } from "./after-merge/after-merge-route.js";
 import { backportCommandRoute } from "./after-merge/backport-command.js";
-import { backportCheckFollowsRoute, backportConfirmRoute } from "./after-merge/backport-confirm.js";
-import { backportEndRoute } from "./after-merge/backport-end-route.js";
-import { backportSkipRoute } from "./after-merge/backport-skip-command.js";
+import { backportCheckFollowsRoute, backportConfirmRoute } from "./backport/backport-confirm.js";
+import { backportEndRoute } from "./backport/backport-end-route.js";
+import { backportSkipRoute } from "./backport/backport-skip-command.js";
 import type { EngineContext } from "./context.js";
 import { deploymentStatusRoute } from "./deploy/deployment-status-route.js";
 import { monitoringDueRoute } from "./deploy/monitoring-due-route.js";

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { branchNameProblem } from "../backport/backport-branch.js";
+import { backportReplyMarker } from "../backport/backport-reply-marker.js";
+import { branchNameProblem } from "../cherry-pick/backport-branch.js";
 import { ensureBotComment } from "../incident/bot-comment.js";
 import { isMergedHotfix, mergedPullRequestFrom } from "../incident/merged-pull-request.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
@@ -28,11 +29,6 @@ const commentShape = z.object({
     user: z.object({ id: z.number().int().positive(), login: z.string(), type: z.string() }),
   }),
 });
-
-/** The hidden first line of the reply to one `/backport` comment. */
-export function backportReplyMarker(commentId: number): string {
-  return `<!-- hotfix-bot:backport-reply ${JSON.stringify({ comment: commentId })} -->`;
-}
 
 /** `/backport <branch>` alone on the first line of a new comment on a pull request, from a person. */
 export function parseBackportCommand(payload: unknown): BackportCommand | null {

@@ -1,6 +1,9 @@
-import { expandTargets, NEWER_LINES } from "../backport/backport-branch.js";
-import { PickListError } from "../backport/pick-list.js";
-import { readPickPlan, readPullCommits } from "../backport/read-pick-plan.js";
+import { noticeBackportsWithoutPr } from "../backport/backport-notice.js";
+import { backportToTarget } from "../backport/backport-to-target.js";
+import { autoMergeEntry, enableAutoMerge } from "../backport/enable-auto-merge.js";
+import { expandTargets, NEWER_LINES } from "../cherry-pick/backport-branch.js";
+import { PickListError } from "../cherry-pick/pick-list.js";
+import { readPickPlan, readPullCommits } from "../cherry-pick/read-pick-plan.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { deployAfterTag } from "../deploy/trigger-deploy.js";
@@ -26,9 +29,6 @@ import { jiraKeyOf } from "../rules/title.js";
 import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { withLogFields } from "../util/log-with.js";
-import { noticeBackportsWithoutPr } from "./backport-notice.js";
-import { backportToTarget } from "./backport-to-target.js";
-import { autoMergeEntry, enableAutoMerge } from "./enable-auto-merge.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
 import { notifyAfterMerge } from "./notify-after-merge.js";
 import {

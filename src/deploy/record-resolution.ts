@@ -1,5 +1,5 @@
-import { GitWriter } from "../backport/git-writer.js";
-import { placeBotBranch, placementRecord } from "../backport/place-bot-branch.js";
+import { GitWriter } from "../cherry-pick/git-writer.js";
+import { placeBotBranch, placementRecord } from "../cherry-pick/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";

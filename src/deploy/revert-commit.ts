@@ -1,8 +1,8 @@
-import { GitWriter } from "../backport/git-writer.js";
-import { GitHubTreeSource } from "../backport/github-tree-source.js";
-import { planPick } from "../backport/local-pick.js";
-import { readPickPlan, readPullCommits } from "../backport/read-pick-plan.js";
-import { serverCherryPick } from "../backport/server-merge.js";
+import { GitWriter } from "../cherry-pick/git-writer.js";
+import { GitHubTreeSource } from "../cherry-pick/github-tree-source.js";
+import { planPick } from "../cherry-pick/local-pick.js";
+import { readPickPlan, readPullCommits } from "../cherry-pick/read-pick-plan.js";
+import { serverCherryPick } from "../cherry-pick/server-merge.js";
 import type { EngineContext } from "../context.js";
 
 export interface RevertInput {

@@ -1,4 +1,4 @@
-import { placeBotBranch, placementRecord } from "../backport/place-bot-branch.js";
+import { placeBotBranch, placementRecord } from "../cherry-pick/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";

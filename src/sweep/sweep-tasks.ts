@@ -1,4 +1,4 @@
-import { remindStaleBackports } from "../after-merge/remind-stale-backports.js";
+import { remindStaleBackports } from "../backport/remind-stale-backports.js";
 import { everySweep, type SweepTask } from "./sweep-task.js";
 import { deleteLeftoverPickBranches } from "./tasks/delete-leftover-pick-branches.js";
 import { endMonitoringWindows } from "./tasks/end-monitoring-windows.js";

@@ -1,6 +1,6 @@
 import type { Sandbox } from "@hotfix-bot/sandbox";
 import fc from "fast-check";
-import { expandTargets } from "../../src/backport/backport-branch.js";
+import { expandTargets } from "../../src/cherry-pick/backport-branch.js";
 import { parseConfigText } from "../../src/config/parse-config.js";
 import { configSchema } from "../../src/config/schema.js";
 import { followUpKindsFor } from "../../src/follow-ups/plan-follow-ups.js";

@@ -1,5 +1,5 @@
 import type { Sandbox } from "@hotfix-bot/sandbox";
-import { remindStaleBackports } from "../../src/after-merge/remind-stale-backports.js";
+import { remindStaleBackports } from "../../src/backport/remind-stale-backports.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { createEngineLocks } from "../../src/engine-context.js";

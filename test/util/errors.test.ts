@@ -1,7 +1,7 @@
 import { ActionInputError } from "../../src/action/inputs.js";
 import { RunnerEnvError } from "../../src/action/runner-env.js";
 import { PipelineClaimedError } from "../../src/after-merge/pipeline-claim.js";
-import { WorkflowPermissionError } from "../../src/backport/backport-errors.js";
+import { WorkflowPermissionError } from "../../src/cherry-pick/backport-errors.js";
 import { CliEnvError } from "../../src/cli/github-context.js";
 import { UsageError } from "../../src/cli/usage-error.js";
 import { ConfigError } from "../../src/config/config-error.js";

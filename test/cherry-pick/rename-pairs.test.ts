@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { contentSimilarity } from "../../src/backport/content-similarity.js";
-import { pairRenames, type RenameCandidate } from "../../src/backport/rename-pairs.js";
+import { contentSimilarity } from "../../src/cherry-pick/content-similarity.js";
+import { pairRenames, type RenameCandidate } from "../../src/cherry-pick/rename-pairs.js";
 
 const blobs = new Map<string, Uint8Array>();
 function file(path: string, content: string, mode = "100644"): RenameCandidate {

@@ -11,7 +11,7 @@ import {
   openBackportCheck,
   passBackportCheck,
 } from "./backport-check.js";
-import { backportReplyMarker } from "./backport-command.js";
+import { backportReplyMarker } from "./backport-reply-marker.js";
 
 export interface BackportConfirmation {
   pull: number;

@@ -1,5 +1,5 @@
 import { parseBackportCommand } from "../../src/after-merge/backport-command.js";
-import { parseBackportConfirmation } from "../../src/after-merge/backport-confirm.js";
+import { parseBackportConfirmation } from "../../src/backport/backport-confirm.js";
 
 const comment = (body: string, type = "User") => ({
   action: "created",

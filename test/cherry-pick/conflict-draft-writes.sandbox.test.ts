@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { cherryPickCommits } from "../../src/backport/cherry-pick.js";
+import { cherryPickCommits } from "../../src/cherry-pick/cherry-pick.js";
 import { git, importConflictingModules } from "../support/git.js";
 import { appOctokit } from "../support/sandbox-octokit.js";
 

@@ -1,6 +1,6 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { PickListError } from "../../src/backport/pick-list.js";
-import { readPickPlan, readPullCommits } from "../../src/backport/read-pick-plan.js";
+import { PickListError } from "../../src/cherry-pick/pick-list.js";
+import { readPickPlan, readPullCommits } from "../../src/cherry-pick/read-pick-plan.js";
 import { git, importCommits } from "../support/git.js";
 import { appOctokit } from "../support/sandbox-octokit.js";
 

@@ -1,4 +1,4 @@
-import { cherryPickMessage } from "../../src/backport/cherry-pick-message.js";
+import { cherryPickMessage } from "../../src/cherry-pick/cherry-pick-message.js";
 import { GitRepo, readCommit } from "./git-repo.js";
 
 /** Each message is committed as is, picked with `git cherry-pick -x`, and git's message compared with ours. */

@@ -1,14 +1,14 @@
-import { backportBranchName } from "../backport/backport-branch.js";
-import { WorkflowPermissionError, workflowPermissionError } from "../backport/backport-errors.js";
-import { cherryPickCommits } from "../backport/cherry-pick.js";
-import { manualBackportSteps } from "../backport/manual-steps.js";
-import type { MergeMethod } from "../backport/pick-list.js";
+import { backportBranchName } from "../cherry-pick/backport-branch.js";
+import { WorkflowPermissionError, workflowPermissionError } from "../cherry-pick/backport-errors.js";
+import { cherryPickCommits } from "../cherry-pick/cherry-pick.js";
+import { manualBackportSteps } from "../cherry-pick/manual-steps.js";
+import type { MergeMethod } from "../cherry-pick/pick-list.js";
 import {
   type PlacedBranch,
   placeBotBranch,
   placementRecord,
   type RefusedBranch,
-} from "../backport/place-bot-branch.js";
+} from "../cherry-pick/place-bot-branch.js";
 import type { EngineContext } from "../context.js";
 import { isOpenedByAnApp } from "../identity/bot-identity.js";
 import { ensureBotComment } from "../incident/bot-comment.js";

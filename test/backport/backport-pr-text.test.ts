@@ -1,4 +1,4 @@
-import { backportBody } from "../../src/after-merge/backport-pr-text.js";
+import { backportBody } from "../../src/backport/backport-pr-text.js";
 
 const input = {
   pr: { number: 7, title: "Fix login", author: "alice" },

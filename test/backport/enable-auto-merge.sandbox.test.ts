@@ -1,5 +1,5 @@
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { autoMergeEntry, enableAutoMerge } from "../../src/after-merge/enable-auto-merge.js";
+import { autoMergeEntry, enableAutoMerge } from "../../src/backport/enable-auto-merge.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import type { EngineContext } from "../../src/context.js";
 import { createEngineLocks } from "../../src/engine-context.js";

@@ -1,6 +1,6 @@
-import { backportPrEventFrom, recordBackportEvent } from "../../src/after-merge/backport-pr-event.js";
-import { parseBackportSkip, waiveBackports } from "../../src/after-merge/backport-skip-command.js";
-import { reminderKey, staleBackports } from "../../src/after-merge/stale-backports.js";
+import { backportPrEventFrom, recordBackportEvent } from "../../src/backport/backport-pr-event.js";
+import { parseBackportSkip, waiveBackports } from "../../src/backport/backport-skip-command.js";
+import { reminderKey, staleBackports } from "../../src/backport/stale-backports.js";
 import { durationMs } from "../../src/config/schema.js";
 import { incidentProgress } from "../../src/incident/incident-resolution.js";
 import { emptyTimeline, type PipelineState, type TimelineState } from "../../src/incident/timeline-state.js";

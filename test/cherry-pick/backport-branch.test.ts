@@ -3,7 +3,7 @@ import {
   branchNameProblem,
   expandTargets,
   UnsafeBranchNameError,
-} from "../../src/backport/backport-branch.js";
+} from "../../src/cherry-pick/backport-branch.js";
 
 describe("backportBranchName", () => {
   test.each([

@@ -1,5 +1,5 @@
-import { commitsToPick, PickListError, type PickListInput } from "../../src/backport/pick-list.js";
-import { firstParentPath } from "../../src/backport/read-pick-plan.js";
+import { commitsToPick, PickListError, type PickListInput } from "../../src/cherry-pick/pick-list.js";
+import { firstParentPath } from "../../src/cherry-pick/read-pick-plan.js";
 
 const sha = (c: string) => c.repeat(40);
 const P = sha("0"); // production before the merge

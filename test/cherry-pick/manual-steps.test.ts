@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { UnsafeBranchNameError } from "../../src/backport/backport-branch.js";
-import { manualBackportSteps } from "../../src/backport/manual-steps.js";
+import { UnsafeBranchNameError } from "../../src/cherry-pick/backport-branch.js";
+import { manualBackportSteps } from "../../src/cherry-pick/manual-steps.js";
 import { GitRepo } from "./git-repo.js";
 
 /** The commands of the markdown's ```sh blocks, one argv per line, double quotes honoured. */

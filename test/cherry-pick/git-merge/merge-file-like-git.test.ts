@@ -1,4 +1,4 @@
-import { mergeFileLikeGit } from "../../../src/backport/git-merge/merge-file-like-git.js";
+import { mergeFileLikeGit } from "../../../src/cherry-pick/git-merge/merge-file-like-git.js";
 import { CASE_KINDS, type ConflictCase } from "./conflict-cases.js";
 import { measureFidelity, OURS_LABEL, productMerge } from "./fidelity.js";
 import { CherryPickJudge, withOursLabel } from "./git-cherry-pick-judge.js";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import type { TreeItem, TreeSource } from "../../src/backport/git-tree.js";
-import { type LocalPlan, planPick } from "../../src/backport/local-pick.js";
+import type { TreeItem, TreeSource } from "../../src/cherry-pick/git-tree.js";
+import { type LocalPlan, planPick } from "../../src/cherry-pick/local-pick.js";
 
 type Files = Record<string, string | Buffer | { content: string | Buffer; mode: string }>;
 

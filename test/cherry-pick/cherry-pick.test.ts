@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cherryPickWith } from "../../src/backport/cherry-pick.js";
+import { cherryPickWith } from "../../src/cherry-pick/cherry-pick.js";
 import { splitCoAuthors } from "./co-author.js";
 import { GitRepo, LocalGitWriter, LocalTreeSource, readCommit } from "./git-repo.js";
 import { history, renamesPossible, writeHistory } from "./random-history.js";

@@ -1,8 +1,8 @@
 import { type CommitSpec, type FileSpec, type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { ProbotOctokit } from "probot";
-import { WorkflowPermissionError } from "../../src/backport/backport-errors.js";
-import { type CherryPickResult, cherryPickCommits } from "../../src/backport/cherry-pick.js";
-import { commitsToPick, type MergeMethod, type Pick } from "../../src/backport/pick-list.js";
+import { WorkflowPermissionError } from "../../src/cherry-pick/backport-errors.js";
+import { type CherryPickResult, cherryPickCommits } from "../../src/cherry-pick/cherry-pick.js";
+import { commitsToPick, type MergeMethod, type Pick } from "../../src/cherry-pick/pick-list.js";
 import type { Octokit } from "../../src/context.js";
 import { splitCoAuthors } from "./co-author.js";
 import { GitRepo } from "./git-repo.js";

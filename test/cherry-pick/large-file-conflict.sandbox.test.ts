@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
-import { cherryPickCommits } from "../../src/backport/cherry-pick.js";
+import { cherryPickCommits } from "../../src/cherry-pick/cherry-pick.js";
 import { git, importCommits } from "../support/git.js";
 import { appOctokit } from "../support/sandbox-octokit.js";
 

@@ -2,9 +2,9 @@ import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:c
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CommitFacts, CommitSource, TreeItem } from "../../src/backport/git-tree.js";
-import type { GitWrites, MergeOutcome } from "../../src/backport/git-writer.js";
-import type { NewEntry } from "../../src/backport/pick-entries.js";
+import type { CommitFacts, CommitSource, TreeItem } from "../../src/cherry-pick/git-tree.js";
+import type { GitWrites, MergeOutcome } from "../../src/cherry-pick/git-writer.js";
+import type { NewEntry } from "../../src/cherry-pick/pick-entries.js";
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Ada Tester",

@@ -1,4 +1,4 @@
-import { mergeFileLikeGit } from "../../../src/backport/git-merge/merge-file-like-git.js";
+import { mergeFileLikeGit } from "../../../src/cherry-pick/git-merge/merge-file-like-git.js";
 import { CASE_KINDS, type CaseKind, type ConflictCase, generateCases } from "./conflict-cases.js";
 import { CherryPickJudge, conflictBlocks, withOursLabel } from "./git-cherry-pick-judge.js";
 

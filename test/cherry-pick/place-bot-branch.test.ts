@@ -1,6 +1,6 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
-import { branchNameCandidates, sameChange } from "../../src/backport/branch-adoption.js";
-import { NoFreeBranchNameError, placeBotBranch } from "../../src/backport/place-bot-branch.js";
+import { branchNameCandidates, sameChange } from "../../src/cherry-pick/branch-adoption.js";
+import { NoFreeBranchNameError, placeBotBranch } from "../../src/cherry-pick/place-bot-branch.js";
 import type { Octokit } from "../../src/context.js";
 import { appOctokit } from "../support/sandbox-octokit.js";
 

@@ -1,6 +1,6 @@
 import { existsSync, lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
-import { cherryPickWith } from "../../src/backport/cherry-pick.js";
+import { cherryPickWith } from "../../src/cherry-pick/cherry-pick.js";
 import { splitCoAuthors } from "./co-author.js";
 import { type GitRepo, LocalGitWriter, LocalTreeSource, readCommit } from "./git-repo.js";
 import { type RenameHistory, writeRenameHistory } from "./rename-history.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { branchNameProblem } from "../backport/backport-branch.js";
+import { branchNameProblem } from "../cherry-pick/backport-branch.js";
 import type { EngineContext } from "../context.js";
 import { ensureBotComment } from "../incident/bot-comment.js";
 import { withIncidentLock } from "../incident/incident-lock.js";
@@ -13,7 +13,7 @@ import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
 import type { Route } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { WriteAccessCache } from "../util/permission.js";
-import { backportReplyMarker } from "./backport-command.js";
+import { backportReplyMarker } from "./backport-reply-marker.js";
 
 /** `/backport skip <branch> <reason>` on an incident: a writer waives one backport, saying why. */
 export interface BackportSkipCommand {
