@@ -12,9 +12,20 @@ export interface EngineEvent {
   payload: unknown;
 }
 
+/** The `hotfix-gate` check run as the gate rendered it for this evaluation (written, or refused in a dry run). */
+export interface RenderedGate {
+  status: string;
+  conclusion: string | null;
+  title: string;
+  /** The check run's summary and text, exactly as written. */
+  markdown: string;
+}
+
 /** What a workflow step reports back; the Action turns it into outputs, the CLI into text. */
 export interface StepOutcome {
-  gate?: { conclusion: string; summary: string; url?: string };
+  gate?: { conclusion: string; summary: string; url?: string; rendered?: RenderedGate };
+  /** The incident timeline as this step last rendered it, without its hidden state line. */
+  timeline?: string;
   tag?: string;
   releaseUrl?: string;
   backports?: { target: string; pr?: number; url?: string; conflict: boolean; status: string }[];

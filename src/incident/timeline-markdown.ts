@@ -191,3 +191,8 @@ export function hasTimelineMarker(body: string | null | undefined): boolean {
   // The prefix alone: a damaged state line still marks the comment as ours, so it is repaired, not duplicated.
   return typeof body === "string" && body.trimStart().startsWith(TIMELINE_MARKER);
 }
+
+/** The part of a timeline comment a person reads: the body without its hidden state line. */
+export function visibleTimeline(body: string): string {
+  return body.trimStart().replace(/^<!--[^\n]*-->\n*/, "");
+}

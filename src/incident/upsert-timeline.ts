@@ -2,7 +2,7 @@ import type { EngineContext } from "../context.js";
 import { isTrustedState, sealState } from "../identity/trusted-state.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import { httpStatus } from "../util/http-status.js";
-import { hasTimelineMarker, parseTimeline, renderTimeline } from "./timeline-markdown.js";
+import { hasTimelineMarker, parseTimeline, renderTimeline, visibleTimeline } from "./timeline-markdown.js";
 import type { TimelineState } from "./timeline-state.js";
 
 /** What the timeline needs: the API, the repository, and who we are (whose comment is the timeline). */
@@ -50,20 +50,23 @@ export async function readTimeline(
 /**
  * Writes the timeline: PATCHes our comment when we know it, else creates it. Never leaves two: a comment
  * deleted by hand is re-created, and when two runs create one at the same time, the later comment is deleted and
- * its content goes to the earlier one, which every reader finds first.
+ * its content goes to the earlier one, which every reader finds first. Returns the comment and the markdown a
+ * person reads in it, for the step's outcome.
  */
 export async function writeTimeline(
   ctx: TimelineContext,
   issueNumber: number,
   commentId: number | null,
   state: TimelineState,
-): Promise<{ commentId: number }> {
+): Promise<{ commentId: number; markdown: string }> {
   const { octokit, repo } = ctx;
-  const body = await sealState(ctx, renderTimeline(state), { repo, issue: issueNumber });
+  const rendered = renderTimeline(state);
+  const markdown = visibleTimeline(rendered);
+  const body = await sealState(ctx, rendered, { repo, issue: issueNumber });
   if (commentId !== null) {
     try {
       await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
-      return { commentId };
+      return { commentId, markdown };
     } catch (error) {
       if (httpStatus(error) !== 404) throw error;
     }
@@ -86,7 +89,7 @@ export async function writeTimeline(
     },
   );
   const first = await findTimelineComment(ctx, issueNumber);
-  if (!first || first.id === createdId) return { commentId: createdId };
+  if (!first || first.id === createdId) return { commentId: createdId, markdown };
   try {
     await octokit.rest.issues.deleteComment({ ...repo, comment_id: createdId });
   } catch (error) {
@@ -94,5 +97,5 @@ export async function writeTimeline(
     if (httpStatus(error) !== 404) throw error;
   }
   await octokit.rest.issues.updateComment({ ...repo, comment_id: first.id, body });
-  return { commentId: first.id };
+  return { commentId: first.id, markdown };
 }
