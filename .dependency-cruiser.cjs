@@ -17,17 +17,12 @@ const LAYERS = [
   {
     name: "features",
     why: "one folder a workflow",
-    path: "^src/(gate|intake|backport|release|deploy|follow-ups|metrics)/",
-  },
-  {
-    name: "pipeline",
-    why: "the after-merge pipeline: it composes the release, backport, follow-up and deploy steps",
-    path: "^src/after-merge/",
+    path: "^src/(gate|intake|after-merge|backport|release|deploy|follow-ups|metrics)/",
   },
   {
     name: "engine",
-    why: "the dispatch table, the sweep and the queue that run the workflows",
-    path: "^src/(engine|engine-context|installed-repositories)[.]ts$|^src/(sweep|queue)/",
+    why: "the dispatch table, the after-merge wiring, the sweep and the queue that run the workflows",
+    path: "^src/(engine|engine-context|installed-repositories|after-merge-wiring)[.]ts$|^src/(sweep|queue)/",
   },
   {
     name: "adapters",
@@ -36,7 +31,7 @@ const LAYERS = [
   },
 ];
 
-const FEATURES = "gate|intake|backport|release|deploy|follow-ups|metrics";
+const FEATURES = "gate|intake|after-merge|backport|release|deploy|follow-ups|metrics";
 
 /** Decision files are pure: plain data in, plain data out. Named so, or in a folder of pure files. */
 const DECISIONS =

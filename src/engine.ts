@@ -1,5 +1,6 @@
 import { afterMergeRoute } from "./after-merge/after-merge-route.js";
-import { backportCommandRoute } from "./after-merge/backport-command.js";
+import { afterMergeSteps, runAfterMergeWithTarget } from "./after-merge-wiring.js";
+import { backportCommandRoute } from "./backport/backport-command.js";
 import { backportCheckFollowsRoute, backportConfirmRoute } from "./backport/backport-confirm.js";
 import { backportEndRoute } from "./backport/backport-end-route.js";
 import { backportSkipRoute } from "./backport/backport-skip-command.js";
@@ -30,8 +31,8 @@ type AnyRoute = Route<any>;
 /** The one dispatch table: event name + payload -> workflow steps. Adapters never route on their own. */
 export const routes: AnyRoute[] = [
   gateRoute,
-  afterMergeRoute,
-  backportCommandRoute,
+  afterMergeRoute(afterMergeSteps),
+  backportCommandRoute(runAfterMergeWithTarget),
   backportConfirmRoute,
   backportCheckFollowsRoute,
   intakeRoute,

@@ -5,10 +5,11 @@ import {
 } from "../incident/merged-pull-request.js";
 import type { Route } from "../route.js";
 import { logWith } from "../util/log-with.js";
+import type { AfterMergeSteps } from "./after-merge-steps.js";
 import { runAfterMerge } from "./run-after-merge.js";
 
-/** `pull_request.closed` with `merged: true`: the after-merge pipeline of a hotfix PR. */
-export const afterMergeRoute: Route<MergedPullRequest> = {
+/** `pull_request.closed` with `merged: true`: the after-merge pipeline of a hotfix PR, with the steps handed in. */
+export const afterMergeRoute = (steps: AfterMergeSteps): Route<MergedPullRequest> => ({
   step: "after-merge",
   long: true,
   triggers: [{ event: "pull_request", actions: ["closed"] }],
@@ -25,6 +26,6 @@ export const afterMergeRoute: Route<MergedPullRequest> = {
       return undefined;
     }
     if (!isMergedHotfix(pr, loaded.config)) return undefined;
-    return runAfterMerge(ctx, loaded.config, pr);
+    return runAfterMerge(ctx, loaded.config, pr, steps);
   },
-};
+});

@@ -1,34 +1,21 @@
-import { noticeBackportsWithoutPr } from "../backport/backport-notice.js";
-import { backportToTarget } from "../backport/backport-to-target.js";
-import { autoMergeEntry, enableAutoMerge } from "../backport/enable-auto-merge.js";
 import { expandTargets, NEWER_LINES } from "../cherry-pick/backport-branch.js";
 import { PickListError } from "../cherry-pick/pick-list.js";
 import { readPickPlan, readPullCommits } from "../cherry-pick/read-pick-plan.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { deployAfterTag } from "../deploy/trigger-deploy.js";
-import { openFollowUps } from "../follow-ups/open-follow-ups.js";
-import { formatDueTime, planFollowUps } from "../follow-ups/plan-follow-ups.js";
-import { readSecurityWarnings } from "../follow-ups/read-security-warnings.js";
 import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import { withPipelineLock } from "../incident/pipeline-lock.js";
 import { incidentOfPull } from "../incident/pull-incident.js";
-import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import { settleIncident } from "../incident/settle-incident.js";
-import {
-  addEntry,
-  emptyTimeline,
-  type PipelineState,
-  type TimelineState,
-} from "../incident/timeline-state.js";
-import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import { TimelineRecorder } from "../incident/timeline-recorder.js";
+import { emptyTimeline, type PipelineState } from "../incident/timeline-state.js";
+import { readTimeline } from "../incident/upsert-timeline.js";
 import { newerLines } from "../patterns/production-lines.js";
-import { tagAndRelease } from "../release/create-tag-and-release.js";
 import type { StepOutcome } from "../route.js";
 import { jiraKeyOf } from "../rules/title.js";
-import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { withLogFields } from "../util/log-with.js";
+import type { AfterMergeSteps } from "./after-merge-steps.js";
 import { severityOfLabels, wasApproved } from "./merge-facts.js";
 import { notifyAfterMerge } from "./notify-after-merge.js";
 import {
@@ -53,23 +40,27 @@ export interface AfterMergeOptions {
 }
 
 /**
- * The after-merge pipeline of one hotfix PR: tag and release, backport PRs, follow-up issues, branch cleanup, and
- * the timeline. Every step first looks for what an earlier (crashed or concurrent) run left behind in GitHub and
- * only creates what is missing, so the pipeline can be re-run at any time: by a redelivery, by `/backport`, or by
- * reconcile. The timeline is written once at the end: it is the record, not the ledger, so a crash before it
- * costs nothing but the re-run.
+ * The after-merge pipeline of one hotfix PR: tag and release, deploy, backport PRs, follow-up issues, branch
+ * cleanup, and the timeline. The steps are other features', handed in (`steps`, see after-merge-steps.ts). Every
+ * step first looks for what an earlier (crashed or concurrent) run left behind in GitHub and only creates what is
+ * missing, so the pipeline can be re-run at any time: by a redelivery, by `/backport`, or by reconcile. The
+ * timeline is written once at the end: it is the record, not the ledger, so a crash before it costs nothing but
+ * the re-run. The one exception is a dispatched deploy workflow, recorded at once (nothing in GitHub finds it).
  */
 export async function runAfterMerge(
   ctx: EngineContext,
   config: HotfixConfig,
   pr: MergedPullRequest,
+  steps: AfterMergeSteps,
   options: AfterMergeOptions = {},
 ): Promise<StepOutcome> {
   // Two runs for one merge in this process (a redelivery, `/backport`, reconcile) go one after the other, so the
   // second finds the first one's work instead of racing it.
   // Every line the pipeline logs names the PR as a field.
   const here = withLogFields(ctx, { pr: pr.number });
-  const outcome = await withPipelineLock(here, pr.number, () => claimAndRun(here, config, pr, options));
+  const outcome = await withPipelineLock(here, pr.number, () =>
+    claimAndRun(here, config, pr, steps, options),
+  );
   await notifyAfterMerge(here, config, pr);
   return outcome;
 }
@@ -83,6 +74,7 @@ async function claimAndRun(
   ctx: EngineContext,
   config: HotfixConfig,
   pr: MergedPullRequest,
+  steps: AfterMergeSteps,
   options: AfterMergeOptions,
 ): Promise<StepOutcome> {
   for (let attempt = 1; ; attempt++) {
@@ -91,7 +83,7 @@ async function claimAndRun(
     const claimed = await claimPipeline(ctx, pr.number, pr.mergeSha);
     if (claimed || options.takeOver || ctx.resumedRun) {
       try {
-        return await runPipeline(ctx, config, pr, options);
+        return await runPipeline(ctx, config, pr, steps, options);
       } finally {
         await releasePipeline(ctx, pr.number);
       }
@@ -138,20 +130,23 @@ async function runPipeline(
   ctx: EngineContext,
   config: HotfixConfig,
   pr: MergedPullRequest,
+  steps: AfterMergeSteps,
   options: AfterMergeOptions,
 ): Promise<StepOutcome> {
-  const { octokit, repo, clock } = ctx;
   const timeline = await pipelineTimeline(ctx, pr);
   const { incident, timelineIssue } = timeline;
-  let state: TimelineState = timeline.state ?? emptyTimeline(incident);
-  let commentId = timeline.commentId;
-  const previous = state.pipelines[String(pr.number)];
+  const recorder = new TimelineRecorder(ctx, timelineIssue, {
+    state: timeline.state ?? emptyTimeline(incident),
+    commentId: timeline.commentId,
+  });
+  const previous = recorder.state.pipelines[String(pr.number)];
   const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
   if (previous?.done && wanted.every((target) => settled(previous, target))) {
     ctx.log.info("after-merge pipeline is already complete");
     return outcomeOf(previous);
   }
 
+  const now = () => ctx.clock().toISOString();
   const pipeline: PipelineState = previous ?? {
     pr: pr.number,
     mergeSha: pr.mergeSha,
@@ -159,10 +154,9 @@ async function runPipeline(
     backports: {},
     followUps: {},
     done: false,
-    heartbeatAt: clock().toISOString(),
+    heartbeatAt: now(),
   };
-  const now = () => clock().toISOString();
-  state = addEntry(state, {
+  recorder.add({
     key: `merged-${pr.number}`,
     at: pr.mergedAt,
     text: `#${pr.number} merged into ${pr.baseRef} by the hotfix pipeline`,
@@ -170,44 +164,29 @@ async function runPipeline(
   });
 
   const pulled = await readPullCommits(ctx, pr.number);
-  const { commits } = pulled;
   const jiraKey = jiraKeyOf(pr.title, config);
 
   // 1. Tag and release.
-  const released = await tagAndRelease(octokit, repo, {
-    config,
-    line: pr.baseRef,
-    mergeSha: pr.mergeSha,
-    mergedAt: new Date(pr.mergedAt),
-    pr: { number: pr.number, title: pr.title, url: pr.url, author: pr.author },
-    incident,
-    jiraKey,
-    commits,
-  });
+  const released = await steps.release(ctx, config, { pr, incident, jiraKey, commits: pulled.commits });
   pipeline.tag = released.tag;
   if (released.release) pipeline.release = released.release;
-  state = addEntry(state, { key: `tag-${pr.number}`, at: now(), text: `Tagged ${released.tag}` });
-  if (released.note)
-    state = addEntry(state, { key: `tag-note-${pr.number}`, at: now(), text: released.note });
-  if (released.release) {
-    state = addEntry(state, {
-      key: `release-${pr.number}`,
-      at: now(),
-      text: `Release ${released.tag} published`,
-      url: released.release.url,
-    });
-  }
+  recorder.addAll(released.entries);
 
-  // 1b. Deploy the tag (deploy.workflow / deploy.environment), before the slower steps: recovery waits for it.
-  ({ state, commentId } = await deployAfterTag(ctx, config, {
-    state,
-    pipeline,
-    pr,
-    incident,
-    severity: severityOfLabels(pr.labels, state.severity, config),
-    timelineIssue,
-    commentId,
-  }));
+  // 1b. Deploy the tag, before the slower steps: recovery waits for it. Once per pipeline: a pipeline that has a
+  // deploy record never deploys again.
+  if (!pipeline.deploy) {
+    const severity = severityOfLabels(pr.labels, recorder.state.severity, config);
+    const deployed = await steps.deploy(ctx, config, { pr, tag: released.tag, incident, severity });
+    if (deployed) {
+      pipeline.deploy = deployed.deploy;
+      recorder.addAll(deployed.entries);
+      if (deployed.mustRecord) {
+        // The only write before the end: a dispatched workflow is found nowhere else if this run dies now.
+        recorder.setPipeline({ ...pipeline });
+        await recorder.flush();
+      }
+    }
+  }
 
   // 2. Backports, one target at a time: each is independent, and a failure is recorded, not fatal to the rest.
   const todo = wanted.filter((target) => !settled(pipeline, target));
@@ -217,82 +196,39 @@ async function runPipeline(
       return error;
     });
     for (const target of todo) {
-      try {
-        // The pick list cannot be trusted (a cut commit list, a broken history): no target gets a guess.
-        if (plan instanceof PickListError) throw plan;
-        pipeline.backports[target] = await backportToTarget(ctx, {
-          pr,
-          target,
-          picks: plan.picks,
-          method: plan.method,
-          labels: config.backport.labels,
-          incident,
-          verified: config.commits.verified,
-        });
-      } catch (error) {
-        ctx.log.error(`backport to ${target} failed: ${String(error)}`);
-        pipeline.backports[target] = {
-          status: "failed",
-          error: errorMessage(error),
-        };
-      }
-      const backport = pipeline.backports[target];
-      for (const entry of refusedBranchEntries(backport?.refused, backport?.branch, now())) {
-        state = addEntry(state, entry);
-      }
-      state = addEntry(state, backportEntry(pr.number, target, backport, now()));
-      // A clean backport lands by itself once its checks pass (backport.autoMerge); a conflict waits for a person.
-      if (config.backport.autoMerge && backport?.status === "open" && backport.pr !== undefined) {
-        backport.autoMerge = await enableAutoMerge(ctx, config, backport.pr);
-        const entry = autoMergeEntry(pr.number, target, backport);
-        if (entry) state = addEntry(state, entry);
-      }
+      const backported = await steps.backport(ctx, config, { pr, target, plan, incident });
+      pipeline.backports[target] = backported.backport;
+      recorder.addAll(backported.entries);
     }
     // Backports that produced no PR are said on the merged PR itself, where its author looks.
     if (timelineIssue !== pr.number) {
-      await noticeBackportsWithoutPr(ctx, pr.number, todo, pipeline.backports);
+      await steps.noticeBackportsWithoutPr(ctx, pr.number, todo, pipeline.backports);
     }
   }
 
   // 3. Follow-up issues.
-  const changed = await readChangedFiles(ctx, pr.number);
-  if (changed.total > changed.files.length) {
+  const changedFiles = await readChangedFiles(ctx, pr.number);
+  if (changedFiles.total > changedFiles.files.length) {
     ctx.log.warn(
-      `the pull request changed ${changed.total} files; GitHub listed ${changed.files.length} of them`,
+      `the pull request changed ${changedFiles.total} files; GitHub listed ${changedFiles.files.length} of them`,
     );
   }
-  const severity = severityOfLabels(pr.labels, state.severity, config);
-  const plans = planFollowUps({
-    config,
-    pr: { number: pr.number, title: pr.title, author: pr.author, labels: pr.labels, url: pr.url },
-    changedFiles: changed.files,
-    changedFilesTotal: changed.total,
-    severity,
-    approved: await wasApproved(ctx, pr, severity, config),
+  const severity = severityOfLabels(pr.labels, recorder.state.severity, config);
+  const followUps = await steps.followUps(ctx, config, {
+    pr,
     incident,
     jiraKey,
     tag: released.tag,
-    commander: state.commander ?? null,
-    mergedAt: new Date(pr.mergedAt),
-    securityWarnings: await readSecurityWarnings(ctx, config, pr.headSha),
+    severity,
+    approved: await wasApproved(ctx, pr, severity, config),
+    commander: recorder.state.commander ?? null,
+    changedFiles,
   });
-  const opened = await openFollowUps(ctx, { plans, since: new Date(pr.mergedAt), pr: pr.number });
-  for (const followUp of opened) {
-    const dueAt = plans.find((plan) => plan.kind === followUp.kind)?.dueAt;
-    pipeline.followUps[followUp.kind] = {
-      // A re-run keeps what the sweep recorded since (the overdue comment, the closing).
-      ...pipeline.followUps[followUp.kind],
-      issue: followUp.issue,
-      url: followUp.url,
-      ...(dueAt ? { dueAt } : {}),
-    };
-    state = addEntry(state, {
-      key: `follow-up-${pr.number}-${followUp.kind}`,
-      at: now(),
-      text: `Follow-up #${followUp.issue} opened (${followUp.kind})${dueAt ? `, due ${formatDueTime(dueAt)}` : ""}`,
-      url: followUp.url,
-    });
+  for (const { kind, ...opened } of followUps.opened) {
+    // A re-run keeps what the sweep recorded since (the overdue comment, the closing).
+    pipeline.followUps[kind] = { ...pipeline.followUps[kind], ...opened };
   }
+  recorder.addAll(followUps.entries);
 
   // 4. Cleanup: the hotfix branch goes once every backport has its PR (or needs none).
   const allBackportsOpen = wanted.every((t) =>
@@ -302,13 +238,9 @@ async function runPipeline(
     const cleanup = await deleteBranch(ctx, pr);
     pipeline.branchDeleted = cleanup !== "failed";
     if (cleanup === "deleted") {
-      state = addEntry(state, {
-        key: `branch-deleted-${pr.number}`,
-        at: now(),
-        text: `Deleted branch ${pr.headRef}`,
-      });
+      recorder.add({ key: `branch-deleted-${pr.number}`, at: now(), text: `Deleted branch ${pr.headRef}` });
     } else if (cleanup === "moved") {
-      state = addEntry(state, {
+      recorder.add({
         key: `branch-kept-${pr.number}`,
         at: now(),
         text: `Kept branch ${pr.headRef}: it moved past the merged head ${pr.headSha.slice(0, 7)}`,
@@ -320,11 +252,12 @@ async function runPipeline(
   pipeline.done =
     allBackportsOpen && (pipeline.branchDeleted === true || !config.backport.deleteHotfixBranch);
   pipeline.heartbeatAt = now();
-  state = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: pipeline } };
+  recorder.setPipeline(pipeline);
   // Without a deploy step the merge is the recovery, and backports found already there may resolve it at once.
-  state = await settleIncident(ctx, config, state, incident);
-  await writeTimeline(ctx, timelineIssue, commentId, state);
-  return outcomeOf(pipeline);
+  const settledState = await settleIncident(ctx, config, recorder.state, incident);
+  recorder.update(() => settledState);
+  const markdown = await recorder.flush();
+  return { ...outcomeOf(pipeline), timeline: markdown };
 }
 
 function settled(pipeline: PipelineState, target: string): boolean {
@@ -380,30 +313,6 @@ async function deleteBranch(
     if (httpStatus(error) === 422 || httpStatus(error) === 404) return "gone";
     ctx.log.warn(`could not delete ${pr.headRef}: ${String(error)}`);
     return "failed";
-  }
-}
-
-function backportEntry(
-  pr: number,
-  target: string,
-  state: PipelineState["backports"][string] | undefined,
-  at: string,
-) {
-  const key = `backport-${pr}-${target}`;
-  switch (state?.status) {
-    case "open":
-      return { key, at, text: `Backport to ${target}: PR #${state.pr}`, url: state.url };
-    case "conflict":
-      return {
-        key,
-        at,
-        text: `Backport to ${target}: draft PR #${state.pr} with conflicts to resolve`,
-        url: state.url,
-      };
-    case "already":
-      return { key, at, text: `Backport to ${target}: already there, no PR needed` };
-    default:
-      return { key, at, text: `Backport to ${target} failed: ${state?.error ?? "unknown error"}` };
   }
 }
 

@@ -2,15 +2,8 @@ import { renderDeployInputs, renderEnvironment } from "../config/deploy-inputs.j
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isWrittenByUs } from "../identity/bot-identity.js";
-import type { MergedPullRequest } from "../incident/merged-pull-request.js";
-import {
-  addEntry,
-  type DeployState,
-  type PipelineState,
-  type TimelineEntry,
-  type TimelineState,
-} from "../incident/timeline-state.js";
-import { writeTimeline } from "../incident/upsert-timeline.js";
+import type { DeployStepResult } from "../incident/pipeline-steps.js";
+import type { DeployState, TimelineEntry } from "../incident/timeline-state.js";
 import { errorMessage } from "../util/errors.js";
 import { httpStatus } from "../util/http-status.js";
 import { type DeployMarker, deploymentDescription, deploymentPayload, markerOf } from "./deploy-marker.js";
@@ -23,13 +16,6 @@ export interface DeployRequest {
   pr: number;
   incident: number | null;
   severity: string;
-}
-
-export interface Triggered {
-  deploy: DeployState;
-  entries: TimelineEntry[];
-  /** A workflow was dispatched: nothing in GitHub finds that again, so the record must be written now. */
-  mustRecord: boolean;
 }
 
 /** Why a dispatch was refused, in words an operator can act on. */
@@ -70,7 +56,7 @@ export async function triggerDeploy(
   ctx: EngineContext,
   config: HotfixConfig,
   request: DeployRequest,
-): Promise<Triggered | null> {
+): Promise<DeployStepResult | null> {
   const { workflow } = config.deploy;
   const environment =
     config.deploy.environment === undefined
@@ -151,42 +137,4 @@ export async function triggerDeploy(
     }
   }
   return { deploy, entries, mustRecord };
-}
-
-/**
- * The after-merge pipeline's deploy step, right after the tag: recovery is measured to the deploy, so it does not
- * wait for backports and follow-ups. Once per pipeline: a pipeline that has a deploy record never deploys again.
- */
-export async function deployAfterTag(
-  ctx: EngineContext,
-  config: HotfixConfig,
-  input: {
-    state: TimelineState;
-    pipeline: PipelineState;
-    pr: MergedPullRequest;
-    incident: number | null;
-    severity: string;
-    timelineIssue: number;
-    commentId: number | null;
-  },
-): Promise<{ state: TimelineState; commentId: number | null }> {
-  const { pipeline, pr } = input;
-  let { state, commentId } = input;
-  if (pipeline.deploy || !pipeline.tag) return { state, commentId };
-  const triggered = await triggerDeploy(ctx, config, {
-    tag: pipeline.tag,
-    line: pr.baseRef,
-    mergeSha: pr.mergeSha,
-    pr: pr.number,
-    incident: input.incident,
-    severity: input.severity,
-  });
-  if (!triggered) return { state, commentId };
-  pipeline.deploy = triggered.deploy;
-  for (const entry of triggered.entries) state = addEntry(state, entry);
-  if (triggered.mustRecord) {
-    const snapshot = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: { ...pipeline } } };
-    ({ commentId } = await writeTimeline(ctx, input.timelineIssue, commentId, snapshot));
-  }
-  return { state, commentId };
 }

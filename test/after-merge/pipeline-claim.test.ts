@@ -1,6 +1,7 @@
 import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { claimRefName } from "../../src/after-merge/pipeline-claim.js";
 import { runAfterMerge } from "../../src/after-merge/run-after-merge.js";
+import { afterMergeSteps } from "../../src/after-merge-wiring.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { mergedPullRequestFrom } from "../../src/incident/merged-pull-request.js";
 import { emptyTimeline } from "../../src/incident/timeline-state.js";
@@ -75,7 +76,9 @@ test("a run that finds the pipeline claimed acts only once the claim is gone", a
   const { ctx, config, pr, facts } = await mergedHotfix();
   await holdClaim(pr.number, pr.mergeSha);
   sandbox.counters.reset();
-  const waiting = runAfterMerge(ctx, config, pr, { claimWait: { timeoutMs: 30_000, pollMs: 20 } });
+  const waiting = runAfterMerge(ctx, config, pr, afterMergeSteps, {
+    claimWait: { timeoutMs: 30_000, pollMs: 20 },
+  });
   await new Promise((resolve) => setTimeout(resolve, 300));
   // While another run holds the claim, this one writes nothing (its one claim attempt is refused).
   expect(sandbox.counters.appWrites().map((w) => `${w.method} ${w.route} ${w.status}`)).toEqual([
@@ -92,14 +95,14 @@ test("a run that finds the pipeline claimed acts only once the claim is gone", a
 test("a claim that outlives the wait was a dead run's: the run takes it over and finishes", async () => {
   const { ctx, config, pr, facts } = await mergedHotfix();
   await holdClaim(pr.number, pr.mergeSha);
-  await runAfterMerge(ctx, config, pr, { claimWait: { timeoutMs: 100, pollMs: 20 } });
+  await runAfterMerge(ctx, config, pr, afterMergeSteps, { claimWait: { timeoutMs: 100, pollMs: 20 } });
   expect(afterMergeMissing(await scenarioOutcome(sandbox, facts))).toEqual([]);
   expect(claims()).toEqual([]);
 });
 
 test("reconcile deletes a claim left after the pipeline was recorded done, and writes nothing else", async () => {
   const { ctx, config, pr } = await mergedHotfix();
-  await runAfterMerge(ctx, config, pr);
+  await runAfterMerge(ctx, config, pr, afterMergeSteps);
   await holdClaim(pr.number, pr.mergeSha);
   sandbox.counters.reset();
   const report = await sweepOneRepository(appContext(sandbox), { staleAfterMs: 0 });

@@ -1,4 +1,4 @@
-import { parseBackportCommand } from "../../src/after-merge/backport-command.js";
+import { parseBackportCommand } from "../../src/backport/backport-command.js";
 import { parseBackportConfirmation } from "../../src/backport/backport-confirm.js";
 
 const comment = (body: string, type = "User") => ({

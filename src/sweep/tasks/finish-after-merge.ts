@@ -1,13 +1,15 @@
 import { releasePipeline } from "../../after-merge/pipeline-claim.js";
 import { runAfterMerge } from "../../after-merge/run-after-merge.js";
+import { afterMergeSteps } from "../../after-merge-wiring.js";
 import { failedResult, type SweepResult, type SweepTask } from "../sweep-task.js";
 import { timelineOfMergedHotfix } from "./timeline-of-merged-hotfix.js";
 
 /**
- * After merge: every merged hotfix of the lookback whose timeline does not record its pipeline done is run again
- * (the pipeline creates only what is missing: tag, release, deploy trigger, backports, follow-ups, branch
- * deletion, timeline). A claim on a pipeline merged less than `staleAfterMs` ago may be a run in progress and is
- * left to it; an older one is a dead run's and is taken over. A done pipeline's leftover claim is deleted.
+ * After merge: every merged hotfix of the lookback whose timeline does not record its pipeline done is run again,
+ * with the route's steps (after-merge-wiring.ts). The pipeline creates only what is missing: tag, release, deploy
+ * trigger, backports, follow-ups, branch deletion, timeline. A claim on a pipeline merged less than
+ * `staleAfterMs` ago may be a run in progress and is left to it; an older one is a dead run's and is taken over.
+ * A done pipeline's leftover claim is deleted.
  */
 export const finishAfterMerge: SweepTask = {
   name: "after-merge",
@@ -32,7 +34,7 @@ export const finishAfterMerge: SweepTask = {
           continue;
         }
         ctx.log.info(`sweep: finishing the after-merge pipeline of ${target}`);
-        await runAfterMerge(ctx, swept.config, pr, { takeOver: claimed });
+        await runAfterMerge(ctx, swept.config, pr, afterMergeSteps, { takeOver: claimed });
         results.push({
           task: this.name,
           target,

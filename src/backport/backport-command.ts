@@ -1,14 +1,19 @@
 import { z } from "zod";
-import { backportReplyMarker } from "../backport/backport-reply-marker.js";
 import { branchNameProblem } from "../cherry-pick/backport-branch.js";
+import type { HotfixConfig } from "../config/schema.js";
+import type { EngineContext } from "../context.js";
 import { ensureBotComment } from "../incident/bot-comment.js";
-import { isMergedHotfix, mergedPullRequestFrom } from "../incident/merged-pull-request.js";
+import {
+  isMergedHotfix,
+  type MergedPullRequest,
+  mergedPullRequestFrom,
+} from "../incident/merged-pull-request.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
-import type { Route } from "../route.js";
+import type { Route, StepOutcome } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { httpStatus } from "../util/http-status.js";
 import { hasWritePermission } from "../util/permission.js";
-import { runAfterMerge } from "./run-after-merge.js";
+import { backportReplyMarker } from "./backport-reply-marker.js";
 
 export interface BackportCommand {
   pull: number;
@@ -47,8 +52,19 @@ export function parseBackportCommand(payload: unknown): BackportCommand | null {
   };
 }
 
+/**
+ * The after-merge pipeline of a merged hotfix, run again with one more backport target. The engine hands it in
+ * (the pipeline is another feature's, src/after-merge/): the command decides whether to run it, never how.
+ */
+export type RunPipelineWithTarget = (
+  ctx: EngineContext,
+  config: HotfixConfig,
+  pr: MergedPullRequest,
+  target: string,
+) => Promise<StepOutcome>;
+
 /** The `/backport <branch>` command on a merged hotfix PR: one more backport target, from a writer only. */
-export const backportCommandRoute: Route<BackportCommand> = {
+export const backportCommandRoute = (runPipeline: RunPipelineWithTarget): Route<BackportCommand> => ({
   step: "backport-command",
   long: true,
   triggers: [{ event: "issue_comment", actions: ["created"] }],
@@ -103,6 +119,6 @@ export const backportCommandRoute: Route<BackportCommand> = {
       await reply(`\`/backport\`: there is no branch \`${escapeMarkdown(target)}\`; nothing was done.`);
       return undefined;
     }
-    return runAfterMerge(ctx, loaded.config, pr, { extraTargets: [target] });
+    return runPipeline(ctx, loaded.config, pr, target);
   },
-};
+});
