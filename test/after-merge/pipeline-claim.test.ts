@@ -2,20 +2,11 @@ import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import { claimRefName } from "../../src/after-merge/pipeline-claim.js";
 import { runAfterMerge } from "../../src/after-merge/run-after-merge.js";
 import { afterMergeSteps } from "../../src/after-merge-wiring.js";
-import { loadConfig } from "../../src/config/load-config.js";
-import { mergedPullRequestFrom } from "../../src/incident/merged-pull-request.js";
-import { emptyTimeline } from "../../src/incident/timeline-state.js";
-import { writeTimeline } from "../../src/incident/upsert-timeline.js";
 import { sweepOneRepository } from "../../src/sweep/sweep-repository.js";
 import { appContext } from "../reliability/app-context.js";
 import { duplicatesIn, effectsSnapshot } from "../reliability/effects-snapshot.js";
-import {
-  mergeHotfix,
-  openHotfix,
-  REPO,
-  scenarioOutcome,
-  seedWebshop,
-} from "../reliability/hotfix-scenario.js";
+import { REPO, scenarioOutcome, seedWebshop } from "../reliability/hotfix-scenario.js";
+import { mergedHotfix as mergedHotfixOn } from "./merged-hotfix.js";
 
 // The after-merge pipeline's claim (refs/hotfix-bot/claims/pr-<n>), run directly on the sandbox without the App:
 // a run waits while another holds the claim, takes over a claim that outlives its wait, and reconcile deletes a
@@ -34,31 +25,7 @@ const claims = () =>
     .refs.list("refs/hotfix-bot/claims/")
     .map((r) => r.ref);
 
-/** A merged hotfix (no App listening: alice opens the PR herself) and what runAfterMerge needs for it. */
-async function mergedHotfix() {
-  const settle = () => sandbox.settle();
-  const opened = await openHotfix(sandbox, settle);
-  const mergeSha = await mergeHotfix(sandbox, settle, opened);
-  const ctx = appContext(sandbox);
-  const loaded = await loadConfig(ctx.octokit, ctx.repo);
-  if (!loaded.ok) throw loaded.error;
-  const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: opened.pr });
-  const pr = mergedPullRequestFrom(data);
-  if (!pr) throw new Error("not merged");
-  // Intake would have recorded the incident's branch (no App ran here): that record binds the PR to the incident.
-  const intake = {
-    trigger: "label" as const,
-    branch: pr.headRef,
-    cutFrom: "main",
-    baseSha: mergeSha,
-    productionSha: mergeSha,
-  };
-  await writeTimeline(ctx, opened.incident, null, {
-    ...emptyTimeline(opened.incident),
-    intake,
-  });
-  return { ctx, config: loaded.config, pr, facts: { ...opened, mergeSha, commands: false } };
-}
+const mergedHotfix = () => mergedHotfixOn(sandbox);
 
 /** What the after-merge pipeline owes (no App ran here, so the gate and intake parts are not expected). */
 function afterMergeMissing(outcome: { missing: string[] }): string[] {
