@@ -1,6 +1,5 @@
 import type { DeliberateStop, StepOutcome } from "../route.js";
 import { HotfixBotError } from "../util/errors.js";
-import type { RecordedWrite } from "./record-writes.js";
 
 /**
  * Thrown instead of sending a write in a dry run. The step that wanted to write stops there: nothing after
@@ -12,7 +11,8 @@ export class DryRunRefusal extends HotfixBotError implements DeliberateStop {
   readonly deliberateStop = true;
   /** What the stopped step had rendered for this write (set by the writer that tried it). */
   partial?: StepOutcome;
-  constructor(readonly write: RecordedWrite) {
+  /** The refused request, by method and path (the recorded write, see record-writes). */
+  constructor(readonly write: { readonly method: string; readonly path: string }) {
     super(`${REFUSAL_PREFIX}${write.method} ${write.path}`);
   }
 }

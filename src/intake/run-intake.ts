@@ -147,7 +147,12 @@ export async function runIntake(
   if (JSON.stringify(state) !== JSON.stringify(recorded))
     ({ markdown: written } = await writeTimeline(ctx, n, commentId, state));
   else logWith(ctx.log, { incident: n }).info("intake already done");
-  return { incident: n, branch: intake.branch, changed, ...(written === undefined ? {} : { timeline: written }) };
+  return {
+    incident: n,
+    branch: intake.branch,
+    changed,
+    ...(written === undefined ? {} : { timeline: written }),
+  };
 }
 
 /**

@@ -108,7 +108,12 @@ describe("renderSummary", () => {
         gate: {
           conclusion: "failure",
           summary: "Failed: title",
-          rendered: { status: "completed", conclusion: "failure", title: "Failed: title", markdown: "| ❌ | x |" },
+          rendered: {
+            status: "completed",
+            conclusion: "failure",
+            title: "Failed: title",
+            markdown: "| ❌ | x |",
+          },
         },
       },
       gate: "failure",
