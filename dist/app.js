@@ -1030,7 +1030,182 @@ function withLogFields(ctx, fields) {
   return { ...ctx, log: logWith(ctx.log, fields) };
 }
 
-// src/backport/backport-branch.ts
+// src/identity/bot-identity.ts
+function isWrittenByUs(item, identity) {
+  return item.performed_via_github_app?.id === identity.appId;
+}
+function isOurCheckRun(run2, identity) {
+  return run2.app?.id === identity.appId;
+}
+function isOpenedByAnApp(pr) {
+  return pr.user?.type === "Bot";
+}
+
+// src/identity/state-seal.ts
+import { createHmac, timingSafeEqual } from "node:crypto";
+var OPEN = "<!-- hotfix-bot:";
+var CLOSE = "-->";
+var SEAL = `${OPEN}seal `;
+var SEAL_VALUE = /^<!-- hotfix-bot:seal ([0-9a-f]{64}) -->$/;
+function hiddenMarkers(body) {
+  const markers = [];
+  let from = 0;
+  for (; ; ) {
+    const start = body.indexOf(OPEN, from);
+    if (start < 0) return markers;
+    const end = body.indexOf(CLOSE, start + OPEN.length);
+    if (end < 0) return markers;
+    const marker = body.slice(start, end + CLOSE.length);
+    if (!marker.startsWith(SEAL)) markers.push(marker);
+    from = end + CLOSE.length;
+  }
+}
+function mac(secret, scope, body) {
+  return createHmac("sha256", secret).update(`${scope}
+${hiddenMarkers(body).join("\n")}`).digest("hex");
+}
+function sealBody(body, secret, scope) {
+  return `${body}
+${SEAL}${mac(secret, scope, body)} ${CLOSE}`;
+}
+function hasValidSeal(body, secret, scope) {
+  const start = body.lastIndexOf(SEAL);
+  if (start < 0) return false;
+  const end = body.indexOf(CLOSE, start);
+  const match = end < 0 ? null : SEAL_VALUE.exec(body.slice(start, end + CLOSE.length));
+  if (!match?.[1]) return false;
+  const expected = Buffer.from(mac(secret, scope, body), "hex");
+  return timingSafeEqual(expected, Buffer.from(match[1], "hex"));
+}
+
+// src/identity/trusted-state.ts
+function scopeText(scope) {
+  const repo = `${scope.repo.owner}/${scope.repo.repo}`.toLowerCase();
+  return scope.issue === null ? repo : `${repo}#${scope.issue}`;
+}
+async function isTrustedState(ctx, item, scope) {
+  const identity = await ctx.identity();
+  if (!isWrittenByUs(item, identity)) return false;
+  if (identity.stateSecret === null) return true;
+  return hasValidSeal(item.body ?? "", identity.stateSecret, scopeText(scope));
+}
+async function sealState(ctx, body, scope) {
+  const identity = await ctx.identity();
+  return identity.stateSecret === null ? body : sealBody(body, identity.stateSecret, scopeText(scope));
+}
+
+// src/util/create-once.ts
+var NO_BLIND_RETRY = { request: { retries: 0 } };
+function answerMayBeLost(error) {
+  const status = httpStatus(error);
+  return status !== void 0 && status >= 500;
+}
+async function createOnce(create, find, attempts = 4) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await create();
+    } catch (error) {
+      if (!answerMayBeLost(error) || attempt >= attempts) throw error;
+      const found = await find();
+      if (found !== null) return found;
+    }
+  }
+}
+
+// src/incident/bot-comment.ts
+var RACE_MARGIN_MS = 5e3;
+async function findMarked(ctx, issue, marker, since) {
+  const comments = await ctx.octokit.paginate(ctx.octokit.rest.issues.listComments, {
+    ...ctx.repo,
+    issue_number: issue,
+    per_page: 100,
+    ...since ? { since } : {}
+  });
+  const marked = comments.filter((c) => (c.body ?? "").trimStart().startsWith(marker));
+  const trusted = await Promise.all(marked.map((c) => isTrustedState(ctx, c, { repo: ctx.repo, issue })));
+  return marked.filter((_, i) => trusted[i]);
+}
+async function ensureBotComment(ctx, issue, marker, body) {
+  const startedAt = Date.now();
+  const existing = await findMarked(ctx, issue, marker);
+  if (existing[0]) return { id: existing[0].id, created: false };
+  const sealed = await sealState(ctx, body, { repo: ctx.repo, issue });
+  const created = await createOnce(
+    async () => {
+      const { data } = await ctx.octokit.rest.issues.createComment({
+        ...ctx.repo,
+        issue_number: issue,
+        body: sealed,
+        ...NO_BLIND_RETRY
+      });
+      return { id: data.id, createdAt: data.created_at };
+    },
+    async () => {
+      const found = (await findMarked(ctx, issue, marker)).at(-1);
+      return found ? { id: found.id, createdAt: found.created_at ?? new Date(startedAt).toISOString() } : null;
+    }
+  );
+  const elapsed = Date.now() - startedAt;
+  const since = new Date((Date.parse(created.createdAt) || startedAt) - elapsed - RACE_MARGIN_MS);
+  const first = (await findMarked(ctx, issue, marker, since.toISOString()))[0];
+  if (first && first.id !== created.id) {
+    try {
+      await ctx.octokit.rest.issues.deleteComment({ ...ctx.repo, comment_id: created.id });
+    } catch (error) {
+      if (httpStatus(error) !== 404) throw error;
+    }
+    return { id: first.id, created: false };
+  }
+  return { id: created.id, created: true };
+}
+
+// src/text/escape-markdown.ts
+var MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~>]/g;
+function escapeMarkdown(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(MARKDOWN_SPECIALS, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;");
+}
+function escapeTableCell(text2) {
+  return escapeMarkdown(text2.replace(/\r\n|\r|\n/g, " "));
+}
+function truncate(text2, max, marker = "\u2026") {
+  if (text2.length <= max) return text2;
+  let end = Math.max(0, max - marker.length);
+  const code2 = text2.charCodeAt(end - 1);
+  if (code2 >= 55296 && code2 <= 56319) end -= 1;
+  return text2.slice(0, end) + marker;
+}
+function linkTarget(url2) {
+  return url2.replace(/[\s()<>[\]`]/g, (c) => c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c));
+}
+
+// src/backport/backport-notice.ts
+var MARKER = "<!-- hotfix-bot:backport-notice";
+function backportNotice(pr, backports, targets) {
+  const lines = targets.flatMap((target) => {
+    const state = backports[target];
+    if (state?.status === "already")
+      return [`- \`${target}\`: already has this change; no backport PR is needed.`];
+    if (state?.status === "failed")
+      return [`- \`${target}\`: the backport failed \u2014 ${escapeMarkdown(state.error ?? "unknown error")}.`];
+    return [];
+  });
+  if (lines.length === 0) return null;
+  const keys = targets.filter((t) => backports[t]?.status === "already" || backports[t]?.status === "failed");
+  return [
+    `${MARKER} ${JSON.stringify({ pr, targets: keys })} -->`,
+    `**Backports of #${pr}**`,
+    "",
+    ...lines
+  ].join("\n");
+}
+async function noticeBackportsWithoutPr(ctx, pr, targets, backports) {
+  const body = backportNotice(pr, backports, targets);
+  if (!body) return;
+  const marker = body.split("\n", 1)[0] ?? MARKER;
+  await ensureBotComment(ctx, pr, marker, body);
+}
+
+// src/cherry-pick/backport-branch.ts
 var UnsafeBranchNameError = class extends HotfixBotError {
   constructor(value, reason) {
     super(`unsafe backport branch input ${JSON.stringify(value)}: ${reason}`);
@@ -1090,7 +1265,2329 @@ function expandTargets(patterns, branches, developBranch, mergedInto, newer2 = [
   return targets;
 }
 
-// src/backport/pick-list.ts
+// src/cherry-pick/backport-errors.ts
+var WorkflowPermissionError = class extends HotfixBotError {
+  constructor(files, cause) {
+    super(
+      `GitHub refused to write ${files.join(", ")}: changing workflow files needs the App's "workflows" permission`
+    );
+    this.files = files;
+    this.cause = cause;
+  }
+  files;
+  cause;
+  kind = "refused";
+  name = "WorkflowPermissionError";
+};
+var CherryPickError = class extends HotfixBotError {
+  constructor(pick, reason, cause) {
+    super(`cannot cherry-pick ${pick}: ${reason}`);
+    this.pick = pick;
+    this.cause = cause;
+  }
+  pick;
+  cause;
+  kind = "unworkable";
+  name = "CherryPickError";
+};
+function isWorkflowPath(path) {
+  return path.startsWith(".github/workflows/");
+}
+function workflowPermissionError(error, changedPaths) {
+  const status = httpStatus(error);
+  if (status !== 403 && status !== 422) return null;
+  const workflows = changedPaths.filter(isWorkflowPath);
+  if (workflows.length === 0) return null;
+  const message = errorMessage(error);
+  if (!/workflow|permission|not accessible/i.test(message)) return null;
+  const named2 = /`([^`]*\.github\/workflows\/[^`]*)`/.exec(message)?.[1];
+  return new WorkflowPermissionError(named2 ? [named2] : workflows, error);
+}
+
+// src/cherry-pick/cherry-pick-message.ts
+function cherryPickMessage(message, sha, coAuthor) {
+  const completed = message === "" || message.endsWith("\n") ? message : `${message}
+`;
+  const credit = coAuthor ? coAuthorTrailer(coAuthor) : "";
+  const origin = `(cherry picked from commit ${sha})
+${completed.includes(credit) ? "" : credit}`;
+  return stripSpace(endsWithTrailers(completed) ? completed + origin : `${completed}
+${origin}`);
+}
+function coAuthorTrailer(author) {
+  const name = author.name.replace(/[<>\r\n]/g, "").trim() || author.email;
+  const email = author.email.replace(/[<>\s]/g, "");
+  return `Co-authored-by: ${name} <${email}>
+`;
+}
+function stripSpace(message) {
+  const out = [];
+  let blank = false;
+  for (const raw of message.split("\n")) {
+    const line2 = raw.replace(/\s+$/, "");
+    if (line2 === "") {
+      blank = out.length > 0;
+      continue;
+    }
+    if (blank) out.push("");
+    blank = false;
+    out.push(line2);
+  }
+  return out.map((line2) => `${line2}
+`).join("");
+}
+var GIT_GENERATED = ["Signed-off-by: ", "(cherry picked from commit "];
+var TRAILER = /^[A-Za-z0-9-]+[ \t]*:/;
+function endsWithTrailers(message) {
+  const lines = message.split("\n");
+  while (lines.length > 0 && lines.at(-1).trim() === "") lines.pop();
+  let start = lines.length;
+  while (start > 0 && lines[start - 1].trim() !== "") start--;
+  const hasTitleBefore = lines.slice(0, start).some((line2) => line2.trim() !== "");
+  if (start === lines.length || !hasTitleBefore) return false;
+  let trailers = 0;
+  let others = 0;
+  let recognized = false;
+  let inTrailer = false;
+  for (const line2 of lines.slice(start)) {
+    if (line2.startsWith("#")) continue;
+    if (GIT_GENERATED.some((prefix) => line2.startsWith(prefix))) {
+      trailers++;
+      recognized = true;
+      inTrailer = true;
+    } else if (/^[ \t]/.test(line2)) {
+      if (!inTrailer) others++;
+    } else if (TRAILER.test(line2)) {
+      trailers++;
+      inTrailer = true;
+    } else {
+      others++;
+      inTrailer = false;
+    }
+  }
+  return trailers > 0 && others === 0 || recognized && trailers * 3 >= others;
+}
+
+// src/cherry-pick/git-writer.ts
+var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var MAX_INLINE_CONTENT_BYTES = 1024 * 1024;
+var GitWriter = class {
+  constructor(octokit, repo, changedPaths) {
+    this.octokit = octokit;
+    this.repo = repo;
+    this.changedPaths = changedPaths;
+  }
+  octokit;
+  repo;
+  changedPaths;
+  writes = 0;
+  async write(request) {
+    this.writes++;
+    try {
+      return await request();
+    } catch (error) {
+      throw workflowPermissionError(error, this.changedPaths()) ?? error;
+    }
+  }
+  /**
+   * One tree on top of `baseTree`. New content goes inline when it is UTF-8 (the API stores inline content as
+   * UTF-8) and at most MAX_INLINE_CONTENT_BYTES; other content needs a blob of its own first.
+   */
+  async tree(baseTree, entries) {
+    const items = [];
+    for (const item of entries) {
+      if ("entry" in item) {
+        items.push({
+          path: item.path,
+          mode: item.entry.mode,
+          type: item.entry.type,
+          sha: item.entry.sha
+        });
+      } else if ("remove" in item) {
+        items.push({
+          path: item.path,
+          mode: item.remove.mode,
+          type: item.remove.type,
+          sha: null
+        });
+      } else {
+        const text2 = item.content.length <= MAX_INLINE_CONTENT_BYTES ? utf8OrNull(item.content) : null;
+        if (text2 !== null) {
+          items.push({
+            path: item.path,
+            mode: item.mode,
+            type: "blob",
+            content: text2
+          });
+        } else {
+          const sha = await this.blob(item.content);
+          items.push({ path: item.path, mode: item.mode, type: "blob", sha });
+        }
+      }
+    }
+    const { data } = await this.write(
+      () => this.octokit.rest.git.createTree({
+        ...this.repo,
+        base_tree: baseTree,
+        tree: items
+      })
+    );
+    return data.sha;
+  }
+  async blob(content) {
+    const { data } = await this.write(
+      () => this.octokit.rest.git.createBlob({
+        ...this.repo,
+        content: Buffer.from(content).toString("base64"),
+        encoding: "base64"
+      })
+    );
+    return data.sha;
+  }
+  async commit(input) {
+    const { data } = await this.write(() => this.octokit.rest.git.createCommit({ ...this.repo, ...input }));
+    return data.sha;
+  }
+  async createBranch(branch, sha) {
+    await this.write(
+      () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha })
+    );
+  }
+  async moveBranch(branch, sha) {
+    await this.write(
+      () => this.octokit.rest.git.updateRef({ ...this.repo, ref: `heads/${branch}`, sha, force: true })
+    );
+  }
+  async deleteBranch(branch) {
+    await this.write(() => this.octokit.rest.git.deleteRef({ ...this.repo, ref: `heads/${branch}` }));
+  }
+  /** GitHub's merge endpoint: git's own merge of `head` into the branch `base`. */
+  async merge(base, head, message) {
+    try {
+      const response = await this.write(
+        () => this.octokit.rest.repos.merge({ ...this.repo, base, head, commit_message: message })
+      );
+      if (response.status === 204 || !response.data) return { merged: false, reason: "nothing" };
+      return { merged: true, sha: response.data.sha, tree: response.data.commit.tree.sha };
+    } catch (error) {
+      if (httpStatus(error) === 409) return { merged: false, reason: "conflict" };
+      throw error;
+    }
+  }
+};
+function utf8OrNull(bytes) {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+// src/cherry-pick/github-tree-source.ts
+var GitHubTreeSource = class {
+  constructor(octokit, repo) {
+    this.octokit = octokit;
+    this.repo = repo;
+  }
+  octokit;
+  repo;
+  reads = 0;
+  trees = /* @__PURE__ */ new Map();
+  blobs = /* @__PURE__ */ new Map();
+  commits = /* @__PURE__ */ new Map();
+  tree(sha) {
+    return once(this.trees, sha, async () => {
+      this.reads++;
+      const { data } = await this.octokit.rest.git.getTree({ ...this.repo, tree_sha: sha });
+      if (data.truncated) throw new Error(`tree ${sha} is too large to list`);
+      return data.tree.flatMap(toItem);
+    });
+  }
+  async files(sha) {
+    this.reads++;
+    const { data } = await this.octokit.rest.git.getTree({ ...this.repo, tree_sha: sha, recursive: "1" });
+    if (data.truncated) return null;
+    return data.tree.flatMap(toItem).filter((item) => item.type !== "tree");
+  }
+  blob(sha) {
+    return once(this.blobs, sha, async () => {
+      this.reads++;
+      const { data } = await this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha });
+      const encoding = data.encoding === "base64" ? "base64" : "utf8";
+      return new Uint8Array(Buffer.from(data.content, encoding));
+    });
+  }
+  commit(sha) {
+    return once(this.commits, sha, async () => {
+      this.reads++;
+      const { data } = await this.octokit.rest.git.getCommit({ ...this.repo, commit_sha: sha });
+      return {
+        sha: data.sha,
+        tree: data.tree.sha,
+        parents: data.parents.map((p) => p.sha),
+        message: data.message,
+        author: { name: data.author.name, email: data.author.email, date: data.author.date },
+        verified: data.verification?.verified === true
+      };
+    });
+  }
+};
+function once(cache3, key, load) {
+  let value = cache3.get(key);
+  if (!value) {
+    value = load();
+    cache3.set(key, value);
+    value.catch(() => cache3.delete(key));
+  }
+  return value;
+}
+function toItem(entry2) {
+  const { path, mode, type, sha, size } = entry2;
+  if (!path || !mode || !sha || type !== "blob" && type !== "tree" && type !== "commit") return [];
+  return [
+    {
+      path,
+      mode: mode === "40000" ? "040000" : mode,
+      type,
+      sha,
+      ...typeof size === "number" ? { size } : {}
+    }
+  ];
+}
+
+// src/cherry-pick/git-merge/conflict-markers.ts
+function markersNeedCr(oursLines, oursAt, theirsLines, theirsAt, baseLines) {
+  let answer = endsInCrlf(oursLines, oursAt > 0 ? oursAt - 1 : 0);
+  if (answer !== false) answer = endsInCrlf(theirsLines, theirsAt > 0 ? theirsAt - 1 : 0);
+  if (answer !== false) answer = endsInCrlf(baseLines, 0);
+  return answer === true;
+}
+function endsInCrlf(lines, i) {
+  const crlf = (line3) => line3 !== void 0 && line3.length > 1 && line3.endsWith("\r\n");
+  if (i < lines.length - 1) return crlf(lines[i]);
+  if (lines.length === 0) return null;
+  const line2 = lines[i];
+  if (line2.endsWith("\n")) return crlf(line2);
+  if (i === 0) return null;
+  return crlf(lines[i - 1]);
+}
+
+// src/cherry-pick/git-merge/change-marks.ts
+function emptyMarks(lines) {
+  return new Uint8Array(lines + 2);
+}
+var MERGE_WORK_LIMIT = 5e7;
+
+// src/cherry-pick/git-merge/change-compaction.ts
+function compactChanges(lines, marks, otherMarks) {
+  const n2 = lines.length;
+  const otherN = otherMarks.length - 2;
+  const changed = (i) => marks[i + 1] === 1;
+  const set = (i, value) => {
+    marks[i + 1] = value;
+  };
+  const otherChanged = (i) => otherMarks[i + 1] === 1;
+  const g = { start: 0, end: 0 };
+  const go = { start: 0, end: 0 };
+  const init = (isChanged, group) => {
+    group.start = 0;
+    group.end = 0;
+    while (isChanged(group.end)) group.end++;
+  };
+  const nextGroup = (isChanged, size, group) => {
+    if (group.end === size) return false;
+    group.start = group.end + 1;
+    group.end = group.start;
+    while (isChanged(group.end)) group.end++;
+    return true;
+  };
+  const previousGroup = (isChanged, group) => {
+    if (group.start === 0) return false;
+    group.end = group.start - 1;
+    group.start = group.end;
+    while (isChanged(group.start - 1)) group.start--;
+    return true;
+  };
+  const slideDown = () => {
+    if (g.end < n2 && lines[g.start] === lines[g.end]) {
+      set(g.start++, 0);
+      set(g.end++, 1);
+      while (changed(g.end)) g.end++;
+      return true;
+    }
+    return false;
+  };
+  const slideUp = () => {
+    if (g.start > 0 && lines[g.start - 1] === lines[g.end - 1]) {
+      set(--g.start, 1);
+      set(--g.end, 0);
+      while (changed(g.start - 1)) g.start--;
+      return true;
+    }
+    return false;
+  };
+  const inStep = (moved) => {
+    if (!moved) throw new Error("change compaction lost step with the other file");
+  };
+  init(changed, g);
+  init(otherChanged, go);
+  for (; ; ) {
+    if (g.end !== g.start) {
+      let groupSize;
+      let earliestEnd;
+      let endMatchingOther;
+      do {
+        groupSize = g.end - g.start;
+        endMatchingOther = -1;
+        while (slideUp()) inStep(previousGroup(otherChanged, go));
+        earliestEnd = g.end;
+        if (go.end > go.start) endMatchingOther = g.end;
+        while (slideDown()) {
+          inStep(nextGroup(otherChanged, otherN, go));
+          if (go.end > go.start) endMatchingOther = g.end;
+        }
+      } while (groupSize !== g.end - g.start);
+      if (g.end !== earliestEnd && endMatchingOther !== -1) {
+        while (go.end === go.start) {
+          inStep(slideUp());
+          inStep(previousGroup(otherChanged, go));
+        }
+      }
+    }
+    if (!nextGroup(changed, n2, g)) break;
+    inStep(nextGroup(otherChanged, otherN, go));
+  }
+}
+
+// src/cherry-pick/git-merge/myers-diff.ts
+function myersDiff(a, b, budget) {
+  const changedA = emptyMarks(a.length);
+  const changedB = emptyMarks(b.length);
+  const shorter = Math.min(a.length, b.length);
+  let start = 0;
+  while (start < shorter && a[start] === b[start]) start++;
+  let tail = 0;
+  while (tail < shorter - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const endA = a.length - tail;
+  const endB = b.length - tail;
+  const keptA = keptLines(a, b, start, endA, changedA);
+  const keptB = keptLines(b, a, start, endB, changedB);
+  const ha = keptA.map((i) => a[i]);
+  const hb = keptB.map((j) => b[j]);
+  const markA = (k) => {
+    changedA[keptA[k] + 1] = 1;
+  };
+  const markB = (k) => {
+    changedB[keptB[k] + 1] = 1;
+  };
+  budget.steps -= a.length + b.length;
+  if (!compareBoxes(ha, hb, markA, markB, budget)) return null;
+  return { changedA, changedB };
+}
+function roughSqrt(n2) {
+  let root = 1;
+  for (let rest = n2; rest > 0; rest = Math.floor(rest / 4)) root *= 2;
+  return root;
+}
+var MAX_EQUAL_LIMIT = 1024;
+var SIMILAR_SCAN_WINDOW = 100;
+var UNMATCHED_RUN_FACTOR = 4;
+function keptLines(lines, other, start, end, marks) {
+  const inOther = /* @__PURE__ */ new Map();
+  for (const id of other) inOther.set(id, (inOther.get(id) ?? 0) + 1);
+  const limit = Math.min(roughSqrt(lines.length), MAX_EQUAL_LIMIT);
+  const kind = new Uint8Array(lines.length);
+  for (let i = start; i < end; i++) {
+    const matches = inOther.get(lines[i]) ?? 0;
+    kind[i] = matches === 0 ? 0 : matches >= limit ? 2 : 1;
+  }
+  const kept = [];
+  for (let i = start; i < end; i++) {
+    if (kind[i] === 1 || kind[i] === 2 && !amongUnmatched(kind, i, start, end - 1)) kept.push(i);
+    else marks[i + 1] = 1;
+  }
+  return kept;
+}
+function amongUnmatched(kind, i, first, last) {
+  const s = i - first > SIMILAR_SCAN_WINDOW ? i - SIMILAR_SCAN_WINDOW : first;
+  const e = last - i > SIMILAR_SCAN_WINDOW ? i + SIMILAR_SCAN_WINDOW : last;
+  let unmatchedBefore = 0;
+  let manyBefore = 1;
+  for (let r = 1; i - r >= s; r++) {
+    const k = kind[i - r];
+    if (k === 0) unmatchedBefore++;
+    else if (k === 2) manyBefore++;
+    else break;
+  }
+  if (unmatchedBefore === 0) return false;
+  let unmatchedAfter = 0;
+  let manyAfter = 1;
+  for (let r = 1; i + r <= e; r++) {
+    const k = kind[i + r];
+    if (k === 0) unmatchedAfter++;
+    else if (k === 2) manyAfter++;
+    else break;
+  }
+  if (unmatchedAfter === 0) return false;
+  const unmatched = unmatchedBefore + unmatchedAfter;
+  const many = manyBefore + manyAfter;
+  return many * UNMATCHED_RUN_FACTOR < many + unmatched;
+}
+var MAX_COST_MIN = 256;
+var HEURISTIC_MIN_COST = 256;
+var SNAKE_COUNT = 20;
+var HEURISTIC_FACTOR = 4;
+var LINE_MAX = Number.MAX_SAFE_INTEGER;
+function compareBoxes(a, b, markA, markB, budget) {
+  const diagonals = a.length + b.length + 3;
+  const shift = b.length + 1;
+  const forward = new Float64Array(diagonals);
+  const backward = new Float64Array(diagonals);
+  const maxCost = Math.max(roughSqrt(diagonals), MAX_COST_MIN);
+  const boxes = [[0, a.length, 0, b.length, false]];
+  for (let box = boxes.pop(); box; box = boxes.pop()) {
+    let [off1, lim1, off2, lim2] = box;
+    const needMinimal = box[4];
+    while (off1 < lim1 && off2 < lim2 && a[off1] === b[off2]) {
+      off1++;
+      off2++;
+    }
+    while (off1 < lim1 && off2 < lim2 && a[lim1 - 1] === b[lim2 - 1]) {
+      lim1--;
+      lim2--;
+    }
+    if (off1 === lim1) {
+      for (let k = off2; k < lim2; k++) markB(k);
+    } else if (off2 === lim2) {
+      for (let k = off1; k < lim1; k++) markA(k);
+    } else {
+      const split = middleSnake(a, b, [off1, lim1, off2, lim2], {
+        forward,
+        backward,
+        shift,
+        needMinimal,
+        maxCost,
+        budget
+      });
+      if (budget.steps < 0) return false;
+      boxes.push([split.i1, lim1, split.i2, lim2, split.minimalHigh]);
+      boxes.push([off1, split.i1, off2, split.i2, split.minimalLow]);
+    }
+  }
+  return true;
+}
+function middleSnake(a, b, [off1, lim1, off2, lim2], env) {
+  const { shift } = env;
+  const kf = (d) => env.forward[d + shift];
+  const kb = (d) => env.backward[d + shift];
+  const setF = (d, v) => {
+    env.forward[d + shift] = v;
+  };
+  const setB = (d, v) => {
+    env.backward[d + shift] = v;
+  };
+  const dmin = off1 - lim2;
+  const dmax = lim1 - off2;
+  const fmid = off1 - off2;
+  const bmid = lim1 - lim2;
+  const odd = (fmid - bmid & 1) !== 0;
+  let fmin = fmid;
+  let fmax = fmid;
+  let bmin = bmid;
+  let bmax = bmid;
+  setF(fmid, off1);
+  setB(bmid, lim1);
+  for (let ec = 1; ; ec++) {
+    let gotSnake = false;
+    env.budget.steps -= fmax - fmin + (bmax - bmin) + 4;
+    if (env.budget.steps < 0) return { i1: off1, i2: off2, minimalLow: true, minimalHigh: true };
+    if (fmin > dmin) setF(--fmin - 1, -1);
+    else ++fmin;
+    if (fmax < dmax) setF(++fmax + 1, -1);
+    else --fmax;
+    for (let d = fmax; d >= fmin; d -= 2) {
+      let i1 = kf(d - 1) >= kf(d + 1) ? kf(d - 1) + 1 : kf(d + 1);
+      const prev1 = i1;
+      let i2 = i1 - d;
+      while (i1 < lim1 && i2 < lim2 && a[i1] === b[i2]) {
+        i1++;
+        i2++;
+      }
+      env.budget.steps -= i1 - prev1;
+      if (i1 - prev1 > SNAKE_COUNT) gotSnake = true;
+      setF(d, i1);
+      if (odd && bmin <= d && d <= bmax && kb(d) <= i1)
+        return { i1, i2, minimalLow: true, minimalHigh: true };
+    }
+    if (bmin > dmin) setB(--bmin - 1, LINE_MAX);
+    else ++bmin;
+    if (bmax < dmax) setB(++bmax + 1, LINE_MAX);
+    else --bmax;
+    for (let d = bmax; d >= bmin; d -= 2) {
+      let i1 = kb(d - 1) < kb(d + 1) ? kb(d - 1) : kb(d + 1) - 1;
+      const prev1 = i1;
+      let i2 = i1 - d;
+      while (i1 > off1 && i2 > off2 && a[i1 - 1] === b[i2 - 1]) {
+        i1--;
+        i2--;
+      }
+      env.budget.steps -= prev1 - i1;
+      if (prev1 - i1 > SNAKE_COUNT) gotSnake = true;
+      setB(d, i1);
+      if (!odd && fmin <= d && d <= fmax && i1 <= kf(d))
+        return { i1, i2, minimalLow: true, minimalHigh: true };
+    }
+    if (env.needMinimal) continue;
+    if (gotSnake && ec > HEURISTIC_MIN_COST) {
+      let best = 0;
+      let split = null;
+      for (let d = fmax; d >= fmin; d -= 2) {
+        const dd = d > fmid ? d - fmid : fmid - d;
+        const i1 = kf(d);
+        const i2 = i1 - d;
+        const v = i1 - off1 + (i2 - off2) - dd;
+        if (v > HEURISTIC_FACTOR * ec && v > best && off1 + SNAKE_COUNT <= i1 && i1 < lim1 && off2 + SNAKE_COUNT <= i2 && i2 < lim2) {
+          for (let k = 1; a[i1 - k] === b[i2 - k]; k++) {
+            if (k === SNAKE_COUNT) {
+              best = v;
+              split = { i1, i2, minimalLow: true, minimalHigh: false };
+              break;
+            }
+          }
+        }
+      }
+      if (split) return split;
+      best = 0;
+      for (let d = bmax; d >= bmin; d -= 2) {
+        const dd = d > bmid ? d - bmid : bmid - d;
+        const i1 = kb(d);
+        const i2 = i1 - d;
+        const v = lim1 - i1 + (lim2 - i2) - dd;
+        if (v > HEURISTIC_FACTOR * ec && v > best && off1 < i1 && i1 <= lim1 - SNAKE_COUNT && off2 < i2 && i2 <= lim2 - SNAKE_COUNT) {
+          for (let k = 0; a[i1 + k] === b[i2 + k]; k++) {
+            if (k === SNAKE_COUNT - 1) {
+              best = v;
+              split = { i1, i2, minimalLow: false, minimalHigh: true };
+              break;
+            }
+          }
+        }
+      }
+      if (split) return split;
+    }
+    if (ec >= env.maxCost) {
+      let fbest = -1;
+      let fbest1 = -1;
+      for (let d = fmax; d >= fmin; d -= 2) {
+        let i1 = Math.min(kf(d), lim1);
+        let i2 = i1 - d;
+        if (lim2 < i2) {
+          i1 = lim2 + d;
+          i2 = lim2;
+        }
+        if (fbest < i1 + i2) {
+          fbest = i1 + i2;
+          fbest1 = i1;
+        }
+      }
+      let bbest = LINE_MAX;
+      let bbest1 = LINE_MAX;
+      for (let d = bmax; d >= bmin; d -= 2) {
+        let i1 = Math.max(off1, kb(d));
+        let i2 = i1 - d;
+        if (i2 < off2) {
+          i1 = off2 + d;
+          i2 = off2;
+        }
+        if (i1 + i2 < bbest) {
+          bbest = i1 + i2;
+          bbest1 = i1;
+        }
+      }
+      if (lim1 + lim2 - bbest < fbest - (off1 + off2)) {
+        return { i1: fbest1, i2: fbest - fbest1, minimalLow: true, minimalHigh: false };
+      }
+      return { i1: bbest1, i2: bbest - bbest1, minimalLow: false, minimalHigh: true };
+    }
+  }
+}
+
+// src/cherry-pick/git-merge/histogram-diff.ts
+var MAX_ANCHOR_OCCURRENCES = 64;
+function histogramDiff(a, b, budget) {
+  const changedA = emptyMarks(a.length);
+  const changedB = emptyMarks(b.length);
+  const { a: local, b: other, distinct } = renumber(a, b);
+  a = local;
+  b = other;
+  const maxId = distinct - 1;
+  const count2 = new Int32Array(maxId + 1);
+  const first = new Int32Array(maxId + 1).fill(-1);
+  const next = new Int32Array(a.length).fill(-1);
+  const occurrences = (id) => id >= 0 && id <= maxId ? count2[id] : 0;
+  const regions = [[0, a.length, 0, b.length]];
+  for (let region = regions.pop(); region; region = regions.pop()) {
+    const [a0, a1, b0, b1] = region;
+    if (a0 === a1 || b0 === b1) {
+      for (let i = a0; i < a1; i++) changedA[i + 1] = 1;
+      for (let j = b0; j < b1; j++) changedB[j + 1] = 1;
+      continue;
+    }
+    for (let i = a1 - 1; i >= a0; i--) {
+      const id = a[i];
+      next[i] = first[id];
+      first[id] = i;
+      count2[id] = count2[id] + 1;
+    }
+    let bestA = -1;
+    let bestB = -1;
+    let bestLength = 1;
+    let bestRarity = MAX_ANCHOR_OCCURRENCES + 1;
+    let hasCommon = false;
+    for (let j = b0; j < b1; ) {
+      let after = j + 1;
+      const id = b[j];
+      const seen = occurrences(id);
+      if (seen > 0) hasCommon = true;
+      if (seen > 0 && seen <= bestRarity) {
+        for (let i = first[id]; i >= 0; ) {
+          let as = i;
+          let bs = j;
+          let ae = i;
+          let be = j;
+          let rarity = seen;
+          while (as > a0 && bs > b0 && a[as - 1] === b[bs - 1]) {
+            as--;
+            bs--;
+            if (rarity > 1) rarity = Math.min(rarity, occurrences(a[as]));
+          }
+          while (ae < a1 - 1 && be < b1 - 1 && a[ae + 1] === b[be + 1]) {
+            ae++;
+            be++;
+            if (rarity > 1) rarity = Math.min(rarity, occurrences(a[ae]));
+          }
+          budget.steps -= ae - as + 1;
+          if (after <= be) after = be + 1;
+          if (bestLength < ae - as + 1 || rarity < bestRarity) {
+            bestA = as;
+            bestB = bs;
+            bestLength = ae - as + 1;
+            bestRarity = rarity;
+          }
+          let np = next[i];
+          while (np >= 0 && np <= ae) np = next[np];
+          i = np;
+        }
+      }
+      j = after;
+    }
+    for (let i = a0; i < a1; i++) {
+      const id = a[i];
+      first[id] = -1;
+      count2[id] = 0;
+    }
+    budget.steps -= a1 - a0 + (b1 - b0);
+    if (budget.steps < 0) return null;
+    if (hasCommon && bestRarity > MAX_ANCHOR_OCCURRENCES) {
+      const classic = myersDiff(a.slice(a0, a1), b.slice(b0, b1), budget);
+      if (!classic) return null;
+      changedA.set(classic.changedA.subarray(1, a1 - a0 + 1), a0 + 1);
+      changedB.set(classic.changedB.subarray(1, b1 - b0 + 1), b0 + 1);
+      continue;
+    }
+    if (bestA < 0) {
+      for (let i = a0; i < a1; i++) changedA[i + 1] = 1;
+      for (let j = b0; j < b1; j++) changedB[j + 1] = 1;
+      continue;
+    }
+    regions.push([bestA + bestLength, a1, bestB + bestLength, b1]);
+    regions.push([a0, bestA, b0, bestB]);
+  }
+  return { changedA, changedB };
+}
+function renumber(a, b) {
+  const ids = /* @__PURE__ */ new Map();
+  const localA = a.map((id) => {
+    let local = ids.get(id);
+    if (local === void 0) {
+      local = ids.size;
+      ids.set(id, local);
+    }
+    return local;
+  });
+  const localB = b.map((id) => ids.get(id) ?? -1);
+  return { a: localA, b: localB, distinct: ids.size };
+}
+
+// src/cherry-pick/git-merge/edit-script.ts
+function diffLikeGit(a, b, budget) {
+  const diff = histogramDiff(a, b, budget);
+  if (!diff) return null;
+  compactChanges(a, diff.changedA, diff.changedB);
+  compactChanges(b, diff.changedB, diff.changedA);
+  return editScript(diff.changedA, diff.changedB);
+}
+function editScript(changedA, changedB) {
+  const hunks = [];
+  const isA = (i2) => changedA[i2 + 1] === 1;
+  const isB = (j2) => changedB[j2 + 1] === 1;
+  let i = changedA.length - 2;
+  let j = changedB.length - 2;
+  while (i >= 0 || j >= 0) {
+    if (isA(i - 1) || isB(j - 1)) {
+      const aEnd = i;
+      const bEnd = j;
+      while (isA(i - 1)) i--;
+      while (isB(j - 1)) j--;
+      hunks.push({ a0: i, aCount: aEnd - i, b0: j, bCount: bEnd - j });
+    }
+    i--;
+    j--;
+  }
+  return hunks.reverse();
+}
+
+// src/cherry-pick/git-merge/merge-hunks.ts
+var JOIN_CONFLICTS_WITHIN_LINES = 3;
+function mergeHunks(base, ours, theirs, workLimit = MERGE_WORK_LIMIT) {
+  const budget = { steps: workLimit };
+  const oursDiff = diffLikeGit(base, ours, budget);
+  const theirsDiff = diffLikeGit(base, theirs, budget);
+  if (!oursDiff || !theirsDiff) return null;
+  const hunks = pairChanges(oursDiff, theirsDiff, ours, theirs, {
+    oursGrowth: ours.length - base.length,
+    theirsGrowth: theirs.length - base.length
+  });
+  const refined = refineConflicts(hunks, ours, theirs, budget);
+  return refined && joinCloseConflicts(refined);
+}
+function pairChanges(oursDiff, theirsDiff, ours, theirs, growth) {
+  const hunks = [];
+  const append = (kind, ours0, oursCount, theirs0, theirsCount) => {
+    const last = hunks[hunks.length - 1];
+    if (last && (ours0 <= last.ours0 + last.oursCount || theirs0 <= last.theirs0 + last.theirsCount)) {
+      if (kind !== last.kind) last.kind = "conflict";
+      last.oursCount = ours0 + oursCount - last.ours0;
+      last.theirsCount = theirs0 + theirsCount - last.theirs0;
+    } else {
+      hunks.push({ kind, ours0, oursCount, theirs0, theirsCount });
+    }
+  };
+  let x = 0;
+  let y = 0;
+  while (x < oursDiff.length && y < theirsDiff.length) {
+    const o = oursDiff[x];
+    const t = theirsDiff[y];
+    if (o.a0 + o.aCount < t.a0) {
+      append("ours", o.b0, o.bCount, t.b0 - t.a0 + o.a0, o.aCount);
+      x++;
+      continue;
+    }
+    if (t.a0 + t.aCount < o.a0) {
+      append("theirs", o.b0 - o.a0 + t.a0, t.aCount, t.b0, t.bCount);
+      y++;
+      continue;
+    }
+    const sameChange2 = o.a0 === t.a0 && o.aCount === t.aCount && o.bCount === t.bCount && sameLines(ours, o.b0, theirs, t.b0, o.bCount);
+    if (!sameChange2) {
+      const off = o.a0 - t.a0;
+      const ffo = off + o.aCount - t.aCount;
+      let ours0 = o.b0;
+      let theirs0 = t.b0;
+      if (off > 0) ours0 -= off;
+      else theirs0 += off;
+      let oursCount = o.b0 + o.bCount - ours0;
+      let theirsCount = t.b0 + t.bCount - theirs0;
+      if (ffo < 0) oursCount -= ffo;
+      else theirsCount += ffo;
+      append("conflict", ours0, oursCount, theirs0, theirsCount);
+    }
+    const oursEnd = o.a0 + o.aCount;
+    const theirsEnd = t.a0 + t.aCount;
+    if (oursEnd >= theirsEnd) y++;
+    if (theirsEnd >= oursEnd) x++;
+  }
+  for (; x < oursDiff.length; x++) {
+    const o = oursDiff[x];
+    append("ours", o.b0, o.bCount, o.a0 + growth.theirsGrowth, o.aCount);
+  }
+  for (; y < theirsDiff.length; y++) {
+    const t = theirsDiff[y];
+    append("theirs", t.a0 + growth.oursGrowth, t.aCount, t.b0, t.bCount);
+  }
+  return hunks;
+}
+function sameLines(x, x0, y, y0, count2) {
+  for (let k = 0; k < count2; k++) if (x[x0 + k] !== y[y0 + k]) return false;
+  return true;
+}
+function refineConflicts(hunks, ours, theirs, budget) {
+  const refined = [];
+  for (const hunk of hunks) {
+    if (hunk.kind !== "conflict" || hunk.oursCount === 0 || hunk.theirsCount === 0) {
+      refined.push(hunk);
+      continue;
+    }
+    const diff = diffLikeGit(
+      ours.slice(hunk.ours0, hunk.ours0 + hunk.oursCount),
+      theirs.slice(hunk.theirs0, hunk.theirs0 + hunk.theirsCount),
+      budget
+    );
+    if (!diff) return null;
+    if (diff.length === 0) {
+      refined.push({ ...hunk, kind: "identical" });
+      continue;
+    }
+    for (const d of diff) {
+      refined.push({
+        kind: "conflict",
+        ours0: hunk.ours0 + d.a0,
+        oursCount: d.aCount,
+        theirs0: hunk.theirs0 + d.b0,
+        theirsCount: d.bCount
+      });
+    }
+  }
+  return refined;
+}
+function joinCloseConflicts(hunks) {
+  const joined = [];
+  for (const hunk of hunks) {
+    const last = joined[joined.length - 1];
+    if (last && last.kind === "conflict" && hunk.kind === "conflict" && hunk.ours0 - (last.ours0 + last.oursCount) <= JOIN_CONFLICTS_WITHIN_LINES) {
+      last.oursCount = hunk.ours0 + hunk.oursCount - last.ours0;
+      last.theirsCount = hunk.theirs0 + hunk.theirsCount - last.theirs0;
+      continue;
+    }
+    joined.push(hunk);
+  }
+  return joined;
+}
+
+// src/cherry-pick/git-merge/text-lines.ts
+function splitLines(text2) {
+  if (text2 === "") return [];
+  const lines = [];
+  let start = 0;
+  for (; ; ) {
+    const end = text2.indexOf("\n", start);
+    if (end < 0) {
+      if (start < text2.length) lines.push(text2.slice(start));
+      return lines;
+    }
+    lines.push(text2.slice(start, end + 1));
+    start = end + 1;
+  }
+}
+var LineTable = class {
+  ids = /* @__PURE__ */ new Map();
+  lines = [];
+  intern(lines) {
+    return lines.map((line2) => {
+      let id = this.ids.get(line2);
+      if (id === void 0) {
+        id = this.lines.length;
+        this.ids.set(line2, id);
+        this.lines.push(line2);
+      }
+      return id;
+    });
+  }
+};
+
+// src/cherry-pick/git-merge/merge-file-like-git.ts
+function mergeFileLikeGit(input) {
+  const { base, ours, theirs } = input;
+  const table = new LineTable();
+  const baseLines = splitLines(base);
+  const oursLines = splitLines(ours);
+  const theirsLines = splitLines(theirs);
+  const b = table.intern(baseLines);
+  const o = table.intern(oursLines);
+  const t = table.intern(theirsLines);
+  const hunks = mergeHunks(b, o, t, input.workLimit);
+  if (hunks === null) {
+    return {
+      reproduced: false,
+      why: "the file is too large and changed too much for the bot to work out git's conflict blocks in time"
+    };
+  }
+  return { reproduced: true, ...render(hunks, { ...input, baseLines, oursLines, theirsLines }) };
+}
+function render(hunks, input) {
+  const { oursLines, theirsLines, baseLines } = input;
+  const size = input.markerSize ?? 7;
+  const label = (text2) => ` ${text2.replace(/[\r\n]+/g, " ")}`;
+  const out = [];
+  let conflicts = 0;
+  let position = 0;
+  for (const hunk of hunks) {
+    if (hunk.kind === "identical") continue;
+    out.push(...oursLines.slice(position, hunk.ours0));
+    const oursPart = oursLines.slice(hunk.ours0, hunk.ours0 + hunk.oursCount);
+    const theirsPart = theirsLines.slice(hunk.theirs0, hunk.theirs0 + hunk.theirsCount);
+    if (hunk.kind === "ours") out.push(...oursPart);
+    else if (hunk.kind === "theirs") out.push(...theirsPart);
+    else {
+      conflicts++;
+      const eol = markersNeedCr(oursLines, hunk.ours0, theirsLines, hunk.theirs0, baseLines) ? "\r\n" : "\n";
+      const terminated = (lines) => {
+        const last = lines[lines.length - 1];
+        return last === void 0 || last.endsWith("\n") ? lines : [...lines.slice(0, -1), last + eol];
+      };
+      out.push(
+        `${"<".repeat(size)}${label(input.oursLabel)}${eol}`,
+        ...terminated(oursPart),
+        `${"=".repeat(size)}${eol}`,
+        ...terminated(theirsPart),
+        `${">".repeat(size)}${label(input.theirsLabel)}${eol}`
+      );
+    }
+    position = hunk.ours0 + hunk.oursCount;
+  }
+  out.push(...oursLines.slice(position));
+  return { text: out.join(""), conflicts };
+}
+
+// src/cherry-pick/git-tree.ts
+var REGULAR_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
+function sameEntry(x, y) {
+  if (x === null || y === null) return x === y;
+  return x.sha === y.sha && x.mode === y.mode;
+}
+function parentDirs(path) {
+  const parts = path.split("/");
+  return parts.slice(0, -1).map((_, k) => parts.slice(0, k + 1).join("/"));
+}
+
+// src/cherry-pick/pick-entries.ts
+var MAX_READABLE_BLOB_BYTES = 100 * 1024 * 1024;
+var BINARY_PROBE_BYTES = 8e3;
+function regular(entry2) {
+  return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
+}
+function mergeMode(base, ours, theirs) {
+  if (ours === theirs || base === theirs) return ours;
+  if (base === ours) return theirs;
+  return null;
+}
+function looksBinary(bytes) {
+  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
+}
+function bytesToText(bytes) {
+  return Buffer.from(bytes).toString("latin1");
+}
+function textToBytes(text2) {
+  return new Uint8Array(Buffer.from(text2, "latin1"));
+}
+function utf8(text2) {
+  return new Uint8Array(Buffer.from(text2, "utf8"));
+}
+function sameBytes(x, y) {
+  return Buffer.from(x).equals(Buffer.from(y));
+}
+
+// src/cherry-pick/content-similarity.ts
+function contentSimilarity(source, destination) {
+  const larger = Math.max(source.length, destination.length);
+  if (larger === 0) return 1;
+  const smaller = Math.min(source.length, destination.length);
+  if (smaller * 2 < larger) return 0;
+  const kept = chunkCounts(destination);
+  let copied = 0;
+  for (const [chunk, bytes] of chunkCounts(source)) {
+    copied += Math.min(bytes, kept.get(chunk) ?? 0);
+  }
+  return copied / larger;
+}
+function chunkCounts(bytes) {
+  const text2 = !bytes.subarray(0, 8e3).includes(0);
+  const counts2 = /* @__PURE__ */ new Map();
+  let chunk = [];
+  let length = 0;
+  const flush = () => {
+    const key = Buffer.from(chunk).toString("latin1");
+    counts2.set(key, (counts2.get(key) ?? 0) + length);
+    chunk = [];
+    length = 0;
+  };
+  for (let k = 0; k < bytes.length; k++) {
+    const byte = bytes[k];
+    if (text2 && byte === 13 && bytes[k + 1] === 10) continue;
+    chunk.push(byte);
+    length++;
+    if (length >= 64 || byte === 10) flush();
+  }
+  if (length > 0) flush();
+  return counts2;
+}
+
+// src/cherry-pick/rename-pairs.ts
+var RENAME_SCORE = 0.5;
+var SCORE_MARGIN = 0.1;
+var MAX_COMPARISONS = 2500;
+async function pairRenames(sources, destinations, read) {
+  const pairs = /* @__PURE__ */ new Map();
+  const unsure = /* @__PURE__ */ new Set();
+  if (sources.length === 0 || destinations.length === 0) return { pairs, unsure };
+  const bySha = /* @__PURE__ */ new Map();
+  const group = (sha) => {
+    let found = bySha.get(sha);
+    if (!found) {
+      found = { sources: [], destinations: [] };
+      bySha.set(sha, found);
+    }
+    return found;
+  };
+  for (const s of sources) group(s.entry.sha).sources.push(s);
+  for (const d of destinations) group(d.entry.sha).destinations.push(d);
+  const paired = /* @__PURE__ */ new Set();
+  for (const { sources: from, destinations: to } of bySha.values()) {
+    if (from.length === 0 || to.length === 0) continue;
+    const [s, d] = [from[0], to[0]];
+    if (from.length === 1 && to.length === 1 && regular2(s.entry) && regular2(d.entry) && !isEmpty(s.entry)) {
+      pairs.set(s.path, d.path);
+    } else {
+      for (const c of [...from, ...to]) unsure.add(c.path);
+    }
+    for (const c of [...from, ...to]) paired.add(c.path);
+  }
+  const left = sources.filter((s) => !paired.has(s.path));
+  const right = destinations.filter((d) => !paired.has(d.path));
+  if (left.length === 0 || right.length === 0) return { pairs, unsure };
+  const odd = (c) => !regular2(c.entry) || isEmpty(c.entry);
+  if (left.length * right.length > MAX_COMPARISONS) {
+    for (const c of [...left, ...right]) unsure.add(c.path);
+    return { pairs, unsure };
+  }
+  const bytes = /* @__PURE__ */ new Map();
+  const load = async (c) => {
+    const known = bytes.get(c.entry.sha);
+    if (known) return known;
+    const loaded = await read(c.entry.sha);
+    bytes.set(c.entry.sha, loaded);
+    return loaded;
+  };
+  const scores = [];
+  for (const s of left) {
+    for (const d of right) {
+      if (odd(s) || odd(d)) {
+        if (s.entry.type !== "commit" && d.entry.type !== "commit") {
+          unsure.add(s.path);
+          unsure.add(d.path);
+        }
+        continue;
+      }
+      scores.push({
+        source: s.path,
+        destination: d.path,
+        score: contentSimilarity(await load(s), await load(d))
+      });
+    }
+  }
+  const contenders = scores.filter((x) => x.score >= RENAME_SCORE - SCORE_MARGIN);
+  for (const x of contenders) {
+    const rivals = contenders.filter(
+      (y) => y !== x && (y.source === x.source || y.destination === x.destination)
+    );
+    if (x.score >= RENAME_SCORE + SCORE_MARGIN && rivals.length === 0) {
+      pairs.set(x.source, x.destination);
+    } else {
+      unsure.add(x.source);
+      unsure.add(x.destination);
+    }
+  }
+  return { pairs, unsure };
+}
+function regular2(entry2) {
+  return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
+}
+var EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+function isEmpty(entry2) {
+  return entry2.sha === EMPTY_BLOB || entry2.size === 0;
+}
+
+// src/cherry-pick/tree-changes.ts
+async function diffTrees(source, before, after) {
+  const result = { files: [], removedDirs: [], clashes: [], incomplete: false };
+  await walk(source, "", before, after, result);
+  result.files.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
+  return result;
+}
+async function walk(source, prefix, before, after, out) {
+  if (before === after) return;
+  const [left, right] = await Promise.all([
+    before ? source.tree(before) : Promise.resolve([]),
+    after ? source.tree(after) : Promise.resolve([])
+  ]);
+  const byName = (items) => new Map(items.map((item) => [item.path, item]));
+  const l = byName(left);
+  const r = byName(right);
+  for (const name of /* @__PURE__ */ new Set([...l.keys(), ...r.keys()])) {
+    const x = l.get(name) ?? null;
+    const y = r.get(name) ?? null;
+    if (x && y && x.sha === y.sha && x.mode === y.mode) continue;
+    const path = prefix + name;
+    const xDir = x?.type === "tree";
+    const yDir = y?.type === "tree";
+    if (xDir && yDir) {
+      await walk(source, `${path}/`, x.sha, y.sha, out);
+    } else if (xDir && y || yDir && x) {
+      out.clashes.push(path);
+    } else if (xDir || yDir) {
+      const dir = xDir ? x : y;
+      const files = await source.files(dir.sha);
+      if (!files) {
+        out.incomplete = true;
+        continue;
+      }
+      if (xDir) out.removedDirs.push({ path, sha: dir.sha });
+      for (const file of files) {
+        const entry2 = strip(file);
+        out.files.push({
+          path: `${path}/${file.path}`,
+          before: xDir ? entry2 : null,
+          after: xDir ? null : entry2
+        });
+      }
+    } else {
+      out.files.push({ path, before: x ? strip(x) : null, after: y ? strip(y) : null });
+    }
+  }
+}
+function strip(item) {
+  const entry2 = { mode: item.mode, type: item.type, sha: item.sha };
+  if (item.size !== void 0) entry2.size = item.size;
+  return entry2;
+}
+async function entryAt(source, root, path) {
+  let tree = root;
+  const parts = path.split("/");
+  for (let k = 0; k < parts.length; k++) {
+    const item = (await source.tree(tree)).find((entry2) => entry2.path === parts[k]);
+    if (!item) return null;
+    if (k === parts.length - 1) return strip(item);
+    if (item.type !== "tree") return "blocked";
+    tree = item.sha;
+  }
+  return null;
+}
+
+// src/cherry-pick/renamed-files.ts
+var MANUAL = "replay the fix on this file by hand (`git cherry-pick -x` shows git's result)";
+async function planRenames(source, trees, labels, theirsChanges) {
+  const plan = { entries: [], uncertain: [], handled: /* @__PURE__ */ new Set(), theirsRenames: /* @__PURE__ */ new Map() };
+  const ours = async (path) => entryAt(source, trees.ours, path);
+  const byPath = new Map(theirsChanges.map((change) => [change.path, change]));
+  const theirs = await pairRenames(
+    theirsChanges.flatMap((c) => c.before && !c.after ? [{ path: c.path, entry: c.before }] : []),
+    theirsChanges.flatMap((c) => c.after && !c.before ? [{ path: c.path, entry: c.after }] : []),
+    (sha) => source.blob(sha)
+  );
+  plan.theirsRenames = theirs.pairs;
+  const missing = [];
+  for (const change of theirsChanges) {
+    if (change.before && await ours(change.path) === null) missing.push(change);
+  }
+  let orphans = false;
+  for (const change of theirsChanges) {
+    const dir = change.path.includes("/") ? change.path.slice(0, change.path.lastIndexOf("/")) : "";
+    if (change.before !== null || dir === "" || orphans) continue;
+    const [inBase, inOurs] = [await entryAt(source, trees.base, dir), await ours(dir)];
+    orphans = inBase !== null && inOurs === null;
+  }
+  let oursPairs = /* @__PURE__ */ new Map();
+  const oursUnsure = /* @__PURE__ */ new Set();
+  if (missing.length > 0 || orphans) {
+    const oursChanges = await diffTrees(source, trees.base, trees.ours);
+    if (oursChanges.incomplete) {
+      for (const change of missing) oursUnsure.add(change.path);
+    } else {
+      const found = await pairRenames(
+        oursChanges.files.flatMap((c) => c.before && !c.after ? [{ path: c.path, entry: c.before }] : []),
+        oursChanges.files.flatMap((c) => c.after && !c.before ? [{ path: c.path, entry: c.after }] : []),
+        (sha) => source.blob(sha)
+      );
+      oursPairs = found.pairs;
+      for (const path of found.unsure) oursUnsure.add(path);
+    }
+  }
+  const item = (fields) => {
+    plan.uncertain.push({ conflictLikely: false, ...fields });
+    for (const change of fields.theirs) plan.handled.add(change.path);
+  };
+  const changesOf = (...paths) => paths.flatMap((path) => {
+    const change = byPath.get(path);
+    return change ? [change] : [];
+  });
+  let theirsUnsureMatters = false;
+  for (const path of theirs.unsure) {
+    const before = byPath.get(path)?.before;
+    const there = before ? await ours(path) : null;
+    if (before && (there === null || there === "blocked" || there.sha !== before.sha || there.mode !== before.mode)) {
+      theirsUnsureMatters = true;
+    }
+  }
+  const unsure = /* @__PURE__ */ new Set([
+    ...theirsUnsureMatters ? theirs.unsure : [],
+    ...[...oursUnsure].filter((path) => byPath.has(path))
+  ]);
+  const unsureChanges = changesOf(...unsure);
+  if (unsureChanges.length > 0) {
+    const paths = [.../* @__PURE__ */ new Set([...unsureChanges.map((c) => c.path), ...[...oursUnsure]])].sort();
+    item({
+      reason: `git may pair ${paths.join(", ")} as renames differently`,
+      paths,
+      theirs: unsureChanges,
+      onConflict: [],
+      undrafted: `a rename git may or may not see here (similar files, or a score near git's 50 % threshold): ${MANUAL}`
+    });
+  }
+  for (const change of theirsChanges) {
+    if (change.before !== null || plan.handled.has(change.path) || change.after === null) continue;
+    const moved = await movedWithDirectory(source, trees, change.path, oursPairs);
+    if (moved === null) continue;
+    item({
+      reason: `${change.path} is added in a directory the target renamed`,
+      paths: [.../* @__PURE__ */ new Set([change.path, moved])].sort(),
+      theirs: [change],
+      onConflict: [],
+      undrafted: `added by the fix in a directory the target renamed; git moves it to \`${moved}\`: check where it belongs`
+    });
+  }
+  for (const [from, to] of theirs.pairs) {
+    if (unsure.has(from) || unsure.has(to)) continue;
+    const deleted = byPath.get(from);
+    const added = byPath.get(to);
+    const base = deleted.before;
+    const fixed = added.after;
+    const changes = [deleted, added];
+    const oursFrom = await ours(from);
+    const oursTo = await ours(to);
+    const oursRenamed = oursPairs.get(from);
+    if (oursRenamed !== void 0 && oursRenamed !== to) {
+      item({
+        reason: `${from} is renamed to ${oursRenamed} on the target and to ${to} by the fix`,
+        paths: [from, oursRenamed, to].sort(),
+        theirs: changes,
+        onConflict: [{ path: to, entry: fixed }],
+        conflictLikely: true,
+        undrafted: `renamed to \`${oursRenamed}\` on the target and to \`${to}\` by the fix (rename/rename): choose one name and ${MANUAL}`
+      });
+      continue;
+    }
+    if (oursRenamed === to) {
+      await mergeAt(to, { base, ours: oursTo, theirs: fixed }, changes, [], true);
+      continue;
+    }
+    if (oursFrom === null && oursTo === null && !oursUnsure.has(from)) {
+      item({
+        reason: `${from} is deleted on the target and renamed to ${to} by the fix`,
+        paths: [to],
+        theirs: changes,
+        onConflict: [{ path: to, entry: fixed }],
+        conflictLikely: true,
+        undrafted: `deleted on the target, renamed from \`${from}\` by the fix (rename/delete): git leaves the fix's version without markers; keep it or delete it`,
+        asGit: true
+      });
+      continue;
+    }
+    if (oursFrom === null || oursFrom === "blocked" || oursFrom.type === "tree" || oursTo !== null) {
+      item({
+        reason: `the fix renames ${from} to ${to}, which the target changed in another way`,
+        paths: [to],
+        theirs: changes,
+        onConflict: oursFrom !== null && oursFrom !== "blocked" && oursFrom.type !== "tree" ? [{ path: from, remove: oursFrom }] : [],
+        conflictLikely: true,
+        undrafted: `renamed from \`${from}\` by the fix onto a path the target changed or added: ${MANUAL}`
+      });
+      continue;
+    }
+    if (oursFrom.sha === base.sha && oursFrom.mode === base.mode) {
+      plan.entries.push({ path: from, remove: oursFrom }, { path: to, entry: fixed });
+      plan.handled.add(from).add(to);
+      continue;
+    }
+    await mergeAt(
+      to,
+      { base, ours: oursFrom, theirs: fixed },
+      changes,
+      [{ path: from, remove: oursFrom }],
+      false,
+      {
+        ours: `${labels.ours}:${from}`,
+        theirs: `${labels.theirs}:${to}`
+      }
+    );
+  }
+  for (const [from, to] of oursPairs) {
+    const change = byPath.get(from);
+    if (!change || plan.handled.has(from) || unsure.has(from) || theirs.pairs.has(from)) continue;
+    const base = change.before;
+    const oursTo = await ours(to);
+    if (byPath.has(to)) {
+      item({
+        reason: `${from} is renamed to ${to} on the target, where the fix adds a file`,
+        paths: [to],
+        theirs: changesOf(from, to),
+        onConflict: [],
+        conflictLikely: true,
+        undrafted: `renamed from \`${from}\` on the target onto a path the fix also writes: ${MANUAL}`
+      });
+      continue;
+    }
+    if (change.after === null) {
+      item({
+        reason: `${from} is renamed to ${to} on the target and deleted by the fix`,
+        paths: [to],
+        theirs: [change],
+        onConflict: [],
+        conflictLikely: true,
+        undrafted: `renamed from \`${from}\` on the target, deleted by the fix (rename/delete): git keeps the target's file without markers; keep it or delete it`,
+        asGit: true
+      });
+      continue;
+    }
+    await mergeAt(to, { base, ours: oursTo, theirs: change.after }, [change], [], true, {
+      ours: `${labels.ours}:${to}`,
+      theirs: `${labels.theirs}:${from}`
+    });
+  }
+  return plan;
+  async function mergeAt(path, versions, changes, extra, oursAtPath, markerLabels = labels) {
+    const cannot = (why) => item({
+      reason: `${path} (renamed) ${why}`,
+      paths: [path],
+      theirs: changes,
+      onConflict: extra,
+      conflictLikely: true,
+      undrafted: `renamed, and ${why}: ${MANUAL}`
+    });
+    const { base, ours: o, theirs: t } = versions;
+    if (!regular(base) || !regular(o) || !regular(t)) return cannot("a symlink or submodule on one side");
+    const mode = mergeMode(base.mode, o.mode, t.mode);
+    if (mode === null) return cannot("its mode changed on both sides");
+    if ([base, o, t].some((entry2) => (entry2.size ?? 0) > MAX_READABLE_BLOB_BYTES)) {
+      return cannot("too large to read through GitHub's API");
+    }
+    const [b, x, y] = await Promise.all([source.blob(base.sha), source.blob(o.sha), source.blob(t.sha)]);
+    if ([b, x, y].some(looksBinary)) return cannot("binary on one side");
+    const merged = mergeFileLikeGit({
+      base: bytesToText(b),
+      ours: bytesToText(x),
+      theirs: bytesToText(y),
+      oursLabel: bytesToText(utf8(markerLabels.ours)),
+      theirsLabel: bytesToText(utf8(markerLabels.theirs))
+    });
+    if (!merged.reproduced) return cannot(merged.why);
+    const content = textToBytes(merged.text);
+    const write = oursAtPath && mode === o.mode && sameBytes(content, x) ? extra : [...extra, { path, mode, content }];
+    if (merged.conflicts === 0) {
+      plan.entries.push(...write);
+      for (const change of changes) plan.handled.add(change.path);
+      return;
+    }
+    item({
+      reason: `${path} (renamed) may conflict`,
+      paths: [path],
+      theirs: changes,
+      onConflict: write,
+      conflictLikely: true
+    });
+  }
+}
+async function movedWithDirectory(source, trees, path, renames) {
+  const parts = path.split("/");
+  for (let depth = parts.length - 1; depth >= 1; depth--) {
+    const dir = parts.slice(0, depth).join("/");
+    const inBase = await entryAt(source, trees.base, dir);
+    const inOurs = await entryAt(source, trees.ours, dir);
+    if (inBase === null || inBase === "blocked" || inBase.type !== "tree") continue;
+    if (inOurs !== null && inOurs !== "blocked" && inOurs.type === "tree") continue;
+    const votes = /* @__PURE__ */ new Map();
+    for (const [from, to] of renames) {
+      if (!from.startsWith(`${dir}/`)) continue;
+      const fromDir = from.slice(0, from.lastIndexOf("/"));
+      const toDir = to.includes("/") ? to.slice(0, to.lastIndexOf("/")) : "";
+      const rest = fromDir.slice(dir.length);
+      if (rest !== "" && !toDir.endsWith(rest)) continue;
+      const target = toDir.slice(0, toDir.length - rest.length);
+      votes.set(target, (votes.get(target) ?? 0) + 1);
+    }
+    const ranked = [...votes.entries()].sort((x, y) => y[1] - x[1]);
+    const [best, second] = ranked;
+    if (!best || second && second[1] === best[1]) return best ? path : null;
+    const tail = parts.slice(depth).join("/");
+    return best[0] === "" ? tail : `${best[0]}/${tail}`;
+  }
+  return null;
+}
+
+// src/cherry-pick/local-pick.ts
+var NO_MARKERS = "apply the fix's change by hand (`git cherry-pick -x` shows git's result)";
+var MERGE_ATTRIBUTES = /(^|[\s!-])(merge|binary|conflict-marker-size)\b/m;
+async function planPick(source, trees, labels) {
+  const changes = await diffTrees(source, trees.base, trees.theirs);
+  const changedPaths = [...changes.files.map((c) => c.path), ...changes.clashes];
+  const plan = { entries: [], uncertain: [], changedPaths, mergedFiles: 0 };
+  if (changes.incomplete) {
+    plan.uncertain.push({
+      reason: "a changed directory is too large to list",
+      paths: changedPaths,
+      theirs: changes.files,
+      onConflict: [],
+      conflictLikely: false,
+      undrafted: "the fix changes a directory too large for the bot to list: replay the fix by hand"
+    });
+    return plan;
+  }
+  for (const path of changes.clashes) {
+    plan.uncertain.push({
+      reason: `a directory and a file or submodule swap places at ${path}`,
+      paths: [path],
+      theirs: await clashChanges(source, trees, path),
+      onConflict: [],
+      conflictLikely: false,
+      undrafted: "a directory and a submodule (or a file) swap places here, and git moves one of them aside: replay the fix's change to this path by hand"
+    });
+  }
+  const ours = (path) => entryAt(source, trees.ours, path);
+  const isDir = (entry2) => entry2 !== null && entry2 !== "blocked" && entry2.type === "tree";
+  const renamed = await planRenames(source, trees, labels, changes.files);
+  plan.entries.push(...renamed.entries);
+  plan.uncertain.push(...renamed.uncertain);
+  const adds = changes.files.some((c) => c.before === null);
+  for (const dir of changes.removedDirs) {
+    const there = await ours(dir.path);
+    if (!adds || !isDir(there) || there.sha === dir.sha) continue;
+    const before = new Set(changes.files.filter((c) => c.path.startsWith(`${dir.path}/`)).map((c) => c.path));
+    const added = (await source.files(there.sha) ?? []).map((file) => `${dir.path}/${file.path}`).filter((path) => !before.has(path));
+    if (added.length === 0) continue;
+    const swapped = { base: trees.base, ours: trees.theirs, theirs: trees.ours };
+    const moved = await Promise.all(
+      added.map((path) => movedWithDirectory(source, swapped, path, renamed.theirsRenames))
+    );
+    plan.uncertain.push({
+      reason: `the target added files under ${dir.path}/, which the picked commit empties`,
+      paths: [.../* @__PURE__ */ new Set([...added, ...moved.filter((path) => path !== null)])].sort(),
+      theirs: changes.files,
+      onConflict: [],
+      conflictLikely: false,
+      undrafted: `added on the target under ${dir.path}/, which the fix empties; git may move it with the directory: check where it belongs`
+    });
+  }
+  const merges = [];
+  for (const change of changes.files) {
+    if (renamed.handled.has(change.path)) continue;
+    const { path, before: base, after: theirs } = change;
+    const o = await ours(path);
+    const uncertain = (reason, onConflict = [], conflictLikely = false, forPerson = {}) => plan.uncertain.push({
+      reason,
+      paths: [path],
+      theirs: [change],
+      onConflict,
+      conflictLikely,
+      ...forPerson
+    });
+    if (o === "blocked" || o !== null && o.type === "tree") {
+      const blocker = o === "blocked" ? await blockingPath(source, trees.ours, path) : path;
+      plan.uncertain.push({
+        reason: `${path} is a directory path on the target`,
+        paths: [.../* @__PURE__ */ new Set([path, blocker])].sort(),
+        theirs: [change],
+        onConflict: [],
+        conflictLikely: false,
+        undrafted: `the target has a file, submodule or directory in the way at \`${blocker}\`; git moves one of them aside: replay the fix's change here by hand`
+      });
+      continue;
+    }
+    if (sameEntry(theirs, o)) {
+      if (theirs === null) uncertain(`${path} is deleted on both sides`);
+      continue;
+    }
+    if (sameEntry(base, o)) {
+      if (base === null) {
+        let moved = false;
+        for (const dir of parentDirs(path)) {
+          if (isDir(await entryAt(source, trees.base, dir)) && !isDir(await ours(dir))) moved = true;
+        }
+        if (moved) {
+          plan.uncertain.push({
+            reason: `the directory of the new file ${path} is gone on the target`,
+            paths: [path],
+            theirs: [change],
+            onConflict: theirs ? [{ path, entry: theirs }] : [],
+            conflictLikely: false,
+            undrafted: "added by the fix in a directory the target removed or renamed; git may move it: check where it belongs"
+          });
+          continue;
+        }
+      }
+      plan.entries.push(theirs ? { path, entry: theirs } : { path, remove: base });
+      continue;
+    }
+    if (base === null || o === null || theirs === null) {
+      const kind = base === null ? "added on both sides" : o === null ? "deleted on the target" : "deleted by the pick";
+      const onConflict = o === null && theirs ? [{ path, entry: theirs }] : [];
+      if (base === null && o && theirs && regular(o) && regular(theirs)) {
+        merges.push({ change, ours: o, mode: o.mode, addedTwice: true });
+        continue;
+      }
+      const forPerson = base === null ? { undrafted: `added on both sides, as different kinds of file: ${NO_MARKERS}` } : {
+        undrafted: `${kind}, changed on the other side (modify/delete): git leaves the changed version without markers; keep it or delete it`,
+        asGit: true
+      };
+      uncertain(`${path} is ${kind}`, onConflict, true, forPerson);
+      continue;
+    }
+    if (!regular(base) || !regular(o) || !regular(theirs)) {
+      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true, {
+        undrafted: `a symlink or submodule changed on both sides; the draft keeps the target's: ${NO_MARKERS}`
+      });
+      continue;
+    }
+    const mode = mergeMode(base.mode, o.mode, theirs.mode);
+    if (mode === null) {
+      uncertain(`${path} has its mode changed on both sides`, [], true, {
+        undrafted: `its executable bit changed differently on both sides; the draft keeps the target's file: ${NO_MARKERS}`
+      });
+      continue;
+    }
+    if (base.sha === theirs.sha || o.sha === theirs.sha) {
+      if (mode !== o.mode) plan.entries.push({ path, entry: { ...o, mode } });
+    } else if (base.sha === o.sha) {
+      plan.entries.push({ path, entry: { ...theirs, mode } });
+    } else {
+      merges.push({ change, ours: o, mode });
+    }
+  }
+  if (merges.length > 0) {
+    const attributesChanged = changedPaths.some(
+      (p) => p === ".gitattributes" || p.endsWith("/.gitattributes")
+    );
+    for (const { change, ours: o, mode, addedTwice } of merges) {
+      const uncertain = (reason, onConflict = [], conflictLikely = false) => plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict, conflictLikely });
+      const undrafted = (reason, undraftedWhy) => plan.uncertain.push({
+        reason,
+        paths: [change.path],
+        theirs: [change],
+        onConflict: [],
+        conflictLikely: false,
+        undrafted: undraftedWhy
+      });
+      if (attributesChanged || await mergeAttributesApply(source, trees.ours, change.path)) {
+        uncertain(`${change.path} may have merge attributes`);
+        continue;
+      }
+      const theirs = change.after;
+      if ([change.before, o, theirs].some((entry2) => (entry2?.size ?? 0) > MAX_READABLE_BLOB_BYTES)) {
+        undrafted(
+          `${change.path} is too large to read through the API`,
+          `over ${MAX_READABLE_BLOB_BYTES / 1024 / 1024} MB, more than GitHub's API serves: the bot keeps the target's version, without the fix's change to it`
+        );
+        continue;
+      }
+      const [b, x, y] = await Promise.all([
+        change.before ? source.blob(change.before.sha) : Promise.resolve(new Uint8Array()),
+        source.blob(o.sha),
+        source.blob(theirs.sha)
+      ]);
+      if ([b, x, y].some(looksBinary)) {
+        plan.uncertain.push({
+          reason: `${change.path} is binary`,
+          paths: [change.path],
+          theirs: [change],
+          onConflict: [],
+          conflictLikely: true,
+          undrafted: "a binary file, which git does not merge either: it keeps the target's version, without the fix's change to it; apply the fix's version by hand if it is needed",
+          asGit: true
+        });
+        continue;
+      }
+      const merged = mergeFileLikeGit({
+        base: bytesToText(b),
+        ours: bytesToText(x),
+        theirs: bytesToText(y),
+        oursLabel: bytesToText(utf8(labels.ours)),
+        theirsLabel: bytesToText(utf8(labels.theirs))
+      });
+      if (!merged.reproduced) {
+        undrafted(
+          `${change.path} may conflict`,
+          `${merged.why}: the bot keeps the target's version, without the fix's change to it`
+        );
+        continue;
+      }
+      const content = textToBytes(merged.text);
+      if (merged.conflicts === 0 && !addedTwice) {
+        plan.mergedFiles++;
+        if (mode === o.mode && sameBytes(content, x)) continue;
+        plan.entries.push({ path: change.path, mode, content });
+      } else if (addedTwice) {
+        uncertain(`${change.path} is added on both sides`, [{ path: change.path, mode, content }], true);
+      } else {
+        const blocks = `${merged.conflicts} conflict block${merged.conflicts === 1 ? "" : "s"}`;
+        plan.uncertain.push({
+          reason: `${change.path} has ${blocks}`,
+          paths: [change.path],
+          theirs: [change],
+          onConflict: [{ path: change.path, mode, content }],
+          conflictLikely: true,
+          certain: true
+        });
+      }
+    }
+  }
+  return plan;
+}
+async function clashChanges(source, trees, path) {
+  const [before, after] = await Promise.all([
+    entryAt(source, trees.base, path),
+    entryAt(source, trees.theirs, path)
+  ]);
+  const filesOf2 = async (entry2) => entry2 !== null && entry2 !== "blocked" && entry2.type === "tree" ? (await source.files(entry2.sha) ?? []).map((file) => ({
+    path: `${path}/${file.path}`,
+    entry: { mode: file.mode, type: file.type, sha: file.sha }
+  })) : entry2 !== null && entry2 !== "blocked" ? [{ path, entry: entry2 }] : [];
+  const removed = (await filesOf2(before)).map(({ path: p, entry: entry2 }) => ({
+    path: p,
+    before: entry2,
+    after: null
+  }));
+  const added = (await filesOf2(after)).map(({ path: p, entry: entry2 }) => ({ path: p, before: null, after: entry2 }));
+  return [...removed, ...added];
+}
+async function blockingPath(source, tree, path) {
+  for (const dir of parentDirs(path)) {
+    const entry2 = await entryAt(source, tree, dir);
+    if (entry2 !== null && entry2 !== "blocked" && entry2.type !== "tree") return dir;
+  }
+  return path;
+}
+async function mergeAttributesApply(source, oursTree, path) {
+  for (const dir of ["", ...parentDirs(path)]) {
+    const file = await entryAt(source, oursTree, dir === "" ? ".gitattributes" : `${dir}/.gitattributes`);
+    if (file === null || file === "blocked" || file.type !== "blob") continue;
+    if (MERGE_ATTRIBUTES.test(bytesToText(await source.blob(file.sha)))) return true;
+  }
+  return false;
+}
+
+// src/cherry-pick/server-merge.ts
+import { randomBytes } from "node:crypto";
+async function serverCherryPick(source, writer, input) {
+  const { pick, oursTree, plan } = input;
+  const sibling = await writer.commit({
+    message: `Merge base for cherry-picking ${pick.sha}`,
+    tree: oursTree,
+    parents: [pick.parent]
+  });
+  const branch = `hotfix-bot/tmp-pick-${pick.sha.slice(0, 12)}-${randomBytes(4).toString("hex")}`;
+  await writer.createBranch(branch, sibling);
+  try {
+    const whole = await writer.merge(branch, pick.sha, `Cherry-pick ${pick.sha}`);
+    if (whole.merged) return { tree: whole.tree, conflictFiles: [], undraftedFiles: [] };
+    if (whole.reason === "nothing") {
+      throw new CherryPickError(pick.sha, "GitHub found nothing to merge onto the sibling commit");
+    }
+    let conflicted = plan.uncertain;
+    let resolved = [];
+    if (plan.uncertain.length > 1 && plan.uncertain.length <= PROBE_EACH_MAX) {
+      ({ conflicted, resolved } = await probeEach(source, writer, { ...input, branch, sibling }));
+    } else if (plan.uncertain.length > PROBE_EACH_MAX) {
+      const likely = plan.uncertain.filter((item) => item.conflictLikely);
+      const unsure = plan.uncertain.filter((item) => !item.conflictLikely);
+      const settled2 = likely.length > 0 && unsure.length > 0 ? (await probe(source, writer, { ...input, branch, items: unsure })).settled : null;
+      if (settled2) {
+        conflicted = likely;
+        resolved = settled2;
+      }
+    }
+    const entries = [...plan.entries, ...resolved, ...conflicted.flatMap((item) => item.onConflict)];
+    const tree = entries.length > 0 ? await writer.tree(oursTree, entries) : oursTree;
+    const undraftedFiles = conflicted.flatMap(
+      (item) => item.undrafted === void 0 ? [] : item.paths.map((path) => ({
+        path,
+        reason: item.undrafted,
+        ...item.asGit ? { asGit: true } : {}
+      }))
+    );
+    return {
+      tree,
+      conflictFiles: [...new Set(conflicted.flatMap((item) => item.paths))].sort(),
+      undraftedFiles
+    };
+  } finally {
+    await writer.deleteBranch(branch).catch(() => void 0);
+  }
+}
+var PROBE_EACH_MAX = 6;
+async function probeEach(source, writer, input) {
+  const { plan, branch, sibling } = input;
+  const conflicted = [];
+  const resolved = [];
+  let branchAtSibling = true;
+  for (const item of plan.uncertain) {
+    if (!branchAtSibling) await writer.moveBranch(branch, sibling);
+    const { merged, settled: settled2 } = await probe(source, writer, { ...input, items: [item] });
+    branchAtSibling = !merged;
+    if (settled2 === null) conflicted.push(item);
+    else resolved.push(...settled2);
+  }
+  if (conflicted.length === 0) return { conflicted: plan.uncertain, resolved: [] };
+  return { conflicted, resolved };
+}
+async function probe(source, writer, input) {
+  const { pick, baseTree, oursTree, branch, items } = input;
+  const probeTree = await writer.tree(
+    baseTree,
+    items.flatMap((item) => item.theirs.map(afterEntry))
+  );
+  const probeCommit = await writer.commit({
+    message: `Probe for cherry-picking ${pick.sha}`,
+    tree: probeTree,
+    parents: [pick.parent]
+  });
+  const outcome = await writer.merge(branch, probeCommit, `Probe ${pick.sha}`);
+  if (!outcome.merged) return { merged: false, settled: null };
+  const effect = await diffTrees(source, oursTree, outcome.tree);
+  if (effect.incomplete || effect.clashes.length > 0) return { merged: true, settled: null };
+  return { merged: true, settled: effect.files.map(afterEntry) };
+}
+function afterEntry(change) {
+  if (change.after) return { path: change.path, entry: change.after };
+  if (change.before) return { path: change.path, remove: change.before };
+  throw new Error(`a change of ${change.path} with neither side`);
+}
+
+// src/cherry-pick/cherry-pick.ts
+async function cherryPickCommits(octokit, repo, input) {
+  const changed = /* @__PURE__ */ new Set();
+  return cherryPickWith(
+    new GitHubTreeSource(octokit, repo),
+    new GitWriter(octokit, repo, () => [...changed]),
+    input,
+    changed
+  );
+}
+async function cherryPickWith(source, writer, input, changed = /* @__PURE__ */ new Set()) {
+  const result = {
+    status: "empty",
+    headSha: input.ontoSha,
+    conflictFiles: [],
+    undraftedFiles: [],
+    usedServerMerge: false,
+    writes: 0,
+    reads: 0,
+    commits: [],
+    notApplied: [],
+    workflowFiles: []
+  };
+  const finish = () => {
+    result.writes = writer.writes;
+    result.reads = source.reads;
+    result.workflowFiles = [...changed].filter(isWorkflowPath).sort();
+    return result;
+  };
+  let headTree = (await source.commit(input.ontoSha)).tree;
+  for (const [index, pick] of input.picks.entries()) {
+    const commit = await source.commit(pick.sha);
+    if (commit.parents[0] !== pick.parent) {
+      throw new CherryPickError(
+        pick.sha,
+        `its first parent is ${commit.parents[0] ?? "none"}, not ${pick.parent}`
+      );
+    }
+    if (commit.parents.length > 1 && pick.mainline !== 1) {
+      throw new CherryPickError(pick.sha, "it is a merge commit and no mainline was given");
+    }
+    const parent = await source.commit(pick.parent);
+    const subject = commit.message.split("\n", 1)[0] ?? "";
+    const labels = { ours: input.ontoLabel, theirs: `${pick.sha.slice(0, 7)} (${subject})` };
+    const trees = { base: parent.tree, ours: headTree, theirs: commit.tree };
+    const plan = await planPick(source, trees, labels);
+    for (const path of plan.changedPaths) changed.add(path);
+    let tree;
+    let conflictFiles = [];
+    let undraftedFiles = [];
+    if (plan.uncertain.every((item) => item.certain)) {
+      const drafts = plan.uncertain.flatMap((item) => item.onConflict);
+      const entries = [...plan.entries, ...drafts];
+      tree = entries.length > 0 ? await writer.tree(headTree, entries) : headTree;
+      conflictFiles = [...new Set(plan.uncertain.flatMap((item) => item.paths))].sort();
+    } else {
+      result.usedServerMerge = true;
+      const outcome = await serverCherryPick(source, writer, {
+        pick,
+        baseTree: parent.tree,
+        oursTree: headTree,
+        plan
+      });
+      tree = outcome.tree;
+      conflictFiles = outcome.conflictFiles;
+      undraftedFiles = outcome.undraftedFiles;
+    }
+    if (tree === headTree && conflictFiles.length === 0) {
+      result.commits.push({ pick: pick.sha, commit: null });
+      continue;
+    }
+    const sha = await writer.commit(
+      input.verified ? {
+        message: cherryPickMessage(commit.message, pick.sha, commit.author),
+        tree,
+        parents: [result.headSha]
+      } : {
+        message: cherryPickMessage(commit.message, pick.sha),
+        tree,
+        parents: [result.headSha],
+        author: commit.author
+      }
+    );
+    result.commits.push({ pick: pick.sha, commit: sha });
+    result.headSha = sha;
+    headTree = tree;
+    result.status = "clean";
+    if (conflictFiles.length > 0) {
+      result.status = "conflict";
+      result.conflictFiles = conflictFiles;
+      result.undraftedFiles = undraftedFiles;
+      result.conflictPick = pick.sha;
+      result.notApplied = input.picks.slice(index + 1).map((p) => p.sha);
+      break;
+    }
+  }
+  return finish();
+}
+
+// src/cherry-pick/manual-steps.ts
+var SHA = /^[0-9a-f]{7,64}$/;
+function manualBackportSteps(input) {
+  const { target, branch, picks, method, stoppedAt } = input;
+  for (const name of [target, branch]) {
+    const problem = branchNameProblem(name);
+    if (problem) throw new UnsafeBranchNameError(name, problem);
+  }
+  for (const sha of [...picks.map((p) => p.sha), ...stoppedAt ? [stoppedAt] : []]) {
+    if (!SHA.test(sha)) throw new UnsafeBranchNameError(sha, "not a hexadecimal commit id");
+  }
+  if (picks.length === 0) throw new UnsafeBranchNameError("", "there is nothing to pick");
+  const shortList = picks.map((p) => `\`${p.sha.slice(0, 7)}\``).join(", ");
+  const what = method === "merge" ? `the merge commit ${shortList} against its first parent (\`-m 1\`)` : method === "rebase" ? `the ${picks.length === 1 ? "commit" : `${picks.length} rebased commits`} ${shortList}${picks.length > 1 ? ", oldest first" : ""}` : `the squashed commit ${shortList}`;
+  const lines = [
+    `To backport by hand, pick ${what} onto \`${target}\`:`,
+    "",
+    "```sh",
+    "git fetch origin",
+    `git switch --no-track -C ${branch} origin/${target}`,
+    ...pickCommands(picks),
+    "```",
+    "",
+    "If git stops on a conflict, fix the files it names, then:",
+    "",
+    "```sh",
+    "git add <fixed files>",
+    "git cherry-pick --continue",
+    "```",
+    "",
+    `Then publish the branch (this replaces what the bot pushed to \`${branch}\`):`,
+    "",
+    "```sh",
+    `git push --force-with-lease origin ${branch}`,
+    "```"
+  ];
+  const stopIndex = stoppedAt ? picks.findIndex((p) => p.sha === stoppedAt) : -1;
+  if (stopIndex >= 0) {
+    const rest = picks.slice(stopIndex + 1);
+    lines.push(
+      "",
+      `Or finish the bot's branch, which has the conflict markers of \`${stoppedAt?.slice(0, 7)}\` committed:`,
+      "",
+      "```sh",
+      "git fetch origin",
+      `git switch --no-track -C ${branch} origin/${branch}`,
+      "```",
+      "",
+      "Resolve the marked conflicts, then:",
+      "",
+      "```sh",
+      'git commit -a -m "Resolve backport conflicts"',
+      ...pickCommands(rest),
+      `git push origin ${branch}`,
+      "```"
+    );
+  }
+  return lines.join("\n");
+}
+function pickCommands(picks) {
+  if (picks.length === 0) return [];
+  const mainline = (p) => p.mainline ? `-m ${p.mainline} ` : "";
+  const first = picks[0];
+  if (picks.every((p) => p.mainline === first.mainline)) {
+    return [`git cherry-pick -x ${mainline(first)}${picks.map((p) => p.sha).join(" ")}`];
+  }
+  return picks.map((p) => `git cherry-pick -x ${mainline(p)}${p.sha}`);
+}
+
+// src/cherry-pick/branch-adoption.ts
+var BRANCH_NAME_ATTEMPTS = 5;
+function branchNameCandidates(name, attempts = BRANCH_NAME_ATTEMPTS) {
+  return Array.from({ length: attempts }, (_, index) => index === 0 ? name : `${name}-${index + 1}`);
+}
+function sameChange(found, computed) {
+  return found.tree === computed.tree && found.message === computed.message && found.parents.length === 1 && computed.parents.length === 1 && (computed.verified !== true || found.verified === true);
+}
+
+// src/cherry-pick/place-bot-branch.ts
+var NoFreeBranchNameError = class extends HotfixBotError {
+  constructor(refused2) {
+    super(
+      `every branch name hotfix-bot may use is taken by commits it did not write (${refused2.map((r) => `${r.branch} at ${r.tip.slice(0, 7)}`).join(", ")}); delete them and retry`
+    );
+    this.refused = refused2;
+  }
+  refused;
+  kind = "unworkable";
+  name = "NoFreeBranchNameError";
+};
+function placementRecord(wanted, placed) {
+  if (placed.branch === wanted && placed.refused.length === 0) return {};
+  return { branch: placed.branch, refused: placed.refused };
+}
+var MAX_CHAIN = 250;
+async function placeBotBranch(octokit, repo, input) {
+  const source = new GitHubTreeSource(octokit, repo);
+  const refused2 = [];
+  for (const branch of branchNameCandidates(input.name)) {
+    try {
+      await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: input.head });
+      return { branch, created: true, refused: refused2 };
+    } catch (error) {
+      if (httpStatus(error) !== 422) throw error;
+    }
+    const { data: ref } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
+    const tip = ref.object.sha;
+    if (await holdsSameCommits(source, tip, input.head, input.onto)) {
+      return { branch, created: false, refused: refused2 };
+    }
+    refused2.push({ branch, tip });
+  }
+  throw new NoFreeBranchNameError(refused2);
+}
+async function holdsSameCommits(source, found, head, onto) {
+  let theirs = found;
+  let ours = head;
+  for (let depth = 0; depth < MAX_CHAIN; depth++) {
+    if (theirs === ours) return true;
+    if (ours === onto || theirs === onto) return false;
+    const [foundCommit, computed] = await Promise.all([source.commit(theirs), source.commit(ours)]);
+    if (!sameChange(foundCommit, computed)) return false;
+    theirs = foundCommit.parents[0];
+    ours = computed.parents[0];
+  }
+  return false;
+}
+
+// src/backport/backport-check.ts
+var BACKPORT_CHECK_NAME = "hotfix-backport";
+function backportCheckOutput(sha, files) {
+  return {
+    title: backportCheckTitle(files.length),
+    summary: [
+      "The cherry-pick left files that no conflict marker explains: the bot could not write git's result there,",
+      "or git leaves a decision without markers. Apply the fix to each by hand, then a person with write access",
+      `comments \`/backport confirm ${sha.slice(0, 12)}\` on this pull request to confirm this head.`,
+      "A new push needs a new confirmation."
+    ].join("\n"),
+    text: files.map((file) => `- \`${file.path.replace(/`/g, "'")}\`: ${escapeMarkdown(file.reason)}`).join("\n")
+  };
+}
+function backportCheckTitle(files) {
+  return `${files} file${files === 1 ? " needs" : "s need"} a person before this backport can merge`;
+}
+async function findBackportRun(ctx, sha) {
+  const identity = await ctx.identity();
+  const { data } = await ctx.octokit.rest.checks.listForRef({
+    ...ctx.repo,
+    ref: sha,
+    check_name: BACKPORT_CHECK_NAME,
+    per_page: 100
+  });
+  const ours = data.check_runs.filter((run2) => run2.name === BACKPORT_CHECK_NAME && isOurCheckRun(run2, identity)).sort((x, y) => y.id - x.id)[0];
+  return ours ? { id: ours.id, conclusion: ours.conclusion, text: ours.output?.text ?? "" } : null;
+}
+async function openBackportCheck(ctx, sha, output) {
+  if (await findBackportRun(ctx, sha)) return;
+  const now = ctx.clock().toISOString();
+  await createOnce(
+    async () => {
+      await ctx.octokit.rest.checks.create({
+        ...ctx.repo,
+        name: BACKPORT_CHECK_NAME,
+        head_sha: sha,
+        status: "completed",
+        conclusion: "failure",
+        started_at: now,
+        completed_at: now,
+        output,
+        ...NO_BLIND_RETRY
+      });
+      return true;
+    },
+    async () => await findBackportRun(ctx, sha) ? true : null
+  );
+}
+async function passBackportCheck(ctx, run2, confirmer, sha) {
+  await ctx.octokit.rest.checks.update({
+    ...ctx.repo,
+    check_run_id: run2.id,
+    status: "completed",
+    conclusion: "success",
+    completed_at: ctx.clock().toISOString(),
+    output: {
+      title: "Confirmed by a person with write access",
+      summary: `@${confirmer} confirmed ${sha.slice(0, 12)}: the files listed below were handled by hand.`,
+      text: run2.text
+    }
+  });
+}
+
+// src/backport/backport-pr-text.ts
+var TITLE_MAX = 256;
+function backportTitle(pr, target) {
+  const suffix = ` (backport #${pr.number} to ${target})`;
+  const room = TITLE_MAX - suffix.length;
+  const title = pr.title.length > room ? `${pr.title.slice(0, Math.max(0, room - 1))}\u2026` : pr.title;
+  return title + suffix;
+}
+function backportBody(input) {
+  const lines = [
+    `Backport of #${input.pr.number} (${escapeMarkdown(input.pr.title)}) to \`${input.target}\`.`,
+    "",
+    ...input.picks.map((pick) => `(cherry picked from commit ${pick.sha})`)
+  ];
+  if (input.incident !== null) lines.push("", `Incident: #${input.incident}`);
+  if (input.conflictFiles.length > 0) {
+    const unmarked = new Set((input.undraftedFiles ?? []).map((u) => u.path));
+    const marked = input.conflictFiles.filter((file) => !unmarked.has(file)).length;
+    lines.push(
+      "",
+      "> [!WARNING]",
+      marked === 0 ? "> The cherry-pick conflicted, in files no conflict marker shows (see below); handle each and push." : unmarked.size === 0 ? "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push." : "> The cherry-pick conflicted. The commit on this branch contains conflict markers in the files not marked otherwise below; resolve them and push.",
+      "> The PR stays a draft until a person marks it ready: check that no conflict marker is left before you do.",
+      `> The conflict blocks are the ones \`git cherry-pick -x\` writes, except that \`<<<<<<<\` names \`${input.target.replace(/`/g, "'")}\` where git writes \`HEAD\`.`,
+      "",
+      "Conflicting files:",
+      ...input.conflictFiles.map((file) => {
+        const undrafted = input.undraftedFiles?.find((u) => u.path === file);
+        const name = `- \`${file.replace(/`/g, "'")}\``;
+        return undrafted ? `${name} \u2014 **no conflict markers**: ${escapeMarkdown(undrafted.reason)}` : name;
+      })
+    );
+    if ((input.undraftedFiles ?? []).length > 0) {
+      lines.push(
+        "",
+        "> [!CAUTION]",
+        "> No conflict marker shows what to do with the files marked **no conflict markers** above: do what each",
+        "> says by hand (`git cherry-pick -x` shows git's result). The `hotfix-backport` check stays failing until",
+        `> a person with write access confirms the head they checked with \`/backport confirm ${(input.headSha ?? "<sha>").slice(0, 12)}\``,
+        "> (a new push needs a new confirmation)."
+      );
+    }
+  }
+  lines.push("", `Original author: @${input.pr.author}`);
+  return lines.join("\n");
+}
+
+// src/backport/backport-to-target.ts
+var BACKPORT_CONFLICT_LABEL = "backport-conflict";
+async function backportToTarget(ctx, request) {
+  const { octokit, repo } = ctx;
+  const { pr, target } = request;
+  const branch = backportBranchName(pr.number, target);
+  const existing = await findBackportPr(ctx, branch, target);
+  if (existing) return completeBackportPr(ctx, request, { branch, refused: [] }, existing, false);
+  const { data: targetRef } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${target}` });
+  let picked;
+  try {
+    picked = await cherryPickCommits(octokit, repo, {
+      ontoSha: targetRef.object.sha,
+      ontoLabel: target,
+      picks: request.picks,
+      verified: request.verified
+    });
+  } catch (error) {
+    if (error instanceof WorkflowPermissionError) return workflowPermissionFailure(error);
+    throw error;
+  }
+  if (picked.status === "empty") return { status: "already" };
+  let placed;
+  try {
+    placed = await placeBotBranch(octokit, repo, {
+      name: branch,
+      head: picked.headSha,
+      onto: targetRef.object.sha
+    });
+  } catch (error) {
+    const denied = workflowPermissionError(error, picked.workflowFiles);
+    if (denied) return workflowPermissionFailure(denied);
+    throw error;
+  }
+  const where = { branch: placed.branch, refused: placed.refused };
+  if (!placed.created) {
+    const raced = await findBackportPr(ctx, placed.branch, target);
+    if (raced) return completeBackportPr(ctx, request, where, raced, false, picked.conflictPick);
+  }
+  const conflict = picked.status === "conflict";
+  const body = backportBody({
+    pr,
+    target,
+    picks: request.picks,
+    conflictFiles: picked.conflictFiles,
+    undraftedFiles: picked.undraftedFiles,
+    headSha: picked.headSha,
+    incident: request.incident
+  });
+  let created;
+  try {
+    ({ data: created } = await octokit.rest.pulls.create({
+      ...repo,
+      head: placed.branch,
+      base: target,
+      title: backportTitle(pr, target),
+      body,
+      draft: conflict
+    }));
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+    const raced = await findBackportPr(ctx, placed.branch, target);
+    if (raced) return completeBackportPr(ctx, request, where, raced, false, picked.conflictPick);
+    throw error;
+  }
+  if (picked.undraftedFiles.length > 0) {
+    await openBackportCheck(ctx, picked.headSha, backportCheckOutput(picked.headSha, picked.undraftedFiles));
+  }
+  const opened = {
+    number: created.number,
+    url: created.html_url,
+    labels: [],
+    reviewers: [],
+    draft: conflict
+  };
+  const state = await completeBackportPr(ctx, request, where, opened, true, picked.conflictPick, conflict);
+  ctx.log.info(`backport to ${target}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
+  return state;
+}
+var STEPS_MARKER = "<!-- hotfix-bot:backport-steps -->";
+async function completeBackportPr(ctx, request, where, pr, opened, stoppedAt, conflictKnown) {
+  const conflict = conflictKnown ?? (pr.labels.includes(BACKPORT_CONFLICT_LABEL) || pr.labels.length === 0 && pr.draft);
+  const wanted = conflict ? [...request.labels, BACKPORT_CONFLICT_LABEL] : request.labels;
+  const missing = wanted.filter((label) => !pr.labels.includes(label));
+  if (missing.length > 0) {
+    await ctx.octokit.rest.issues.addLabels({ ...ctx.repo, issue_number: pr.number, labels: missing });
+  }
+  await requestAuthorReview(ctx, pr, request.pr.author, opened);
+  if (conflict) {
+    const steps = manualBackportSteps({
+      target: request.target,
+      branch: where.branch,
+      picks: request.picks,
+      method: request.method,
+      ...stoppedAt ? { stoppedAt } : {}
+    });
+    await ensureBotComment(ctx, pr.number, STEPS_MARKER, `${STEPS_MARKER}
+${steps}`);
+  }
+  return {
+    status: conflict ? "conflict" : "open",
+    pr: pr.number,
+    url: pr.url,
+    ...placementRecord(backportBranchName(request.pr.number, request.target), where)
+  };
+}
+async function findBackportPr(ctx, branch, target) {
+  const { data } = await ctx.octokit.rest.pulls.list({
+    ...ctx.repo,
+    head: `${ctx.repo.owner}:${branch}`,
+    base: target,
+    state: "all",
+    per_page: 10
+  });
+  const pr = data.find(isOpenedByAnApp);
+  if (!pr) return null;
+  return {
+    number: pr.number,
+    url: pr.html_url,
+    labels: pr.labels.map((label) => label.name),
+    reviewers: (pr.requested_reviewers ?? []).map((user) => user.login),
+    draft: pr.draft ?? false
+  };
+}
+async function requestAuthorReview(ctx, pr, author, opened) {
+  if (author.endsWith("[bot]") || author === "ghost" || pr.reviewers.includes(author)) return;
+  if (!opened) {
+    const { data: reviews } = await ctx.octokit.rest.pulls.listReviews({
+      ...ctx.repo,
+      pull_number: pr.number,
+      per_page: 100
+    });
+    if (reviews.some((review) => review.user?.login === author)) return;
+  }
+  try {
+    await ctx.octokit.rest.pulls.requestReviewers({
+      ...ctx.repo,
+      pull_number: pr.number,
+      reviewers: [author]
+    });
+  } catch (error) {
+    if (httpStatus(error) !== 422) throw error;
+    ctx.log.warn(`could not request a review from ${author} on #${pr.number}: not a collaborator`);
+  }
+}
+function workflowPermissionFailure(error) {
+  return {
+    status: "failed",
+    error: `it changes ${error.files.join(", ")}, and GitHub lets an App write workflow files only with the "workflows" permission, which hotfix-bot does not request; grant it, or backport by hand`
+  };
+}
+
+// src/backport/enable-auto-merge.ts
+var MUTATION = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) {
+    pullRequest { number autoMergeRequest { mergeMethod enabledAt } }
+  }
+}`;
+function graphqlMessage(error) {
+  const errors = error?.errors;
+  const first = Array.isArray(errors) ? errors.find((e) => typeof e?.message === "string")?.message : void 0;
+  if (typeof first === "string") return first;
+  return errorMessage(error);
+}
+async function enableAutoMerge(ctx, config, pr) {
+  const method = config.backport.autoMergeMethod;
+  const at = ctx.clock().toISOString();
+  try {
+    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: pr });
+    if (data.auto_merge) return { method: data.auto_merge.merge_method, at };
+    await ctx.octokit.graphql(MUTATION, { pullRequestId: data.node_id, mergeMethod: method.toUpperCase() });
+    return { method, at };
+  } catch (error) {
+    const message = graphqlMessage(error);
+    ctx.log.warn(`auto-merge of backport PR #${pr} not enabled: ${message}`);
+    return { method, at, error: message };
+  }
+}
+function autoMergeEntry(hotfixPr, target, backport2) {
+  const auto = backport2.autoMerge;
+  if (!auto || backport2.pr === void 0) return null;
+  return {
+    key: `auto-merge-${hotfixPr}-${target}`,
+    at: auto.at,
+    text: auto.error ? `Auto-merge of the backport to ${target} (#${backport2.pr}) not enabled: ${auto.error}; merge it by hand` : `Auto-merge (${auto.method}) enabled on the backport to ${target} (#${backport2.pr}): it lands once its required checks pass`,
+    ...backport2.url ? { url: backport2.url } : {}
+  };
+}
+
+// src/cherry-pick/pick-list.ts
 var PickListError = class extends HotfixBotError {
   constructor(mergeCommitSha, reason) {
     super(`cannot work out what to pick for ${mergeCommitSha}: ${reason}`);
@@ -1153,7 +3650,7 @@ function sameMessage(x, y) {
   return norm(x) === norm(y);
 }
 
-// src/backport/read-pick-plan.ts
+// src/cherry-pick/read-pick-plan.ts
 var PULL_COMMITS_LIMIT = 250;
 var PER_PAGE = 100;
 var HISTORY_PAGE_SLACK = 10;
@@ -1234,36 +3731,6 @@ function renderDeployInputs(configured, values) {
   return rendered;
 }
 
-// src/identity/bot-identity.ts
-function isWrittenByUs(item, identity) {
-  return item.performed_via_github_app?.id === identity.appId;
-}
-function isOurCheckRun(run2, identity) {
-  return run2.app?.id === identity.appId;
-}
-function isOpenedByAnApp(pr) {
-  return pr.user?.type === "Bot";
-}
-
-// src/text/escape-markdown.ts
-var MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~>]/g;
-function escapeMarkdown(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(MARKDOWN_SPECIALS, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;");
-}
-function escapeTableCell(text2) {
-  return escapeMarkdown(text2.replace(/\r\n|\r|\n/g, " "));
-}
-function truncate(text2, max, marker = "\u2026") {
-  if (text2.length <= max) return text2;
-  let end = Math.max(0, max - marker.length);
-  const code2 = text2.charCodeAt(end - 1);
-  if (code2 >= 55296 && code2 <= 56319) end -= 1;
-  return text2.slice(0, end) + marker;
-}
-function linkTarget(url2) {
-  return url2.replace(/[\s()<>[\]`]/g, (c) => c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c));
-}
-
 // src/incident/timeline-state.ts
 var ENTRY_TEXT_MAX = 1e3;
 function emptyTimeline(incident) {
@@ -1285,75 +3752,13 @@ function addEntry(state, entry2) {
   return { ...state, entries };
 }
 
-// src/identity/state-seal.ts
-import { createHmac, timingSafeEqual } from "node:crypto";
-var OPEN = "<!-- hotfix-bot:";
-var CLOSE = "-->";
-var SEAL = `${OPEN}seal `;
-var SEAL_VALUE = /^<!-- hotfix-bot:seal ([0-9a-f]{64}) -->$/;
-function hiddenMarkers(body) {
-  const markers = [];
-  let from = 0;
-  for (; ; ) {
-    const start = body.indexOf(OPEN, from);
-    if (start < 0) return markers;
-    const end = body.indexOf(CLOSE, start + OPEN.length);
-    if (end < 0) return markers;
-    const marker = body.slice(start, end + CLOSE.length);
-    if (!marker.startsWith(SEAL)) markers.push(marker);
-    from = end + CLOSE.length;
-  }
+// src/route.ts
+function isDeliberateStop(error) {
+  return typeof error === "object" && error !== null && error.deliberateStop === true;
 }
-function mac(secret, scope, body) {
-  return createHmac("sha256", secret).update(`${scope}
-${hiddenMarkers(body).join("\n")}`).digest("hex");
-}
-function sealBody(body, secret, scope) {
-  return `${body}
-${SEAL}${mac(secret, scope, body)} ${CLOSE}`;
-}
-function hasValidSeal(body, secret, scope) {
-  const start = body.lastIndexOf(SEAL);
-  if (start < 0) return false;
-  const end = body.indexOf(CLOSE, start);
-  const match = end < 0 ? null : SEAL_VALUE.exec(body.slice(start, end + CLOSE.length));
-  if (!match?.[1]) return false;
-  const expected = Buffer.from(mac(secret, scope, body), "hex");
-  return timingSafeEqual(expected, Buffer.from(match[1], "hex"));
-}
-
-// src/identity/trusted-state.ts
-function scopeText(scope) {
-  const repo = `${scope.repo.owner}/${scope.repo.repo}`.toLowerCase();
-  return scope.issue === null ? repo : `${repo}#${scope.issue}`;
-}
-async function isTrustedState(ctx, item, scope) {
-  const identity = await ctx.identity();
-  if (!isWrittenByUs(item, identity)) return false;
-  if (identity.stateSecret === null) return true;
-  return hasValidSeal(item.body ?? "", identity.stateSecret, scopeText(scope));
-}
-async function sealState(ctx, body, scope) {
-  const identity = await ctx.identity();
-  return identity.stateSecret === null ? body : sealBody(body, identity.stateSecret, scopeText(scope));
-}
-
-// src/util/create-once.ts
-var NO_BLIND_RETRY = { request: { retries: 0 } };
-function answerMayBeLost(error) {
-  const status = httpStatus(error);
-  return status !== void 0 && status >= 500;
-}
-async function createOnce(create, find, attempts = 4) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await create();
-    } catch (error) {
-      if (!answerMayBeLost(error) || attempt >= attempts) throw error;
-      const found = await find();
-      if (found !== null) return found;
-    }
-  }
+function stoppedWith(error, partial) {
+  if (isDeliberateStop(error)) error.partial = { ...partial, ...error.partial };
+  return error;
 }
 
 // src/incident/incident-durations.ts
@@ -1715,6 +4120,9 @@ function parseTimeline(body) {
 function hasTimelineMarker(body) {
   return typeof body === "string" && body.trimStart().startsWith(TIMELINE_MARKER);
 }
+function visibleTimeline(body) {
+  return body.trimStart().replace(/^<!--[^\n]*-->\n*/, "");
+}
 
 // src/incident/upsert-timeline.ts
 async function findTimelineComment(ctx, issueNumber) {
@@ -1738,12 +4146,21 @@ async function readTimeline(ctx, issueNumber) {
   return { commentId: comment.id, state: parseTimeline(comment.body ?? "") };
 }
 async function writeTimeline(ctx, issueNumber, commentId, state) {
+  const rendered = renderTimeline(state);
+  const markdown = visibleTimeline(rendered);
+  try {
+    return await writeTimelineComment(ctx, issueNumber, commentId, rendered, markdown);
+  } catch (error) {
+    throw stoppedWith(error, { timeline: markdown });
+  }
+}
+async function writeTimelineComment(ctx, issueNumber, commentId, rendered, markdown) {
   const { octokit, repo } = ctx;
-  const body = await sealState(ctx, renderTimeline(state), { repo, issue: issueNumber });
+  const body = await sealState(ctx, rendered, { repo, issue: issueNumber });
   if (commentId !== null) {
     try {
       await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
-      return { commentId };
+      return { commentId, markdown };
     } catch (error) {
       if (httpStatus(error) !== 404) throw error;
     }
@@ -1764,14 +4181,14 @@ async function writeTimeline(ctx, issueNumber, commentId, state) {
     }
   );
   const first = await findTimelineComment(ctx, issueNumber);
-  if (!first || first.id === createdId) return { commentId: createdId };
+  if (!first || first.id === createdId) return { commentId: createdId, markdown };
   try {
     await octokit.rest.issues.deleteComment({ ...repo, comment_id: createdId });
   } catch (error) {
     if (httpStatus(error) !== 404) throw error;
   }
   await octokit.rest.issues.updateComment({ ...repo, comment_id: first.id, body });
-  return { commentId: first.id };
+  return { commentId: first.id, markdown };
 }
 
 // src/deploy/deploy-marker.ts
@@ -2010,17 +4427,17 @@ var TEMPLATE_KEY = {
   "post-deploy-review": "postDeployReview",
   "security-review": "securityReview"
 };
-var TITLE_MAX = 256;
+var TITLE_MAX2 = 256;
 var BODY_MAX = 65e3;
 var MARKER_PREFIX = "<!-- hotfix-bot:follow-up ";
-var MARKER = /<!-- hotfix-bot:follow-up (\{[^<>]*\}) -->/g;
+var MARKER2 = /<!-- hotfix-bot:follow-up (\{[^<>]*\}) -->/g;
 function followUpMarker(pr, kind) {
   return `${MARKER_PREFIX}${JSON.stringify({ pr, kind })} -->`;
 }
 function parseFollowUpMarkers(body) {
   if (!body) return [];
   const found = [];
-  for (const match of body.matchAll(MARKER)) {
+  for (const match of body.matchAll(MARKER2)) {
     try {
       const data = JSON.parse(match[1]);
       if (typeof data !== "object" || data === null) continue;
@@ -2084,7 +4501,7 @@ function planFollowUps(input) {
   return kinds.flatMap((kind) => {
     const template = input.config.followUps[TEMPLATE_KEY[kind]];
     if (!template.enabled) return [];
-    const title = truncate(oneLine(renderTemplate(template.title, titleValues)), TITLE_MAX);
+    const title = truncate(oneLine(renderTemplate(template.title, titleValues)), TITLE_MAX2);
     const marker = followUpMarker(input.pr.number, kind);
     const dueAt = followUpDueAt(input.config, kind, input.mergedAt);
     const due = `Due: ${formatDueTime(dueAt)} (${input.config.followUps.due[TEMPLATE_KEY[kind]]} after #${input.pr.number} merged)`;
@@ -3117,2402 +5534,6 @@ function checkTitle(title, config) {
   return { rule: "title", label: "Title", state: "pass", reason: `Jira key ${key}` };
 }
 
-// src/incident/bot-comment.ts
-var RACE_MARGIN_MS = 5e3;
-async function findMarked(ctx, issue, marker, since) {
-  const comments = await ctx.octokit.paginate(ctx.octokit.rest.issues.listComments, {
-    ...ctx.repo,
-    issue_number: issue,
-    per_page: 100,
-    ...since ? { since } : {}
-  });
-  const marked = comments.filter((c) => (c.body ?? "").trimStart().startsWith(marker));
-  const trusted = await Promise.all(marked.map((c) => isTrustedState(ctx, c, { repo: ctx.repo, issue })));
-  return marked.filter((_, i) => trusted[i]);
-}
-async function ensureBotComment(ctx, issue, marker, body) {
-  const startedAt = Date.now();
-  const existing = await findMarked(ctx, issue, marker);
-  if (existing[0]) return { id: existing[0].id, created: false };
-  const sealed = await sealState(ctx, body, { repo: ctx.repo, issue });
-  const created = await createOnce(
-    async () => {
-      const { data } = await ctx.octokit.rest.issues.createComment({
-        ...ctx.repo,
-        issue_number: issue,
-        body: sealed,
-        ...NO_BLIND_RETRY
-      });
-      return { id: data.id, createdAt: data.created_at };
-    },
-    async () => {
-      const found = (await findMarked(ctx, issue, marker)).at(-1);
-      return found ? { id: found.id, createdAt: found.created_at ?? new Date(startedAt).toISOString() } : null;
-    }
-  );
-  const elapsed = Date.now() - startedAt;
-  const since = new Date((Date.parse(created.createdAt) || startedAt) - elapsed - RACE_MARGIN_MS);
-  const first = (await findMarked(ctx, issue, marker, since.toISOString()))[0];
-  if (first && first.id !== created.id) {
-    try {
-      await ctx.octokit.rest.issues.deleteComment({ ...ctx.repo, comment_id: created.id });
-    } catch (error) {
-      if (httpStatus(error) !== 404) throw error;
-    }
-    return { id: first.id, created: false };
-  }
-  return { id: created.id, created: true };
-}
-
-// src/after-merge/backport-notice.ts
-var MARKER2 = "<!-- hotfix-bot:backport-notice";
-function backportNotice(pr, backports, targets) {
-  const lines = targets.flatMap((target) => {
-    const state = backports[target];
-    if (state?.status === "already")
-      return [`- \`${target}\`: already has this change; no backport PR is needed.`];
-    if (state?.status === "failed")
-      return [`- \`${target}\`: the backport failed \u2014 ${escapeMarkdown(state.error ?? "unknown error")}.`];
-    return [];
-  });
-  if (lines.length === 0) return null;
-  const keys = targets.filter((t) => backports[t]?.status === "already" || backports[t]?.status === "failed");
-  return [
-    `${MARKER2} ${JSON.stringify({ pr, targets: keys })} -->`,
-    `**Backports of #${pr}**`,
-    "",
-    ...lines
-  ].join("\n");
-}
-async function noticeBackportsWithoutPr(ctx, pr, targets, backports) {
-  const body = backportNotice(pr, backports, targets);
-  if (!body) return;
-  const marker = body.split("\n", 1)[0] ?? MARKER2;
-  await ensureBotComment(ctx, pr, marker, body);
-}
-
-// src/backport/backport-errors.ts
-var WorkflowPermissionError = class extends HotfixBotError {
-  constructor(files, cause) {
-    super(
-      `GitHub refused to write ${files.join(", ")}: changing workflow files needs the App's "workflows" permission`
-    );
-    this.files = files;
-    this.cause = cause;
-  }
-  files;
-  cause;
-  kind = "refused";
-  name = "WorkflowPermissionError";
-};
-var CherryPickError = class extends HotfixBotError {
-  constructor(pick, reason, cause) {
-    super(`cannot cherry-pick ${pick}: ${reason}`);
-    this.pick = pick;
-    this.cause = cause;
-  }
-  pick;
-  cause;
-  kind = "unworkable";
-  name = "CherryPickError";
-};
-function isWorkflowPath(path) {
-  return path.startsWith(".github/workflows/");
-}
-function workflowPermissionError(error, changedPaths) {
-  const status = httpStatus(error);
-  if (status !== 403 && status !== 422) return null;
-  const workflows = changedPaths.filter(isWorkflowPath);
-  if (workflows.length === 0) return null;
-  const message = errorMessage(error);
-  if (!/workflow|permission|not accessible/i.test(message)) return null;
-  const named2 = /`([^`]*\.github\/workflows\/[^`]*)`/.exec(message)?.[1];
-  return new WorkflowPermissionError(named2 ? [named2] : workflows, error);
-}
-
-// src/backport/cherry-pick-message.ts
-function cherryPickMessage(message, sha, coAuthor) {
-  const completed = message === "" || message.endsWith("\n") ? message : `${message}
-`;
-  const credit = coAuthor ? coAuthorTrailer(coAuthor) : "";
-  const origin = `(cherry picked from commit ${sha})
-${completed.includes(credit) ? "" : credit}`;
-  return stripSpace(endsWithTrailers(completed) ? completed + origin : `${completed}
-${origin}`);
-}
-function coAuthorTrailer(author) {
-  const name = author.name.replace(/[<>\r\n]/g, "").trim() || author.email;
-  const email = author.email.replace(/[<>\s]/g, "");
-  return `Co-authored-by: ${name} <${email}>
-`;
-}
-function stripSpace(message) {
-  const out = [];
-  let blank = false;
-  for (const raw of message.split("\n")) {
-    const line2 = raw.replace(/\s+$/, "");
-    if (line2 === "") {
-      blank = out.length > 0;
-      continue;
-    }
-    if (blank) out.push("");
-    blank = false;
-    out.push(line2);
-  }
-  return out.map((line2) => `${line2}
-`).join("");
-}
-var GIT_GENERATED = ["Signed-off-by: ", "(cherry picked from commit "];
-var TRAILER = /^[A-Za-z0-9-]+[ \t]*:/;
-function endsWithTrailers(message) {
-  const lines = message.split("\n");
-  while (lines.length > 0 && lines.at(-1).trim() === "") lines.pop();
-  let start = lines.length;
-  while (start > 0 && lines[start - 1].trim() !== "") start--;
-  const hasTitleBefore = lines.slice(0, start).some((line2) => line2.trim() !== "");
-  if (start === lines.length || !hasTitleBefore) return false;
-  let trailers = 0;
-  let others = 0;
-  let recognized = false;
-  let inTrailer = false;
-  for (const line2 of lines.slice(start)) {
-    if (line2.startsWith("#")) continue;
-    if (GIT_GENERATED.some((prefix) => line2.startsWith(prefix))) {
-      trailers++;
-      recognized = true;
-      inTrailer = true;
-    } else if (/^[ \t]/.test(line2)) {
-      if (!inTrailer) others++;
-    } else if (TRAILER.test(line2)) {
-      trailers++;
-      inTrailer = true;
-    } else {
-      others++;
-      inTrailer = false;
-    }
-  }
-  return trailers > 0 && others === 0 || recognized && trailers * 3 >= others;
-}
-
-// src/backport/git-writer.ts
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-var MAX_INLINE_CONTENT_BYTES = 1024 * 1024;
-var GitWriter = class {
-  constructor(octokit, repo, changedPaths) {
-    this.octokit = octokit;
-    this.repo = repo;
-    this.changedPaths = changedPaths;
-  }
-  octokit;
-  repo;
-  changedPaths;
-  writes = 0;
-  async write(request) {
-    this.writes++;
-    try {
-      return await request();
-    } catch (error) {
-      throw workflowPermissionError(error, this.changedPaths()) ?? error;
-    }
-  }
-  /**
-   * One tree on top of `baseTree`. New content goes inline when it is UTF-8 (the API stores inline content as
-   * UTF-8) and at most MAX_INLINE_CONTENT_BYTES; other content needs a blob of its own first.
-   */
-  async tree(baseTree, entries) {
-    const items = [];
-    for (const item of entries) {
-      if ("entry" in item) {
-        items.push({
-          path: item.path,
-          mode: item.entry.mode,
-          type: item.entry.type,
-          sha: item.entry.sha
-        });
-      } else if ("remove" in item) {
-        items.push({
-          path: item.path,
-          mode: item.remove.mode,
-          type: item.remove.type,
-          sha: null
-        });
-      } else {
-        const text2 = item.content.length <= MAX_INLINE_CONTENT_BYTES ? utf8OrNull(item.content) : null;
-        if (text2 !== null) {
-          items.push({
-            path: item.path,
-            mode: item.mode,
-            type: "blob",
-            content: text2
-          });
-        } else {
-          const sha = await this.blob(item.content);
-          items.push({ path: item.path, mode: item.mode, type: "blob", sha });
-        }
-      }
-    }
-    const { data } = await this.write(
-      () => this.octokit.rest.git.createTree({
-        ...this.repo,
-        base_tree: baseTree,
-        tree: items
-      })
-    );
-    return data.sha;
-  }
-  async blob(content) {
-    const { data } = await this.write(
-      () => this.octokit.rest.git.createBlob({
-        ...this.repo,
-        content: Buffer.from(content).toString("base64"),
-        encoding: "base64"
-      })
-    );
-    return data.sha;
-  }
-  async commit(input) {
-    const { data } = await this.write(() => this.octokit.rest.git.createCommit({ ...this.repo, ...input }));
-    return data.sha;
-  }
-  async createBranch(branch, sha) {
-    await this.write(
-      () => this.octokit.rest.git.createRef({ ...this.repo, ref: `refs/heads/${branch}`, sha })
-    );
-  }
-  async moveBranch(branch, sha) {
-    await this.write(
-      () => this.octokit.rest.git.updateRef({ ...this.repo, ref: `heads/${branch}`, sha, force: true })
-    );
-  }
-  async deleteBranch(branch) {
-    await this.write(() => this.octokit.rest.git.deleteRef({ ...this.repo, ref: `heads/${branch}` }));
-  }
-  /** GitHub's merge endpoint: git's own merge of `head` into the branch `base`. */
-  async merge(base, head, message) {
-    try {
-      const response = await this.write(
-        () => this.octokit.rest.repos.merge({ ...this.repo, base, head, commit_message: message })
-      );
-      if (response.status === 204 || !response.data) return { merged: false, reason: "nothing" };
-      return { merged: true, sha: response.data.sha, tree: response.data.commit.tree.sha };
-    } catch (error) {
-      if (httpStatus(error) === 409) return { merged: false, reason: "conflict" };
-      throw error;
-    }
-  }
-};
-function utf8OrNull(bytes) {
-  try {
-    return strictUtf8.decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-// src/backport/github-tree-source.ts
-var GitHubTreeSource = class {
-  constructor(octokit, repo) {
-    this.octokit = octokit;
-    this.repo = repo;
-  }
-  octokit;
-  repo;
-  reads = 0;
-  trees = /* @__PURE__ */ new Map();
-  blobs = /* @__PURE__ */ new Map();
-  commits = /* @__PURE__ */ new Map();
-  tree(sha) {
-    return once(this.trees, sha, async () => {
-      this.reads++;
-      const { data } = await this.octokit.rest.git.getTree({ ...this.repo, tree_sha: sha });
-      if (data.truncated) throw new Error(`tree ${sha} is too large to list`);
-      return data.tree.flatMap(toItem);
-    });
-  }
-  async files(sha) {
-    this.reads++;
-    const { data } = await this.octokit.rest.git.getTree({ ...this.repo, tree_sha: sha, recursive: "1" });
-    if (data.truncated) return null;
-    return data.tree.flatMap(toItem).filter((item) => item.type !== "tree");
-  }
-  blob(sha) {
-    return once(this.blobs, sha, async () => {
-      this.reads++;
-      const { data } = await this.octokit.rest.git.getBlob({ ...this.repo, file_sha: sha });
-      const encoding = data.encoding === "base64" ? "base64" : "utf8";
-      return new Uint8Array(Buffer.from(data.content, encoding));
-    });
-  }
-  commit(sha) {
-    return once(this.commits, sha, async () => {
-      this.reads++;
-      const { data } = await this.octokit.rest.git.getCommit({ ...this.repo, commit_sha: sha });
-      return {
-        sha: data.sha,
-        tree: data.tree.sha,
-        parents: data.parents.map((p) => p.sha),
-        message: data.message,
-        author: { name: data.author.name, email: data.author.email, date: data.author.date },
-        verified: data.verification?.verified === true
-      };
-    });
-  }
-};
-function once(cache3, key, load) {
-  let value = cache3.get(key);
-  if (!value) {
-    value = load();
-    cache3.set(key, value);
-    value.catch(() => cache3.delete(key));
-  }
-  return value;
-}
-function toItem(entry2) {
-  const { path, mode, type, sha, size } = entry2;
-  if (!path || !mode || !sha || type !== "blob" && type !== "tree" && type !== "commit") return [];
-  return [
-    {
-      path,
-      mode: mode === "40000" ? "040000" : mode,
-      type,
-      sha,
-      ...typeof size === "number" ? { size } : {}
-    }
-  ];
-}
-
-// src/backport/git-merge/conflict-markers.ts
-function markersNeedCr(oursLines, oursAt, theirsLines, theirsAt, baseLines) {
-  let answer = endsInCrlf(oursLines, oursAt > 0 ? oursAt - 1 : 0);
-  if (answer !== false) answer = endsInCrlf(theirsLines, theirsAt > 0 ? theirsAt - 1 : 0);
-  if (answer !== false) answer = endsInCrlf(baseLines, 0);
-  return answer === true;
-}
-function endsInCrlf(lines, i) {
-  const crlf = (line3) => line3 !== void 0 && line3.length > 1 && line3.endsWith("\r\n");
-  if (i < lines.length - 1) return crlf(lines[i]);
-  if (lines.length === 0) return null;
-  const line2 = lines[i];
-  if (line2.endsWith("\n")) return crlf(line2);
-  if (i === 0) return null;
-  return crlf(lines[i - 1]);
-}
-
-// src/backport/git-merge/change-marks.ts
-function emptyMarks(lines) {
-  return new Uint8Array(lines + 2);
-}
-var MERGE_WORK_LIMIT = 5e7;
-
-// src/backport/git-merge/change-compaction.ts
-function compactChanges(lines, marks, otherMarks) {
-  const n2 = lines.length;
-  const otherN = otherMarks.length - 2;
-  const changed = (i) => marks[i + 1] === 1;
-  const set = (i, value) => {
-    marks[i + 1] = value;
-  };
-  const otherChanged = (i) => otherMarks[i + 1] === 1;
-  const g = { start: 0, end: 0 };
-  const go = { start: 0, end: 0 };
-  const init = (isChanged, group) => {
-    group.start = 0;
-    group.end = 0;
-    while (isChanged(group.end)) group.end++;
-  };
-  const nextGroup = (isChanged, size, group) => {
-    if (group.end === size) return false;
-    group.start = group.end + 1;
-    group.end = group.start;
-    while (isChanged(group.end)) group.end++;
-    return true;
-  };
-  const previousGroup = (isChanged, group) => {
-    if (group.start === 0) return false;
-    group.end = group.start - 1;
-    group.start = group.end;
-    while (isChanged(group.start - 1)) group.start--;
-    return true;
-  };
-  const slideDown = () => {
-    if (g.end < n2 && lines[g.start] === lines[g.end]) {
-      set(g.start++, 0);
-      set(g.end++, 1);
-      while (changed(g.end)) g.end++;
-      return true;
-    }
-    return false;
-  };
-  const slideUp = () => {
-    if (g.start > 0 && lines[g.start - 1] === lines[g.end - 1]) {
-      set(--g.start, 1);
-      set(--g.end, 0);
-      while (changed(g.start - 1)) g.start--;
-      return true;
-    }
-    return false;
-  };
-  const inStep = (moved) => {
-    if (!moved) throw new Error("change compaction lost step with the other file");
-  };
-  init(changed, g);
-  init(otherChanged, go);
-  for (; ; ) {
-    if (g.end !== g.start) {
-      let groupSize;
-      let earliestEnd;
-      let endMatchingOther;
-      do {
-        groupSize = g.end - g.start;
-        endMatchingOther = -1;
-        while (slideUp()) inStep(previousGroup(otherChanged, go));
-        earliestEnd = g.end;
-        if (go.end > go.start) endMatchingOther = g.end;
-        while (slideDown()) {
-          inStep(nextGroup(otherChanged, otherN, go));
-          if (go.end > go.start) endMatchingOther = g.end;
-        }
-      } while (groupSize !== g.end - g.start);
-      if (g.end !== earliestEnd && endMatchingOther !== -1) {
-        while (go.end === go.start) {
-          inStep(slideUp());
-          inStep(previousGroup(otherChanged, go));
-        }
-      }
-    }
-    if (!nextGroup(changed, n2, g)) break;
-    inStep(nextGroup(otherChanged, otherN, go));
-  }
-}
-
-// src/backport/git-merge/myers-diff.ts
-function myersDiff(a, b, budget) {
-  const changedA = emptyMarks(a.length);
-  const changedB = emptyMarks(b.length);
-  const shorter = Math.min(a.length, b.length);
-  let start = 0;
-  while (start < shorter && a[start] === b[start]) start++;
-  let tail = 0;
-  while (tail < shorter - start && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
-  const endA = a.length - tail;
-  const endB = b.length - tail;
-  const keptA = keptLines(a, b, start, endA, changedA);
-  const keptB = keptLines(b, a, start, endB, changedB);
-  const ha = keptA.map((i) => a[i]);
-  const hb = keptB.map((j) => b[j]);
-  const markA = (k) => {
-    changedA[keptA[k] + 1] = 1;
-  };
-  const markB = (k) => {
-    changedB[keptB[k] + 1] = 1;
-  };
-  budget.steps -= a.length + b.length;
-  if (!compareBoxes(ha, hb, markA, markB, budget)) return null;
-  return { changedA, changedB };
-}
-function roughSqrt(n2) {
-  let root = 1;
-  for (let rest = n2; rest > 0; rest = Math.floor(rest / 4)) root *= 2;
-  return root;
-}
-var MAX_EQUAL_LIMIT = 1024;
-var SIMILAR_SCAN_WINDOW = 100;
-var UNMATCHED_RUN_FACTOR = 4;
-function keptLines(lines, other, start, end, marks) {
-  const inOther = /* @__PURE__ */ new Map();
-  for (const id of other) inOther.set(id, (inOther.get(id) ?? 0) + 1);
-  const limit = Math.min(roughSqrt(lines.length), MAX_EQUAL_LIMIT);
-  const kind = new Uint8Array(lines.length);
-  for (let i = start; i < end; i++) {
-    const matches = inOther.get(lines[i]) ?? 0;
-    kind[i] = matches === 0 ? 0 : matches >= limit ? 2 : 1;
-  }
-  const kept = [];
-  for (let i = start; i < end; i++) {
-    if (kind[i] === 1 || kind[i] === 2 && !amongUnmatched(kind, i, start, end - 1)) kept.push(i);
-    else marks[i + 1] = 1;
-  }
-  return kept;
-}
-function amongUnmatched(kind, i, first, last) {
-  const s = i - first > SIMILAR_SCAN_WINDOW ? i - SIMILAR_SCAN_WINDOW : first;
-  const e = last - i > SIMILAR_SCAN_WINDOW ? i + SIMILAR_SCAN_WINDOW : last;
-  let unmatchedBefore = 0;
-  let manyBefore = 1;
-  for (let r = 1; i - r >= s; r++) {
-    const k = kind[i - r];
-    if (k === 0) unmatchedBefore++;
-    else if (k === 2) manyBefore++;
-    else break;
-  }
-  if (unmatchedBefore === 0) return false;
-  let unmatchedAfter = 0;
-  let manyAfter = 1;
-  for (let r = 1; i + r <= e; r++) {
-    const k = kind[i + r];
-    if (k === 0) unmatchedAfter++;
-    else if (k === 2) manyAfter++;
-    else break;
-  }
-  if (unmatchedAfter === 0) return false;
-  const unmatched = unmatchedBefore + unmatchedAfter;
-  const many = manyBefore + manyAfter;
-  return many * UNMATCHED_RUN_FACTOR < many + unmatched;
-}
-var MAX_COST_MIN = 256;
-var HEURISTIC_MIN_COST = 256;
-var SNAKE_COUNT = 20;
-var HEURISTIC_FACTOR = 4;
-var LINE_MAX = Number.MAX_SAFE_INTEGER;
-function compareBoxes(a, b, markA, markB, budget) {
-  const diagonals = a.length + b.length + 3;
-  const shift = b.length + 1;
-  const forward = new Float64Array(diagonals);
-  const backward = new Float64Array(diagonals);
-  const maxCost = Math.max(roughSqrt(diagonals), MAX_COST_MIN);
-  const boxes = [[0, a.length, 0, b.length, false]];
-  for (let box = boxes.pop(); box; box = boxes.pop()) {
-    let [off1, lim1, off2, lim2] = box;
-    const needMinimal = box[4];
-    while (off1 < lim1 && off2 < lim2 && a[off1] === b[off2]) {
-      off1++;
-      off2++;
-    }
-    while (off1 < lim1 && off2 < lim2 && a[lim1 - 1] === b[lim2 - 1]) {
-      lim1--;
-      lim2--;
-    }
-    if (off1 === lim1) {
-      for (let k = off2; k < lim2; k++) markB(k);
-    } else if (off2 === lim2) {
-      for (let k = off1; k < lim1; k++) markA(k);
-    } else {
-      const split = middleSnake(a, b, [off1, lim1, off2, lim2], {
-        forward,
-        backward,
-        shift,
-        needMinimal,
-        maxCost,
-        budget
-      });
-      if (budget.steps < 0) return false;
-      boxes.push([split.i1, lim1, split.i2, lim2, split.minimalHigh]);
-      boxes.push([off1, split.i1, off2, split.i2, split.minimalLow]);
-    }
-  }
-  return true;
-}
-function middleSnake(a, b, [off1, lim1, off2, lim2], env) {
-  const { shift } = env;
-  const kf = (d) => env.forward[d + shift];
-  const kb = (d) => env.backward[d + shift];
-  const setF = (d, v) => {
-    env.forward[d + shift] = v;
-  };
-  const setB = (d, v) => {
-    env.backward[d + shift] = v;
-  };
-  const dmin = off1 - lim2;
-  const dmax = lim1 - off2;
-  const fmid = off1 - off2;
-  const bmid = lim1 - lim2;
-  const odd = (fmid - bmid & 1) !== 0;
-  let fmin = fmid;
-  let fmax = fmid;
-  let bmin = bmid;
-  let bmax = bmid;
-  setF(fmid, off1);
-  setB(bmid, lim1);
-  for (let ec = 1; ; ec++) {
-    let gotSnake = false;
-    env.budget.steps -= fmax - fmin + (bmax - bmin) + 4;
-    if (env.budget.steps < 0) return { i1: off1, i2: off2, minimalLow: true, minimalHigh: true };
-    if (fmin > dmin) setF(--fmin - 1, -1);
-    else ++fmin;
-    if (fmax < dmax) setF(++fmax + 1, -1);
-    else --fmax;
-    for (let d = fmax; d >= fmin; d -= 2) {
-      let i1 = kf(d - 1) >= kf(d + 1) ? kf(d - 1) + 1 : kf(d + 1);
-      const prev1 = i1;
-      let i2 = i1 - d;
-      while (i1 < lim1 && i2 < lim2 && a[i1] === b[i2]) {
-        i1++;
-        i2++;
-      }
-      env.budget.steps -= i1 - prev1;
-      if (i1 - prev1 > SNAKE_COUNT) gotSnake = true;
-      setF(d, i1);
-      if (odd && bmin <= d && d <= bmax && kb(d) <= i1)
-        return { i1, i2, minimalLow: true, minimalHigh: true };
-    }
-    if (bmin > dmin) setB(--bmin - 1, LINE_MAX);
-    else ++bmin;
-    if (bmax < dmax) setB(++bmax + 1, LINE_MAX);
-    else --bmax;
-    for (let d = bmax; d >= bmin; d -= 2) {
-      let i1 = kb(d - 1) < kb(d + 1) ? kb(d - 1) : kb(d + 1) - 1;
-      const prev1 = i1;
-      let i2 = i1 - d;
-      while (i1 > off1 && i2 > off2 && a[i1 - 1] === b[i2 - 1]) {
-        i1--;
-        i2--;
-      }
-      env.budget.steps -= prev1 - i1;
-      if (prev1 - i1 > SNAKE_COUNT) gotSnake = true;
-      setB(d, i1);
-      if (!odd && fmin <= d && d <= fmax && i1 <= kf(d))
-        return { i1, i2, minimalLow: true, minimalHigh: true };
-    }
-    if (env.needMinimal) continue;
-    if (gotSnake && ec > HEURISTIC_MIN_COST) {
-      let best = 0;
-      let split = null;
-      for (let d = fmax; d >= fmin; d -= 2) {
-        const dd = d > fmid ? d - fmid : fmid - d;
-        const i1 = kf(d);
-        const i2 = i1 - d;
-        const v = i1 - off1 + (i2 - off2) - dd;
-        if (v > HEURISTIC_FACTOR * ec && v > best && off1 + SNAKE_COUNT <= i1 && i1 < lim1 && off2 + SNAKE_COUNT <= i2 && i2 < lim2) {
-          for (let k = 1; a[i1 - k] === b[i2 - k]; k++) {
-            if (k === SNAKE_COUNT) {
-              best = v;
-              split = { i1, i2, minimalLow: true, minimalHigh: false };
-              break;
-            }
-          }
-        }
-      }
-      if (split) return split;
-      best = 0;
-      for (let d = bmax; d >= bmin; d -= 2) {
-        const dd = d > bmid ? d - bmid : bmid - d;
-        const i1 = kb(d);
-        const i2 = i1 - d;
-        const v = lim1 - i1 + (lim2 - i2) - dd;
-        if (v > HEURISTIC_FACTOR * ec && v > best && off1 < i1 && i1 <= lim1 - SNAKE_COUNT && off2 < i2 && i2 <= lim2 - SNAKE_COUNT) {
-          for (let k = 0; a[i1 + k] === b[i2 + k]; k++) {
-            if (k === SNAKE_COUNT - 1) {
-              best = v;
-              split = { i1, i2, minimalLow: false, minimalHigh: true };
-              break;
-            }
-          }
-        }
-      }
-      if (split) return split;
-    }
-    if (ec >= env.maxCost) {
-      let fbest = -1;
-      let fbest1 = -1;
-      for (let d = fmax; d >= fmin; d -= 2) {
-        let i1 = Math.min(kf(d), lim1);
-        let i2 = i1 - d;
-        if (lim2 < i2) {
-          i1 = lim2 + d;
-          i2 = lim2;
-        }
-        if (fbest < i1 + i2) {
-          fbest = i1 + i2;
-          fbest1 = i1;
-        }
-      }
-      let bbest = LINE_MAX;
-      let bbest1 = LINE_MAX;
-      for (let d = bmax; d >= bmin; d -= 2) {
-        let i1 = Math.max(off1, kb(d));
-        let i2 = i1 - d;
-        if (i2 < off2) {
-          i1 = off2 + d;
-          i2 = off2;
-        }
-        if (i1 + i2 < bbest) {
-          bbest = i1 + i2;
-          bbest1 = i1;
-        }
-      }
-      if (lim1 + lim2 - bbest < fbest - (off1 + off2)) {
-        return { i1: fbest1, i2: fbest - fbest1, minimalLow: true, minimalHigh: false };
-      }
-      return { i1: bbest1, i2: bbest - bbest1, minimalLow: false, minimalHigh: true };
-    }
-  }
-}
-
-// src/backport/git-merge/histogram-diff.ts
-var MAX_ANCHOR_OCCURRENCES = 64;
-function histogramDiff(a, b, budget) {
-  const changedA = emptyMarks(a.length);
-  const changedB = emptyMarks(b.length);
-  const { a: local, b: other, distinct } = renumber(a, b);
-  a = local;
-  b = other;
-  const maxId = distinct - 1;
-  const count2 = new Int32Array(maxId + 1);
-  const first = new Int32Array(maxId + 1).fill(-1);
-  const next = new Int32Array(a.length).fill(-1);
-  const occurrences = (id) => id >= 0 && id <= maxId ? count2[id] : 0;
-  const regions = [[0, a.length, 0, b.length]];
-  for (let region = regions.pop(); region; region = regions.pop()) {
-    const [a0, a1, b0, b1] = region;
-    if (a0 === a1 || b0 === b1) {
-      for (let i = a0; i < a1; i++) changedA[i + 1] = 1;
-      for (let j = b0; j < b1; j++) changedB[j + 1] = 1;
-      continue;
-    }
-    for (let i = a1 - 1; i >= a0; i--) {
-      const id = a[i];
-      next[i] = first[id];
-      first[id] = i;
-      count2[id] = count2[id] + 1;
-    }
-    let bestA = -1;
-    let bestB = -1;
-    let bestLength = 1;
-    let bestRarity = MAX_ANCHOR_OCCURRENCES + 1;
-    let hasCommon = false;
-    for (let j = b0; j < b1; ) {
-      let after = j + 1;
-      const id = b[j];
-      const seen = occurrences(id);
-      if (seen > 0) hasCommon = true;
-      if (seen > 0 && seen <= bestRarity) {
-        for (let i = first[id]; i >= 0; ) {
-          let as = i;
-          let bs = j;
-          let ae = i;
-          let be = j;
-          let rarity = seen;
-          while (as > a0 && bs > b0 && a[as - 1] === b[bs - 1]) {
-            as--;
-            bs--;
-            if (rarity > 1) rarity = Math.min(rarity, occurrences(a[as]));
-          }
-          while (ae < a1 - 1 && be < b1 - 1 && a[ae + 1] === b[be + 1]) {
-            ae++;
-            be++;
-            if (rarity > 1) rarity = Math.min(rarity, occurrences(a[ae]));
-          }
-          budget.steps -= ae - as + 1;
-          if (after <= be) after = be + 1;
-          if (bestLength < ae - as + 1 || rarity < bestRarity) {
-            bestA = as;
-            bestB = bs;
-            bestLength = ae - as + 1;
-            bestRarity = rarity;
-          }
-          let np = next[i];
-          while (np >= 0 && np <= ae) np = next[np];
-          i = np;
-        }
-      }
-      j = after;
-    }
-    for (let i = a0; i < a1; i++) {
-      const id = a[i];
-      first[id] = -1;
-      count2[id] = 0;
-    }
-    budget.steps -= a1 - a0 + (b1 - b0);
-    if (budget.steps < 0) return null;
-    if (hasCommon && bestRarity > MAX_ANCHOR_OCCURRENCES) {
-      const classic = myersDiff(a.slice(a0, a1), b.slice(b0, b1), budget);
-      if (!classic) return null;
-      changedA.set(classic.changedA.subarray(1, a1 - a0 + 1), a0 + 1);
-      changedB.set(classic.changedB.subarray(1, b1 - b0 + 1), b0 + 1);
-      continue;
-    }
-    if (bestA < 0) {
-      for (let i = a0; i < a1; i++) changedA[i + 1] = 1;
-      for (let j = b0; j < b1; j++) changedB[j + 1] = 1;
-      continue;
-    }
-    regions.push([bestA + bestLength, a1, bestB + bestLength, b1]);
-    regions.push([a0, bestA, b0, bestB]);
-  }
-  return { changedA, changedB };
-}
-function renumber(a, b) {
-  const ids = /* @__PURE__ */ new Map();
-  const localA = a.map((id) => {
-    let local = ids.get(id);
-    if (local === void 0) {
-      local = ids.size;
-      ids.set(id, local);
-    }
-    return local;
-  });
-  const localB = b.map((id) => ids.get(id) ?? -1);
-  return { a: localA, b: localB, distinct: ids.size };
-}
-
-// src/backport/git-merge/edit-script.ts
-function diffLikeGit(a, b, budget) {
-  const diff = histogramDiff(a, b, budget);
-  if (!diff) return null;
-  compactChanges(a, diff.changedA, diff.changedB);
-  compactChanges(b, diff.changedB, diff.changedA);
-  return editScript(diff.changedA, diff.changedB);
-}
-function editScript(changedA, changedB) {
-  const hunks = [];
-  const isA = (i2) => changedA[i2 + 1] === 1;
-  const isB = (j2) => changedB[j2 + 1] === 1;
-  let i = changedA.length - 2;
-  let j = changedB.length - 2;
-  while (i >= 0 || j >= 0) {
-    if (isA(i - 1) || isB(j - 1)) {
-      const aEnd = i;
-      const bEnd = j;
-      while (isA(i - 1)) i--;
-      while (isB(j - 1)) j--;
-      hunks.push({ a0: i, aCount: aEnd - i, b0: j, bCount: bEnd - j });
-    }
-    i--;
-    j--;
-  }
-  return hunks.reverse();
-}
-
-// src/backport/git-merge/merge-hunks.ts
-var JOIN_CONFLICTS_WITHIN_LINES = 3;
-function mergeHunks(base, ours, theirs, workLimit = MERGE_WORK_LIMIT) {
-  const budget = { steps: workLimit };
-  const oursDiff = diffLikeGit(base, ours, budget);
-  const theirsDiff = diffLikeGit(base, theirs, budget);
-  if (!oursDiff || !theirsDiff) return null;
-  const hunks = pairChanges(oursDiff, theirsDiff, ours, theirs, {
-    oursGrowth: ours.length - base.length,
-    theirsGrowth: theirs.length - base.length
-  });
-  const refined = refineConflicts(hunks, ours, theirs, budget);
-  return refined && joinCloseConflicts(refined);
-}
-function pairChanges(oursDiff, theirsDiff, ours, theirs, growth) {
-  const hunks = [];
-  const append = (kind, ours0, oursCount, theirs0, theirsCount) => {
-    const last = hunks[hunks.length - 1];
-    if (last && (ours0 <= last.ours0 + last.oursCount || theirs0 <= last.theirs0 + last.theirsCount)) {
-      if (kind !== last.kind) last.kind = "conflict";
-      last.oursCount = ours0 + oursCount - last.ours0;
-      last.theirsCount = theirs0 + theirsCount - last.theirs0;
-    } else {
-      hunks.push({ kind, ours0, oursCount, theirs0, theirsCount });
-    }
-  };
-  let x = 0;
-  let y = 0;
-  while (x < oursDiff.length && y < theirsDiff.length) {
-    const o = oursDiff[x];
-    const t = theirsDiff[y];
-    if (o.a0 + o.aCount < t.a0) {
-      append("ours", o.b0, o.bCount, t.b0 - t.a0 + o.a0, o.aCount);
-      x++;
-      continue;
-    }
-    if (t.a0 + t.aCount < o.a0) {
-      append("theirs", o.b0 - o.a0 + t.a0, t.aCount, t.b0, t.bCount);
-      y++;
-      continue;
-    }
-    const sameChange2 = o.a0 === t.a0 && o.aCount === t.aCount && o.bCount === t.bCount && sameLines(ours, o.b0, theirs, t.b0, o.bCount);
-    if (!sameChange2) {
-      const off = o.a0 - t.a0;
-      const ffo = off + o.aCount - t.aCount;
-      let ours0 = o.b0;
-      let theirs0 = t.b0;
-      if (off > 0) ours0 -= off;
-      else theirs0 += off;
-      let oursCount = o.b0 + o.bCount - ours0;
-      let theirsCount = t.b0 + t.bCount - theirs0;
-      if (ffo < 0) oursCount -= ffo;
-      else theirsCount += ffo;
-      append("conflict", ours0, oursCount, theirs0, theirsCount);
-    }
-    const oursEnd = o.a0 + o.aCount;
-    const theirsEnd = t.a0 + t.aCount;
-    if (oursEnd >= theirsEnd) y++;
-    if (theirsEnd >= oursEnd) x++;
-  }
-  for (; x < oursDiff.length; x++) {
-    const o = oursDiff[x];
-    append("ours", o.b0, o.bCount, o.a0 + growth.theirsGrowth, o.aCount);
-  }
-  for (; y < theirsDiff.length; y++) {
-    const t = theirsDiff[y];
-    append("theirs", t.a0 + growth.oursGrowth, t.aCount, t.b0, t.bCount);
-  }
-  return hunks;
-}
-function sameLines(x, x0, y, y0, count2) {
-  for (let k = 0; k < count2; k++) if (x[x0 + k] !== y[y0 + k]) return false;
-  return true;
-}
-function refineConflicts(hunks, ours, theirs, budget) {
-  const refined = [];
-  for (const hunk of hunks) {
-    if (hunk.kind !== "conflict" || hunk.oursCount === 0 || hunk.theirsCount === 0) {
-      refined.push(hunk);
-      continue;
-    }
-    const diff = diffLikeGit(
-      ours.slice(hunk.ours0, hunk.ours0 + hunk.oursCount),
-      theirs.slice(hunk.theirs0, hunk.theirs0 + hunk.theirsCount),
-      budget
-    );
-    if (!diff) return null;
-    if (diff.length === 0) {
-      refined.push({ ...hunk, kind: "identical" });
-      continue;
-    }
-    for (const d of diff) {
-      refined.push({
-        kind: "conflict",
-        ours0: hunk.ours0 + d.a0,
-        oursCount: d.aCount,
-        theirs0: hunk.theirs0 + d.b0,
-        theirsCount: d.bCount
-      });
-    }
-  }
-  return refined;
-}
-function joinCloseConflicts(hunks) {
-  const joined = [];
-  for (const hunk of hunks) {
-    const last = joined[joined.length - 1];
-    if (last && last.kind === "conflict" && hunk.kind === "conflict" && hunk.ours0 - (last.ours0 + last.oursCount) <= JOIN_CONFLICTS_WITHIN_LINES) {
-      last.oursCount = hunk.ours0 + hunk.oursCount - last.ours0;
-      last.theirsCount = hunk.theirs0 + hunk.theirsCount - last.theirs0;
-      continue;
-    }
-    joined.push(hunk);
-  }
-  return joined;
-}
-
-// src/backport/git-merge/text-lines.ts
-function splitLines(text2) {
-  if (text2 === "") return [];
-  const lines = [];
-  let start = 0;
-  for (; ; ) {
-    const end = text2.indexOf("\n", start);
-    if (end < 0) {
-      if (start < text2.length) lines.push(text2.slice(start));
-      return lines;
-    }
-    lines.push(text2.slice(start, end + 1));
-    start = end + 1;
-  }
-}
-var LineTable = class {
-  ids = /* @__PURE__ */ new Map();
-  lines = [];
-  intern(lines) {
-    return lines.map((line2) => {
-      let id = this.ids.get(line2);
-      if (id === void 0) {
-        id = this.lines.length;
-        this.ids.set(line2, id);
-        this.lines.push(line2);
-      }
-      return id;
-    });
-  }
-};
-
-// src/backport/git-merge/merge-file-like-git.ts
-function mergeFileLikeGit(input) {
-  const { base, ours, theirs } = input;
-  const table = new LineTable();
-  const baseLines = splitLines(base);
-  const oursLines = splitLines(ours);
-  const theirsLines = splitLines(theirs);
-  const b = table.intern(baseLines);
-  const o = table.intern(oursLines);
-  const t = table.intern(theirsLines);
-  const hunks = mergeHunks(b, o, t, input.workLimit);
-  if (hunks === null) {
-    return {
-      reproduced: false,
-      why: "the file is too large and changed too much for the bot to work out git's conflict blocks in time"
-    };
-  }
-  return { reproduced: true, ...render(hunks, { ...input, baseLines, oursLines, theirsLines }) };
-}
-function render(hunks, input) {
-  const { oursLines, theirsLines, baseLines } = input;
-  const size = input.markerSize ?? 7;
-  const label = (text2) => ` ${text2.replace(/[\r\n]+/g, " ")}`;
-  const out = [];
-  let conflicts = 0;
-  let position = 0;
-  for (const hunk of hunks) {
-    if (hunk.kind === "identical") continue;
-    out.push(...oursLines.slice(position, hunk.ours0));
-    const oursPart = oursLines.slice(hunk.ours0, hunk.ours0 + hunk.oursCount);
-    const theirsPart = theirsLines.slice(hunk.theirs0, hunk.theirs0 + hunk.theirsCount);
-    if (hunk.kind === "ours") out.push(...oursPart);
-    else if (hunk.kind === "theirs") out.push(...theirsPart);
-    else {
-      conflicts++;
-      const eol = markersNeedCr(oursLines, hunk.ours0, theirsLines, hunk.theirs0, baseLines) ? "\r\n" : "\n";
-      const terminated = (lines) => {
-        const last = lines[lines.length - 1];
-        return last === void 0 || last.endsWith("\n") ? lines : [...lines.slice(0, -1), last + eol];
-      };
-      out.push(
-        `${"<".repeat(size)}${label(input.oursLabel)}${eol}`,
-        ...terminated(oursPart),
-        `${"=".repeat(size)}${eol}`,
-        ...terminated(theirsPart),
-        `${">".repeat(size)}${label(input.theirsLabel)}${eol}`
-      );
-    }
-    position = hunk.ours0 + hunk.oursCount;
-  }
-  out.push(...oursLines.slice(position));
-  return { text: out.join(""), conflicts };
-}
-
-// src/backport/git-tree.ts
-var REGULAR_MODES = /* @__PURE__ */ new Set(["100644", "100755"]);
-function sameEntry(x, y) {
-  if (x === null || y === null) return x === y;
-  return x.sha === y.sha && x.mode === y.mode;
-}
-function parentDirs(path) {
-  const parts = path.split("/");
-  return parts.slice(0, -1).map((_, k) => parts.slice(0, k + 1).join("/"));
-}
-
-// src/backport/pick-entries.ts
-var MAX_READABLE_BLOB_BYTES = 100 * 1024 * 1024;
-var BINARY_PROBE_BYTES = 8e3;
-function regular(entry2) {
-  return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
-}
-function mergeMode(base, ours, theirs) {
-  if (ours === theirs || base === theirs) return ours;
-  if (base === ours) return theirs;
-  return null;
-}
-function looksBinary(bytes) {
-  return bytes.subarray(0, BINARY_PROBE_BYTES).includes(0);
-}
-function bytesToText(bytes) {
-  return Buffer.from(bytes).toString("latin1");
-}
-function textToBytes(text2) {
-  return new Uint8Array(Buffer.from(text2, "latin1"));
-}
-function utf8(text2) {
-  return new Uint8Array(Buffer.from(text2, "utf8"));
-}
-function sameBytes(x, y) {
-  return Buffer.from(x).equals(Buffer.from(y));
-}
-
-// src/backport/content-similarity.ts
-function contentSimilarity(source, destination) {
-  const larger = Math.max(source.length, destination.length);
-  if (larger === 0) return 1;
-  const smaller = Math.min(source.length, destination.length);
-  if (smaller * 2 < larger) return 0;
-  const kept = chunkCounts(destination);
-  let copied = 0;
-  for (const [chunk, bytes] of chunkCounts(source)) {
-    copied += Math.min(bytes, kept.get(chunk) ?? 0);
-  }
-  return copied / larger;
-}
-function chunkCounts(bytes) {
-  const text2 = !bytes.subarray(0, 8e3).includes(0);
-  const counts2 = /* @__PURE__ */ new Map();
-  let chunk = [];
-  let length = 0;
-  const flush = () => {
-    const key = Buffer.from(chunk).toString("latin1");
-    counts2.set(key, (counts2.get(key) ?? 0) + length);
-    chunk = [];
-    length = 0;
-  };
-  for (let k = 0; k < bytes.length; k++) {
-    const byte = bytes[k];
-    if (text2 && byte === 13 && bytes[k + 1] === 10) continue;
-    chunk.push(byte);
-    length++;
-    if (length >= 64 || byte === 10) flush();
-  }
-  if (length > 0) flush();
-  return counts2;
-}
-
-// src/backport/rename-pairs.ts
-var RENAME_SCORE = 0.5;
-var SCORE_MARGIN = 0.1;
-var MAX_COMPARISONS = 2500;
-async function pairRenames(sources, destinations, read) {
-  const pairs = /* @__PURE__ */ new Map();
-  const unsure = /* @__PURE__ */ new Set();
-  if (sources.length === 0 || destinations.length === 0) return { pairs, unsure };
-  const bySha = /* @__PURE__ */ new Map();
-  const group = (sha) => {
-    let found = bySha.get(sha);
-    if (!found) {
-      found = { sources: [], destinations: [] };
-      bySha.set(sha, found);
-    }
-    return found;
-  };
-  for (const s of sources) group(s.entry.sha).sources.push(s);
-  for (const d of destinations) group(d.entry.sha).destinations.push(d);
-  const paired = /* @__PURE__ */ new Set();
-  for (const { sources: from, destinations: to } of bySha.values()) {
-    if (from.length === 0 || to.length === 0) continue;
-    const [s, d] = [from[0], to[0]];
-    if (from.length === 1 && to.length === 1 && regular2(s.entry) && regular2(d.entry) && !isEmpty(s.entry)) {
-      pairs.set(s.path, d.path);
-    } else {
-      for (const c of [...from, ...to]) unsure.add(c.path);
-    }
-    for (const c of [...from, ...to]) paired.add(c.path);
-  }
-  const left = sources.filter((s) => !paired.has(s.path));
-  const right = destinations.filter((d) => !paired.has(d.path));
-  if (left.length === 0 || right.length === 0) return { pairs, unsure };
-  const odd = (c) => !regular2(c.entry) || isEmpty(c.entry);
-  if (left.length * right.length > MAX_COMPARISONS) {
-    for (const c of [...left, ...right]) unsure.add(c.path);
-    return { pairs, unsure };
-  }
-  const bytes = /* @__PURE__ */ new Map();
-  const load = async (c) => {
-    const known = bytes.get(c.entry.sha);
-    if (known) return known;
-    const loaded = await read(c.entry.sha);
-    bytes.set(c.entry.sha, loaded);
-    return loaded;
-  };
-  const scores = [];
-  for (const s of left) {
-    for (const d of right) {
-      if (odd(s) || odd(d)) {
-        if (s.entry.type !== "commit" && d.entry.type !== "commit") {
-          unsure.add(s.path);
-          unsure.add(d.path);
-        }
-        continue;
-      }
-      scores.push({
-        source: s.path,
-        destination: d.path,
-        score: contentSimilarity(await load(s), await load(d))
-      });
-    }
-  }
-  const contenders = scores.filter((x) => x.score >= RENAME_SCORE - SCORE_MARGIN);
-  for (const x of contenders) {
-    const rivals = contenders.filter(
-      (y) => y !== x && (y.source === x.source || y.destination === x.destination)
-    );
-    if (x.score >= RENAME_SCORE + SCORE_MARGIN && rivals.length === 0) {
-      pairs.set(x.source, x.destination);
-    } else {
-      unsure.add(x.source);
-      unsure.add(x.destination);
-    }
-  }
-  return { pairs, unsure };
-}
-function regular2(entry2) {
-  return entry2.type === "blob" && REGULAR_MODES.has(entry2.mode);
-}
-var EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
-function isEmpty(entry2) {
-  return entry2.sha === EMPTY_BLOB || entry2.size === 0;
-}
-
-// src/backport/tree-changes.ts
-async function diffTrees(source, before, after) {
-  const result = { files: [], removedDirs: [], clashes: [], incomplete: false };
-  await walk(source, "", before, after, result);
-  result.files.sort((x, y) => x.path < y.path ? -1 : x.path > y.path ? 1 : 0);
-  return result;
-}
-async function walk(source, prefix, before, after, out) {
-  if (before === after) return;
-  const [left, right] = await Promise.all([
-    before ? source.tree(before) : Promise.resolve([]),
-    after ? source.tree(after) : Promise.resolve([])
-  ]);
-  const byName = (items) => new Map(items.map((item) => [item.path, item]));
-  const l = byName(left);
-  const r = byName(right);
-  for (const name of /* @__PURE__ */ new Set([...l.keys(), ...r.keys()])) {
-    const x = l.get(name) ?? null;
-    const y = r.get(name) ?? null;
-    if (x && y && x.sha === y.sha && x.mode === y.mode) continue;
-    const path = prefix + name;
-    const xDir = x?.type === "tree";
-    const yDir = y?.type === "tree";
-    if (xDir && yDir) {
-      await walk(source, `${path}/`, x.sha, y.sha, out);
-    } else if (xDir && y || yDir && x) {
-      out.clashes.push(path);
-    } else if (xDir || yDir) {
-      const dir = xDir ? x : y;
-      const files = await source.files(dir.sha);
-      if (!files) {
-        out.incomplete = true;
-        continue;
-      }
-      if (xDir) out.removedDirs.push({ path, sha: dir.sha });
-      for (const file of files) {
-        const entry2 = strip(file);
-        out.files.push({
-          path: `${path}/${file.path}`,
-          before: xDir ? entry2 : null,
-          after: xDir ? null : entry2
-        });
-      }
-    } else {
-      out.files.push({ path, before: x ? strip(x) : null, after: y ? strip(y) : null });
-    }
-  }
-}
-function strip(item) {
-  const entry2 = { mode: item.mode, type: item.type, sha: item.sha };
-  if (item.size !== void 0) entry2.size = item.size;
-  return entry2;
-}
-async function entryAt(source, root, path) {
-  let tree = root;
-  const parts = path.split("/");
-  for (let k = 0; k < parts.length; k++) {
-    const item = (await source.tree(tree)).find((entry2) => entry2.path === parts[k]);
-    if (!item) return null;
-    if (k === parts.length - 1) return strip(item);
-    if (item.type !== "tree") return "blocked";
-    tree = item.sha;
-  }
-  return null;
-}
-
-// src/backport/renamed-files.ts
-var MANUAL = "replay the fix on this file by hand (`git cherry-pick -x` shows git's result)";
-async function planRenames(source, trees, labels, theirsChanges) {
-  const plan = { entries: [], uncertain: [], handled: /* @__PURE__ */ new Set(), theirsRenames: /* @__PURE__ */ new Map() };
-  const ours = async (path) => entryAt(source, trees.ours, path);
-  const byPath = new Map(theirsChanges.map((change) => [change.path, change]));
-  const theirs = await pairRenames(
-    theirsChanges.flatMap((c) => c.before && !c.after ? [{ path: c.path, entry: c.before }] : []),
-    theirsChanges.flatMap((c) => c.after && !c.before ? [{ path: c.path, entry: c.after }] : []),
-    (sha) => source.blob(sha)
-  );
-  plan.theirsRenames = theirs.pairs;
-  const missing = [];
-  for (const change of theirsChanges) {
-    if (change.before && await ours(change.path) === null) missing.push(change);
-  }
-  let orphans = false;
-  for (const change of theirsChanges) {
-    const dir = change.path.includes("/") ? change.path.slice(0, change.path.lastIndexOf("/")) : "";
-    if (change.before !== null || dir === "" || orphans) continue;
-    const [inBase, inOurs] = [await entryAt(source, trees.base, dir), await ours(dir)];
-    orphans = inBase !== null && inOurs === null;
-  }
-  let oursPairs = /* @__PURE__ */ new Map();
-  const oursUnsure = /* @__PURE__ */ new Set();
-  if (missing.length > 0 || orphans) {
-    const oursChanges = await diffTrees(source, trees.base, trees.ours);
-    if (oursChanges.incomplete) {
-      for (const change of missing) oursUnsure.add(change.path);
-    } else {
-      const found = await pairRenames(
-        oursChanges.files.flatMap((c) => c.before && !c.after ? [{ path: c.path, entry: c.before }] : []),
-        oursChanges.files.flatMap((c) => c.after && !c.before ? [{ path: c.path, entry: c.after }] : []),
-        (sha) => source.blob(sha)
-      );
-      oursPairs = found.pairs;
-      for (const path of found.unsure) oursUnsure.add(path);
-    }
-  }
-  const item = (fields) => {
-    plan.uncertain.push({ conflictLikely: false, ...fields });
-    for (const change of fields.theirs) plan.handled.add(change.path);
-  };
-  const changesOf = (...paths) => paths.flatMap((path) => {
-    const change = byPath.get(path);
-    return change ? [change] : [];
-  });
-  let theirsUnsureMatters = false;
-  for (const path of theirs.unsure) {
-    const before = byPath.get(path)?.before;
-    const there = before ? await ours(path) : null;
-    if (before && (there === null || there === "blocked" || there.sha !== before.sha || there.mode !== before.mode)) {
-      theirsUnsureMatters = true;
-    }
-  }
-  const unsure = /* @__PURE__ */ new Set([
-    ...theirsUnsureMatters ? theirs.unsure : [],
-    ...[...oursUnsure].filter((path) => byPath.has(path))
-  ]);
-  const unsureChanges = changesOf(...unsure);
-  if (unsureChanges.length > 0) {
-    const paths = [.../* @__PURE__ */ new Set([...unsureChanges.map((c) => c.path), ...[...oursUnsure]])].sort();
-    item({
-      reason: `git may pair ${paths.join(", ")} as renames differently`,
-      paths,
-      theirs: unsureChanges,
-      onConflict: [],
-      undrafted: `a rename git may or may not see here (similar files, or a score near git's 50 % threshold): ${MANUAL}`
-    });
-  }
-  for (const change of theirsChanges) {
-    if (change.before !== null || plan.handled.has(change.path) || change.after === null) continue;
-    const moved = await movedWithDirectory(source, trees, change.path, oursPairs);
-    if (moved === null) continue;
-    item({
-      reason: `${change.path} is added in a directory the target renamed`,
-      paths: [.../* @__PURE__ */ new Set([change.path, moved])].sort(),
-      theirs: [change],
-      onConflict: [],
-      undrafted: `added by the fix in a directory the target renamed; git moves it to \`${moved}\`: check where it belongs`
-    });
-  }
-  for (const [from, to] of theirs.pairs) {
-    if (unsure.has(from) || unsure.has(to)) continue;
-    const deleted = byPath.get(from);
-    const added = byPath.get(to);
-    const base = deleted.before;
-    const fixed = added.after;
-    const changes = [deleted, added];
-    const oursFrom = await ours(from);
-    const oursTo = await ours(to);
-    const oursRenamed = oursPairs.get(from);
-    if (oursRenamed !== void 0 && oursRenamed !== to) {
-      item({
-        reason: `${from} is renamed to ${oursRenamed} on the target and to ${to} by the fix`,
-        paths: [from, oursRenamed, to].sort(),
-        theirs: changes,
-        onConflict: [{ path: to, entry: fixed }],
-        conflictLikely: true,
-        undrafted: `renamed to \`${oursRenamed}\` on the target and to \`${to}\` by the fix (rename/rename): choose one name and ${MANUAL}`
-      });
-      continue;
-    }
-    if (oursRenamed === to) {
-      await mergeAt(to, { base, ours: oursTo, theirs: fixed }, changes, [], true);
-      continue;
-    }
-    if (oursFrom === null && oursTo === null && !oursUnsure.has(from)) {
-      item({
-        reason: `${from} is deleted on the target and renamed to ${to} by the fix`,
-        paths: [to],
-        theirs: changes,
-        onConflict: [{ path: to, entry: fixed }],
-        conflictLikely: true,
-        undrafted: `deleted on the target, renamed from \`${from}\` by the fix (rename/delete): git leaves the fix's version without markers; keep it or delete it`,
-        asGit: true
-      });
-      continue;
-    }
-    if (oursFrom === null || oursFrom === "blocked" || oursFrom.type === "tree" || oursTo !== null) {
-      item({
-        reason: `the fix renames ${from} to ${to}, which the target changed in another way`,
-        paths: [to],
-        theirs: changes,
-        onConflict: oursFrom !== null && oursFrom !== "blocked" && oursFrom.type !== "tree" ? [{ path: from, remove: oursFrom }] : [],
-        conflictLikely: true,
-        undrafted: `renamed from \`${from}\` by the fix onto a path the target changed or added: ${MANUAL}`
-      });
-      continue;
-    }
-    if (oursFrom.sha === base.sha && oursFrom.mode === base.mode) {
-      plan.entries.push({ path: from, remove: oursFrom }, { path: to, entry: fixed });
-      plan.handled.add(from).add(to);
-      continue;
-    }
-    await mergeAt(
-      to,
-      { base, ours: oursFrom, theirs: fixed },
-      changes,
-      [{ path: from, remove: oursFrom }],
-      false,
-      {
-        ours: `${labels.ours}:${from}`,
-        theirs: `${labels.theirs}:${to}`
-      }
-    );
-  }
-  for (const [from, to] of oursPairs) {
-    const change = byPath.get(from);
-    if (!change || plan.handled.has(from) || unsure.has(from) || theirs.pairs.has(from)) continue;
-    const base = change.before;
-    const oursTo = await ours(to);
-    if (byPath.has(to)) {
-      item({
-        reason: `${from} is renamed to ${to} on the target, where the fix adds a file`,
-        paths: [to],
-        theirs: changesOf(from, to),
-        onConflict: [],
-        conflictLikely: true,
-        undrafted: `renamed from \`${from}\` on the target onto a path the fix also writes: ${MANUAL}`
-      });
-      continue;
-    }
-    if (change.after === null) {
-      item({
-        reason: `${from} is renamed to ${to} on the target and deleted by the fix`,
-        paths: [to],
-        theirs: [change],
-        onConflict: [],
-        conflictLikely: true,
-        undrafted: `renamed from \`${from}\` on the target, deleted by the fix (rename/delete): git keeps the target's file without markers; keep it or delete it`,
-        asGit: true
-      });
-      continue;
-    }
-    await mergeAt(to, { base, ours: oursTo, theirs: change.after }, [change], [], true, {
-      ours: `${labels.ours}:${to}`,
-      theirs: `${labels.theirs}:${from}`
-    });
-  }
-  return plan;
-  async function mergeAt(path, versions, changes, extra, oursAtPath, markerLabels = labels) {
-    const cannot = (why) => item({
-      reason: `${path} (renamed) ${why}`,
-      paths: [path],
-      theirs: changes,
-      onConflict: extra,
-      conflictLikely: true,
-      undrafted: `renamed, and ${why}: ${MANUAL}`
-    });
-    const { base, ours: o, theirs: t } = versions;
-    if (!regular(base) || !regular(o) || !regular(t)) return cannot("a symlink or submodule on one side");
-    const mode = mergeMode(base.mode, o.mode, t.mode);
-    if (mode === null) return cannot("its mode changed on both sides");
-    if ([base, o, t].some((entry2) => (entry2.size ?? 0) > MAX_READABLE_BLOB_BYTES)) {
-      return cannot("too large to read through GitHub's API");
-    }
-    const [b, x, y] = await Promise.all([source.blob(base.sha), source.blob(o.sha), source.blob(t.sha)]);
-    if ([b, x, y].some(looksBinary)) return cannot("binary on one side");
-    const merged = mergeFileLikeGit({
-      base: bytesToText(b),
-      ours: bytesToText(x),
-      theirs: bytesToText(y),
-      oursLabel: bytesToText(utf8(markerLabels.ours)),
-      theirsLabel: bytesToText(utf8(markerLabels.theirs))
-    });
-    if (!merged.reproduced) return cannot(merged.why);
-    const content = textToBytes(merged.text);
-    const write = oursAtPath && mode === o.mode && sameBytes(content, x) ? extra : [...extra, { path, mode, content }];
-    if (merged.conflicts === 0) {
-      plan.entries.push(...write);
-      for (const change of changes) plan.handled.add(change.path);
-      return;
-    }
-    item({
-      reason: `${path} (renamed) may conflict`,
-      paths: [path],
-      theirs: changes,
-      onConflict: write,
-      conflictLikely: true
-    });
-  }
-}
-async function movedWithDirectory(source, trees, path, renames) {
-  const parts = path.split("/");
-  for (let depth = parts.length - 1; depth >= 1; depth--) {
-    const dir = parts.slice(0, depth).join("/");
-    const inBase = await entryAt(source, trees.base, dir);
-    const inOurs = await entryAt(source, trees.ours, dir);
-    if (inBase === null || inBase === "blocked" || inBase.type !== "tree") continue;
-    if (inOurs !== null && inOurs !== "blocked" && inOurs.type === "tree") continue;
-    const votes = /* @__PURE__ */ new Map();
-    for (const [from, to] of renames) {
-      if (!from.startsWith(`${dir}/`)) continue;
-      const fromDir = from.slice(0, from.lastIndexOf("/"));
-      const toDir = to.includes("/") ? to.slice(0, to.lastIndexOf("/")) : "";
-      const rest = fromDir.slice(dir.length);
-      if (rest !== "" && !toDir.endsWith(rest)) continue;
-      const target = toDir.slice(0, toDir.length - rest.length);
-      votes.set(target, (votes.get(target) ?? 0) + 1);
-    }
-    const ranked = [...votes.entries()].sort((x, y) => y[1] - x[1]);
-    const [best, second] = ranked;
-    if (!best || second && second[1] === best[1]) return best ? path : null;
-    const tail = parts.slice(depth).join("/");
-    return best[0] === "" ? tail : `${best[0]}/${tail}`;
-  }
-  return null;
-}
-
-// src/backport/local-pick.ts
-var NO_MARKERS = "apply the fix's change by hand (`git cherry-pick -x` shows git's result)";
-var MERGE_ATTRIBUTES = /(^|[\s!-])(merge|binary|conflict-marker-size)\b/m;
-async function planPick(source, trees, labels) {
-  const changes = await diffTrees(source, trees.base, trees.theirs);
-  const changedPaths = [...changes.files.map((c) => c.path), ...changes.clashes];
-  const plan = { entries: [], uncertain: [], changedPaths, mergedFiles: 0 };
-  if (changes.incomplete) {
-    plan.uncertain.push({
-      reason: "a changed directory is too large to list",
-      paths: changedPaths,
-      theirs: changes.files,
-      onConflict: [],
-      conflictLikely: false,
-      undrafted: "the fix changes a directory too large for the bot to list: replay the fix by hand"
-    });
-    return plan;
-  }
-  for (const path of changes.clashes) {
-    plan.uncertain.push({
-      reason: `a directory and a file or submodule swap places at ${path}`,
-      paths: [path],
-      theirs: await clashChanges(source, trees, path),
-      onConflict: [],
-      conflictLikely: false,
-      undrafted: "a directory and a submodule (or a file) swap places here, and git moves one of them aside: replay the fix's change to this path by hand"
-    });
-  }
-  const ours = (path) => entryAt(source, trees.ours, path);
-  const isDir = (entry2) => entry2 !== null && entry2 !== "blocked" && entry2.type === "tree";
-  const renamed = await planRenames(source, trees, labels, changes.files);
-  plan.entries.push(...renamed.entries);
-  plan.uncertain.push(...renamed.uncertain);
-  const adds = changes.files.some((c) => c.before === null);
-  for (const dir of changes.removedDirs) {
-    const there = await ours(dir.path);
-    if (!adds || !isDir(there) || there.sha === dir.sha) continue;
-    const before = new Set(changes.files.filter((c) => c.path.startsWith(`${dir.path}/`)).map((c) => c.path));
-    const added = (await source.files(there.sha) ?? []).map((file) => `${dir.path}/${file.path}`).filter((path) => !before.has(path));
-    if (added.length === 0) continue;
-    const swapped = { base: trees.base, ours: trees.theirs, theirs: trees.ours };
-    const moved = await Promise.all(
-      added.map((path) => movedWithDirectory(source, swapped, path, renamed.theirsRenames))
-    );
-    plan.uncertain.push({
-      reason: `the target added files under ${dir.path}/, which the picked commit empties`,
-      paths: [.../* @__PURE__ */ new Set([...added, ...moved.filter((path) => path !== null)])].sort(),
-      theirs: changes.files,
-      onConflict: [],
-      conflictLikely: false,
-      undrafted: `added on the target under ${dir.path}/, which the fix empties; git may move it with the directory: check where it belongs`
-    });
-  }
-  const merges = [];
-  for (const change of changes.files) {
-    if (renamed.handled.has(change.path)) continue;
-    const { path, before: base, after: theirs } = change;
-    const o = await ours(path);
-    const uncertain = (reason, onConflict = [], conflictLikely = false, forPerson = {}) => plan.uncertain.push({
-      reason,
-      paths: [path],
-      theirs: [change],
-      onConflict,
-      conflictLikely,
-      ...forPerson
-    });
-    if (o === "blocked" || o !== null && o.type === "tree") {
-      const blocker = o === "blocked" ? await blockingPath(source, trees.ours, path) : path;
-      plan.uncertain.push({
-        reason: `${path} is a directory path on the target`,
-        paths: [.../* @__PURE__ */ new Set([path, blocker])].sort(),
-        theirs: [change],
-        onConflict: [],
-        conflictLikely: false,
-        undrafted: `the target has a file, submodule or directory in the way at \`${blocker}\`; git moves one of them aside: replay the fix's change here by hand`
-      });
-      continue;
-    }
-    if (sameEntry(theirs, o)) {
-      if (theirs === null) uncertain(`${path} is deleted on both sides`);
-      continue;
-    }
-    if (sameEntry(base, o)) {
-      if (base === null) {
-        let moved = false;
-        for (const dir of parentDirs(path)) {
-          if (isDir(await entryAt(source, trees.base, dir)) && !isDir(await ours(dir))) moved = true;
-        }
-        if (moved) {
-          plan.uncertain.push({
-            reason: `the directory of the new file ${path} is gone on the target`,
-            paths: [path],
-            theirs: [change],
-            onConflict: theirs ? [{ path, entry: theirs }] : [],
-            conflictLikely: false,
-            undrafted: "added by the fix in a directory the target removed or renamed; git may move it: check where it belongs"
-          });
-          continue;
-        }
-      }
-      plan.entries.push(theirs ? { path, entry: theirs } : { path, remove: base });
-      continue;
-    }
-    if (base === null || o === null || theirs === null) {
-      const kind = base === null ? "added on both sides" : o === null ? "deleted on the target" : "deleted by the pick";
-      const onConflict = o === null && theirs ? [{ path, entry: theirs }] : [];
-      if (base === null && o && theirs && regular(o) && regular(theirs)) {
-        merges.push({ change, ours: o, mode: o.mode, addedTwice: true });
-        continue;
-      }
-      const forPerson = base === null ? { undrafted: `added on both sides, as different kinds of file: ${NO_MARKERS}` } : {
-        undrafted: `${kind}, changed on the other side (modify/delete): git leaves the changed version without markers; keep it or delete it`,
-        asGit: true
-      };
-      uncertain(`${path} is ${kind}`, onConflict, true, forPerson);
-      continue;
-    }
-    if (!regular(base) || !regular(o) || !regular(theirs)) {
-      uncertain(`${path} is a symlink or submodule changed on both sides`, [], true, {
-        undrafted: `a symlink or submodule changed on both sides; the draft keeps the target's: ${NO_MARKERS}`
-      });
-      continue;
-    }
-    const mode = mergeMode(base.mode, o.mode, theirs.mode);
-    if (mode === null) {
-      uncertain(`${path} has its mode changed on both sides`, [], true, {
-        undrafted: `its executable bit changed differently on both sides; the draft keeps the target's file: ${NO_MARKERS}`
-      });
-      continue;
-    }
-    if (base.sha === theirs.sha || o.sha === theirs.sha) {
-      if (mode !== o.mode) plan.entries.push({ path, entry: { ...o, mode } });
-    } else if (base.sha === o.sha) {
-      plan.entries.push({ path, entry: { ...theirs, mode } });
-    } else {
-      merges.push({ change, ours: o, mode });
-    }
-  }
-  if (merges.length > 0) {
-    const attributesChanged = changedPaths.some(
-      (p) => p === ".gitattributes" || p.endsWith("/.gitattributes")
-    );
-    for (const { change, ours: o, mode, addedTwice } of merges) {
-      const uncertain = (reason, onConflict = [], conflictLikely = false) => plan.uncertain.push({ reason, paths: [change.path], theirs: [change], onConflict, conflictLikely });
-      const undrafted = (reason, undraftedWhy) => plan.uncertain.push({
-        reason,
-        paths: [change.path],
-        theirs: [change],
-        onConflict: [],
-        conflictLikely: false,
-        undrafted: undraftedWhy
-      });
-      if (attributesChanged || await mergeAttributesApply(source, trees.ours, change.path)) {
-        uncertain(`${change.path} may have merge attributes`);
-        continue;
-      }
-      const theirs = change.after;
-      if ([change.before, o, theirs].some((entry2) => (entry2?.size ?? 0) > MAX_READABLE_BLOB_BYTES)) {
-        undrafted(
-          `${change.path} is too large to read through the API`,
-          `over ${MAX_READABLE_BLOB_BYTES / 1024 / 1024} MB, more than GitHub's API serves: the bot keeps the target's version, without the fix's change to it`
-        );
-        continue;
-      }
-      const [b, x, y] = await Promise.all([
-        change.before ? source.blob(change.before.sha) : Promise.resolve(new Uint8Array()),
-        source.blob(o.sha),
-        source.blob(theirs.sha)
-      ]);
-      if ([b, x, y].some(looksBinary)) {
-        plan.uncertain.push({
-          reason: `${change.path} is binary`,
-          paths: [change.path],
-          theirs: [change],
-          onConflict: [],
-          conflictLikely: true,
-          undrafted: "a binary file, which git does not merge either: it keeps the target's version, without the fix's change to it; apply the fix's version by hand if it is needed",
-          asGit: true
-        });
-        continue;
-      }
-      const merged = mergeFileLikeGit({
-        base: bytesToText(b),
-        ours: bytesToText(x),
-        theirs: bytesToText(y),
-        oursLabel: bytesToText(utf8(labels.ours)),
-        theirsLabel: bytesToText(utf8(labels.theirs))
-      });
-      if (!merged.reproduced) {
-        undrafted(
-          `${change.path} may conflict`,
-          `${merged.why}: the bot keeps the target's version, without the fix's change to it`
-        );
-        continue;
-      }
-      const content = textToBytes(merged.text);
-      if (merged.conflicts === 0 && !addedTwice) {
-        plan.mergedFiles++;
-        if (mode === o.mode && sameBytes(content, x)) continue;
-        plan.entries.push({ path: change.path, mode, content });
-      } else if (addedTwice) {
-        uncertain(`${change.path} is added on both sides`, [{ path: change.path, mode, content }], true);
-      } else {
-        const blocks = `${merged.conflicts} conflict block${merged.conflicts === 1 ? "" : "s"}`;
-        plan.uncertain.push({
-          reason: `${change.path} has ${blocks}`,
-          paths: [change.path],
-          theirs: [change],
-          onConflict: [{ path: change.path, mode, content }],
-          conflictLikely: true,
-          certain: true
-        });
-      }
-    }
-  }
-  return plan;
-}
-async function clashChanges(source, trees, path) {
-  const [before, after] = await Promise.all([
-    entryAt(source, trees.base, path),
-    entryAt(source, trees.theirs, path)
-  ]);
-  const filesOf2 = async (entry2) => entry2 !== null && entry2 !== "blocked" && entry2.type === "tree" ? (await source.files(entry2.sha) ?? []).map((file) => ({
-    path: `${path}/${file.path}`,
-    entry: { mode: file.mode, type: file.type, sha: file.sha }
-  })) : entry2 !== null && entry2 !== "blocked" ? [{ path, entry: entry2 }] : [];
-  const removed = (await filesOf2(before)).map(({ path: p, entry: entry2 }) => ({
-    path: p,
-    before: entry2,
-    after: null
-  }));
-  const added = (await filesOf2(after)).map(({ path: p, entry: entry2 }) => ({ path: p, before: null, after: entry2 }));
-  return [...removed, ...added];
-}
-async function blockingPath(source, tree, path) {
-  for (const dir of parentDirs(path)) {
-    const entry2 = await entryAt(source, tree, dir);
-    if (entry2 !== null && entry2 !== "blocked" && entry2.type !== "tree") return dir;
-  }
-  return path;
-}
-async function mergeAttributesApply(source, oursTree, path) {
-  for (const dir of ["", ...parentDirs(path)]) {
-    const file = await entryAt(source, oursTree, dir === "" ? ".gitattributes" : `${dir}/.gitattributes`);
-    if (file === null || file === "blocked" || file.type !== "blob") continue;
-    if (MERGE_ATTRIBUTES.test(bytesToText(await source.blob(file.sha)))) return true;
-  }
-  return false;
-}
-
-// src/backport/server-merge.ts
-import { randomBytes } from "node:crypto";
-async function serverCherryPick(source, writer, input) {
-  const { pick, oursTree, plan } = input;
-  const sibling = await writer.commit({
-    message: `Merge base for cherry-picking ${pick.sha}`,
-    tree: oursTree,
-    parents: [pick.parent]
-  });
-  const branch = `hotfix-bot/tmp-pick-${pick.sha.slice(0, 12)}-${randomBytes(4).toString("hex")}`;
-  await writer.createBranch(branch, sibling);
-  try {
-    const whole = await writer.merge(branch, pick.sha, `Cherry-pick ${pick.sha}`);
-    if (whole.merged) return { tree: whole.tree, conflictFiles: [], undraftedFiles: [] };
-    if (whole.reason === "nothing") {
-      throw new CherryPickError(pick.sha, "GitHub found nothing to merge onto the sibling commit");
-    }
-    let conflicted = plan.uncertain;
-    let resolved = [];
-    if (plan.uncertain.length > 1 && plan.uncertain.length <= PROBE_EACH_MAX) {
-      ({ conflicted, resolved } = await probeEach(source, writer, { ...input, branch, sibling }));
-    } else if (plan.uncertain.length > PROBE_EACH_MAX) {
-      const likely = plan.uncertain.filter((item) => item.conflictLikely);
-      const unsure = plan.uncertain.filter((item) => !item.conflictLikely);
-      const settled2 = likely.length > 0 && unsure.length > 0 ? (await probe(source, writer, { ...input, branch, items: unsure })).settled : null;
-      if (settled2) {
-        conflicted = likely;
-        resolved = settled2;
-      }
-    }
-    const entries = [...plan.entries, ...resolved, ...conflicted.flatMap((item) => item.onConflict)];
-    const tree = entries.length > 0 ? await writer.tree(oursTree, entries) : oursTree;
-    const undraftedFiles = conflicted.flatMap(
-      (item) => item.undrafted === void 0 ? [] : item.paths.map((path) => ({
-        path,
-        reason: item.undrafted,
-        ...item.asGit ? { asGit: true } : {}
-      }))
-    );
-    return {
-      tree,
-      conflictFiles: [...new Set(conflicted.flatMap((item) => item.paths))].sort(),
-      undraftedFiles
-    };
-  } finally {
-    await writer.deleteBranch(branch).catch(() => void 0);
-  }
-}
-var PROBE_EACH_MAX = 6;
-async function probeEach(source, writer, input) {
-  const { plan, branch, sibling } = input;
-  const conflicted = [];
-  const resolved = [];
-  let branchAtSibling = true;
-  for (const item of plan.uncertain) {
-    if (!branchAtSibling) await writer.moveBranch(branch, sibling);
-    const { merged, settled: settled2 } = await probe(source, writer, { ...input, items: [item] });
-    branchAtSibling = !merged;
-    if (settled2 === null) conflicted.push(item);
-    else resolved.push(...settled2);
-  }
-  if (conflicted.length === 0) return { conflicted: plan.uncertain, resolved: [] };
-  return { conflicted, resolved };
-}
-async function probe(source, writer, input) {
-  const { pick, baseTree, oursTree, branch, items } = input;
-  const probeTree = await writer.tree(
-    baseTree,
-    items.flatMap((item) => item.theirs.map(afterEntry))
-  );
-  const probeCommit = await writer.commit({
-    message: `Probe for cherry-picking ${pick.sha}`,
-    tree: probeTree,
-    parents: [pick.parent]
-  });
-  const outcome = await writer.merge(branch, probeCommit, `Probe ${pick.sha}`);
-  if (!outcome.merged) return { merged: false, settled: null };
-  const effect = await diffTrees(source, oursTree, outcome.tree);
-  if (effect.incomplete || effect.clashes.length > 0) return { merged: true, settled: null };
-  return { merged: true, settled: effect.files.map(afterEntry) };
-}
-function afterEntry(change) {
-  if (change.after) return { path: change.path, entry: change.after };
-  if (change.before) return { path: change.path, remove: change.before };
-  throw new Error(`a change of ${change.path} with neither side`);
-}
-
-// src/backport/cherry-pick.ts
-async function cherryPickCommits(octokit, repo, input) {
-  const changed = /* @__PURE__ */ new Set();
-  return cherryPickWith(
-    new GitHubTreeSource(octokit, repo),
-    new GitWriter(octokit, repo, () => [...changed]),
-    input,
-    changed
-  );
-}
-async function cherryPickWith(source, writer, input, changed = /* @__PURE__ */ new Set()) {
-  const result = {
-    status: "empty",
-    headSha: input.ontoSha,
-    conflictFiles: [],
-    undraftedFiles: [],
-    usedServerMerge: false,
-    writes: 0,
-    reads: 0,
-    commits: [],
-    notApplied: [],
-    workflowFiles: []
-  };
-  const finish = () => {
-    result.writes = writer.writes;
-    result.reads = source.reads;
-    result.workflowFiles = [...changed].filter(isWorkflowPath).sort();
-    return result;
-  };
-  let headTree = (await source.commit(input.ontoSha)).tree;
-  for (const [index, pick] of input.picks.entries()) {
-    const commit = await source.commit(pick.sha);
-    if (commit.parents[0] !== pick.parent) {
-      throw new CherryPickError(
-        pick.sha,
-        `its first parent is ${commit.parents[0] ?? "none"}, not ${pick.parent}`
-      );
-    }
-    if (commit.parents.length > 1 && pick.mainline !== 1) {
-      throw new CherryPickError(pick.sha, "it is a merge commit and no mainline was given");
-    }
-    const parent = await source.commit(pick.parent);
-    const subject = commit.message.split("\n", 1)[0] ?? "";
-    const labels = { ours: input.ontoLabel, theirs: `${pick.sha.slice(0, 7)} (${subject})` };
-    const trees = { base: parent.tree, ours: headTree, theirs: commit.tree };
-    const plan = await planPick(source, trees, labels);
-    for (const path of plan.changedPaths) changed.add(path);
-    let tree;
-    let conflictFiles = [];
-    let undraftedFiles = [];
-    if (plan.uncertain.every((item) => item.certain)) {
-      const drafts = plan.uncertain.flatMap((item) => item.onConflict);
-      const entries = [...plan.entries, ...drafts];
-      tree = entries.length > 0 ? await writer.tree(headTree, entries) : headTree;
-      conflictFiles = [...new Set(plan.uncertain.flatMap((item) => item.paths))].sort();
-    } else {
-      result.usedServerMerge = true;
-      const outcome = await serverCherryPick(source, writer, {
-        pick,
-        baseTree: parent.tree,
-        oursTree: headTree,
-        plan
-      });
-      tree = outcome.tree;
-      conflictFiles = outcome.conflictFiles;
-      undraftedFiles = outcome.undraftedFiles;
-    }
-    if (tree === headTree && conflictFiles.length === 0) {
-      result.commits.push({ pick: pick.sha, commit: null });
-      continue;
-    }
-    const sha = await writer.commit(
-      input.verified ? {
-        message: cherryPickMessage(commit.message, pick.sha, commit.author),
-        tree,
-        parents: [result.headSha]
-      } : {
-        message: cherryPickMessage(commit.message, pick.sha),
-        tree,
-        parents: [result.headSha],
-        author: commit.author
-      }
-    );
-    result.commits.push({ pick: pick.sha, commit: sha });
-    result.headSha = sha;
-    headTree = tree;
-    result.status = "clean";
-    if (conflictFiles.length > 0) {
-      result.status = "conflict";
-      result.conflictFiles = conflictFiles;
-      result.undraftedFiles = undraftedFiles;
-      result.conflictPick = pick.sha;
-      result.notApplied = input.picks.slice(index + 1).map((p) => p.sha);
-      break;
-    }
-  }
-  return finish();
-}
-
-// src/backport/manual-steps.ts
-var SHA = /^[0-9a-f]{7,64}$/;
-function manualBackportSteps(input) {
-  const { target, branch, picks, method, stoppedAt } = input;
-  for (const name of [target, branch]) {
-    const problem = branchNameProblem(name);
-    if (problem) throw new UnsafeBranchNameError(name, problem);
-  }
-  for (const sha of [...picks.map((p) => p.sha), ...stoppedAt ? [stoppedAt] : []]) {
-    if (!SHA.test(sha)) throw new UnsafeBranchNameError(sha, "not a hexadecimal commit id");
-  }
-  if (picks.length === 0) throw new UnsafeBranchNameError("", "there is nothing to pick");
-  const shortList = picks.map((p) => `\`${p.sha.slice(0, 7)}\``).join(", ");
-  const what = method === "merge" ? `the merge commit ${shortList} against its first parent (\`-m 1\`)` : method === "rebase" ? `the ${picks.length === 1 ? "commit" : `${picks.length} rebased commits`} ${shortList}${picks.length > 1 ? ", oldest first" : ""}` : `the squashed commit ${shortList}`;
-  const lines = [
-    `To backport by hand, pick ${what} onto \`${target}\`:`,
-    "",
-    "```sh",
-    "git fetch origin",
-    `git switch --no-track -C ${branch} origin/${target}`,
-    ...pickCommands(picks),
-    "```",
-    "",
-    "If git stops on a conflict, fix the files it names, then:",
-    "",
-    "```sh",
-    "git add <fixed files>",
-    "git cherry-pick --continue",
-    "```",
-    "",
-    `Then publish the branch (this replaces what the bot pushed to \`${branch}\`):`,
-    "",
-    "```sh",
-    `git push --force-with-lease origin ${branch}`,
-    "```"
-  ];
-  const stopIndex = stoppedAt ? picks.findIndex((p) => p.sha === stoppedAt) : -1;
-  if (stopIndex >= 0) {
-    const rest = picks.slice(stopIndex + 1);
-    lines.push(
-      "",
-      `Or finish the bot's branch, which has the conflict markers of \`${stoppedAt?.slice(0, 7)}\` committed:`,
-      "",
-      "```sh",
-      "git fetch origin",
-      `git switch --no-track -C ${branch} origin/${branch}`,
-      "```",
-      "",
-      "Resolve the marked conflicts, then:",
-      "",
-      "```sh",
-      'git commit -a -m "Resolve backport conflicts"',
-      ...pickCommands(rest),
-      `git push origin ${branch}`,
-      "```"
-    );
-  }
-  return lines.join("\n");
-}
-function pickCommands(picks) {
-  if (picks.length === 0) return [];
-  const mainline = (p) => p.mainline ? `-m ${p.mainline} ` : "";
-  const first = picks[0];
-  if (picks.every((p) => p.mainline === first.mainline)) {
-    return [`git cherry-pick -x ${mainline(first)}${picks.map((p) => p.sha).join(" ")}`];
-  }
-  return picks.map((p) => `git cherry-pick -x ${mainline(p)}${p.sha}`);
-}
-
-// src/backport/branch-adoption.ts
-var BRANCH_NAME_ATTEMPTS = 5;
-function branchNameCandidates(name, attempts = BRANCH_NAME_ATTEMPTS) {
-  return Array.from({ length: attempts }, (_, index) => index === 0 ? name : `${name}-${index + 1}`);
-}
-function sameChange(found, computed) {
-  return found.tree === computed.tree && found.message === computed.message && found.parents.length === 1 && computed.parents.length === 1 && (computed.verified !== true || found.verified === true);
-}
-
-// src/backport/place-bot-branch.ts
-var NoFreeBranchNameError = class extends HotfixBotError {
-  constructor(refused2) {
-    super(
-      `every branch name hotfix-bot may use is taken by commits it did not write (${refused2.map((r) => `${r.branch} at ${r.tip.slice(0, 7)}`).join(", ")}); delete them and retry`
-    );
-    this.refused = refused2;
-  }
-  refused;
-  kind = "unworkable";
-  name = "NoFreeBranchNameError";
-};
-function placementRecord(wanted, placed) {
-  if (placed.branch === wanted && placed.refused.length === 0) return {};
-  return { branch: placed.branch, refused: placed.refused };
-}
-var MAX_CHAIN = 250;
-async function placeBotBranch(octokit, repo, input) {
-  const source = new GitHubTreeSource(octokit, repo);
-  const refused2 = [];
-  for (const branch of branchNameCandidates(input.name)) {
-    try {
-      await octokit.rest.git.createRef({ ...repo, ref: `refs/heads/${branch}`, sha: input.head });
-      return { branch, created: true, refused: refused2 };
-    } catch (error) {
-      if (httpStatus(error) !== 422) throw error;
-    }
-    const { data: ref } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` });
-    const tip = ref.object.sha;
-    if (await holdsSameCommits(source, tip, input.head, input.onto)) {
-      return { branch, created: false, refused: refused2 };
-    }
-    refused2.push({ branch, tip });
-  }
-  throw new NoFreeBranchNameError(refused2);
-}
-async function holdsSameCommits(source, found, head, onto) {
-  let theirs = found;
-  let ours = head;
-  for (let depth = 0; depth < MAX_CHAIN; depth++) {
-    if (theirs === ours) return true;
-    if (ours === onto || theirs === onto) return false;
-    const [foundCommit, computed] = await Promise.all([source.commit(theirs), source.commit(ours)]);
-    if (!sameChange(foundCommit, computed)) return false;
-    theirs = foundCommit.parents[0];
-    ours = computed.parents[0];
-  }
-  return false;
-}
-
-// src/after-merge/backport-check.ts
-var BACKPORT_CHECK_NAME = "hotfix-backport";
-function backportCheckOutput(sha, files) {
-  return {
-    title: backportCheckTitle(files.length),
-    summary: [
-      "The cherry-pick left files that no conflict marker explains: the bot could not write git's result there,",
-      "or git leaves a decision without markers. Apply the fix to each by hand, then a person with write access",
-      `comments \`/backport confirm ${sha.slice(0, 12)}\` on this pull request to confirm this head.`,
-      "A new push needs a new confirmation."
-    ].join("\n"),
-    text: files.map((file) => `- \`${file.path.replace(/`/g, "'")}\`: ${escapeMarkdown(file.reason)}`).join("\n")
-  };
-}
-function backportCheckTitle(files) {
-  return `${files} file${files === 1 ? " needs" : "s need"} a person before this backport can merge`;
-}
-async function findBackportRun(ctx, sha) {
-  const identity = await ctx.identity();
-  const { data } = await ctx.octokit.rest.checks.listForRef({
-    ...ctx.repo,
-    ref: sha,
-    check_name: BACKPORT_CHECK_NAME,
-    per_page: 100
-  });
-  const ours = data.check_runs.filter((run2) => run2.name === BACKPORT_CHECK_NAME && isOurCheckRun(run2, identity)).sort((x, y) => y.id - x.id)[0];
-  return ours ? { id: ours.id, conclusion: ours.conclusion, text: ours.output?.text ?? "" } : null;
-}
-async function openBackportCheck(ctx, sha, output) {
-  if (await findBackportRun(ctx, sha)) return;
-  const now = ctx.clock().toISOString();
-  await createOnce(
-    async () => {
-      await ctx.octokit.rest.checks.create({
-        ...ctx.repo,
-        name: BACKPORT_CHECK_NAME,
-        head_sha: sha,
-        status: "completed",
-        conclusion: "failure",
-        started_at: now,
-        completed_at: now,
-        output,
-        ...NO_BLIND_RETRY
-      });
-      return true;
-    },
-    async () => await findBackportRun(ctx, sha) ? true : null
-  );
-}
-async function passBackportCheck(ctx, run2, confirmer, sha) {
-  await ctx.octokit.rest.checks.update({
-    ...ctx.repo,
-    check_run_id: run2.id,
-    status: "completed",
-    conclusion: "success",
-    completed_at: ctx.clock().toISOString(),
-    output: {
-      title: "Confirmed by a person with write access",
-      summary: `@${confirmer} confirmed ${sha.slice(0, 12)}: the files listed below were handled by hand.`,
-      text: run2.text
-    }
-  });
-}
-
-// src/after-merge/backport-pr-text.ts
-var TITLE_MAX2 = 256;
-function backportTitle(pr, target) {
-  const suffix = ` (backport #${pr.number} to ${target})`;
-  const room = TITLE_MAX2 - suffix.length;
-  const title = pr.title.length > room ? `${pr.title.slice(0, Math.max(0, room - 1))}\u2026` : pr.title;
-  return title + suffix;
-}
-function backportBody(input) {
-  const lines = [
-    `Backport of #${input.pr.number} (${escapeMarkdown(input.pr.title)}) to \`${input.target}\`.`,
-    "",
-    ...input.picks.map((pick) => `(cherry picked from commit ${pick.sha})`)
-  ];
-  if (input.incident !== null) lines.push("", `Incident: #${input.incident}`);
-  if (input.conflictFiles.length > 0) {
-    const unmarked = new Set((input.undraftedFiles ?? []).map((u) => u.path));
-    const marked = input.conflictFiles.filter((file) => !unmarked.has(file)).length;
-    lines.push(
-      "",
-      "> [!WARNING]",
-      marked === 0 ? "> The cherry-pick conflicted, in files no conflict marker shows (see below); handle each and push." : unmarked.size === 0 ? "> The cherry-pick conflicted. The commit on this branch contains the conflict markers; resolve them and push." : "> The cherry-pick conflicted. The commit on this branch contains conflict markers in the files not marked otherwise below; resolve them and push.",
-      "> The PR stays a draft until a person marks it ready: check that no conflict marker is left before you do.",
-      `> The conflict blocks are the ones \`git cherry-pick -x\` writes, except that \`<<<<<<<\` names \`${input.target.replace(/`/g, "'")}\` where git writes \`HEAD\`.`,
-      "",
-      "Conflicting files:",
-      ...input.conflictFiles.map((file) => {
-        const undrafted = input.undraftedFiles?.find((u) => u.path === file);
-        const name = `- \`${file.replace(/`/g, "'")}\``;
-        return undrafted ? `${name} \u2014 **no conflict markers**: ${escapeMarkdown(undrafted.reason)}` : name;
-      })
-    );
-    if ((input.undraftedFiles ?? []).length > 0) {
-      lines.push(
-        "",
-        "> [!CAUTION]",
-        "> No conflict marker shows what to do with the files marked **no conflict markers** above: do what each",
-        "> says by hand (`git cherry-pick -x` shows git's result). The `hotfix-backport` check stays failing until",
-        `> a person with write access confirms the head they checked with \`/backport confirm ${(input.headSha ?? "<sha>").slice(0, 12)}\``,
-        "> (a new push needs a new confirmation)."
-      );
-    }
-  }
-  lines.push("", `Original author: @${input.pr.author}`);
-  return lines.join("\n");
-}
-
-// src/after-merge/backport-to-target.ts
-var BACKPORT_CONFLICT_LABEL = "backport-conflict";
-async function backportToTarget(ctx, request) {
-  const { octokit, repo } = ctx;
-  const { pr, target } = request;
-  const branch = backportBranchName(pr.number, target);
-  const existing = await findBackportPr(ctx, branch, target);
-  if (existing) return completeBackportPr(ctx, request, { branch, refused: [] }, existing, false);
-  const { data: targetRef } = await octokit.rest.git.getRef({ ...repo, ref: `heads/${target}` });
-  let picked;
-  try {
-    picked = await cherryPickCommits(octokit, repo, {
-      ontoSha: targetRef.object.sha,
-      ontoLabel: target,
-      picks: request.picks,
-      verified: request.verified
-    });
-  } catch (error) {
-    if (error instanceof WorkflowPermissionError) return workflowPermissionFailure(error);
-    throw error;
-  }
-  if (picked.status === "empty") return { status: "already" };
-  let placed;
-  try {
-    placed = await placeBotBranch(octokit, repo, {
-      name: branch,
-      head: picked.headSha,
-      onto: targetRef.object.sha
-    });
-  } catch (error) {
-    const denied = workflowPermissionError(error, picked.workflowFiles);
-    if (denied) return workflowPermissionFailure(denied);
-    throw error;
-  }
-  const where = { branch: placed.branch, refused: placed.refused };
-  if (!placed.created) {
-    const raced = await findBackportPr(ctx, placed.branch, target);
-    if (raced) return completeBackportPr(ctx, request, where, raced, false, picked.conflictPick);
-  }
-  const conflict = picked.status === "conflict";
-  const body = backportBody({
-    pr,
-    target,
-    picks: request.picks,
-    conflictFiles: picked.conflictFiles,
-    undraftedFiles: picked.undraftedFiles,
-    headSha: picked.headSha,
-    incident: request.incident
-  });
-  let created;
-  try {
-    ({ data: created } = await octokit.rest.pulls.create({
-      ...repo,
-      head: placed.branch,
-      base: target,
-      title: backportTitle(pr, target),
-      body,
-      draft: conflict
-    }));
-  } catch (error) {
-    if (httpStatus(error) !== 422) throw error;
-    const raced = await findBackportPr(ctx, placed.branch, target);
-    if (raced) return completeBackportPr(ctx, request, where, raced, false, picked.conflictPick);
-    throw error;
-  }
-  if (picked.undraftedFiles.length > 0) {
-    await openBackportCheck(ctx, picked.headSha, backportCheckOutput(picked.headSha, picked.undraftedFiles));
-  }
-  const opened = {
-    number: created.number,
-    url: created.html_url,
-    labels: [],
-    reviewers: [],
-    draft: conflict
-  };
-  const state = await completeBackportPr(ctx, request, where, opened, true, picked.conflictPick, conflict);
-  ctx.log.info(`backport to ${target}: PR #${created.number}${conflict ? " (conflict)" : ""}`);
-  return state;
-}
-var STEPS_MARKER = "<!-- hotfix-bot:backport-steps -->";
-async function completeBackportPr(ctx, request, where, pr, opened, stoppedAt, conflictKnown) {
-  const conflict = conflictKnown ?? (pr.labels.includes(BACKPORT_CONFLICT_LABEL) || pr.labels.length === 0 && pr.draft);
-  const wanted = conflict ? [...request.labels, BACKPORT_CONFLICT_LABEL] : request.labels;
-  const missing = wanted.filter((label) => !pr.labels.includes(label));
-  if (missing.length > 0) {
-    await ctx.octokit.rest.issues.addLabels({ ...ctx.repo, issue_number: pr.number, labels: missing });
-  }
-  await requestAuthorReview(ctx, pr, request.pr.author, opened);
-  if (conflict) {
-    const steps = manualBackportSteps({
-      target: request.target,
-      branch: where.branch,
-      picks: request.picks,
-      method: request.method,
-      ...stoppedAt ? { stoppedAt } : {}
-    });
-    await ensureBotComment(ctx, pr.number, STEPS_MARKER, `${STEPS_MARKER}
-${steps}`);
-  }
-  return {
-    status: conflict ? "conflict" : "open",
-    pr: pr.number,
-    url: pr.url,
-    ...placementRecord(backportBranchName(request.pr.number, request.target), where)
-  };
-}
-async function findBackportPr(ctx, branch, target) {
-  const { data } = await ctx.octokit.rest.pulls.list({
-    ...ctx.repo,
-    head: `${ctx.repo.owner}:${branch}`,
-    base: target,
-    state: "all",
-    per_page: 10
-  });
-  const pr = data.find(isOpenedByAnApp);
-  if (!pr) return null;
-  return {
-    number: pr.number,
-    url: pr.html_url,
-    labels: pr.labels.map((label) => label.name),
-    reviewers: (pr.requested_reviewers ?? []).map((user) => user.login),
-    draft: pr.draft ?? false
-  };
-}
-async function requestAuthorReview(ctx, pr, author, opened) {
-  if (author.endsWith("[bot]") || author === "ghost" || pr.reviewers.includes(author)) return;
-  if (!opened) {
-    const { data: reviews } = await ctx.octokit.rest.pulls.listReviews({
-      ...ctx.repo,
-      pull_number: pr.number,
-      per_page: 100
-    });
-    if (reviews.some((review) => review.user?.login === author)) return;
-  }
-  try {
-    await ctx.octokit.rest.pulls.requestReviewers({
-      ...ctx.repo,
-      pull_number: pr.number,
-      reviewers: [author]
-    });
-  } catch (error) {
-    if (httpStatus(error) !== 422) throw error;
-    ctx.log.warn(`could not request a review from ${author} on #${pr.number}: not a collaborator`);
-  }
-}
-function workflowPermissionFailure(error) {
-  return {
-    status: "failed",
-    error: `it changes ${error.files.join(", ")}, and GitHub lets an App write workflow files only with the "workflows" permission, which hotfix-bot does not request; grant it, or backport by hand`
-  };
-}
-
-// src/after-merge/enable-auto-merge.ts
-var MUTATION = `mutation EnableAutoMerge($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
-  enablePullRequestAutoMerge(input: { pullRequestId: $pullRequestId, mergeMethod: $mergeMethod }) {
-    pullRequest { number autoMergeRequest { mergeMethod enabledAt } }
-  }
-}`;
-function graphqlMessage(error) {
-  const errors = error?.errors;
-  const first = Array.isArray(errors) ? errors.find((e) => typeof e?.message === "string")?.message : void 0;
-  if (typeof first === "string") return first;
-  return errorMessage(error);
-}
-async function enableAutoMerge(ctx, config, pr) {
-  const method = config.backport.autoMergeMethod;
-  const at = ctx.clock().toISOString();
-  try {
-    const { data } = await ctx.octokit.rest.pulls.get({ ...ctx.repo, pull_number: pr });
-    if (data.auto_merge) return { method: data.auto_merge.merge_method, at };
-    await ctx.octokit.graphql(MUTATION, { pullRequestId: data.node_id, mergeMethod: method.toUpperCase() });
-    return { method, at };
-  } catch (error) {
-    const message = graphqlMessage(error);
-    ctx.log.warn(`auto-merge of backport PR #${pr} not enabled: ${message}`);
-    return { method, at, error: message };
-  }
-}
-function autoMergeEntry(hotfixPr, target, backport2) {
-  const auto = backport2.autoMerge;
-  if (!auto || backport2.pr === void 0) return null;
-  return {
-    key: `auto-merge-${hotfixPr}-${target}`,
-    at: auto.at,
-    text: auto.error ? `Auto-merge of the backport to ${target} (#${backport2.pr}) not enabled: ${auto.error}; merge it by hand` : `Auto-merge (${auto.method}) enabled on the backport to ${target} (#${backport2.pr}): it lands once its required checks pass`,
-    ...backport2.url ? { url: backport2.url } : {}
-  };
-}
-
 // src/rules/approvals.ts
 function approvalTeams(severity2, config) {
   return config.approvals[severity2].from.filter((entry2) => entry2.includes("/")).map((t) => t.toLowerCase());
@@ -6117,8 +6138,8 @@ function notificationsWanted(config, milestone) {
   return config.notify.channels.length > 0 && config.notify.milestones.includes(milestone);
 }
 async function notifyMilestone(ctx, config, incident, milestone, details, options = {}) {
-  if (!notificationsWanted(config, milestone)) return "off";
-  if (incident === null) return "no-incident";
+  if (!notificationsWanted(config, milestone)) return { outcome: "off" };
+  if (incident === null) return { outcome: "no-incident" };
   const key = `notify:${ctx.repo.owner}/${ctx.repo.repo}#${incident}`;
   const acrossInstances = (task) => ctx.instancesLock ? ctx.instancesLock.run(key, task) : task();
   try {
@@ -6129,21 +6150,22 @@ async function notifyMilestone(ctx, config, incident, milestone, details, option
     );
   } catch (error) {
     ctx.log.warn(`notification "${milestone}" of incident #${incident} not recorded: ${errorMessage(error)}`);
-    return "failed";
+    const timeline = isDeliberateStop(error) ? error.partial?.timeline : void 0;
+    return timeline === void 0 ? { outcome: "failed" } : { outcome: "failed", timeline };
   }
 }
 async function notifyLocked(ctx, config, incident, milestone, source, options) {
   const timeline = await readTimeline(ctx, incident);
-  if (!timeline.state) return "no-incident";
+  if (!timeline.state) return { outcome: "no-incident" };
   const plan = planNotification({
     state: timeline.state,
     milestone,
     wanted: config.notify,
     defined: ctx.notifyChannels ?? /* @__PURE__ */ new Map()
   });
-  if (plan.kind === "skip") return plan.why === "already-sent" ? "already-sent" : "off";
+  if (plan.kind === "skip") return { outcome: plan.why === "already-sent" ? "already-sent" : "off" };
   const details = typeof source === "function" ? source(timeline.state) : source;
-  if (details === null) return "not-reached";
+  if (details === null) return { outcome: "not-reached" };
   const now = ctx.clock().toISOString();
   const message = milestoneMessage({
     repo: ctx.repo,
@@ -6165,8 +6187,8 @@ async function notifyLocked(ctx, config, incident, milestone, source, options) {
     else ctx.log.warn(`incident #${incident}: "${milestone}" not sent to ${r.channel}: ${r.error}`);
   }
   const state = recordNotification(timeline.state, milestone, ctx.clock().toISOString(), results);
-  await writeTimeline(ctx, incident, timeline.commentId, state);
-  return results.every((r) => r.ok) ? "sent" : "failed";
+  const { markdown } = await writeTimeline(ctx, incident, timeline.commentId, state);
+  return { outcome: results.every((r) => r.ok) ? "sent" : "failed", timeline: markdown };
 }
 
 // src/incident/notify/resolved-details.ts
@@ -6592,6 +6614,11 @@ var afterMergeRoute = {
 // src/after-merge/backport-command.ts
 import { z as z5 } from "zod";
 
+// src/backport/backport-reply-marker.ts
+function backportReplyMarker(commentId) {
+  return `<!-- hotfix-bot:backport-reply ${JSON.stringify({ comment: commentId })} -->`;
+}
+
 // src/incident/refusal-marker.ts
 function refusalMarker(userId) {
   return `<!-- hotfix-bot:command-refused ${JSON.stringify({ user: userId })} -->`;
@@ -6607,9 +6634,6 @@ var commentShape = z5.object({
     user: z5.object({ id: z5.number().int().positive(), login: z5.string(), type: z5.string() })
   })
 });
-function backportReplyMarker(commentId) {
-  return `<!-- hotfix-bot:backport-reply ${JSON.stringify({ comment: commentId })} -->`;
-}
 function parseBackportCommand(payload) {
   const parsed = commentShape.safeParse(payload);
   if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
@@ -6682,7 +6706,7 @@ ${body}`);
   }
 };
 
-// src/after-merge/backport-confirm.ts
+// src/backport/backport-confirm.ts
 import { z as z6 } from "zod";
 var commentShape2 = z6.object({
   action: z6.literal("created"),
@@ -6787,7 +6811,7 @@ async function readMergedHotfix(ctx, config, number) {
   }
 }
 
-// src/after-merge/backport-pr-event.ts
+// src/backport/backport-pr-event.ts
 import { z as z7 } from "zod";
 var BACKPORT_PR_ACTIONS = ["closed", "reopened", "ready_for_review"];
 var BACKPORT_BRANCH = /^hotfix-bot\/backport-([1-9][0-9]{0,9})-to-/;
@@ -6890,7 +6914,7 @@ function validTime(value) {
   return Number.isNaN(t) ? null : new Date(t).toISOString();
 }
 
-// src/after-merge/stale-backports.ts
+// src/backport/stale-backports.ts
 function reminderKey(pr) {
   return `backport-reminder-${pr}`;
 }
@@ -6911,7 +6935,7 @@ function staleBackports(state, openPrs, now, remindAfterMs) {
   return stale;
 }
 
-// src/after-merge/remind-stale-backports.ts
+// src/backport/remind-stale-backports.ts
 function reminderMarker(pr) {
   return `<!-- hotfix-bot:backport-reminder ${JSON.stringify({ pr })} -->`;
 }
@@ -6999,7 +7023,7 @@ async function remindStaleBackports(ctx, repo, now) {
   return reminded;
 }
 
-// src/after-merge/backport-end-route.ts
+// src/backport/backport-end-route.ts
 async function handleBackportPrEvent(ctx, event) {
   const log = logWith(ctx.log, { pr: event.hotfixPr, backportPr: event.number });
   const loaded = await ctx.config();
@@ -7045,7 +7069,7 @@ var backportEndRoute = {
   }
 };
 
-// src/after-merge/backport-skip-command.ts
+// src/backport/backport-skip-command.ts
 import { z as z8 } from "zod";
 var SKIP_REASON_MAX = 300;
 var commentShape3 = z8.object({
@@ -7274,11 +7298,11 @@ function stableEntry(pr, monitor, at) {
 
 // src/deploy/notify-deploy-outcome.ts
 async function notifyDeployOutcome(ctx, config, incident, pr, status) {
-  if (incident === null) return;
+  if (incident === null) return void 0;
   const wanted = ["deployed", "rollback", "resolved"].some((m) => notificationsWanted(config, m));
-  if (!wanted) return;
+  if (!wanted) return void 0;
   if (status.state === "success") {
-    await notifyMilestone(ctx, config, incident, "deployed", (state) => {
+    const deployed = await notifyMilestone(ctx, config, incident, "deployed", (state) => {
       const deploy2 = state.pipelines[String(pr)]?.deploy;
       if (deploy2?.deployedAt === void 0) return null;
       return {
@@ -7287,10 +7311,10 @@ async function notifyDeployOutcome(ctx, config, incident, pr, status) {
         links: deploy2.url ? [{ label: "Deployment", url: deploy2.url }] : []
       };
     });
-    await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
-    return;
+    const resolved = await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
+    return resolved.timeline ?? deployed.timeline;
   }
-  await notifyMilestone(ctx, config, incident, "rollback", (state) => {
+  const rolledBack = await notifyMilestone(ctx, config, incident, "rollback", (state) => {
     const deploy2 = state.pipelines[String(pr)]?.deploy;
     if (deploy2?.failedAt === void 0 || !deploy2.rollback) return null;
     const { rollback: rollback2 } = deploy2;
@@ -7303,6 +7327,7 @@ async function notifyDeployOutcome(ctx, config, incident, pr, status) {
       links
     };
   });
+  return rolledBack.timeline;
 }
 function revertOutcome(rollback2) {
   if (rollback2.status === "open") return `revert PR #${rollback2.pr} opened`;
@@ -7852,25 +7877,32 @@ async function mergedPrOf(ctx, config, status) {
 }
 async function handleDeploymentStatus(ctx, config, status) {
   const pr = await mergedPrOf(ctx, config, status);
-  if (!pr) return "not-ours";
+  if (!pr) return { handled: "not-ours" };
   const here = withLogFields(ctx, { pr: pr.number });
-  const { origin, handled } = await withMergedHotfixRecord(here, pr, async (origin2) => ({
+  const { origin, acted } = await withMergedHotfixRecord(here, pr, async (origin2) => ({
     origin: origin2,
-    handled: await act(here, config, status, origin2)
+    acted: await act(here, config, status, origin2)
   }));
-  if (handled !== "not-ours") await notifyDeployOutcome(here, config, origin.incident, pr.number, status);
-  return handled;
+  if (acted.handled === "not-ours") return acted;
+  const notified = await notifyDeployOutcome(here, config, origin.incident, pr.number, status);
+  return notified === void 0 ? acted : { ...acted, timeline: notified };
 }
 async function act(ctx, config, status, origin) {
   const timeline = await readTimeline(ctx, origin.issue);
   const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
-  if (decision.kind === "not-ours") return decision.kind;
-  if (!timeline.state) return "not-ours";
+  if (decision.kind === "not-ours") return { handled: decision.kind };
+  if (!timeline.state) return { handled: "not-ours" };
+  const written = async (handled, state2) => {
+    const { markdown } = await writeTimeline(ctx, origin.issue, timeline.commentId, state2);
+    return { handled, timeline: markdown };
+  };
   if (decision.kind === "done") {
-    if (status.state !== "success" || !resolutionRetryDue(timeline.state, decision.pipeline)) return "done";
-    const state2 = await recordResolution(ctx, config, timeline.state, origin.pr, status.environment);
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state2);
-    return "done";
+    if (status.state !== "success" || !resolutionRetryDue(timeline.state, decision.pipeline))
+      return { handled: "done" };
+    return written(
+      "done",
+      await recordResolution(ctx, config, timeline.state, origin.pr, status.environment)
+    );
   }
   const at = validTime3(status.at) ?? ctx.clock().toISOString();
   let state = timeline.state;
@@ -7895,8 +7927,7 @@ async function act(ctx, config, status, origin) {
     if (!hasEntry(state, `closed-by-deploy-${n2}`))
       state = await settleIncident(ctx, config, state, origin.incident);
     state = await recordResolution(ctx, config, state, origin.pr, status.environment);
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-    return "deployed";
+    return written("deployed", state);
   }
   if (deploy2.failedAt === void 0) {
     deploy2.failedAt = at;
@@ -7916,8 +7947,7 @@ async function act(ctx, config, status, origin) {
     description: status.description,
     logUrl: status.url
   });
-  await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-  return "rolled-back";
+  return written("rolled-back", state);
 }
 function withPipeline(state, pipeline2) {
   return { ...state, pipelines: { ...state.pipelines, [String(pipeline2.pr)]: pipeline2 } };
@@ -7942,9 +7972,9 @@ var deploymentStatusRoute = {
       ctx.log.error(`deployment ${status.deployment} of ${status.ref} not handled: ${loaded.error.message}`);
       return void 0;
     }
-    const handled = await handleDeploymentStatus(ctx, loaded.config, status);
+    const { handled, timeline } = await handleDeploymentStatus(ctx, loaded.config, status);
     ctx.log.info(`deployment ${status.deployment} of ${status.ref} (${status.state}): ${handled}`);
-    return void 0;
+    return timeline === void 0 ? void 0 : { timeline };
   }
 };
 
@@ -8008,8 +8038,8 @@ import { z as z10 } from "zod";
 
 // src/deploy/notify-monitoring-outcome.ts
 async function notifyMonitoringDone(ctx, config, incident, pr) {
-  if (incident === null || !notificationsWanted(config, "monitoring-done")) return;
-  await notifyMilestone(ctx, config, incident, "monitoring-done", (state) => {
+  if (incident === null || !notificationsWanted(config, "monitoring-done")) return void 0;
+  const notified = await notifyMilestone(ctx, config, incident, "monitoring-done", (state) => {
     const monitor = state.pipelines[String(pr)]?.monitor;
     if (monitor?.stableAt === void 0) return null;
     return {
@@ -8017,10 +8047,18 @@ async function notifyMonitoringDone(ctx, config, incident, pr) {
       at: monitor.stableAt
     };
   });
+  return notified.timeline;
 }
 async function notifyRollbackAsked(ctx, config, incident, pr) {
-  if (incident === null || !notificationsWanted(config, "rollback")) return;
-  await notifyMilestone(ctx, config, incident, "rollback", (state) => rollbackAskedDetails(state, pr));
+  if (incident === null || !notificationsWanted(config, "rollback")) return void 0;
+  const notified = await notifyMilestone(
+    ctx,
+    config,
+    incident,
+    "rollback",
+    (state) => rollbackAskedDetails(state, pr)
+  );
+  return notified.timeline;
 }
 function rollbackAskedDetails(state, pr) {
   const pipeline2 = state.pipelines[String(pr)];
@@ -8130,14 +8168,20 @@ ${body}`);
       return { kind: "already", pr: pr.number, incident: origin.incident };
     }
     const state = await rollBackOnCommand(ctx, config, command, origin, timeline.state);
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    const written = await writeTimeline(ctx, origin.issue, timeline.commentId, state);
     const revert = state.pipelines[String(pr.number)]?.deploy?.rollback;
     if (command.issue !== origin.issue && revert?.pr)
       await reply(
         command.issue,
         `Rolling back #${pr.number}: revert PR #${revert.pr}; incident #${origin.issue} is escalated.`
       );
-    return { kind: "rolled-back", pr: pr.number, incident: origin.incident, state };
+    return {
+      kind: "rolled-back",
+      pr: pr.number,
+      incident: origin.incident,
+      state,
+      timeline: written.markdown
+    };
   });
 }
 async function rollBackOnCommand(ctx, config, command, origin, read) {
@@ -8187,11 +8231,13 @@ var rollbackCommandRoute = {
   async run(command, ctx) {
     const outcome = await runRollbackCommand(command, ctx);
     ctx.log.info(`/rollback by ${command.commenter} on #${command.issue}: ${outcome.kind}`);
+    let timeline = outcome.kind === "rolled-back" ? outcome.timeline : void 0;
     if (outcome.kind === "rolled-back" || outcome.kind === "already") {
       const loaded = await ctx.config();
-      if (loaded.ok) await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr);
+      if (loaded.ok)
+        timeline = await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr) ?? timeline;
     }
-    return void 0;
+    return timeline === void 0 ? void 0 : { timeline };
   }
 };
 
@@ -8225,17 +8271,18 @@ var monitoringDueRoute = {
     if (!loaded.ok || !loaded.config.monitoring.enabled) return void 0;
     if (severityFromLabels(activity.labels, loaded.config) === null) return void 0;
     const config = loaded.config;
-    await withIncidentLock(ctx, activity.issue, async () => {
+    return withIncidentLock(ctx, activity.issue, async () => {
       const timeline = await readTimeline(ctx, activity.issue);
-      if (!timeline.state?.detectedAt) return;
+      if (!timeline.state?.detectedAt) return void 0;
       let state = timeline.state;
       for (const pipeline2 of Object.values(timeline.state.pipelines)) {
         if (monitoringPhase(pipeline2, ctx.clock()) === "due")
           state = await recordStable(ctx, config, state, pipeline2, activity.issue);
       }
-      if (state !== timeline.state) await writeTimeline(ctx, activity.issue, timeline.commentId, state);
+      if (state === timeline.state) return void 0;
+      const written = await writeTimeline(ctx, activity.issue, timeline.commentId, state);
+      return { timeline: written.markdown };
     });
-    return void 0;
   }
 };
 
@@ -8313,8 +8360,10 @@ async function handleFailedCheck(ctx, config, check) {
     const phase = monitoringPhase(pipeline2, ctx.clock());
     if (phase !== "open") {
       const next = await endMonitoringUnderLock(ctx, config, origin, timeline.state);
-      if (next !== timeline.state) await writeTimeline(ctx, origin.issue, timeline.commentId, next);
-      return { kind: "window-over", pr: pr.number, incident: origin.incident };
+      const over = { kind: "window-over", pr: pr.number, incident: origin.incident };
+      if (next === timeline.state) return over;
+      const written2 = await writeTimeline(ctx, origin.issue, timeline.commentId, next);
+      return { ...over, timeline: written2.markdown };
     }
     const at = ctx.clock().toISOString();
     const trigger = { kind: "check", at, by: check.name, reason: check.conclusion };
@@ -8335,8 +8384,8 @@ async function handleFailedCheck(ctx, config, check) {
       logUrl: null,
       trigger
     });
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-    return { kind: "rolled-back", pr: pr.number, incident: origin.incident };
+    const written = await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    return { kind: "rolled-back", pr: pr.number, incident: origin.incident, timeline: written.markdown };
   });
 }
 var rollbackCheckRoute = {
@@ -8350,10 +8399,9 @@ var rollbackCheckRoute = {
     const outcome = await handleFailedCheck(ctx, loaded.config, check);
     if (outcome.kind === "not-watched") return void 0;
     ctx.log.info(`${check.name} ${check.conclusion} on ${check.sha}: ${outcome.kind}`);
-    if (outcome.kind === "rolled-back")
-      await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr);
-    else await notifyMonitoringDone(ctx, loaded.config, outcome.incident, outcome.pr);
-    return void 0;
+    const notified = outcome.kind === "rolled-back" ? await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr) : await notifyMonitoringDone(ctx, loaded.config, outcome.incident, outcome.pr);
+    const timeline = notified ?? outcome.timeline;
+    return timeline === void 0 ? void 0 : { timeline };
   }
 };
 
@@ -8736,12 +8784,12 @@ function fastTrackRecorded(record, head, clock) {
   return record?.head === head && record.since === clock.since && record.minutes === clock.minutes && (!clock.fired || record.firedAt !== void 0);
 }
 async function recordFastTrack(ctx, incident, pr, clock) {
-  await withIncidentLock(ctx, incident, async () => {
+  return withIncidentLock(ctx, incident, async () => {
     const timeline = await readTimeline(ctx, incident);
-    if (!timeline.state) return;
+    if (!timeline.state) return void 0;
     const key = String(pr.number);
     const previous = timeline.state.fastTrack?.[key];
-    if (fastTrackRecorded(previous, pr.headSha, clock)) return;
+    if (fastTrackRecorded(previous, pr.headSha, clock)) return void 0;
     const sameStart = previous?.head === pr.headSha && previous.since === clock.since;
     const firedBefore = sameStart ? previous.firedAt : void 0;
     const firedAt = firedBefore ?? (clock.fired ? ctx.clock().toISOString() : void 0);
@@ -8769,7 +8817,7 @@ async function recordFastTrack(ctx, incident, pr, clock) {
         text: `#${pr.number} fast-tracked after ${clock.minutes} min without review: its approvals row passed, and a post-deploy review follow-up opens at merge`
       });
     }
-    await writeTimeline(ctx, incident, timeline.commentId, state);
+    return (await writeTimeline(ctx, incident, timeline.commentId, state)).markdown;
   });
 }
 
@@ -9000,19 +9048,20 @@ function branchOfRef(ref) {
 
 // src/gate/notify-gate-green.ts
 async function notifyGateGreen(ctx, config, pr, checkUrl) {
-  if (!notificationsWanted(config, "gate-green")) return;
+  if (!notificationsWanted(config, "gate-green")) return void 0;
   let incident;
   try {
     ({ incident } = await incidentOfPull(ctx, pr));
   } catch (error) {
     ctx.log.warn(`gate-green notification for #${pr.number} skipped: ${String(error)}`);
-    return;
+    return void 0;
   }
-  if (incident === null) return;
-  await notifyMilestone(ctx, config, incident, "gate-green", {
+  if (incident === null) return void 0;
+  const notified = await notifyMilestone(ctx, config, incident, "gate-green", {
     summary: `hotfix-gate passed on PR #${pr.number} (${pr.headSha.slice(0, 7)}): it can be merged`,
     ...checkUrl ? { links: [{ label: "hotfix-gate", url: checkUrl }] } : {}
   });
+  return notified.timeline;
 }
 
 // src/gate/render-gate.ts
@@ -9092,12 +9141,46 @@ function planGateWrite(existing, evaluation, output) {
   if (existing.status === "completed" && evaluation.status !== "completed") return { kind: "create" };
   return { kind: "update", id: existing.id };
 }
+function renderedGate(state, output) {
+  return {
+    status: state.status,
+    conclusion: state.conclusion ?? null,
+    title: output.title,
+    markdown: output.text ? `${output.summary}
+
+${output.text}` : output.summary
+  };
+}
+function gateOutcome(evaluation, output, written) {
+  return {
+    gate: {
+      conclusion: evaluation.conclusion ?? "pending",
+      summary: output.title,
+      ...written.url ? { url: written.url } : {},
+      ...written.rendered ? { rendered: written.rendered } : {}
+    }
+  };
+}
+function runState2(evaluation, now) {
+  return evaluation.status === "completed" ? { status: "completed", conclusion: evaluation.conclusion ?? "neutral", completed_at: now } : { status: "in_progress" };
+}
 async function upsertGateCheck(ctx, input) {
-  const { sha, existing, evaluation, output } = input;
+  const { existing, evaluation, output } = input;
   const plan = planGateWrite(existing, evaluation, output);
-  if (plan.kind === "none") return { action: "unchanged", id: plan.id, url: existing?.url ?? null };
+  if (plan.kind === "none")
+    return { action: "unchanged", id: plan.id, url: existing?.url ?? null, rendered: null };
   const now = ctx.clock().toISOString();
-  const state = evaluation.status === "completed" ? { status: "completed", conclusion: evaluation.conclusion ?? "neutral", completed_at: now } : { status: "in_progress" };
+  const state = runState2(evaluation, now);
+  const rendered = renderedGate(state, output);
+  try {
+    const written = await writeGateCheck(ctx, { ...input, plan, state, now });
+    return { ...written, rendered };
+  } catch (error) {
+    throw stoppedWith(error, gateOutcome(evaluation, output, { url: null, rendered }));
+  }
+}
+async function writeGateCheck(ctx, input) {
+  const { sha, existing, output, plan, state, now } = input;
   const { owner, repo } = ctx.repo;
   if (plan.kind === "create") {
     const created = await createOnce(
@@ -9235,19 +9318,14 @@ async function publish(ctx, sha, evaluate) {
       const written = await upsertGateCheck(ctx, { sha, existing: gateRun, evaluation, output });
       ctx.log.info(`${GATE_CHECK_NAME} ${written.action} on ${sha.slice(0, 7)}: ${output.title}`);
       return {
-        outcome: {
-          gate: {
-            conclusion: evaluation.conclusion ?? "pending",
-            summary: output.title,
-            ...written.url ? { url: written.url } : {}
-          }
-        },
+        outcome: gateOutcome(evaluation, output, written),
         turnedGreen: evaluation.conclusion === "success" && written.action !== "unchanged"
       };
     })
   );
 }
 async function publishPull(ctx, config, pr, sha) {
+  let timeline;
   const published = await publish(ctx, sha, async () => {
     if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
       const { gateRun: gateRun2 } = await listCheckRuns(ctx, sha, { onlyGate: true });
@@ -9263,13 +9341,13 @@ async function publishPull(ctx, config, pr, sha) {
     const records = await readFastTrackRecords(ctx, pr, headGateRun);
     const fastTracked = evaluateGate(facts2, config, records.facts);
     if (fastTracked.fastTrack && records.incident !== null && sha === pr.headSha) {
-      await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack);
+      timeline = await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack) ?? timeline;
     }
     return { evaluation: fastTracked, gateRun };
   });
   if (published.turnedGreen && sha === pr.headSha && isHotfixPullRequest(pr, config))
-    await notifyGateGreen(ctx, config, pr, published.outcome.gate?.url ?? null);
-  return published.outcome;
+    timeline = await notifyGateGreen(ctx, config, pr, published.outcome.gate?.url ?? null) ?? timeline;
+  return timeline === void 0 ? published.outcome : { ...published.outcome, timeline };
 }
 async function reevaluatePull(ctx, config, number) {
   const pr = await fetchPullRequest(ctx, number);
@@ -9625,8 +9703,8 @@ async function openDraftPr(ctx, config, push) {
     text: pr.byBot ? `Draft PR #${pr.number} opened on the first push` : `PR #${pr.number} opened`,
     url: pr.url
   });
-  await writeTimeline(ctx, push.incident, timeline.commentId, next);
-  return { pr: pr.number, created };
+  const written = await writeTimeline(ctx, push.incident, timeline.commentId, next);
+  return { pr: pr.number, created, timeline: written.markdown };
 }
 
 // src/intake/draft-pr-route.ts
@@ -9645,8 +9723,10 @@ var draftPrRoute = {
     }
     if (!isHotfixFamilyBranch(push.branch, loaded.config.branches.patterns)) return void 0;
     const opened = await withIncidentLock(ctx, push.incident, () => openDraftPr(ctx, loaded.config, push));
-    if (opened) await notifyDraftPr(ctx, loaded.config, push.incident);
-    return void 0;
+    if (!opened) return void 0;
+    const notified = await notifyDraftPr(ctx, loaded.config, push.incident);
+    const timeline = notified.timeline ?? opened.timeline;
+    return timeline === void 0 ? void 0 : { timeline };
   }
 };
 
@@ -9813,22 +9893,22 @@ var incidentChangeRoute = {
     if (!loaded.ok) return void 0;
     const labels = change.kind === "unlabeled" ? [change.label] : change.issue.labels;
     if (severityFromLabels(labels, loaded.config) === null) return void 0;
-    await withIncidentLock(ctx, n2, async () => {
+    return withIncidentLock(ctx, n2, async () => {
       const timeline = await readTimeline(ctx, n2);
       const state = timeline.state;
-      if (!state?.detectedAt) return;
+      if (!state?.detectedAt) return void 0;
       const t = Date.parse(change.at ?? "");
       const at = Number.isNaN(t) ? ctx.clock().toISOString() : new Date(t).toISOString();
       const closedByDeploy = state.entries.some(
         (e) => e.key === CLOSED_AT_RESOLUTION_KEY || e.key.startsWith("closed-by-deploy-")
       );
-      if (change.kind === "closed" && closedByDeploy && change.actor.endsWith("[bot]")) return;
+      if (change.kind === "closed" && closedByDeploy && change.actor.endsWith("[bot]")) return void 0;
       const merged = Object.keys(state.pipelines).length > 0;
       const next = addEntry(state, changeEntry(change, merged, at));
-      if (JSON.stringify(next) === JSON.stringify(state)) return;
-      await writeTimeline(ctx, n2, timeline.commentId, next);
+      if (JSON.stringify(next) === JSON.stringify(state)) return void 0;
+      const written = await writeTimeline(ctx, n2, timeline.commentId, next);
+      return { timeline: written.markdown };
     });
-    return void 0;
   }
 };
 
@@ -10154,6 +10234,7 @@ async function runIntake(ctx, config, request) {
   let state = { ...before, incident: n2 };
   let recorded = timeline.state;
   let commentId = timeline.commentId;
+  let written;
   if (state.detectedAt === void 0) {
     state = {
       ...state,
@@ -10168,7 +10249,7 @@ async function runIntake(ctx, config, request) {
       text: `Incident declared by @${request.actor} (${how}), severity ${request.severity}`,
       url: request.issue.url
     });
-    ({ commentId } = await writeTimeline(ctx, n2, commentId, state));
+    ({ commentId, markdown: written } = await writeTimeline(ctx, n2, commentId, state));
     recorded = state;
   }
   const severity2 = asSeverity(state.severity) ?? request.severity;
@@ -10226,9 +10307,15 @@ async function runIntake(ctx, config, request) {
   }
   state = { ...state, intake: intake2 };
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
-  if (JSON.stringify(state) !== JSON.stringify(recorded)) await writeTimeline(ctx, n2, commentId, state);
+  if (JSON.stringify(state) !== JSON.stringify(recorded))
+    ({ markdown: written } = await writeTimeline(ctx, n2, commentId, state));
   else logWith(ctx.log, { incident: n2 }).info("intake already done");
-  return { incident: n2, branch: intake2.branch, changed };
+  return {
+    incident: n2,
+    branch: intake2.branch,
+    changed,
+    ...written === void 0 ? {} : { timeline: written }
+  };
 }
 async function commitIncidentReport(ctx, state, request, intake2) {
   const { octokit, repo } = ctx;
@@ -10308,7 +10395,7 @@ var intakeRoute = {
     }
     const at = validTime5(trigger.at) ?? ctx.clock().toISOString();
     try {
-      await withIncidentLock(
+      const intake2 = await withIncidentLock(
         ctx,
         n2,
         () => runIntake(ctx, config, {
@@ -10320,12 +10407,14 @@ var intakeRoute = {
           line: line2
         })
       );
-      await notifyDeclared(ctx, config, n2);
+      const notified = await notifyDeclared(ctx, config, n2);
+      const timeline = notified.timeline ?? intake2.timeline;
+      return timeline === void 0 ? void 0 : { timeline };
     } catch (error) {
       if (!(error instanceof MissingLineError) || trigger.kind !== "command") throw error;
       await reply(missingLineReply(trigger.commentId, error.line));
+      return void 0;
     }
-    return void 0;
   }
 };
 async function refuseLabel(ctx, trigger, label) {
@@ -10365,9 +10454,6 @@ var routes = [
   rollbackCheckRoute,
   monitoringDueRoute
 ];
-function isDeliberateStop(error) {
-  return typeof error === "object" && error !== null && error.deliberateStop === true;
-}
 async function runLongStep(job, ctx) {
   const route = routes.find((candidate) => candidate.step === job.step && candidate.long);
   if (!route)
@@ -10388,12 +10474,12 @@ async function timed(step, observe, run2) {
     throw error;
   }
 }
-async function handleEvent(event, ctx, background, observe) {
+async function settleEvent(event, ctx, background, observe) {
   const matched = routes.flatMap((route) => {
     const input = route.match(event);
     return input === null ? [] : [{ route, input }];
   });
-  const outcome = { steps: [] };
+  const outcome = { steps: [], stopped: [] };
   const failures = [];
   for (const { route, input } of matched) {
     const stepCtx = withLogFields(ctx, { step: route.step });
@@ -10412,15 +10498,29 @@ async function handleEvent(event, ctx, background, observe) {
       if (result) Object.assign(outcome, result);
     } catch (error) {
       const message = errorMessage(error);
-      if (isDeliberateStop(error)) stepCtx.log.info(`stopped on ${event.name}: ${message}`);
-      else stepCtx.log.error(`failed on ${event.name}: ${message}`);
-      failures.push(error);
+      if (isDeliberateStop(error)) {
+        stepCtx.log.info(`stopped on ${event.name}: ${message}`);
+        outcome.steps.push(route.step);
+        outcome.stopped.push({ step: route.step, reason: message });
+        if (error.partial) Object.assign(outcome, error.partial);
+      } else {
+        stepCtx.log.error(`failed on ${event.name}: ${message}`);
+        failures.push(error);
+      }
     }
   }
-  if (failures.length === 1) throw failures[0];
-  if (failures.length > 1)
-    throw new AggregateError(failures, `${failures.length} steps failed on ${event.name} ${event.id}`);
-  return outcome;
+  return { outcome, failures };
+}
+async function handleEvent(event, ctx, background, observe) {
+  const settled2 = await settleEvent(event, ctx, background, observe);
+  const failure = failureOf2(settled2, event);
+  if (failure) throw failure;
+  return settled2.outcome;
+}
+function failureOf2({ failures }, event) {
+  if (failures.length === 0) return null;
+  if (failures.length === 1) return failures[0];
+  return new AggregateError(failures, `${failures.length} steps failed on ${event.name} ${event.id}`);
 }
 
 // src/util/keyed-mutex.ts
@@ -11222,7 +11322,7 @@ var recordDeployOutcome = {
         ctx.log.info(
           `sweep: deployment ${deployment.id} of ${pipeline2.tag} ended ${final.state}; recording it`
         );
-        const handled = await handleDeploymentStatus(ctx, swept.config, status);
+        const { handled } = await handleDeploymentStatus(ctx, swept.config, status);
         if (retryResolution && handled === "done") {
           results.push({ task: this.name, target, outcome: "finished", detail: "resolution record retried" });
         } else if (handled === "deployed" || handled === "rolled-back")

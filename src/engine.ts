@@ -13,14 +13,14 @@ import { gateRoute } from "./gate/gate-route.js";
 import { draftPrRoute } from "./intake/draft-pr-route.js";
 import { incidentChangeRoute } from "./intake/incident-change-route.js";
 import { intakeRoute } from "./intake/intake-route.js";
-import type {
-  BackgroundRunner,
-  DeliberateStop,
-  EngineEvent,
-  EngineOutcome,
-  LongStepJob,
-  Route,
-  StepObserver,
+import {
+  type BackgroundRunner,
+  type EngineEvent,
+  type EngineOutcome,
+  isDeliberateStop,
+  type LongStepJob,
+  type Route,
+  type StepObserver,
 } from "./route.js";
 import { errorMessage } from "./util/errors.js";
 import { withLogFields } from "./util/log-with.js";
@@ -48,12 +48,6 @@ export const routes: AnyRoute[] = [
   monitoringDueRoute,
 ];
 
-function isDeliberateStop(error: unknown): error is DeliberateStop {
-  return (
-    typeof error === "object" && error !== null && (error as Partial<DeliberateStop>).deliberateStop === true
-  );
-}
-
 /**
  * Runs a long step from its job, as a queue worker does (possibly in another process than the one that received
  * the event): the route matches the event again and runs. A failure is thrown, for the queue to retry.
@@ -80,18 +74,28 @@ async function timed<T>(step: string, observe: StepObserver | undefined, run: ()
   }
 }
 
-/** Runs every step that matches the event. A failing step does not stop the others; all failures are thrown. */
-export async function handleEvent(
+/** What every step that matched an event did: the merged outcome, and the failures (none when all went well). */
+export interface SettledEvent {
+  outcome: EngineOutcome;
+  failures: unknown[];
+}
+
+/**
+ * Runs every step that matches the event and reports all of it: a failing step does not stop the others, and what
+ * the steps rendered before a failure or a deliberate stop stays in the outcome (the Action's job summary shows it).
+ * A deliberate stop is no failure: the step is listed in `stopped`, with what it had rendered merged in.
+ */
+export async function settleEvent(
   event: EngineEvent,
   ctx: EngineContext,
   background?: BackgroundRunner,
   observe?: StepObserver,
-): Promise<EngineOutcome> {
+): Promise<SettledEvent> {
   const matched = routes.flatMap((route) => {
     const input = route.match(event);
     return input === null ? [] : [{ route, input }];
   });
-  const outcome: EngineOutcome = { steps: [] };
+  const outcome: EngineOutcome = { steps: [], stopped: [] };
   const failures: unknown[] = [];
   for (const { route, input } of matched) {
     // Every line a step logs names it as a field (beside the repository and delivery the adapter bound).
@@ -111,13 +115,36 @@ export async function handleEvent(
       if (result) Object.assign(outcome, result);
     } catch (error) {
       const message = errorMessage(error);
-      if (isDeliberateStop(error)) stepCtx.log.info(`stopped on ${event.name}: ${message}`);
-      else stepCtx.log.error(`failed on ${event.name}: ${message}`);
-      failures.push(error);
+      if (isDeliberateStop(error)) {
+        stepCtx.log.info(`stopped on ${event.name}: ${message}`);
+        outcome.steps.push(route.step);
+        outcome.stopped.push({ step: route.step, reason: message });
+        if (error.partial) Object.assign(outcome, error.partial);
+      } else {
+        stepCtx.log.error(`failed on ${event.name}: ${message}`);
+        failures.push(error);
+      }
     }
   }
-  if (failures.length === 1) throw failures[0];
-  if (failures.length > 1)
-    throw new AggregateError(failures, `${failures.length} steps failed on ${event.name} ${event.id}`);
-  return outcome;
+  return { outcome, failures };
+}
+
+/** Runs every step that matches the event. A failing step does not stop the others; all failures are thrown. */
+export async function handleEvent(
+  event: EngineEvent,
+  ctx: EngineContext,
+  background?: BackgroundRunner,
+  observe?: StepObserver,
+): Promise<EngineOutcome> {
+  const settled = await settleEvent(event, ctx, background, observe);
+  const failure = failureOf(settled, event);
+  if (failure) throw failure;
+  return settled.outcome;
+}
+
+/** What a settled event's failures amount to: none, the one failure, or all of them in an AggregateError. */
+export function failureOf({ failures }: SettledEvent, event: EngineEvent): unknown {
+  if (failures.length === 0) return null;
+  if (failures.length === 1) return failures[0];
+  return new AggregateError(failures, `${failures.length} steps failed on ${event.name} ${event.id}`);
 }

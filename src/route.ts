@@ -32,9 +32,17 @@ export interface StepOutcome {
   followUps?: { kind: string; issue: number; url: string }[];
 }
 
+/** A step that ended on purpose before its end (a dry run refused its first write), and why. */
+export interface StoppedStep {
+  step: string;
+  reason: string;
+}
+
 export interface EngineOutcome extends StepOutcome {
-  /** Names of the workflow steps that ran; empty when the event was not ours. */
+  /** Names of the workflow steps that ran (stopped ones included); empty when the event was not ours. */
   steps: string[];
+  /** The steps of `steps` that a deliberate stop ended; what they had rendered is in the outcome. */
+  stopped: StoppedStep[];
 }
 
 /**
@@ -67,10 +75,29 @@ export interface Route<Input> {
 
 /**
  * An error that ends a step on purpose rather than a failure of it: a dry run refusing the step's first write.
- * The engine logs it as information; the adapter decides what it means for the run.
+ * The engine logs it as information, keeps what the step had rendered (`partial`) in its outcome and lists the
+ * stop; the adapter decides what a stop means for the run.
  */
 export interface DeliberateStop {
   readonly deliberateStop: true;
+  /** What the step had rendered when it stopped: the gate it would have written, the timeline. */
+  partial?: StepOutcome;
+}
+
+export function isDeliberateStop(error: unknown): error is DeliberateStop {
+  return (
+    typeof error === "object" && error !== null && (error as Partial<DeliberateStop>).deliberateStop === true
+  );
+}
+
+/**
+ * Returns `error` for rethrowing; when it is a deliberate stop, `partial` (what the writer had rendered for the
+ * write that was stopped) is kept on it for the step's outcome. What an inner writer attached first stays: it was
+ * rendered later than what an enclosing step adds on the way out.
+ */
+export function stoppedWith(error: unknown, partial: StepOutcome): unknown {
+  if (isDeliberateStop(error)) error.partial = { ...partial, ...error.partial };
+  return error;
 }
 
 /** A long step as data: enough for any process to run it again (see runLongStep). */

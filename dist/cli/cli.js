@@ -10,7 +10,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-Y5SD4BQF.js")).command
+    load: async () => (await import("./chunks/demo-EQVYJS2V.js")).command
   },
   {
     name: "check-title",
@@ -25,17 +25,17 @@ var commands = [
   {
     name: "sweep",
     summary: "finish hotfix workflows left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/sweep-MTHWD5ON.js")).sweepCommand("sweep")
+    load: async () => (await import("./chunks/sweep-5MKD672R.js")).sweepCommand("sweep")
   },
   {
     name: "reconcile",
     summary: "the sweep, under its former name",
-    load: async () => (await import("./chunks/sweep-MTHWD5ON.js")).sweepCommand("reconcile")
+    load: async () => (await import("./chunks/sweep-5MKD672R.js")).sweepCommand("reconcile")
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-N45LBQ2E.js")).command
+    load: async () => (await import("./chunks/report-4IJZQP7D.js")).command
   },
   {
     name: "sandbox",

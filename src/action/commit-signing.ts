@@ -1,4 +1,4 @@
-import type { RecordedWrite } from "./write-ledger.js";
+import type { RecordedWrite } from "./record-writes.js";
 
 /** The commits a run created through the API, and how many of them GitHub signs. */
 export interface CommitSigning {

@@ -1,6 +1,5 @@
-import type { DeliberateStop } from "../route.js";
+import type { DeliberateStop, StepOutcome } from "../route.js";
 import { HotfixBotError } from "../util/errors.js";
-import type { RecordedWrite } from "./write-ledger.js";
 
 /**
  * Thrown instead of sending a write in a dry run. The step that wanted to write stops there: nothing after
@@ -10,7 +9,10 @@ export class DryRunRefusal extends HotfixBotError implements DeliberateStop {
   override readonly kind = "refused";
   override readonly name = "DryRunRefusal";
   readonly deliberateStop = true;
-  constructor(readonly write: RecordedWrite) {
+  /** What the stopped step had rendered for this write (set by the writer that tried it). */
+  partial?: StepOutcome;
+  /** The refused request, by method and path (the recorded write, see record-writes). */
+  constructor(readonly write: { readonly method: string; readonly path: string }) {
     super(`${REFUSAL_PREFIX}${write.method} ${write.path}`);
   }
 }
@@ -20,11 +22,4 @@ const REFUSAL_PREFIX = "dry run: refused ";
 /** For places that keep only an error's message (reconcile's report): was it a refusal? */
 export function isRefusalMessage(message: string): boolean {
   return message.startsWith(REFUSAL_PREFIX);
-}
-
-/** True when every failure (a single error or an AggregateError of them) is a dry-run refusal. */
-export function onlyRefusals(error: unknown): boolean {
-  if (error instanceof DryRunRefusal) return true;
-  if (error instanceof AggregateError) return error.errors.length > 0 && error.errors.every(onlyRefusals);
-  return false;
 }

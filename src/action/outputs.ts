@@ -1,5 +1,4 @@
 import type { StepOutcome } from "../route.js";
-import type { CheckRunWrite } from "./write-ledger.js";
 
 /** The step outputs declared in action.yml, always all set ("" or "[]" when the event did not produce them). */
 export interface ActionOutputs {
@@ -11,19 +10,12 @@ export interface ActionOutputs {
 }
 
 /**
- * The gate's conclusion: the engine's own word when the step finished; in a dry run the step stops at its
- * refused write, so the check run it would have written says it (`pending` while in progress, as the engine
- * says).
+ * The outputs from the engine's outcome alone. In a dry run the gate step stops at its refused write, and the
+ * outcome carries the gate it would have written (`pending` while in progress, as the engine says).
  */
-export function gateConclusion(outcome: StepOutcome, gateWrite: CheckRunWrite | null): string {
-  if (outcome.gate) return outcome.gate.conclusion;
-  if (!gateWrite) return "";
-  return gateWrite.conclusion ?? (gateWrite.status === "completed" ? "" : "pending");
-}
-
-export function actionOutputs(outcome: StepOutcome, gateWrite: CheckRunWrite | null = null): ActionOutputs {
+export function actionOutputs(outcome: StepOutcome): ActionOutputs {
   return {
-    gate: gateConclusion(outcome, gateWrite),
+    gate: outcome.gate?.conclusion ?? "",
     tag: outcome.tag ?? "",
     "release-url": outcome.releaseUrl ?? "",
     backports: JSON.stringify(

@@ -1,6 +1,29 @@
 import type { Log, Octokit } from "../context.js";
 import { DryRunRefusal } from "./dry-run.js";
-import { isWrite, type RecordedWrite, requestPath } from "./write-ledger.js";
+
+/** One write the engine sent (or, in a dry run, wanted to send), as it went over the wire. */
+export interface RecordedWrite {
+  method: string;
+  /** The request path, e.g. `/repos/acme/webshop/check-runs`. */
+  path: string;
+  body: unknown;
+  result: "sent" | "failed" | "refused";
+}
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export function isWrite(method: string): boolean {
+  return !READ_METHODS.has(method.toUpperCase());
+}
+
+/** The path part of a request URL, whether Octokit hands it over absolute or relative. */
+export function requestPath(url: string): string {
+  try {
+    return new URL(url, "http://api.invalid").pathname;
+  } catch {
+    return url;
+  }
+}
 
 export interface RecordWritesOptions {
   /** Every write is recorded here (method, path, body), for the job summary. */

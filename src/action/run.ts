@@ -4,26 +4,25 @@ import * as core from "@actions/core";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigResult } from "../config/parse-config.js";
 import type { Log } from "../context.js";
-import { handleEvent } from "../engine.js";
+import { failureOf, settleEvent } from "../engine.js";
 import { createEngineContext, createEngineLocks } from "../engine-context.js";
 import { createTokenOctokit } from "../github/token-octokit.js";
 import { channelsFromInputs } from "../incident/notify/notify-channels.js";
 import { generateReport } from "../metrics/report.js";
-import type { EngineOutcome } from "../route.js";
+import { type EngineOutcome, isDeliberateStop } from "../route.js";
 import { sweepOneRepository } from "../sweep/sweep-repository.js";
 import { errorMessage } from "../util/errors.js";
 import { textLog } from "../util/text-log.js";
-import { isRefusalMessage, onlyRefusals } from "./dry-run.js";
+import { isRefusalMessage } from "./dry-run.js";
 import { parseInputs } from "./inputs.js";
 import { actionOutputs } from "./outputs.js";
 import { RECONCILE_EVENTS, reconcileFailure, renderReconcile } from "./reconcile-summary.js";
-import { recordWrites } from "./record-writes.js";
+import { type RecordedWrite, recordWrites } from "./record-writes.js";
 import { renderReportSummary } from "./report-summary.js";
 import { readRunnerContext } from "./runner-env.js";
 import { renderSummary, type SummaryInput } from "./summary.js";
 import { tokenApp, tokenIdentity, unsealedStateWarning } from "./token-app.js";
 import { tokenKind } from "./token-kind.js";
-import { lastGateWrite, lastTimelineWrite, type RecordedWrite } from "./write-ledger.js";
 
 const coreLog: Log = textLog({
   debug: (line) => core.debug(line),
@@ -69,8 +68,6 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     event: env.GITHUB_EVENT_NAME ?? "",
     outcome: null,
     gate: "",
-    gateWrite: null,
-    timeline: null,
     writes,
     tokenKind: "unknown",
     dryRun: false,
@@ -128,10 +125,18 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           results: report.results.filter((r) => !(inputs.dryRun && isRefusalMessage(r.detail))),
         });
       } else {
-        outcome = await handleEvent(runner.event, ctx);
+        // Settled rather than thrown: what the steps rendered before a failure still reaches the summary.
+        const settled = await settleEvent(runner.event, ctx);
+        outcome = settled.outcome;
+        const failure = failureOf(settled, runner.event);
+        if (failure) summary.failure = errorMessage(failure);
+        // A dry run stops each step at its first write by design; outside one, a step that stopped did not finish.
+        else if (!inputs.dryRun && outcome.stopped.length > 0)
+          summary.failure = outcome.stopped.map((stop) => `${stop.step} stopped: ${stop.reason}`).join("; ");
       }
     } catch (error) {
-      if (!(inputs.dryRun && onlyRefusals(error))) summary.failure = errorMessage(error);
+      // The sweep catches each task's failure; a refused write that still escapes it is a dry run doing its job.
+      if (!(inputs.dryRun && isDeliberateStop(error))) summary.failure = errorMessage(error);
     }
     summary.outcome = outcome;
     if (inputs.reportHtml) {
@@ -155,16 +160,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       if (result && !result.ok) summary.configError = result.error.message;
     }
 
-    summary.gateWrite = lastGateWrite(writes);
-    summary.timeline = lastTimelineWrite(writes);
-    const outputs = actionOutputs(outcome ?? {}, summary.gateWrite);
+    const outputs = actionOutputs(outcome ?? {});
     summary.gate = outputs.gate;
     for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 
     if (summary.configError) failed = summary.configError;
     else if (summary.failure) failed = summary.failure;
     else if (outputs.gate === "failure") {
-      const title = outcome?.gate?.summary ?? summary.gateWrite?.title ?? "";
+      const title = outcome?.gate?.summary ?? "";
       failed = `hotfix-gate failed${title ? `: ${title}` : ""}`;
     }
   } catch (error) {

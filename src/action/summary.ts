@@ -1,19 +1,19 @@
 import type { EngineOutcome } from "../route.js";
 import { escapeTableCell } from "../text/escape-markdown.js";
 import { commitSigning, commitSigningSection } from "./commit-signing.js";
+import type { RecordedWrite } from "./record-writes.js";
 import type { TokenKind } from "./token-kind.js";
-import type { CheckRunWrite, RecordedWrite } from "./write-ledger.js";
 
 export interface SummaryInput {
   repo: string;
   event: string;
+  /**
+   * What the engine did; its `gate.rendered` is the `hotfix-gate` check run written (or, in a dry run, refused)
+   * in this run and its `timeline` the incident timeline written, each as its own renderer made it.
+   */
   outcome: EngineOutcome | null;
   /** The gate's conclusion as the `gate` output says it. */
   gate: string;
-  /** The `hotfix-gate` check run body written (or refused) in this run: the gate renderer's markdown. */
-  gateWrite: CheckRunWrite | null;
-  /** The incident timeline comment written in this run: the timeline renderer's markdown. */
-  timeline: string | null;
   /** Markdown of the recovery report's headline figures, when the step wrote the report. */
   report?: string;
   /** Markdown of what reconcile did, when the event ran reconcile. */
@@ -45,11 +45,11 @@ const fence = (text: string) => ["```text", text.replace(/```/g, "'''"), "```"];
 
 function gateSection(input: SummaryInput): string[] {
   const gate = input.outcome?.gate;
-  if (!gate && !input.gateWrite) return [];
-  const out = [`### ${linkOr("hotfix-gate", gate?.url)}: ${cell(input.gate || "unknown")}`, ""];
-  if (input.gateWrite) out.push(input.gateWrite.markdown, "");
+  if (!gate) return [];
+  const out = [`### ${linkOr("hotfix-gate", gate.url)}: ${cell(input.gate || "unknown")}`, ""];
+  if (gate.rendered) out.push(gate.rendered.markdown, "");
   // The gate leaves a run that already shows this evaluation untouched, so there is no new output to show.
-  else if (gate) out.push(`${cell(gate.summary)} (unchanged; the check run shows the details)`, "");
+  else out.push(`${cell(gate.summary)} (unchanged; the check run shows the details)`, "");
   return out;
 }
 
@@ -94,7 +94,7 @@ export function renderSummary(input: SummaryInput): string {
   out.push(...gateSection(input), ...mergeSections(input.outcome));
   out.push(...commitSigningSection(commitSigning(input.writes)));
   // The timeline's own markdown starts with its heading ("### Hotfix timeline").
-  if (input.timeline) out.push(input.timeline, "");
+  if (input.outcome?.timeline) out.push(input.outcome.timeline, "");
   if (input.reconcile) out.push("### Reconcile", "", input.reconcile, "");
   if (input.report) out.push("### Recovery report", "", input.report, "");
   if (input.outcome && input.outcome.steps.length === 0 && !input.reconcile && !input.report) {

@@ -17,8 +17,8 @@ export const deploymentStatusRoute: Route<DeploymentStatus> = {
       ctx.log.error(`deployment ${status.deployment} of ${status.ref} not handled: ${loaded.error.message}`);
       return undefined;
     }
-    const handled = await handleDeploymentStatus(ctx, loaded.config, status);
+    const { handled, timeline } = await handleDeploymentStatus(ctx, loaded.config, status);
     ctx.log.info(`deployment ${status.deployment} of ${status.ref} (${status.state}): ${handled}`);
-    return undefined;
+    return timeline === undefined ? undefined : { timeline };
   },
 };

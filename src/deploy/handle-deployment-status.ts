@@ -26,6 +26,12 @@ import { type RollbackOrigin, rollBack } from "./roll-back.js";
 
 export type DeployHandling = "not-ours" | "deployed" | "rolled-back" | "done";
 
+/** What a deployment status led to, and the timeline as the step last wrote it (absent when it wrote none). */
+export interface DeployHandled {
+  handled: DeployHandling;
+  timeline?: string;
+}
+
 /** The merged hotfix PR a deployment is of: named by our marker, or found from the deployed commit. */
 async function mergedPrOf(
   ctx: EngineContext,
@@ -69,17 +75,18 @@ export async function handleDeploymentStatus(
   ctx: EngineContext,
   config: HotfixConfig,
   status: DeploymentStatus,
-): Promise<DeployHandling> {
+): Promise<DeployHandled> {
   const pr = await mergedPrOf(ctx, config, status);
-  if (!pr) return "not-ours";
+  if (!pr) return { handled: "not-ours" };
   const here = withLogFields(ctx, { pr: pr.number });
-  const { origin, handled } = await withMergedHotfixRecord(here, pr, async (origin) => ({
+  const { origin, acted } = await withMergedHotfixRecord(here, pr, async (origin) => ({
     origin,
-    handled: await act(here, config, status, origin),
+    acted: await act(here, config, status, origin),
   }));
+  if (acted.handled === "not-ours") return acted;
   // A redelivery ("done") still looks: a run that died between its record and its message sends it now.
-  if (handled !== "not-ours") await notifyDeployOutcome(here, config, origin.incident, pr.number, status);
-  return handled;
+  const notified = await notifyDeployOutcome(here, config, origin.incident, pr.number, status);
+  return notified === undefined ? acted : { ...acted, timeline: notified };
 }
 
 async function act(
@@ -87,17 +94,23 @@ async function act(
   config: HotfixConfig,
   status: DeploymentStatus,
   origin: RollbackOrigin,
-): Promise<DeployHandling> {
+): Promise<DeployHandled> {
   const timeline = await readTimeline(ctx, origin.issue);
   const decision = decideDeploy(pipelineForTag(timeline.state, origin.pr.number, status.ref), status);
-  if (decision.kind === "not-ours") return decision.kind;
-  if (!timeline.state) return "not-ours";
+  if (decision.kind === "not-ours") return { handled: decision.kind };
+  if (!timeline.state) return { handled: "not-ours" };
+  const written = async (handled: DeployHandling, state: TimelineState): Promise<DeployHandled> => {
+    const { markdown } = await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    return { handled, timeline: markdown };
+  };
   if (decision.kind === "done") {
     // A success status after the recorded deploy: only a Resolution record whose last attempt failed is owed.
-    if (status.state !== "success" || !resolutionRetryDue(timeline.state, decision.pipeline)) return "done";
-    const state = await recordResolution(ctx, config, timeline.state, origin.pr, status.environment);
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-    return "done";
+    if (status.state !== "success" || !resolutionRetryDue(timeline.state, decision.pipeline))
+      return { handled: "done" };
+    return written(
+      "done",
+      await recordResolution(ctx, config, timeline.state, origin.pr, status.environment),
+    );
   }
   const at = validTime(status.at) ?? ctx.clock().toISOString();
   let state: TimelineState = timeline.state;
@@ -127,8 +140,7 @@ async function act(
     if (!hasEntry(state, `closed-by-deploy-${n}`))
       state = await settleIncident(ctx, config, state, origin.incident);
     state = await recordResolution(ctx, config, state, origin.pr, status.environment);
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-    return "deployed";
+    return written("deployed", state);
   }
 
   // A failed deployment: revert, label, escalate; each step only when the record says it is missing.
@@ -150,8 +162,7 @@ async function act(
     description: status.description,
     logUrl: status.url,
   });
-  await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-  return "rolled-back";
+  return written("rolled-back", state);
 }
 
 function withPipeline(state: TimelineState, pipeline: PipelineState): TimelineState {

@@ -55,16 +55,17 @@ export const monitoringDueRoute: Route<IncidentActivity> = {
     if (!loaded.ok || !loaded.config.monitoring.enabled) return undefined;
     if (severityFromLabels(activity.labels, loaded.config) === null) return undefined;
     const config = loaded.config;
-    await withIncidentLock(ctx, activity.issue, async () => {
+    return withIncidentLock(ctx, activity.issue, async () => {
       const timeline = await readTimeline(ctx, activity.issue);
-      if (!timeline.state?.detectedAt) return;
+      if (!timeline.state?.detectedAt) return undefined;
       let state = timeline.state;
       for (const pipeline of Object.values(timeline.state.pipelines)) {
         if (monitoringPhase(pipeline, ctx.clock()) === "due")
           state = await recordStable(ctx, config, state, pipeline, activity.issue);
       }
-      if (state !== timeline.state) await writeTimeline(ctx, activity.issue, timeline.commentId, state);
+      if (state === timeline.state) return undefined;
+      const written = await writeTimeline(ctx, activity.issue, timeline.commentId, state);
+      return { timeline: written.markdown };
     });
-    return undefined;
   },
 };

@@ -9,7 +9,8 @@ import type { DeploymentStatus } from "./deployment-status-event.js";
 /**
  * After a deployment of the fix: "deployed" (and "resolved" when that resolved the incident), or "rollback" once
  * a failed deployment started one, each from what the timeline records for the merged PR. Called outside the
- * pipeline and incident locks; reads nothing unless the repository wants one of these milestones.
+ * pipeline and incident locks; reads nothing unless the repository wants one of these milestones. Returns the
+ * timeline as the last notification's record wrote it, if one did.
  */
 export async function notifyDeployOutcome(
   ctx: EngineContext,
@@ -17,12 +18,12 @@ export async function notifyDeployOutcome(
   incident: number | null,
   pr: number,
   status: DeploymentStatus,
-): Promise<void> {
-  if (incident === null) return;
+): Promise<string | undefined> {
+  if (incident === null) return undefined;
   const wanted = (["deployed", "rollback", "resolved"] as const).some((m) => notificationsWanted(config, m));
-  if (!wanted) return;
+  if (!wanted) return undefined;
   if (status.state === "success") {
-    await notifyMilestone(ctx, config, incident, "deployed", (state) => {
+    const deployed = await notifyMilestone(ctx, config, incident, "deployed", (state) => {
       const deploy = state.pipelines[String(pr)]?.deploy;
       if (deploy?.deployedAt === undefined) return null;
       return {
@@ -31,10 +32,10 @@ export async function notifyDeployOutcome(
         links: deploy.url ? [{ label: "Deployment", url: deploy.url }] : [],
       };
     });
-    await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
-    return;
+    const resolved = await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
+    return resolved.timeline ?? deployed.timeline;
   }
-  await notifyMilestone(ctx, config, incident, "rollback", (state) => {
+  const rolledBack = await notifyMilestone(ctx, config, incident, "rollback", (state) => {
     const deploy = state.pipelines[String(pr)]?.deploy;
     if (deploy?.failedAt === undefined || !deploy.rollback) return null;
     const { rollback } = deploy;
@@ -47,6 +48,7 @@ export async function notifyDeployOutcome(
       links,
     };
   });
+  return rolledBack.timeline;
 }
 
 /** What came of a rollback's revert, in one clause of a message (pure). */

@@ -8,16 +8,16 @@ import { triggerText } from "./revert-pr-text.js";
 /**
  * "monitoring-done": the window after the deploy of PR `pr` ended stable, as the timeline records it (the sweep,
  * or a later event about the fix, recorded it). Called after the step's own locked section; sends nothing when
- * the record is not there, or when it was sent before.
+ * the record is not there, or when it was sent before. Returns the timeline as its record wrote it, if it did.
  */
 export async function notifyMonitoringDone(
   ctx: EngineContext,
   config: HotfixConfig,
   incident: number | null,
   pr: number,
-): Promise<void> {
-  if (incident === null || !notificationsWanted(config, "monitoring-done")) return;
-  await notifyMilestone(ctx, config, incident, "monitoring-done", (state) => {
+): Promise<string | undefined> {
+  if (incident === null || !notificationsWanted(config, "monitoring-done")) return undefined;
+  const notified = await notifyMilestone(ctx, config, incident, "monitoring-done", (state) => {
     const monitor = state.pipelines[String(pr)]?.monitor;
     if (monitor?.stableAt === undefined) return null;
     return {
@@ -25,21 +25,26 @@ export async function notifyMonitoringDone(
       at: monitor.stableAt,
     };
   });
+  return notified.timeline;
 }
 
 /**
  * "rollback" asked for after the merge — a writer's `/rollback` or a watched check that failed in the window —
  * once the revert PR is recorded. A failed deployment's rollback is told by notifyDeployOutcome; both share the
- * milestone, so an incident hears of its rollback once, whichever came first.
+ * milestone, so an incident hears of its rollback once, whichever came first. Returns the timeline as its record
+ * wrote it, if it did.
  */
 export async function notifyRollbackAsked(
   ctx: EngineContext,
   config: HotfixConfig,
   incident: number | null,
   pr: number,
-): Promise<void> {
-  if (incident === null || !notificationsWanted(config, "rollback")) return;
-  await notifyMilestone(ctx, config, incident, "rollback", (state) => rollbackAskedDetails(state, pr));
+): Promise<string | undefined> {
+  if (incident === null || !notificationsWanted(config, "rollback")) return undefined;
+  const notified = await notifyMilestone(ctx, config, incident, "rollback", (state) =>
+    rollbackAskedDetails(state, pr),
+  );
+  return notified.timeline;
 }
 
 /** The message of a rollback asked for by a person or a check, from the pipeline's record (pure). */

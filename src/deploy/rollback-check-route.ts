@@ -111,7 +111,13 @@ async function mergedHotfixAt(ctx: EngineContext, config: HotfixConfig, sha: str
 
 export type FailedCheckOutcome =
   | { kind: "not-watched" }
-  | { kind: "rolled-back" | "window-over"; pr: number; incident: number | null };
+  | {
+      kind: "rolled-back" | "window-over";
+      pr: number;
+      incident: number | null;
+      /** The timeline as written; absent when nothing was. */
+      timeline?: string;
+    };
 
 /**
  * A configured check (`monitoring.rollbackOn`) failed on a commit: when that commit is a deployed fix inside its
@@ -133,8 +139,10 @@ export async function handleFailedCheck(
     const phase = monitoringPhase(pipeline, ctx.clock());
     if (phase !== "open") {
       const next = await endMonitoringUnderLock(ctx, config, origin, timeline.state);
-      if (next !== timeline.state) await writeTimeline(ctx, origin.issue, timeline.commentId, next);
-      return { kind: "window-over", pr: pr.number, incident: origin.incident };
+      const over = { kind: "window-over" as const, pr: pr.number, incident: origin.incident };
+      if (next === timeline.state) return over;
+      const written = await writeTimeline(ctx, origin.issue, timeline.commentId, next);
+      return { ...over, timeline: written.markdown };
     }
     const at = ctx.clock().toISOString();
     const trigger: RollbackTrigger = { kind: "check", at, by: check.name, reason: check.conclusion };
@@ -155,8 +163,8 @@ export async function handleFailedCheck(
       logUrl: null,
       trigger,
     });
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
-    return { kind: "rolled-back", pr: pr.number, incident: origin.incident };
+    const written = await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    return { kind: "rolled-back", pr: pr.number, incident: origin.incident, timeline: written.markdown };
   });
 }
 
@@ -173,9 +181,11 @@ export const rollbackCheckRoute: Route<FailedCheck> = {
     const outcome = await handleFailedCheck(ctx, loaded.config, check);
     if (outcome.kind === "not-watched") return undefined;
     ctx.log.info(`${check.name} ${check.conclusion} on ${check.sha}: ${outcome.kind}`);
-    if (outcome.kind === "rolled-back")
-      await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr);
-    else await notifyMonitoringDone(ctx, loaded.config, outcome.incident, outcome.pr);
-    return undefined;
+    const notified =
+      outcome.kind === "rolled-back"
+        ? await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr)
+        : await notifyMonitoringDone(ctx, loaded.config, outcome.incident, outcome.pr);
+    const timeline = notified ?? outcome.timeline;
+    return timeline === undefined ? undefined : { timeline };
   },
 };

@@ -71,7 +71,7 @@ export type RollbackCommandOutcome =
   | { kind: "refused" }
   | { kind: "rejected"; why: string }
   | { kind: "already"; pr: number; incident: number | null }
-  | { kind: "rolled-back"; pr: number; incident: number | null; state: TimelineState };
+  | { kind: "rolled-back"; pr: number; incident: number | null; state: TimelineState; timeline: string };
 
 /**
  * The hotfix a command rolls back: the PR it is said on, or, on an incident, its most recently merged fix. An
@@ -155,7 +155,7 @@ export async function runRollbackCommand(
       return { kind: "already", pr: pr.number, incident: origin.incident };
     }
     const state = await rollBackOnCommand(ctx, config, command, origin, timeline.state);
-    await writeTimeline(ctx, origin.issue, timeline.commentId, state);
+    const written = await writeTimeline(ctx, origin.issue, timeline.commentId, state);
     // Said on the PR while the incident holds the record: point the PR's thread at the revert.
     const revert = state.pipelines[String(pr.number)]?.deploy?.rollback;
     if (command.issue !== origin.issue && revert?.pr)
@@ -163,7 +163,13 @@ export async function runRollbackCommand(
         command.issue,
         `Rolling back #${pr.number}: revert PR #${revert.pr}; incident #${origin.issue} is escalated.`,
       );
-    return { kind: "rolled-back", pr: pr.number, incident: origin.incident, state };
+    return {
+      kind: "rolled-back",
+      pr: pr.number,
+      incident: origin.incident,
+      state,
+      timeline: written.markdown,
+    };
   });
 }
 
@@ -227,11 +233,13 @@ export const rollbackCommandRoute: Route<RollbackCommand> = {
   async run(command, ctx) {
     const outcome = await runRollbackCommand(command, ctx);
     ctx.log.info(`/rollback by ${command.commenter} on #${command.issue}: ${outcome.kind}`);
+    let timeline = outcome.kind === "rolled-back" ? outcome.timeline : undefined;
     // "already" too: a redelivery after a run that died between its record and its message sends it now.
     if (outcome.kind === "rolled-back" || outcome.kind === "already") {
       const loaded = await ctx.config();
-      if (loaded.ok) await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr);
+      if (loaded.ok)
+        timeline = (await notifyRollbackAsked(ctx, loaded.config, outcome.incident, outcome.pr)) ?? timeline;
     }
-    return undefined;
+    return timeline === undefined ? undefined : { timeline };
   },
 };

@@ -59,21 +59,22 @@ export function fastTrackRecorded(
 /**
  * Records the clock on the incident's timeline: its start (with a line saying when the approval requirement
  * lapses) and, once, that it fired. Re-read under the incident's lock so that no other step's update is lost; a
- * record that already says the same costs no write, so redeliveries and the sweep write nothing twice.
+ * record that already says the same costs no write, so redeliveries and the sweep write nothing twice. Returns
+ * the timeline as written (a person's view of it), or undefined when nothing was written.
  */
 export async function recordFastTrack(
   ctx: EngineContext,
   incident: number,
   pr: GatePullRequest,
   clock: FastTrackClock,
-): Promise<void> {
-  await withIncidentLock(ctx, incident, async () => {
+): Promise<string | undefined> {
+  return withIncidentLock(ctx, incident, async () => {
     const timeline = await readTimeline(ctx, incident);
     // The incident's binding was read a moment ago from this same comment; without state nothing can be kept.
-    if (!timeline.state) return;
+    if (!timeline.state) return undefined;
     const key = String(pr.number);
     const previous = timeline.state.fastTrack?.[key];
-    if (fastTrackRecorded(previous, pr.headSha, clock)) return;
+    if (fastTrackRecorded(previous, pr.headSha, clock)) return undefined;
     const sameStart = previous?.head === pr.headSha && previous.since === clock.since;
     const firedBefore = sameStart ? previous.firedAt : undefined;
     const firedAt = firedBefore ?? (clock.fired ? ctx.clock().toISOString() : undefined);
@@ -101,6 +102,6 @@ export async function recordFastTrack(
         text: `#${pr.number} fast-tracked after ${clock.minutes} min without review: its approvals row passed, and a post-deploy review follow-up opens at merge`,
       });
     }
-    await writeTimeline(ctx, incident, timeline.commentId, state);
+    return (await writeTimeline(ctx, incident, timeline.commentId, state)).markdown;
   });
 }

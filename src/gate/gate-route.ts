@@ -22,7 +22,7 @@ import { branchOfRef, mergeQueuePullNumber } from "./merge-queue-ref.js";
 import { notifyGateGreen } from "./notify-gate-green.js";
 import { pullRequestFrom } from "./pull-request-data.js";
 import { renderGate } from "./render-gate.js";
-import { upsertGateCheck } from "./upsert-gate-check.js";
+import { gateOutcome, upsertGateCheck } from "./upsert-gate-check.js";
 
 /** What the gate needs from an event, read from the payload alone (no I/O). */
 export type GateInput =
@@ -174,13 +174,7 @@ async function publish(
       const written = await upsertGateCheck(ctx, { sha, existing: gateRun, evaluation, output });
       ctx.log.info(`${GATE_CHECK_NAME} ${written.action} on ${sha.slice(0, 7)}: ${output.title}`);
       return {
-        outcome: {
-          gate: {
-            conclusion: evaluation.conclusion ?? "pending",
-            summary: output.title,
-            ...(written.url ? { url: written.url } : {}),
-          },
-        },
+        outcome: gateOutcome(evaluation, output, written),
         turnedGreen: evaluation.conclusion === "success" && written.action !== "unchanged",
       };
     }),
@@ -194,6 +188,8 @@ async function publishPull(
   pr: GatePullRequest,
   sha: string,
 ): Promise<StepOutcome> {
+  // The timeline as the fast-track clock's record last wrote it, for the step's outcome.
+  let timeline: string | undefined;
   const published = await publish(ctx, sha, async () => {
     if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
       const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
@@ -210,14 +206,14 @@ async function publishPull(
     const fastTracked = evaluateGate(facts, config, records.facts);
     // The clock is recorded from the head's own evaluation; a merge group only reads it.
     if (fastTracked.fastTrack && records.incident !== null && sha === pr.headSha) {
-      await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack);
+      timeline = (await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack)) ?? timeline;
     }
     return { evaluation: fastTracked, gateRun };
   });
   // The PR's own head turned green (a merge group's head is the queue's business, not a milestone).
   if (published.turnedGreen && sha === pr.headSha && isHotfixPullRequest(pr, config))
-    await notifyGateGreen(ctx, config, pr, published.outcome.gate?.url ?? null);
-  return published.outcome;
+    timeline = (await notifyGateGreen(ctx, config, pr, published.outcome.gate?.url ?? null)) ?? timeline;
+  return timeline === undefined ? published.outcome : { ...published.outcome, timeline };
 }
 
 /**

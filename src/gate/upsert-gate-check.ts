@@ -1,4 +1,5 @@
 import type { EngineContext } from "../context.js";
+import { type RenderedGate, type StepOutcome, stoppedWith } from "../route.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import type { GateEvaluation } from "./evaluate-gate.js";
 import { fastTrackMarkerLine, fastTrackRunMarker } from "./fast-track-marker.js";
@@ -57,21 +58,82 @@ export interface GateWriteResult {
   action: "created" | "updated" | "unchanged";
   id: number;
   url: string | null;
+  /** The check run as written; null when it was left unchanged. */
+  rendered: RenderedGate | null;
 }
 
-/** The gate's one write: creates or updates the SHA's `hotfix-gate` run, or leaves it when already right. */
+/** Pure: the check run a write sends, as the step's outcome reports it (summary and text as one markdown). */
+export function renderedGate(
+  state: { status: string; conclusion?: string },
+  output: GateOutput,
+): RenderedGate {
+  return {
+    status: state.status,
+    conclusion: state.conclusion ?? null,
+    title: output.title,
+    markdown: output.text ? `${output.summary}\n\n${output.text}` : output.summary,
+  };
+}
+
+/** Pure: the gate step's outcome for an evaluation (`pending` while in progress). */
+export function gateOutcome(
+  evaluation: GateEvaluation,
+  output: GateOutput,
+  written: { url: string | null; rendered: RenderedGate | null },
+): StepOutcome {
+  return {
+    gate: {
+      conclusion: evaluation.conclusion ?? "pending",
+      summary: output.title,
+      ...(written.url ? { url: written.url } : {}),
+      ...(written.rendered ? { rendered: written.rendered } : {}),
+    },
+  };
+}
+
+/** Pure: the status fields of the run for an evaluation (a completed run without a verdict says neutral). */
+function runState(evaluation: GateEvaluation, now: string) {
+  return evaluation.status === "completed"
+    ? { status: "completed" as const, conclusion: evaluation.conclusion ?? "neutral", completed_at: now }
+    : { status: "in_progress" as const };
+}
+type GateRunState = ReturnType<typeof runState>;
+
+/**
+ * The gate's one write: creates or updates the SHA's `hotfix-gate` run, or leaves it when already right. A write
+ * stopped on purpose (a dry run) carries the check run it would have written, for the step's outcome.
+ */
 export async function upsertGateCheck(
   ctx: EngineContext,
   input: { sha: string; existing: GateRunFact | null; evaluation: GateEvaluation; output: GateOutput },
 ): Promise<GateWriteResult> {
-  const { sha, existing, evaluation, output } = input;
+  const { existing, evaluation, output } = input;
   const plan = planGateWrite(existing, evaluation, output);
-  if (plan.kind === "none") return { action: "unchanged", id: plan.id, url: existing?.url ?? null };
+  if (plan.kind === "none")
+    return { action: "unchanged", id: plan.id, url: existing?.url ?? null, rendered: null };
   const now = ctx.clock().toISOString();
-  const state =
-    evaluation.status === "completed"
-      ? { status: "completed" as const, conclusion: evaluation.conclusion ?? "neutral", completed_at: now }
-      : { status: "in_progress" as const };
+  const state = runState(evaluation, now);
+  const rendered = renderedGate(state, output);
+  try {
+    const written = await writeGateCheck(ctx, { ...input, plan, state, now });
+    return { ...written, rendered };
+  } catch (error) {
+    throw stoppedWith(error, gateOutcome(evaluation, output, { url: null, rendered }));
+  }
+}
+
+async function writeGateCheck(
+  ctx: EngineContext,
+  input: {
+    sha: string;
+    existing: GateRunFact | null;
+    output: GateOutput;
+    plan: Exclude<GateWrite, { kind: "none" }>;
+    state: GateRunState;
+    now: string;
+  },
+): Promise<Omit<GateWriteResult, "rendered">> {
+  const { sha, existing, output, plan, state, now } = input;
   const { owner, repo } = ctx.repo;
   if (plan.kind === "create") {
     // A retried POST whose answer was lost would leave two runs; look for ours before sending it again.

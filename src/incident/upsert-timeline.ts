@@ -1,5 +1,6 @@
 import type { EngineContext } from "../context.js";
 import { isTrustedState, sealState } from "../identity/trusted-state.js";
+import { stoppedWith } from "../route.js";
 import { createOnce, NO_BLIND_RETRY } from "../util/create-once.js";
 import { httpStatus } from "../util/http-status.js";
 import { hasTimelineMarker, parseTimeline, renderTimeline, visibleTimeline } from "./timeline-markdown.js";
@@ -51,7 +52,7 @@ export async function readTimeline(
  * Writes the timeline: PATCHes our comment when we know it, else creates it. Never leaves two: a comment
  * deleted by hand is re-created, and when two runs create one at the same time, the later comment is deleted and
  * its content goes to the earlier one, which every reader finds first. Returns the comment and the markdown a
- * person reads in it, for the step's outcome.
+ * person reads in it, for the step's outcome; a write stopped on purpose (a dry run) carries that markdown too.
  */
 export async function writeTimeline(
   ctx: TimelineContext,
@@ -59,9 +60,23 @@ export async function writeTimeline(
   commentId: number | null,
   state: TimelineState,
 ): Promise<{ commentId: number; markdown: string }> {
-  const { octokit, repo } = ctx;
   const rendered = renderTimeline(state);
   const markdown = visibleTimeline(rendered);
+  try {
+    return await writeTimelineComment(ctx, issueNumber, commentId, rendered, markdown);
+  } catch (error) {
+    throw stoppedWith(error, { timeline: markdown });
+  }
+}
+
+async function writeTimelineComment(
+  ctx: TimelineContext,
+  issueNumber: number,
+  commentId: number | null,
+  rendered: string,
+  markdown: string,
+): Promise<{ commentId: number; markdown: string }> {
+  const { octokit, repo } = ctx;
   const body = await sealState(ctx, rendered, { repo, issue: issueNumber });
   if (commentId !== null) {
     try {

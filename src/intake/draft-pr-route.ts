@@ -22,7 +22,9 @@ export const draftPrRoute: Route<HotfixPush> = {
     }
     if (!isHotfixFamilyBranch(push.branch, loaded.config.branches.patterns)) return undefined;
     const opened = await withIncidentLock(ctx, push.incident, () => openDraftPr(ctx, loaded.config, push));
-    if (opened) await notifyDraftPr(ctx, loaded.config, push.incident);
-    return undefined;
+    if (!opened) return undefined;
+    const notified = await notifyDraftPr(ctx, loaded.config, push.incident);
+    const timeline = notified.timeline ?? opened.timeline;
+    return timeline === undefined ? undefined : { timeline };
   },
 };

@@ -47,23 +47,23 @@ export const incidentChangeRoute: Route<IncidentChange> = {
     if (!loaded.ok) return undefined;
     const labels = change.kind === "unlabeled" ? [change.label] : change.issue.labels;
     if (severityFromLabels(labels, loaded.config) === null) return undefined;
-    await withIncidentLock(ctx, n, async () => {
+    return withIncidentLock(ctx, n, async () => {
       const timeline = await readTimeline(ctx, n);
       const state = timeline.state;
       // Only an incident (intake recorded a detection) has a timeline worth adding to.
-      if (!state?.detectedAt) return;
+      if (!state?.detectedAt) return undefined;
       const t = Date.parse(change.at ?? "");
       const at = Number.isNaN(t) ? ctx.clock().toISOString() : new Date(t).toISOString();
       // hotfix-bot's own close at resolution (or, on older timelines, after the deploy) is on the timeline already.
       const closedByDeploy = state.entries.some(
         (e) => e.key === CLOSED_AT_RESOLUTION_KEY || e.key.startsWith("closed-by-deploy-"),
       );
-      if (change.kind === "closed" && closedByDeploy && change.actor.endsWith("[bot]")) return;
+      if (change.kind === "closed" && closedByDeploy && change.actor.endsWith("[bot]")) return undefined;
       const merged = Object.keys(state.pipelines).length > 0;
       const next = addEntry(state, changeEntry(change, merged, at));
-      if (JSON.stringify(next) === JSON.stringify(state)) return;
-      await writeTimeline(ctx, n, timeline.commentId, next);
+      if (JSON.stringify(next) === JSON.stringify(state)) return undefined;
+      const written = await writeTimeline(ctx, n, timeline.commentId, next);
+      return { timeline: written.markdown };
     });
-    return undefined;
   },
 };

@@ -79,7 +79,7 @@ export const intakeRoute: Route<IntakeTrigger> = {
     }
     const at = validTime(trigger.at) ?? ctx.clock().toISOString();
     try {
-      await withIncidentLock(ctx, n, () =>
+      const intake = await withIncidentLock(ctx, n, () =>
         runIntake(ctx, config, {
           issue: trigger.issue,
           trigger: trigger.kind,
@@ -90,12 +90,14 @@ export const intakeRoute: Route<IntakeTrigger> = {
         }),
       );
       // Outside the incident lock, which the notification takes itself.
-      await notifyDeclared(ctx, config, n);
+      const notified = await notifyDeclared(ctx, config, n);
+      const timeline = notified.timeline ?? intake.timeline;
+      return timeline === undefined ? undefined : { timeline };
     } catch (error) {
       if (!(error instanceof MissingLineError) || trigger.kind !== "command") throw error;
       await reply(missingLineReply(trigger.commentId, error.line));
+      return undefined;
     }
-    return undefined;
   },
 };
 

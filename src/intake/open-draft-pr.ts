@@ -33,7 +33,7 @@ export async function openDraftPr(
   ctx: EngineContext,
   config: HotfixConfig,
   push: HotfixPush,
-): Promise<{ pr: number; created: boolean } | null> {
+): Promise<{ pr: number; created: boolean; timeline?: string } | null> {
   const { octokit, repo } = ctx;
   const timeline = await readTimeline(ctx, push.incident);
   const state = timeline.state;
@@ -89,6 +89,6 @@ export async function openDraftPr(
     text: pr.byBot ? `Draft PR #${pr.number} opened on the first push` : `PR #${pr.number} opened`,
     url: pr.url,
   });
-  await writeTimeline(ctx, push.incident, timeline.commentId, next);
-  return { pr: pr.number, created };
+  const written = await writeTimeline(ctx, push.incident, timeline.commentId, next);
+  return { pr: pr.number, created, timeline: written.markdown };
 }

@@ -28,6 +28,8 @@ export interface IntakeResult {
   branch: string;
   /** False when everything was already done (a redelivery, or the label after `/hotfix`). */
   changed: boolean;
+  /** The timeline as intake last wrote it (a person's view); absent when intake wrote none. */
+  timeline?: string;
 }
 
 /** The recorded severity, if it is one: the state is read back from a comment anyone with write access can edit. */
@@ -57,6 +59,7 @@ export async function runIntake(
   let state: TimelineState = { ...before, incident: n };
   let recorded = timeline.state;
   let commentId = timeline.commentId;
+  let written: string | undefined;
 
   if (state.detectedAt === undefined) {
     state = {
@@ -74,7 +77,7 @@ export async function runIntake(
     });
     // The declaration is recorded before any other effect: a run that dies between intake's writes leaves a
     // timeline that says who declared what, and the sweep finishes intake from it (see sweep/tasks/finish-intake).
-    ({ commentId } = await writeTimeline(ctx, n, commentId, state));
+    ({ commentId, markdown: written } = await writeTimeline(ctx, n, commentId, state));
     recorded = state;
   }
   const severity = asSeverity(state.severity) ?? request.severity;
@@ -141,9 +144,15 @@ export async function runIntake(
   state = { ...state, intake };
 
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
-  if (JSON.stringify(state) !== JSON.stringify(recorded)) await writeTimeline(ctx, n, commentId, state);
+  if (JSON.stringify(state) !== JSON.stringify(recorded))
+    ({ markdown: written } = await writeTimeline(ctx, n, commentId, state));
   else logWith(ctx.log, { incident: n }).info("intake already done");
-  return { incident: n, branch: intake.branch, changed };
+  return {
+    incident: n,
+    branch: intake.branch,
+    changed,
+    ...(written === undefined ? {} : { timeline: written }),
+  };
 }
 
 /**

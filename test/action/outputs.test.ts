@@ -34,18 +34,16 @@ describe("actionOutputs", () => {
     ]);
   });
 
-  it("in a dry run, takes the gate's conclusion from the check run it would have written", () => {
-    const would = (status: string, conclusion: string | null) => ({
-      status,
-      conclusion,
-      title: "",
-      markdown: "",
+  it("in a dry run, takes the gate's conclusion from the check run the stopped step would have written", () => {
+    const stopped = (conclusion: string) => ({
+      gate: {
+        conclusion,
+        summary: "",
+        rendered: { status: "completed", conclusion: "failure", title: "", markdown: "" },
+      },
     });
-    expect(actionOutputs({}, would("completed", "failure")).gate).toBe("failure");
-    expect(actionOutputs({}, would("in_progress", null)).gate).toBe("pending");
-    // The engine's own word wins when the step finished.
-    expect(
-      actionOutputs({ gate: { conclusion: "success", summary: "" } }, would("completed", "failure")).gate,
-    ).toBe("success");
+    expect(actionOutputs(stopped("failure")).gate).toBe("failure");
+    expect(actionOutputs(stopped("pending")).gate).toBe("pending");
+    expect(actionOutputs({ timeline: "### Hotfix timeline" }).gate).toBe("");
   });
 });

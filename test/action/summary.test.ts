@@ -1,16 +1,13 @@
 import { APP_TOKEN_HINT, renderSummary, type SummaryInput } from "../../src/action/summary.js";
 import { unsealedStateWarning } from "../../src/action/token-app.js";
-import { lastTimelineWrite, type RecordedWrite } from "../../src/action/write-ledger.js";
-import { renderTimeline } from "../../src/incident/timeline-markdown.js";
+import { renderTimeline, visibleTimeline } from "../../src/incident/timeline-markdown.js";
 import { addEntry, emptyTimeline } from "../../src/incident/timeline-state.js";
 
 const base: SummaryInput = {
   repo: "acme/webshop",
   event: "pull_request",
-  outcome: { steps: [] },
+  outcome: { steps: [], stopped: [] },
   gate: "",
-  gateWrite: null,
-  timeline: null,
   writes: [],
   tokenKind: "other",
   dryRun: false,
@@ -28,15 +25,20 @@ describe("renderSummary", () => {
       ...base,
       outcome: {
         steps: ["gate"],
-        gate: { conclusion: "failure", summary: "Failed: title", url: "https://x/runs/1" },
+        stopped: [],
+        gate: {
+          conclusion: "failure",
+          summary: "Failed: title",
+          url: "https://x/runs/1",
+          rendered: {
+            status: "completed",
+            conclusion: "failure",
+            title: "Failed: title",
+            markdown: "| ❌ | Title | bad |",
+          },
+        },
       },
       gate: "failure",
-      gateWrite: {
-        status: "completed",
-        conclusion: "failure",
-        title: "Failed: title",
-        markdown: "| ❌ | Title | bad |",
-      },
     });
     expect(md).toContain("### [hotfix-gate](https://x/runs/1): failure");
     expect(md).toContain("| ❌ | Title | bad |");
@@ -46,7 +48,11 @@ describe("renderSummary", () => {
   it("says the run was unchanged when the gate did not need to write", () => {
     const md = renderSummary({
       ...base,
-      outcome: { steps: ["gate"], gate: { conclusion: "success", summary: "Passed: all 8 criteria met" } },
+      outcome: {
+        steps: ["gate"],
+        stopped: [],
+        gate: { conclusion: "success", summary: "Passed: all 8 criteria met" },
+      },
       gate: "success",
     });
     expect(md).toContain("Passed: all 8 criteria met (unchanged");
@@ -58,14 +64,15 @@ describe("renderSummary", () => {
       event: "pull_request",
       outcome: {
         steps: ["after-merge"],
+        stopped: [],
         tag: "hotfix-1",
         releaseUrl: "https://x/releases/1",
         backports: [
           { target: "release/*|@team", pr: 5, url: "https://x/pull/5", conflict: true, status: "open" },
         ],
         followUps: [{ kind: "post-mortem", issue: 6, url: "https://x/issues/6" }],
+        timeline: "<!-- hotfix-bot:timeline {} -->\nTIMELINE",
       },
-      timeline: "<!-- hotfix-bot:timeline {} -->\nTIMELINE",
     });
     expect(md).toContain("| hotfix\\-1 | [release](https://x/releases/1) |");
     expect(md).toContain("| release/\\*\\|@&#8203;team | open (conflict) | [#5](https://x/pull/5) |");
@@ -77,22 +84,44 @@ describe("renderSummary", () => {
     const timeline = renderTimeline(
       addEntry(emptyTimeline(7), { key: "k", at: "2026-01-01T00:00:00Z", text: "x" }),
     );
-    const writes: RecordedWrite[] = [
-      {
-        method: "POST",
-        path: "/repos/acme/webshop/issues/7/comments",
-        body: { body: timeline },
-        result: "sent",
-      },
-    ];
-    const md = renderSummary({ ...base, writes, timeline: lastTimelineWrite(writes) });
+    const md = renderSummary({
+      ...base,
+      outcome: { steps: ["intake"], stopped: [], timeline: visibleTimeline(timeline) },
+    });
     expect(md.match(/^#+ .*timeline/gim)).toEqual(["### Hotfix timeline"]);
+    expect(md).not.toContain("<!-- hotfix-bot:timeline");
   });
 
   it("shows configuration errors and failures in a fence that user text cannot close", () => {
     const md = renderSummary({ ...base, configError: "hotfix.yml is invalid: ```x", failure: "boom" });
     expect(md).toContain("### Configuration error\n\n```text\nhotfix.yml is invalid: '''x\n```");
     expect(md).toContain("### Failed\n\n```text\nboom\n```");
+  });
+
+  it("in a dry run, shows the check run the stopped gate would have written", () => {
+    const md = renderSummary({
+      ...base,
+      dryRun: true,
+      outcome: {
+        steps: ["gate"],
+        stopped: [{ step: "gate", reason: "dry run: refused POST /repos/acme/webshop/check-runs" }],
+        gate: {
+          conclusion: "failure",
+          summary: "Failed: title",
+          rendered: {
+            status: "completed",
+            conclusion: "failure",
+            title: "Failed: title",
+            markdown: "| ❌ | x |",
+          },
+        },
+      },
+      gate: "failure",
+      writes: [{ method: "POST", path: "/repos/acme/webshop/check-runs", body: {}, result: "refused" }],
+    });
+    expect(md).toContain("### hotfix-gate: failure\n\n| ❌ | x |");
+    expect(md).not.toContain("unchanged");
+    expect(md).not.toContain("Nothing to do");
   });
 
   it("lists the writes a dry run refused", () => {

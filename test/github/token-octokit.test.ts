@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DryRunRefusal } from "../../src/action/dry-run.js";
+import type { RecordedWrite } from "../../src/action/record-writes.js";
 import { recordWrites } from "../../src/action/record-writes.js";
-import type { RecordedWrite } from "../../src/action/write-ledger.js";
 import { createTokenOctokit } from "../../src/github/token-octokit.js";
 
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };

@@ -1,6 +1,7 @@
 import type { Milestone } from "../../config/notify-milestones.js";
 import type { HotfixConfig } from "../../config/schema.js";
 import type { EngineContext } from "../../context.js";
+import { isDeliberateStop } from "../../route.js";
 import { errorMessage } from "../../util/errors.js";
 import { withIncidentLock } from "../incident-lock.js";
 import type { TimelineState } from "../timeline-state.js";
@@ -10,6 +11,12 @@ import { planNotification, recordNotification } from "./notification-record.js";
 import { type Fetch, sendNotification } from "./send-notification.js";
 
 export type NotifyOutcome = "off" | "no-incident" | "not-reached" | "already-sent" | "sent" | "failed";
+
+/** What notifying did, and the timeline its record wrote (or, stopped in a dry run, would have written). */
+export interface Notified {
+  outcome: NotifyOutcome;
+  timeline?: string;
+}
 
 /**
  * The message's details, or a function that derives them from the incident's state as read under the lock (a
@@ -50,9 +57,9 @@ export async function notifyMilestone(
   milestone: Milestone,
   details: DetailsSource,
   options: NotifyOptions = {},
-): Promise<NotifyOutcome> {
-  if (!notificationsWanted(config, milestone)) return "off";
-  if (incident === null) return "no-incident";
+): Promise<Notified> {
+  if (!notificationsWanted(config, milestone)) return { outcome: "off" };
+  if (incident === null) return { outcome: "no-incident" };
   const key = `notify:${ctx.repo.owner}/${ctx.repo.repo}#${incident}`;
   const acrossInstances = <T>(task: () => Promise<T>) =>
     ctx.instancesLock ? ctx.instancesLock.run(key, task) : task();
@@ -63,7 +70,8 @@ export async function notifyMilestone(
   } catch (error) {
     // Reading or writing the timeline failed: the notification is not the hotfix, so it is logged and dropped.
     ctx.log.warn(`notification "${milestone}" of incident #${incident} not recorded: ${errorMessage(error)}`);
-    return "failed";
+    const timeline = isDeliberateStop(error) ? error.partial?.timeline : undefined;
+    return timeline === undefined ? { outcome: "failed" } : { outcome: "failed", timeline };
   }
 }
 
@@ -74,19 +82,19 @@ async function notifyLocked(
   milestone: Milestone,
   source: DetailsSource,
   options: NotifyOptions,
-): Promise<NotifyOutcome> {
+): Promise<Notified> {
   const timeline = await readTimeline(ctx, incident);
   // Only an incident hotfix-bot declared (its timeline holds the state) is announced.
-  if (!timeline.state) return "no-incident";
+  if (!timeline.state) return { outcome: "no-incident" };
   const plan = planNotification({
     state: timeline.state,
     milestone,
     wanted: config.notify,
     defined: ctx.notifyChannels ?? new Map(),
   });
-  if (plan.kind === "skip") return plan.why === "already-sent" ? "already-sent" : "off";
+  if (plan.kind === "skip") return { outcome: plan.why === "already-sent" ? "already-sent" : "off" };
   const details = typeof source === "function" ? source(timeline.state) : source;
-  if (details === null) return "not-reached";
+  if (details === null) return { outcome: "not-reached" };
   const now = ctx.clock().toISOString();
   const message = milestoneMessage({
     repo: ctx.repo,
@@ -108,6 +116,6 @@ async function notifyLocked(
     else ctx.log.warn(`incident #${incident}: "${milestone}" not sent to ${r.channel}: ${r.error}`);
   }
   const state = recordNotification(timeline.state, milestone, ctx.clock().toISOString(), results);
-  await writeTimeline(ctx, incident, timeline.commentId, state);
-  return results.every((r) => r.ok) ? "sent" : "failed";
+  const { markdown } = await writeTimeline(ctx, incident, timeline.commentId, state);
+  return { outcome: results.every((r) => r.ok) ? "sent" : "failed", timeline: markdown };
 }

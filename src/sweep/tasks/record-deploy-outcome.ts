@@ -65,7 +65,7 @@ export const recordDeployOutcome: SweepTask = {
         ctx.log.info(
           `sweep: deployment ${deployment.id} of ${pipeline.tag} ended ${final.state}; recording it`,
         );
-        const handled = await handleDeploymentStatus(ctx, swept.config, status);
+        const { handled } = await handleDeploymentStatus(ctx, swept.config, status);
         if (retryResolution && handled === "done") {
           // The timeline says how the attempt went (the sweep's timelines are read once per sweep).
           results.push({ task: this.name, target, outcome: "finished", detail: "resolution record retried" });
