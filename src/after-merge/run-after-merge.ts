@@ -147,15 +147,18 @@ async function runPipeline(
   }
 
   const now = () => ctx.clock().toISOString();
-  const pipeline: PipelineState = previous ?? {
-    pr: pr.number,
-    mergeSha: pr.mergeSha,
-    mergedAt: pr.mergedAt,
-    backports: {},
-    followUps: {},
-    done: false,
-    heartbeatAt: now(),
-  };
+  // The run's own record, filled in step by step; the recorder takes it when the run writes.
+  const pipeline: PipelineState = previous
+    ? structuredClone(previous)
+    : {
+        pr: pr.number,
+        mergeSha: pr.mergeSha,
+        mergedAt: pr.mergedAt,
+        backports: {},
+        followUps: {},
+        done: false,
+        heartbeatAt: now(),
+      };
   recorder.add({
     key: `merged-${pr.number}`,
     at: pr.mergedAt,

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { branchNameProblem } from "../cherry-pick/backport-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
@@ -14,6 +13,7 @@ import { escapeMarkdown } from "../text/escape-markdown.js";
 import { httpStatus } from "../util/http-status.js";
 import { hasWritePermission } from "../util/permission.js";
 import { backportReplyMarker } from "./backport-reply-marker.js";
+import { personsPullRequestComment } from "./pull-request-comment.js";
 
 export interface BackportCommand {
   pull: number;
@@ -25,30 +25,20 @@ export interface BackportCommand {
   commentId: number;
 }
 
-const commentShape = z.object({
-  action: z.literal("created"),
-  issue: z.object({ number: z.number().int().positive(), pull_request: z.object({}).passthrough() }),
-  comment: z.object({
-    id: z.number().int().positive(),
-    body: z.string().max(65_536),
-    user: z.object({ id: z.number().int().positive(), login: z.string(), type: z.string() }),
-  }),
-});
-
 /** `/backport <branch>` alone on the first line of a new comment on a pull request, from a person. */
 export function parseBackportCommand(payload: unknown): BackportCommand | null {
-  const parsed = commentShape.safeParse(payload);
-  if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
-  const match = /^\/backport[ \t]+(\S+)[ \t]*$/.exec(parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "");
+  const posted = personsPullRequestComment(payload);
+  if (!posted) return null;
+  const match = /^\/backport[ \t]+(\S+)[ \t]*$/.exec(posted.comment.body.split(/\r?\n/, 1)[0] ?? "");
   // `/backport confirm …` confirms a backport draft (backport-confirm.ts) and `/backport skip …` waives a
   // backport (backport-skip-command.ts): neither names a branch.
   if (!match?.[1] || match[1] === "confirm" || match[1] === "skip") return null;
   return {
-    pull: parsed.data.issue.number,
+    pull: posted.issue.number,
     target: match[1],
-    commenter: parsed.data.comment.user.login,
-    commenterId: parsed.data.comment.user.id,
-    commentId: parsed.data.comment.id,
+    commenter: posted.comment.user.login,
+    commenterId: posted.comment.user.id,
+    commentId: posted.comment.id,
   };
 }
 

@@ -12,6 +12,7 @@ import {
   passBackportCheck,
 } from "./backport-check.js";
 import { backportReplyMarker } from "./backport-reply-marker.js";
+import { personsPullRequestComment } from "./pull-request-comment.js";
 
 export interface BackportConfirmation {
   pull: number;
@@ -21,29 +22,19 @@ export interface BackportConfirmation {
   commentId: number;
 }
 
-const commentShape = z.object({
-  action: z.literal("created"),
-  issue: z.object({ number: z.number().int().positive(), pull_request: z.object({}).passthrough() }),
-  comment: z.object({
-    id: z.number().int().positive(),
-    body: z.string().max(65_536),
-    user: z.object({ id: z.number().int().positive(), login: z.string(), type: z.string() }),
-  }),
-});
-
 /** `/backport confirm <sha>` alone on the first line of a new comment on a pull request, from a person. */
 export function parseBackportConfirmation(payload: unknown): BackportConfirmation | null {
-  const parsed = commentShape.safeParse(payload);
-  if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
-  const line = parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "";
+  const posted = personsPullRequestComment(payload);
+  if (!posted) return null;
+  const line = posted.comment.body.split(/\r?\n/, 1)[0] ?? "";
   const match = /^\/backport[ \t]+confirm(?:[ \t]+([0-9a-fA-F]{7,40}))?[ \t]*$/.exec(line);
   if (!match) return null;
-  const { user } = parsed.data.comment;
+  const { user } = posted.comment;
   return {
-    pull: parsed.data.issue.number,
+    pull: posted.issue.number,
     sha: match[1]?.toLowerCase() ?? null,
     commenter: { id: user.id, login: user.login },
-    commentId: parsed.data.comment.id,
+    commentId: posted.comment.id,
   };
 }
 

@@ -86,13 +86,19 @@ async function timelineOf(ctx: Parameters<typeof readTimeline>[0], incident: num
   return { commentId: read.commentId, state: read.state };
 }
 
-test("the pipeline runs the steps it is handed in order and records what they return", async () => {
+/** A merged hotfix whose pipeline ran with stub steps; the timeline writes it made are counted from its start. */
+async function runWithStubs(mustRecord: boolean) {
   const { ctx, config, pr, facts } = await mergedHotfix(sandbox);
   const { commentId } = await timelineOf(ctx, facts.incident);
-  const stub = stubSteps(facts.incident, { mustRecord: false });
+  const stub = stubSteps(facts.incident, { mustRecord });
   sandbox.counters.reset();
-
   const outcome = await runAfterMerge(ctx, config, pr, stub.steps);
+  const { data: comment } = await ctx.octokit.rest.issues.getComment({ ...ctx.repo, comment_id: commentId });
+  return { ctx, pr, facts, commentId, stub, outcome, writtenMarkdown: visibleTimeline(comment.body ?? "") };
+}
+
+test("the pipeline runs the steps it is handed in order and records what they return", async () => {
+  const { ctx, pr, facts, commentId, stub, outcome, writtenMarkdown } = await runWithStubs(false);
 
   expect(stub.calls).toEqual([
     `release #${pr.number}`,
@@ -130,18 +136,12 @@ test("the pipeline runs the steps it is handed in order and records what they re
     followUps: [{ kind: "post-mortem", issue: 42 }],
   });
   // The outcome's timeline is what a person reads in the comment the run wrote.
-  const { data: comment } = await ctx.octokit.rest.issues.getComment({ ...ctx.repo, comment_id: commentId });
-  expect(outcome.timeline).toBe(visibleTimeline(comment.body ?? ""));
+  expect(outcome.timeline).toBe(writtenMarkdown);
   expect(outcome.timeline).toContain("**done**");
 });
 
 test("a deploy start that must be recorded is written before the backports, and once more at the end", async () => {
-  const { ctx, config, pr, facts } = await mergedHotfix(sandbox);
-  const { commentId } = await timelineOf(ctx, facts.incident);
-  const stub = stubSteps(facts.incident, { mustRecord: true });
-  sandbox.counters.reset();
-
-  const outcome = await runAfterMerge(ctx, config, pr, stub.steps);
+  const { pr, commentId, stub, outcome, writtenMarkdown } = await runWithStubs(true);
 
   expect(timelineWrites(commentId)).toEqual(["PATCH", "PATCH"]);
   // What the backport step found in GitHub: the deploy already recorded, the pipeline not yet done.
@@ -150,8 +150,7 @@ test("a deploy start that must be recorded is written before the backports, and 
   expect(early?.backports).toEqual({});
   expect(stub.timelineAtBackport[0]?.entries.map((entry) => entry.key)).toContain(`stub-deploy-${pr.number}`);
   // The outcome carries the last write's markdown, not the early one's.
-  const { data: comment } = await ctx.octokit.rest.issues.getComment({ ...ctx.repo, comment_id: commentId });
-  expect(outcome.timeline).toBe(visibleTimeline(comment.body ?? ""));
+  expect(outcome.timeline).toBe(writtenMarkdown);
   expect(outcome.timeline).toContain("**done**");
 });
 
