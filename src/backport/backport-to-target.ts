@@ -1,5 +1,6 @@
 import { backportBranchName } from "../cherry-pick/backport-branch.js";
 import { WorkflowPermissionError, workflowPermissionError } from "../cherry-pick/backport-errors.js";
+import { findBotPull } from "../cherry-pick/bot-pull.js";
 import { cherryPickCommits } from "../cherry-pick/cherry-pick.js";
 import { manualBackportSteps } from "../cherry-pick/manual-steps.js";
 import type { MergeMethod } from "../cherry-pick/pick-list.js";
@@ -10,7 +11,6 @@ import {
   type RefusedBranch,
 } from "../cherry-pick/place-bot-branch.js";
 import type { EngineContext } from "../context.js";
-import { isOpenedByAnApp } from "../identity/bot-identity.js";
 import { ensureBotComment } from "../incident/bot-comment.js";
 import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import type { BackportState } from "../incident/timeline-state.js";
@@ -183,14 +183,7 @@ async function completeBackportPr(
  * someone else opened from a branch of that name is not ours to label, complete or report.
  */
 async function findBackportPr(ctx: EngineContext, branch: string, target: string): Promise<FoundPr | null> {
-  const { data } = await ctx.octokit.rest.pulls.list({
-    ...ctx.repo,
-    head: `${ctx.repo.owner}:${branch}`,
-    base: target,
-    state: "all",
-    per_page: 10,
-  });
-  const pr = data.find(isOpenedByAnApp);
+  const pr = await findBotPull(ctx, branch, target);
   if (!pr) return null;
   return {
     number: pr.number,

@@ -1,8 +1,8 @@
+import { findBotPull } from "../cherry-pick/bot-pull.js";
 import { GitWriter } from "../cherry-pick/git-writer.js";
 import { placeBotBranch, placementRecord } from "../cherry-pick/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { isOpenedByAnApp } from "../identity/bot-identity.js";
 import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
 import {
@@ -145,8 +145,8 @@ async function proposeResolution(
   const record = placementRecord(wanted, placed);
   if (!placed.created) {
     // Our own commit was there already: a crash between the branch and the PR, or a concurrent run.
-    const earlier = await botPullFrom(ctx, placed.branch, production);
-    if (earlier) return { ...earlier, ...record };
+    const earlier = await findBotPull(ctx, placed.branch, production);
+    if (earlier) return { pr: earlier.number, url: earlier.html_url, ...record };
   }
   const { data: created } = await octokit.rest.pulls.create({
     ...repo,
@@ -169,21 +169,4 @@ async function fileAt(ctx: EngineContext, path: string, ref: string): Promise<st
     if (httpStatus(error) === 404) return null;
     throw error;
   }
-}
-
-/** The PR an App opened from `branch` (whose commit placeBotBranch verified is ours) into `base`, in any state. */
-async function botPullFrom(
-  ctx: EngineContext,
-  branch: string,
-  base: string,
-): Promise<{ pr: number; url: string } | null> {
-  const { data } = await ctx.octokit.rest.pulls.list({
-    ...ctx.repo,
-    head: `${ctx.repo.owner}:${branch}`,
-    base,
-    state: "all",
-    per_page: 10,
-  });
-  const pr = data.find(isOpenedByAnApp);
-  return pr ? { pr: pr.number, url: pr.html_url } : null;
 }

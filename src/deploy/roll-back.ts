@@ -1,7 +1,7 @@
+import { findBotPull } from "../cherry-pick/bot-pull.js";
 import { placeBotBranch, placementRecord } from "../cherry-pick/place-bot-branch.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
-import { isOpenedByAnApp } from "../identity/bot-identity.js";
 import { ensureBotComment } from "../incident/bot-comment.js";
 import type { MergedPullRequest } from "../incident/merged-pull-request.js";
 import { refusedBranchEntries } from "../incident/refused-branch-entries.js";
@@ -129,14 +129,7 @@ function revertEntry(pr: number, rollback: RollbackState, at: string) {
 
 /** The revert PR the bot already opened from the revert branch into production, in any state; never another's. */
 async function findRevertPr(ctx: EngineContext, branch: string, base: string): Promise<RollbackState | null> {
-  const { data } = await ctx.octokit.rest.pulls.list({
-    ...ctx.repo,
-    head: `${ctx.repo.owner}:${branch}`,
-    base,
-    state: "all",
-    per_page: 10,
-  });
-  const pr = data.find(isOpenedByAnApp);
+  const pr = await findBotPull(ctx, branch, base);
   if (!pr) return null;
   return { status: pr.draft ? "conflict" : "open", pr: pr.number, url: pr.html_url };
 }
