@@ -1,11 +1,11 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { GitShell, type ShellResult } from "@hotfix-bot/sandbox";
 import type { CommitFacts, CommitSource, TreeItem } from "../../src/cherry-pick/git-tree.js";
 import type { GitWrites, MergeOutcome } from "../../src/cherry-pick/git-writer.js";
 import type { NewEntry } from "../../src/cherry-pick/pick-entries.js";
-import { makeScratchDir } from "../support/git.js";
-import { GitShell, type ShellResult } from "../support/git-shell.js";
+import { makeScratchDir, SCRATCH_ROOT } from "../support/git.js";
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Ada Tester",
@@ -41,7 +41,11 @@ export class GitRepo {
 
   /** `git <args>` from the repository's shell: its exit status and output, whatever the status. */
   tryRun(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
-    this.shell ??= new GitShell(this.dir, { ...process.env, ...IDENTITY });
+    this.shell ??= new GitShell({
+      cwd: this.dir,
+      env: { ...process.env, ...IDENTITY },
+      scratchRoot: SCRATCH_ROOT,
+    });
     return this.shell.run(["-c", "init.defaultBranch=main", ...args], options);
   }
 

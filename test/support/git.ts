@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -40,7 +40,9 @@ export function gitEnv(identity: GitIdentity = JUDGE): NodeJS.ProcessEnv {
 export const SCRATCH_ROOT = ((): string => {
   try {
     accessSync("/dev/shm", constants.W_OK);
-    return "/dev/shm";
+    // A container's default /dev/shm is 64 MB: too small for a suite's repositories.
+    const free = statfsSync("/dev/shm");
+    return free.bavail * free.bsize >= 1024 ** 3 ? "/dev/shm" : tmpdir();
   } catch {
     return tmpdir();
   }
