@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { cherryPickWith } from "../../src/cherry-pick/cherry-pick.js";
 import { splitCoAuthors } from "./co-author.js";
-import { GitRepo, LocalGitWriter, LocalTreeSource, readCommit } from "./git-repo.js";
+import { GitRepo, LocalGitWriter, LocalTreeSource, readCommitAsync } from "./git-repo.js";
 import { history, renamesPossible, writeHistory } from "./random-history.js";
 
 /**
@@ -34,11 +34,11 @@ type GitVerdict =
   | { status: "conflict"; files: string[] }
   | { status: "empty" };
 
-function gitCherryPick(onto: string, pick: string): GitVerdict {
-  repo.git(["checkout", "-q", "-f", "--detach", onto]);
-  const attempt = repo.tryGit(["cherry-pick", "-x", pick]);
+async function gitCherryPick(onto: string, pick: string): Promise<GitVerdict> {
+  await repo.run(["checkout", "-q", "-f", "--detach", onto]);
+  const attempt = await repo.tryRun(["cherry-pick", "-x", pick]);
   if (attempt.status === 0) {
-    const head = readCommit(repo, "HEAD");
+    const head = await readCommitAsync(repo, "HEAD");
     return {
       status: "clean",
       tree: head.tree,
@@ -46,9 +46,9 @@ function gitCherryPick(onto: string, pick: string): GitVerdict {
       author: `${head.author.name} <${head.author.email}> ${head.author.date}`,
     };
   }
-  const unmerged = repo.git(["diff", "--name-only", "--diff-filter=U"]).split("\n").filter(Boolean);
-  repo.tryGit(["cherry-pick", "--abort"]);
-  repo.git(["clean", "-q", "-f", "-d"]);
+  const unmerged = (await repo.run(["diff", "--name-only", "--diff-filter=U"])).split("\n").filter(Boolean);
+  await repo.tryRun(["cherry-pick", "--abort"]);
+  await repo.run(["clean", "-q", "-f", "-d"]);
   if (unmerged.length > 0) return { status: "conflict", files: unmerged.sort() };
   return { status: "empty" };
 }
@@ -58,8 +58,8 @@ test(
   async () => {
     await fc.assert(
       fc.asyncProperty(history, async (h) => {
-        const { base, develop, hotfix } = writeHistory(repo, h);
-        const verdict = gitCherryPick(develop, hotfix);
+        const { base, develop, hotfix } = await writeHistory(repo, h);
+        const verdict = await gitCherryPick(develop, hotfix);
         const writer = new LocalGitWriter(repo);
         const source = new LocalTreeSource(repo);
         const result = await cherryPickWith(source, writer, {
@@ -73,7 +73,7 @@ test(
 
         expect(result.status).toBe(verdict.status);
         if (verdict.status === "clean") {
-          const made = readCommit(repo, result.headSha);
+          const made = await readCommitAsync(repo, result.headSha);
           expect(made.tree).toBe(verdict.tree);
           // Trailers aside, git's message; the original author (whom git keeps as author) is credited by a
           // trailer, as the commit is sent without an author for GitHub to sign it.
@@ -92,13 +92,13 @@ test(
           // GitHub's merge endpoint names no file; with a rename git reports the new path, the plan the old one.
           if (!renamesPossible(h)) expect(result.conflictFiles).toEqual(verdict.files);
           else expect(result.conflictFiles.length).toBeGreaterThan(0);
-          expect(readCommit(repo, result.headSha).parents).toEqual([develop]);
+          expect((await readCommitAsync(repo, result.headSha)).parents).toEqual([develop]);
         } else {
           expect(result.headSha).toBe(develop);
           expect(result.commits).toEqual([{ pick: hotfix, commit: null }]);
         }
         // The temporary branch of the server-side merge never outlives the call.
-        expect(repo.git(["for-each-ref", "refs/heads/hotfix-bot/"])).toBe("");
+        expect(await repo.run(["for-each-ref", "refs/heads/hotfix-bot/"])).toBe("");
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, readFileSync, readlinkSync } from "node:fs";
 import { join } from "node:path";
 import { cherryPickWith } from "../../src/cherry-pick/cherry-pick.js";
 import { splitCoAuthors } from "./co-author.js";
-import { type GitRepo, LocalGitWriter, LocalTreeSource, readCommit } from "./git-repo.js";
+import { type GitRepo, LocalGitWriter, LocalTreeSource, readCommitAsync } from "./git-repo.js";
 import { type RenameHistory, writeRenameHistory } from "./rename-history.js";
 
 /** What `git cherry-pick -x` (with `-m 1` for a merge) left: a commit, a conflict, or nothing to do. */
@@ -27,19 +27,22 @@ export interface FidelityVerdict {
   undrafted: number;
 }
 
-function gitCherryPick(repo: GitRepo, onto: string, pick: string, mainline?: 1): GitOutcome {
+async function gitCherryPick(repo: GitRepo, onto: string, pick: string, mainline?: 1): Promise<GitOutcome> {
   // The work tree is left clean after every pick (below), so a checkout is all it takes.
-  repo.git(["checkout", "-q", "-f", "--detach", onto]);
-  const attempt = repo.tryGit(["cherry-pick", "-x", ...(mainline ? ["-m", "1"] : []), pick]);
+  await repo.run(["checkout", "-q", "-f", "--detach", onto]);
+  const attempt = await repo.tryRun(["cherry-pick", "-x", ...(mainline ? ["-m", "1"] : []), pick]);
   try {
     if (attempt.status === 0) {
-      const head = readCommit(repo, "HEAD");
+      const head = await readCommitAsync(repo, "HEAD");
       return { status: "clean", tree: head.tree, message: head.message };
     }
-    const unmerged = repo.git(["diff", "--name-only", "--diff-filter=U"]).split("\n").filter(Boolean).sort();
+    const unmerged = (await repo.run(["diff", "--name-only", "--diff-filter=U"]))
+      .split("\n")
+      .filter(Boolean)
+      .sort();
     if (unmerged.length === 0) return { status: "empty" };
     const resolved = new Map<string, string>();
-    for (const line of repo.git(["ls-files", "-s", "-z"]).split("\0").filter(Boolean)) {
+    for (const line of (await repo.run(["ls-files", "-s", "-z"])).split("\0").filter(Boolean)) {
       const [meta = "", path = ""] = line.split("\t");
       const [mode, sha, stage] = meta.split(" ");
       if (stage === "0") resolved.set(path, `${mode} ${sha}`);
@@ -53,8 +56,8 @@ function gitCherryPick(repo: GitRepo, onto: string, pick: string, mainline?: 1):
     }
     return { status: "conflict", unmerged, resolved, workTree };
   } finally {
-    if (attempt.status !== 0) repo.tryGit(["cherry-pick", "--abort"]);
-    repo.git(["clean", "-q", "-f", "-d", "-x"]);
+    if (attempt.status !== 0) await repo.tryRun(["cherry-pick", "--abort"]);
+    await repo.run(["clean", "-q", "-f", "-d", "-x"]);
   }
 }
 
@@ -78,8 +81,8 @@ function covers(prefix: string, path: string): boolean {
  * left it. Paths the bot hands to a person without git's content are not compared, but they are counted.
  */
 export async function compareWithGit(repo: GitRepo, h: RenameHistory): Promise<FidelityVerdict> {
-  const { base, develop, hotfix, mainline } = writeRenameHistory(repo, h);
-  const git = gitCherryPick(repo, develop, hotfix, mainline);
+  const { base, develop, hotfix, mainline } = await writeRenameHistory(repo, h);
+  const git = await gitCherryPick(repo, develop, hotfix, mainline);
   const source = new LocalTreeSource(repo);
   const writer = new LocalGitWriter(repo);
   const result = await cherryPickWith(source, writer, {
@@ -97,7 +100,7 @@ export async function compareWithGit(repo: GitRepo, h: RenameHistory): Promise<F
     return verdict;
   }
   if (git.status === "clean") {
-    const made = readCommit(repo, result.headSha);
+    const made = await readCommitAsync(repo, result.headSha);
     if (made.tree !== git.tree) differ(`tree ${made.tree} is not git's ${git.tree}`);
     if (splitCoAuthors(made.message).message !== git.message) differ("message differs from git's");
     return verdict;
@@ -117,7 +120,7 @@ export async function compareWithGit(repo: GitRepo, h: RenameHistory): Promise<F
       differ(`the bot lists ${path}, git does not conflict there`);
   }
   const botTree = new Map<string, string>();
-  for (const line of repo.git(["ls-tree", "-r", "-z", result.headSha]).split("\0").filter(Boolean)) {
+  for (const line of (await repo.run(["ls-tree", "-r", "-z", result.headSha])).split("\0").filter(Boolean)) {
     const [meta = "", path = ""] = line.split("\t");
     const [mode, , sha] = meta.split(" ");
     botTree.set(path, `${mode} ${sha}`);
@@ -144,7 +147,8 @@ export async function compareWithGit(repo: GitRepo, h: RenameHistory): Promise<F
       !entry.startsWith("160000")
     ) {
       const sha = entry.split(" ")[1] ?? "";
-      if (!repo.bytes(["cat-file", "-p", sha]).equals(bytes)) differ(`${path}: not what git leaves`);
+      if (!(await repo.runBytes(["cat-file", "-p", sha])).equals(bytes))
+        differ(`${path}: not what git leaves`);
     }
   }
   return verdict;

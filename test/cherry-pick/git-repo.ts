@@ -1,10 +1,11 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
+import { GitShell, type ShellResult } from "@hotfix-bot/sandbox";
 import type { CommitFacts, CommitSource, TreeItem } from "../../src/cherry-pick/git-tree.js";
 import type { GitWrites, MergeOutcome } from "../../src/cherry-pick/git-writer.js";
 import type { NewEntry } from "../../src/cherry-pick/pick-entries.js";
+import { makeScratchDir, SCRATCH_ROOT } from "../support/git.js";
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Ada Tester",
@@ -17,13 +18,51 @@ const IDENTITY = {
   GIT_CONFIG_GLOBAL: "/dev/null",
 };
 
-/** A throwaway git repository driven with argument arrays, fixed identity and dates, no global config. */
+type Commit = {
+  message: string;
+  parents: (number | string)[];
+  files: Record<string, string | Buffer | { content: string | Buffer; mode: string }>;
+};
+
+/**
+ * A throwaway git repository driven with argument arrays, fixed identity and dates, no global config. `git()` and
+ * friends run git from this process and answer at once; `run()` and friends run the same commands from the
+ * repository's long-lived shell (see GitShell), much cheaper where a test runs git hundreds of times.
+ */
 export class GitRepo {
   readonly dir: string;
+  private shell: GitShell | null = null;
+  private catFile: CatFile | null = null;
 
   constructor(options: { bare?: boolean; dir?: string } = {}) {
-    this.dir = options.dir ?? mkdtempSync(join(tmpdir(), "hotfix-backport-"));
+    this.dir = options.dir ?? makeScratchDir("hotfix-backport-");
     if (!options.dir) this.git(["init", "-q", ...(options.bare ? ["--bare"] : [])]);
+  }
+
+  /** `git <args>` from the repository's shell: its exit status and output, whatever the status. */
+  tryRun(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+    this.shell ??= new GitShell({
+      cwd: this.dir,
+      env: { ...process.env, ...IDENTITY },
+      scratchRoot: SCRATCH_ROOT,
+    });
+    return this.shell.run(["-c", "init.defaultBranch=main", ...args], options);
+  }
+
+  /** Like git(), from the repository's shell: its output, or an error naming the command and git's message. */
+  async run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+    return succeeded(args, await this.tryRun(args, options)).stdout.toString("utf8");
+  }
+
+  /** Like bytes(), from the repository's shell. */
+  async runBytes(args: string[]): Promise<Buffer> {
+    return succeeded(args, await this.tryRun(args)).stdout;
+  }
+
+  /** One `git cat-file --batch` for the repository's lifetime, shared by its tree sources. */
+  objects(): CatFile {
+    this.catFile ??= new CatFile(this.dir);
+    return this.catFile;
   }
 
   git(args: string[], input?: string | Buffer): string {
@@ -84,50 +123,22 @@ export class GitRepo {
    * 100644 unless given) on top of the given parents (earlier commits of the same call by index, or SHAs).
    * Returns the commits' SHAs in order.
    */
-  importCommits(
-    commits: {
-      message: string;
-      parents: (number | string)[];
-      files: Record<string, string | Buffer | { content: string | Buffer; mode: string }>;
-    }[],
-  ): string[] {
-    const chunks: Buffer[] = [];
-    const put = (s: string | Buffer) => chunks.push(typeof s === "string" ? Buffer.from(s, "utf8") : s);
-    const data = (content: string | Buffer) => {
-      const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
-      put(`data ${bytes.length}\n`);
-      put(bytes);
-      put("\n");
-    };
-    const ref = `refs/import/${process.pid}-${Math.random().toString(36).slice(2)}`;
-    commits.forEach((commit, k) => {
-      put(`commit ${ref}/${k}\nmark :${k + 1}\n`);
-      put("author Ada Tester <ada@example.test> 1714564800 +0000\n");
-      put("committer Ada Tester <ada@example.test> 1714564800 +0000\n");
-      data(commit.message);
-      const [first, ...merges] = commit.parents.map((p) => (typeof p === "number" ? `:${p + 1}` : p));
-      put(first ? `from ${first}\n` : "");
-      for (const parent of merges) put(`merge ${parent}\n`);
-      put("deleteall\n");
-      for (const [path, file] of Object.entries(commit.files)) {
-        const { content, mode } =
-          typeof file === "object" && !Buffer.isBuffer(file) ? file : { content: file, mode: "100644" };
-        if (mode === "160000") {
-          // A submodule: the entry names a commit (of another repository), not content.
-          put(`M 160000 ${String(content)} ${path}\n`);
-          continue;
-        }
-        put(`M ${mode} inline ${path}\n`);
-        data(content);
-      }
-      put("\n");
-    });
-    this.git(["fast-import", "--quiet"], Buffer.concat(chunks));
-    const refs = commits.map((_, k) => `${ref}/${k}`);
+  importCommits(commits: Commit[]): string[] {
+    const { stream, refs } = fastImportStream(commits);
+    this.git(["fast-import", "--quiet"], stream);
     const shas = this.git(["rev-parse", ...refs])
       .trim()
       .split("\n");
     this.git(["update-ref", "--stdin"], refs.map((r) => `delete ${r}\n`).join(""));
+    return shas;
+  }
+
+  /** importCommits() from the repository's shell. */
+  async importCommitsAsync(commits: Commit[]): Promise<string[]> {
+    const { stream, refs } = fastImportStream(commits);
+    await this.run(["fast-import", "--quiet"], { input: stream });
+    const shas = (await this.run(["rev-parse", ...refs])).trim().split("\n");
+    await this.run(["update-ref", "--stdin"], { input: refs.map((r) => `delete ${r}\n`).join("") });
     return shas;
   }
 
@@ -136,8 +147,51 @@ export class GitRepo {
   }
 
   remove(): void {
+    this.shell?.close();
+    this.catFile?.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+function succeeded(args: string[], result: ShellResult): ShellResult {
+  if (result.status !== 0) throw new Error(`git ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  return result;
+}
+
+/** A `git fast-import` stream writing `commits` onto fresh refs under `refs/import/`, and those refs in order. */
+function fastImportStream(commits: Commit[]): { stream: Buffer; refs: string[] } {
+  const chunks: Buffer[] = [];
+  const put = (s: string | Buffer) => chunks.push(typeof s === "string" ? Buffer.from(s, "utf8") : s);
+  const data = (content: string | Buffer) => {
+    const bytes = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+    put(`data ${bytes.length}\n`);
+    put(bytes);
+    put("\n");
+  };
+  const ref = `refs/import/${process.pid}-${Math.random().toString(36).slice(2)}`;
+  commits.forEach((commit, k) => {
+    put(`commit ${ref}/${k}\nmark :${k + 1}\n`);
+    put("author Ada Tester <ada@example.test> 1714564800 +0000\n");
+    put("committer Ada Tester <ada@example.test> 1714564800 +0000\n");
+    data(commit.message);
+    const [first, ...merges] = commit.parents.map((p) => (typeof p === "number" ? `:${p + 1}` : p));
+    put(first ? `from ${first}\n` : "");
+    for (const parent of merges) put(`merge ${parent}\n`);
+    put("deleteall\n");
+    for (const [path, file] of Object.entries(commit.files)) {
+      const { content, mode } =
+        typeof file === "object" && !Buffer.isBuffer(file) ? file : { content: file, mode: "100644" };
+      if (mode === "160000") {
+        // A submodule: the entry names a commit (of another repository), not content.
+        put(`M 160000 ${String(content)} ${path}\n`);
+        continue;
+      }
+      put(`M ${mode} inline ${path}\n`);
+      data(content);
+    }
+    put("\n");
+  });
+  return { stream: Buffer.concat(chunks), refs: commits.map((_, k) => `${ref}/${k}`) };
 }
 
 /** One long-running `git cat-file --batch`: objects by SHA without a process each. */
@@ -192,19 +246,21 @@ class CatFile {
   }
 }
 
-/** A TreeSource over a local repository: what the GitHub reader returns, read from git's objects. */
+/**
+ * A TreeSource over a local repository: what the GitHub reader returns, read from git's objects through the
+ * repository's one `git cat-file --batch` (which sees objects written after it started).
+ */
 export class LocalTreeSource implements CommitSource {
   reads = 0;
   private readonly cat: CatFile;
   private readonly trees = new Map<string, TreeItem[]>();
 
   constructor(repo: GitRepo) {
-    this.cat = new CatFile(repo.dir);
+    this.cat = repo.objects();
   }
 
-  close(): void {
-    this.cat.close();
-  }
+  /** Nothing to release: the object reader is the repository's, ended by GitRepo.remove(). */
+  close(): void {}
 
   async tree(sha: string): Promise<TreeItem[]> {
     let items = this.trees.get(sha);
@@ -265,6 +321,11 @@ export function readCommit(repo: GitRepo, sha: string): CommitFacts {
   return parseCommit(sha, repo.git(["cat-file", "commit", sha]));
 }
 
+/** readCommit() from the repository's shell. */
+export async function readCommitAsync(repo: GitRepo, sha: string): Promise<CommitFacts> {
+  return parseCommit(sha, await repo.run(["cat-file", "commit", sha]));
+}
+
 function parseCommit(sha: string, raw: string): CommitFacts {
   const split = raw.indexOf("\n\n");
   const headers = raw.slice(0, split).split("\n");
@@ -285,7 +346,10 @@ function parseCommit(sha: string, raw: string): CommitFacts {
   };
 }
 
-/** The writes of a cherry-pick made in a local repository; `merge` is git's merge-tree, like GitHub's endpoint. */
+/**
+ * The writes of a cherry-pick made in a local repository; `merge` is git's merge-tree, like GitHub's endpoint. Each
+ * write is git run from the repository's shell (see GitShell).
+ */
 export class LocalGitWriter implements GitWrites {
   writes = 0;
   readonly log: string[] = [];
@@ -294,28 +358,25 @@ export class LocalGitWriter implements GitWrites {
 
   async tree(baseTree: string, entries: readonly NewEntry[]): Promise<string> {
     this.count("tree");
-    const index = join(this.repo.dir, `.index-${Math.random().toString(36).slice(2)}`);
-    const env = { ...process.env, ...IDENTITY, GIT_INDEX_FILE: index };
-    const run = (args: string[], input?: string | Buffer) =>
-      execFileSync("git", args, {
-        cwd: this.repo.dir,
-        env,
-        encoding: "utf8",
-        ...(input !== undefined ? { input } : {}),
-      });
+    const env = { GIT_INDEX_FILE: join(this.repo.dir, `.index-${Math.random().toString(36).slice(2)}`) };
     try {
-      run(["read-tree", baseTree]);
+      await this.repo.run(["read-tree", baseTree], { env });
       // --index-info: "mode sha<TAB>path" adds, mode 0 with the null sha removes.
-      const lines = entries.map((item) => {
-        if ("remove" in item) return `0 ${"0".repeat(40)}\t${item.path}`;
-        if ("entry" in item) return `${item.entry.mode} ${item.entry.sha}\t${item.path}`;
-        const sha = run(["hash-object", "-w", "--stdin"], Buffer.from(item.content)).trim();
-        return `${item.mode} ${sha}\t${item.path}`;
-      });
-      if (lines.length > 0) run(["update-index", "--index-info"], `${lines.join("\n")}\n`);
-      return run(["write-tree"]).trim();
+      const lines: string[] = [];
+      for (const item of entries) {
+        if ("remove" in item) lines.push(`0 ${"0".repeat(40)}\t${item.path}`);
+        else if ("entry" in item) lines.push(`${item.entry.mode} ${item.entry.sha}\t${item.path}`);
+        else {
+          const input = Buffer.from(item.content);
+          const sha = (await this.repo.run(["hash-object", "-w", "--stdin"], { input, env })).trim();
+          lines.push(`${item.mode} ${sha}\t${item.path}`);
+        }
+      }
+      if (lines.length > 0)
+        await this.repo.run(["update-index", "--index-info"], { input: `${lines.join("\n")}\n`, env });
+      return (await this.repo.run(["write-tree"], { env })).trim();
     } finally {
-      rmSync(index, { force: true });
+      rmSync(env.GIT_INDEX_FILE, { force: true });
     }
   }
 
@@ -326,55 +387,45 @@ export class LocalGitWriter implements GitWrites {
     author?: { name: string; email: string; date: string };
   }): Promise<string> {
     this.count("commit");
-    const env = {
-      ...process.env,
-      ...IDENTITY,
-      ...(input.author
-        ? {
-            GIT_AUTHOR_NAME: input.author.name,
-            GIT_AUTHOR_EMAIL: input.author.email,
-            GIT_AUTHOR_DATE: input.author.date,
-          }
-        : {}),
-    };
-    return execFileSync(
-      "git",
-      ["commit-tree", input.tree, ...input.parents.flatMap((p) => ["-p", p]), "-F", "-"],
-      {
-        cwd: this.repo.dir,
-        env,
-        encoding: "utf8",
-        input: input.message,
-      },
+    const env: Record<string, string> = input.author
+      ? {
+          GIT_AUTHOR_NAME: input.author.name,
+          GIT_AUTHOR_EMAIL: input.author.email,
+          GIT_AUTHOR_DATE: input.author.date,
+        }
+      : {};
+    const parents = input.parents.flatMap((p) => ["-p", p]);
+    return (
+      await this.repo.run(["commit-tree", input.tree, ...parents, "-F", "-"], { input: input.message, env })
     ).trim();
   }
 
   async createBranch(branch: string, sha: string): Promise<void> {
     this.count("create-ref");
-    this.repo.git(["update-ref", `refs/heads/${branch}`, sha, ""]);
+    await this.repo.run(["update-ref", `refs/heads/${branch}`, sha, ""]);
   }
 
   async moveBranch(branch: string, sha: string): Promise<void> {
     this.count("update-ref");
-    this.repo.git(["update-ref", `refs/heads/${branch}`, sha]);
+    await this.repo.run(["update-ref", `refs/heads/${branch}`, sha]);
   }
 
   async deleteBranch(branch: string): Promise<void> {
     this.count("delete-ref");
-    this.repo.git(["update-ref", "-d", `refs/heads/${branch}`]);
+    await this.repo.run(["update-ref", "-d", `refs/heads/${branch}`]);
   }
 
   async merge(base: string, head: string, message: string): Promise<MergeOutcome> {
     this.count("merge");
-    const baseSha = this.repo.git(["rev-parse", `refs/heads/${base}`]).trim();
-    if (this.repo.tryGit(["merge-base", "--is-ancestor", head, baseSha]).status === 0) {
+    const baseSha = (await this.repo.run(["rev-parse", `refs/heads/${base}`])).trim();
+    if ((await this.repo.tryRun(["merge-base", "--is-ancestor", head, baseSha])).status === 0) {
       return { merged: false, reason: "nothing" };
     }
-    const result = this.repo.tryGit(["merge-tree", "--write-tree", baseSha, head]);
+    const result = await this.repo.tryRun(["merge-tree", "--write-tree", baseSha, head]);
     if (result.status !== 0) return { merged: false, reason: "conflict" };
-    const tree = result.stdout.split("\n")[0] ?? "";
-    const sha = this.repo.commitTree(tree, [baseSha, head], message);
-    this.repo.git(["update-ref", `refs/heads/${base}`, sha]);
+    const tree = result.stdout.toString("utf8").split("\n")[0] ?? "";
+    const sha = (await this.repo.run(["commit-tree", tree, "-p", baseSha, "-p", head, "-m", message])).trim();
+    await this.repo.run(["update-ref", `refs/heads/${base}`, sha]);
     return { merged: true, sha, tree };
   }
 

@@ -130,8 +130,11 @@ export const history: fc.Arbitrary<History> = fc
   }));
 
 /** Writes the three commits with one `git fast-import`; returns their SHAs. */
-export function writeHistory(repo: GitRepo, h: History): { base: string; develop: string; hotfix: string } {
-  const [base = "", develop = "", hotfix = ""] = repo.importCommits([
+export async function writeHistory(
+  repo: GitRepo,
+  h: History,
+): Promise<{ base: string; develop: string; hotfix: string }> {
+  const [base = "", develop = "", hotfix = ""] = await repo.importCommitsAsync([
     { message: "Base\n", parents: [], files: h.base },
     { message: "Develop work\n", parents: [0], files: h.develop },
     { message: h.message, parents: [0], files: h.hotfix },

@@ -223,17 +223,17 @@ function classify(h: Omit<RenameHistory, "classes">): CaseClass[] {
  * Writes base, develop and the hotfix with one `git fast-import`; a merge hotfix is a side commit with the
  * hotfix's tree merged into the base (its first parent), so that `-m 1` picks exactly the side's changes.
  */
-export function writeRenameHistory(
+export async function writeRenameHistory(
   repo: GitRepo,
   h: RenameHistory,
-): { base: string; develop: string; hotfix: string; mainline?: 1 } {
+): Promise<{ base: string; develop: string; hotfix: string; mainline?: 1 }> {
   const commits = [
     { message: "Base\n", parents: [0].slice(1), files: h.base },
     { message: "Develop work\n", parents: [0], files: h.develop },
     { message: h.merge ? "Side work\n" : h.message, parents: [0], files: h.hotfix },
   ] as { message: string; parents: number[]; files: RenameTree }[];
   if (h.merge) commits.push({ message: h.message, parents: [0, 2], files: h.hotfix });
-  const shas = repo.importCommits(commits);
+  const shas = await repo.importCommitsAsync(commits);
   const [base = "", develop = "", side = "", merge = ""] = shas;
   return h.merge ? { base, develop, hotfix: merge, mainline: 1 } : { base, develop, hotfix: side };
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statfsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -33,6 +33,26 @@ export function gitEnv(identity: GitIdentity = JUDGE): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * Where the tests' throwaway repositories go: RAM-backed `/dev/shm` where the machine has it (git writes and
+ * removes thousands of small files per suite), the system's temporary directory otherwise.
+ */
+export const SCRATCH_ROOT = ((): string => {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    // A container's default /dev/shm is 64 MB: too small for a suite's repositories.
+    const free = statfsSync("/dev/shm");
+    return free.bavail * free.bsize >= 1024 ** 3 ? "/dev/shm" : tmpdir();
+  } catch {
+    return tmpdir();
+  }
+})();
+
+/** A new empty directory under SCRATCH_ROOT; the caller removes it. */
+export function makeScratchDir(prefix: string): string {
+  return mkdtempSync(join(SCRATCH_ROOT, prefix));
+}
+
 /** The judge's environment (see gitEnv). */
 export const GIT_ENV = gitEnv();
 
@@ -60,7 +80,7 @@ export function inScratchClone<T>(
   at: string,
   work: (run: (...args: string[]) => string) => T,
 ): T {
-  const dir = mkdtempSync(join(tmpdir(), "judge-"));
+  const dir = makeScratchDir("judge-");
   try {
     const run = (...args: string[]) =>
       execFileSync("git", args, { cwd: dir, encoding: "utf8", env: GIT_ENV }).trim();
@@ -117,7 +137,7 @@ export function importCommits(
   parent: string,
   commits: { message: string; files: Record<string, string> }[],
 ): string[] {
-  const work = mkdtempSync(join(tmpdir(), "commits-"));
+  const work = makeScratchDir("commits-");
   try {
     const marks = join(work, "marks");
     const stream = commits
