@@ -136,6 +136,12 @@ describe("the bundled Action (dist/index.js) on the sandbox", () => {
     expect(result.summary).toContain("Dry run");
     expect(result.summary).toContain(`- \`POST /repos/${REPO}/check-runs\``);
     expect(result.summary).toMatch(/\| ❌ \| Title \|/);
+
+    // What the dry run showed is the very check run a real run then writes: its summary and its text.
+    await run(s);
+    const written = gateRuns(s)[0]?.output;
+    expect(written?.summary && written.text).toBeTruthy();
+    expect(result.summary).toContain(`### hotfix-gate: failure\n\n${written?.summary}\n\n${written?.text}\n`);
   });
 
   it("in a dry run that succeeds, says with a notice (not an error) which writes it did not send", async () => {

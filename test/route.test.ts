@@ -1,0 +1,25 @@
+import { isDeliberateStop, type StepOutcome, stoppedWith } from "../src/route.js";
+
+describe("stoppedWith", () => {
+  const stop = () => ({ deliberateStop: true as const, partial: undefined as StepOutcome | undefined });
+
+  it("keeps what the step had rendered on a deliberate stop, the innermost writer's word first", () => {
+    const error = stop();
+    expect(stoppedWith(error, { timeline: "inner" })).toBe(error);
+    stoppedWith(error, { timeline: "outer", tag: "v1" });
+    expect(error.partial).toEqual({ timeline: "inner", tag: "v1" });
+  });
+
+  it("tells a deliberate stop by its mark, not by its class", () => {
+    expect(isDeliberateStop(stop())).toBe(true);
+    expect(isDeliberateStop(new Error("dry run: refused POST /x"))).toBe(false);
+    expect(isDeliberateStop({ deliberateStop: "yes" })).toBe(false);
+    expect(isDeliberateStop(null)).toBe(false);
+  });
+
+  it("leaves any other error as it is: a failed write rendered nothing that was written", () => {
+    const failure = new Error("500");
+    expect(stoppedWith(failure, { timeline: "x" })).toBe(failure);
+    expect(failure).not.toHaveProperty("partial");
+  });
+});
