@@ -1,4 +1,4 @@
-import { type Sandbox, startSandbox, WEBSHOP } from "@hotfix-bot/sandbox";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { type RecordedWrite, recordWrites } from "../src/action/record-writes.js";
 import { loadConfig } from "../src/config/load-config.js";
 import type { Log, Octokit } from "../src/context.js";
@@ -6,6 +6,7 @@ import { type SettledEvent, settleEvent } from "../src/engine.js";
 import { createEngineContext, createEngineLocks } from "../src/engine-context.js";
 import { visibleTimeline } from "../src/incident/timeline-markdown.js";
 import type { EngineEvent } from "../src/route.js";
+import { appOnSandboxOnDemand } from "./support/app-on-sandbox.js";
 import { appOctokit } from "./support/sandbox-octokit.js";
 
 // The engine's outcome carries what its steps rendered: the `hotfix-gate` check run and the incident timeline,
@@ -53,13 +54,11 @@ const timelineComments = (sandbox: Sandbox, issue: number) =>
   );
 
 describe("the engine's outcome on the sandbox", () => {
+  // The webshop without the App: each test hands the engine the very delivery the sandbox recorded.
+  const stage = appOnSandboxOnDemand();
   let sandbox: Sandbox;
   beforeEach(async () => {
-    sandbox = await startSandbox();
-    await sandbox.createRepository(WEBSHOP);
-  });
-  afterEach(async () => {
-    await sandbox.close();
+    sandbox = await stage.startSandbox();
   });
 
   async function openHotfixPull(title: string) {
