@@ -157,4 +157,26 @@ describe("the engine's outcome on the sandbox", () => {
     expect(outcome.timeline).not.toContain("Checklist and rollback plan posted");
     expect(outcome.timeline).not.toContain("<!--");
   });
+
+  it("keeps the declared timeline in the outcome when intake fails after writing it", async () => {
+    const alice = sandbox.as("alice", REPO);
+    const issue = await alice.createIssue({ title: "Checkout: logins fail", labels: ["P1-hotfix"] });
+    // The incident branch cannot be cut: every create of a ref fails, after the declaration is on the timeline.
+    sandbox.setFaults({
+      seed: 1,
+      rate: 1,
+      kinds: ["502"],
+      phase: "before",
+      routes: ["POST /repos/{owner}/{repo}/git/refs"],
+    });
+    const { outcome, failures } = await settle(sandbox, lastDelivery(sandbox, "issues", "labeled"));
+    sandbox.setFaults(null);
+
+    expect(failures).toHaveLength(1);
+    expect(outcome.stopped).toEqual([]);
+    const comments = timelineComments(sandbox, issue);
+    expect(comments).toHaveLength(1);
+    expect(outcome.timeline).toBe(visibleTimeline(comments[0]?.body ?? ""));
+    expect(outcome.timeline).toMatch(/Incident declared by @&#8203;alice/);
+  });
 });
