@@ -19,6 +19,7 @@ import {
   type EngineOutcome,
   isDeliberateStop,
   type LongStepJob,
+  partialOutcomeOf,
   type Route,
   type StepObserver,
 } from "./route.js";
@@ -119,11 +120,12 @@ export async function settleEvent(
         stepCtx.log.info(`stopped on ${event.name}: ${message}`);
         outcome.steps.push(route.step);
         outcome.stopped.push({ step: route.step, reason: message });
-        if (error.partial) Object.assign(outcome, error.partial);
       } else {
         stepCtx.log.error(`failed on ${event.name}: ${message}`);
         failures.push(error);
       }
+      const partial = partialOutcomeOf(error);
+      if (partial) Object.assign(outcome, partial);
     }
   }
   return { outcome, failures };

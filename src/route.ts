@@ -90,14 +90,34 @@ export function isDeliberateStop(error: unknown): error is DeliberateStop {
   );
 }
 
+/** What a step had rendered when an error ended it (see stoppedWith and writtenBefore); the engine keeps it. */
+export function partialOutcomeOf(error: unknown): StepOutcome | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  return (error as { partial?: StepOutcome }).partial;
+}
+
+/** What an inner writer attached first stays: it was rendered later than what an enclosing step adds. */
+function attachPartial(error: unknown, partial: StepOutcome): unknown {
+  if (typeof error === "object" && error !== null && Object.isExtensible(error))
+    (error as { partial?: StepOutcome }).partial = { ...partial, ...partialOutcomeOf(error) };
+  return error;
+}
+
 /**
  * Returns `error` for rethrowing; when it is a deliberate stop, `partial` (what the writer had rendered for the
- * write that was stopped) is kept on it for the step's outcome. What an inner writer attached first stays: it was
- * rendered later than what an enclosing step adds on the way out.
+ * write that was stopped) is kept on it for the step's outcome. Any other error leaves it alone: a write that
+ * failed rendered nothing that anyone can read.
  */
 export function stoppedWith(error: unknown, partial: StepOutcome): unknown {
-  if (isDeliberateStop(error)) error.partial = { ...partial, ...error.partial };
-  return error;
+  return isDeliberateStop(error) ? attachPartial(error, partial) : error;
+}
+
+/**
+ * Returns `error` for rethrowing, with what the step had already written before it (`partial`: the timeline it
+ * wrote first) kept on it, so that the step's outcome still reports what GitHub now shows.
+ */
+export function writtenBefore(error: unknown, partial: StepOutcome): unknown {
+  return attachPartial(error, partial);
 }
 
 /** A long step as data: enough for any process to run it again (see runLongStep). */

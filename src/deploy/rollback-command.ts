@@ -8,7 +8,7 @@ import { readMergedHotfix } from "../incident/read-merged-hotfix.js";
 import { refusalMarker } from "../incident/refusal-marker.js";
 import { addEntry, type RollbackTrigger, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
-import type { Route } from "../route.js";
+import { type Route, writtenBefore } from "../route.js";
 import { escapeMarkdown } from "../text/escape-markdown.js";
 import { WriteAccessCache } from "../util/permission.js";
 import { endMonitoringUnderLock } from "./end-monitoring.js";
@@ -162,7 +162,9 @@ export async function runRollbackCommand(
       await reply(
         command.issue,
         `Rolling back #${pr.number}: revert PR #${revert.pr}; incident #${origin.issue} is escalated.`,
-      );
+      ).catch((error: unknown) => {
+        throw writtenBefore(error, { timeline: written.markdown });
+      });
     return {
       kind: "rolled-back",
       pr: pr.number,

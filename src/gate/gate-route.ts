@@ -2,7 +2,7 @@ import type { ConfigError } from "../config/config-error.js";
 import type { HotfixConfig } from "../config/schema.js";
 import type { EngineContext } from "../context.js";
 import { isProductionLine } from "../patterns/production-lines.js";
-import type { EngineEvent, Route, StepOutcome, Trigger } from "../route.js";
+import { type EngineEvent, type Route, type StepOutcome, type Trigger, writtenBefore } from "../route.js";
 import { isRequiredCheckName } from "../rules/required-checks.js";
 import { PER_PAGE } from "../util/collect-pages.js";
 import {
@@ -190,25 +190,30 @@ async function publishPull(
 ): Promise<StepOutcome> {
   // The timeline as the fast-track clock's record last wrote it, for the step's outcome.
   let timeline: string | undefined;
-  const published = await publish(ctx, sha, async () => {
-    if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
-      const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
-      return { evaluation: forkEvaluation(pr), gateRun };
-    }
-    if (!isHotfixPullRequest(pr, config)) {
-      const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
-      return { evaluation: notHotfixEvaluation(pr, config), gateRun };
-    }
-    const { facts, gateRun, headGateRun } = await gatherFacts(ctx, pr, config, sha);
-    const evaluation = evaluateGate(facts, config);
-    if (!mayFastTrack(evaluation, pr, config)) return { evaluation, gateRun };
-    const records = await readFastTrackRecords(ctx, pr, headGateRun);
-    const fastTracked = evaluateGate(facts, config, records.facts);
-    // The clock is recorded from the head's own evaluation; a merge group only reads it.
-    if (fastTracked.fastTrack && records.incident !== null && sha === pr.headSha) {
-      timeline = (await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack)) ?? timeline;
-    }
-    return { evaluation: fastTracked, gateRun };
+  const evaluateAndWrite = () =>
+    publish(ctx, sha, async () => {
+      if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
+        const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
+        return { evaluation: forkEvaluation(pr), gateRun };
+      }
+      if (!isHotfixPullRequest(pr, config)) {
+        const { gateRun } = await listCheckRuns(ctx, sha, { onlyGate: true });
+        return { evaluation: notHotfixEvaluation(pr, config), gateRun };
+      }
+      const { facts, gateRun, headGateRun } = await gatherFacts(ctx, pr, config, sha);
+      const evaluation = evaluateGate(facts, config);
+      if (!mayFastTrack(evaluation, pr, config)) return { evaluation, gateRun };
+      const records = await readFastTrackRecords(ctx, pr, headGateRun);
+      const fastTracked = evaluateGate(facts, config, records.facts);
+      // The clock is recorded from the head's own evaluation; a merge group only reads it.
+      if (fastTracked.fastTrack && records.incident !== null && sha === pr.headSha) {
+        timeline = (await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack)) ?? timeline;
+      }
+      return { evaluation: fastTracked, gateRun };
+    });
+  const published = await evaluateAndWrite().catch((error: unknown) => {
+    // The clock's record is on the timeline even when the gate's own write then failed.
+    throw timeline === undefined ? error : writtenBefore(error, { timeline });
   });
   // The PR's own head turned green (a merge group's head is the queue's business, not a milestone).
   if (published.turnedGreen && sha === pr.headSha && isHotfixPullRequest(pr, config))

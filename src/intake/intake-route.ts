@@ -3,7 +3,7 @@ import { ensureBotComment } from "../incident/bot-comment.js";
 import { withIncidentLock } from "../incident/incident-lock.js";
 import { readTimeline } from "../incident/upsert-timeline.js";
 import { isProductionLine } from "../patterns/production-lines.js";
-import type { Route } from "../route.js";
+import { partialOutcomeOf, type Route } from "../route.js";
 import { severityFromLabels } from "../rules/severity.js";
 import { withLogFields } from "../util/log-with.js";
 import { hasWritePermission } from "../util/permission.js";
@@ -96,7 +96,9 @@ export const intakeRoute: Route<IntakeTrigger> = {
     } catch (error) {
       if (!(error instanceof MissingLineError) || trigger.kind !== "command") throw error;
       await reply(missingLineReply(trigger.commentId, error.line));
-      return undefined;
+      // The declaration may be on the timeline already (written before the line was found missing).
+      const declared = partialOutcomeOf(error)?.timeline;
+      return declared === undefined ? undefined : { timeline: declared };
     }
   },
 };

@@ -3,6 +3,7 @@ import type { EngineContext } from "../context.js";
 import { ensureBotComment } from "../incident/bot-comment.js";
 import { addEntry, emptyTimeline, type IntakeState, type TimelineState } from "../incident/timeline-state.js";
 import { readTimeline, writeTimeline } from "../incident/upsert-timeline.js";
+import { writtenBefore } from "../route.js";
 import { httpStatus } from "../util/http-status.js";
 import { logWith } from "../util/log-with.js";
 import { checklistComment, checklistMarker } from "./checklist.js";
@@ -46,11 +47,26 @@ function hasLabel(labels: readonly string[], name: string): boolean {
  * `hotfix/incident-<n>`, optionally the incident report on it, and the checklist with the rollback plan. Each step
  * is skipped when the timeline or GitHub shows it done, so any number of deliveries end in the same one branch,
  * one timeline and one checklist. The timeline is written once, at the end: it records, the ref is the ledger.
+ * A failure after the declaration was written keeps that timeline on the error, for the step's outcome.
  */
 export async function runIntake(
   ctx: EngineContext,
   config: HotfixConfig,
   request: IntakeRequest,
+): Promise<IntakeResult> {
+  const written: { timeline?: string } = {};
+  try {
+    return await intakeSteps(ctx, config, request, written);
+  } catch (error) {
+    throw written.timeline === undefined ? error : writtenBefore(error, { timeline: written.timeline });
+  }
+}
+
+async function intakeSteps(
+  ctx: EngineContext,
+  config: HotfixConfig,
+  request: IntakeRequest,
+  written: { timeline?: string },
 ): Promise<IntakeResult> {
   const { octokit, repo } = ctx;
   const n = request.issue.number;
@@ -59,7 +75,6 @@ export async function runIntake(
   let state: TimelineState = { ...before, incident: n };
   let recorded = timeline.state;
   let commentId = timeline.commentId;
-  let written: string | undefined;
 
   if (state.detectedAt === undefined) {
     state = {
@@ -77,7 +92,7 @@ export async function runIntake(
     });
     // The declaration is recorded before any other effect: a run that dies between intake's writes leaves a
     // timeline that says who declared what, and the sweep finishes intake from it (see sweep/tasks/finish-intake).
-    ({ commentId, markdown: written } = await writeTimeline(ctx, n, commentId, state));
+    ({ commentId, markdown: written.timeline } = await writeTimeline(ctx, n, commentId, state));
     recorded = state;
   }
   const severity = asSeverity(state.severity) ?? request.severity;
@@ -145,13 +160,13 @@ export async function runIntake(
 
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
   if (JSON.stringify(state) !== JSON.stringify(recorded))
-    ({ markdown: written } = await writeTimeline(ctx, n, commentId, state));
+    ({ markdown: written.timeline } = await writeTimeline(ctx, n, commentId, state));
   else logWith(ctx.log, { incident: n }).info("intake already done");
   return {
     incident: n,
     branch: intake.branch,
     changed,
-    ...(written === undefined ? {} : { timeline: written }),
+    ...(written.timeline === undefined ? {} : { timeline: written.timeline }),
   };
 }
 
