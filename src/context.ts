@@ -90,4 +90,9 @@ export interface NotifyChannel {
   name: string;
   kind: "slack" | "teams" | "webhook";
   url: string;
+  /**
+   * Set where the run must not post (the Action's dry run, whose writes are refused): the notification is
+   * recorded as not sent, for this reason, and nothing leaves the process.
+   */
+  refused?: string;
 }

@@ -106,7 +106,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       locks: createEngineLocks(),
       identity: () => tokenIdentity(octokit, app, inputs.stateSecret),
       readConfig: config.get,
-      notifyChannels: channelsFromInputs(inputs.notify),
+      notifyChannels: channelsFromInputs(inputs.notify, { dryRun: inputs.dryRun }),
     });
 
     let outcome: EngineOutcome | null = null;

@@ -65,12 +65,23 @@ export function channelsFromEnvironment(env: NodeJS.ProcessEnv): Map<string, Not
  * The Action's channels, from its inputs `notify-slack`, `notify-teams` and `notify-webhook` (each from a secret):
  * the channels are named after their kind, `slack`, `teams` and `webhook`.
  */
-export function channelsFromInputs(urls: Partial<Record<ChannelKind, string>>): Map<string, NotifyChannel> {
+export function channelsFromInputs(
+  urls: Partial<Record<ChannelKind, string>>,
+  options: { dryRun?: boolean } = {},
+): Map<string, NotifyChannel> {
   const channels = new Map<string, NotifyChannel>();
   for (const kind of KINDS) {
     const value = urls[kind]?.trim();
     if (!value) continue;
-    channels.set(kind, { name: kind, kind, url: checkedUrl(`input notify-${kind}`, value) });
+    const url = checkedUrl(`input notify-${kind}`, value);
+    // A dry run sends nothing: its GitHub writes are refused by the Octokit it is given, and a post to a channel
+    // is a write that goes around Octokit.
+    channels.set(kind, {
+      name: kind,
+      kind,
+      url,
+      ...(options.dryRun ? { refused: "dry run: not sent" } : {}),
+    });
   }
   return channels;
 }

@@ -84,6 +84,7 @@ export async function sendNotification(
   options: { timeoutMs: number; fetch?: Fetch },
 ): Promise<ChannelResult> {
   const base = { channel: channel.name, kind: channel.kind };
+  if (channel.refused !== undefined) return { ...base, ok: false, error: channel.refused };
   // The transport's own error, kept as thrown: Slack's client re-wraps it, and may lose its cause on the way.
   let transportError: unknown = null;
   const transport = options.fetch ?? fetch;

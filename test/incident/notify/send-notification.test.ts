@@ -1,9 +1,11 @@
 import { createServer } from "node:net";
+import type { NotifyChannel } from "../../../src/context.js";
 import {
   type NotificationReceiver,
   startNotificationReceiver,
 } from "../../../src/demo/notification-receiver.js";
 import type { MilestoneMessage } from "../../../src/incident/notify/milestone-message.js";
+import { channelsFromInputs } from "../../../src/incident/notify/notify-channels.js";
 import { sendNotification } from "../../../src/incident/notify/send-notification.js";
 
 // Each channel kind posted to a real HTTP receiver on 127.0.0.1, which keeps the bodies for their shape.
@@ -141,3 +143,25 @@ test.each(["slack", "teams", "webhook"] as const)(
     expect(result).toEqual({ channel: "gone", kind, ok: false, error: "connection refused" });
   },
 );
+
+test("in the Action's dry run no channel kind posts anything: the result says why it was not sent", async () => {
+  const channels = channelsFromInputs(
+    { slack: receiver.url("slack"), teams: receiver.url("teams"), webhook: receiver.url("webhook") },
+    { dryRun: true },
+  );
+  expect([...channels.keys()]).toEqual(["slack", "teams", "webhook"]);
+  for (const channel of channels.values()) {
+    const result = await sendNotification(channel, message, { timeoutMs: 5000 });
+    expect(result).toEqual({
+      channel: channel.name,
+      kind: channel.kind,
+      ok: false,
+      error: "dry run: not sent",
+    });
+  }
+  expect(receiver.received).toEqual([]);
+  // Outside a dry run the same inputs do post.
+  const real = channelsFromInputs({ webhook: receiver.url("webhook") });
+  await sendNotification(real.get("webhook") as NotifyChannel, message, { timeoutMs: 5000 });
+  expect(receiver.received).toHaveLength(1);
+});
