@@ -1030,6 +1030,216 @@ function withLogFields(ctx, fields) {
   return { ...ctx, log: logWith(ctx.log, fields) };
 }
 
+// src/cherry-pick/backport-branch.ts
+var UnsafeBranchNameError = class extends HotfixBotError {
+  constructor(value, reason) {
+    super(`unsafe backport branch input ${JSON.stringify(value)}: ${reason}`);
+    this.value = value;
+  }
+  value;
+  kind = "unworkable";
+  name = "UnsafeBranchNameError";
+};
+var PREFIX = "hotfix-bot/";
+var MAX_TARGET_LENGTH = 200;
+function branchNameProblem(name) {
+  if (name.length === 0) return "it is empty";
+  if (name.length > MAX_TARGET_LENGTH) return `it is longer than ${MAX_TARGET_LENGTH} characters`;
+  if (!/^[A-Za-z0-9._/-]+$/.test(name)) return "only letters, digits, '.', '_', '-' and '/' are allowed";
+  if (name.startsWith("-")) return "it starts with '-'";
+  if (name === "HEAD") return "HEAD is not a branch";
+  for (const component of name.split("/")) {
+    if (component === "") return "it has an empty path component";
+    if (component.startsWith(".")) return "a path component starts with '.'";
+    if (component.endsWith(".lock")) return "a path component ends with '.lock'";
+  }
+  if (name.includes("..")) return "it contains '..'";
+  if (name.endsWith(".")) return "it ends with '.'";
+  return null;
+}
+function backportBranchName(pr, target) {
+  if (!Number.isSafeInteger(pr) || pr <= 0) {
+    throw new UnsafeBranchNameError(String(pr), "a pull request number is a positive integer");
+  }
+  const problem = branchNameProblem(target);
+  if (problem) throw new UnsafeBranchNameError(target, problem);
+  return `${PREFIX}backport-${pr}-to-${target}`;
+}
+var GLOB = /[*?[\]{}()!+@]/;
+var NEWER_LINES = "newer-lines";
+function expandTargets(patterns, branches, developBranch, mergedInto, newer2 = []) {
+  const existing = new Set(branches);
+  const eligible = (name) => name !== mergedInto && !name.startsWith(PREFIX) && branchNameProblem(name) === null;
+  const targets = [];
+  const add = (name) => {
+    if (eligible(name) && !targets.includes(name)) targets.push(name);
+  };
+  for (const raw of patterns) {
+    if (raw === NEWER_LINES) {
+      for (const line2 of newer2) add(line2);
+      continue;
+    }
+    const pattern = raw.split("{develop}").join(developBranch);
+    if (GLOB.test(pattern)) {
+      const matches = globMatcher(pattern);
+      for (const branch of branches) if (matches(branch)) add(branch);
+    } else if (existing.has(pattern)) {
+      add(pattern);
+    }
+  }
+  return targets;
+}
+
+// src/cherry-pick/pick-list.ts
+var PickListError = class extends HotfixBotError {
+  constructor(mergeCommitSha, reason) {
+    super(`cannot work out what to pick for ${mergeCommitSha}: ${reason}`);
+    this.mergeCommitSha = mergeCommitSha;
+  }
+  mergeCommitSha;
+  kind = "unworkable";
+  name = "PickListError";
+};
+function commitsToPick(input) {
+  const { mergeCommitSha, mergeCommitParents, prCommits, firstParentChain } = input;
+  const [firstParent] = mergeCommitParents;
+  if (firstParent === void 0) throw new PickListError(mergeCommitSha, "it has no parent (a root commit)");
+  if (mergeCommitParents.length >= 2) {
+    return { method: "merge", picks: [{ sha: mergeCommitSha, parent: firstParent, mainline: 1 }] };
+  }
+  const n2 = prCommits.length;
+  const total = input.prCommitTotal ?? n2;
+  if (total > n2) {
+    throw new PickListError(
+      mergeCommitSha,
+      `the pull request has ${total} commits and GitHub lists only ${n2} of them, so whether it was rebased (pick every commit) or squashed (pick one) cannot be verified; backport it by hand with the manual steps`
+    );
+  }
+  const head = firstParentChain[0];
+  if (head && head.sha !== mergeCommitSha) {
+    throw new PickListError(mergeCommitSha, `the first-parent chain starts at ${head.sha}`);
+  }
+  for (let k = 0; k + 1 < firstParentChain.length; k++) {
+    const commit = firstParentChain[k];
+    const older = firstParentChain[k + 1];
+    if (commit.parents[0] !== older.sha) {
+      throw new PickListError(mergeCommitSha, `${older.sha} is not the first parent of ${commit.sha}`);
+    }
+  }
+  const last = firstParentChain.at(-1);
+  if (n2 > firstParentChain.length && (!last || last.parents.length > 0)) {
+    throw new PickListError(
+      mergeCommitSha,
+      `the first-parent chain has ${firstParentChain.length} commits, the pull request ${n2}`
+    );
+  }
+  if (n2 > 0 && n2 <= firstParentChain.length) {
+    const newestFirst = firstParentChain.slice(0, n2);
+    const oldestFirst = [...newestFirst].reverse();
+    const rebased = oldestFirst.every(
+      (commit, k) => commit.parents.length === 1 && sameMessage(commit.message, prCommits[k]?.message ?? "")
+    );
+    if (rebased) {
+      return {
+        method: "rebase",
+        picks: oldestFirst.map((commit) => ({ sha: commit.sha, parent: commit.parents[0] }))
+      };
+    }
+  }
+  return { method: "squash", picks: [{ sha: mergeCommitSha, parent: firstParent }] };
+}
+function sameMessage(x, y) {
+  const norm = (message) => message.replace(/\r\n/g, "\n").trimEnd();
+  return norm(x) === norm(y);
+}
+
+// src/cherry-pick/read-pick-plan.ts
+var PULL_COMMITS_LIMIT = 250;
+var PER_PAGE = 100;
+var HISTORY_PAGE_SLACK = 10;
+function firstParentPath(listed, head, count2) {
+  const bySha = new Map(listed.map((commit) => [commit.sha, commit]));
+  const path = [];
+  let next = head;
+  while (next !== void 0 && path.length < count2) {
+    const commit = bySha.get(next);
+    if (!commit) break;
+    path.push(commit);
+    next = commit.parents[0];
+  }
+  return path;
+}
+async function readPullCommits(ctx, pullNumber) {
+  const { octokit, repo } = ctx;
+  const listed = await octokit.paginate(octokit.rest.pulls.listCommits, {
+    ...repo,
+    pull_number: pullNumber,
+    per_page: PER_PAGE
+  });
+  const commits = listed.map((c) => ({ sha: c.sha, message: c.commit.message }));
+  if (commits.length < PULL_COMMITS_LIMIT) return { commits, total: commits.length };
+  const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
+  return { commits, total: Math.max(pull.commits, commits.length) };
+}
+async function readFirstParentChain(ctx, head, count2) {
+  const { octokit, repo } = ctx;
+  const listed = [];
+  const maxPages = Math.ceil(count2 / PER_PAGE) + HISTORY_PAGE_SLACK;
+  let pages = 0;
+  let path = [];
+  for await (const { data } of octokit.paginate.iterator(octokit.rest.repos.listCommits, {
+    ...repo,
+    sha: head,
+    per_page: PER_PAGE
+  })) {
+    for (const c of data) {
+      listed.push({ sha: c.sha, message: c.commit.message, parents: c.parents.map((p) => p.sha) });
+    }
+    pages++;
+    path = firstParentPath(listed, head, count2);
+    const atRoot = path.at(-1)?.parents.length === 0;
+    const isMerge = (path[0]?.parents.length ?? 0) >= 2;
+    if (path.length >= count2 || atRoot || isMerge || pages >= maxPages) break;
+  }
+  return path;
+}
+async function readPickPlan(ctx, mergeSha, pulled) {
+  const chain = await readFirstParentChain(ctx, mergeSha, pulled.commits.length + 1);
+  if (chain[0]?.sha !== mergeSha) {
+    throw new PickListError(mergeSha, "the repository's commit list does not start at the merge commit");
+  }
+  return commitsToPick({
+    mergeCommitSha: mergeSha,
+    mergeCommitParents: chain[0].parents,
+    prCommits: pulled.commits,
+    prCommitTotal: pulled.total,
+    firstParentChain: chain
+  });
+}
+
+// src/incident/pipeline-lock.ts
+function withPipelineLock(ctx, pr, task) {
+  return ctx.locks.pipeline.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr}`, task);
+}
+
+// src/rules/incident-link.ts
+var MAX_ISSUE_NUMBER = 2147483647;
+var EXPLICIT = /(?<![\w/#-])incident\s*:\s*#([1-9][0-9]{0,9})(?![\w-])/i;
+var CLOSING = /(?<![\w/#-])(?:close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved)(?:\s*:\s*|\s+)#([1-9][0-9]{0,9})(?![\w-])/i;
+var BRANCH = /^hotfix\/incident-([1-9][0-9]{0,9})$/;
+function toNumber(digits) {
+  if (digits === void 0) return null;
+  const n2 = Number(digits);
+  return Number.isSafeInteger(n2) && n2 <= MAX_ISSUE_NUMBER ? n2 : null;
+}
+function linkedIncidentNumber({
+  body,
+  headRef
+}) {
+  const text2 = body ?? "";
+  return toNumber(EXPLICIT.exec(text2)?.[1]) ?? toNumber(CLOSING.exec(text2)?.[1]) ?? toNumber(BRANCH.exec(headRef ?? "")?.[1]);
+}
+
 // src/identity/bot-identity.ts
 function isWrittenByUs(item, identity) {
   return item.performed_via_github_app?.id === identity.appId;
@@ -1094,6 +1304,26 @@ async function sealState(ctx, body, scope) {
   return identity.stateSecret === null ? body : sealBody(body, identity.stateSecret, scopeText(scope));
 }
 
+// src/route.ts
+function isDeliberateStop(error) {
+  return typeof error === "object" && error !== null && error.deliberateStop === true;
+}
+function partialOutcomeOf(error) {
+  if (typeof error !== "object" || error === null) return void 0;
+  return error.partial;
+}
+function attachPartial(error, partial) {
+  if (typeof error === "object" && error !== null && Object.isExtensible(error))
+    error.partial = { ...partial, ...partialOutcomeOf(error) };
+  return error;
+}
+function stoppedWith(error, partial) {
+  return isDeliberateStop(error) ? attachPartial(error, partial) : error;
+}
+function writtenBefore(error, partial) {
+  return attachPartial(error, partial);
+}
+
 // src/util/create-once.ts
 var NO_BLIND_RETRY = { request: { retries: 0 } };
 function answerMayBeLost(error) {
@@ -1111,6 +1341,1714 @@ async function createOnce(create, find, attempts = 4) {
     }
   }
 }
+
+// src/text/escape-markdown.ts
+var MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~>]/g;
+function escapeMarkdown(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(MARKDOWN_SPECIALS, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;");
+}
+function escapeTableCell(text2) {
+  return escapeMarkdown(text2.replace(/\r\n|\r|\n/g, " "));
+}
+function truncate(text2, max, marker = "\u2026") {
+  if (text2.length <= max) return text2;
+  let end = Math.max(0, max - marker.length);
+  const code2 = text2.charCodeAt(end - 1);
+  if (code2 >= 55296 && code2 <= 56319) end -= 1;
+  return text2.slice(0, end) + marker;
+}
+function linkTarget(url2) {
+  return url2.replace(/[\s()<>[\]`]/g, (c) => c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c));
+}
+
+// src/incident/incident-durations.ts
+function time(iso2) {
+  if (!iso2) return null;
+  const t = Date.parse(iso2);
+  return Number.isNaN(t) ? null : t;
+}
+function span(a, b) {
+  return a === null || b === null || b < a ? null : b - a;
+}
+function iso(t) {
+  return t === null ? null : new Date(t).toISOString();
+}
+function incidentDurations(state) {
+  const detected2 = time(state.detectedAt);
+  const prOpened = time(state.intake?.pr?.openedAt);
+  const pipelines = Object.values(state.pipelines);
+  const merges = pipelines.map((p) => time(p.mergedAt)).filter((t) => t !== null);
+  const merged = merges.length > 0 ? Math.min(...merges) : null;
+  let first = null;
+  for (const p of pipelines) {
+    const deployed = time(p.deploy?.deployedAt);
+    if (deployed !== null && (first === null || deployed < first.deployed))
+      first = { deployed, merged: time(p.mergedAt) };
+  }
+  const followUps2 = pipelines.flatMap((p) => Object.values(p.followUps).flatMap((f) => f ? [f.issue] : []));
+  return {
+    detectedAt: iso(detected2),
+    prOpenedAt: iso(prOpened),
+    mergedAt: iso(merged),
+    deployedAt: iso(first?.deployed ?? null),
+    detectionToPr: span(detected2, prOpened),
+    detectionToMerge: span(detected2, merged),
+    mergeToDeploy: span(first?.merged ?? null, first?.deployed ?? null),
+    detectionToDeploy: span(detected2, first?.deployed ?? null),
+    rolledBack: pipelines.some((p) => p.deploy?.rollback !== void 0 || p.deploy?.failedAt !== void 0),
+    followUps: [...new Set(followUps2)].sort((a, b) => a - b)
+  };
+}
+function formatDuration(ms) {
+  const s = Math.round(ms / 1e3);
+  if (s < 60) return `${s} s`;
+  const min = Math.round(ms / 6e4);
+  if (min < 60) return `${min} min`;
+  if (min < 24 * 60) return `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, "0")} min`;
+  const h = Math.round(ms / 36e5);
+  return `${Math.floor(h / 24)} d ${h % 24} h`;
+}
+function recoveryLine(d) {
+  const parts = [];
+  if (d.detectionToPr !== null) parts.push(`PR ${formatDuration(d.detectionToPr)}`);
+  if (d.detectionToMerge !== null) parts.push(`merge ${formatDuration(d.detectionToMerge)}`);
+  if (d.detectionToDeploy !== null) parts.push(`deploy ${formatDuration(d.detectionToDeploy)}`);
+  if (parts.length === 0) return null;
+  return `detection \u2192 ${parts.join(", \u2192 ")}`;
+}
+
+// src/incident/timeline-schema.ts
+import { z as z4 } from "zod";
+
+// src/incident/follow-up-kinds.ts
+var FOLLOW_UP_KINDS = [
+  "post-mortem",
+  "proper-fix",
+  "regression-tests",
+  "post-deploy-review",
+  "security-review"
+];
+
+// src/incident/timeline-schema.ts
+var isoTime = z4.string();
+var url = z4.string();
+var count = z4.number().int().positive();
+var refused = z4.array(z4.object({ branch: z4.string(), tip: z4.string() }));
+var backport = z4.object({
+  status: z4.enum(["open", "conflict", "already", "failed"]),
+  pr: count.optional(),
+  url: url.optional(),
+  error: z4.string().optional(),
+  branch: z4.string().optional(),
+  refused: refused.optional(),
+  end: z4.discriminatedUnion("state", [
+    z4.object({
+      state: z4.literal("merged"),
+      sha: z4.string(),
+      at: isoTime,
+      by: z4.string().nullable(),
+      conflict: z4.boolean().optional()
+    }),
+    z4.object({ state: z4.literal("closed"), at: isoTime, by: z4.string().nullable() })
+  ]).optional(),
+  autoMerge: z4.object({ method: z4.string(), at: isoTime, error: z4.string().optional() }).optional(),
+  waived: z4.object({ by: z4.string(), reason: z4.string(), at: isoTime }).optional()
+});
+var followUp = z4.object({
+  issue: count,
+  url,
+  // Follow-up deadlines.
+  dueAt: isoTime.optional(),
+  overdueNoticeAt: isoTime.optional(),
+  closedAt: isoTime.optional()
+});
+var followUps = z4.object(
+  Object.fromEntries(FOLLOW_UP_KINDS.map((kind) => [kind, followUp.optional()]))
+).default({});
+var rollback = z4.object({
+  status: z4.enum(["open", "conflict", "empty", "failed"]),
+  pr: count.optional(),
+  url: url.optional(),
+  error: z4.string().optional(),
+  branch: z4.string().optional(),
+  refused: refused.optional()
+});
+var deploy = z4.object({
+  workflow: z4.object({ id: z4.string(), ref: z4.string(), at: isoTime }).optional(),
+  environment: z4.object({ name: z4.string(), deployment: count, at: isoTime }).optional(),
+  deployedAt: isoTime.optional(),
+  deployment: count.optional(),
+  url: url.optional(),
+  failedAt: isoTime.optional(),
+  failedDeployment: count.optional(),
+  rollback: rollback.optional(),
+  escalated: z4.boolean().optional(),
+  error: z4.string().optional()
+});
+var intake = z4.object({
+  trigger: z4.enum(["label", "command"]),
+  branch: z4.string(),
+  cutFrom: z4.string(),
+  baseSha: z4.string(),
+  productionSha: z4.string(),
+  line: z4.string().optional(),
+  previousTag: z4.object({ name: z4.string(), sha: z4.string() }).optional(),
+  checklist: z4.boolean().optional(),
+  report: z4.object({ path: z4.string(), commit: z4.string() }).optional(),
+  pr: z4.object({ number: count, url, openedAt: isoTime, byBot: z4.boolean() }).optional()
+});
+var pipeline = z4.object({
+  pr: count,
+  mergeSha: z4.string(),
+  mergedAt: isoTime,
+  tag: z4.string().optional(),
+  release: z4.object({ id: count, url }).optional(),
+  backports: z4.record(z4.string(), backport).default({}),
+  followUps,
+  branchDeleted: z4.boolean().optional(),
+  deploy: deploy.optional(),
+  done: z4.boolean(),
+  heartbeatAt: isoTime,
+  // Monitoring window and /rollback.
+  monitor: z4.object({ sha: z4.string(), since: isoTime, until: isoTime, stableAt: isoTime.optional() }).optional(),
+  rollbackBy: z4.object({
+    kind: z4.enum(["command", "check"]),
+    at: isoTime,
+    by: z4.string(),
+    byId: count.optional(),
+    reason: z4.string(),
+    commentId: count.optional()
+  }).optional()
+});
+var entry = z4.object({
+  key: z4.string(),
+  at: isoTime,
+  text: z4.string(),
+  url: url.optional()
+});
+var timelineStateSchema = z4.object({
+  v: z4.literal(1),
+  incident: count.nullable(),
+  detectedAt: isoTime.optional(),
+  severity: z4.string().optional(),
+  commander: z4.string().optional(),
+  intake: intake.optional(),
+  entries: z4.array(entry),
+  pipelines: z4.record(z4.string(), pipeline),
+  collapsed: z4.number().int().nonnegative().optional(),
+  resolvedAt: isoTime.optional(),
+  // Notifications (incident/notify).
+  notifications: z4.record(
+    z4.string(),
+    z4.object({
+      at: isoTime,
+      channels: z4.array(
+        z4.object({
+          channel: z4.string(),
+          kind: z4.string().optional(),
+          ok: z4.boolean(),
+          status: z4.number().int().optional(),
+          error: z4.string().optional()
+        })
+      )
+    })
+  ).optional(),
+  // Fast-track approval: see FastTrackState.
+  fastTrack: z4.record(
+    z4.string(),
+    z4.object({ head: z4.string(), since: isoTime, minutes: count, firedAt: isoTime.optional() })
+  ).optional(),
+  // Resolution record (deploy/record-resolution).
+  resolution: z4.object({
+    status: z4.enum(["proposed", "timeline", "failed"]),
+    fix: count,
+    at: isoTime,
+    pr: count.optional(),
+    url: url.optional(),
+    branch: z4.string().optional(),
+    refused: refused.optional(),
+    error: z4.string().optional()
+  }).optional()
+});
+function toTimelineState(data) {
+  const result = timelineStateSchema.safeParse(data);
+  if (!result.success) return null;
+  const state = result.data;
+  return state;
+}
+
+// src/incident/timeline-markdown.ts
+var TIMELINE_MARKER = "<!-- hotfix-bot:timeline ";
+var STATE_LINE = /^\s*<!-- hotfix-bot:timeline ([^>]*) -->/;
+var TIMELINE_BODY_MAX = 65e3;
+var TimelineTooLargeError = class extends HotfixBotError {
+  constructor(incident, length) {
+    super(
+      `the timeline of ${incident === null ? "this pull request" : `incident #${incident}`} needs ${length} characters even with every entry dropped (limit ${TIMELINE_BODY_MAX})`
+    );
+    this.incident = incident;
+    this.length = length;
+    this.name = "TimelineTooLargeError";
+  }
+  incident;
+  length;
+  kind = "unworkable";
+};
+function encodeState(state) {
+  return JSON.stringify(state).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
+}
+function formatTime(iso2) {
+  const t = Date.parse(iso2);
+  if (Number.isNaN(t)) return escapeTableCell(iso2);
+  return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")}`;
+}
+function link(text2, url2) {
+  return url2 ? `[${text2}](${linkTarget(url2)})` : text2;
+}
+var FOLLOW_UP_LABEL = {
+  "post-mortem": "post-mortem",
+  "proper-fix": "proper fix",
+  "regression-tests": "regression tests",
+  "post-deploy-review": "post-deploy review",
+  "security-review": "security review"
+};
+function pipelineLine(p) {
+  const parts = [`#${p.pr} merged as \`${p.mergeSha.slice(0, 7)}\` at ${formatTime(p.mergedAt)} UTC`];
+  if (p.tag) parts.push(`tag ${link(escapeMarkdown(p.tag), p.release?.url)}`);
+  const backports = Object.entries(p.backports).map(([target, b]) => {
+    const what = b.pr ? link(`#${b.pr}`, b.url) : "";
+    const error = b.error ? ` (${escapeTableCell(truncate(b.error, 200))})` : "";
+    return `${escapeMarkdown(target)}: ${b.status}${what ? ` ${what}` : ""}${error}`;
+  });
+  if (backports.length > 0) parts.push(`backports ${backports.join(", ")}`);
+  const followUps2 = Object.entries(p.followUps).flatMap(
+    ([kind, f]) => f ? [
+      `${FOLLOW_UP_LABEL[kind] ?? escapeMarkdown(kind)} ${link(`#${f.issue}`, f.url)}${f.dueAt ? ` (due ${formatTime(f.dueAt)} UTC)` : ""}`
+    ] : []
+  );
+  if (followUps2.length > 0) parts.push(`follow-ups ${followUps2.join(", ")}`);
+  if (p.branchDeleted) parts.push("branch deleted");
+  parts.push(p.done ? "**done**" : `in progress (last seen ${formatTime(p.heartbeatAt)} UTC)`);
+  return `- ${parts.join(" \xB7 ")}`;
+}
+function header(state) {
+  const facts2 = [
+    ...state.incident === null ? [] : [`Incident #${state.incident}`],
+    ...state.severity ? [`severity ${escapeMarkdown(state.severity)}`] : [],
+    ...state.commander ? [`commander ${escapeMarkdown(`@${state.commander}`)}`] : [],
+    ...state.detectedAt ? [`detected ${formatTime(state.detectedAt)} UTC`] : []
+  ];
+  const recovery = recoveryLine(incidentDurations(state));
+  return [
+    "### Hotfix timeline",
+    ...facts2.length > 0 ? ["", facts2.join(" \xB7 ")] : [],
+    ...recovery ? ["", `Recovery: ${recovery}`] : []
+  ];
+}
+function layout(state, hidden) {
+  const shown = state.entries.slice(hidden);
+  const earlier = hidden + (state.collapsed ?? 0);
+  const lines = [`${TIMELINE_MARKER}${encodeState(state)} -->`, ...header(state), ""];
+  if (earlier > 0)
+    lines.push(`_${earlier} earlier ${earlier === 1 ? "entry is" : "entries are"} not shown._`, "");
+  if (shown.length > 0) {
+    lines.push("| Time (UTC) | Step |", "| --- | --- |");
+    for (const e of shown) lines.push(`| ${formatTime(e.at)} | ${link(escapeTableCell(e.text), e.url)} |`);
+    lines.push("");
+  } else if (earlier === 0) {
+    lines.push("_No steps yet._", "");
+  }
+  const pipelines = Object.values(state.pipelines).sort((a, b) => a.pr - b.pr);
+  if (pipelines.length > 0) lines.push("#### Pipelines", "", ...pipelines.map(pipelineLine), "");
+  return lines.join("\n");
+}
+function smallest(max, fits) {
+  let lo = 0;
+  let hi = max + 1;
+  while (lo < hi) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (fits(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+var STORED_ERROR_MAX = 1e3;
+function boundErrors(state) {
+  const long = Object.values(state.pipelines).some(
+    (p) => Object.values(p.backports).some((b) => (b.error?.length ?? 0) > STORED_ERROR_MAX)
+  );
+  if (!long) return state;
+  const pipelines = {};
+  for (const [key, p] of Object.entries(state.pipelines)) {
+    const backports = {};
+    for (const [target, b] of Object.entries(p.backports)) {
+      backports[target] = b.error === void 0 ? b : { ...b, error: truncate(b.error, STORED_ERROR_MAX) };
+    }
+    pipelines[key] = { ...p, backports };
+  }
+  return { ...state, pipelines };
+}
+function dropOldest(state, count2) {
+  if (count2 === 0) return state;
+  return { ...state, entries: state.entries.slice(count2), collapsed: (state.collapsed ?? 0) + count2 };
+}
+function renderTimeline(input) {
+  const state = boundErrors(input);
+  const fits = (body) => body.length <= TIMELINE_BODY_MAX;
+  const full = layout(state, 0);
+  if (fits(full)) return full;
+  const n2 = state.entries.length;
+  const dropped = smallest(n2, (d) => {
+    const kept2 = dropOldest(state, d);
+    return fits(layout(kept2, kept2.entries.length));
+  });
+  if (dropped > n2) throw new TimelineTooLargeError(state.incident, layout(dropOldest(state, n2), 0).length);
+  const kept = dropOldest(state, dropped);
+  const hidden = smallest(kept.entries.length, (h) => fits(layout(kept, h)));
+  return layout(kept, hidden);
+}
+function parseTimeline(body) {
+  if (typeof body !== "string") return null;
+  const match = STATE_LINE.exec(body);
+  if (!match) return null;
+  try {
+    return toTimelineState(JSON.parse(match[1]));
+  } catch {
+    return null;
+  }
+}
+function hasTimelineMarker(body) {
+  return typeof body === "string" && body.trimStart().startsWith(TIMELINE_MARKER);
+}
+function visibleTimeline(body) {
+  return body.trimStart().replace(/^<!--[^\n]*-->\n*/, "");
+}
+
+// src/incident/upsert-timeline.ts
+async function findTimelineComment(ctx, issueNumber) {
+  const { octokit, repo } = ctx;
+  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    ...repo,
+    issue_number: issueNumber,
+    per_page: 100
+  });
+  for await (const page of pages) {
+    for (const comment of page.data) {
+      if (!hasTimelineMarker(comment.body)) continue;
+      if (await isTrustedState(ctx, comment, { repo, issue: issueNumber })) return comment;
+    }
+  }
+  return null;
+}
+async function readTimeline(ctx, issueNumber) {
+  const comment = await findTimelineComment(ctx, issueNumber);
+  if (!comment) return { commentId: null, state: null };
+  return { commentId: comment.id, state: parseTimeline(comment.body ?? "") };
+}
+async function writeTimeline(ctx, issueNumber, commentId, state) {
+  const rendered = renderTimeline(state);
+  const markdown = visibleTimeline(rendered);
+  try {
+    return await writeTimelineComment(ctx, issueNumber, commentId, rendered, markdown);
+  } catch (error) {
+    throw stoppedWith(error, { timeline: markdown });
+  }
+}
+async function writeTimelineComment(ctx, issueNumber, commentId, rendered, markdown) {
+  const { octokit, repo } = ctx;
+  const body = await sealState(ctx, rendered, { repo, issue: issueNumber });
+  if (commentId !== null) {
+    try {
+      await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
+      return { commentId, markdown };
+    } catch (error) {
+      if (httpStatus(error) !== 404) throw error;
+    }
+  }
+  const createdId = await createOnce(
+    async () => {
+      const { data } = await octokit.rest.issues.createComment({
+        ...repo,
+        issue_number: issueNumber,
+        body,
+        ...NO_BLIND_RETRY
+      });
+      return data.id;
+    },
+    async () => {
+      const found = await findTimelineComment(ctx, issueNumber);
+      return found?.body === body ? found.id : null;
+    }
+  );
+  const first = await findTimelineComment(ctx, issueNumber);
+  if (!first || first.id === createdId) return { commentId: createdId, markdown };
+  try {
+    await octokit.rest.issues.deleteComment({ ...repo, comment_id: createdId });
+  } catch (error) {
+    if (httpStatus(error) !== 404) throw error;
+  }
+  await octokit.rest.issues.updateComment({ ...repo, comment_id: first.id, body });
+  return { commentId: first.id, markdown };
+}
+
+// src/incident/pull-incident.ts
+function incidentLinkHolds(state, headRef) {
+  return state?.intake?.branch === headRef;
+}
+async function incidentOfPull(ctx, claim) {
+  if (claim.fromFork !== false) return { incident: null, refused: null, timeline: null };
+  const number = linkedIncidentNumber({ body: claim.body, headRef: claim.headRef });
+  if (number === null) return { incident: null, refused: null, timeline: null };
+  let timeline;
+  try {
+    timeline = await readTimeline(ctx, number);
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status !== 404 && status !== 410) throw error;
+    timeline = { commentId: null, state: null };
+  }
+  if (!incidentLinkHolds(timeline.state, claim.headRef)) {
+    ctx.log.info(
+      `incident #${number} does not record ${claim.headRef} as its hotfix branch: link not followed`
+    );
+    return { incident: null, refused: number, timeline: null };
+  }
+  return { incident: number, refused: null, timeline };
+}
+
+// src/incident/incident-resolution.ts
+function backportLanded(backport2) {
+  return backport2.status === "already" || backport2.end?.state === "merged" || backport2.waived !== void 0;
+}
+function incidentProgress(state, deployConfigured2) {
+  const pipelines = Object.values(state.pipelines).sort((a, b) => a.pr - b.pr);
+  const recovered = pipelines.length > 0 && (deployConfigured2 ? pipelines.some((p) => p.deploy?.deployedAt !== void 0) : true);
+  const pending = [];
+  for (const pipeline2 of pipelines) {
+    for (const [target, backport2] of Object.entries(pipeline2.backports).sort(
+      ([a], [b]) => a.localeCompare(b)
+    )) {
+      if (backportLanded(backport2)) continue;
+      const why = backport2.end?.state === "closed" ? "closed" : backport2.status;
+      pending.push({ hotfixPr: pipeline2.pr, target, pr: backport2.pr ?? null, why });
+    }
+  }
+  return { recovered, resolved: recovered && pending.length === 0, pending };
+}
+function describePending(pending) {
+  return pending.map((p) => {
+    const what = p.why === "closed" ? "closed unmerged" : p.why === "failed" ? "failed" : p.why;
+    return `${p.target} (${p.pr === null ? "" : `#${p.pr}, `}${what})`;
+  }).join(", ");
+}
+
+// src/incident/timeline-state.ts
+var ENTRY_TEXT_MAX = 1e3;
+function emptyTimeline(incident) {
+  return { v: 1, incident, entries: [], pipelines: {} };
+}
+function timeOf(entry2) {
+  const t = Date.parse(entry2.at);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+function addEntry(state, entry2) {
+  const next = { ...entry2, text: truncate(entry2.text, ENTRY_TEXT_MAX) };
+  const index = state.entries.findIndex((e) => e.key === entry2.key);
+  const entries = index === -1 ? [...state.entries, next] : state.entries.map((e, i) => i === index ? next : e);
+  entries.sort((a, b) => {
+    const x = timeOf(a);
+    const y = timeOf(b);
+    return x === y ? 0 : x < y ? -1 : 1;
+  });
+  return { ...state, entries };
+}
+
+// src/incident/settle-incident.ts
+var CLOSED_AT_RESOLUTION_KEY = "closed-resolved";
+function deployConfigured(config) {
+  return config.deploy.workflow !== void 0 || config.deploy.environment !== void 0;
+}
+async function settleIncident(ctx, config, state, incident) {
+  if (state.resolvedAt !== void 0) return state;
+  const progress = incidentProgress(state, deployConfigured(config));
+  if (!progress.recovered) return state;
+  const now = ctx.clock().toISOString();
+  if (!progress.resolved) {
+    const previous = state.entries.find((e) => e.key === "recovered");
+    const what = deployConfigured(config) ? "the fix is deployed" : "the fix is merged";
+    return addEntry(state, {
+      key: "recovered",
+      at: previous?.at ?? now,
+      text: `Recovered: ${what}; resolved once every backport lands \u2014 waiting for ${describePending(progress.pending)}`
+    });
+  }
+  let next = { ...state, resolvedAt: now };
+  next = addEntry(next, {
+    key: "resolved",
+    at: now,
+    text: "Resolved: the fix is deployed and has landed on every backport target"
+  });
+  if (config.deploy.closeIncidentOnSuccess && incident !== null && !next.entries.some((e) => e.key === CLOSED_AT_RESOLUTION_KEY)) {
+    await ctx.octokit.rest.issues.update({
+      ...ctx.repo,
+      issue_number: incident,
+      state: "closed",
+      state_reason: "completed"
+    });
+    next = addEntry(next, {
+      key: CLOSED_AT_RESOLUTION_KEY,
+      at: ctx.clock().toISOString(),
+      text: "Incident closed: the fix is deployed and every backport has landed"
+    });
+  }
+  return next;
+}
+
+// src/incident/timeline-recorder.ts
+var TimelineRecorder = class {
+  constructor(ctx, issue, read) {
+    this.ctx = ctx;
+    this.issue = issue;
+    this.current = read.state;
+    this.commentId = read.commentId;
+  }
+  ctx;
+  issue;
+  current;
+  commentId;
+  lastMarkdown;
+  /** The state as it will be written by the next flush. */
+  get state() {
+    return this.current;
+  }
+  /** The markdown of the last flush, without its hidden state line; undefined before the first. */
+  get markdown() {
+    return this.lastMarkdown;
+  }
+  /** Adds an entry (or replaces the one with its key: a re-run adds no second line). */
+  add(entry2) {
+    this.current = addEntry(this.current, entry2);
+  }
+  addAll(entries) {
+    for (const entry2 of entries) this.add(entry2);
+  }
+  /** Any other change of the state, as a pure function of it. */
+  update(change) {
+    this.current = change(this.current);
+  }
+  /** Records the pipeline of a merged PR (keyed by its number), replacing what was there. */
+  setPipeline(pipeline2) {
+    this.update((state) => ({
+      ...state,
+      pipelines: { ...state.pipelines, [String(pipeline2.pr)]: pipeline2 }
+    }));
+  }
+  /** Writes the timeline as it stands and returns its markdown. */
+  async flush() {
+    const written = await writeTimeline(this.ctx, this.issue, this.commentId, this.current);
+    this.commentId = written.commentId;
+    this.lastMarkdown = written.markdown;
+    return written.markdown;
+  }
+};
+
+// src/rules/title.ts
+var EXAMPLE_SUMMARY = "Fix critical auth failure";
+var digit2 = inRange("0", "9");
+var upper = inRange("A", "Z");
+var jiraKey = () => seq(
+  char(upper),
+  oneOrMore(char(oneOf(upper, digit2, (c) => c === 95))),
+  literal("-"),
+  char(inRange("1", "9")),
+  ...Array.from({ length: 8 }, () => optional(char(digit2)))
+);
+var summary = () => {
+  const nonSpace = char((c) => !isSpace(c));
+  return seq(nonSpace, optional(seq(zeroOrMore(char(isNotLineTerminator)), nonSpace)));
+};
+var compiled = /* @__PURE__ */ new Map();
+function compileFormat(format) {
+  const hit = compiled.get(format);
+  if (hit) return hit;
+  const items = [];
+  let keyGroup = 0;
+  for (const part of format.trim().split(/(\{key\}|\{summary\}|\s+)/)) {
+    if (part === "") continue;
+    if (part === "{key}") {
+      if (keyGroup === 0) {
+        keyGroup = 1;
+        items.push(capture(1, jiraKey()));
+      } else {
+        items.push(jiraKey());
+      }
+    } else if (part === "{summary}") {
+      items.push(summary());
+    } else if (/^\s+$/.test(part)) {
+      items.push(oneOrMore(char(isSpace)));
+    } else {
+      items.push(literal(part));
+    }
+  }
+  const result = { pattern: compilePattern(seq(...items)), keyGroup };
+  if (compiled.size > 100) compiled.clear();
+  compiled.set(format, result);
+  return result;
+}
+function readTitle(title, format) {
+  const { pattern, keyGroup } = compileFormat(format);
+  const text2 = title.trim();
+  const slots = matchPattern(pattern, text2);
+  if (slots === null) return null;
+  if (keyGroup === 0) return { key: null };
+  const start = slots[keyGroup * 2] ?? -1;
+  const end = slots[keyGroup * 2 + 1] ?? -1;
+  return { key: start < 0 ? null : text2.slice(start, end) };
+}
+function exampleTitle(config) {
+  const key = `${config.title.projects[0] ?? "SPF"}-1290`;
+  return config.title.format.trim().replace(/\{key\}/g, key).replace(/\{summary\}/g, EXAMPLE_SUMMARY);
+}
+function jiraKeyOf(title, config) {
+  return readTitle(title, config.title.format)?.key ?? null;
+}
+function checkTitle(title, config) {
+  const { format, projects } = config.title;
+  const expected = `expected "${format}", e.g. "${exampleTitle(config)}"`;
+  const read = readTitle(title, format);
+  if (!read) {
+    const shown = title.length > 80 ? `${title.slice(0, 79)}\u2026` : title;
+    return { rule: "title", label: "Title", state: "fail", reason: `"${shown}" does not match; ${expected}` };
+  }
+  const key = read.key;
+  if (key === null) return { rule: "title", label: "Title", state: "pass", reason: `matches "${format}"` };
+  const project = key.slice(0, key.lastIndexOf("-"));
+  if (projects.length > 0 && !projects.includes(project)) {
+    return {
+      rule: "title",
+      label: "Title",
+      state: "fail",
+      reason: `Jira project ${project} is not allowed (allowed: ${projects.join(", ")}); ${expected}`
+    };
+  }
+  return { rule: "title", label: "Title", state: "pass", reason: `Jira key ${key}` };
+}
+
+// src/rules/approvals.ts
+function approvalTeams(severity2, config) {
+  return config.approvals[severity2].from.filter((entry2) => entry2.includes("/")).map((t) => t.toLowerCase());
+}
+function standingReviews(reviews) {
+  const ordered = reviews.filter((r) => r.reviewer !== null && r.state !== "PENDING").slice().sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") || a.id - b.id);
+  const standing = /* @__PURE__ */ new Map();
+  for (const review of ordered) {
+    const reviewer = review.reviewer;
+    if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED") {
+      standing.set(reviewer.id, { reviewer, state: review.state, commitId: review.commitId });
+    } else if (review.state === "DISMISSED") {
+      standing.delete(reviewer.id);
+    }
+  }
+  return standing;
+}
+function needsContributors(reviews, required) {
+  return required > 0 || standingReviews(reviews).size > 0;
+}
+function accountsToCheck(reviews, headSha, contributors) {
+  return [...standingReviews(reviews).values()].filter((review) => !contributors?.roles.has(review.reviewer.id)).filter((review) => review.state === "CHANGES_REQUESTED" || review.commitId === headSha).map((review) => review.reviewer);
+}
+var ROLE_TEXT = {
+  author: "they opened this PR",
+  committer: "they wrote or committed commits in this PR",
+  pusher: "they pushed to this PR"
+};
+var short = (sha) => sha ? sha.slice(0, 7) : "an unknown commit";
+function countedApprovals(facts2, severity2, config) {
+  const rule = config.approvals[severity2];
+  const from = rule.from.map((entry2) => entry2.toLowerCase());
+  const fromLogins = new Set(from.filter((entry2) => !entry2.includes("/")));
+  const fromTeams = from.filter((entry2) => entry2.includes("/"));
+  const teamMembers = new Set(fromTeams.flatMap((team) => facts2.teams[team] ?? []));
+  const allowed = (account2) => from.length === 0 || fromLogins.has(account2.login.toLowerCase()) || teamMembers.has(account2.id);
+  const notes = [];
+  const contributors = facts2.contributors;
+  let closed = null;
+  if (contributors?.incomplete) closed = contributors.incomplete;
+  else if (contributors && contributors.unattributable.length > 0) {
+    const listed = contributors.unattributable.slice(0, 5).map(short).join(", ");
+    const more = contributors.unattributable.length > 5 ? ` and ${contributors.unattributable.length - 5} more` : "";
+    closed = `commit ${listed}${more} has no GitHub author or committer, so no approval can be checked against who wrote it; push it again from an account GitHub knows`;
+  } else if (!facts2.reviewsComplete) {
+    closed = "too many reviews to read them all, so a change request may be missing";
+  }
+  const approvedBy = [];
+  const blockers = [];
+  for (const review of standingReviews(facts2.reviews).values()) {
+    const { reviewer } = review;
+    const roles = contributors?.roles.get(reviewer.id);
+    if (roles && roles.length > 0) {
+      if (review.state === "APPROVED")
+        notes.push(
+          `approval by ${reviewer.login} does not count (${roles.map((r) => ROLE_TEXT[r]).join("; ")})`
+        );
+      continue;
+    }
+    const writer = facts2.writers.get(reviewer.id) === true;
+    if (review.state === "CHANGES_REQUESTED") {
+      if (writer) blockers.push(reviewer);
+      continue;
+    }
+    if (review.commitId !== facts2.headSha) {
+      notes.push(
+        `approval by ${reviewer.login} was for ${short(review.commitId)}, not the head ${short(facts2.headSha)}: it must be given again`
+      );
+    } else if (!writer) {
+      notes.push(`approval by ${reviewer.login} does not count (no write access to the repository)`);
+    } else if (!allowed(reviewer)) {
+      notes.push(`approval by ${reviewer.login} does not count (not in approvals.${severity2}.from)`);
+    } else {
+      approvedBy.push(reviewer);
+    }
+  }
+  return { approvedBy: closed ? [] : approvedBy, blockers, notes, closed };
+}
+function checkApprovals(facts2, severity2, config) {
+  const rule = config.approvals[severity2];
+  const counted = countedApprovals(facts2, severity2, config);
+  const approvedBy = counted.approvedBy.map((account2) => account2.login);
+  const details = [...counted.notes];
+  const unreadable = approvalTeams(severity2, config).filter((team) => !facts2.teams[team]);
+  for (const team of unreadable) {
+    details.push(`team ${team} could not be read: the App needs the organization permission Members: read`);
+  }
+  const base = { rule: "approvals", label: "Approvals", approvedBy, details };
+  const approvedText = approvedBy.length > 0 ? `approved by ${approvedBy.join(", ")}` : "no approval yet";
+  if (counted.closed) return { ...base, state: "fail", reason: counted.closed };
+  if (counted.blockers.length > 0) {
+    return {
+      ...base,
+      state: "fail",
+      reason: `changes requested by ${counted.blockers.map((a) => a.login).join(", ")}`
+    };
+  }
+  if (rule.required === 0) {
+    if (approvedBy.length > 0) {
+      return { ...base, state: "pass", reason: `${approvedText} (none required for ${severity2})` };
+    }
+    return {
+      ...base,
+      state: "warn",
+      reason: `no approval: a post-deploy review follow-up will be opened (${severity2} may merge without one)`
+    };
+  }
+  if (approvedBy.length >= rule.required) {
+    return { ...base, state: "pass", reason: `${approvedText} (${rule.required} required for ${severity2})` };
+  }
+  const missing = rule.required - approvedBy.length;
+  if (unreadable.length > 0) {
+    return {
+      ...base,
+      state: "fail",
+      reason: `team ${unreadable.join(", ")} cannot be read: grant the App the organization permission Members: read (members: read), or name people in approvals.${severity2}.from`
+    };
+  }
+  return {
+    ...base,
+    state: "pending",
+    reason: `${missing} more approval${missing === 1 ? "" : "s"} needed for ${severity2} (${rule.required} required; ${approvedText})`
+  };
+}
+
+// src/util/collect-pages.ts
+var PER_PAGE2 = 100;
+async function collectPages(pages, maxPages) {
+  const items = [];
+  let count2 = 0;
+  for await (const page of pages) {
+    items.push(...page.data);
+    count2 += 1;
+    if (count2 >= maxPages) return { items, complete: page.data.length < PER_PAGE2 };
+  }
+  return { items, complete: true };
+}
+
+// src/util/permission.ts
+var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
+async function readWriteAccess(ctx, login, id) {
+  try {
+    const { data } = await ctx.octokit.rest.repos.getCollaboratorPermissionLevel({
+      ...ctx.repo,
+      username: login
+    });
+    if (id !== null && data.user?.id !== id) return false;
+    return WRITERS.has(data.role_name ?? "") || WRITERS.has(data.permission);
+  } catch (error) {
+    if (httpStatus(error) === 404) return false;
+    throw error;
+  }
+}
+function hasWritePermission(ctx, login) {
+  return readWriteAccess(ctx, login, null);
+}
+var WriteAccessCache = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  ctx;
+  answers = /* @__PURE__ */ new Map();
+  hasWrite(account2) {
+    let answer = this.answers.get(account2.id);
+    if (!answer) {
+      answer = readWriteAccess(this.ctx, account2.login, account2.id);
+      this.answers.set(account2.id, answer);
+      answer.catch(() => this.answers.delete(account2.id));
+    }
+    return answer;
+  }
+};
+
+// src/approvals/read-approval-facts.ts
+var MAX_REVIEW_PAGES = 5;
+var MAX_COMMIT_PAGES = 3;
+var MAX_ACTIVITY_PAGES = 5;
+var MAX_TEAM_PAGES = 3;
+var accountOf = (user) => user && typeof user.id === "number" && typeof user.login === "string" ? { id: user.id, login: user.login } : null;
+async function readReviews(ctx, number) {
+  const { items, complete } = await collectPages(
+    ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
+      ...ctx.repo,
+      pull_number: number,
+      per_page: PER_PAGE2
+    }),
+    MAX_REVIEW_PAGES
+  );
+  const reviews = items.map((review) => ({
+    id: Number(review.id),
+    reviewer: accountOf(review.user),
+    state: review.state,
+    submittedAt: review.submitted_at ?? null,
+    commitId: review.commit_id ?? null
+  }));
+  return { reviews, complete };
+}
+async function readContributors(ctx, subject) {
+  const roles = /* @__PURE__ */ new Map();
+  const add = (account2, role) => {
+    if (!account2) return;
+    const list2 = roles.get(account2.id) ?? [];
+    if (!list2.includes(role)) list2.push(role);
+    roles.set(account2.id, list2);
+  };
+  add(subject.author, "author");
+  const [commits, pushes] = await Promise.all([
+    collectPages(
+      ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
+        ...ctx.repo,
+        pull_number: subject.number,
+        per_page: PER_PAGE2
+      }),
+      MAX_COMMIT_PAGES
+    ),
+    readPushes(ctx, subject.headRef)
+  ]);
+  const unattributable = [];
+  for (const commit of commits.items) {
+    const author = accountOf(commit.author);
+    const committer = accountOf(commit.committer);
+    add(author, "committer");
+    add(committer, "committer");
+    if (!author || !committer) unattributable.push(commit.sha);
+  }
+  let incomplete = null;
+  const listed = commits.items.length;
+  if (!commits.complete || subject.commitCount !== null && listed < subject.commitCount) {
+    incomplete = `GitHub lists ${listed} of the PR's ${subject.commitCount ?? "more"} commits, so who wrote the rest cannot be checked; split the hotfix into smaller PRs`;
+  }
+  if (pushes === "unreadable") {
+    incomplete ??= `who pushed to ${subject.headRef} cannot be read (the repository activity listing is unavailable)`;
+  } else {
+    for (const pusher of pushes.pushers) add(pusher, "pusher");
+    if (!pushes.complete) incomplete ??= `${subject.headRef} has too many pushes to read who made them all`;
+    if (pushes.anonymous) incomplete ??= `a push to ${subject.headRef} has no GitHub user behind it`;
+  }
+  return { roles, unattributable, incomplete };
+}
+async function readPushes(ctx, branch) {
+  try {
+    const { items, complete } = await collectPages(
+      ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/activity", {
+        ...ctx.repo,
+        ref: `refs/heads/${branch}`,
+        per_page: PER_PAGE2
+      }),
+      MAX_ACTIVITY_PAGES
+    );
+    const pushers = items.flatMap((activity) => {
+      const actor = accountOf(activity.actor);
+      return actor ? [actor] : [];
+    });
+    return { pushers, complete, anonymous: pushers.length < items.length };
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 404 || status === 403) return "unreadable";
+    throw error;
+  }
+}
+async function teamMemberIds(ctx, team) {
+  const [org, slug] = team.split("/", 2);
+  if (!org || !slug) return null;
+  try {
+    const { items } = await collectPages(
+      ctx.octokit.paginate.iterator("GET /orgs/{org}/teams/{team_slug}/members", {
+        org,
+        team_slug: slug,
+        per_page: PER_PAGE2
+      }),
+      MAX_TEAM_PAGES
+    );
+    return items.map((member) => member.id);
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 403 || status === 404) return null;
+    throw error;
+  }
+}
+async function readApprovalFacts(ctx, subject, severity2, config) {
+  const [{ reviews, complete }, teams] = await Promise.all([
+    readReviews(ctx, subject.number),
+    (async () => {
+      const entries = await Promise.all(
+        approvalTeams(severity2, config).map(async (team) => [team, await teamMemberIds(ctx, team)])
+      );
+      return Object.fromEntries(entries);
+    })()
+  ]);
+  const contributors = needsContributors(reviews, config.approvals[severity2].required) ? await readContributors(ctx, subject) : null;
+  const access = new WriteAccessCache(ctx);
+  const writers = /* @__PURE__ */ new Map();
+  await Promise.all(
+    accountsToCheck(reviews, subject.headSha, contributors).map(async (account2) => {
+      writers.set(account2.id, await access.hasWrite(account2));
+    })
+  );
+  return { headSha: subject.headSha, reviews, reviewsComplete: complete, contributors, writers, teams };
+}
+
+// src/rules/severity.ts
+var ORDER = ["P0", "P1", "P2"];
+function severityFromLabels(labels, config) {
+  const present = new Set(labels.map((l) => l.toLowerCase()));
+  return ORDER.find((s) => present.has(config.severity.labels[s].toLowerCase())) ?? null;
+}
+function resolveSeverity(facts2, config) {
+  const own = severityFromLabels(facts2.prLabels, config);
+  if (own) return { severity: own, source: { kind: "pull-request" } };
+  const incident = facts2.incident;
+  if (incident?.labels) {
+    const linked = severityFromLabels(incident.labels, config);
+    if (linked) return { severity: linked, source: { kind: "incident", number: incident.number } };
+  }
+  return {
+    severity: config.severity.default,
+    source: {
+      kind: "default",
+      incident: incident ? {
+        number: incident.number,
+        found: incident.labels !== null,
+        ...incident.unbound ? { unbound: true } : {}
+      } : null
+    }
+  };
+}
+function severityRow(resolved, config) {
+  const { severity: severity2, source } = resolved;
+  const label = config.severity.labels[severity2];
+  let reason;
+  if (source.kind === "pull-request") reason = `${severity2} (label ${label} on the PR)`;
+  else if (source.kind === "incident") reason = `${severity2} (label ${label} on incident #${source.number})`;
+  else if (source.incident?.unbound)
+    reason = `${severity2} by default (incident #${source.incident.number} does not record this branch as its hotfix branch, so the link is not followed)`;
+  else if (source.incident && !source.incident.found)
+    reason = `${severity2} by default (incident #${source.incident.number} could not be read)`;
+  else reason = `${severity2} by default (no severity label on the PR or its incident)`;
+  return { rule: "severity", label: "Severity", state: "pass", reason };
+}
+
+// src/after-merge/merge-facts.ts
+function severityOfLabels(labels, incidentSeverity, config) {
+  const fromPr = severityFromLabels(labels, config);
+  if (fromPr) return fromPr;
+  if (incidentSeverity === "P0" || incidentSeverity === "P1" || incidentSeverity === "P2")
+    return incidentSeverity;
+  return config.severity.default;
+}
+async function wasApproved(ctx, pr, severity2, config) {
+  const facts2 = await readApprovalFacts(
+    ctx,
+    {
+      number: pr.number,
+      headSha: pr.headSha,
+      headRef: pr.headRef,
+      author: pr.authorId === null ? null : { id: pr.authorId, login: pr.author },
+      commitCount: pr.commitCount
+    },
+    severity2,
+    config
+  );
+  return countedApprovals(facts2, severity2, config).approvedBy.length > 0;
+}
+
+// src/incident/incident-lock.ts
+function withIncidentLock(ctx, incident, task) {
+  return ctx.locks.pipeline.run(`${ctx.repo.owner}/${ctx.repo.repo}#incident-${incident}`, task);
+}
+
+// src/incident/notify/milestone-message.ts
+function isWebUrl(url2) {
+  return /^https?:\/\//i.test(url2);
+}
+function milestoneMessage(input) {
+  const { state, details } = input;
+  const declared = state.entries.find((e) => e.key === "declared");
+  return {
+    milestone: input.milestone,
+    title: `${MILESTONE_TITLE[input.milestone]} \u2014 incident #${input.incident}`,
+    summary: details.summary,
+    at: details.at ?? input.now,
+    repository: `${input.repo.owner}/${input.repo.repo}`,
+    incident: {
+      number: input.incident,
+      url: declared?.url && isWebUrl(declared.url) ? declared.url : null,
+      severity: state.severity ?? null,
+      commander: state.commander ?? null,
+      detectedAt: state.detectedAt ?? null
+    },
+    links: (details.links ?? []).filter((link2) => isWebUrl(link2.url)).slice(0, 5)
+  };
+}
+
+// src/incident/notify/notification-record.ts
+function notificationKey(milestone) {
+  return `notified-${milestone}`;
+}
+function planNotification(input) {
+  const { wanted, defined } = input;
+  if (wanted.channels.length === 0 || !wanted.milestones.includes(input.milestone))
+    return { kind: "skip", why: "off" };
+  if (input.state.notifications?.[input.milestone]) return { kind: "skip", why: "already-sent" };
+  const channels = [];
+  const unknown = [];
+  for (const name of new Set(wanted.channels)) {
+    const channel = defined.get(name);
+    if (channel) {
+      channels.push(channel);
+      continue;
+    }
+    const guess = closestWord(name, [...defined.keys()]);
+    unknown.push({
+      channel: name,
+      kind: "webhook",
+      ok: false,
+      error: `unknown channel "${name}" (notify.channels in .github/hotfix.yml): hotfix-bot defines no channel of that name${guess ? `; did you mean "${guess}"?` : ""}`
+    });
+  }
+  return { kind: "send", channels, unknown };
+}
+function resultText(result) {
+  if (result.ok) return `${result.channel} (${result.kind})`;
+  if (result.error?.startsWith("unknown channel")) return result.error;
+  return `${result.channel} (${result.kind}) failed: ${result.error ?? "unknown error"}`;
+}
+function recordNotification(state, milestone, at, results) {
+  const record = {
+    at,
+    channels: results.map((r) => ({
+      channel: r.channel,
+      ...r.error?.startsWith("unknown channel") ? {} : { kind: r.kind },
+      ok: r.ok,
+      ...r.status !== void 0 ? { status: r.status } : {},
+      ...r.error !== void 0 ? { error: r.error } : {}
+    }))
+  };
+  const sent = results.filter((r) => r.ok);
+  const failed = results.filter((r) => !r.ok);
+  const parts = [
+    ...sent.length > 0 ? [`sent to ${sent.map(resultText).join(", ")}`] : [],
+    ...failed.length > 0 ? [`not sent: ${failed.map(resultText).join("; ")}`] : []
+  ];
+  const next = {
+    ...state,
+    notifications: { ...state.notifications ?? {}, [milestone]: record }
+  };
+  return addEntry(next, {
+    key: notificationKey(milestone),
+    at,
+    text: `Notification "${MILESTONE_TITLE[milestone]}" ${parts.join("; ")}`
+  });
+}
+
+// src/incident/notify/send-notification.ts
+import { IncomingWebhook, IncomingWebhookHTTPError } from "@slack/webhook";
+
+// src/incident/notify/json-payload.ts
+function jsonPayload(message) {
+  return {
+    schema: "hotfix-bot.notification/v1",
+    milestone: message.milestone,
+    title: message.title,
+    summary: message.summary,
+    at: message.at,
+    repository: message.repository,
+    incident: message.incident,
+    links: message.links
+  };
+}
+
+// src/incident/notify/slack-message.ts
+function escapeSlack(text2) {
+  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+var HEADER_MAX = 150;
+function facts(message) {
+  const { incident } = message;
+  return [
+    escapeSlack(message.repository),
+    incident.url ? `<${incident.url}|incident #${incident.number}>` : `incident #${incident.number}`,
+    ...incident.severity ? [`severity ${escapeSlack(incident.severity)}`] : [],
+    ...incident.commander ? [`commander ${escapeSlack(incident.commander)}`] : [],
+    `${message.at.slice(0, 16).replace("T", " ")} UTC`
+  ].join(" \xB7 ");
+}
+function slackMessage(message) {
+  const links = message.links.map((link2) => `<${link2.url}|${escapeSlack(link2.label)}>`).join(" \xB7 ");
+  return {
+    // Notifications and clients without Block Kit show `text`.
+    text: `${message.title}: ${escapeSlack(message.summary)}`,
+    blocks: [
+      { type: "header", text: { type: "plain_text", text: message.title.slice(0, HEADER_MAX) } },
+      { type: "section", text: { type: "mrkdwn", text: escapeSlack(message.summary) } },
+      { type: "context", elements: [{ type: "mrkdwn", text: facts(message) }] },
+      ...links ? [{ type: "section", text: { type: "mrkdwn", text: links } }] : []
+    ]
+  };
+}
+
+// src/incident/notify/teams-card.ts
+function escapeTeams(text2) {
+  return text2.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+function teamsCard(message) {
+  const { incident } = message;
+  const facts2 = [
+    { title: "Repository", value: escapeTeams(message.repository) },
+    { title: "Incident", value: `#${incident.number}` },
+    ...incident.severity ? [{ title: "Severity", value: escapeTeams(incident.severity) }] : [],
+    ...incident.commander ? [{ title: "Commander", value: escapeTeams(incident.commander) }] : [],
+    { title: "At (UTC)", value: message.at.slice(0, 16).replace("T", " ") }
+  ];
+  const links = [
+    ...incident.url ? [{ label: `Incident #${incident.number}`, url: incident.url }] : [],
+    ...message.links
+  ];
+  return {
+    type: "message",
+    attachments: [
+      {
+        contentType: "application/vnd.microsoft.card.adaptive",
+        contentUrl: null,
+        content: {
+          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+          type: "AdaptiveCard",
+          version: "1.4",
+          body: [
+            {
+              type: "TextBlock",
+              size: "Medium",
+              weight: "Bolder",
+              wrap: true,
+              text: escapeTeams(message.title)
+            },
+            { type: "TextBlock", wrap: true, text: escapeTeams(message.summary) },
+            { type: "FactSet", facts: facts2 }
+          ],
+          actions: links.map((link2) => ({ type: "Action.OpenUrl", title: link2.label, url: link2.url }))
+        }
+      }
+    ]
+  };
+}
+
+// src/incident/notify/send-notification.ts
+var HttpStatusError = class extends Error {
+  constructor(status) {
+    super(`HTTP ${status}`);
+    this.status = status;
+  }
+  status;
+};
+function errorCode(error) {
+  let current = error;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code: code2, name } = current;
+    if (typeof code2 === "string" && /^E[A-Z_]+$/.test(code2)) return code2;
+    if (name === "TimeoutError" || name === "AbortError") return "TIMEOUT";
+    const { original, cause } = current;
+    current = original ?? cause;
+  }
+  return null;
+}
+function failureOf(error, timeoutMs) {
+  const status = error instanceof IncomingWebhookHTTPError ? error.statusCode : error instanceof HttpStatusError ? error.status : null;
+  if (status !== null) return { status, error: `HTTP ${status}` };
+  const code2 = errorCode(error);
+  if (code2 === "TIMEOUT") return { error: `timed out after ${Math.round(timeoutMs / 100) / 10} s` };
+  if (code2 === "ECONNREFUSED") return { error: "connection refused" };
+  if (code2 === "ENOTFOUND" || code2 === "EAI_AGAIN") return { error: "host not found" };
+  if (code2 === "ECONNRESET") return { error: "connection reset" };
+  return { error: code2 ? `request failed (${code2})` : "request failed" };
+}
+async function postJson(url2, body, timeoutMs, fetchFn) {
+  const response = await fetchFn(url2, {
+    method: "POST",
+    headers: { "content-type": "application/json", "user-agent": "hotfix-bot" },
+    body: JSON.stringify(body),
+    // A redirect would send the body somewhere the secret URL did not name.
+    redirect: "error",
+    signal: AbortSignal.timeout(timeoutMs)
+  });
+  await response.arrayBuffer().catch(() => void 0);
+  if (!response.ok) throw new HttpStatusError(response.status);
+  return response.status;
+}
+async function sendNotification(channel, message, options) {
+  const base = { channel: channel.name, kind: channel.kind };
+  if (channel.refused !== void 0) return { ...base, ok: false, error: channel.refused };
+  let transportError = null;
+  const transport = options.fetch ?? fetch;
+  const fetchFn = async (input, init) => {
+    try {
+      return await transport(input, init);
+    } catch (error) {
+      transportError = error;
+      throw error;
+    }
+  };
+  try {
+    if (channel.kind === "slack") {
+      const webhook = new IncomingWebhook(channel.url, { timeout: options.timeoutMs, fetch: fetchFn });
+      await webhook.send(slackMessage(message));
+      return { ...base, ok: true };
+    }
+    const body = channel.kind === "teams" ? teamsCard(message) : jsonPayload(message);
+    const status = await postJson(channel.url, body, options.timeoutMs, fetchFn);
+    return { ...base, ok: true, status };
+  } catch (error) {
+    return { ...base, ok: false, ...failureOf(transportError ?? error, options.timeoutMs) };
+  }
+}
+
+// src/incident/notify/notify-milestone.ts
+function notificationsWanted(config, milestone) {
+  return config.notify.channels.length > 0 && config.notify.milestones.includes(milestone);
+}
+async function notifyMilestone(ctx, config, incident, milestone, details, options = {}) {
+  if (!notificationsWanted(config, milestone)) return { outcome: "off" };
+  if (incident === null) return { outcome: "no-incident" };
+  const key = `notify:${ctx.repo.owner}/${ctx.repo.repo}#${incident}`;
+  const acrossInstances = (task) => ctx.instancesLock ? ctx.instancesLock.run(key, task) : task();
+  try {
+    return await withIncidentLock(
+      ctx,
+      incident,
+      () => acrossInstances(() => notifyLocked(ctx, config, incident, milestone, details, options))
+    );
+  } catch (error) {
+    ctx.log.warn(`notification "${milestone}" of incident #${incident} not recorded: ${errorMessage(error)}`);
+    const timeline = isDeliberateStop(error) ? error.partial?.timeline : void 0;
+    return timeline === void 0 ? { outcome: "failed" } : { outcome: "failed", timeline };
+  }
+}
+async function notifyLocked(ctx, config, incident, milestone, source, options) {
+  const timeline = await readTimeline(ctx, incident);
+  if (!timeline.state) return { outcome: "no-incident" };
+  const plan = planNotification({
+    state: timeline.state,
+    milestone,
+    wanted: config.notify,
+    defined: ctx.notifyChannels ?? /* @__PURE__ */ new Map()
+  });
+  if (plan.kind === "skip") return { outcome: plan.why === "already-sent" ? "already-sent" : "off" };
+  const details = typeof source === "function" ? source(timeline.state) : source;
+  if (details === null) return { outcome: "not-reached" };
+  const now = ctx.clock().toISOString();
+  const message = milestoneMessage({
+    repo: ctx.repo,
+    incident,
+    state: timeline.state,
+    milestone,
+    details,
+    now
+  });
+  const timeoutMs = config.notify.timeoutSeconds * 1e3;
+  const sent = await Promise.all(
+    plan.channels.map(
+      (channel) => sendNotification(channel, message, { timeoutMs, ...options.fetch ? { fetch: options.fetch } : {} })
+    )
+  );
+  const results = [...sent, ...plan.unknown];
+  for (const r of results) {
+    if (r.ok) ctx.log.info(`incident #${incident}: "${milestone}" sent to ${r.channel} (${r.kind})`);
+    else ctx.log.warn(`incident #${incident}: "${milestone}" not sent to ${r.channel}: ${r.error}`);
+  }
+  const state = recordNotification(timeline.state, milestone, ctx.clock().toISOString(), results);
+  const { markdown } = await writeTimeline(ctx, incident, timeline.commentId, state);
+  return { outcome: results.every((r) => r.ok) ? "sent" : "failed", timeline: markdown };
+}
+
+// src/incident/notify/resolved-details.ts
+function resolvedDetails(state) {
+  if (state.resolvedAt === void 0) return null;
+  const figures = recoveryLine(incidentDurations(state));
+  return {
+    summary: `The fix is out and has landed on every backport target${figures ? ` \u2014 ${figures}` : ""}`,
+    at: state.resolvedAt
+  };
+}
+
+// src/after-merge/notify-after-merge.ts
+async function notifyAfterMerge(ctx, config, pr) {
+  if (!notificationsWanted(config, "merged") && !notificationsWanted(config, "resolved")) return;
+  let incident;
+  try {
+    ({ incident } = await incidentOfPull(ctx, pr));
+  } catch (error) {
+    ctx.log.warn(`notifications for the merge of #${pr.number} skipped: ${String(error)}`);
+    return;
+  }
+  if (incident === null) return;
+  await notifyMilestone(ctx, config, incident, "merged", (state) => {
+    const pipeline2 = state.pipelines[String(pr.number)];
+    if (!pipeline2) return null;
+    const links = [{ label: `PR #${pr.number}`, url: pr.url }];
+    if (pipeline2.release && pipeline2.tag)
+      links.push({ label: `Release ${pipeline2.tag}`, url: pipeline2.release.url });
+    return {
+      summary: `PR #${pr.number} merged into ${pr.baseRef}${pipeline2.tag ? `, tagged ${pipeline2.tag}` : ""}`,
+      at: pipeline2.mergedAt,
+      links
+    };
+  });
+  await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
+}
+
+// src/after-merge/pipeline-claim.ts
+function claimRefName(pr) {
+  return `refs/hotfix-bot/claims/pr-${pr}`;
+}
+var CLAIM_WAIT = { timeoutMs: 18e4, pollMs: 2e3 };
+var PipelineClaimedError = class extends HotfixBotError {
+  constructor(repo, pr) {
+    super(
+      `the after-merge pipeline of ${repo.owner}/${repo.repo}#${pr} is claimed by another run (${claimRefName(pr)}); if that run died, reconcile finishes the pipeline`
+    );
+    this.repo = repo;
+    this.pr = pr;
+  }
+  repo;
+  pr;
+  kind = "contention";
+  name = "PipelineClaimedError";
+};
+async function claimPipeline(ctx, pr, sha) {
+  try {
+    return await createOnce(
+      async () => {
+        await ctx.octokit.rest.git.createRef({ ...ctx.repo, ref: claimRefName(pr), sha, ...NO_BLIND_RETRY });
+        return true;
+      },
+      async () => await claimExists(ctx, pr) ? true : null
+    );
+  } catch (error) {
+    if (httpStatus(error) === 422) return false;
+    throw error;
+  }
+}
+async function releasePipeline(ctx, pr) {
+  try {
+    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref: claimRefName(pr).slice("refs/".length) });
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status !== 404 && status !== 422) throw error;
+  }
+}
+async function claimExists(ctx, pr) {
+  try {
+    await ctx.octokit.rest.git.getRef({ ...ctx.repo, ref: claimRefName(pr).slice("refs/".length) });
+    return true;
+  } catch (error) {
+    if (httpStatus(error) === 404) return false;
+    throw error;
+  }
+}
+async function waitForRelease(ctx, pr, wait = CLAIM_WAIT) {
+  const deadline2 = Date.now() + wait.timeoutMs;
+  while (Date.now() < deadline2) {
+    await new Promise((resolve) => setTimeout(resolve, wait.pollMs));
+    if (!await claimExists(ctx, pr)) return "released";
+  }
+  return "timeout";
+}
+async function listClaims(ctx) {
+  const refs = await ctx.octokit.paginate(ctx.octokit.rest.git.listMatchingRefs, {
+    ...ctx.repo,
+    ref: "hotfix-bot/claims/pr-",
+    per_page: 100
+  });
+  const prs = refs.flatMap((r) => {
+    const match = /^refs\/hotfix-bot\/claims\/pr-(\d+)$/.exec(r.ref);
+    return match?.[1] ? [Number(match[1])] : [];
+  });
+  return new Set(prs);
+}
+
+// src/after-merge/read-changed-files.ts
+var PULL_FILES_LIMIT = 3e3;
+async function readChangedFiles(ctx, pullNumber) {
+  const { octokit, repo } = ctx;
+  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, {
+    ...repo,
+    pull_number: pullNumber,
+    per_page: 100
+  });
+  const files = listed.map((file) => file.filename);
+  if (files.length < PULL_FILES_LIMIT) return { files, total: files.length };
+  const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
+  return { files, total: Math.max(pull.changed_files, files.length) };
+}
+
+// src/after-merge/run-after-merge.ts
+async function runAfterMerge(ctx, config, pr, steps, options = {}) {
+  const here = withLogFields(ctx, { pr: pr.number });
+  const outcome = await withPipelineLock(
+    here,
+    pr.number,
+    () => claimAndRun(here, config, pr, steps, options)
+  );
+  await notifyAfterMerge(here, config, pr);
+  return outcome;
+}
+async function claimAndRun(ctx, config, pr, steps, options) {
+  for (let attempt = 1; ; attempt++) {
+    const complete = await completeOutcome(ctx, config, pr, options);
+    if (complete) return complete;
+    const claimed = await claimPipeline(ctx, pr.number, pr.mergeSha);
+    if (claimed || options.takeOver || ctx.resumedRun) {
+      try {
+        return await runPipeline(ctx, config, pr, steps, options);
+      } finally {
+        await releasePipeline(ctx, pr.number);
+      }
+    }
+    if (attempt >= 3) throw new PipelineClaimedError(ctx.repo, pr.number);
+    ctx.log.info("after-merge pipeline is claimed by another run; waiting for it");
+    if (await waitForRelease(ctx, pr.number, options.claimWait) === "timeout") {
+      ctx.log.warn("after-merge pipeline: taking over a claim that outlived the wait");
+      await releasePipeline(ctx, pr.number);
+    }
+  }
+}
+async function completeOutcome(ctx, config, pr, options) {
+  const { state } = await pipelineTimeline(ctx, pr);
+  const previous = state?.pipelines[String(pr.number)];
+  if (!previous?.done) return null;
+  const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
+  if (!wanted.every((target) => settled(previous, target))) return null;
+  ctx.log.info("after-merge pipeline is already complete");
+  return outcomeOf(previous);
+}
+async function pipelineTimeline(ctx, pr) {
+  const linked = await incidentOfPull(ctx, pr);
+  const timelineIssue = linked.incident ?? pr.number;
+  const timeline = linked.timeline ?? await readTimeline(ctx, timelineIssue);
+  return { incident: linked.incident, timelineIssue, ...timeline };
+}
+async function runPipeline(ctx, config, pr, steps, options) {
+  const timeline = await pipelineTimeline(ctx, pr);
+  const { incident, timelineIssue } = timeline;
+  const recorder = new TimelineRecorder(ctx, timelineIssue, {
+    state: timeline.state ?? emptyTimeline(incident),
+    commentId: timeline.commentId
+  });
+  const previous = recorder.state.pipelines[String(pr.number)];
+  const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
+  if (previous?.done && wanted.every((target) => settled(previous, target))) {
+    ctx.log.info("after-merge pipeline is already complete");
+    return outcomeOf(previous);
+  }
+  const now = () => ctx.clock().toISOString();
+  const pipeline2 = previous ? structuredClone(previous) : {
+    pr: pr.number,
+    mergeSha: pr.mergeSha,
+    mergedAt: pr.mergedAt,
+    backports: {},
+    followUps: {},
+    done: false,
+    heartbeatAt: now()
+  };
+  recorder.add({
+    key: `merged-${pr.number}`,
+    at: pr.mergedAt,
+    text: `#${pr.number} merged into ${pr.baseRef} by the hotfix pipeline`,
+    url: pr.url
+  });
+  const pulled = await readPullCommits(ctx, pr.number);
+  const jiraKey2 = jiraKeyOf(pr.title, config);
+  const released = await steps.release(ctx, config, { pr, incident, jiraKey: jiraKey2, commits: pulled.commits });
+  pipeline2.tag = released.tag;
+  if (released.release) pipeline2.release = released.release;
+  recorder.addAll(released.entries);
+  if (!pipeline2.deploy) {
+    const severity3 = severityOfLabels(pr.labels, recorder.state.severity, config);
+    const deployed = await steps.deploy(ctx, config, { pr, tag: released.tag, incident, severity: severity3 });
+    if (deployed) {
+      pipeline2.deploy = deployed.deploy;
+      recorder.addAll(deployed.entries);
+      if (deployed.mustRecord) {
+        recorder.setPipeline({ ...pipeline2 });
+        await recorder.flush();
+      }
+    }
+  }
+  const todo = wanted.filter((target) => !settled(pipeline2, target));
+  if (todo.length > 0) {
+    const plan = await readPickPlan(ctx, pr.mergeSha, pulled).catch((error) => {
+      if (!(error instanceof PickListError)) throw error;
+      return error;
+    });
+    for (const target of todo) {
+      const backported = await steps.backport(ctx, config, { pr, target, plan, incident });
+      pipeline2.backports[target] = backported.backport;
+      recorder.addAll(backported.entries);
+    }
+    if (timelineIssue !== pr.number) {
+      await steps.noticeBackportsWithoutPr(ctx, pr.number, todo, pipeline2.backports);
+    }
+  }
+  const changedFiles = await readChangedFiles(ctx, pr.number);
+  if (changedFiles.total > changedFiles.files.length) {
+    ctx.log.warn(
+      `the pull request changed ${changedFiles.total} files; GitHub listed ${changedFiles.files.length} of them`
+    );
+  }
+  const severity2 = severityOfLabels(pr.labels, recorder.state.severity, config);
+  const followUps2 = await steps.followUps(ctx, config, {
+    pr,
+    incident,
+    jiraKey: jiraKey2,
+    tag: released.tag,
+    severity: severity2,
+    approved: await wasApproved(ctx, pr, severity2, config),
+    commander: recorder.state.commander ?? null,
+    changedFiles
+  });
+  for (const { kind, ...opened } of followUps2.opened) {
+    pipeline2.followUps[kind] = { ...pipeline2.followUps[kind], ...opened };
+  }
+  recorder.addAll(followUps2.entries);
+  const allBackportsOpen = wanted.every(
+    (t) => ["open", "conflict", "already"].includes(pipeline2.backports[t]?.status ?? "")
+  );
+  if (config.backport.deleteHotfixBranch && allBackportsOpen && !pipeline2.branchDeleted) {
+    const cleanup = await deleteBranch(ctx, pr);
+    pipeline2.branchDeleted = cleanup !== "failed";
+    if (cleanup === "deleted") {
+      recorder.add({ key: `branch-deleted-${pr.number}`, at: now(), text: `Deleted branch ${pr.headRef}` });
+    } else if (cleanup === "moved") {
+      recorder.add({
+        key: `branch-kept-${pr.number}`,
+        at: now(),
+        text: `Kept branch ${pr.headRef}: it moved past the merged head ${pr.headSha.slice(0, 7)}`
+      });
+    }
+  }
+  pipeline2.done = allBackportsOpen && (pipeline2.branchDeleted === true || !config.backport.deleteHotfixBranch);
+  pipeline2.heartbeatAt = now();
+  recorder.setPipeline(pipeline2);
+  const settledState = await settleIncident(ctx, config, recorder.state, incident);
+  recorder.update(() => settledState);
+  const markdown = await recorder.flush();
+  return { ...outcomeOf(pipeline2), timeline: markdown };
+}
+function settled(pipeline2, target) {
+  const status = pipeline2.backports[target]?.status;
+  return status === "open" || status === "conflict" || status === "already";
+}
+async function backportTargets(ctx, config, mergedInto, extra) {
+  const patterns = [...config.backport.targets, ...extra];
+  const forward = patterns.includes(NEWER_LINES);
+  const needsBranchList = forward && config.productionBranches.length > 1 || patterns.some((p) => p !== NEWER_LINES && /[*?[\]{}]/.test(p.replace("{develop}", "")));
+  let branches = [];
+  if (needsBranchList) {
+    const all = await ctx.octokit.paginate(ctx.octokit.rest.repos.listBranches, {
+      ...ctx.repo,
+      per_page: 100
+    });
+    branches = all.map((b) => b.name);
+  } else {
+    branches = patterns.map((p) => p.replace("{develop}", config.developBranch));
+  }
+  const newer2 = forward ? newerLines(config, mergedInto, branches) : [];
+  return expandTargets(patterns, branches, config.developBranch, mergedInto, newer2);
+}
+async function deleteBranch(ctx, pr) {
+  const ref = `heads/${pr.headRef}`;
+  try {
+    const { data } = await ctx.octokit.rest.git.getRef({ ...ctx.repo, ref });
+    if (data.object.sha !== pr.headSha) return "moved";
+    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref });
+    return "deleted";
+  } catch (error) {
+    if (httpStatus(error) === 422 || httpStatus(error) === 404) return "gone";
+    ctx.log.warn(`could not delete ${pr.headRef}: ${String(error)}`);
+    return "failed";
+  }
+}
+function outcomeOf(pipeline2) {
+  return {
+    ...pipeline2.tag ? { tag: pipeline2.tag } : {},
+    ...pipeline2.release ? { releaseUrl: pipeline2.release.url } : {},
+    backports: Object.entries(pipeline2.backports).map(([target, b]) => ({
+      target,
+      ...b.pr ? { pr: b.pr } : {},
+      ...b.url ? { url: b.url } : {},
+      conflict: b.status === "conflict",
+      status: b.status
+    })),
+    followUps: Object.entries(pipeline2.followUps).map(([kind, f]) => ({ kind, issue: f.issue, url: f.url }))
+  };
+}
+
+// src/after-merge/after-merge-route.ts
+var afterMergeRoute = (steps) => ({
+  step: "after-merge",
+  long: true,
+  triggers: [{ event: "pull_request", actions: ["closed"] }],
+  match(event) {
+    if (event.name !== "pull_request") return null;
+    const payload = event.payload;
+    if (payload?.action !== "closed") return null;
+    return mergedPullRequestFrom(payload.pull_request);
+  },
+  async run(pr, ctx) {
+    const loaded = await ctx.config();
+    if (!loaded.ok) {
+      logWith(ctx.log, { pr: pr.number }).error(`after-merge skipped: ${loaded.error.message}`);
+      return void 0;
+    }
+    if (!isMergedHotfix(pr, loaded.config)) return void 0;
+    return runAfterMerge(ctx, loaded.config, pr, steps);
+  }
+});
 
 // src/incident/bot-comment.ts
 var RACE_MARGIN_MS = 5e3;
@@ -1159,25 +3097,6 @@ async function ensureBotComment(ctx, issue, marker, body) {
   return { id: created.id, created: true };
 }
 
-// src/text/escape-markdown.ts
-var MARKDOWN_SPECIALS = /[\\`*_{}[\]()#+\-.!|~>]/g;
-function escapeMarkdown(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(MARKDOWN_SPECIALS, "\\$&").replace(/@(?=[A-Za-z0-9])/g, "@&#8203;");
-}
-function escapeTableCell(text2) {
-  return escapeMarkdown(text2.replace(/\r\n|\r|\n/g, " "));
-}
-function truncate(text2, max, marker = "\u2026") {
-  if (text2.length <= max) return text2;
-  let end = Math.max(0, max - marker.length);
-  const code2 = text2.charCodeAt(end - 1);
-  if (code2 >= 55296 && code2 <= 56319) end -= 1;
-  return text2.slice(0, end) + marker;
-}
-function linkTarget(url2) {
-  return url2.replace(/[\s()<>[\]`]/g, (c) => c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c));
-}
-
 // src/backport/backport-notice.ts
 var MARKER = "<!-- hotfix-bot:backport-notice";
 function backportNotice(pr, backports, targets) {
@@ -1205,64 +3124,13 @@ async function noticeBackportsWithoutPr(ctx, pr, targets, backports) {
   await ensureBotComment(ctx, pr, marker, body);
 }
 
-// src/cherry-pick/backport-branch.ts
-var UnsafeBranchNameError = class extends HotfixBotError {
-  constructor(value, reason) {
-    super(`unsafe backport branch input ${JSON.stringify(value)}: ${reason}`);
-    this.value = value;
-  }
-  value;
-  kind = "unworkable";
-  name = "UnsafeBranchNameError";
-};
-var PREFIX = "hotfix-bot/";
-var MAX_TARGET_LENGTH = 200;
-function branchNameProblem(name) {
-  if (name.length === 0) return "it is empty";
-  if (name.length > MAX_TARGET_LENGTH) return `it is longer than ${MAX_TARGET_LENGTH} characters`;
-  if (!/^[A-Za-z0-9._/-]+$/.test(name)) return "only letters, digits, '.', '_', '-' and '/' are allowed";
-  if (name.startsWith("-")) return "it starts with '-'";
-  if (name === "HEAD") return "HEAD is not a branch";
-  for (const component of name.split("/")) {
-    if (component === "") return "it has an empty path component";
-    if (component.startsWith(".")) return "a path component starts with '.'";
-    if (component.endsWith(".lock")) return "a path component ends with '.lock'";
-  }
-  if (name.includes("..")) return "it contains '..'";
-  if (name.endsWith(".")) return "it ends with '.'";
-  return null;
-}
-function backportBranchName(pr, target) {
-  if (!Number.isSafeInteger(pr) || pr <= 0) {
-    throw new UnsafeBranchNameError(String(pr), "a pull request number is a positive integer");
-  }
-  const problem = branchNameProblem(target);
-  if (problem) throw new UnsafeBranchNameError(target, problem);
-  return `${PREFIX}backport-${pr}-to-${target}`;
-}
-var GLOB = /[*?[\]{}()!+@]/;
-var NEWER_LINES = "newer-lines";
-function expandTargets(patterns, branches, developBranch, mergedInto, newer2 = []) {
-  const existing = new Set(branches);
-  const eligible = (name) => name !== mergedInto && !name.startsWith(PREFIX) && branchNameProblem(name) === null;
-  const targets = [];
-  const add = (name) => {
-    if (eligible(name) && !targets.includes(name)) targets.push(name);
-  };
-  for (const raw of patterns) {
-    if (raw === NEWER_LINES) {
-      for (const line2 of newer2) add(line2);
-      continue;
-    }
-    const pattern = raw.split("{develop}").join(developBranch);
-    if (GLOB.test(pattern)) {
-      const matches = globMatcher(pattern);
-      for (const branch of branches) if (matches(branch)) add(branch);
-    } else if (existing.has(pattern)) {
-      add(pattern);
-    }
-  }
-  return targets;
+// src/incident/refused-branch-entries.ts
+function refusedBranchEntries(refused2, used, at) {
+  return (refused2 ?? []).map(({ branch, tip }) => ({
+    key: `refused-branch-${branch}`,
+    at,
+    text: `Refused the existing branch ${branch}: its tip ${tip.slice(0, 7)} is not the commit hotfix-bot computed` + (used ? `; used ${used} instead` : "")
+  }));
 }
 
 // src/cherry-pick/backport-errors.ts
@@ -1302,6 +3170,18 @@ function workflowPermissionError(error, changedPaths) {
   if (!/workflow|permission|not accessible/i.test(message)) return null;
   const named2 = /`([^`]*\.github\/workflows\/[^`]*)`/.exec(message)?.[1];
   return new WorkflowPermissionError(named2 ? [named2] : workflows, error);
+}
+
+// src/cherry-pick/bot-pull.ts
+async function findBotPull(ctx, branch, base) {
+  const { data } = await ctx.octokit.rest.pulls.list({
+    ...ctx.repo,
+    head: `${ctx.repo.owner}:${branch}`,
+    base,
+    state: "all",
+    per_page: 10
+  });
+  return data.find(isOpenedByAnApp) ?? null;
 }
 
 // src/cherry-pick/cherry-pick-message.ts
@@ -3505,14 +5385,7 @@ ${steps}`);
   };
 }
 async function findBackportPr(ctx, branch, target) {
-  const { data } = await ctx.octokit.rest.pulls.list({
-    ...ctx.repo,
-    head: `${ctx.repo.owner}:${branch}`,
-    base: target,
-    state: "all",
-    per_page: 10
-  });
-  const pr = data.find(isOpenedByAnApp);
+  const pr = await findBotPull(ctx, branch, target);
   if (!pr) return null;
   return {
     number: pr.number,
@@ -3587,131 +5460,53 @@ function autoMergeEntry(hotfixPr, target, backport2) {
   };
 }
 
-// src/cherry-pick/pick-list.ts
-var PickListError = class extends HotfixBotError {
-  constructor(mergeCommitSha, reason) {
-    super(`cannot work out what to pick for ${mergeCommitSha}: ${reason}`);
-    this.mergeCommitSha = mergeCommitSha;
+// src/backport/backport-step.ts
+var backportStep = async (ctx, config, { pr, target, plan, incident }) => {
+  const now = () => ctx.clock().toISOString();
+  let backport2;
+  try {
+    if (plan instanceof PickListError) throw plan;
+    backport2 = await backportToTarget(ctx, {
+      pr,
+      target,
+      picks: plan.picks,
+      method: plan.method,
+      labels: config.backport.labels,
+      incident,
+      verified: config.commits.verified
+    });
+  } catch (error) {
+    ctx.log.error(`backport to ${target} failed: ${String(error)}`);
+    backport2 = { status: "failed", error: errorMessage(error) };
   }
-  mergeCommitSha;
-  kind = "unworkable";
-  name = "PickListError";
+  const entries = [
+    ...refusedBranchEntries(backport2.refused, backport2.branch, now()),
+    backportEntry(pr.number, target, backport2, now())
+  ];
+  if (config.backport.autoMerge && backport2.status === "open" && backport2.pr !== void 0) {
+    backport2 = { ...backport2, autoMerge: await enableAutoMerge(ctx, config, backport2.pr) };
+    const entry2 = autoMergeEntry(pr.number, target, backport2);
+    if (entry2) entries.push(entry2);
+  }
+  return { backport: backport2, entries };
 };
-function commitsToPick(input) {
-  const { mergeCommitSha, mergeCommitParents, prCommits, firstParentChain } = input;
-  const [firstParent] = mergeCommitParents;
-  if (firstParent === void 0) throw new PickListError(mergeCommitSha, "it has no parent (a root commit)");
-  if (mergeCommitParents.length >= 2) {
-    return { method: "merge", picks: [{ sha: mergeCommitSha, parent: firstParent, mainline: 1 }] };
-  }
-  const n2 = prCommits.length;
-  const total = input.prCommitTotal ?? n2;
-  if (total > n2) {
-    throw new PickListError(
-      mergeCommitSha,
-      `the pull request has ${total} commits and GitHub lists only ${n2} of them, so whether it was rebased (pick every commit) or squashed (pick one) cannot be verified; backport it by hand with the manual steps`
-    );
-  }
-  const head = firstParentChain[0];
-  if (head && head.sha !== mergeCommitSha) {
-    throw new PickListError(mergeCommitSha, `the first-parent chain starts at ${head.sha}`);
-  }
-  for (let k = 0; k + 1 < firstParentChain.length; k++) {
-    const commit = firstParentChain[k];
-    const older = firstParentChain[k + 1];
-    if (commit.parents[0] !== older.sha) {
-      throw new PickListError(mergeCommitSha, `${older.sha} is not the first parent of ${commit.sha}`);
-    }
-  }
-  const last = firstParentChain.at(-1);
-  if (n2 > firstParentChain.length && (!last || last.parents.length > 0)) {
-    throw new PickListError(
-      mergeCommitSha,
-      `the first-parent chain has ${firstParentChain.length} commits, the pull request ${n2}`
-    );
-  }
-  if (n2 > 0 && n2 <= firstParentChain.length) {
-    const newestFirst = firstParentChain.slice(0, n2);
-    const oldestFirst = [...newestFirst].reverse();
-    const rebased = oldestFirst.every(
-      (commit, k) => commit.parents.length === 1 && sameMessage(commit.message, prCommits[k]?.message ?? "")
-    );
-    if (rebased) {
+function backportEntry(pr, target, state, at) {
+  const key = `backport-${pr}-${target}`;
+  switch (state.status) {
+    case "open":
+      return { key, at, text: `Backport to ${target}: PR #${state.pr}`, url: state.url };
+    case "conflict":
       return {
-        method: "rebase",
-        picks: oldestFirst.map((commit) => ({ sha: commit.sha, parent: commit.parents[0] }))
+        key,
+        at,
+        text: `Backport to ${target}: draft PR #${state.pr} with conflicts to resolve`,
+        url: state.url
       };
-    }
+    case "already":
+      return { key, at, text: `Backport to ${target}: already there, no PR needed` };
+    default:
+      return { key, at, text: `Backport to ${target} failed: ${state.error ?? "unknown error"}` };
   }
-  return { method: "squash", picks: [{ sha: mergeCommitSha, parent: firstParent }] };
-}
-function sameMessage(x, y) {
-  const norm = (message) => message.replace(/\r\n/g, "\n").trimEnd();
-  return norm(x) === norm(y);
-}
-
-// src/cherry-pick/read-pick-plan.ts
-var PULL_COMMITS_LIMIT = 250;
-var PER_PAGE = 100;
-var HISTORY_PAGE_SLACK = 10;
-function firstParentPath(listed, head, count2) {
-  const bySha = new Map(listed.map((commit) => [commit.sha, commit]));
-  const path = [];
-  let next = head;
-  while (next !== void 0 && path.length < count2) {
-    const commit = bySha.get(next);
-    if (!commit) break;
-    path.push(commit);
-    next = commit.parents[0];
-  }
-  return path;
-}
-async function readPullCommits(ctx, pullNumber) {
-  const { octokit, repo } = ctx;
-  const listed = await octokit.paginate(octokit.rest.pulls.listCommits, {
-    ...repo,
-    pull_number: pullNumber,
-    per_page: PER_PAGE
-  });
-  const commits = listed.map((c) => ({ sha: c.sha, message: c.commit.message }));
-  if (commits.length < PULL_COMMITS_LIMIT) return { commits, total: commits.length };
-  const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
-  return { commits, total: Math.max(pull.commits, commits.length) };
-}
-async function readFirstParentChain(ctx, head, count2) {
-  const { octokit, repo } = ctx;
-  const listed = [];
-  const maxPages = Math.ceil(count2 / PER_PAGE) + HISTORY_PAGE_SLACK;
-  let pages = 0;
-  let path = [];
-  for await (const { data } of octokit.paginate.iterator(octokit.rest.repos.listCommits, {
-    ...repo,
-    sha: head,
-    per_page: PER_PAGE
-  })) {
-    for (const c of data) {
-      listed.push({ sha: c.sha, message: c.commit.message, parents: c.parents.map((p) => p.sha) });
-    }
-    pages++;
-    path = firstParentPath(listed, head, count2);
-    const atRoot = path.at(-1)?.parents.length === 0;
-    const isMerge = (path[0]?.parents.length ?? 0) >= 2;
-    if (path.length >= count2 || atRoot || isMerge || pages >= maxPages) break;
-  }
-  return path;
-}
-async function readPickPlan(ctx, mergeSha, pulled) {
-  const chain = await readFirstParentChain(ctx, mergeSha, pulled.commits.length + 1);
-  if (chain[0]?.sha !== mergeSha) {
-    throw new PickListError(mergeSha, "the repository's commit list does not start at the merge commit");
-  }
-  return commitsToPick({
-    mergeCommitSha: mergeSha,
-    mergeCommitParents: chain[0].parents,
-    prCommits: pulled.commits,
-    prCommitTotal: pulled.total,
-    firstParentChain: chain
-  });
 }
 
 // src/config/deploy-inputs.ts
@@ -3729,466 +5524,6 @@ function renderDeployInputs(configured, values) {
     rendered[name] = fillPlaceholders(template, DEPLOY_PLACEHOLDERS, values);
   }
   return rendered;
-}
-
-// src/incident/timeline-state.ts
-var ENTRY_TEXT_MAX = 1e3;
-function emptyTimeline(incident) {
-  return { v: 1, incident, entries: [], pipelines: {} };
-}
-function timeOf(entry2) {
-  const t = Date.parse(entry2.at);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-}
-function addEntry(state, entry2) {
-  const next = { ...entry2, text: truncate(entry2.text, ENTRY_TEXT_MAX) };
-  const index = state.entries.findIndex((e) => e.key === entry2.key);
-  const entries = index === -1 ? [...state.entries, next] : state.entries.map((e, i) => i === index ? next : e);
-  entries.sort((a, b) => {
-    const x = timeOf(a);
-    const y = timeOf(b);
-    return x === y ? 0 : x < y ? -1 : 1;
-  });
-  return { ...state, entries };
-}
-
-// src/route.ts
-function isDeliberateStop(error) {
-  return typeof error === "object" && error !== null && error.deliberateStop === true;
-}
-function stoppedWith(error, partial) {
-  if (isDeliberateStop(error)) error.partial = { ...partial, ...error.partial };
-  return error;
-}
-
-// src/incident/incident-durations.ts
-function time(iso2) {
-  if (!iso2) return null;
-  const t = Date.parse(iso2);
-  return Number.isNaN(t) ? null : t;
-}
-function span(a, b) {
-  return a === null || b === null || b < a ? null : b - a;
-}
-function iso(t) {
-  return t === null ? null : new Date(t).toISOString();
-}
-function incidentDurations(state) {
-  const detected2 = time(state.detectedAt);
-  const prOpened = time(state.intake?.pr?.openedAt);
-  const pipelines = Object.values(state.pipelines);
-  const merges = pipelines.map((p) => time(p.mergedAt)).filter((t) => t !== null);
-  const merged = merges.length > 0 ? Math.min(...merges) : null;
-  let first = null;
-  for (const p of pipelines) {
-    const deployed = time(p.deploy?.deployedAt);
-    if (deployed !== null && (first === null || deployed < first.deployed))
-      first = { deployed, merged: time(p.mergedAt) };
-  }
-  const followUps2 = pipelines.flatMap((p) => Object.values(p.followUps).flatMap((f) => f ? [f.issue] : []));
-  return {
-    detectedAt: iso(detected2),
-    prOpenedAt: iso(prOpened),
-    mergedAt: iso(merged),
-    deployedAt: iso(first?.deployed ?? null),
-    detectionToPr: span(detected2, prOpened),
-    detectionToMerge: span(detected2, merged),
-    mergeToDeploy: span(first?.merged ?? null, first?.deployed ?? null),
-    detectionToDeploy: span(detected2, first?.deployed ?? null),
-    rolledBack: pipelines.some((p) => p.deploy?.rollback !== void 0 || p.deploy?.failedAt !== void 0),
-    followUps: [...new Set(followUps2)].sort((a, b) => a - b)
-  };
-}
-function formatDuration(ms) {
-  const s = Math.round(ms / 1e3);
-  if (s < 60) return `${s} s`;
-  const min = Math.round(ms / 6e4);
-  if (min < 60) return `${min} min`;
-  if (min < 24 * 60) return `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, "0")} min`;
-  const h = Math.round(ms / 36e5);
-  return `${Math.floor(h / 24)} d ${h % 24} h`;
-}
-function recoveryLine(d) {
-  const parts = [];
-  if (d.detectionToPr !== null) parts.push(`PR ${formatDuration(d.detectionToPr)}`);
-  if (d.detectionToMerge !== null) parts.push(`merge ${formatDuration(d.detectionToMerge)}`);
-  if (d.detectionToDeploy !== null) parts.push(`deploy ${formatDuration(d.detectionToDeploy)}`);
-  if (parts.length === 0) return null;
-  return `detection \u2192 ${parts.join(", \u2192 ")}`;
-}
-
-// src/incident/timeline-schema.ts
-import { z as z4 } from "zod";
-
-// src/incident/follow-up-kinds.ts
-var FOLLOW_UP_KINDS = [
-  "post-mortem",
-  "proper-fix",
-  "regression-tests",
-  "post-deploy-review",
-  "security-review"
-];
-
-// src/incident/timeline-schema.ts
-var isoTime = z4.string();
-var url = z4.string();
-var count = z4.number().int().positive();
-var refused = z4.array(z4.object({ branch: z4.string(), tip: z4.string() }));
-var backport = z4.object({
-  status: z4.enum(["open", "conflict", "already", "failed"]),
-  pr: count.optional(),
-  url: url.optional(),
-  error: z4.string().optional(),
-  branch: z4.string().optional(),
-  refused: refused.optional(),
-  end: z4.discriminatedUnion("state", [
-    z4.object({
-      state: z4.literal("merged"),
-      sha: z4.string(),
-      at: isoTime,
-      by: z4.string().nullable(),
-      conflict: z4.boolean().optional()
-    }),
-    z4.object({ state: z4.literal("closed"), at: isoTime, by: z4.string().nullable() })
-  ]).optional(),
-  autoMerge: z4.object({ method: z4.string(), at: isoTime, error: z4.string().optional() }).optional(),
-  waived: z4.object({ by: z4.string(), reason: z4.string(), at: isoTime }).optional()
-});
-var followUp = z4.object({
-  issue: count,
-  url,
-  // Follow-up deadlines.
-  dueAt: isoTime.optional(),
-  overdueNoticeAt: isoTime.optional(),
-  closedAt: isoTime.optional()
-});
-var followUps = z4.object(
-  Object.fromEntries(FOLLOW_UP_KINDS.map((kind) => [kind, followUp.optional()]))
-).default({});
-var rollback = z4.object({
-  status: z4.enum(["open", "conflict", "empty", "failed"]),
-  pr: count.optional(),
-  url: url.optional(),
-  error: z4.string().optional(),
-  branch: z4.string().optional(),
-  refused: refused.optional()
-});
-var deploy = z4.object({
-  workflow: z4.object({ id: z4.string(), ref: z4.string(), at: isoTime }).optional(),
-  environment: z4.object({ name: z4.string(), deployment: count, at: isoTime }).optional(),
-  deployedAt: isoTime.optional(),
-  deployment: count.optional(),
-  url: url.optional(),
-  failedAt: isoTime.optional(),
-  failedDeployment: count.optional(),
-  rollback: rollback.optional(),
-  escalated: z4.boolean().optional(),
-  error: z4.string().optional()
-});
-var intake = z4.object({
-  trigger: z4.enum(["label", "command"]),
-  branch: z4.string(),
-  cutFrom: z4.string(),
-  baseSha: z4.string(),
-  productionSha: z4.string(),
-  line: z4.string().optional(),
-  previousTag: z4.object({ name: z4.string(), sha: z4.string() }).optional(),
-  checklist: z4.boolean().optional(),
-  report: z4.object({ path: z4.string(), commit: z4.string() }).optional(),
-  pr: z4.object({ number: count, url, openedAt: isoTime, byBot: z4.boolean() }).optional()
-});
-var pipeline = z4.object({
-  pr: count,
-  mergeSha: z4.string(),
-  mergedAt: isoTime,
-  tag: z4.string().optional(),
-  release: z4.object({ id: count, url }).optional(),
-  backports: z4.record(z4.string(), backport).default({}),
-  followUps,
-  branchDeleted: z4.boolean().optional(),
-  deploy: deploy.optional(),
-  done: z4.boolean(),
-  heartbeatAt: isoTime,
-  // Monitoring window and /rollback.
-  monitor: z4.object({ sha: z4.string(), since: isoTime, until: isoTime, stableAt: isoTime.optional() }).optional(),
-  rollbackBy: z4.object({
-    kind: z4.enum(["command", "check"]),
-    at: isoTime,
-    by: z4.string(),
-    byId: count.optional(),
-    reason: z4.string(),
-    commentId: count.optional()
-  }).optional()
-});
-var entry = z4.object({
-  key: z4.string(),
-  at: isoTime,
-  text: z4.string(),
-  url: url.optional()
-});
-var timelineStateSchema = z4.object({
-  v: z4.literal(1),
-  incident: count.nullable(),
-  detectedAt: isoTime.optional(),
-  severity: z4.string().optional(),
-  commander: z4.string().optional(),
-  intake: intake.optional(),
-  entries: z4.array(entry),
-  pipelines: z4.record(z4.string(), pipeline),
-  collapsed: z4.number().int().nonnegative().optional(),
-  resolvedAt: isoTime.optional(),
-  // Notifications (incident/notify).
-  notifications: z4.record(
-    z4.string(),
-    z4.object({
-      at: isoTime,
-      channels: z4.array(
-        z4.object({
-          channel: z4.string(),
-          kind: z4.string().optional(),
-          ok: z4.boolean(),
-          status: z4.number().int().optional(),
-          error: z4.string().optional()
-        })
-      )
-    })
-  ).optional(),
-  // Fast-track approval: see FastTrackState.
-  fastTrack: z4.record(
-    z4.string(),
-    z4.object({ head: z4.string(), since: isoTime, minutes: count, firedAt: isoTime.optional() })
-  ).optional(),
-  // Resolution record (deploy/record-resolution).
-  resolution: z4.object({
-    status: z4.enum(["proposed", "timeline", "failed"]),
-    fix: count,
-    at: isoTime,
-    pr: count.optional(),
-    url: url.optional(),
-    branch: z4.string().optional(),
-    refused: refused.optional(),
-    error: z4.string().optional()
-  }).optional()
-});
-function toTimelineState(data) {
-  const result = timelineStateSchema.safeParse(data);
-  if (!result.success) return null;
-  const state = result.data;
-  return state;
-}
-
-// src/incident/timeline-markdown.ts
-var TIMELINE_MARKER = "<!-- hotfix-bot:timeline ";
-var STATE_LINE = /^\s*<!-- hotfix-bot:timeline ([^>]*) -->/;
-var TIMELINE_BODY_MAX = 65e3;
-var TimelineTooLargeError = class extends HotfixBotError {
-  constructor(incident, length) {
-    super(
-      `the timeline of ${incident === null ? "this pull request" : `incident #${incident}`} needs ${length} characters even with every entry dropped (limit ${TIMELINE_BODY_MAX})`
-    );
-    this.incident = incident;
-    this.length = length;
-    this.name = "TimelineTooLargeError";
-  }
-  incident;
-  length;
-  kind = "unworkable";
-};
-function encodeState(state) {
-  return JSON.stringify(state).replace(/</g, "\\u003c").replace(/>/g, "\\u003e");
-}
-function formatTime(iso2) {
-  const t = Date.parse(iso2);
-  if (Number.isNaN(t)) return escapeTableCell(iso2);
-  return `${new Date(t).toISOString().slice(0, 16).replace("T", " ")}`;
-}
-function link(text2, url2) {
-  return url2 ? `[${text2}](${linkTarget(url2)})` : text2;
-}
-var FOLLOW_UP_LABEL = {
-  "post-mortem": "post-mortem",
-  "proper-fix": "proper fix",
-  "regression-tests": "regression tests",
-  "post-deploy-review": "post-deploy review",
-  "security-review": "security review"
-};
-function pipelineLine(p) {
-  const parts = [`#${p.pr} merged as \`${p.mergeSha.slice(0, 7)}\` at ${formatTime(p.mergedAt)} UTC`];
-  if (p.tag) parts.push(`tag ${link(escapeMarkdown(p.tag), p.release?.url)}`);
-  const backports = Object.entries(p.backports).map(([target, b]) => {
-    const what = b.pr ? link(`#${b.pr}`, b.url) : "";
-    const error = b.error ? ` (${escapeTableCell(truncate(b.error, 200))})` : "";
-    return `${escapeMarkdown(target)}: ${b.status}${what ? ` ${what}` : ""}${error}`;
-  });
-  if (backports.length > 0) parts.push(`backports ${backports.join(", ")}`);
-  const followUps2 = Object.entries(p.followUps).flatMap(
-    ([kind, f]) => f ? [
-      `${FOLLOW_UP_LABEL[kind] ?? escapeMarkdown(kind)} ${link(`#${f.issue}`, f.url)}${f.dueAt ? ` (due ${formatTime(f.dueAt)} UTC)` : ""}`
-    ] : []
-  );
-  if (followUps2.length > 0) parts.push(`follow-ups ${followUps2.join(", ")}`);
-  if (p.branchDeleted) parts.push("branch deleted");
-  parts.push(p.done ? "**done**" : `in progress (last seen ${formatTime(p.heartbeatAt)} UTC)`);
-  return `- ${parts.join(" \xB7 ")}`;
-}
-function header(state) {
-  const facts2 = [
-    ...state.incident === null ? [] : [`Incident #${state.incident}`],
-    ...state.severity ? [`severity ${escapeMarkdown(state.severity)}`] : [],
-    ...state.commander ? [`commander ${escapeMarkdown(`@${state.commander}`)}`] : [],
-    ...state.detectedAt ? [`detected ${formatTime(state.detectedAt)} UTC`] : []
-  ];
-  const recovery = recoveryLine(incidentDurations(state));
-  return [
-    "### Hotfix timeline",
-    ...facts2.length > 0 ? ["", facts2.join(" \xB7 ")] : [],
-    ...recovery ? ["", `Recovery: ${recovery}`] : []
-  ];
-}
-function layout(state, hidden) {
-  const shown = state.entries.slice(hidden);
-  const earlier = hidden + (state.collapsed ?? 0);
-  const lines = [`${TIMELINE_MARKER}${encodeState(state)} -->`, ...header(state), ""];
-  if (earlier > 0)
-    lines.push(`_${earlier} earlier ${earlier === 1 ? "entry is" : "entries are"} not shown._`, "");
-  if (shown.length > 0) {
-    lines.push("| Time (UTC) | Step |", "| --- | --- |");
-    for (const e of shown) lines.push(`| ${formatTime(e.at)} | ${link(escapeTableCell(e.text), e.url)} |`);
-    lines.push("");
-  } else if (earlier === 0) {
-    lines.push("_No steps yet._", "");
-  }
-  const pipelines = Object.values(state.pipelines).sort((a, b) => a.pr - b.pr);
-  if (pipelines.length > 0) lines.push("#### Pipelines", "", ...pipelines.map(pipelineLine), "");
-  return lines.join("\n");
-}
-function smallest(max, fits) {
-  let lo = 0;
-  let hi = max + 1;
-  while (lo < hi) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (fits(mid)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-var STORED_ERROR_MAX = 1e3;
-function boundErrors(state) {
-  const long = Object.values(state.pipelines).some(
-    (p) => Object.values(p.backports).some((b) => (b.error?.length ?? 0) > STORED_ERROR_MAX)
-  );
-  if (!long) return state;
-  const pipelines = {};
-  for (const [key, p] of Object.entries(state.pipelines)) {
-    const backports = {};
-    for (const [target, b] of Object.entries(p.backports)) {
-      backports[target] = b.error === void 0 ? b : { ...b, error: truncate(b.error, STORED_ERROR_MAX) };
-    }
-    pipelines[key] = { ...p, backports };
-  }
-  return { ...state, pipelines };
-}
-function dropOldest(state, count2) {
-  if (count2 === 0) return state;
-  return { ...state, entries: state.entries.slice(count2), collapsed: (state.collapsed ?? 0) + count2 };
-}
-function renderTimeline(input) {
-  const state = boundErrors(input);
-  const fits = (body) => body.length <= TIMELINE_BODY_MAX;
-  const full = layout(state, 0);
-  if (fits(full)) return full;
-  const n2 = state.entries.length;
-  const dropped = smallest(n2, (d) => {
-    const kept2 = dropOldest(state, d);
-    return fits(layout(kept2, kept2.entries.length));
-  });
-  if (dropped > n2) throw new TimelineTooLargeError(state.incident, layout(dropOldest(state, n2), 0).length);
-  const kept = dropOldest(state, dropped);
-  const hidden = smallest(kept.entries.length, (h) => fits(layout(kept, h)));
-  return layout(kept, hidden);
-}
-function parseTimeline(body) {
-  if (typeof body !== "string") return null;
-  const match = STATE_LINE.exec(body);
-  if (!match) return null;
-  try {
-    return toTimelineState(JSON.parse(match[1]));
-  } catch {
-    return null;
-  }
-}
-function hasTimelineMarker(body) {
-  return typeof body === "string" && body.trimStart().startsWith(TIMELINE_MARKER);
-}
-function visibleTimeline(body) {
-  return body.trimStart().replace(/^<!--[^\n]*-->\n*/, "");
-}
-
-// src/incident/upsert-timeline.ts
-async function findTimelineComment(ctx, issueNumber) {
-  const { octokit, repo } = ctx;
-  const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
-    ...repo,
-    issue_number: issueNumber,
-    per_page: 100
-  });
-  for await (const page of pages) {
-    for (const comment of page.data) {
-      if (!hasTimelineMarker(comment.body)) continue;
-      if (await isTrustedState(ctx, comment, { repo, issue: issueNumber })) return comment;
-    }
-  }
-  return null;
-}
-async function readTimeline(ctx, issueNumber) {
-  const comment = await findTimelineComment(ctx, issueNumber);
-  if (!comment) return { commentId: null, state: null };
-  return { commentId: comment.id, state: parseTimeline(comment.body ?? "") };
-}
-async function writeTimeline(ctx, issueNumber, commentId, state) {
-  const rendered = renderTimeline(state);
-  const markdown = visibleTimeline(rendered);
-  try {
-    return await writeTimelineComment(ctx, issueNumber, commentId, rendered, markdown);
-  } catch (error) {
-    throw stoppedWith(error, { timeline: markdown });
-  }
-}
-async function writeTimelineComment(ctx, issueNumber, commentId, rendered, markdown) {
-  const { octokit, repo } = ctx;
-  const body = await sealState(ctx, rendered, { repo, issue: issueNumber });
-  if (commentId !== null) {
-    try {
-      await octokit.rest.issues.updateComment({ ...repo, comment_id: commentId, body });
-      return { commentId, markdown };
-    } catch (error) {
-      if (httpStatus(error) !== 404) throw error;
-    }
-  }
-  const createdId = await createOnce(
-    async () => {
-      const { data } = await octokit.rest.issues.createComment({
-        ...repo,
-        issue_number: issueNumber,
-        body,
-        ...NO_BLIND_RETRY
-      });
-      return data.id;
-    },
-    async () => {
-      const found = await findTimelineComment(ctx, issueNumber);
-      return found?.body === body ? found.id : null;
-    }
-  );
-  const first = await findTimelineComment(ctx, issueNumber);
-  if (!first || first.id === createdId) return { commentId: createdId, markdown };
-  try {
-    await octokit.rest.issues.deleteComment({ ...repo, comment_id: createdId });
-  } catch (error) {
-    if (httpStatus(error) !== 404) throw error;
-  }
-  await octokit.rest.issues.updateComment({ ...repo, comment_id: first.id, body });
-  return { commentId: first.id, markdown };
 }
 
 // src/deploy/deploy-marker.ts
@@ -4315,27 +5650,16 @@ async function triggerDeploy(ctx, config, request) {
   }
   return { deploy: deploy2, entries, mustRecord };
 }
-async function deployAfterTag(ctx, config, input) {
-  const { pipeline: pipeline2, pr } = input;
-  let { state, commentId } = input;
-  if (pipeline2.deploy || !pipeline2.tag) return { state, commentId };
-  const triggered = await triggerDeploy(ctx, config, {
-    tag: pipeline2.tag,
-    line: pr.baseRef,
-    mergeSha: pr.mergeSha,
-    pr: pr.number,
-    incident: input.incident,
-    severity: input.severity
-  });
-  if (!triggered) return { state, commentId };
-  pipeline2.deploy = triggered.deploy;
-  for (const entry2 of triggered.entries) state = addEntry(state, entry2);
-  if (triggered.mustRecord) {
-    const snapshot = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: { ...pipeline2 } } };
-    ({ commentId } = await writeTimeline(ctx, input.timelineIssue, commentId, snapshot));
-  }
-  return { state, commentId };
-}
+
+// src/deploy/deploy-step.ts
+var deployStep = (ctx, config, { pr, tag, incident, severity: severity2 }) => triggerDeploy(ctx, config, {
+  tag,
+  line: pr.baseRef,
+  mergeSha: pr.mergeSha,
+  pr: pr.number,
+  incident,
+  severity: severity2
+});
 
 // src/incident/hotfix-team.ts
 var MAX_ASSIGNEES = 10;
@@ -4874,19 +6198,6 @@ function isRequiredCheckName(name, config) {
   );
 }
 
-// src/util/collect-pages.ts
-var PER_PAGE2 = 100;
-async function collectPages(pages, maxPages) {
-  const items = [];
-  let count2 = 0;
-  for await (const page of pages) {
-    items.push(...page.data);
-    count2 += 1;
-    if (count2 >= maxPages) return { items, complete: page.data.length < PER_PAGE2 };
-  }
-  return { items, complete: true };
-}
-
 // src/follow-ups/read-security-warnings.ts
 var MAX_CHECK_RUN_PAGES = 3;
 var MAX_ANNOTATION_PAGES = 2;
@@ -4950,129 +6261,43 @@ async function readAnnotations(ctx, checkRunId) {
   };
 }
 
-// src/incident/pipeline-lock.ts
-function withPipelineLock(ctx, pr, task) {
-  return ctx.locks.pipeline.run(`${ctx.repo.owner}/${ctx.repo.repo}#${pr}`, task);
-}
-
-// src/rules/incident-link.ts
-var MAX_ISSUE_NUMBER = 2147483647;
-var EXPLICIT = /(?<![\w/#-])incident\s*:\s*#([1-9][0-9]{0,9})(?![\w-])/i;
-var CLOSING = /(?<![\w/#-])(?:close|closes|closed|fix|fixes|fixed|resolve|resolves|resolved)(?:\s*:\s*|\s+)#([1-9][0-9]{0,9})(?![\w-])/i;
-var BRANCH = /^hotfix\/incident-([1-9][0-9]{0,9})$/;
-function toNumber(digits) {
-  if (digits === void 0) return null;
-  const n2 = Number(digits);
-  return Number.isSafeInteger(n2) && n2 <= MAX_ISSUE_NUMBER ? n2 : null;
-}
-function linkedIncidentNumber({
-  body,
-  headRef
-}) {
-  const text2 = body ?? "";
-  return toNumber(EXPLICIT.exec(text2)?.[1]) ?? toNumber(CLOSING.exec(text2)?.[1]) ?? toNumber(BRANCH.exec(headRef ?? "")?.[1]);
-}
-
-// src/incident/pull-incident.ts
-function incidentLinkHolds(state, headRef) {
-  return state?.intake?.branch === headRef;
-}
-async function incidentOfPull(ctx, claim) {
-  if (claim.fromFork !== false) return { incident: null, refused: null, timeline: null };
-  const number = linkedIncidentNumber({ body: claim.body, headRef: claim.headRef });
-  if (number === null) return { incident: null, refused: null, timeline: null };
-  let timeline;
-  try {
-    timeline = await readTimeline(ctx, number);
-  } catch (error) {
-    const status = httpStatus(error);
-    if (status !== 404 && status !== 410) throw error;
-    timeline = { commentId: null, state: null };
-  }
-  if (!incidentLinkHolds(timeline.state, claim.headRef)) {
-    ctx.log.info(
-      `incident #${number} does not record ${claim.headRef} as its hotfix branch: link not followed`
-    );
-    return { incident: null, refused: number, timeline: null };
-  }
-  return { incident: number, refused: null, timeline };
-}
-
-// src/incident/refused-branch-entries.ts
-function refusedBranchEntries(refused2, used, at) {
-  return (refused2 ?? []).map(({ branch, tip }) => ({
-    key: `refused-branch-${branch}`,
-    at,
-    text: `Refused the existing branch ${branch}: its tip ${tip.slice(0, 7)} is not the commit hotfix-bot computed` + (used ? `; used ${used} instead` : "")
-  }));
-}
-
-// src/incident/incident-resolution.ts
-function backportLanded(backport2) {
-  return backport2.status === "already" || backport2.end?.state === "merged" || backport2.waived !== void 0;
-}
-function incidentProgress(state, deployConfigured2) {
-  const pipelines = Object.values(state.pipelines).sort((a, b) => a.pr - b.pr);
-  const recovered = pipelines.length > 0 && (deployConfigured2 ? pipelines.some((p) => p.deploy?.deployedAt !== void 0) : true);
-  const pending = [];
-  for (const pipeline2 of pipelines) {
-    for (const [target, backport2] of Object.entries(pipeline2.backports).sort(
-      ([a], [b]) => a.localeCompare(b)
-    )) {
-      if (backportLanded(backport2)) continue;
-      const why = backport2.end?.state === "closed" ? "closed" : backport2.status;
-      pending.push({ hotfixPr: pipeline2.pr, target, pr: backport2.pr ?? null, why });
-    }
-  }
-  return { recovered, resolved: recovered && pending.length === 0, pending };
-}
-function describePending(pending) {
-  return pending.map((p) => {
-    const what = p.why === "closed" ? "closed unmerged" : p.why === "failed" ? "failed" : p.why;
-    return `${p.target} (${p.pr === null ? "" : `#${p.pr}, `}${what})`;
-  }).join(", ");
-}
-
-// src/incident/settle-incident.ts
-var CLOSED_AT_RESOLUTION_KEY = "closed-resolved";
-function deployConfigured(config) {
-  return config.deploy.workflow !== void 0 || config.deploy.environment !== void 0;
-}
-async function settleIncident(ctx, config, state, incident) {
-  if (state.resolvedAt !== void 0) return state;
-  const progress = incidentProgress(state, deployConfigured(config));
-  if (!progress.recovered) return state;
-  const now = ctx.clock().toISOString();
-  if (!progress.resolved) {
-    const previous = state.entries.find((e) => e.key === "recovered");
-    const what = deployConfigured(config) ? "the fix is deployed" : "the fix is merged";
-    return addEntry(state, {
-      key: "recovered",
-      at: previous?.at ?? now,
-      text: `Recovered: ${what}; resolved once every backport lands \u2014 waiting for ${describePending(progress.pending)}`
-    });
-  }
-  let next = { ...state, resolvedAt: now };
-  next = addEntry(next, {
-    key: "resolved",
-    at: now,
-    text: "Resolved: the fix is deployed and has landed on every backport target"
+// src/follow-ups/follow-ups-step.ts
+var followUpsStep = async (ctx, config, input) => {
+  const { pr } = input;
+  const plans = planFollowUps({
+    config,
+    pr: { number: pr.number, title: pr.title, author: pr.author, labels: pr.labels, url: pr.url },
+    changedFiles: input.changedFiles.files,
+    changedFilesTotal: input.changedFiles.total,
+    severity: input.severity,
+    approved: input.approved,
+    incident: input.incident,
+    jiraKey: input.jiraKey,
+    tag: input.tag,
+    commander: input.commander,
+    mergedAt: new Date(pr.mergedAt),
+    securityWarnings: await readSecurityWarnings(ctx, config, pr.headSha)
   });
-  if (config.deploy.closeIncidentOnSuccess && incident !== null && !next.entries.some((e) => e.key === CLOSED_AT_RESOLUTION_KEY)) {
-    await ctx.octokit.rest.issues.update({
-      ...ctx.repo,
-      issue_number: incident,
-      state: "closed",
-      state_reason: "completed"
+  const now = () => ctx.clock().toISOString();
+  const opened = [];
+  const entries = [];
+  for (const followUp2 of await openFollowUps(ctx, { plans, since: new Date(pr.mergedAt), pr: pr.number })) {
+    const dueAt = plans.find((plan) => plan.kind === followUp2.kind)?.dueAt;
+    opened.push({
+      kind: followUp2.kind,
+      issue: followUp2.issue,
+      url: followUp2.url,
+      ...dueAt ? { dueAt } : {}
     });
-    next = addEntry(next, {
-      key: CLOSED_AT_RESOLUTION_KEY,
-      at: ctx.clock().toISOString(),
-      text: "Incident closed: the fix is deployed and every backport has landed"
+    entries.push({
+      key: `follow-up-${pr.number}-${followUp2.kind}`,
+      at: now(),
+      text: `Follow-up #${followUp2.issue} opened (${followUp2.kind})${dueAt ? `, due ${formatDueTime(dueAt)}` : ""}`,
+      url: followUp2.url
     });
   }
-  return next;
-}
+  return { opened, entries };
+};
 
 // src/incident/tag-name.ts
 var pad = (n2, width = 2) => String(n2).padStart(width, "0");
@@ -5452,940 +6677,9 @@ async function tagAndRelease(octokit, repo, input) {
   return result;
 }
 
-// src/rules/title.ts
-var EXAMPLE_SUMMARY = "Fix critical auth failure";
-var digit2 = inRange("0", "9");
-var upper = inRange("A", "Z");
-var jiraKey = () => seq(
-  char(upper),
-  oneOrMore(char(oneOf(upper, digit2, (c) => c === 95))),
-  literal("-"),
-  char(inRange("1", "9")),
-  ...Array.from({ length: 8 }, () => optional(char(digit2)))
-);
-var summary = () => {
-  const nonSpace = char((c) => !isSpace(c));
-  return seq(nonSpace, optional(seq(zeroOrMore(char(isNotLineTerminator)), nonSpace)));
-};
-var compiled = /* @__PURE__ */ new Map();
-function compileFormat(format) {
-  const hit = compiled.get(format);
-  if (hit) return hit;
-  const items = [];
-  let keyGroup = 0;
-  for (const part of format.trim().split(/(\{key\}|\{summary\}|\s+)/)) {
-    if (part === "") continue;
-    if (part === "{key}") {
-      if (keyGroup === 0) {
-        keyGroup = 1;
-        items.push(capture(1, jiraKey()));
-      } else {
-        items.push(jiraKey());
-      }
-    } else if (part === "{summary}") {
-      items.push(summary());
-    } else if (/^\s+$/.test(part)) {
-      items.push(oneOrMore(char(isSpace)));
-    } else {
-      items.push(literal(part));
-    }
-  }
-  const result = { pattern: compilePattern(seq(...items)), keyGroup };
-  if (compiled.size > 100) compiled.clear();
-  compiled.set(format, result);
-  return result;
-}
-function readTitle(title, format) {
-  const { pattern, keyGroup } = compileFormat(format);
-  const text2 = title.trim();
-  const slots = matchPattern(pattern, text2);
-  if (slots === null) return null;
-  if (keyGroup === 0) return { key: null };
-  const start = slots[keyGroup * 2] ?? -1;
-  const end = slots[keyGroup * 2 + 1] ?? -1;
-  return { key: start < 0 ? null : text2.slice(start, end) };
-}
-function exampleTitle(config) {
-  const key = `${config.title.projects[0] ?? "SPF"}-1290`;
-  return config.title.format.trim().replace(/\{key\}/g, key).replace(/\{summary\}/g, EXAMPLE_SUMMARY);
-}
-function jiraKeyOf(title, config) {
-  return readTitle(title, config.title.format)?.key ?? null;
-}
-function checkTitle(title, config) {
-  const { format, projects } = config.title;
-  const expected = `expected "${format}", e.g. "${exampleTitle(config)}"`;
-  const read = readTitle(title, format);
-  if (!read) {
-    const shown = title.length > 80 ? `${title.slice(0, 79)}\u2026` : title;
-    return { rule: "title", label: "Title", state: "fail", reason: `"${shown}" does not match; ${expected}` };
-  }
-  const key = read.key;
-  if (key === null) return { rule: "title", label: "Title", state: "pass", reason: `matches "${format}"` };
-  const project = key.slice(0, key.lastIndexOf("-"));
-  if (projects.length > 0 && !projects.includes(project)) {
-    return {
-      rule: "title",
-      label: "Title",
-      state: "fail",
-      reason: `Jira project ${project} is not allowed (allowed: ${projects.join(", ")}); ${expected}`
-    };
-  }
-  return { rule: "title", label: "Title", state: "pass", reason: `Jira key ${key}` };
-}
-
-// src/rules/approvals.ts
-function approvalTeams(severity2, config) {
-  return config.approvals[severity2].from.filter((entry2) => entry2.includes("/")).map((t) => t.toLowerCase());
-}
-function standingReviews(reviews) {
-  const ordered = reviews.filter((r) => r.reviewer !== null && r.state !== "PENDING").slice().sort((a, b) => (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "") || a.id - b.id);
-  const standing = /* @__PURE__ */ new Map();
-  for (const review of ordered) {
-    const reviewer = review.reviewer;
-    if (review.state === "APPROVED" || review.state === "CHANGES_REQUESTED") {
-      standing.set(reviewer.id, { reviewer, state: review.state, commitId: review.commitId });
-    } else if (review.state === "DISMISSED") {
-      standing.delete(reviewer.id);
-    }
-  }
-  return standing;
-}
-function needsContributors(reviews, required) {
-  return required > 0 || standingReviews(reviews).size > 0;
-}
-function accountsToCheck(reviews, headSha, contributors) {
-  return [...standingReviews(reviews).values()].filter((review) => !contributors?.roles.has(review.reviewer.id)).filter((review) => review.state === "CHANGES_REQUESTED" || review.commitId === headSha).map((review) => review.reviewer);
-}
-var ROLE_TEXT = {
-  author: "they opened this PR",
-  committer: "they wrote or committed commits in this PR",
-  pusher: "they pushed to this PR"
-};
-var short = (sha) => sha ? sha.slice(0, 7) : "an unknown commit";
-function countedApprovals(facts2, severity2, config) {
-  const rule = config.approvals[severity2];
-  const from = rule.from.map((entry2) => entry2.toLowerCase());
-  const fromLogins = new Set(from.filter((entry2) => !entry2.includes("/")));
-  const fromTeams = from.filter((entry2) => entry2.includes("/"));
-  const teamMembers = new Set(fromTeams.flatMap((team) => facts2.teams[team] ?? []));
-  const allowed = (account2) => from.length === 0 || fromLogins.has(account2.login.toLowerCase()) || teamMembers.has(account2.id);
-  const notes = [];
-  const contributors = facts2.contributors;
-  let closed = null;
-  if (contributors?.incomplete) closed = contributors.incomplete;
-  else if (contributors && contributors.unattributable.length > 0) {
-    const listed = contributors.unattributable.slice(0, 5).map(short).join(", ");
-    const more = contributors.unattributable.length > 5 ? ` and ${contributors.unattributable.length - 5} more` : "";
-    closed = `commit ${listed}${more} has no GitHub author or committer, so no approval can be checked against who wrote it; push it again from an account GitHub knows`;
-  } else if (!facts2.reviewsComplete) {
-    closed = "too many reviews to read them all, so a change request may be missing";
-  }
-  const approvedBy = [];
-  const blockers = [];
-  for (const review of standingReviews(facts2.reviews).values()) {
-    const { reviewer } = review;
-    const roles = contributors?.roles.get(reviewer.id);
-    if (roles && roles.length > 0) {
-      if (review.state === "APPROVED")
-        notes.push(
-          `approval by ${reviewer.login} does not count (${roles.map((r) => ROLE_TEXT[r]).join("; ")})`
-        );
-      continue;
-    }
-    const writer = facts2.writers.get(reviewer.id) === true;
-    if (review.state === "CHANGES_REQUESTED") {
-      if (writer) blockers.push(reviewer);
-      continue;
-    }
-    if (review.commitId !== facts2.headSha) {
-      notes.push(
-        `approval by ${reviewer.login} was for ${short(review.commitId)}, not the head ${short(facts2.headSha)}: it must be given again`
-      );
-    } else if (!writer) {
-      notes.push(`approval by ${reviewer.login} does not count (no write access to the repository)`);
-    } else if (!allowed(reviewer)) {
-      notes.push(`approval by ${reviewer.login} does not count (not in approvals.${severity2}.from)`);
-    } else {
-      approvedBy.push(reviewer);
-    }
-  }
-  return { approvedBy: closed ? [] : approvedBy, blockers, notes, closed };
-}
-function checkApprovals(facts2, severity2, config) {
-  const rule = config.approvals[severity2];
-  const counted = countedApprovals(facts2, severity2, config);
-  const approvedBy = counted.approvedBy.map((account2) => account2.login);
-  const details = [...counted.notes];
-  const unreadable = approvalTeams(severity2, config).filter((team) => !facts2.teams[team]);
-  for (const team of unreadable) {
-    details.push(`team ${team} could not be read: the App needs the organization permission Members: read`);
-  }
-  const base = { rule: "approvals", label: "Approvals", approvedBy, details };
-  const approvedText = approvedBy.length > 0 ? `approved by ${approvedBy.join(", ")}` : "no approval yet";
-  if (counted.closed) return { ...base, state: "fail", reason: counted.closed };
-  if (counted.blockers.length > 0) {
-    return {
-      ...base,
-      state: "fail",
-      reason: `changes requested by ${counted.blockers.map((a) => a.login).join(", ")}`
-    };
-  }
-  if (rule.required === 0) {
-    if (approvedBy.length > 0) {
-      return { ...base, state: "pass", reason: `${approvedText} (none required for ${severity2})` };
-    }
-    return {
-      ...base,
-      state: "warn",
-      reason: `no approval: a post-deploy review follow-up will be opened (${severity2} may merge without one)`
-    };
-  }
-  if (approvedBy.length >= rule.required) {
-    return { ...base, state: "pass", reason: `${approvedText} (${rule.required} required for ${severity2})` };
-  }
-  const missing = rule.required - approvedBy.length;
-  if (unreadable.length > 0) {
-    return {
-      ...base,
-      state: "fail",
-      reason: `team ${unreadable.join(", ")} cannot be read: grant the App the organization permission Members: read (members: read), or name people in approvals.${severity2}.from`
-    };
-  }
-  return {
-    ...base,
-    state: "pending",
-    reason: `${missing} more approval${missing === 1 ? "" : "s"} needed for ${severity2} (${rule.required} required; ${approvedText})`
-  };
-}
-
-// src/util/permission.ts
-var WRITERS = /* @__PURE__ */ new Set(["admin", "maintain", "write"]);
-async function readWriteAccess(ctx, login, id) {
-  try {
-    const { data } = await ctx.octokit.rest.repos.getCollaboratorPermissionLevel({
-      ...ctx.repo,
-      username: login
-    });
-    if (id !== null && data.user?.id !== id) return false;
-    return WRITERS.has(data.role_name ?? "") || WRITERS.has(data.permission);
-  } catch (error) {
-    if (httpStatus(error) === 404) return false;
-    throw error;
-  }
-}
-function hasWritePermission(ctx, login) {
-  return readWriteAccess(ctx, login, null);
-}
-var WriteAccessCache = class {
-  constructor(ctx) {
-    this.ctx = ctx;
-  }
-  ctx;
-  answers = /* @__PURE__ */ new Map();
-  hasWrite(account2) {
-    let answer = this.answers.get(account2.id);
-    if (!answer) {
-      answer = readWriteAccess(this.ctx, account2.login, account2.id);
-      this.answers.set(account2.id, answer);
-      answer.catch(() => this.answers.delete(account2.id));
-    }
-    return answer;
-  }
-};
-
-// src/approvals/read-approval-facts.ts
-var MAX_REVIEW_PAGES = 5;
-var MAX_COMMIT_PAGES = 3;
-var MAX_ACTIVITY_PAGES = 5;
-var MAX_TEAM_PAGES = 3;
-var accountOf = (user) => user && typeof user.id === "number" && typeof user.login === "string" ? { id: user.id, login: user.login } : null;
-async function readReviews(ctx, number) {
-  const { items, complete } = await collectPages(
-    ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews", {
-      ...ctx.repo,
-      pull_number: number,
-      per_page: PER_PAGE2
-    }),
-    MAX_REVIEW_PAGES
-  );
-  const reviews = items.map((review) => ({
-    id: Number(review.id),
-    reviewer: accountOf(review.user),
-    state: review.state,
-    submittedAt: review.submitted_at ?? null,
-    commitId: review.commit_id ?? null
-  }));
-  return { reviews, complete };
-}
-async function readContributors(ctx, subject) {
-  const roles = /* @__PURE__ */ new Map();
-  const add = (account2, role) => {
-    if (!account2) return;
-    const list2 = roles.get(account2.id) ?? [];
-    if (!list2.includes(role)) list2.push(role);
-    roles.set(account2.id, list2);
-  };
-  add(subject.author, "author");
-  const [commits, pushes] = await Promise.all([
-    collectPages(
-      ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", {
-        ...ctx.repo,
-        pull_number: subject.number,
-        per_page: PER_PAGE2
-      }),
-      MAX_COMMIT_PAGES
-    ),
-    readPushes(ctx, subject.headRef)
-  ]);
-  const unattributable = [];
-  for (const commit of commits.items) {
-    const author = accountOf(commit.author);
-    const committer = accountOf(commit.committer);
-    add(author, "committer");
-    add(committer, "committer");
-    if (!author || !committer) unattributable.push(commit.sha);
-  }
-  let incomplete = null;
-  const listed = commits.items.length;
-  if (!commits.complete || subject.commitCount !== null && listed < subject.commitCount) {
-    incomplete = `GitHub lists ${listed} of the PR's ${subject.commitCount ?? "more"} commits, so who wrote the rest cannot be checked; split the hotfix into smaller PRs`;
-  }
-  if (pushes === "unreadable") {
-    incomplete ??= `who pushed to ${subject.headRef} cannot be read (the repository activity listing is unavailable)`;
-  } else {
-    for (const pusher of pushes.pushers) add(pusher, "pusher");
-    if (!pushes.complete) incomplete ??= `${subject.headRef} has too many pushes to read who made them all`;
-    if (pushes.anonymous) incomplete ??= `a push to ${subject.headRef} has no GitHub user behind it`;
-  }
-  return { roles, unattributable, incomplete };
-}
-async function readPushes(ctx, branch) {
-  try {
-    const { items, complete } = await collectPages(
-      ctx.octokit.paginate.iterator("GET /repos/{owner}/{repo}/activity", {
-        ...ctx.repo,
-        ref: `refs/heads/${branch}`,
-        per_page: PER_PAGE2
-      }),
-      MAX_ACTIVITY_PAGES
-    );
-    const pushers = items.flatMap((activity) => {
-      const actor = accountOf(activity.actor);
-      return actor ? [actor] : [];
-    });
-    return { pushers, complete, anonymous: pushers.length < items.length };
-  } catch (error) {
-    const status = httpStatus(error);
-    if (status === 404 || status === 403) return "unreadable";
-    throw error;
-  }
-}
-async function teamMemberIds(ctx, team) {
-  const [org, slug] = team.split("/", 2);
-  if (!org || !slug) return null;
-  try {
-    const { items } = await collectPages(
-      ctx.octokit.paginate.iterator("GET /orgs/{org}/teams/{team_slug}/members", {
-        org,
-        team_slug: slug,
-        per_page: PER_PAGE2
-      }),
-      MAX_TEAM_PAGES
-    );
-    return items.map((member) => member.id);
-  } catch (error) {
-    const status = httpStatus(error);
-    if (status === 403 || status === 404) return null;
-    throw error;
-  }
-}
-async function readApprovalFacts(ctx, subject, severity2, config) {
-  const [{ reviews, complete }, teams] = await Promise.all([
-    readReviews(ctx, subject.number),
-    (async () => {
-      const entries = await Promise.all(
-        approvalTeams(severity2, config).map(async (team) => [team, await teamMemberIds(ctx, team)])
-      );
-      return Object.fromEntries(entries);
-    })()
-  ]);
-  const contributors = needsContributors(reviews, config.approvals[severity2].required) ? await readContributors(ctx, subject) : null;
-  const access = new WriteAccessCache(ctx);
-  const writers = /* @__PURE__ */ new Map();
-  await Promise.all(
-    accountsToCheck(reviews, subject.headSha, contributors).map(async (account2) => {
-      writers.set(account2.id, await access.hasWrite(account2));
-    })
-  );
-  return { headSha: subject.headSha, reviews, reviewsComplete: complete, contributors, writers, teams };
-}
-
-// src/rules/severity.ts
-var ORDER = ["P0", "P1", "P2"];
-function severityFromLabels(labels, config) {
-  const present = new Set(labels.map((l) => l.toLowerCase()));
-  return ORDER.find((s) => present.has(config.severity.labels[s].toLowerCase())) ?? null;
-}
-function resolveSeverity(facts2, config) {
-  const own = severityFromLabels(facts2.prLabels, config);
-  if (own) return { severity: own, source: { kind: "pull-request" } };
-  const incident = facts2.incident;
-  if (incident?.labels) {
-    const linked = severityFromLabels(incident.labels, config);
-    if (linked) return { severity: linked, source: { kind: "incident", number: incident.number } };
-  }
-  return {
-    severity: config.severity.default,
-    source: {
-      kind: "default",
-      incident: incident ? {
-        number: incident.number,
-        found: incident.labels !== null,
-        ...incident.unbound ? { unbound: true } : {}
-      } : null
-    }
-  };
-}
-function severityRow(resolved, config) {
-  const { severity: severity2, source } = resolved;
-  const label = config.severity.labels[severity2];
-  let reason;
-  if (source.kind === "pull-request") reason = `${severity2} (label ${label} on the PR)`;
-  else if (source.kind === "incident") reason = `${severity2} (label ${label} on incident #${source.number})`;
-  else if (source.incident?.unbound)
-    reason = `${severity2} by default (incident #${source.incident.number} does not record this branch as its hotfix branch, so the link is not followed)`;
-  else if (source.incident && !source.incident.found)
-    reason = `${severity2} by default (incident #${source.incident.number} could not be read)`;
-  else reason = `${severity2} by default (no severity label on the PR or its incident)`;
-  return { rule: "severity", label: "Severity", state: "pass", reason };
-}
-
-// src/after-merge/merge-facts.ts
-function severityOfLabels(labels, incidentSeverity, config) {
-  const fromPr = severityFromLabels(labels, config);
-  if (fromPr) return fromPr;
-  if (incidentSeverity === "P0" || incidentSeverity === "P1" || incidentSeverity === "P2")
-    return incidentSeverity;
-  return config.severity.default;
-}
-async function wasApproved(ctx, pr, severity2, config) {
-  const facts2 = await readApprovalFacts(
-    ctx,
-    {
-      number: pr.number,
-      headSha: pr.headSha,
-      headRef: pr.headRef,
-      author: pr.authorId === null ? null : { id: pr.authorId, login: pr.author },
-      commitCount: pr.commitCount
-    },
-    severity2,
-    config
-  );
-  return countedApprovals(facts2, severity2, config).approvedBy.length > 0;
-}
-
-// src/incident/incident-lock.ts
-function withIncidentLock(ctx, incident, task) {
-  return ctx.locks.pipeline.run(`${ctx.repo.owner}/${ctx.repo.repo}#incident-${incident}`, task);
-}
-
-// src/incident/notify/milestone-message.ts
-function isWebUrl(url2) {
-  return /^https?:\/\//i.test(url2);
-}
-function milestoneMessage(input) {
-  const { state, details } = input;
-  const declared = state.entries.find((e) => e.key === "declared");
-  return {
-    milestone: input.milestone,
-    title: `${MILESTONE_TITLE[input.milestone]} \u2014 incident #${input.incident}`,
-    summary: details.summary,
-    at: details.at ?? input.now,
-    repository: `${input.repo.owner}/${input.repo.repo}`,
-    incident: {
-      number: input.incident,
-      url: declared?.url && isWebUrl(declared.url) ? declared.url : null,
-      severity: state.severity ?? null,
-      commander: state.commander ?? null,
-      detectedAt: state.detectedAt ?? null
-    },
-    links: (details.links ?? []).filter((link2) => isWebUrl(link2.url)).slice(0, 5)
-  };
-}
-
-// src/incident/notify/notification-record.ts
-function notificationKey(milestone) {
-  return `notified-${milestone}`;
-}
-function planNotification(input) {
-  const { wanted, defined } = input;
-  if (wanted.channels.length === 0 || !wanted.milestones.includes(input.milestone))
-    return { kind: "skip", why: "off" };
-  if (input.state.notifications?.[input.milestone]) return { kind: "skip", why: "already-sent" };
-  const channels = [];
-  const unknown = [];
-  for (const name of new Set(wanted.channels)) {
-    const channel = defined.get(name);
-    if (channel) {
-      channels.push(channel);
-      continue;
-    }
-    const guess = closestWord(name, [...defined.keys()]);
-    unknown.push({
-      channel: name,
-      kind: "webhook",
-      ok: false,
-      error: `unknown channel "${name}" (notify.channels in .github/hotfix.yml): hotfix-bot defines no channel of that name${guess ? `; did you mean "${guess}"?` : ""}`
-    });
-  }
-  return { kind: "send", channels, unknown };
-}
-function resultText(result) {
-  if (result.ok) return `${result.channel} (${result.kind})`;
-  if (result.error?.startsWith("unknown channel")) return result.error;
-  return `${result.channel} (${result.kind}) failed: ${result.error ?? "unknown error"}`;
-}
-function recordNotification(state, milestone, at, results) {
-  const record = {
-    at,
-    channels: results.map((r) => ({
-      channel: r.channel,
-      ...r.error?.startsWith("unknown channel") ? {} : { kind: r.kind },
-      ok: r.ok,
-      ...r.status !== void 0 ? { status: r.status } : {},
-      ...r.error !== void 0 ? { error: r.error } : {}
-    }))
-  };
-  const sent = results.filter((r) => r.ok);
-  const failed = results.filter((r) => !r.ok);
-  const parts = [
-    ...sent.length > 0 ? [`sent to ${sent.map(resultText).join(", ")}`] : [],
-    ...failed.length > 0 ? [`not sent: ${failed.map(resultText).join("; ")}`] : []
-  ];
-  const next = {
-    ...state,
-    notifications: { ...state.notifications ?? {}, [milestone]: record }
-  };
-  return addEntry(next, {
-    key: notificationKey(milestone),
-    at,
-    text: `Notification "${MILESTONE_TITLE[milestone]}" ${parts.join("; ")}`
-  });
-}
-
-// src/incident/notify/send-notification.ts
-import { IncomingWebhook, IncomingWebhookHTTPError } from "@slack/webhook";
-
-// src/incident/notify/json-payload.ts
-function jsonPayload(message) {
-  return {
-    schema: "hotfix-bot.notification/v1",
-    milestone: message.milestone,
-    title: message.title,
-    summary: message.summary,
-    at: message.at,
-    repository: message.repository,
-    incident: message.incident,
-    links: message.links
-  };
-}
-
-// src/incident/notify/slack-message.ts
-function escapeSlack(text2) {
-  return text2.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-var HEADER_MAX = 150;
-function facts(message) {
-  const { incident } = message;
-  return [
-    escapeSlack(message.repository),
-    incident.url ? `<${incident.url}|incident #${incident.number}>` : `incident #${incident.number}`,
-    ...incident.severity ? [`severity ${escapeSlack(incident.severity)}`] : [],
-    ...incident.commander ? [`commander ${escapeSlack(incident.commander)}`] : [],
-    `${message.at.slice(0, 16).replace("T", " ")} UTC`
-  ].join(" \xB7 ");
-}
-function slackMessage(message) {
-  const links = message.links.map((link2) => `<${link2.url}|${escapeSlack(link2.label)}>`).join(" \xB7 ");
-  return {
-    // Notifications and clients without Block Kit show `text`.
-    text: `${message.title}: ${escapeSlack(message.summary)}`,
-    blocks: [
-      { type: "header", text: { type: "plain_text", text: message.title.slice(0, HEADER_MAX) } },
-      { type: "section", text: { type: "mrkdwn", text: escapeSlack(message.summary) } },
-      { type: "context", elements: [{ type: "mrkdwn", text: facts(message) }] },
-      ...links ? [{ type: "section", text: { type: "mrkdwn", text: links } }] : []
-    ]
-  };
-}
-
-// src/incident/notify/teams-card.ts
-function escapeTeams(text2) {
-  return text2.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
-}
-function teamsCard(message) {
-  const { incident } = message;
-  const facts2 = [
-    { title: "Repository", value: escapeTeams(message.repository) },
-    { title: "Incident", value: `#${incident.number}` },
-    ...incident.severity ? [{ title: "Severity", value: escapeTeams(incident.severity) }] : [],
-    ...incident.commander ? [{ title: "Commander", value: escapeTeams(incident.commander) }] : [],
-    { title: "At (UTC)", value: message.at.slice(0, 16).replace("T", " ") }
-  ];
-  const links = [
-    ...incident.url ? [{ label: `Incident #${incident.number}`, url: incident.url }] : [],
-    ...message.links
-  ];
-  return {
-    type: "message",
-    attachments: [
-      {
-        contentType: "application/vnd.microsoft.card.adaptive",
-        contentUrl: null,
-        content: {
-          $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
-          type: "AdaptiveCard",
-          version: "1.4",
-          body: [
-            {
-              type: "TextBlock",
-              size: "Medium",
-              weight: "Bolder",
-              wrap: true,
-              text: escapeTeams(message.title)
-            },
-            { type: "TextBlock", wrap: true, text: escapeTeams(message.summary) },
-            { type: "FactSet", facts: facts2 }
-          ],
-          actions: links.map((link2) => ({ type: "Action.OpenUrl", title: link2.label, url: link2.url }))
-        }
-      }
-    ]
-  };
-}
-
-// src/incident/notify/send-notification.ts
-var HttpStatusError = class extends Error {
-  constructor(status) {
-    super(`HTTP ${status}`);
-    this.status = status;
-  }
-  status;
-};
-function errorCode(error) {
-  let current = error;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const { code: code2, name } = current;
-    if (typeof code2 === "string" && /^E[A-Z_]+$/.test(code2)) return code2;
-    if (name === "TimeoutError" || name === "AbortError") return "TIMEOUT";
-    const { original, cause } = current;
-    current = original ?? cause;
-  }
-  return null;
-}
-function failureOf(error, timeoutMs) {
-  const status = error instanceof IncomingWebhookHTTPError ? error.statusCode : error instanceof HttpStatusError ? error.status : null;
-  if (status !== null) return { status, error: `HTTP ${status}` };
-  const code2 = errorCode(error);
-  if (code2 === "TIMEOUT") return { error: `timed out after ${Math.round(timeoutMs / 100) / 10} s` };
-  if (code2 === "ECONNREFUSED") return { error: "connection refused" };
-  if (code2 === "ENOTFOUND" || code2 === "EAI_AGAIN") return { error: "host not found" };
-  if (code2 === "ECONNRESET") return { error: "connection reset" };
-  return { error: code2 ? `request failed (${code2})` : "request failed" };
-}
-async function postJson(url2, body, timeoutMs, fetchFn) {
-  const response = await fetchFn(url2, {
-    method: "POST",
-    headers: { "content-type": "application/json", "user-agent": "hotfix-bot" },
-    body: JSON.stringify(body),
-    // A redirect would send the body somewhere the secret URL did not name.
-    redirect: "error",
-    signal: AbortSignal.timeout(timeoutMs)
-  });
-  await response.arrayBuffer().catch(() => void 0);
-  if (!response.ok) throw new HttpStatusError(response.status);
-  return response.status;
-}
-async function sendNotification(channel, message, options) {
-  const base = { channel: channel.name, kind: channel.kind };
-  let transportError = null;
-  const transport = options.fetch ?? fetch;
-  const fetchFn = async (input, init) => {
-    try {
-      return await transport(input, init);
-    } catch (error) {
-      transportError = error;
-      throw error;
-    }
-  };
-  try {
-    if (channel.kind === "slack") {
-      const webhook = new IncomingWebhook(channel.url, { timeout: options.timeoutMs, fetch: fetchFn });
-      await webhook.send(slackMessage(message));
-      return { ...base, ok: true };
-    }
-    const body = channel.kind === "teams" ? teamsCard(message) : jsonPayload(message);
-    const status = await postJson(channel.url, body, options.timeoutMs, fetchFn);
-    return { ...base, ok: true, status };
-  } catch (error) {
-    return { ...base, ok: false, ...failureOf(transportError ?? error, options.timeoutMs) };
-  }
-}
-
-// src/incident/notify/notify-milestone.ts
-function notificationsWanted(config, milestone) {
-  return config.notify.channels.length > 0 && config.notify.milestones.includes(milestone);
-}
-async function notifyMilestone(ctx, config, incident, milestone, details, options = {}) {
-  if (!notificationsWanted(config, milestone)) return { outcome: "off" };
-  if (incident === null) return { outcome: "no-incident" };
-  const key = `notify:${ctx.repo.owner}/${ctx.repo.repo}#${incident}`;
-  const acrossInstances = (task) => ctx.instancesLock ? ctx.instancesLock.run(key, task) : task();
-  try {
-    return await withIncidentLock(
-      ctx,
-      incident,
-      () => acrossInstances(() => notifyLocked(ctx, config, incident, milestone, details, options))
-    );
-  } catch (error) {
-    ctx.log.warn(`notification "${milestone}" of incident #${incident} not recorded: ${errorMessage(error)}`);
-    const timeline = isDeliberateStop(error) ? error.partial?.timeline : void 0;
-    return timeline === void 0 ? { outcome: "failed" } : { outcome: "failed", timeline };
-  }
-}
-async function notifyLocked(ctx, config, incident, milestone, source, options) {
-  const timeline = await readTimeline(ctx, incident);
-  if (!timeline.state) return { outcome: "no-incident" };
-  const plan = planNotification({
-    state: timeline.state,
-    milestone,
-    wanted: config.notify,
-    defined: ctx.notifyChannels ?? /* @__PURE__ */ new Map()
-  });
-  if (plan.kind === "skip") return { outcome: plan.why === "already-sent" ? "already-sent" : "off" };
-  const details = typeof source === "function" ? source(timeline.state) : source;
-  if (details === null) return { outcome: "not-reached" };
-  const now = ctx.clock().toISOString();
-  const message = milestoneMessage({
-    repo: ctx.repo,
-    incident,
-    state: timeline.state,
-    milestone,
-    details,
-    now
-  });
-  const timeoutMs = config.notify.timeoutSeconds * 1e3;
-  const sent = await Promise.all(
-    plan.channels.map(
-      (channel) => sendNotification(channel, message, { timeoutMs, ...options.fetch ? { fetch: options.fetch } : {} })
-    )
-  );
-  const results = [...sent, ...plan.unknown];
-  for (const r of results) {
-    if (r.ok) ctx.log.info(`incident #${incident}: "${milestone}" sent to ${r.channel} (${r.kind})`);
-    else ctx.log.warn(`incident #${incident}: "${milestone}" not sent to ${r.channel}: ${r.error}`);
-  }
-  const state = recordNotification(timeline.state, milestone, ctx.clock().toISOString(), results);
-  const { markdown } = await writeTimeline(ctx, incident, timeline.commentId, state);
-  return { outcome: results.every((r) => r.ok) ? "sent" : "failed", timeline: markdown };
-}
-
-// src/incident/notify/resolved-details.ts
-function resolvedDetails(state) {
-  if (state.resolvedAt === void 0) return null;
-  const figures = recoveryLine(incidentDurations(state));
-  return {
-    summary: `The fix is out and has landed on every backport target${figures ? ` \u2014 ${figures}` : ""}`,
-    at: state.resolvedAt
-  };
-}
-
-// src/after-merge/notify-after-merge.ts
-async function notifyAfterMerge(ctx, config, pr) {
-  if (!notificationsWanted(config, "merged") && !notificationsWanted(config, "resolved")) return;
-  let incident;
-  try {
-    ({ incident } = await incidentOfPull(ctx, pr));
-  } catch (error) {
-    ctx.log.warn(`notifications for the merge of #${pr.number} skipped: ${String(error)}`);
-    return;
-  }
-  if (incident === null) return;
-  await notifyMilestone(ctx, config, incident, "merged", (state) => {
-    const pipeline2 = state.pipelines[String(pr.number)];
-    if (!pipeline2) return null;
-    const links = [{ label: `PR #${pr.number}`, url: pr.url }];
-    if (pipeline2.release && pipeline2.tag)
-      links.push({ label: `Release ${pipeline2.tag}`, url: pipeline2.release.url });
-    return {
-      summary: `PR #${pr.number} merged into ${pr.baseRef}${pipeline2.tag ? `, tagged ${pipeline2.tag}` : ""}`,
-      at: pipeline2.mergedAt,
-      links
-    };
-  });
-  await notifyMilestone(ctx, config, incident, "resolved", resolvedDetails);
-}
-
-// src/after-merge/pipeline-claim.ts
-function claimRefName(pr) {
-  return `refs/hotfix-bot/claims/pr-${pr}`;
-}
-var CLAIM_WAIT = { timeoutMs: 18e4, pollMs: 2e3 };
-var PipelineClaimedError = class extends HotfixBotError {
-  constructor(repo, pr) {
-    super(
-      `the after-merge pipeline of ${repo.owner}/${repo.repo}#${pr} is claimed by another run (${claimRefName(pr)}); if that run died, reconcile finishes the pipeline`
-    );
-    this.repo = repo;
-    this.pr = pr;
-  }
-  repo;
-  pr;
-  kind = "contention";
-  name = "PipelineClaimedError";
-};
-async function claimPipeline(ctx, pr, sha) {
-  try {
-    return await createOnce(
-      async () => {
-        await ctx.octokit.rest.git.createRef({ ...ctx.repo, ref: claimRefName(pr), sha, ...NO_BLIND_RETRY });
-        return true;
-      },
-      async () => await claimExists(ctx, pr) ? true : null
-    );
-  } catch (error) {
-    if (httpStatus(error) === 422) return false;
-    throw error;
-  }
-}
-async function releasePipeline(ctx, pr) {
-  try {
-    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref: claimRefName(pr).slice("refs/".length) });
-  } catch (error) {
-    const status = httpStatus(error);
-    if (status !== 404 && status !== 422) throw error;
-  }
-}
-async function claimExists(ctx, pr) {
-  try {
-    await ctx.octokit.rest.git.getRef({ ...ctx.repo, ref: claimRefName(pr).slice("refs/".length) });
-    return true;
-  } catch (error) {
-    if (httpStatus(error) === 404) return false;
-    throw error;
-  }
-}
-async function waitForRelease(ctx, pr, wait = CLAIM_WAIT) {
-  const deadline2 = Date.now() + wait.timeoutMs;
-  while (Date.now() < deadline2) {
-    await new Promise((resolve) => setTimeout(resolve, wait.pollMs));
-    if (!await claimExists(ctx, pr)) return "released";
-  }
-  return "timeout";
-}
-async function listClaims(ctx) {
-  const refs = await ctx.octokit.paginate(ctx.octokit.rest.git.listMatchingRefs, {
-    ...ctx.repo,
-    ref: "hotfix-bot/claims/pr-",
-    per_page: 100
-  });
-  const prs = refs.flatMap((r) => {
-    const match = /^refs\/hotfix-bot\/claims\/pr-(\d+)$/.exec(r.ref);
-    return match?.[1] ? [Number(match[1])] : [];
-  });
-  return new Set(prs);
-}
-
-// src/after-merge/read-changed-files.ts
-var PULL_FILES_LIMIT = 3e3;
-async function readChangedFiles(ctx, pullNumber) {
-  const { octokit, repo } = ctx;
-  const listed = await octokit.paginate(octokit.rest.pulls.listFiles, {
-    ...repo,
-    pull_number: pullNumber,
-    per_page: 100
-  });
-  const files = listed.map((file) => file.filename);
-  if (files.length < PULL_FILES_LIMIT) return { files, total: files.length };
-  const { data: pull } = await octokit.rest.pulls.get({ ...repo, pull_number: pullNumber });
-  return { files, total: Math.max(pull.changed_files, files.length) };
-}
-
-// src/after-merge/run-after-merge.ts
-async function runAfterMerge(ctx, config, pr, options = {}) {
-  const here = withLogFields(ctx, { pr: pr.number });
-  const outcome = await withPipelineLock(here, pr.number, () => claimAndRun(here, config, pr, options));
-  await notifyAfterMerge(here, config, pr);
-  return outcome;
-}
-async function claimAndRun(ctx, config, pr, options) {
-  for (let attempt = 1; ; attempt++) {
-    const complete = await completeOutcome(ctx, config, pr, options);
-    if (complete) return complete;
-    const claimed = await claimPipeline(ctx, pr.number, pr.mergeSha);
-    if (claimed || options.takeOver || ctx.resumedRun) {
-      try {
-        return await runPipeline(ctx, config, pr, options);
-      } finally {
-        await releasePipeline(ctx, pr.number);
-      }
-    }
-    if (attempt >= 3) throw new PipelineClaimedError(ctx.repo, pr.number);
-    ctx.log.info("after-merge pipeline is claimed by another run; waiting for it");
-    if (await waitForRelease(ctx, pr.number, options.claimWait) === "timeout") {
-      ctx.log.warn("after-merge pipeline: taking over a claim that outlived the wait");
-      await releasePipeline(ctx, pr.number);
-    }
-  }
-}
-async function completeOutcome(ctx, config, pr, options) {
-  const { state } = await pipelineTimeline(ctx, pr);
-  const previous = state?.pipelines[String(pr.number)];
-  if (!previous?.done) return null;
-  const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
-  if (!wanted.every((target) => settled(previous, target))) return null;
-  ctx.log.info("after-merge pipeline is already complete");
-  return outcomeOf(previous);
-}
-async function pipelineTimeline(ctx, pr) {
-  const linked = await incidentOfPull(ctx, pr);
-  const timelineIssue = linked.incident ?? pr.number;
-  const timeline = linked.timeline ?? await readTimeline(ctx, timelineIssue);
-  return { incident: linked.incident, timelineIssue, ...timeline };
-}
-async function runPipeline(ctx, config, pr, options) {
-  const { octokit, repo, clock } = ctx;
-  const timeline = await pipelineTimeline(ctx, pr);
-  const { incident, timelineIssue } = timeline;
-  let state = timeline.state ?? emptyTimeline(incident);
-  let commentId = timeline.commentId;
-  const previous = state.pipelines[String(pr.number)];
-  const wanted = await backportTargets(ctx, config, pr.baseRef, options.extraTargets ?? []);
-  if (previous?.done && wanted.every((target) => settled(previous, target))) {
-    ctx.log.info("after-merge pipeline is already complete");
-    return outcomeOf(previous);
-  }
-  const pipeline2 = previous ?? {
-    pr: pr.number,
-    mergeSha: pr.mergeSha,
-    mergedAt: pr.mergedAt,
-    backports: {},
-    followUps: {},
-    done: false,
-    heartbeatAt: clock().toISOString()
-  };
-  const now = () => clock().toISOString();
-  state = addEntry(state, {
-    key: `merged-${pr.number}`,
-    at: pr.mergedAt,
-    text: `#${pr.number} merged into ${pr.baseRef} by the hotfix pipeline`,
-    url: pr.url
-  });
-  const pulled = await readPullCommits(ctx, pr.number);
-  const { commits } = pulled;
-  const jiraKey2 = jiraKeyOf(pr.title, config);
-  const released = await tagAndRelease(octokit, repo, {
+// src/release/release-step.ts
+var releaseStep = async (ctx, config, { pr, incident, jiraKey: jiraKey2, commits }) => {
+  const released = await tagAndRelease(ctx.octokit, ctx.repo, {
     config,
     line: pr.baseRef,
     mergeSha: pr.mergeSha,
@@ -6395,236 +6689,46 @@ async function runPipeline(ctx, config, pr, options) {
     jiraKey: jiraKey2,
     commits
   });
-  pipeline2.tag = released.tag;
-  if (released.release) pipeline2.release = released.release;
-  state = addEntry(state, { key: `tag-${pr.number}`, at: now(), text: `Tagged ${released.tag}` });
-  if (released.note)
-    state = addEntry(state, { key: `tag-note-${pr.number}`, at: now(), text: released.note });
+  const now = () => ctx.clock().toISOString();
+  const entries = [{ key: `tag-${pr.number}`, at: now(), text: `Tagged ${released.tag}` }];
+  if (released.note) entries.push({ key: `tag-note-${pr.number}`, at: now(), text: released.note });
   if (released.release) {
-    state = addEntry(state, {
+    entries.push({
       key: `release-${pr.number}`,
       at: now(),
       text: `Release ${released.tag} published`,
       url: released.release.url
     });
   }
-  ({ state, commentId } = await deployAfterTag(ctx, config, {
-    state,
-    pipeline: pipeline2,
-    pr,
-    incident,
-    severity: severityOfLabels(pr.labels, state.severity, config),
-    timelineIssue,
-    commentId
-  }));
-  const todo = wanted.filter((target) => !settled(pipeline2, target));
-  if (todo.length > 0) {
-    const plan = await readPickPlan(ctx, pr.mergeSha, pulled).catch((error) => {
-      if (!(error instanceof PickListError)) throw error;
-      return error;
-    });
-    for (const target of todo) {
-      try {
-        if (plan instanceof PickListError) throw plan;
-        pipeline2.backports[target] = await backportToTarget(ctx, {
-          pr,
-          target,
-          picks: plan.picks,
-          method: plan.method,
-          labels: config.backport.labels,
-          incident,
-          verified: config.commits.verified
-        });
-      } catch (error) {
-        ctx.log.error(`backport to ${target} failed: ${String(error)}`);
-        pipeline2.backports[target] = {
-          status: "failed",
-          error: errorMessage(error)
-        };
-      }
-      const backport2 = pipeline2.backports[target];
-      for (const entry2 of refusedBranchEntries(backport2?.refused, backport2?.branch, now())) {
-        state = addEntry(state, entry2);
-      }
-      state = addEntry(state, backportEntry(pr.number, target, backport2, now()));
-      if (config.backport.autoMerge && backport2?.status === "open" && backport2.pr !== void 0) {
-        backport2.autoMerge = await enableAutoMerge(ctx, config, backport2.pr);
-        const entry2 = autoMergeEntry(pr.number, target, backport2);
-        if (entry2) state = addEntry(state, entry2);
-      }
-    }
-    if (timelineIssue !== pr.number) {
-      await noticeBackportsWithoutPr(ctx, pr.number, todo, pipeline2.backports);
-    }
-  }
-  const changed = await readChangedFiles(ctx, pr.number);
-  if (changed.total > changed.files.length) {
-    ctx.log.warn(
-      `the pull request changed ${changed.total} files; GitHub listed ${changed.files.length} of them`
-    );
-  }
-  const severity2 = severityOfLabels(pr.labels, state.severity, config);
-  const plans = planFollowUps({
-    config,
-    pr: { number: pr.number, title: pr.title, author: pr.author, labels: pr.labels, url: pr.url },
-    changedFiles: changed.files,
-    changedFilesTotal: changed.total,
-    severity: severity2,
-    approved: await wasApproved(ctx, pr, severity2, config),
-    incident,
-    jiraKey: jiraKey2,
-    tag: released.tag,
-    commander: state.commander ?? null,
-    mergedAt: new Date(pr.mergedAt),
-    securityWarnings: await readSecurityWarnings(ctx, config, pr.headSha)
-  });
-  const opened = await openFollowUps(ctx, { plans, since: new Date(pr.mergedAt), pr: pr.number });
-  for (const followUp2 of opened) {
-    const dueAt = plans.find((plan) => plan.kind === followUp2.kind)?.dueAt;
-    pipeline2.followUps[followUp2.kind] = {
-      // A re-run keeps what the sweep recorded since (the overdue comment, the closing).
-      ...pipeline2.followUps[followUp2.kind],
-      issue: followUp2.issue,
-      url: followUp2.url,
-      ...dueAt ? { dueAt } : {}
-    };
-    state = addEntry(state, {
-      key: `follow-up-${pr.number}-${followUp2.kind}`,
-      at: now(),
-      text: `Follow-up #${followUp2.issue} opened (${followUp2.kind})${dueAt ? `, due ${formatDueTime(dueAt)}` : ""}`,
-      url: followUp2.url
-    });
-  }
-  const allBackportsOpen = wanted.every(
-    (t) => ["open", "conflict", "already"].includes(pipeline2.backports[t]?.status ?? "")
-  );
-  if (config.backport.deleteHotfixBranch && allBackportsOpen && !pipeline2.branchDeleted) {
-    const cleanup = await deleteBranch(ctx, pr);
-    pipeline2.branchDeleted = cleanup !== "failed";
-    if (cleanup === "deleted") {
-      state = addEntry(state, {
-        key: `branch-deleted-${pr.number}`,
-        at: now(),
-        text: `Deleted branch ${pr.headRef}`
-      });
-    } else if (cleanup === "moved") {
-      state = addEntry(state, {
-        key: `branch-kept-${pr.number}`,
-        at: now(),
-        text: `Kept branch ${pr.headRef}: it moved past the merged head ${pr.headSha.slice(0, 7)}`
-      });
-    }
-  }
-  pipeline2.done = allBackportsOpen && (pipeline2.branchDeleted === true || !config.backport.deleteHotfixBranch);
-  pipeline2.heartbeatAt = now();
-  state = { ...state, pipelines: { ...state.pipelines, [String(pr.number)]: pipeline2 } };
-  state = await settleIncident(ctx, config, state, incident);
-  await writeTimeline(ctx, timelineIssue, commentId, state);
-  return outcomeOf(pipeline2);
-}
-function settled(pipeline2, target) {
-  const status = pipeline2.backports[target]?.status;
-  return status === "open" || status === "conflict" || status === "already";
-}
-async function backportTargets(ctx, config, mergedInto, extra) {
-  const patterns = [...config.backport.targets, ...extra];
-  const forward = patterns.includes(NEWER_LINES);
-  const needsBranchList = forward && config.productionBranches.length > 1 || patterns.some((p) => p !== NEWER_LINES && /[*?[\]{}]/.test(p.replace("{develop}", "")));
-  let branches = [];
-  if (needsBranchList) {
-    const all = await ctx.octokit.paginate(ctx.octokit.rest.repos.listBranches, {
-      ...ctx.repo,
-      per_page: 100
-    });
-    branches = all.map((b) => b.name);
-  } else {
-    branches = patterns.map((p) => p.replace("{develop}", config.developBranch));
-  }
-  const newer2 = forward ? newerLines(config, mergedInto, branches) : [];
-  return expandTargets(patterns, branches, config.developBranch, mergedInto, newer2);
-}
-async function deleteBranch(ctx, pr) {
-  const ref = `heads/${pr.headRef}`;
-  try {
-    const { data } = await ctx.octokit.rest.git.getRef({ ...ctx.repo, ref });
-    if (data.object.sha !== pr.headSha) return "moved";
-    await ctx.octokit.rest.git.deleteRef({ ...ctx.repo, ref });
-    return "deleted";
-  } catch (error) {
-    if (httpStatus(error) === 422 || httpStatus(error) === 404) return "gone";
-    ctx.log.warn(`could not delete ${pr.headRef}: ${String(error)}`);
-    return "failed";
-  }
-}
-function backportEntry(pr, target, state, at) {
-  const key = `backport-${pr}-${target}`;
-  switch (state?.status) {
-    case "open":
-      return { key, at, text: `Backport to ${target}: PR #${state.pr}`, url: state.url };
-    case "conflict":
-      return {
-        key,
-        at,
-        text: `Backport to ${target}: draft PR #${state.pr} with conflicts to resolve`,
-        url: state.url
-      };
-    case "already":
-      return { key, at, text: `Backport to ${target}: already there, no PR needed` };
-    default:
-      return { key, at, text: `Backport to ${target} failed: ${state?.error ?? "unknown error"}` };
-  }
-}
-function outcomeOf(pipeline2) {
   return {
-    ...pipeline2.tag ? { tag: pipeline2.tag } : {},
-    ...pipeline2.release ? { releaseUrl: pipeline2.release.url } : {},
-    backports: Object.entries(pipeline2.backports).map(([target, b]) => ({
-      target,
-      ...b.pr ? { pr: b.pr } : {},
-      ...b.url ? { url: b.url } : {},
-      conflict: b.status === "conflict",
-      status: b.status
-    })),
-    followUps: Object.entries(pipeline2.followUps).map(([kind, f]) => ({ kind, issue: f.issue, url: f.url }))
+    tag: released.tag,
+    ...released.release ? { release: released.release } : {},
+    entries
   };
-}
-
-// src/after-merge/after-merge-route.ts
-var afterMergeRoute = {
-  step: "after-merge",
-  long: true,
-  triggers: [{ event: "pull_request", actions: ["closed"] }],
-  match(event) {
-    if (event.name !== "pull_request") return null;
-    const payload = event.payload;
-    if (payload?.action !== "closed") return null;
-    return mergedPullRequestFrom(payload.pull_request);
-  },
-  async run(pr, ctx) {
-    const loaded = await ctx.config();
-    if (!loaded.ok) {
-      logWith(ctx.log, { pr: pr.number }).error(`after-merge skipped: ${loaded.error.message}`);
-      return void 0;
-    }
-    if (!isMergedHotfix(pr, loaded.config)) return void 0;
-    return runAfterMerge(ctx, loaded.config, pr);
-  }
 };
 
-// src/after-merge/backport-command.ts
-import { z as z5 } from "zod";
-
-// src/backport/backport-reply-marker.ts
-function backportReplyMarker(commentId) {
-  return `<!-- hotfix-bot:backport-reply ${JSON.stringify({ comment: commentId })} -->`;
-}
+// src/after-merge-wiring.ts
+var afterMergeSteps = {
+  release: releaseStep,
+  deploy: deployStep,
+  backport: backportStep,
+  noticeBackportsWithoutPr,
+  followUps: followUpsStep
+};
+var runAfterMergeWithTarget = (ctx, config, pr, target) => runAfterMerge(ctx, config, pr, afterMergeSteps, { extraTargets: [target] });
 
 // src/incident/refusal-marker.ts
 function refusalMarker(userId) {
   return `<!-- hotfix-bot:command-refused ${JSON.stringify({ user: userId })} -->`;
 }
 
-// src/after-merge/backport-command.ts
+// src/backport/backport-reply-marker.ts
+function backportReplyMarker(commentId) {
+  return `<!-- hotfix-bot:backport-reply ${JSON.stringify({ comment: commentId })} -->`;
+}
+
+// src/backport/pull-request-comment.ts
+import { z as z5 } from "zod";
 var commentShape = z5.object({
   action: z5.literal("created"),
   issue: z5.object({ number: z5.number().int().positive(), pull_request: z5.object({}).passthrough() }),
@@ -6634,20 +6738,27 @@ var commentShape = z5.object({
     user: z5.object({ id: z5.number().int().positive(), login: z5.string(), type: z5.string() })
   })
 });
-function parseBackportCommand(payload) {
+function personsPullRequestComment(payload) {
   const parsed = commentShape.safeParse(payload);
   if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
-  const match = /^\/backport[ \t]+(\S+)[ \t]*$/.exec(parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "");
+  return parsed.data;
+}
+
+// src/backport/backport-command.ts
+function parseBackportCommand(payload) {
+  const posted = personsPullRequestComment(payload);
+  if (!posted) return null;
+  const match = /^\/backport[ \t]+(\S+)[ \t]*$/.exec(posted.comment.body.split(/\r?\n/, 1)[0] ?? "");
   if (!match?.[1] || match[1] === "confirm" || match[1] === "skip") return null;
   return {
-    pull: parsed.data.issue.number,
+    pull: posted.issue.number,
     target: match[1],
-    commenter: parsed.data.comment.user.login,
-    commenterId: parsed.data.comment.user.id,
-    commentId: parsed.data.comment.id
+    commenter: posted.comment.user.login,
+    commenterId: posted.comment.user.id,
+    commentId: posted.comment.id
   };
 }
-var backportCommandRoute = {
+var backportCommandRoute = (runPipeline2) => ({
   step: "backport-command",
   long: true,
   triggers: [{ event: "issue_comment", actions: ["created"] }],
@@ -6702,33 +6813,24 @@ ${body}`);
       await reply(`\`/backport\`: there is no branch \`${escapeMarkdown(target)}\`; nothing was done.`);
       return void 0;
     }
-    return runAfterMerge(ctx, loaded.config, pr, { extraTargets: [target] });
+    return runPipeline2(ctx, loaded.config, pr, target);
   }
-};
+});
 
 // src/backport/backport-confirm.ts
 import { z as z6 } from "zod";
-var commentShape2 = z6.object({
-  action: z6.literal("created"),
-  issue: z6.object({ number: z6.number().int().positive(), pull_request: z6.object({}).passthrough() }),
-  comment: z6.object({
-    id: z6.number().int().positive(),
-    body: z6.string().max(65536),
-    user: z6.object({ id: z6.number().int().positive(), login: z6.string(), type: z6.string() })
-  })
-});
 function parseBackportConfirmation(payload) {
-  const parsed = commentShape2.safeParse(payload);
-  if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
-  const line2 = parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "";
+  const posted = personsPullRequestComment(payload);
+  if (!posted) return null;
+  const line2 = posted.comment.body.split(/\r?\n/, 1)[0] ?? "";
   const match = /^\/backport[ \t]+confirm(?:[ \t]+([0-9a-fA-F]{7,40}))?[ \t]*$/.exec(line2);
   if (!match) return null;
-  const { user } = parsed.data.comment;
+  const { user } = posted.comment;
   return {
-    pull: parsed.data.issue.number,
+    pull: posted.issue.number,
     sha: match[1]?.toLowerCase() ?? null,
     commenter: { id: user.id, login: user.login },
-    commentId: parsed.data.comment.id
+    commentId: posted.comment.id
   };
 }
 var backportConfirmRoute = {
@@ -7072,7 +7174,7 @@ var backportEndRoute = {
 // src/backport/backport-skip-command.ts
 import { z as z8 } from "zod";
 var SKIP_REASON_MAX = 300;
-var commentShape3 = z8.object({
+var commentShape2 = z8.object({
   action: z8.literal("created"),
   // On the incident, an issue: a pull request's comment (`issue.pull_request`) is `/backport <branch>`'s place.
   issue: z8.object({ number: z8.number().int().positive(), pull_request: z8.undefined().optional() }),
@@ -7084,7 +7186,7 @@ var commentShape3 = z8.object({
   })
 });
 function parseBackportSkip(payload) {
-  const parsed = commentShape3.safeParse(payload);
+  const parsed = commentShape2.safeParse(payload);
   if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
   const first = parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "";
   const match = /^\/backport[ \t]+skip[ \t]+(\S+)(?:[ \t]+(.*))?$/.exec(first.trim());
@@ -7518,8 +7620,8 @@ async function proposeResolution(ctx, incident, facts2, path, production) {
   const placed = await placeBotBranch(octokit, repo, { name: wanted, head, onto: tip.object.sha });
   const record = placementRecord(wanted, placed);
   if (!placed.created) {
-    const earlier = await botPullFrom(ctx, placed.branch, production);
-    if (earlier) return { ...earlier, ...record };
+    const earlier = await findBotPull(ctx, placed.branch, production);
+    if (earlier) return { pr: earlier.number, url: earlier.html_url, ...record };
   }
   const { data: created } = await octokit.rest.pulls.create({
     ...repo,
@@ -7540,17 +7642,6 @@ async function fileAt(ctx, path, ref) {
     if (httpStatus(error) === 404) return null;
     throw error;
   }
-}
-async function botPullFrom(ctx, branch, base) {
-  const { data } = await ctx.octokit.rest.pulls.list({
-    ...ctx.repo,
-    head: `${ctx.repo.owner}:${branch}`,
-    base,
-    state: "all",
-    per_page: 10
-  });
-  const pr = data.find(isOpenedByAnApp);
-  return pr ? { pr: pr.number, url: pr.html_url } : null;
 }
 
 // src/deploy/deploy-log-link.ts
@@ -7775,14 +7866,7 @@ function revertEntry(pr, rollback2, at) {
   }
 }
 async function findRevertPr(ctx, branch, base) {
-  const { data } = await ctx.octokit.rest.pulls.list({
-    ...ctx.repo,
-    head: `${ctx.repo.owner}:${branch}`,
-    base,
-    state: "all",
-    per_page: 10
-  });
-  const pr = data.find(isOpenedByAnApp);
+  const pr = await findBotPull(ctx, branch, base);
   if (!pr) return null;
   return { status: pr.draft ? "conflict" : "open", pr: pr.number, url: pr.html_url };
 }
@@ -8074,7 +8158,7 @@ function rollbackAskedDetails(state, pr) {
 
 // src/deploy/rollback-command.ts
 var ROLLBACK_REASON_MAX = 300;
-var commentShape4 = z10.object({
+var commentShape3 = z10.object({
   action: z10.literal("created"),
   issue: z10.object({ number: z10.number().int().positive(), pull_request: z10.unknown().optional() }),
   comment: z10.object({
@@ -8085,7 +8169,7 @@ var commentShape4 = z10.object({
   })
 });
 function parseRollbackCommand(payload) {
-  const parsed = commentShape4.safeParse(payload);
+  const parsed = commentShape3.safeParse(payload);
   if (!parsed.success || parsed.data.comment.user.type === "Bot") return null;
   const first = (parsed.data.comment.body.split(/\r?\n/, 1)[0] ?? "").trim();
   const match = /^\/rollback(?:[ \t]+(.*))?$/.exec(first);
@@ -8174,7 +8258,9 @@ ${body}`);
       await reply(
         command.issue,
         `Rolling back #${pr.number}: revert PR #${revert.pr}; incident #${origin.issue} is escalated.`
-      );
+      ).catch((error) => {
+        throw writtenBefore(error, { timeline: written.markdown });
+      });
     return {
       kind: "rolled-back",
       pr: pr.number,
@@ -9326,7 +9412,7 @@ async function publish(ctx, sha, evaluate) {
 }
 async function publishPull(ctx, config, pr, sha) {
   let timeline;
-  const published = await publish(ctx, sha, async () => {
+  const evaluateAndWrite = () => publish(ctx, sha, async () => {
     if (isHotfixPullRequest(pr, config) && pr.fromFork !== false) {
       const { gateRun: gateRun2 } = await listCheckRuns(ctx, sha, { onlyGate: true });
       return { evaluation: forkEvaluation(pr), gateRun: gateRun2 };
@@ -9344,6 +9430,9 @@ async function publishPull(ctx, config, pr, sha) {
       timeline = await recordFastTrack(ctx, records.incident, pr, fastTracked.fastTrack) ?? timeline;
     }
     return { evaluation: fastTracked, gateRun };
+  });
+  const published = await evaluateAndWrite().catch((error) => {
+    throw timeline === void 0 ? error : writtenBefore(error, { timeline });
   });
   if (published.turnedGreen && sha === pr.headSha && isHotfixPullRequest(pr, config))
     timeline = await notifyGateGreen(ctx, config, pr, published.outcome.gate?.url ?? null) ?? timeline;
@@ -9752,7 +9841,7 @@ var labeledShape = z12.object({
   label: z12.object({ name: z12.string() }),
   sender: senderShape
 });
-var commentShape5 = z12.object({
+var commentShape4 = z12.object({
   action: z12.literal("created"),
   issue: issueShape,
   comment: z12.object({
@@ -9806,7 +9895,7 @@ function intakeTriggerFrom(event) {
     };
   }
   if (event.name === "issue_comment") {
-    const parsed = commentShape5.safeParse(event.payload);
+    const parsed = commentShape4.safeParse(event.payload);
     if (!parsed.success || parsed.data.issue.pull_request !== void 0) return null;
     const { issue, comment } = parsed.data;
     if (comment.user.type === "Bot" || comment.user.login.endsWith("[bot]")) return null;
@@ -10227,6 +10316,14 @@ function hasLabel(labels, name) {
   return labels.some((label) => label.toLowerCase() === name.toLowerCase());
 }
 async function runIntake(ctx, config, request) {
+  const written = {};
+  try {
+    return await intakeSteps(ctx, config, request, written);
+  } catch (error) {
+    throw written.timeline === void 0 ? error : writtenBefore(error, { timeline: written.timeline });
+  }
+}
+async function intakeSteps(ctx, config, request, written) {
   const { octokit, repo } = ctx;
   const n2 = request.issue.number;
   const timeline = await readTimeline(ctx, n2);
@@ -10234,7 +10331,6 @@ async function runIntake(ctx, config, request) {
   let state = { ...before, incident: n2 };
   let recorded = timeline.state;
   let commentId = timeline.commentId;
-  let written;
   if (state.detectedAt === void 0) {
     state = {
       ...state,
@@ -10249,7 +10345,7 @@ async function runIntake(ctx, config, request) {
       text: `Incident declared by @${request.actor} (${how}), severity ${request.severity}`,
       url: request.issue.url
     });
-    ({ commentId, markdown: written } = await writeTimeline(ctx, n2, commentId, state));
+    ({ commentId, markdown: written.timeline } = await writeTimeline(ctx, n2, commentId, state));
     recorded = state;
   }
   const severity2 = asSeverity(state.severity) ?? request.severity;
@@ -10308,13 +10404,13 @@ async function runIntake(ctx, config, request) {
   state = { ...state, intake: intake2 };
   const changed = JSON.stringify(state) !== JSON.stringify(timeline.state);
   if (JSON.stringify(state) !== JSON.stringify(recorded))
-    ({ markdown: written } = await writeTimeline(ctx, n2, commentId, state));
+    ({ markdown: written.timeline } = await writeTimeline(ctx, n2, commentId, state));
   else logWith(ctx.log, { incident: n2 }).info("intake already done");
   return {
     incident: n2,
     branch: intake2.branch,
     changed,
-    ...written === void 0 ? {} : { timeline: written }
+    ...written.timeline === void 0 ? {} : { timeline: written.timeline }
   };
 }
 async function commitIncidentReport(ctx, state, request, intake2) {
@@ -10413,7 +10509,8 @@ var intakeRoute = {
     } catch (error) {
       if (!(error instanceof MissingLineError) || trigger.kind !== "command") throw error;
       await reply(missingLineReply(trigger.commentId, error.line));
-      return void 0;
+      const declared = partialOutcomeOf(error)?.timeline;
+      return declared === void 0 ? void 0 : { timeline: declared };
     }
   }
 };
@@ -10438,8 +10535,8 @@ function validTime5(value) {
 // src/engine.ts
 var routes = [
   gateRoute,
-  afterMergeRoute,
-  backportCommandRoute,
+  afterMergeRoute(afterMergeSteps),
+  backportCommandRoute(runAfterMergeWithTarget),
   backportConfirmRoute,
   backportCheckFollowsRoute,
   intakeRoute,
@@ -10502,11 +10599,12 @@ async function settleEvent(event, ctx, background, observe) {
         stepCtx.log.info(`stopped on ${event.name}: ${message}`);
         outcome.steps.push(route.step);
         outcome.stopped.push({ step: route.step, reason: message });
-        if (error.partial) Object.assign(outcome, error.partial);
       } else {
         stepCtx.log.error(`failed on ${event.name}: ${message}`);
         failures.push(error);
       }
+      const partial = partialOutcomeOf(error);
+      if (partial) Object.assign(outcome, partial);
     }
   }
   return { outcome, failures };
@@ -11006,7 +11104,7 @@ var finishAfterMerge = {
           continue;
         }
         ctx.log.info(`sweep: finishing the after-merge pipeline of ${target}`);
-        await runAfterMerge(ctx, swept.config, pr, { takeOver: claimed });
+        await runAfterMerge(ctx, swept.config, pr, afterMergeSteps, { takeOver: claimed });
         results.push({
           task: this.name,
           target,

@@ -10,7 +10,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-EQVYJS2V.js")).command
+    load: async () => (await import("./chunks/demo-SMXADIHZ.js")).command
   },
   {
     name: "check-title",
@@ -25,22 +25,22 @@ var commands = [
   {
     name: "sweep",
     summary: "finish hotfix workflows left half done (--repo owner/name)",
-    load: async () => (await import("./chunks/sweep-5MKD672R.js")).sweepCommand("sweep")
+    load: async () => (await import("./chunks/sweep-EFJ2VKGZ.js")).sweepCommand("sweep")
   },
   {
     name: "reconcile",
     summary: "the sweep, under its former name",
-    load: async () => (await import("./chunks/sweep-5MKD672R.js")).sweepCommand("reconcile")
+    load: async () => (await import("./chunks/sweep-EFJ2VKGZ.js")).sweepCommand("reconcile")
   },
   {
     name: "report",
     summary: "recovery metrics of a repository's hotfix incidents (--repo owner/name)",
-    load: async () => (await import("./chunks/report-4IJZQP7D.js")).command
+    load: async () => (await import("./chunks/report-BJLVOG4U.js")).command
   },
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-5F3JMCSS.js")).command
+    load: async () => (await import("./chunks/sandbox-B4Y2MC4N.js")).command
   }
 ];
 
