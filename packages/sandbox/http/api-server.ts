@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FaultInjector, FaultKind } from "../instruments/faults.js";
+import type { Interceptor } from "../instruments/interceptions.js";
 import type { LatencyInjector } from "../instruments/latency.js";
 import { isWrite, type RequestLog } from "../instruments/request-log.js";
 import { type Identity, identityLabel } from "../state/model.js";
@@ -78,7 +79,12 @@ export class ApiServer {
   constructor(
     private readonly world: World,
     private readonly table: RouteTable<Handler>,
-    private readonly instruments: { log: RequestLog; faults: FaultInjector; latency: LatencyInjector },
+    private readonly instruments: {
+      log: RequestLog;
+      faults: FaultInjector;
+      latency: LatencyInjector;
+      interceptions: Interceptor;
+    },
     private readonly report: (message: string) => void,
   ) {}
 
@@ -122,6 +128,7 @@ export class ApiServer {
     let route = "(unmatched)";
     let requestBody: unknown;
     let fault: FaultKind | undefined;
+    let refused: string | undefined;
     let response: SandboxResponse;
     const isApp = () => identity.kind === "installation" && identity.app === this.world.app;
     try {
@@ -142,8 +149,18 @@ export class ApiServer {
       }
       const delay = this.instruments.latency.delayFor(method, path, isApp());
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      const decision = isApp() ? this.instruments.faults.decide(method, path, route) : null;
-      if (decision?.phase === "before") {
+      const interception = isApp() ? this.instruments.interceptions.take(method, route) : null;
+      await interception?.before?.();
+      const decision =
+        isApp() && !interception?.refuse ? this.instruments.faults.decide(method, path, route) : null;
+      if (interception?.refuse) {
+        const { status, message, errors } = interception.refuse;
+        refused = `refused ${status}`;
+        response = {
+          status,
+          body: { message, ...(errors ? { errors } : {}), documentation_url: "https://docs.github.com/rest" },
+        };
+      } else if (decision?.phase === "before") {
         fault = decision.kind;
         response = this.faultResponse(decision.kind);
       } else {
@@ -170,12 +187,13 @@ export class ApiServer {
     this.instruments.log.add({
       method,
       path,
+      query: parsed.search.replace(/^\?/, ""),
       route,
       status: fault === "reset" || fault === "timeout" ? 0 : response.status,
       ms,
       identity: identityLabel(identity),
       write: isWrite(method),
-      ...(fault ? { fault } : {}),
+      ...(fault || refused ? { fault: fault ?? refused } : {}),
     });
     const output = this.encode(response);
     for (const observer of this.observers) {
@@ -187,7 +205,7 @@ export class ApiServer {
         requestBody,
         responseBody: response.body,
         contentType: output.headers["content-type"] ?? "",
-        ...(fault ? { fault } : {}),
+        ...(fault || refused ? { fault: fault ?? refused } : {}),
       });
     }
     if (fault === "reset") output.drop = { afterMs: 0, kind: fault };
