@@ -1,14 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import type { HotfixConfigInput } from "../../src/config/schema.js";
 import { type TagAndReleaseInput, tagAndRelease } from "../../src/release/create-tag-and-release.js";
 import { configOf } from "../support/config-of.js";
-import { FakeGitHub } from "./fake-github.js";
+import { git, gitIn, importCommits } from "../support/git.js";
+import { appOctokit, type TestOctokit } from "../support/sandbox-octokit.js";
 
+// The tag and release step's cases against the sandbox: tags are real refs and tag objects in a bare git
+// repository, histories are real commits, and the writes are the sandbox's count of the App's requests. Races and
+// refusals are scripted with the sandbox's interceptions; the tags of other hotfixes are made by a person.
+
+const owner = "acme";
 const mergedAt = new Date("2026-11-21T14:05:30Z");
+let sandbox: Sandbox;
+let octokit: TestOctokit;
+let count = 0;
 
-function setup(raw: HotfixConfigInput = {}) {
-  const gh = new FakeGitHub();
-  const main = gh.commitChain(4);
+beforeAll(async () => {
+  sandbox = await startSandbox({ clock: () => new Date("2026-11-21T14:00:00Z") });
+  octokit = appOctokit(sandbox);
+});
+afterAll(() => sandbox.close());
+afterEach(() => {
+  sandbox.setFaults(null);
+  sandbox.clearInterceptions();
+});
+
+/** A git repository on disk whose main is c0 <- c1 <- c2 <- c3, with `files` in c0; imported once per test. */
+function sourceRepository(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), "tag-source-"));
+  gitIn(dir, ["init", "--quiet"]);
+  for (const i of [0, 1, 2, 3]) {
+    const added = { [`c${i}.txt`]: `${i}\n`, ...(i === 0 ? files : {}) };
+    for (const [path, content] of Object.entries(added)) writeFileSync(join(dir, path), content);
+    gitIn(dir, ["add", "--all"]);
+    gitIn(dir, ["commit", "--quiet", "--message", `c${i}`]);
+  }
+  return dir;
+}
+
+const sources = new Map<string, string>();
+afterAll(() => {
+  for (const dir of sources.values()) rmSync(dir, { recursive: true, force: true });
+});
+
+/**
+ * A repository whose main is c0 <- c1 <- c2 <- c3, the hotfix's merge commit c3; `files` go into c0. Tags of
+ * other hotfixes are made by alice, never counted as the App's.
+ */
+async function setup(raw: HotfixConfigInput = {}, files: Record<string, string> = {}) {
+  const name = `tag-${++count}`;
+  const key = JSON.stringify(files);
+  const from = sources.get(key) ?? sourceRepository(files);
+  sources.set(key, from);
+  const handle = await sandbox.importRepository({ name, from, collaborators: { alice: "write" } });
+  const main = git(handle.gitDir, "rev-list", "--reverse", "main").trim().split("\n");
   const mergeSha = main[3] as string;
+  const alice = sandbox.as("alice", `${owner}/${name}`);
+  const refs = `/repos/${owner}/${name}/git/refs`;
   const input: TagAndReleaseInput = {
     config: configOf(raw),
     mergeSha,
@@ -16,39 +67,66 @@ function setup(raw: HotfixConfigInput = {}) {
     pr: {
       number: 12,
       title: "[SPF-7] Fix login",
-      url: "https://github.com/acme/shop/pull/12",
+      url: `https://github.com/acme/${name}/pull/12`,
       author: "octocat",
     },
     incident: 5,
     jiraKey: "SPF-7",
     commits: [{ sha: mergeSha, message: "Fix login" }],
   };
-  return { gh, main, mergeSha, input, repo: { owner: gh.owner, repo: gh.repo } };
+  const world = {
+    gitDir: handle.gitDir,
+    lightweightTag: (tag: string, sha: string) =>
+      alice.request("POST", refs, { ref: `refs/tags/${tag}`, sha }),
+    async annotatedTag(tag: string, sha: string) {
+      const object = await alice.request<{ sha: string }>("POST", `/repos/${owner}/${name}/git/tags`, {
+        tag,
+        message: `${tag}\n`,
+        object: sha,
+        type: "commit",
+      });
+      await alice.request("POST", refs, { ref: `refs/tags/${tag}`, sha: object.sha });
+    },
+    /** `length` commits on top of `from` that production does not have; returns their SHAs, oldest first. */
+    sideBranch: (label: string, length: number, from: string) =>
+      importCommits(
+        handle.gitDir,
+        from,
+        Array.from({ length }, (_, i) => ({ message: label, files: { [`${label}-${i}.txt`]: `${i}\n` } })),
+      ),
+    /** The tags that point at `sha` (through a tag object or directly), as git sees them. */
+    tagsOn: (sha: string) => git(handle.gitDir, "tag", "--points-at", sha).split("\n").filter(Boolean).sort(),
+    releases: async () => (await octokit.rest.repos.listReleases({ owner, repo: name })).data,
+    changelog: () => git(handle.gitDir, "show", "main:CHANGELOG.md"),
+    appWrites: () => sandbox.counters.forApp().writes,
+  };
+  sandbox.counters.reset();
+  return { ...world, alice, main, mergeSha, input, repo: { owner, repo: name } };
 }
 
 describe("tagAndRelease (hotfix-date)", () => {
   it("creates an annotated tag on the merge commit and a release, in 3 writes", async () => {
-    const { gh, mergeSha, input, repo } = setup();
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const { mergeSha, input, repo, gitDir, releases, appWrites } = await setup();
+    const result = await tagAndRelease(octokit, repo, input);
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405", created: true, writes: 3 });
-    expect(gh.writes).toBe(3);
-    const ref = gh.refs.get("refs/tags/hotfix-20261121-1405");
-    expect(ref?.type).toBe("tag");
-    expect(ref?.sha).toBe(result.tagSha);
-    expect(gh.tagObjects.get(result.tagSha)?.object).toEqual({ sha: mergeSha, type: "commit" });
-    expect(gh.releases).toHaveLength(1);
-    expect(gh.releases[0]?.body).toContain("- Incident: #5");
-    expect(result.release).toEqual({
-      id: gh.releases[0]?.id,
-      url: "https://github.com/acme/shop/releases/tag/hotfix-20261121-1405",
-    });
+    expect(appWrites()).toBe(3);
+    expect(git(gitDir, "cat-file", "-t", "refs/tags/hotfix-20261121-1405").trim()).toBe("tag");
+    expect(git(gitDir, "rev-parse", "refs/tags/hotfix-20261121-1405").trim()).toBe(result.tagSha);
+    expect(git(gitDir, "cat-file", "tag", result.tagSha)).toMatch(
+      new RegExp(`^object ${mergeSha}\ntype commit\n`),
+    );
+    const [release, ...others] = await releases();
+    expect(others).toEqual([]);
+    expect(release?.body).toContain("- Incident: #5");
+    expect(result.release).toEqual({ id: release?.id, url: release?.html_url });
+    expect(release?.html_url).toMatch(/\/acme\/tag-\d+\/releases\/tag\/hotfix-20261121-1405$/);
   });
 
   it("is idempotent: a second call finds the tag and the release and writes nothing", async () => {
-    const { gh, input, repo } = setup();
-    const first = await tagAndRelease(gh.octokit(), repo, input);
-    const writes = gh.writes;
-    const second = await tagAndRelease(gh.octokit(), repo, input);
+    const { input, repo, tagsOn, releases, appWrites } = await setup();
+    const first = await tagAndRelease(octokit, repo, input);
+    const writes = appWrites();
+    const second = await tagAndRelease(octokit, repo, input);
     expect(second).toMatchObject({
       tag: first.tag,
       tagSha: first.tagSha,
@@ -56,24 +134,27 @@ describe("tagAndRelease (hotfix-date)", () => {
       release: first.release,
       writes: 0,
     });
-    expect(gh.writes).toBe(writes);
-    expect(gh.tagsOn(input.mergeSha)).toEqual([first.tag]);
-    expect(gh.releases).toHaveLength(1);
+    expect(appWrites()).toBe(writes);
+    expect(tagsOn(input.mergeSha)).toEqual([first.tag]);
+    expect(await releases()).toHaveLength(1);
   });
 
   it("finishes a half-done run: tag present, release missing", async () => {
-    const { gh, input, repo } = setup();
-    gh.annotatedTag("hotfix-20261121-1405", input.mergeSha);
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const { input, repo, annotatedTag, releases } = await setup();
+    await annotatedTag("hotfix-20261121-1405", input.mergeSha);
+    const result = await tagAndRelease(octokit, repo, input);
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405", created: false, writes: 1 });
-    expect(gh.releases.map((r) => r.tag_name)).toEqual(["hotfix-20261121-1405"]);
+    expect((await releases()).map((r) => r.tag_name)).toEqual(["hotfix-20261121-1405"]);
   });
 
   it("reuses a lightweight tag of the same minute on the merge commit", async () => {
-    const { gh, input, repo } = setup({ release: { createRelease: false } });
-    gh.lightweightTag("hotfix-20261121-1405-2", input.mergeSha);
-    gh.lightweightTag("hotfix-20261121-1405", gh.commitChain(1, null, "other")[0] as string);
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const { main, input, repo, lightweightTag, sideBranch } = await setup({
+      release: { createRelease: false },
+    });
+    await lightweightTag("hotfix-20261121-1405-2", input.mergeSha);
+    const [other] = sideBranch("other", 1, main[0] as string);
+    await lightweightTag("hotfix-20261121-1405", other as string);
+    const result = await tagAndRelease(octokit, repo, input);
     expect(result).toMatchObject({
       tag: "hotfix-20261121-1405-2",
       tagSha: input.mergeSha,
@@ -84,45 +165,50 @@ describe("tagAndRelease (hotfix-date)", () => {
   });
 
   it("takes the next suffix when another hotfix of the same minute has the name, never overwriting it", async () => {
-    const { gh, main, input, repo } = setup();
-    gh.annotatedTag("hotfix-20261121-1405", main[1] as string);
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const { main, input, repo, annotatedTag, tagsOn } = await setup();
+    await annotatedTag("hotfix-20261121-1405", main[1] as string);
+    const result = await tagAndRelease(octokit, repo, input);
     expect(result.tag).toBe("hotfix-20261121-1405-2");
-    expect(gh.tagsOn(main[1] as string)).toEqual(["hotfix-20261121-1405"]);
-    expect(gh.tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405-2"]);
+    expect(tagsOn(main[1] as string)).toEqual(["hotfix-20261121-1405"]);
+    expect(tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405-2"]);
   });
 
   it("loses a race for a name to another hotfix and moves on (422 Reference already exists)", async () => {
-    const { gh, main, input, repo } = setup({ release: { createRelease: false } });
+    const { main, input, repo, annotatedTag, tagsOn, appWrites } = await setup({
+      release: { createRelease: false },
+    });
     const other = main[2] as string;
-    gh.beforeRequest = (method, path) => {
-      if (method === "POST" && path.endsWith("/git/refs") && !gh.refs.has("refs/tags/hotfix-20261121-1405")) {
-        gh.annotatedTag("hotfix-20261121-1405", other);
-      }
-    };
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const race = sandbox.intercept({
+      route: "POST /repos/{owner}/{repo}/git/refs",
+      before: () => annotatedTag("hotfix-20261121-1405", other),
+    });
+    const result = await tagAndRelease(octokit, repo, input);
+    expect(race.hits()).toBe(1);
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405-2", created: true, writes: 4 });
-    expect(gh.tagsOn(other)).toEqual(["hotfix-20261121-1405"]);
+    expect(appWrites()).toBe(4);
+    expect(tagsOn(other)).toEqual(["hotfix-20261121-1405"]);
+    expect(tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405-2"]);
   });
 
   it("two concurrent calls end with one tag and one release, and agree on them", async () => {
-    const { gh, input, repo } = setup();
+    const { input, repo, tagsOn, releases } = await setup();
     const [a, b] = await Promise.all([
-      tagAndRelease(gh.octokit(), repo, input),
-      tagAndRelease(gh.octokit(), repo, input),
+      tagAndRelease(octokit, repo, input),
+      tagAndRelease(octokit, repo, input),
     ]);
     expect(a.tag).toBe(b.tag);
     expect(a.tagSha).toBe(b.tagSha);
     expect(a.release).toEqual(b.release);
     expect([a.created, b.created].sort()).toEqual([false, true]);
-    expect(gh.tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405"]);
-    expect(gh.releases).toHaveLength(1);
+    expect(tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405"]);
+    expect(await releases()).toHaveLength(1);
   });
 
   it("propagates a server error instead of guessing", async () => {
-    const { gh, input, repo } = setup();
-    gh.faults.push({ method: "POST", path: "/repos/acme/shop/git/refs", status: 500 });
-    await expect(tagAndRelease(gh.octokit(), repo, input)).rejects.toMatchObject({ status: 500 });
+    const { input, repo, tagsOn } = await setup();
+    sandbox.setFaults({ seed: 1, rate: 1, kinds: ["500"], routes: ["POST /repos/{owner}/{repo}/git/refs"] });
+    await expect(tagAndRelease(octokit, repo, input)).rejects.toMatchObject({ status: 500 });
+    expect(tagsOn(input.mergeSha)).toEqual([]);
   });
 });
 
@@ -130,41 +216,49 @@ describe("tagAndRelease (semver-patch)", () => {
   const semver = { release: { tagScheme: "semver-patch" as const, createRelease: false } };
 
   it("raises the patch of the latest tag reachable from production, ignoring higher tags elsewhere", async () => {
-    const { gh, main, input, repo } = setup(semver);
-    gh.annotatedTag("v1.2.3", main[1] as string);
-    gh.lightweightTag("v1.9.9", main[2] as string);
-    gh.lightweightTag("v1.9.9-rc.1", main[2] as string);
-    const branch = gh.commitChain(2, main[0] as string, "release");
-    gh.annotatedTag("v2.0.0", branch[1] as string);
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const { main, input, repo, annotatedTag, lightweightTag, sideBranch } = await setup(semver);
+    await annotatedTag("v1.2.3", main[1] as string);
+    await lightweightTag("v1.9.9", main[2] as string);
+    await lightweightTag("v1.9.9-rc.1", main[2] as string);
+    const branch = sideBranch("release", 2, main[0] as string);
+    await annotatedTag("v2.0.0", branch[1] as string);
+    sandbox.counters.reset();
+    const result = await tagAndRelease(octokit, repo, input);
     expect(result).toMatchObject({ tag: "v1.9.10", created: true, writes: 2 });
     // list + compare v2.0.0 (diverged) + compare v1.9.9 (ahead)
     expect(result.reads).toBe(3);
+    expect(sandbox.counters.appRoutes().filter((route) => route.startsWith("GET "))).toEqual([
+      "GET /repos/{owner}/{repo}/git/matching-refs/{ref}",
+      "GET /repos/{owner}/{repo}/compare/{basehead}",
+      "GET /repos/{owner}/{repo}/compare/{basehead}",
+    ]);
   });
 
   it("skips a name already used on another branch without spending a write on it", async () => {
-    const { gh, main, input, repo } = setup(semver);
-    gh.lightweightTag("v1.2.3", main[1] as string);
-    const branch = gh.commitChain(1, main[1] as string, "release");
-    gh.lightweightTag("v1.2.4", branch[0] as string);
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const { main, input, repo, lightweightTag, sideBranch, appWrites } = await setup(semver);
+    await lightweightTag("v1.2.3", main[1] as string);
+    const branch = sideBranch("release", 1, main[1] as string);
+    await lightweightTag("v1.2.4", branch[0] as string);
+    sandbox.counters.reset();
+    const result = await tagAndRelease(octokit, repo, input);
     expect(result).toMatchObject({ tag: "v1.2.5", writes: 2 });
+    expect(appWrites()).toBe(2);
   });
 
   it("finds its own tag again, even after later hotfixes were tagged above it", async () => {
-    const { gh, main, input, repo } = setup(semver);
-    gh.lightweightTag("v1.2.3", main[1] as string);
-    const first = await tagAndRelease(gh.octokit(), repo, input);
+    const { main, input, repo, lightweightTag, annotatedTag, sideBranch } = await setup(semver);
+    await lightweightTag("v1.2.3", main[1] as string);
+    const first = await tagAndRelease(octokit, repo, input);
     expect(first.tag).toBe("v1.2.4");
-    const later = gh.commitChain(1, input.mergeSha, "later");
-    gh.annotatedTag("v1.2.5", later[0] as string);
-    const again = await tagAndRelease(gh.octokit(), repo, input);
+    const later = sideBranch("later", 1, input.mergeSha);
+    await annotatedTag("v1.2.5", later[0] as string);
+    const again = await tagAndRelease(octokit, repo, input);
     expect(again).toMatchObject({ tag: "v1.2.4", created: false, writes: 0 });
   });
 
   it("starts at v0.0.1 without any version tag", async () => {
-    const { gh, input, repo } = setup(semver);
-    expect((await tagAndRelease(gh.octokit(), repo, input)).tag).toBe("v0.0.1");
+    const { input, repo } = await setup(semver);
+    expect((await tagAndRelease(octokit, repo, input)).tag).toBe("v0.0.1");
   });
 });
 
@@ -172,39 +266,39 @@ describe("tagAndRelease on a maintenance line", () => {
   const lines = { productionBranches: ["main", "release/*"], release: { createRelease: false } };
 
   it("tags the next patch of the line's own latest vX.Y.Z, whatever the main line's scheme", async () => {
-    const { gh, main, input, repo } = setup(lines);
+    const { main, input, repo, gitDir, lightweightTag, annotatedTag, sideBranch } = await setup(lines);
     // The 1.x line: the merge commit is on it; main's v2 tags and a higher, unreachable v1.9.0 are not its tags.
-    gh.lightweightTag("v1.4.0", main[1] as string);
-    gh.lightweightTag("v0.9.0", main[2] as string);
-    const newer = gh.commitChain(2, main[0] as string, "main2");
-    gh.annotatedTag("v2.0.0", newer[1] as string);
-    const other = gh.commitChain(1, main[0] as string, "other1");
-    gh.lightweightTag("v1.9.0", other[0] as string);
-    const result = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/1.x" });
+    await lightweightTag("v1.4.0", main[1] as string);
+    await lightweightTag("v0.9.0", main[2] as string);
+    const newer = sideBranch("main2", 2, main[0] as string);
+    await annotatedTag("v2.0.0", newer[1] as string);
+    const other = sideBranch("other1", 1, main[0] as string);
+    await lightweightTag("v1.9.0", other[0] as string);
+    const result = await tagAndRelease(octokit, repo, { ...input, line: "release/1.x" });
     expect(result).toMatchObject({ tag: "v1.4.1", created: true, writes: 2 });
     expect(result.note).toBeUndefined();
-    expect(gh.refs.has("refs/tags/v2.0.1")).toBe(false);
-    const again = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/1.x" });
+    expect(git(gitDir, "tag", "--list", "v2.0.1").trim()).toBe("");
+    const again = await tagAndRelease(octokit, repo, { ...input, line: "release/1.x" });
     expect(again).toMatchObject({ tag: "v1.4.1", created: false, writes: 0 });
   });
 
   it("keeps the main line's configured scheme on main", async () => {
-    const { gh, main, input, repo } = setup(lines);
-    gh.lightweightTag("v1.4.0", main[1] as string);
-    const result = await tagAndRelease(gh.octokit(), repo, { ...input, line: "main" });
+    const { main, input, repo, lightweightTag } = await setup(lines);
+    await lightweightTag("v1.4.0", main[1] as string);
+    const result = await tagAndRelease(octokit, repo, { ...input, line: "main" });
     expect(result.tag).toBe("hotfix-20261121-1405");
   });
 
   it("falls back to the hotfix-date tag, with a note, on a line with no tag of its family", async () => {
-    const { gh, main, input, repo } = setup(lines);
-    gh.lightweightTag("v0.9.0", main[1] as string);
-    const result = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/1.x" });
+    const { main, input, repo, lightweightTag } = await setup(lines);
+    await lightweightTag("v0.9.0", main[1] as string);
+    const result = await tagAndRelease(octokit, repo, { ...input, line: "release/1.x" });
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405", created: true, writes: 2 });
     expect(result.note).toMatch(
       /^release\/1\.x has no v1\.\* tag reachable from the merge, so it was tagged hotfix-20261121-1405/,
     );
     // A redelivery finds the fallback tag, and says the same.
-    const again = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/1.x" });
+    const again = await tagAndRelease(octokit, repo, { ...input, line: "release/1.x" });
     expect(again).toMatchObject({
       tag: "hotfix-20261121-1405",
       created: false,
@@ -214,62 +308,65 @@ describe("tagAndRelease on a maintenance line", () => {
   });
 
   it("counts every reachable vX.Y.Z on a line without a version in its name", async () => {
-    const { gh, main, input, repo } = setup(lines);
-    gh.lightweightTag("v3.1.4", main[1] as string);
-    const result = await tagAndRelease(gh.octokit(), repo, { ...input, line: "release/legacy" });
+    const { main, input, repo, lightweightTag } = await setup(lines);
+    await lightweightTag("v3.1.4", main[1] as string);
+    const result = await tagAndRelease(octokit, repo, { ...input, line: "release/legacy" });
     expect(result.tag).toBe("v3.1.5");
   });
 });
 
 describe("tagAndRelease changelog", () => {
+  const withChangelog = { release: { changelog: true } };
+
   it("prepends an entry on the production branch once", async () => {
-    const { gh, input, repo } = setup({ release: { changelog: true } });
-    gh.files.set("main:CHANGELOG.md", { content: "# Changelog\n\n## v1\n- a\n", sha: "s1" });
-    const first = await tagAndRelease(gh.octokit(), repo, input);
+    const { input, repo, changelog } = await setup(withChangelog, {
+      "CHANGELOG.md": "# Changelog\n\n## v1\n- a\n",
+    });
+    const first = await tagAndRelease(octokit, repo, input);
     expect(first.changelog?.updated).toBe(true);
     expect(first.writes).toBe(4);
-    const content = gh.files.get("main:CHANGELOG.md")?.content ?? "";
+    const content = changelog();
     expect(content).toMatch(/^# Changelog\n\n## hotfix-20261121-1405 \(2026-11-21\)\n/);
-    const second = await tagAndRelease(gh.octokit(), repo, input);
+    expect(content).toContain("## v1\n- a\n");
+    const second = await tagAndRelease(octokit, repo, input);
     expect(second.changelog).toEqual({ updated: false });
     expect(second.writes).toBe(0);
-    expect(gh.files.get("main:CHANGELOG.md")?.content).toBe(content);
+    expect(changelog()).toBe(content);
   });
 
   it("creates CHANGELOG.md when there is none", async () => {
-    const { gh, input, repo } = setup({ release: { changelog: true } });
-    await tagAndRelease(gh.octokit(), repo, input);
-    expect(gh.files.get("main:CHANGELOG.md")?.content).toMatch(/^# Changelog\n\n## hotfix-20261121-1405/);
+    const { input, repo, changelog } = await setup(withChangelog);
+    await tagAndRelease(octokit, repo, input);
+    expect(changelog()).toMatch(/^# Changelog\n\n## hotfix-20261121-1405/);
   });
 
   it("retries when the file changed between read and write", async () => {
-    const { gh, input, repo } = setup({ release: { changelog: true } });
-    gh.files.set("main:CHANGELOG.md", { content: "# Changelog\n", sha: "s1" });
-    let raced = false;
-    gh.beforeRequest = (method, path) => {
-      if (method === "PUT" && path.endsWith("/contents/CHANGELOG.md") && !raced) {
-        raced = true;
-        gh.files.set("main:CHANGELOG.md", { content: "# Changelog\n\n## other\n", sha: "s2" });
-      }
-    };
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const { input, repo, alice, changelog } = await setup(withChangelog, { "CHANGELOG.md": "# Changelog\n" });
+    const race = sandbox.intercept({
+      route: "PUT /repos/{owner}/{repo}/contents/{path}",
+      before: async () => {
+        await alice.push("main", { "CHANGELOG.md": "# Changelog\n\n## other\n" }, { message: "other entry" });
+      },
+    });
+    const result = await tagAndRelease(octokit, repo, input);
+    expect(race.hits()).toBe(1);
     expect(result.changelog?.updated).toBe(true);
-    expect(gh.files.get("main:CHANGELOG.md")?.content).toContain("## other");
-    expect(gh.files.get("main:CHANGELOG.md")?.content).toContain("## hotfix-20261121-1405");
+    expect(changelog()).toContain("## other");
+    expect(changelog()).toContain("## hotfix-20261121-1405");
   });
 
   it("reports a refused changelog commit without losing the tag and release, and does not retry it", async () => {
-    const { gh, input, repo } = setup({ release: { changelog: true } });
-    gh.faults.push({
-      method: "PUT",
-      path: "/repos/acme/shop/contents/",
-      status: 409,
-      message: "protected branch",
+    const { input, repo, tagsOn, releases } = await setup(withChangelog);
+    sandbox.intercept({
+      route: "PUT /repos/{owner}/{repo}/contents/{path}",
+      refuse: { status: 409, message: "protected branch" },
     });
-    const result = await tagAndRelease(gh.octokit(), repo, input);
+    const result = await tagAndRelease(octokit, repo, input);
     expect(result.tag).toBe("hotfix-20261121-1405");
+    expect(tagsOn(input.mergeSha)).toEqual([result.tag]);
     expect(result.release).toBeDefined();
+    expect((await releases()).map((r) => r.tag_name)).toEqual([result.tag]);
     expect(result.changelog).toEqual({ updated: false, error: expect.stringContaining("protected branch") });
-    expect(gh.requests.filter((r) => r.method === "PUT")).toHaveLength(1);
+    expect(sandbox.counters.appRoutes().filter((route) => route.startsWith("PUT "))).toHaveLength(1);
   });
 });
