@@ -31,6 +31,10 @@ export interface DispatchOutput {
 /** What passed through the server, for conformance checks and other observers. */
 export interface Exchange {
   method: string;
+  /** The path as requested, without the query (`/repos/acme/webshop/pulls/1`). */
+  path: string;
+  /** The query string without `?`; empty when none. */
+  query: string;
   route: string;
   status: number;
   identity: Identity;
@@ -121,6 +125,7 @@ export class ApiServer {
     const method = input.method.toUpperCase();
     const parsed = new URL(input.url, "http://127.0.0.1");
     const path = withoutGhesPrefix(parsed.pathname).replace(/\/+$/, "") || "/";
+    const query = parsed.search.replace(/^\?/, "");
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(input.headers))
       if (value !== undefined) headers[key.toLowerCase()] = value;
@@ -187,7 +192,7 @@ export class ApiServer {
     this.instruments.log.add({
       method,
       path,
-      query: parsed.search.replace(/^\?/, ""),
+      query,
       route,
       status: fault === "reset" || fault === "timeout" ? 0 : response.status,
       ms,
@@ -199,6 +204,8 @@ export class ApiServer {
     for (const observer of this.observers) {
       observer({
         method,
+        path,
+        query,
         route,
         status: response.status,
         identity,
