@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { webhookDefinitions } from "../support/webhook-examples.js";
+import { inRepo, webhookDefinitions } from "../support/webhook-examples.js";
 import { gateStage } from "./harness.js";
 
 // Every published example of every event the App subscribes to, delivered to hotfix-bot running on the sandbox.
@@ -66,14 +66,10 @@ beforeAll(async () => {
   onMaster = { number: pr.number, head, base: sandbox.repository(fullName).branch("master") as string };
 });
 
-/** The example in `repository`, its repository renamed as inRepo does, keeping its default branch. */
+/** A copy of the example in `repository`, keeping its default branch. */
 function pointedAt(payload: Json, repository: { owner: string; name: string }): Json {
-  const copy = structuredClone(payload);
-  const repo = copy.repository as Json;
-  repo.name = repository.name;
-  repo.full_name = `${repository.owner}/${repository.name}`;
-  (repo.owner as Json).login = repository.owner;
-  return copy;
+  const branch = String((payload.repository as Json).default_branch);
+  return inRepo(structuredClone(payload), repository.owner, repository.name, branch);
 }
 
 it("covers every subscribed event with examples", () => {

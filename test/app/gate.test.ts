@@ -82,6 +82,21 @@ const headRuns = (hotfix: Hotfix) => `${repoPath(hotfix)}/commits/${hotfix.head}
 const headStatuses = (hotfix: Hotfix) => `${repoPath(hotfix)}/commits/${hotfix.head}/statuses`;
 const checkRuns = (hotfix: Hotfix) => `${repoPath(hotfix)}/check-runs`;
 
+/** The 7 reads of one evaluation of a hotfix PR, once the configuration is known. */
+const evaluationReads = (hotfix: Hotfix) => [
+  `GET ${repoPath(hotfix)}/pulls/${hotfix.number}`,
+  `GET ${repoPath(hotfix)}/pulls/${hotfix.number}/reviews`,
+  `GET ${repoPath(hotfix)}/pulls/${hotfix.number}/files`,
+  `GET ${repoPath(hotfix)}/compare/main...${hotfix.head}`,
+  `GET ${repoPath(hotfix)}/compare/develop...${hotfix.head}`,
+  `GET ${headRuns(hotfix)}`,
+  `GET ${headStatuses(hotfix)}`,
+];
+
+/** A run of `name` by the CI App, already completed. */
+const completedRun = (hotfix: Hotfix, name: string, conclusion = "success") =>
+  hotfix.ci.createCheckRun({ name, headSha: hotfix.head, status: "completed", conclusion });
+
 const opened = (hotfix: Hotfix, pr: Json = hotfix.pr) =>
   stage.deliver("pull_request", pullRequestEvent(hotfix, "opened", pr));
 const checkCompleted = (hotfix: Hotfix, name: string) =>
@@ -95,13 +110,7 @@ describe("a hotfix PR into production", () => {
     expect(calls().sort()).toEqual(
       [
         `GET ${repoPath(hotfix)}/contents/.github/hotfix.yml`,
-        `GET ${repoPath(hotfix)}/pulls/${hotfix.number}`,
-        `GET ${repoPath(hotfix)}/pulls/${hotfix.number}/reviews`,
-        `GET ${repoPath(hotfix)}/pulls/${hotfix.number}/files`,
-        `GET ${repoPath(hotfix)}/compare/main...${hotfix.head}`,
-        `GET ${repoPath(hotfix)}/compare/develop...${hotfix.head}`,
-        `GET ${headRuns(hotfix)}`,
-        `GET ${headStatuses(hotfix)}`,
+        ...evaluationReads(hotfix),
         `POST ${checkRuns(hotfix)}`,
       ].sort(),
     );
@@ -327,12 +336,7 @@ describe("one run per head SHA", () => {
 
   it("replaces a failure when a failed required check is re-run and succeeds", async () => {
     const hotfix = await cleanHotfix(stage);
-    await hotfix.ci.createCheckRun({
-      name: "unit",
-      headSha: hotfix.head,
-      status: "completed",
-      conclusion: "failure",
-    });
+    await completedRun(hotfix, "unit", "failure");
     await opened(hotfix);
     const [gate] = gateRuns(hotfix);
     expect(gate).toMatchObject({ status: "completed", conclusion: "failure" });
@@ -340,12 +344,7 @@ describe("one run per head SHA", () => {
       "| ❌ | Critical tests | failed: unit \\(failure, github\\-actions\\) |",
     );
 
-    await hotfix.ci.createCheckRun({
-      name: "unit",
-      headSha: hotfix.head,
-      status: "completed",
-      conclusion: "success",
-    });
+    await completedRun(hotfix, "unit");
     stage.clear();
     await checkCompleted(hotfix, "unit");
 
@@ -457,12 +456,7 @@ describe("events that are not the gate's", () => {
     const hotfix = await cleanHotfix(stage);
     await opened(hotfix);
     expect(lastGateBody()).toMatchObject({ conclusion: "success" });
-    await hotfix.ci.createCheckRun({
-      name: "codeql",
-      headSha: hotfix.head,
-      status: "completed",
-      conclusion: "failure",
-    });
+    await completedRun(hotfix, "codeql", "failure");
     stage.clear();
     await stage.deliver("check_run", checkRunEvent(hotfix, "rerequested", "hotfix-gate"));
     expect(lastGateBody()).toMatchObject({ conclusion: "failure" });
@@ -553,16 +547,7 @@ describe("request budget of one evaluation", () => {
     await checkCompleted(hotfix, "unit");
 
     expect(calls().sort()).toEqual(
-      [
-        `GET ${repoPath(hotfix)}/pulls/${hotfix.number}`,
-        `GET ${repoPath(hotfix)}/pulls/${hotfix.number}/reviews`,
-        `GET ${repoPath(hotfix)}/pulls/${hotfix.number}/files`,
-        `GET ${repoPath(hotfix)}/compare/main...${hotfix.head}`,
-        `GET ${repoPath(hotfix)}/compare/develop...${hotfix.head}`,
-        `GET ${headRuns(hotfix)}`,
-        `GET ${headStatuses(hotfix)}`,
-        `PATCH ${checkRuns(hotfix)}/${gateRuns(hotfix)[0]?.id}`,
-      ].sort(),
+      [...evaluationReads(hotfix), `PATCH ${checkRuns(hotfix)}/${gateRuns(hotfix)[0]?.id}`].sort(),
     );
   });
 });
@@ -575,12 +560,7 @@ describe("check_run storms", () => {
     await opened(hotfix);
     stage.clear();
     for (const name of CI) {
-      await hotfix.ci.createCheckRun({
-        name,
-        headSha: hotfix.head,
-        status: "completed",
-        conclusion: "success",
-      });
+      await completedRun(hotfix, name);
       await checkCompleted(hotfix, name);
     }
     expect(stage.apiRequests()).toEqual([]);
@@ -589,12 +569,7 @@ describe("check_run storms", () => {
   it("costs a bounded number of requests per required check completing, with 150 runs on the head", async () => {
     const hotfix = await cleanHotfix(stage, { config: "checks:\n  criticalTests: ['e2e (*)']\n" });
     for (const name of CI) {
-      await hotfix.ci.createCheckRun({
-        name,
-        headSha: hotfix.head,
-        status: "completed",
-        conclusion: "success",
-      });
+      await completedRun(hotfix, name);
     }
     const legs = Array.from({ length: 120 }, (_, i) => `e2e (${i})`);
     const running = new Map<string, number>();

@@ -1,5 +1,6 @@
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { type AppOnSandbox, startAppOnSandbox } from "../../src/sandbox-app/start-app-on-sandbox.js";
+import { sandboxPerFile } from "../support/sandbox-per-file.js";
 
 // The stage of the gate suites: one sandbox for the file, and before each test a fresh hotfix-bot (the real
 // Probot, its Octokit talking HTTP to the sandbox) that receives only the payloads the test delivers — real
@@ -38,14 +39,13 @@ let delivery = 0;
 /** `app: "each"` (default) starts a fresh App before every test; `"once"` one App for the whole file. */
 export function gateStage(options: { app?: "each" | "once" } = {}): GateStage {
   const each = (options.app ?? "each") === "each";
-  let sandbox: Sandbox | null = null;
+  // No event is delivered by the sandbox itself (an empty subscription); the tests deliver them.
+  const file = sandboxPerFile({ events: [] });
   let app: AppOnSandbox | null = null;
   const requests: AppRequest[] = [];
 
-  beforeAll(async () => {
-    // No event is delivered by the sandbox itself (an empty subscription); the tests deliver them.
-    const started = await startSandbox({ events: [] });
-    sandbox = started;
+  beforeAll(() => {
+    const started = file.sandbox;
     started.observe((exchange) => {
       const { identity } = exchange;
       const mine =
@@ -60,7 +60,6 @@ export function gateStage(options: { app?: "each" | "once" } = {}): GateStage {
       });
     });
   });
-  afterAll(() => sandbox?.close());
   const startApp = async () => {
     app = await startAppOnSandbox(stage.sandbox, {
       clock: () => NOW,
@@ -87,8 +86,7 @@ export function gateStage(options: { app?: "each" | "once" } = {}): GateStage {
 
   const stage: GateStage = {
     get sandbox() {
-      if (!sandbox) throw new Error("no sandbox yet: use the stage inside a test or a hook");
-      return sandbox;
+      return file.sandbox;
     },
     get app() {
       if (!app) throw new Error("no App yet: use the stage inside a test or a hook");

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import type { HotfixConfigInput } from "../../src/config/schema.js";
 import { type TagAndReleaseInput, tagAndRelease } from "../../src/release/create-tag-and-release.js";
 import { configOf } from "../support/config-of.js";
 import { git, gitIn, importCommits } from "../support/git.js";
-import { appOctokit, type TestOctokit } from "../support/sandbox-octokit.js";
+import { sandboxPerFile } from "../support/sandbox-per-file.js";
 
 // The tag and release step's cases against the sandbox: tags are real refs and tag objects in a bare git
 // repository, histories are real commits, and the writes are the sandbox's count of the App's requests. Races and
@@ -14,16 +13,11 @@ import { appOctokit, type TestOctokit } from "../support/sandbox-octokit.js";
 
 const owner = "acme";
 const mergedAt = new Date("2026-11-21T14:05:30Z");
-let sandbox: Sandbox;
-let octokit: TestOctokit;
+const stage = sandboxPerFile({ clock: () => new Date("2026-11-21T14:00:00Z") });
 let count = 0;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ clock: () => new Date("2026-11-21T14:00:00Z") });
-  octokit = appOctokit(sandbox);
-});
-afterAll(() => sandbox.close());
 afterEach(() => {
+  const { sandbox } = stage;
   sandbox.setFaults(null);
   sandbox.clearInterceptions();
 });
@@ -51,6 +45,7 @@ afterAll(() => {
  * other hotfixes are made by alice, never counted as the App's.
  */
 async function setup(raw: HotfixConfigInput = {}, files: Record<string, string> = {}) {
+  const { sandbox, octokit } = stage;
   const name = `tag-${++count}`;
   const key = JSON.stringify(files);
   const from = sources.get(key) ?? sourceRepository(files);
@@ -107,7 +102,7 @@ async function setup(raw: HotfixConfigInput = {}, files: Record<string, string> 
 describe("tagAndRelease (hotfix-date)", () => {
   it("creates an annotated tag on the merge commit and a release, in 3 writes", async () => {
     const { mergeSha, input, repo, gitDir, releases, appWrites } = await setup();
-    const result = await tagAndRelease(octokit, repo, input);
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405", created: true, writes: 3 });
     expect(appWrites()).toBe(3);
     expect(git(gitDir, "cat-file", "-t", "refs/tags/hotfix-20261121-1405").trim()).toBe("tag");
@@ -124,9 +119,9 @@ describe("tagAndRelease (hotfix-date)", () => {
 
   it("is idempotent: a second call finds the tag and the release and writes nothing", async () => {
     const { input, repo, tagsOn, releases, appWrites } = await setup();
-    const first = await tagAndRelease(octokit, repo, input);
+    const first = await tagAndRelease(stage.octokit, repo, input);
     const writes = appWrites();
-    const second = await tagAndRelease(octokit, repo, input);
+    const second = await tagAndRelease(stage.octokit, repo, input);
     expect(second).toMatchObject({
       tag: first.tag,
       tagSha: first.tagSha,
@@ -142,7 +137,7 @@ describe("tagAndRelease (hotfix-date)", () => {
   it("finishes a half-done run: tag present, release missing", async () => {
     const { input, repo, annotatedTag, releases } = await setup();
     await annotatedTag("hotfix-20261121-1405", input.mergeSha);
-    const result = await tagAndRelease(octokit, repo, input);
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405", created: false, writes: 1 });
     expect((await releases()).map((r) => r.tag_name)).toEqual(["hotfix-20261121-1405"]);
   });
@@ -154,7 +149,7 @@ describe("tagAndRelease (hotfix-date)", () => {
     await lightweightTag("hotfix-20261121-1405-2", input.mergeSha);
     const [other] = sideBranch("other", 1, main[0] as string);
     await lightweightTag("hotfix-20261121-1405", other as string);
-    const result = await tagAndRelease(octokit, repo, input);
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result).toMatchObject({
       tag: "hotfix-20261121-1405-2",
       tagSha: input.mergeSha,
@@ -167,7 +162,7 @@ describe("tagAndRelease (hotfix-date)", () => {
   it("takes the next suffix when another hotfix of the same minute has the name, never overwriting it", async () => {
     const { main, input, repo, annotatedTag, tagsOn } = await setup();
     await annotatedTag("hotfix-20261121-1405", main[1] as string);
-    const result = await tagAndRelease(octokit, repo, input);
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result.tag).toBe("hotfix-20261121-1405-2");
     expect(tagsOn(main[1] as string)).toEqual(["hotfix-20261121-1405"]);
     expect(tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405-2"]);
@@ -178,11 +173,11 @@ describe("tagAndRelease (hotfix-date)", () => {
       release: { createRelease: false },
     });
     const other = main[2] as string;
-    const race = sandbox.intercept({
+    const race = stage.sandbox.intercept({
       route: "POST /repos/{owner}/{repo}/git/refs",
       before: () => annotatedTag("hotfix-20261121-1405", other),
     });
-    const result = await tagAndRelease(octokit, repo, input);
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(race.hits()).toBe(1);
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405-2", created: true, writes: 4 });
     expect(appWrites()).toBe(4);
@@ -193,8 +188,8 @@ describe("tagAndRelease (hotfix-date)", () => {
   it("two concurrent calls end with one tag and one release, and agree on them", async () => {
     const { input, repo, tagsOn, releases } = await setup();
     const [a, b] = await Promise.all([
-      tagAndRelease(octokit, repo, input),
-      tagAndRelease(octokit, repo, input),
+      tagAndRelease(stage.octokit, repo, input),
+      tagAndRelease(stage.octokit, repo, input),
     ]);
     expect(a.tag).toBe(b.tag);
     expect(a.tagSha).toBe(b.tagSha);
@@ -206,8 +201,13 @@ describe("tagAndRelease (hotfix-date)", () => {
 
   it("propagates a server error instead of guessing", async () => {
     const { input, repo, tagsOn } = await setup();
-    sandbox.setFaults({ seed: 1, rate: 1, kinds: ["500"], routes: ["POST /repos/{owner}/{repo}/git/refs"] });
-    await expect(tagAndRelease(octokit, repo, input)).rejects.toMatchObject({ status: 500 });
+    stage.sandbox.setFaults({
+      seed: 1,
+      rate: 1,
+      kinds: ["500"],
+      routes: ["POST /repos/{owner}/{repo}/git/refs"],
+    });
+    await expect(tagAndRelease(stage.octokit, repo, input)).rejects.toMatchObject({ status: 500 });
     expect(tagsOn(input.mergeSha)).toEqual([]);
   });
 });
@@ -222,12 +222,12 @@ describe("tagAndRelease (semver-patch)", () => {
     await lightweightTag("v1.9.9-rc.1", main[2] as string);
     const branch = sideBranch("release", 2, main[0] as string);
     await annotatedTag("v2.0.0", branch[1] as string);
-    sandbox.counters.reset();
-    const result = await tagAndRelease(octokit, repo, input);
+    stage.sandbox.counters.reset();
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result).toMatchObject({ tag: "v1.9.10", created: true, writes: 2 });
     // list + compare v2.0.0 (diverged) + compare v1.9.9 (ahead)
     expect(result.reads).toBe(3);
-    expect(sandbox.counters.appRoutes().filter((route) => route.startsWith("GET "))).toEqual([
+    expect(stage.sandbox.counters.appRoutes().filter((route) => route.startsWith("GET "))).toEqual([
       "GET /repos/{owner}/{repo}/git/matching-refs/{ref}",
       "GET /repos/{owner}/{repo}/compare/{basehead}",
       "GET /repos/{owner}/{repo}/compare/{basehead}",
@@ -239,8 +239,8 @@ describe("tagAndRelease (semver-patch)", () => {
     await lightweightTag("v1.2.3", main[1] as string);
     const branch = sideBranch("release", 1, main[1] as string);
     await lightweightTag("v1.2.4", branch[0] as string);
-    sandbox.counters.reset();
-    const result = await tagAndRelease(octokit, repo, input);
+    stage.sandbox.counters.reset();
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result).toMatchObject({ tag: "v1.2.5", writes: 2 });
     expect(appWrites()).toBe(2);
   });
@@ -248,17 +248,17 @@ describe("tagAndRelease (semver-patch)", () => {
   it("finds its own tag again, even after later hotfixes were tagged above it", async () => {
     const { main, input, repo, lightweightTag, annotatedTag, sideBranch } = await setup(semver);
     await lightweightTag("v1.2.3", main[1] as string);
-    const first = await tagAndRelease(octokit, repo, input);
+    const first = await tagAndRelease(stage.octokit, repo, input);
     expect(first.tag).toBe("v1.2.4");
     const later = sideBranch("later", 1, input.mergeSha);
     await annotatedTag("v1.2.5", later[0] as string);
-    const again = await tagAndRelease(octokit, repo, input);
+    const again = await tagAndRelease(stage.octokit, repo, input);
     expect(again).toMatchObject({ tag: "v1.2.4", created: false, writes: 0 });
   });
 
   it("starts at v0.0.1 without any version tag", async () => {
     const { input, repo } = await setup(semver);
-    expect((await tagAndRelease(octokit, repo, input)).tag).toBe("v0.0.1");
+    expect((await tagAndRelease(stage.octokit, repo, input)).tag).toBe("v0.0.1");
   });
 });
 
@@ -274,31 +274,31 @@ describe("tagAndRelease on a maintenance line", () => {
     await annotatedTag("v2.0.0", newer[1] as string);
     const other = sideBranch("other1", 1, main[0] as string);
     await lightweightTag("v1.9.0", other[0] as string);
-    const result = await tagAndRelease(octokit, repo, { ...input, line: "release/1.x" });
+    const result = await tagAndRelease(stage.octokit, repo, { ...input, line: "release/1.x" });
     expect(result).toMatchObject({ tag: "v1.4.1", created: true, writes: 2 });
     expect(result.note).toBeUndefined();
     expect(git(gitDir, "tag", "--list", "v2.0.1").trim()).toBe("");
-    const again = await tagAndRelease(octokit, repo, { ...input, line: "release/1.x" });
+    const again = await tagAndRelease(stage.octokit, repo, { ...input, line: "release/1.x" });
     expect(again).toMatchObject({ tag: "v1.4.1", created: false, writes: 0 });
   });
 
   it("keeps the main line's configured scheme on main", async () => {
     const { main, input, repo, lightweightTag } = await setup(lines);
     await lightweightTag("v1.4.0", main[1] as string);
-    const result = await tagAndRelease(octokit, repo, { ...input, line: "main" });
+    const result = await tagAndRelease(stage.octokit, repo, { ...input, line: "main" });
     expect(result.tag).toBe("hotfix-20261121-1405");
   });
 
   it("falls back to the hotfix-date tag, with a note, on a line with no tag of its family", async () => {
     const { main, input, repo, lightweightTag } = await setup(lines);
     await lightweightTag("v0.9.0", main[1] as string);
-    const result = await tagAndRelease(octokit, repo, { ...input, line: "release/1.x" });
+    const result = await tagAndRelease(stage.octokit, repo, { ...input, line: "release/1.x" });
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405", created: true, writes: 2 });
     expect(result.note).toMatch(
       /^release\/1\.x has no v1\.\* tag reachable from the merge, so it was tagged hotfix-20261121-1405/,
     );
     // A redelivery finds the fallback tag, and says the same.
-    const again = await tagAndRelease(octokit, repo, { ...input, line: "release/1.x" });
+    const again = await tagAndRelease(stage.octokit, repo, { ...input, line: "release/1.x" });
     expect(again).toMatchObject({
       tag: "hotfix-20261121-1405",
       created: false,
@@ -310,7 +310,7 @@ describe("tagAndRelease on a maintenance line", () => {
   it("counts every reachable vX.Y.Z on a line without a version in its name", async () => {
     const { main, input, repo, lightweightTag } = await setup(lines);
     await lightweightTag("v3.1.4", main[1] as string);
-    const result = await tagAndRelease(octokit, repo, { ...input, line: "release/legacy" });
+    const result = await tagAndRelease(stage.octokit, repo, { ...input, line: "release/legacy" });
     expect(result.tag).toBe("v3.1.5");
   });
 });
@@ -322,13 +322,13 @@ describe("tagAndRelease changelog", () => {
     const { input, repo, changelog } = await setup(withChangelog, {
       "CHANGELOG.md": "# Changelog\n\n## v1\n- a\n",
     });
-    const first = await tagAndRelease(octokit, repo, input);
+    const first = await tagAndRelease(stage.octokit, repo, input);
     expect(first.changelog?.updated).toBe(true);
     expect(first.writes).toBe(4);
     const content = changelog();
     expect(content).toMatch(/^# Changelog\n\n## hotfix-20261121-1405 \(2026-11-21\)\n/);
     expect(content).toContain("## v1\n- a\n");
-    const second = await tagAndRelease(octokit, repo, input);
+    const second = await tagAndRelease(stage.octokit, repo, input);
     expect(second.changelog).toEqual({ updated: false });
     expect(second.writes).toBe(0);
     expect(changelog()).toBe(content);
@@ -336,19 +336,19 @@ describe("tagAndRelease changelog", () => {
 
   it("creates CHANGELOG.md when there is none", async () => {
     const { input, repo, changelog } = await setup(withChangelog);
-    await tagAndRelease(octokit, repo, input);
+    await tagAndRelease(stage.octokit, repo, input);
     expect(changelog()).toMatch(/^# Changelog\n\n## hotfix-20261121-1405/);
   });
 
   it("retries when the file changed between read and write", async () => {
     const { input, repo, alice, changelog } = await setup(withChangelog, { "CHANGELOG.md": "# Changelog\n" });
-    const race = sandbox.intercept({
+    const race = stage.sandbox.intercept({
       route: "PUT /repos/{owner}/{repo}/contents/{path}",
       before: async () => {
         await alice.push("main", { "CHANGELOG.md": "# Changelog\n\n## other\n" }, { message: "other entry" });
       },
     });
-    const result = await tagAndRelease(octokit, repo, input);
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(race.hits()).toBe(1);
     expect(result.changelog?.updated).toBe(true);
     expect(changelog()).toContain("## other");
@@ -357,16 +357,16 @@ describe("tagAndRelease changelog", () => {
 
   it("reports a refused changelog commit without losing the tag and release, and does not retry it", async () => {
     const { input, repo, tagsOn, releases } = await setup(withChangelog);
-    sandbox.intercept({
+    stage.sandbox.intercept({
       route: "PUT /repos/{owner}/{repo}/contents/{path}",
       refuse: { status: 409, message: "protected branch" },
     });
-    const result = await tagAndRelease(octokit, repo, input);
+    const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result.tag).toBe("hotfix-20261121-1405");
     expect(tagsOn(input.mergeSha)).toEqual([result.tag]);
     expect(result.release).toBeDefined();
     expect((await releases()).map((r) => r.tag_name)).toEqual([result.tag]);
     expect(result.changelog).toEqual({ updated: false, error: expect.stringContaining("protected branch") });
-    expect(sandbox.counters.appRoutes().filter((route) => route.startsWith("PUT "))).toHaveLength(1);
+    expect(stage.sandbox.counters.appRoutes().filter((route) => route.startsWith("PUT "))).toHaveLength(1);
   });
 });

@@ -1,13 +1,14 @@
-import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import type { Sandbox } from "@hotfix-bot/sandbox";
 import { appOctokit, FIXED_CLOCK, failure, userOctokit } from "../../support/sandbox-octokit.js";
+import { sandboxPerFile } from "../../support/sandbox-per-file.js";
 
+const file = sandboxPerFile({ clock: FIXED_CLOCK });
 let sandbox: Sandbox;
 let count = 0;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ clock: FIXED_CLOCK });
+beforeAll(() => {
+  sandbox = file.sandbox;
 });
-afterAll(() => sandbox.close());
 afterEach(() => sandbox.clearInterceptions());
 
 async function repository() {
