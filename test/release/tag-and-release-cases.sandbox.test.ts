@@ -70,7 +70,6 @@ async function setup(raw: HotfixConfigInput = {}, files: Record<string, string> 
     commits: [{ sha: mergeSha, message: "Fix login" }],
   };
   const world = {
-    gitDir: handle.gitDir,
     lightweightTag: (tag: string, sha: string) =>
       alice.request("POST", refs, { ref: `refs/tags/${tag}`, sha }),
     async annotatedTag(tag: string, sha: string) {
@@ -89,10 +88,16 @@ async function setup(raw: HotfixConfigInput = {}, files: Record<string, string> 
         from,
         Array.from({ length }, (_, i) => ({ message: label, files: { [`${label}-${i}.txt`]: `${i}\n` } })),
       ),
+    /** git on the repository once the sandbox has written its refs to disk (it mirrors them in the background). */
+    async gitOnDisk(...args: string[]) {
+      await sandbox.internalRepo(`${owner}/${name}`).store.flush();
+      return git(handle.gitDir, ...args);
+    },
     /** The tags that point at `sha` (through a tag object or directly), as git sees them. */
-    tagsOn: (sha: string) => git(handle.gitDir, "tag", "--points-at", sha).split("\n").filter(Boolean).sort(),
+    tagsOn: async (sha: string) =>
+      (await world.gitOnDisk("tag", "--points-at", sha)).split("\n").filter(Boolean).sort(),
     releases: async () => (await octokit.rest.repos.listReleases({ owner, repo: name })).data,
-    changelog: () => git(handle.gitDir, "show", "main:CHANGELOG.md"),
+    changelog: () => world.gitOnDisk("show", "main:CHANGELOG.md"),
     appWrites: () => sandbox.counters.forApp().writes,
   };
   sandbox.counters.reset();
@@ -101,13 +106,13 @@ async function setup(raw: HotfixConfigInput = {}, files: Record<string, string> 
 
 describe("tagAndRelease (hotfix-date)", () => {
   it("creates an annotated tag on the merge commit and a release, in 3 writes", async () => {
-    const { mergeSha, input, repo, gitDir, releases, appWrites } = await setup();
+    const { mergeSha, input, repo, gitOnDisk, releases, appWrites } = await setup();
     const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405", created: true, writes: 3 });
     expect(appWrites()).toBe(3);
-    expect(git(gitDir, "cat-file", "-t", "refs/tags/hotfix-20261121-1405").trim()).toBe("tag");
-    expect(git(gitDir, "rev-parse", "refs/tags/hotfix-20261121-1405").trim()).toBe(result.tagSha);
-    expect(git(gitDir, "cat-file", "tag", result.tagSha)).toMatch(
+    expect((await gitOnDisk("cat-file", "-t", "refs/tags/hotfix-20261121-1405")).trim()).toBe("tag");
+    expect((await gitOnDisk("rev-parse", "refs/tags/hotfix-20261121-1405")).trim()).toBe(result.tagSha);
+    expect(await gitOnDisk("cat-file", "tag", result.tagSha)).toMatch(
       new RegExp(`^object ${mergeSha}\ntype commit\n`),
     );
     const [release, ...others] = await releases();
@@ -130,7 +135,7 @@ describe("tagAndRelease (hotfix-date)", () => {
       writes: 0,
     });
     expect(appWrites()).toBe(writes);
-    expect(tagsOn(input.mergeSha)).toEqual([first.tag]);
+    expect(await tagsOn(input.mergeSha)).toEqual([first.tag]);
     expect(await releases()).toHaveLength(1);
   });
 
@@ -164,8 +169,8 @@ describe("tagAndRelease (hotfix-date)", () => {
     await annotatedTag("hotfix-20261121-1405", main[1] as string);
     const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result.tag).toBe("hotfix-20261121-1405-2");
-    expect(tagsOn(main[1] as string)).toEqual(["hotfix-20261121-1405"]);
-    expect(tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405-2"]);
+    expect(await tagsOn(main[1] as string)).toEqual(["hotfix-20261121-1405"]);
+    expect(await tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405-2"]);
   });
 
   it("loses a race for a name to another hotfix and moves on (422 Reference already exists)", async () => {
@@ -181,8 +186,8 @@ describe("tagAndRelease (hotfix-date)", () => {
     expect(race.hits()).toBe(1);
     expect(result).toMatchObject({ tag: "hotfix-20261121-1405-2", created: true, writes: 4 });
     expect(appWrites()).toBe(4);
-    expect(tagsOn(other)).toEqual(["hotfix-20261121-1405"]);
-    expect(tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405-2"]);
+    expect(await tagsOn(other)).toEqual(["hotfix-20261121-1405"]);
+    expect(await tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405-2"]);
   });
 
   it("two concurrent calls end with one tag and one release, and agree on them", async () => {
@@ -195,7 +200,7 @@ describe("tagAndRelease (hotfix-date)", () => {
     expect(a.tagSha).toBe(b.tagSha);
     expect(a.release).toEqual(b.release);
     expect([a.created, b.created].sort()).toEqual([false, true]);
-    expect(tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405"]);
+    expect(await tagsOn(input.mergeSha)).toEqual(["hotfix-20261121-1405"]);
     expect(await releases()).toHaveLength(1);
   });
 
@@ -208,7 +213,7 @@ describe("tagAndRelease (hotfix-date)", () => {
       routes: ["POST /repos/{owner}/{repo}/git/refs"],
     });
     await expect(tagAndRelease(stage.octokit, repo, input)).rejects.toMatchObject({ status: 500 });
-    expect(tagsOn(input.mergeSha)).toEqual([]);
+    expect(await tagsOn(input.mergeSha)).toEqual([]);
   });
 });
 
@@ -266,7 +271,7 @@ describe("tagAndRelease on a maintenance line", () => {
   const lines = { productionBranches: ["main", "release/*"], release: { createRelease: false } };
 
   it("tags the next patch of the line's own latest vX.Y.Z, whatever the main line's scheme", async () => {
-    const { main, input, repo, gitDir, lightweightTag, annotatedTag, sideBranch } = await setup(lines);
+    const { main, input, repo, gitOnDisk, lightweightTag, annotatedTag, sideBranch } = await setup(lines);
     // The 1.x line: the merge commit is on it; main's v2 tags and a higher, unreachable v1.9.0 are not its tags.
     await lightweightTag("v1.4.0", main[1] as string);
     await lightweightTag("v0.9.0", main[2] as string);
@@ -277,7 +282,7 @@ describe("tagAndRelease on a maintenance line", () => {
     const result = await tagAndRelease(stage.octokit, repo, { ...input, line: "release/1.x" });
     expect(result).toMatchObject({ tag: "v1.4.1", created: true, writes: 2 });
     expect(result.note).toBeUndefined();
-    expect(git(gitDir, "tag", "--list", "v2.0.1").trim()).toBe("");
+    expect((await gitOnDisk("tag", "--list", "v2.0.1")).trim()).toBe("");
     const again = await tagAndRelease(stage.octokit, repo, { ...input, line: "release/1.x" });
     expect(again).toMatchObject({ tag: "v1.4.1", created: false, writes: 0 });
   });
@@ -325,19 +330,19 @@ describe("tagAndRelease changelog", () => {
     const first = await tagAndRelease(stage.octokit, repo, input);
     expect(first.changelog?.updated).toBe(true);
     expect(first.writes).toBe(4);
-    const content = changelog();
+    const content = await changelog();
     expect(content).toMatch(/^# Changelog\n\n## hotfix-20261121-1405 \(2026-11-21\)\n/);
     expect(content).toContain("## v1\n- a\n");
     const second = await tagAndRelease(stage.octokit, repo, input);
     expect(second.changelog).toEqual({ updated: false });
     expect(second.writes).toBe(0);
-    expect(changelog()).toBe(content);
+    expect(await changelog()).toBe(content);
   });
 
   it("creates CHANGELOG.md when there is none", async () => {
     const { input, repo, changelog } = await setup(withChangelog);
     await tagAndRelease(stage.octokit, repo, input);
-    expect(changelog()).toMatch(/^# Changelog\n\n## hotfix-20261121-1405/);
+    expect(await changelog()).toMatch(/^# Changelog\n\n## hotfix-20261121-1405/);
   });
 
   it("retries when the file changed between read and write", async () => {
@@ -351,8 +356,8 @@ describe("tagAndRelease changelog", () => {
     const result = await tagAndRelease(stage.octokit, repo, input);
     expect(race.hits()).toBe(1);
     expect(result.changelog?.updated).toBe(true);
-    expect(changelog()).toContain("## other");
-    expect(changelog()).toContain("## hotfix-20261121-1405");
+    expect(await changelog()).toContain("## other");
+    expect(await changelog()).toContain("## hotfix-20261121-1405");
   });
 
   it("reports a refused changelog commit without losing the tag and release, and does not retry it", async () => {
@@ -363,7 +368,7 @@ describe("tagAndRelease changelog", () => {
     });
     const result = await tagAndRelease(stage.octokit, repo, input);
     expect(result.tag).toBe("hotfix-20261121-1405");
-    expect(tagsOn(input.mergeSha)).toEqual([result.tag]);
+    expect(await tagsOn(input.mergeSha)).toEqual([result.tag]);
     expect(result.release).toBeDefined();
     expect((await releases()).map((r) => r.tag_name)).toEqual([result.tag]);
     expect(result.changelog).toEqual({ updated: false, error: expect.stringContaining("protected branch") });
