@@ -47,22 +47,21 @@ beforeAll(async () => {
       { message: "Initial commit", files: { "README.md": "hello\n" } },
       { message: "Configure hotfix-bot", files: { ".github/hotfix.yml": "productionBranch: master\n" } },
     ],
-    branches: { master: {} },
+    branches: {
+      master: {},
+      changes: {
+        from: "master",
+        commits: [{ message: "Update README", files: { "README.md": "Hello World\n" } }],
+      },
+    },
     collaborators: { codertocat: "write" },
   });
   // The examples' pull request is #2, from `changes` into master: issue #1 comes first, as in the examples.
   const person = sandbox.as("codertocat", fullName);
   await person.createIssue({ title: "Spelling error in the README file" });
-  const head = await person.push(
-    "changes",
-    { "README.md": "Hello World\n" },
-    { from: "master", message: "Update README" },
-  );
-  const pr = await person.openPullRequest({
-    head: "changes",
-    base: "master",
-    title: "Update the README with new information.",
-  });
+  const title = "Update the README with new information.";
+  const pr = await person.openPullRequest({ head: "changes", base: "master", title });
+  const head = sandbox.repository(fullName).branch("changes") as string;
   onMaster = { number: pr.number, head, base: sandbox.repository(fullName).branch("master") as string };
 });
 
