@@ -5,6 +5,7 @@ export type { Exchange } from "./http/api-server.js";
 export type { GitHttpLog, GitHttpRecord } from "./http/git-http-backend.js";
 export { ImportRepositoryError, type ImportSpec } from "./import-repository.js";
 export { DEFAULT_FAULT_KINDS, type FaultKind, type FaultOptions } from "./instruments/faults.js";
+export type { Interception, InterceptionOptions } from "./instruments/interceptions.js";
 export type { LatencyOptions } from "./instruments/latency.js";
 export type { Count, RequestRecord } from "./instruments/request-log.js";
 export { seededUnit } from "./instruments/seeded-random.js";

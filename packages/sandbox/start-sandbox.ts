@@ -10,6 +10,7 @@ import { htmlRoutes } from "./http/html-routes.js";
 import type { RouteTable } from "./http/route-table.js";
 import { type ImportSpec, importRepository } from "./import-repository.js";
 import { FaultInjector, type FaultOptions } from "./instruments/faults.js";
+import { type Interception, type InterceptionOptions, Interceptor } from "./instruments/interceptions.js";
 import { LatencyInjector, type LatencyOptions } from "./instruments/latency.js";
 import { RequestLog } from "./instruments/request-log.js";
 import type { ConformanceRecorder, OpenApiValidator } from "./openapi-conformance.js";
@@ -67,6 +68,8 @@ export class Sandbox {
   readonly webhooks: WebhookDispatcher;
   readonly faults: FaultInjector;
   readonly latency: LatencyInjector;
+  /** Scripted turns of events on the App's requests (see `intercept`). */
+  readonly interceptions: Interceptor;
   /** Clones, fetches and pushes served over git's smart HTTP protocol (see `gitUrl`). */
   readonly gitHttp: GitHttpLog;
   private closed = false;
@@ -82,6 +85,7 @@ export class Sandbox {
       webhooks: WebhookDispatcher;
       faults: FaultInjector;
       latency: LatencyInjector;
+      interceptions: Interceptor;
       gitHttp: GitHttpLog;
     },
   ) {
@@ -90,6 +94,7 @@ export class Sandbox {
     this.webhooks = instruments.webhooks;
     this.faults = instruments.faults;
     this.latency = instruments.latency;
+    this.interceptions = instruments.interceptions;
     this.gitHttp = instruments.gitHttp;
   }
 
@@ -114,6 +119,19 @@ export class Sandbox {
 
   setLatency(options: LatencyOptions | null): void {
     this.latency.configure(options);
+  }
+
+  /**
+   * The next `times` (default 1) of the App's requests to `route` (`PUT /repos/{owner}/{repo}/contents/{path}`)
+   * first run `before` (the world changes just before GitHub serves it: a race), and with `refuse` are answered
+   * with that status and message instead of being served. `clearInterceptions()` ends all of them.
+   */
+  intercept(options: InterceptionOptions): Interception {
+    return this.interceptions.add(options);
+  }
+
+  clearInterceptions(): void {
+    this.interceptions.clear();
   }
 
   /**
@@ -319,6 +337,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const requests = new RequestLog(() => `app:${world.app.slug}`);
   const faults = new FaultInjector();
   const latency = new LatencyInjector();
+  const interceptions = new Interceptor();
   if (options.faults) faults.configure(options.faults);
   if (options.latency) latency.configure(options.latency);
   const webhooks = new WebhookDispatcher({ concurrency: options.webhookConcurrency ?? 1 });
@@ -329,7 +348,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   });
   const table: RouteTable<Handler> = createRouteTable();
   const report = options.report ?? ((message: string) => process.stderr.write(`${message}\n`));
-  const server = new ApiServer(world, table, { log: requests, faults, latency }, report);
+  const server = new ApiServer(world, table, { log: requests, faults, latency, interceptions }, report);
   const gitHttp = new GitHttpBackend(world, latency, report);
   server.mount(gitHttp.handle);
   server.mount(htmlRoutes(world, report));
@@ -342,5 +361,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   }
   world.baseUrl = url;
-  return new Sandbox(world, server, dir, url, { requests, webhooks, faults, latency, gitHttp: gitHttp.log });
+  return new Sandbox(world, server, dir, url, {
+    requests,
+    webhooks,
+    faults,
+    latency,
+    interceptions,
+    gitHttp: gitHttp.log,
+  });
 }

@@ -1,14 +1,14 @@
+import type { OtherApp, Person } from "@hotfix-bot/sandbox";
 import { example, inRepo } from "../support/webhook-examples.js";
-import type { FakeGitHub } from "./harness.js";
+import type { GateStage } from "./harness.js";
+
+// The gate suites' world on the sandbox: a shop repository per configuration (shared by the tests of a file that
+// use the same one), and per test a hotfix PR of its own — a real branch, real commits, the configured checks run
+// by another App — that tests then break one thing at a time. Payloads are real webhook examples carrying it.
 
 type Json = Record<string, unknown>;
 
 export const OWNER = "acme";
-export const REPO = "shop";
-export const HEAD = "1111111111111111111111111111111111111111";
-export const MAIN_SHA = "2222222222222222222222222222222222222222";
-export const DEVELOP_ONLY = "3333333333333333333333333333333333333333";
-export const PR_NUMBER = 42;
 
 export const CONFIG = `
 checks:
@@ -16,82 +16,157 @@ checks:
   securityScan: [codeql]
 `;
 
-export const CLEAN_PATCH =
-  "@@ -10,3 +10,3 @@ export function login() {\n   const user = find();\n-  return check(user);\n+  return check(user, token);\n }";
+/** `src/auth.ts` on main; a clean hotfix changes one line of it. */
+const AUTH = "export function login() {\n  const user = find();\n  return check(user);\n}\n";
 
-export interface PullOptions {
-  number?: number;
+export interface Shop {
+  /** `acme/shop-3` */
+  fullName: string;
+  name: string;
+  alice: Person;
+  /** The commit develop has and main lacks. */
+  developOnly: string;
+}
+
+const shops = new Map<string, Promise<Shop>>();
+
+/** The shop repository with this configuration file on main (null: none), created on first use. */
+export function shop(stage: GateStage, config: string | null = CONFIG): Promise<Shop> {
+  const key = JSON.stringify(config);
+  let found = shops.get(key);
+  if (!found) {
+    found = createShop(stage, config, `shop-${shops.size + 1}`);
+    shops.set(key, found);
+  }
+  return found;
+}
+
+async function createShop(stage: GateStage, config: string | null, name: string): Promise<Shop> {
+  const fullName = `${OWNER}/${name}`;
+  await stage.sandbox.createRepository({
+    owner: OWNER,
+    name,
+    history: [
+      {
+        message: "Initial commit",
+        files: { "src/auth.ts": AUTH, ...(config !== null ? { ".github/hotfix.yml": config } : {}) },
+      },
+    ],
+    collaborators: { alice: "write", reviewer: "write", sam: "write" },
+    branches: {},
+  });
+  const alice = stage.sandbox.as("alice", fullName);
+  const developOnly = await alice.push(
+    "develop",
+    { "src/next.ts": "export const next = true;\n" },
+    { from: "main", message: "Start the next release" },
+  );
+  return { fullName, name, alice, developOnly };
+}
+
+export interface HotfixOptions {
+  config?: string | null;
   title?: string;
-  body?: string | null;
+  body?: string;
+  /** Default `hotfix/incident-<n>`, unique per PR. */
   headRef?: string;
-  headSha?: string;
   baseRef?: string;
   labels?: string[];
-  author?: string;
-  state?: string;
+  /** Cut the branch from develop instead of main. */
+  fromDevelop?: boolean;
+  /** The head's files (default: one line of `src/auth.ts` changed). */
+  files?: Record<string, string>;
 }
 
-/** A pull request object as both the REST API and webhook payloads carry it, built on a real example. */
-export function pullObject(options: PullOptions = {}): Json {
-  const pr = example("pull_request", "opened").pull_request as Json;
-  const number = options.number ?? PR_NUMBER;
-  pr.number = number;
-  pr.title = options.title ?? "[SPF-1290] Fix critical auth failure";
-  pr.body = options.body === undefined ? "Incident: #7" : options.body;
-  pr.state = options.state ?? "open";
-  pr.draft = false;
-  pr.labels = (options.labels ?? ["P1-hotfix"]).map((name, i) => ({ id: i + 1, name, color: "ff0000" }));
-  (pr.user as Json).login = options.author ?? "octo-author";
-  const head = pr.head as Json;
-  head.ref = options.headRef ?? "hotfix/incident-7";
-  head.sha = options.headSha ?? HEAD;
-  (pr.base as Json).ref = options.baseRef ?? "main";
-  (pr.base as Json).sha = MAIN_SHA;
-  pr.changed_files = 1;
-  pr.additions = 1;
-  pr.deletions = 1;
-  return pr;
+export interface Hotfix {
+  shop: Shop;
+  number: number;
+  head: string;
+  headRef: string;
+  baseRef: string;
+  mainSha: string;
+  /** The pull request as webhook payloads carry it: the example's object with this PR's facts. */
+  pr: Json;
+  /** The CI App (`github-actions`) that runs the configured checks. */
+  ci: OtherApp;
 }
+
+let hotfixes = 0;
 
 /**
  * A clean P1 hotfix PR: branch cut from main, one file changed without markers, Jira title, the configured
- * checks green on the head, no review. Tests then break one thing at a time.
+ * checks green on the head (run by `github-actions`), no review.
  */
-export function cleanHotfix(github: FakeGitHub, options: PullOptions = {}): Json {
-  const pr = pullObject(options);
-  const number = pr.number as number;
-  const sha = (pr.head as Json).sha as string;
-  github.configText = CONFIG;
-  github.pulls.set(number, pr);
-  github.reviews.set(number, []);
-  github.files.set(number, [
-    {
-      sha: "f".repeat(40),
-      filename: "src/auth.ts",
-      status: "modified",
-      additions: 1,
-      deletions: 1,
-      changes: 2,
-      patch: CLEAN_PATCH,
-    },
-  ]);
-  github.compares.set(`main...${sha}`, [sha]);
-  github.compares.set(`develop...${sha}`, [sha]);
-  for (const name of ["unit", "e2e (1)", "e2e (2)", "codeql"]) github.addCheckRun({ name, head_sha: sha });
+export async function cleanHotfix(stage: GateStage, options: HotfixOptions = {}): Promise<Hotfix> {
+  const repo = await shop(stage, options.config === undefined ? CONFIG : options.config);
+  const n = ++hotfixes;
+  const headRef = options.headRef ?? `hotfix/incident-${n}`;
+  const baseRef = options.baseRef ?? "main";
+  const files = options.files ?? { "src/auth.ts": AUTH.replace("check(user)", `check(user, token${n})`) };
+  const head = await repo.alice.push(headRef, files, {
+    from: options.fromDevelop ? "develop" : "main",
+    message: "Fix critical auth failure",
+  });
+  const ci = stage.sandbox.asApp("github-actions", repo.fullName);
+  for (const name of ["unit", "e2e (1)", "e2e (2)", "codeql"]) {
+    await ci.createCheckRun({ name, headSha: head, status: "completed", conclusion: "success" });
+  }
+  const opened = await repo.alice.openPullRequest({
+    head: headRef,
+    base: baseRef,
+    title: options.title ?? "[SPF-1290] Fix critical auth failure",
+    body: options.body ?? "Incident: #9000",
+  });
+  const labels = options.labels ?? ["P1-hotfix"];
+  if (labels.length > 0) await repo.alice.addLabels(opened.number, labels);
+  const hotfix = { shop: repo, number: opened.number, head, headRef, baseRef, ci };
+  return {
+    ...hotfix,
+    mainSha: await repo.alice.branchSha("main").then(String),
+    pr: await pullObject(hotfix),
+  };
+}
+
+/** The PR as it is now on the sandbox, in the shape of the example payload's pull request. */
+export async function pullObject(hotfix: Pick<Hotfix, "shop" | "number">): Promise<Json> {
+  const rest = await hotfix.shop.alice.request<Json>(
+    "GET",
+    `/repos/${hotfix.shop.fullName}/pulls/${hotfix.number}`,
+  );
+  const pr = example("pull_request", "opened").pull_request as Json;
+  for (const field of [
+    "number",
+    "title",
+    "body",
+    "state",
+    "draft",
+    "labels",
+    "changed_files",
+    "additions",
+    "deletions",
+  ])
+    pr[field] = rest[field];
+  (pr.user as Json).login = (rest.user as Json).login;
+  for (const side of ["head", "base"] as const) {
+    const mine = pr[side] as Json;
+    const theirs = rest[side] as Json;
+    mine.ref = theirs.ref;
+    mine.sha = theirs.sha;
+  }
   return pr;
 }
 
-export function pullRequestEvent(action: string, pr: Json): Json {
+export function pullRequestEvent(hotfix: Pick<Hotfix, "shop">, action: string, pr: Json): Json {
   // Not every action has an example (edited has none): the opened one carries the same fields.
-  const payload = inRepo(example("pull_request", "opened"), OWNER, REPO);
+  const payload = inRepo(example("pull_request", "opened"), OWNER, hotfix.shop.name);
   payload.action = action;
   payload.pull_request = structuredClone(pr);
   payload.number = pr.number;
   return payload;
 }
 
-export function reviewEvent(action: string, pr: Json, review: Json): Json {
-  const payload = inRepo(example("pull_request_review", action), OWNER, REPO);
+export function reviewEvent(hotfix: Pick<Hotfix, "shop">, action: string, pr: Json, review: Json): Json {
+  const payload = inRepo(example("pull_request_review", action), OWNER, hotfix.shop.name);
   const simple = structuredClone(pr);
   // Review payloads carry a simple pull request: no sizes.
   delete simple.additions;
@@ -102,23 +177,22 @@ export function reviewEvent(action: string, pr: Json, review: Json): Json {
   return payload;
 }
 
-export function checkRunEvent(
-  action: string,
-  run: { name: string; head_sha: string; conclusion?: string | null; status?: string },
-  prs: { number: number; headRef: string; baseRef: string }[],
-): Json {
-  const payload = inRepo(example("check_run", action), OWNER, REPO);
+/** `check_run.<action>` for a run of `name` on the hotfix's head, listing the hotfix's PR. */
+export function checkRunEvent(hotfix: Hotfix, action: string, name: string): Json {
+  const payload = inRepo(example("check_run", action), OWNER, hotfix.shop.name);
   const checkRun = payload.check_run as Json;
-  checkRun.name = run.name;
-  checkRun.head_sha = run.head_sha;
-  checkRun.status = run.status ?? "completed";
-  checkRun.conclusion = run.conclusion ?? "success";
-  checkRun.pull_requests = prs.map((p) => ({
-    url: `https://api.github.com/repos/${OWNER}/${REPO}/pulls/${p.number}`,
-    id: p.number * 10,
-    number: p.number,
-    head: { ref: p.headRef, sha: run.head_sha, repo: { id: 1, url: "", name: REPO } },
-    base: { ref: p.baseRef, sha: MAIN_SHA, repo: { id: 1, url: "", name: REPO } },
-  }));
+  checkRun.name = name;
+  checkRun.head_sha = hotfix.head;
+  checkRun.status = "completed";
+  checkRun.conclusion = "success";
+  checkRun.pull_requests = [
+    {
+      url: `https://api.github.com/repos/${hotfix.shop.fullName}/pulls/${hotfix.number}`,
+      id: hotfix.number * 10,
+      number: hotfix.number,
+      head: { ref: hotfix.headRef, sha: hotfix.head, repo: { id: 1, url: "", name: hotfix.shop.name } },
+      base: { ref: hotfix.baseRef, sha: hotfix.mainSha, repo: { id: 1, url: "", name: hotfix.shop.name } },
+    },
+  ];
   return payload;
 }

@@ -115,6 +115,14 @@ export function splitCombinedDiff(output: string): {
 /** Files changed between two tree-ishes (base null = the empty tree), with GitHub's fields; one git process. */
 export async function diffFiles(store: GitStore, base: string | null, head: string): Promise<FileChange[]> {
   const from = base ?? "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+  const changes = await store.immutable(["diff-files", from, head], [from, head], () =>
+    readDiff(store, from, head),
+  );
+  // Copies: callers may change what they get.
+  return changes.map((change) => ({ ...change }));
+}
+
+async function readDiff(store: GitStore, from: string, head: string): Promise<FileChange[]> {
   const { stdout } = await store.git([
     "diff-tree",
     "-r",

@@ -13,6 +13,7 @@ import {
   type TagObject,
   type TreeEntry,
 } from "./git-objects.js";
+import { ImmutableQueries } from "./immutable-queries.js";
 import { GitCommandError, type RunGitOptions, runGit } from "./run-git.js";
 
 export const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
@@ -65,6 +66,8 @@ export interface NewCommit {
  */
 export class GitStore {
   private readonly cache = new Map<string, RawObject>();
+  /** Answers about commits named by SHA, which never change (see ImmutableQueries). */
+  readonly queries = new ImmutableQueries();
   private refWrites: Promise<void> = Promise.resolve();
   private readonly pendingRefs: { name: string; sha: string | null }[] = [];
 
@@ -337,13 +340,24 @@ export class GitStore {
   }
 
   async mergeBase(a: string, b: string): Promise<string | null> {
-    const { stdout, code } = await this.git(["merge-base", a, b], { okCodes: [1] });
-    return code === 0 ? stdout.toString("utf8").trim() : null;
+    return this.immutable(["merge-base", a, b], [a, b], async () => {
+      const { stdout, code } = await this.git(["merge-base", a, b], { okCodes: [1] });
+      return code === 0 ? stdout.toString("utf8").trim() : null;
+    });
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
-    const { code } = await this.git(["merge-base", "--is-ancestor", ancestor, descendant], { okCodes: [1] });
-    return code === 0;
+    const args = ["merge-base", "--is-ancestor", ancestor, descendant];
+    return this.immutable(args, [ancestor, descendant], async () => {
+      const { code } = await this.git(args, { okCodes: [1] });
+      return code === 0;
+    });
+  }
+
+  /** `ask`'s answer, remembered when every commit it names is a full SHA (a branch name can move). */
+  immutable<T>(args: readonly string[], commits: readonly string[], ask: () => Promise<T>): Promise<T> {
+    if (!commits.every(isFullSha)) return ask();
+    return this.queries.answer(JSON.stringify(args), ask);
   }
 
   /** Commits reachable from `include` but not from `exclude`, newest first (git log order) unless `reverse`. */
@@ -359,11 +373,15 @@ export class GitStore {
     if (options.skip !== undefined) args.push(`--skip=${options.skip}`);
     args.push(...include, ...exclude.map((sha) => `^${sha}`));
     if (options.path) args.push("--", options.path);
-    const { stdout } = await this.git(args);
-    return stdout
-      .toString("utf8")
-      .split("\n")
-      .filter((line) => line !== "");
+    const lines = await this.immutable(args, [...include, ...exclude], async () => {
+      const { stdout } = await this.git(args);
+      return stdout
+        .toString("utf8")
+        .split("\n")
+        .filter((line) => line !== "");
+    });
+    // A copy: callers may sort or splice what they get.
+    return [...lines];
   }
 
   // --- refs ------------------------------------------------------------------------------------------------

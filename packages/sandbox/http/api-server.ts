@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { FaultInjector, FaultKind } from "../instruments/faults.js";
+import type { Interceptor } from "../instruments/interceptions.js";
 import type { LatencyInjector } from "../instruments/latency.js";
 import { isWrite, type RequestLog } from "../instruments/request-log.js";
 import { type Identity, identityLabel } from "../state/model.js";
@@ -30,6 +31,10 @@ export interface DispatchOutput {
 /** What passed through the server, for conformance checks and other observers. */
 export interface Exchange {
   method: string;
+  /** The path as requested, without the query (`/repos/acme/webshop/pulls/1`). */
+  path: string;
+  /** The query string without `?`; empty when none. */
+  query: string;
   route: string;
   status: number;
   identity: Identity;
@@ -78,7 +83,12 @@ export class ApiServer {
   constructor(
     private readonly world: World,
     private readonly table: RouteTable<Handler>,
-    private readonly instruments: { log: RequestLog; faults: FaultInjector; latency: LatencyInjector },
+    private readonly instruments: {
+      log: RequestLog;
+      faults: FaultInjector;
+      latency: LatencyInjector;
+      interceptions: Interceptor;
+    },
     private readonly report: (message: string) => void,
   ) {}
 
@@ -115,6 +125,7 @@ export class ApiServer {
     const method = input.method.toUpperCase();
     const parsed = new URL(input.url, "http://127.0.0.1");
     const path = withoutGhesPrefix(parsed.pathname).replace(/\/+$/, "") || "/";
+    const query = parsed.search.replace(/^\?/, "");
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(input.headers))
       if (value !== undefined) headers[key.toLowerCase()] = value;
@@ -122,6 +133,7 @@ export class ApiServer {
     let route = "(unmatched)";
     let requestBody: unknown;
     let fault: FaultKind | undefined;
+    let refused: string | undefined;
     let response: SandboxResponse;
     const isApp = () => identity.kind === "installation" && identity.app === this.world.app;
     try {
@@ -142,8 +154,18 @@ export class ApiServer {
       }
       const delay = this.instruments.latency.delayFor(method, path, isApp());
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-      const decision = isApp() ? this.instruments.faults.decide(method, path, route) : null;
-      if (decision?.phase === "before") {
+      const interception = isApp() ? this.instruments.interceptions.take(method, route) : null;
+      await interception?.before?.();
+      const decision =
+        isApp() && !interception?.refuse ? this.instruments.faults.decide(method, path, route) : null;
+      if (interception?.refuse) {
+        const { status, message, errors } = interception.refuse;
+        refused = `refused ${status}`;
+        response = {
+          status,
+          body: { message, ...(errors ? { errors } : {}), documentation_url: "https://docs.github.com/rest" },
+        };
+      } else if (decision?.phase === "before") {
         fault = decision.kind;
         response = this.faultResponse(decision.kind);
       } else {
@@ -170,24 +192,27 @@ export class ApiServer {
     this.instruments.log.add({
       method,
       path,
+      query,
       route,
       status: fault === "reset" || fault === "timeout" ? 0 : response.status,
       ms,
       identity: identityLabel(identity),
       write: isWrite(method),
-      ...(fault ? { fault } : {}),
+      ...(fault || refused ? { fault: fault ?? refused } : {}),
     });
     const output = this.encode(response);
     for (const observer of this.observers) {
       observer({
         method,
+        path,
+        query,
         route,
         status: response.status,
         identity,
         requestBody,
         responseBody: response.body,
         contentType: output.headers["content-type"] ?? "",
-        ...(fault ? { fault } : {}),
+        ...(fault || refused ? { fault: fault ?? refused } : {}),
       });
     }
     if (fault === "reset") output.drop = { afterMs: 0, kind: fault };

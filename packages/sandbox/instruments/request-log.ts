@@ -3,6 +3,8 @@ export interface RequestRecord {
   seq: number;
   method: string;
   path: string;
+  /** The query string without `?` (`check_name=hotfix-gate&per_page=100`); empty when none. */
+  query: string;
   /** The route in GitHub's notation, or `(unmatched)`. */
   route: string;
   status: number;
@@ -10,7 +12,7 @@ export interface RequestRecord {
   /** `app:<slug>` (installation token), `jwt:<slug>`, `user:<login>` or `anonymous`. */
   identity: string;
   write: boolean;
-  /** The injected fault, when one replaced or preceded the answer. */
+  /** The injected fault (or `refused <status>` of an interception), when one replaced or preceded the answer. */
   fault?: string;
 }
 

@@ -46,10 +46,17 @@ function installationOf(req: SandboxRequest): { app: AppInfo; user: User } {
   return { app: req.identity.app, user: req.identity.user };
 }
 
-async function render(world: World, repo: Repository, run: CheckRunRecord) {
+/** A check run as the REST API answers it: its suite by id, as on GitHub (a page of runs stays small). */
+function render(world: World, repo: Repository, run: CheckRunRecord) {
+  return checkRunShape(world, repo, run, { id: run.suiteId });
+}
+
+/** A check run as a `check_run` webhook carries it: with its whole suite. */
+async function renderForWebhook(world: World, repo: Repository, run: CheckRunRecord) {
   const suite = repo.checkSuites.get(run.suiteId);
   const head = await repo.store.readCommit(run.headSha);
-  return checkRunShape(world, repo, run, suite, head);
+  const checkSuite = suite && head ? checkSuiteShape(world, repo, suite, head) : { id: run.suiteId };
+  return checkRunShape(world, repo, run, checkSuite);
 }
 
 function dateField(body: Record<string, unknown>, field: string): string | undefined {
@@ -247,7 +254,7 @@ function selectRuns(req: SandboxRequest, runs: CheckRunRecord[]): CheckRunRecord
 async function listRuns(world: World, repo: Repository, req: SandboxRequest, runs: CheckRunRecord[]) {
   const selected = selectRuns(req, runs);
   const { page, headers } = paginate(world, req, selected);
-  const checkRuns = await Promise.all(page.map((run) => render(world, repo, run)));
+  const checkRuns = page.map((run) => render(world, repo, run));
   return json(200, { total_count: selected.length, check_runs: checkRuns }, headers);
 }
 
@@ -291,24 +298,24 @@ export function registerCheckRoutes(table: RouteTable<Handler>): void {
     repo.checkRuns.set(run.id, run);
     announce(world, repo, "check_run", user, {
       action: "created",
-      check_run: await render(world, repo, run),
+      check_run: await renderForWebhook(world, repo, run),
     });
     // A run created already completed is also announced as completed, as CI systems posting results expect.
     if (run.status === "completed") {
       announce(world, repo, "check_run", user, {
         action: "completed",
-        check_run: await render(world, repo, run),
+        check_run: await renderForWebhook(world, repo, run),
       });
     }
     await refreshSuite(world, repo, suite, user);
-    return json(201, await render(world, repo, run));
+    return json(201, render(world, repo, run));
   });
 
   table.add("GET", "/repos/{owner}/{repo}/check-runs/{check_run_id}", async (req, world) => {
     const repo = repoOf(world, req);
     const run = repo.checkRuns.get(numberParam(req, "check_run_id"));
     if (!run) throw notFound();
-    return json(200, await render(world, repo, run));
+    return json(200, render(world, repo, run));
   });
 
   table.add("GET", "/repos/{owner}/{repo}/check-runs/{check_run_id}/annotations", async (req, world) => {
@@ -336,12 +343,12 @@ export function registerCheckRoutes(table: RouteTable<Handler>): void {
     if (run.status === "completed" && touchedCompletion) {
       announce(world, repo, "check_run", user, {
         action: "completed",
-        check_run: await render(world, repo, run),
+        check_run: await renderForWebhook(world, repo, run),
       });
     }
     const suite = repo.checkSuites.get(run.suiteId);
     if (suite) await refreshSuite(world, repo, suite, user);
-    return json(200, await render(world, repo, run));
+    return json(200, render(world, repo, run));
   });
 
   table.add("POST", "/repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest", async (req, world) => {
@@ -353,7 +360,7 @@ export function registerCheckRoutes(table: RouteTable<Handler>): void {
     if (!actor) throw new ApiError(401, "Requires authentication");
     announce(world, repo, "check_run", actor, {
       action: "rerequested",
-      check_run: await render(world, repo, run),
+      check_run: await renderForWebhook(world, repo, run),
     });
     return json(201, {});
   });
