@@ -1,6 +1,5 @@
 // The sandbox's public surface, for tests, the demo and benchmarks (conformance checks: "./conformance.js").
 export { type AnnotationInput, type FileSpec, OtherApp, Person, type PushOptions } from "./actor.js";
-export { GitShell, type ShellResult } from "./git/git-shell.js";
 export type { Exchange } from "./http/api-server.js";
 export type { GitHttpLog, GitHttpRecord } from "./http/git-http-backend.js";
 export { ImportRepositoryError, type ImportSpec } from "./import-repository.js";

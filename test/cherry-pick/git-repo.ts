@@ -1,11 +1,11 @@
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { GitShell, type ShellResult } from "@hotfix-bot/sandbox";
 import type { CommitFacts, CommitSource, TreeItem } from "../../src/cherry-pick/git-tree.js";
 import type { GitWrites, MergeOutcome } from "../../src/cherry-pick/git-writer.js";
 import type { NewEntry } from "../../src/cherry-pick/pick-entries.js";
 import { makeScratchDir, SCRATCH_ROOT } from "../support/git.js";
+import { GitShell, type ShellResult } from "../support/git-shell.js";
 
 const IDENTITY = {
   GIT_AUTHOR_NAME: "Ada Tester",

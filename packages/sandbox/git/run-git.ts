@@ -1,4 +1,4 @@
-import { GitShell } from "./git-shell.js";
+import { execFile } from "node:child_process";
 
 /** A git process that ended with an exit code the caller did not expect; names the command it ran. */
 export class GitCommandError extends Error {
@@ -42,46 +42,52 @@ function baseEnv(): Record<string, string> {
 
 /** At most this many git processes at once: the machine is small and shared. */
 const MAX_CONCURRENT = 6;
+let running = 0;
+const waiting: (() => void)[] = [];
 
-/**
- * The shells that fork the git processes (see GitShell), at most MAX_CONCURRENT, made as concurrency needs them
- * and kept for the process's life; a command waits for an idle one.
- */
-const shells: GitShell[] = [];
-const idle: GitShell[] = [];
-const waiting: ((shell: GitShell) => void)[] = [];
-
-async function acquire(): Promise<GitShell> {
-  const ready = idle.pop();
-  if (ready) return ready;
-  if (shells.length < MAX_CONCURRENT) {
-    const shell = new GitShell({ env: baseEnv() });
-    shells.push(shell);
-    return shell;
+async function acquire(): Promise<void> {
+  if (running < MAX_CONCURRENT) {
+    running++;
+    return;
   }
-  return new Promise<GitShell>((resolve) => waiting.push(resolve));
+  await new Promise<void>((resolve) => waiting.push(resolve));
 }
 
-function release(shell: GitShell): void {
+function release(): void {
   const next = waiting.shift();
-  if (next) next(shell);
-  else idle.push(shell);
+  if (next) next();
+  else running--;
 }
 
-/** Runs `git <args>` (argument array, each one shell-quoted) and resolves with its output. */
+/** Runs `git <args>` (argument array, never a shell) and resolves with its output. */
 export async function runGit(args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
-  const shell = await acquire();
+  await acquire();
   try {
-    const result = await shell.run(args, {
-      cwd: process.cwd(),
-      ...(options.input !== undefined ? { input: options.input } : {}),
-      ...(options.env ? { env: options.env } : {}),
+    return await new Promise<GitResult>((resolve, reject) => {
+      const child = execFile(
+        "git",
+        args,
+        {
+          encoding: "buffer",
+          maxBuffer: 512 * 1024 * 1024,
+          env: { ...baseEnv(), ...options.env },
+        },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : null) : 0;
+          const stderrText = stderr.toString("utf8");
+          if (code === 0 || (code !== null && options.okCodes?.includes(code))) {
+            resolve({ stdout, stderr: stderrText, code: code ?? 0 });
+          } else {
+            reject(new GitCommandError(args, code, stderrText || (error?.message ?? "")));
+          }
+        },
+      );
+      // A process that exits before reading all of stdin must not crash us with EPIPE.
+      child.stdin?.on("error", () => {});
+      if (options.input !== undefined) child.stdin?.end(options.input);
+      else child.stdin?.end();
     });
-    if (result.status === 0 || options.okCodes?.includes(result.status)) {
-      return { stdout: result.stdout, stderr: result.stderr, code: result.status };
-    }
-    throw new GitCommandError(args, result.status, result.stderr);
   } finally {
-    release(shell);
+    release();
   }
 }

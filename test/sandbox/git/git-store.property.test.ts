@@ -1,8 +1,9 @@
 import { mkdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { GitShell, type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
+import { type Sandbox, startSandbox } from "@hotfix-bot/sandbox";
 import fc from "fast-check";
 import { gitEnv, makeScratchDir, SCRATCH_ROOT } from "../../support/git.js";
+import { GitShell } from "../../support/git-shell.js";
 import { appOctokit, type TestOctokit } from "../../support/sandbox-octokit.js";
 
 // The judge: git itself, in a working clone, doing the same work the sandbox did through the API.

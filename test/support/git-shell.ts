@@ -2,7 +2,6 @@ import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { trackTempDir, untrackTempDir } from "../temp-dirs.js";
 
 /** What one git command left: its exit status (128 + n when killed by signal n), its output and its errors. */
 export interface ShellResult {
@@ -28,6 +27,9 @@ export interface ShellCommand {
  * Each command's input and output go through files in a scratch directory (binary-safe, no framing); the shell
  * prints the exit status on its own line when the command ends, so answers come back in the order asked. An idle
  * shell does not keep the process alive.
+ *
+ * For tests only, whose arguments are their own: each is quoted as one sh word. The sandbox and the product run
+ * git with an argument array (execFile), never through a shell.
  */
 export class GitShell {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -39,7 +41,6 @@ export class GitShell {
 
   constructor(options: { cwd?: string; env: NodeJS.ProcessEnv; scratchRoot?: string }) {
     this.scratch = mkdtempSync(join(options.scratchRoot ?? tmpdir(), "git-shell-"));
-    trackTempDir(this.scratch);
     this.child = spawn("sh", [], { cwd: options.cwd, env: options.env, stdio: ["pipe", "pipe", "pipe"] });
     this.child.stdin.on("error", () => {});
     this.child.stdout.setEncoding("utf8");
@@ -102,7 +103,6 @@ export class GitShell {
     this.ended ??= new Error("the git shell was closed");
     this.child.stdin.end();
     rmSync(this.scratch, { recursive: true, force: true });
-    untrackTempDir(this.scratch);
   }
 
   /** Keeps the process alive while a command runs, and lets it exit while the shell idles. */
