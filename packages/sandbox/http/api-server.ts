@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { FaultInjector, FaultKind } from "../instruments/faults.js";
 import type { Interceptor } from "../instruments/interceptions.js";
 import type { LatencyInjector } from "../instruments/latency.js";
@@ -153,7 +154,8 @@ export class ApiServer {
         }
       }
       const delay = this.instruments.latency.delayFor(method, path, isApp());
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      // Unreferenced: a delayed answer outstanding when the sandbox closes must not keep its process alive.
+      if (delay > 0) await sleep(delay, undefined, { ref: false });
       const interception = isApp() ? this.instruments.interceptions.take(method, route) : null;
       await interception?.before?.();
       const decision =

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { basename, dirname } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { LatencyInjector } from "../instruments/latency.js";
 import { announceRefChange } from "../services/ref-effects.js";
 import { type Identity, identityLabel, type Permission, type Repository, type User } from "../state/model.js";
@@ -133,7 +134,8 @@ export class GitHttpBackend {
 
       const isApp = identity.kind === "installation" && identity.app === this.world.app;
       const delay = this.latency.delayFor(method, target.url.pathname, isApp);
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      // Unreferenced: a delayed answer outstanding when the sandbox closes must not keep its process alive.
+      if (delay > 0) await sleep(delay, undefined, { ref: false });
 
       const run = () => this.runBackend(req, res, repo, { method, target, user, pushing, counts });
       if (method === "POST" && pushing) await this.serialized(repo, run);
