@@ -10,7 +10,7 @@ var commands = [
   {
     name: "demo",
     summary: "play a whole incident offline on the sandbox with the real App",
-    load: async () => (await import("./chunks/demo-BUNHEH6K.js")).command
+    load: async () => (await import("./chunks/demo-WYZUZEZV.js")).command
   },
   {
     name: "check-title",
@@ -40,7 +40,7 @@ var commands = [
   {
     name: "sandbox",
     summary: "start a local git-backed GitHub seeded with acme/webshop",
-    load: async () => (await import("./chunks/sandbox-BBLQINUM.js")).command
+    load: async () => (await import("./chunks/sandbox-WIFE6Q7L.js")).command
   }
 ];
 
