@@ -85,7 +85,18 @@ export async function startStage(
     advance(minutes) {
       shiftMs += minutes * 60_000;
     },
-    sweep: () => sweepOneRepository(sweepContext()),
+    async sweep() {
+      // The App's timer sweeps under the App's own locks, so an event the sweep causes (its close of the incident)
+      // is handled once the sweep has written the timeline. This sweep has locks of its own: holding the
+      // deliveries until it is done gives the same order.
+      sandbox.webhooks.hold();
+      try {
+        return await sweepOneRepository(sweepContext());
+      } finally {
+        sandbox.webhooks.release();
+        await sandbox.settle();
+      }
+    },
     timelineOf: (issue) =>
       parseTimeline(
         [...sandbox.internalRepo(REPO).comments.values()].find(

@@ -156,12 +156,24 @@ it("an issue creation whose answer was lost is found, not sent again: one issue"
 
 it("the later duplicates of a race are closed as not planned, and each kind counts as created once", async () => {
   const { repo, internal } = await newRepo();
-  // The same delay on every App request keeps the two runs in step: both list before either creates.
-  sandbox.setLatency({ fixedMs: 50 });
+  // Both runs' first listing is answered only once both have asked: both list before either creates.
+  let asked = 0;
+  let bothAsked: () => void = () => {};
+  const barrier = new Promise<void>((resolve) => {
+    bothAsked = resolve;
+  });
+  sandbox.intercept({
+    route: "GET /repos/{owner}/{repo}/issues",
+    times: 2,
+    before: async () => {
+      if (++asked === 2) bothAsked();
+      await barrier;
+    },
+  });
   const [a, b] = await Promise.all([
     openFollowUps({ octokit, repo, identity }, { plans: plans(), since: mergedAt, pr: 12 }),
     openFollowUps({ octokit, repo, identity }, { plans: plans(), since: mergedAt, pr: 12 }),
-  ]).finally(() => sandbox.setLatency(null));
+  ]);
   const closed = followUps(internal().issues.values()).filter((i) => i.state === "closed");
   // The race really happened: both runs created each kind, and the later duplicates were closed.
   expect(closed).toHaveLength(a.length);

@@ -61,6 +61,12 @@ test("/metrics counts the App's GitHub requests and writes as the sandbox does, 
   const ci = sandbox.asApp("ci", REPO);
   await ci.runCheck("critical-tests", head, "success");
   await sandbox.settle({ timeoutMs: 60_000 });
+  // The server is a process of its own: settle() sees its deliveries answered, not the long steps it runs after
+  // answering (the draft PR's), whose requests would land between the scrape and the sandbox's counts.
+  await eventually("the server's background steps to finish", async () => {
+    const health = (await (await fetch(`${server.url}/health`)).json()) as { backgroundSteps: number };
+    return health.backgroundSteps === 0 ? true : undefined;
+  });
 
   const metrics = await scrape();
   // Everything the App sent: with its installation tokens and with its JWT (installation token requests).

@@ -105,10 +105,22 @@ test("GitHub's events for a PR's life: opened, synchronize, labeled, review, che
 test("redeliver sends the same delivery id again; duplicate sends copies at the same time", async () => {
   let concurrent = 0;
   let peak = 0;
+  // While `barrier` is set, a handler waits until that many are in at once (or 2 s pass): copies sent one at a
+  // time never get there, and copies sent together do, whatever the order the machine lets them arrive in.
+  let barrier = 0;
+  const waiting: (() => void)[] = [];
   const target = await receiver(async () => {
     concurrent++;
     peak = Math.max(peak, concurrent);
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    if (barrier > 0 && concurrent < barrier) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 2_000);
+        waiting.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    } else for (const release of waiting.splice(0)) release();
     concurrent--;
   });
   try {
@@ -120,6 +132,7 @@ test("redeliver sends the same delivery id again; duplicate sends copies at the 
     const again = await sandbox.webhooks.redeliver(original?.id as string);
     expect(again).toMatchObject({ id: original?.id, redelivery: true, state: "delivered" });
     peak = 0;
+    barrier = 3;
     const copies = await sandbox.webhooks.duplicate(original?.id as string, 3);
     expect(copies).toHaveLength(3);
     expect(peak).toBe(3);
